@@ -1,0 +1,42 @@
+/**
+ * Expected business failures. Each carries a stable code, a Spanish and an English message, and (for invalid
+ * input) the fields at fault. They are mapped to HTTP once, in the API's exception filter.
+ */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  reasonEn: string;
+}
+
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'not_allowed';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  constructor(
+    readonly code: string,
+    readonly messageEs: string,
+    readonly messageEn: string,
+    readonly fields: readonly FieldProblem[] = [],
+  ) {
+    super(messageEn);
+    this.name = new.target.name;
+  }
+}
+
+/** The command is malformed or its values break a rule that does not depend on the stream's state (HTTP 400). */
+export class InvalidCommand extends DomainError {
+  readonly kind = 'invalid' as const;
+  constructor(fields: readonly FieldProblem[]) {
+    super('invalid_command', 'Datos no válidos', 'Invalid data', fields);
+  }
+}
+
+/** The command is valid but the stream's current state does not allow it (HTTP 422). */
+export class NotAllowed extends DomainError {
+  readonly kind = 'not_allowed' as const;
+}
+
+/** The stream does not exist (HTTP 404). */
+export class NotFound extends DomainError {
+  readonly kind = 'not_found' as const;
+}

@@ -1,0 +1,104 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { WrongExpectedVersion, type EventMetadata, type EventStore, type RecordedEvent } from './event-store.port.js';
+
+/** The shape of a pure decider (see libs/domain); repeated structurally so the store needs no domain import. */
+export interface DeciderLike<C, E extends { type: string; data: object }, S> {
+  decide(command: C, state: S): E[];
+  evolve(state: S, event: E): S;
+  initialState(): S;
+}
+
+export interface CommandOptions {
+  /**
+   * `create`: decide against the initial state and require that the stream does not exist, so that a retried
+   * create with the same id and the same events is recognised by the store and returns the original result.
+   */
+  mode: 'create' | 'update';
+  /** A client-supplied idempotency key: with it, event ids are derived (the same retry gives the same ids). */
+  idempotencyKey?: string;
+  /** The version the client last saw (HTTP If-Match); a different current version is a conflict. */
+  expectedVersion?: number;
+  metadata: EventMetadata;
+}
+
+export interface CommandResult<S> {
+  streamId: string;
+  version: number;
+  state: S;
+  /** Events this command added (empty for a no-op or a recognised retry). */
+  appended: number;
+  lastGlobalPosition: number | null;
+}
+
+export class StreamNotFound extends Error {
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} does not exist`);
+    this.name = 'StreamNotFound';
+  }
+}
+
+/** Load → decide → append, with optimistic concurrency; races without an If-Match are retried a few times. */
+export async function handleCommand<C, E extends { type: string; data: object }, S>(
+  store: EventStore,
+  decider: DeciderLike<C, E, S>,
+  streamId: string,
+  command: C,
+  options: CommandOptions,
+): Promise<CommandResult<S>> {
+  for (let attempt = 1; ; attempt++) {
+    const history = options.mode === 'create' ? [] : await store.readStream(streamId);
+    const current = history.length;
+    if (options.expectedVersion !== undefined && options.mode === 'update' && options.expectedVersion !== current) {
+      throw new WrongExpectedVersion(streamId, options.expectedVersion, current);
+    }
+    const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+    const events = decider.decide(command, state);
+    if (events.length === 0) {
+      return { streamId, version: current, state, appended: 0, lastGlobalPosition: null };
+    }
+    try {
+      const result = await store.append(
+        streamId,
+        events.map((event, index) => ({
+          eventId: eventIdFor(streamId, options.idempotencyKey, index, event.type),
+          type: event.type,
+          data: event.data as Record<string, unknown>,
+          metadata: options.metadata,
+        })),
+        current,
+      );
+      const finalState = result.replayed
+        ? foldAll(decider, await store.readStream(streamId), result.nextExpectedVersion)
+        : events.reduce((s, e) => decider.evolve(s, e), state);
+      return {
+        streamId,
+        version: result.nextExpectedVersion,
+        state: finalState,
+        appended: result.replayed ? 0 : events.length,
+        lastGlobalPosition: result.lastGlobalPosition,
+      };
+    } catch (error) {
+      const retriable = error instanceof WrongExpectedVersion && options.mode === 'update' &&
+        options.expectedVersion === undefined && attempt < 5;
+      if (!retriable) throw error;
+    }
+  }
+}
+
+function foldAll<C, E extends { type: string; data: object }, S>(
+  decider: DeciderLike<C, E, S>,
+  history: RecordedEvent[],
+  upTo: number,
+): S {
+  return history
+    .filter((e) => e.streamPosition <= upTo)
+    .reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+}
+
+/** Deterministic (UUID-shaped SHA-256) when an idempotency key is given, random otherwise. */
+export function eventIdFor(streamId: string, key: string | undefined, index: number, type: string): string {
+  if (key === undefined) return randomUUID();
+  const hex = createHash('sha256').update(`${streamId}\n${key}\n${index}\n${type}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,11 @@
+export * from './event-store.port.js';
+export { canonicalJson } from './postgres/canonical-json.js';
+export { chainHash, GENESIS_HASH } from './postgres/hash-chain.js';
+export { PostgresEventStore, readAllGapSafe } from './postgres/postgres-event-store.js';
+export { EVENT_STORE_SCHEMA_UP, EVENT_STORE_SCHEMA_DOWN } from './postgres/schema.js';
+export { Upcasters } from './postgres/upcasters.js';
+export { verifyHashChains, type VerifyReport, type BrokenLink } from './postgres/verify.js';
+export type { Projection, Queryable } from './projections/projection.js';
+export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
+export { ProjectionDaemon, type DaemonLogger } from './projections/projection-daemon.js';
+export * from './command-handling.js';

@@ -1,0 +1,190 @@
+import type { Pool, PoolClient } from 'pg';
+import {
+  IdempotencyConflict,
+  WrongExpectedVersion,
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type LogPosition,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-store.port.js';
+import { canonicalJson } from './canonical-json.js';
+import { chainHash, GENESIS_HASH } from './hash-chain.js';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows.js';
+import { Upcasters } from './upcasters.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** The default adapter: one PostgreSQL table, one short transaction per append. */
+export class PostgresEventStore implements EventStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly upcasters: Upcasters = new Upcasters(),
+  ) {}
+
+  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const client = await this.pool.connect();
+    try {
+      // 'any' has no version to conflict on: a lost race for the next position is simply retried.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.appendWith(client, streamId, events, expectedVersion);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedVersion && expectedVersion === 'any' && attempt < 10)) throw error;
+        }
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private async appendWith(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    await client.query('BEGIN');
+    try {
+      const head = await client.query<{ stream_position: number; hash: string }>(
+        'SELECT stream_position, hash FROM events WHERE stream_id = $1 ORDER BY stream_position DESC LIMIT 1',
+        [streamId],
+      );
+      const version = head.rows[0]?.stream_position ?? 0;
+      if (expectedVersion !== 'any' && expectedVersion !== version) {
+        await client.query('ROLLBACK');
+        return await this.replayOr(client, streamId, events, new WrongExpectedVersion(streamId, expectedVersion, version));
+      }
+      // The INSERT is the transaction's first write, so its transaction id is taken as late as possible.
+      const inserted = await client.query<{ global_position: string }>(
+        insertSql(events.length),
+        insertParams(streamId, events, version, head.rows[0]?.hash ?? GENESIS_HASH),
+      );
+      await client.query('COMMIT');
+      return {
+        streamId,
+        nextExpectedVersion: version + events.length,
+        lastGlobalPosition: Math.max(...inserted.rows.map((r) => Number(r.global_position))),
+        replayed: false,
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (!isUniqueViolation(error)) throw error;
+      // A concurrent writer took the position (a version conflict) or one of our event ids (maybe a retry).
+      const actual = await this.currentVersion(client, streamId);
+      return this.replayOr(client, streamId, events, new WrongExpectedVersion(streamId, expectedVersion, actual));
+    }
+  }
+
+  /** Same ids and same content as events already stored: return the original result instead of failing. */
+  private async replayOr(
+    client: PoolClient,
+    streamId: string,
+    events: readonly NewEvent[],
+    failure: Error,
+  ): Promise<AppendResult> {
+    const existing = await client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`,
+      [events.map((e) => e.eventId)],
+    );
+    if (existing.rows.length === 0) throw failure;
+    const byId = new Map(existing.rows.map((row) => [row.event_id, row]));
+    for (const event of events) {
+      const row = byId.get(event.eventId.toLowerCase());
+      if (!row || row.stream_id !== streamId || row.event_type !== event.type || !sameData(row.data, event.data)) {
+        throw new IdempotencyConflict(row ? event.eventId : events[0].eventId);
+      }
+    }
+    return {
+      streamId,
+      nextExpectedVersion: Math.max(...existing.rows.map((r) => r.stream_position)),
+      lastGlobalPosition: Math.max(...existing.rows.map((r) => Number(r.global_position))),
+      replayed: true,
+    };
+  }
+
+  private async currentVersion(client: PoolClient, streamId: string): Promise<number> {
+    const result = await client.query<{ version: number | null }>(
+      'SELECT max(stream_position) AS version FROM events WHERE stream_id = $1',
+      [streamId],
+    );
+    return result.rows[0]?.version ?? 0;
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_position`,
+      [streamId],
+    );
+    return result.rows.map((row) => this.upcasters.upcast(toRecordedEvent(row)));
+  }
+
+  async readAll(after: LogPosition, limit: number): Promise<RecordedEvent[]> {
+    return readAllGapSafe(this.pool, after, limit, this.upcasters);
+  }
+}
+
+/**
+ * Gap-safe read: events are visible in (transaction id, global position) order, and only from transactions
+ * older than the oldest one still running, so an append that commits late is delivered after it commits,
+ * never skipped. Works on a pool or inside a caller's transaction.
+ */
+export async function readAllGapSafe(
+  db: Pick<Pool, 'query'> | PoolClient,
+  after: LogPosition,
+  limit: number,
+  upcasters: Upcasters = new Upcasters(),
+): Promise<RecordedEvent[]> {
+  const result = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events
+      WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY transaction_id, global_position
+      LIMIT $3`,
+    [after.transactionId, after.globalPosition, limit],
+  );
+  return result.rows.map((row) => upcasters.upcast(toRecordedEvent(row)));
+}
+
+function insertSql(count: number): string {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const p = i * 10;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, $${p + 8}, $${p + 9}, $${p + 10})`;
+  });
+  return `INSERT INTO events (stream_id, stream_position, event_id, event_type, schema_version, data, metadata,
+    recorded_at, prev_hash, hash) VALUES ${rows.join(', ')} RETURNING global_position`;
+}
+
+function insertParams(streamId: string, events: readonly NewEvent[], version: number, headHash: string): unknown[] {
+  const recordedAt = new Date().toISOString();
+  let prevHash = headHash;
+  return events.flatMap((event, i) => {
+    const fields = {
+      streamId,
+      streamPosition: version + i + 1,
+      eventId: event.eventId.toLowerCase(),
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      data: event.data,
+      metadata: event.metadata ?? {},
+      recordedAt,
+    };
+    const hash = chainHash(prevHash, fields);
+    const row = [
+      streamId, fields.streamPosition, fields.eventId, fields.type, fields.schemaVersion,
+      JSON.stringify(fields.data), JSON.stringify(fields.metadata), recordedAt, prevHash, hash,
+    ];
+    prevHash = hash;
+    return row;
+  });
+}
+
+function sameData(stored: unknown, given: unknown): boolean {
+  return canonicalJson(stored) === canonicalJson(JSON.parse(JSON.stringify(given)));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === UNIQUE_VIOLATION;
+}

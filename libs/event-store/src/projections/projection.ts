@@ -1,0 +1,18 @@
+import type { RecordedEvent } from '../event-store.port.js';
+
+/** Anything that runs SQL: a pg client inside the runner's transaction. */
+export interface Queryable {
+  query<R extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+}
+
+/**
+ * A projection turns events into read-table rows. `apply` runs inside the runner's transaction, together with
+ * the checkpoint update, so each event takes effect exactly once. It must be deterministic: no clock, no
+ * randomness, only the event (rebuilds must give identical tables).
+ */
+export interface Projection {
+  readonly name: string;
+  /** The read tables this projection owns; `rebuild` empties them. */
+  readonly tables: readonly string[];
+  apply(db: Queryable, event: RecordedEvent): Promise<void>;
+}

@@ -1,0 +1,26 @@
+import { DataSource } from 'typeorm';
+import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../../read-models/src/index.js';
+import { EventStore1764201600000 } from './migrations/1764201600000-event-store.js';
+
+/** All schema changes, in order. Applied at start-up by `migrate`; the schema is never synchronized. */
+export const MIGRATIONS = [EventStore1764201600000, ...READ_MODEL_MIGRATIONS];
+
+export function createDataSource(url: string, poolSize = 5): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: [...READ_MODEL_ENTITIES],
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize },
+  });
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,71 @@
+import type { DataSource } from 'typeorm';
+import { HotlineCallFact } from './hotline-call-fact.entity.js';
+import { HOTLINE_STATISTICS_PROJECTION } from './hotline-statistics.projection.js';
+import { readProjectionPosition, type ReportPosition } from '../shared/report-position.js';
+
+export type HotlineGrouping = 'month' | 'department';
+
+export interface HotlineCounts {
+  received: number;
+  traffickingRelated: number;
+  closed: number;
+}
+
+export interface HotlineStatistics {
+  from: string;
+  to: string;
+  by: HotlineGrouping;
+  timeZone: 'America/Lima';
+  asOf: ReportPosition;
+  groups: Array<{ key: string } & HotlineCounts>;
+  total: HotlineCounts;
+}
+
+/**
+ * Counts calls by month of receipt (America/Lima) or by the caller's department. Every month of the range is
+ * listed, zero or not, and so is every department passed in `departments`, plus 'unknown': a missing row must
+ * never be mistaken for a zero someone forgot. Counts and position are read in one snapshot.
+ */
+export async function queryHotlineStatistics(
+  dataSource: DataSource,
+  params: { from: string; to: string; by: HotlineGrouping; departments: readonly string[] },
+): Promise<HotlineStatistics> {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const column = params.by === 'month' ? 'fact.receivedMonth' : 'fact.department';
+    const rows = await manager
+      .getRepository(HotlineCallFact)
+      .createQueryBuilder('fact')
+      .select(column, 'key')
+      .addSelect('count(*)::int', 'received')
+      .addSelect('count(*) FILTER (WHERE fact.traffickingRelated)::int', 'traffickingRelated')
+      .addSelect('count(*) FILTER (WHERE fact.closed)::int', 'closed')
+      .where('fact.receivedMonth BETWEEN :from AND :to', { from: params.from, to: params.to })
+      .groupBy(column)
+      .getRawMany<{ key: string } & HotlineCounts>();
+    const asOf = await readProjectionPosition(manager, HOTLINE_STATISTICS_PROJECTION);
+    const keys = params.by === 'month' ? monthsBetween(params.from, params.to) : [...params.departments, 'unknown'];
+    const found = new Map(rows.map((r) => [r.key.trim(), r]));
+    const extra = rows.map((r) => r.key.trim()).filter((k) => !keys.includes(k));
+    const groups = [...keys, ...extra].map((key) => {
+      const row = found.get(key);
+      return { key, received: row?.received ?? 0, traffickingRelated: row?.traffickingRelated ?? 0, closed: row?.closed ?? 0 };
+    });
+    const total = groups.reduce(
+      (t, g) => ({ received: t.received + g.received, traffickingRelated: t.traffickingRelated + g.traffickingRelated, closed: t.closed + g.closed }),
+      { received: 0, traffickingRelated: 0, closed: 0 },
+    );
+    return { from: params.from, to: params.to, by: params.by, timeZone: 'America/Lima', asOf, groups, total };
+  });
+}
+
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.split('-').map(Number);
+  const [endYear, endMonth] = to.split('-').map(Number);
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+  return months;
+}

@@ -1,0 +1,13 @@
+import { HotlineCallFact } from './hotline-statistics/hotline-call-fact.entity.js';
+import { HotlineCallFacts1764201600100 } from './hotline-statistics/1764201600100-hotline-call-facts.migration.js';
+import { hotlineStatisticsProjection } from './hotline-statistics/hotline-statistics.projection.js';
+
+export { HotlineCallFact };
+export * from './hotline-statistics/hotline-statistics.projection.js';
+export * from './hotline-statistics/hotline-statistics.query.js';
+export * from './shared/report-position.js';
+
+export const READ_MODEL_ENTITIES = [HotlineCallFact];
+export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100];
+/** Every projection the registry runs. */
+export const PROJECTIONS = [hotlineStatisticsProjection];
