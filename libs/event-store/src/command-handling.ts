@@ -19,6 +19,8 @@ export interface CommandOptions {
   /** The version the client last saw (HTTP If-Match); a different current version is a conflict. */
   expectedVersion?: number;
   metadata: EventMetadata;
+  /** Storage-only rewriting of decided events (sealing personal fields); deterministic, so retries still match. */
+  beforeAppend?: (event: { type: string; data: object }) => { type: string; data: object };
 }
 
 export interface CommandResult<S> {
@@ -59,7 +61,7 @@ export async function handleCommand<C, E extends { type: string; data: object },
     try {
       const result = await store.append(
         streamId,
-        events.map((event, index) => ({
+        events.map((decided) => options.beforeAppend?.(decided) ?? decided).map((event, index) => ({
           eventId: eventIdFor(streamId, options.idempotencyKey, index, event.type),
           type: event.type,
           data: event.data as Record<string, unknown>,

@@ -133,4 +133,20 @@ describe('PostgresEventStore', () => {
     const afterCommit = await readAllAfter(after);
     expect(afterCommit.map((e) => e.type)).toEqual(['Slow', 'Fast']);
   });
+
+  it('orders by transaction id as a number, not as text, across a change in digit count', async () => {
+    const { rows } = await db.pool.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+    const boundary = 10 ** String(rows[0].xid).length;
+    const first = `order-${randomUUID()}`;
+    await store.append(first, [event('BeforeBoundary')], 0);
+    // Burn transaction ids until the next append's id has one more digit.
+    await db.pool.query(`DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < ${boundary} LOOP COMMIT; END LOOP; END $$`);
+    await store.append(first, [event('AfterBoundary')], 1);
+    const all = await store.readAll(LOG_START, 1_000_000);
+    const types = all.map((e) => e.type).filter((t) => t.endsWith('Boundary'));
+    expect(types).toEqual(['BeforeBoundary', 'AfterBoundary']);
+    const page = all.findIndex((e) => e.type === 'BeforeBoundary');
+    const next = await store.readAll({ transactionId: all[page].transactionId, globalPosition: all[page].globalPosition }, 1_000_000);
+    expect(next.map((e) => e.type)).toContain('AfterBoundary');
+  });
 });

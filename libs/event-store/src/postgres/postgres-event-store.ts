@@ -138,10 +138,11 @@ export async function readAllGapSafe(
   upcasters: Upcasters = new Upcasters(),
 ): Promise<RecordedEvent[]> {
   const result = await db.query<EventRow>(
+    // ORDER BY names the table's columns: the bare name would sort by the text alias ('1000' < '999').
     `SELECT ${EVENT_COLUMNS} FROM events
-      WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY transaction_id, global_position
+      WHERE (events.transaction_id, events.global_position) > ($1::xid8, $2::bigint)
+        AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY events.transaction_id, events.global_position
       LIMIT $3`,
     [after.transactionId, after.globalPosition, limit],
   );

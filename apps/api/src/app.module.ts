@@ -1,0 +1,30 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { InfrastructureModule, type AppConfig } from '../../../libs/platform/src/index.js';
+import { HealthModule } from './health/health.module.js';
+import { HotlineCallsModule } from './hotline-calls/hotline-calls.module.js';
+import { ApiErrorFilter } from './http/api-error.filter.js';
+import { RequestLogMiddleware } from './http/request-log.middleware.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
+
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(config, databaseUrl),
+        HotlineCallsModule,
+        StatisticsModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLogMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,43 @@
+import { ConsoleLogger, RequestMethod, VersioningType, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '../../../libs/platform/src/index.js';
+import { AppModule } from './app.module.js';
+import { createValidationPipe } from './http/validation.pipe.js';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
+  info: ['log', 'warn', 'error', 'fatal'],
+  warn: ['warn', 'error', 'fatal'],
+  error: ['error', 'fatal'],
+};
+
+/** Structured (JSON) logs, one object per line, at the configured level. */
+export function createLogger(config: AppConfig): ConsoleLogger {
+  return new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] });
+}
+
+/** The HTTP application, configured identically for `npm start` and the end-to-end tests. */
+export async function createApp(config: AppConfig, databaseUrl: string, logger?: ConsoleLogger | false): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
+    logger: logger ?? createLogger(config),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.disable('x-powered-by');
+  app.set('etag', false); // ETags are record versions, set by the controllers
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Registro de Trata')
+      .setDescription('Registro de casos y derivaciones contra la trata de personas / Case and referral registry against human trafficking')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

@@ -1,0 +1,90 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, type FieldProblem } from '../../../../libs/domain/src/index.js';
+import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '../../../../libs/event-store/src/index.js';
+import { preferredLanguage, type Language } from './language.js';
+
+interface ApiError {
+  status: number;
+  code: string;
+  es: string;
+  en: string;
+  fields: readonly FieldProblem[];
+}
+
+/**
+ * The one place where failures become HTTP answers: {"error", "code", "fields": [{field, reason}]}. Expected
+ * failures map to 400/404/409/422; anything else is a 500 whose details go to the log, never to the client
+ * (no stack traces, no request bodies: they may hold personal data).
+ */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const error = toApiError(exception);
+    if (error.status >= 500) {
+      this.logger.error(`unhandled ${exception instanceof Error ? exception.name : 'error'} on ${request.method} ${request.route?.path ?? 'unknown route'}`,
+        exception instanceof Error ? exception.stack : undefined);
+    }
+    const language: Language = preferredLanguage(request);
+    response.status(error.status).json({
+      error: language === 'en' ? error.en : error.es,
+      code: error.code,
+      fields: error.fields.map((f) => ({ field: f.field, reason: language === 'en' ? f.reasonEn : f.reason })),
+    });
+  }
+}
+
+const STATUS_BY_KIND = { invalid: 400, not_found: 404, conflict: 409, not_allowed: 422 } as const;
+
+function toApiError(exception: unknown): ApiError {
+  if (exception instanceof DomainError) {
+    return { status: STATUS_BY_KIND[exception.kind], code: exception.code, es: exception.messageEs, en: exception.messageEn, fields: exception.fields };
+  }
+  if (exception instanceof WrongExpectedVersion) {
+    return {
+      status: 409, code: 'version_conflict',
+      es: `El registro cambió (versión actual ${exception.actual}); vuelva a leerlo y reintente`,
+      en: `The record has changed (current version ${exception.actual}); read it again and retry`,
+      fields: [],
+    };
+  }
+  if (exception instanceof IdempotencyConflict) {
+    return {
+      status: 409, code: 'idempotency_conflict',
+      es: 'Ya existe un registro con ese id y contenido distinto', en: 'A record with that id and different content already exists',
+      fields: [],
+    };
+  }
+  if (exception instanceof StreamNotFound) {
+    return { status: 404, code: 'not_found', es: 'No encontrado', en: 'Not found', fields: [] };
+  }
+  const bodyError = bodyParserError(exception);
+  if (bodyError) return bodyError;
+  if (exception instanceof HttpException && exception.getStatus() < 500) {
+    const status = exception.getStatus();
+    return status === 404
+      ? { status, code: 'not_found', es: 'Recurso no encontrado', en: 'Resource not found', fields: [] }
+      : { status, code: 'bad_request', es: 'Solicitud no válida', en: exception.message, fields: [] };
+  }
+  return { status: 500, code: 'internal_error', es: 'Error interno; el incidente quedó registrado', en: 'Internal error; the incident was logged', fields: [] };
+}
+
+/** body-parser's failures (malformed JSON, body too large) are the client's: 400 naming the body. */
+function bodyParserError(exception: unknown): ApiError | null {
+  // Nest wraps body-parser's errors in an HttpException and keeps the original as `cause`.
+  const raw = exception as { type?: string; cause?: { type?: string } } | null;
+  const type = raw?.type ?? raw?.cause?.type;
+  if (type === 'entity.parse.failed') {
+    return { status: 400, code: 'malformed_json', es: 'El cuerpo no es JSON válido', en: 'The body is not valid JSON',
+      fields: [{ field: 'body', reason: 'JSON mal formado', reasonEn: 'malformed JSON' }] };
+  }
+  if (type === 'entity.too.large') {
+    return { status: 400, code: 'body_too_large', es: 'El cuerpo es demasiado grande', en: 'The body is too large',
+      fields: [{ field: 'body', reason: 'excede el tamaño máximo', reasonEn: 'exceeds the maximum size' }] };
+  }
+  return null;
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { loadConfig, startEmbeddedDatabase, type EmbeddedDatabase } from '../../../libs/platform/src/index.js';
+import { loadDemoDataIfEmpty } from '../../../seeds/demo/load-demo-data.js';
+import { createApp, createLogger } from './create-app.js';
+
+/**
+ * `npm start`: with no configuration, a real PostgreSQL under ./.data, migrations, the demo year on first start,
+ * and the API on port 3000. DATABASE_URL points it at an external PostgreSQL instead.
+ */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  Logger.overrideLogger(createLogger(config));
+  const logger = new Logger('Registro');
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.databaseUrl) {
+    embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, (m) => logger.log(m));
+    logger.log(`embedded PostgreSQL running on 127.0.0.1:${config.embeddedPostgresPort}, data in ${config.dataDir}`);
+  }
+  const app = await createApp(config, config.databaseUrl ?? embedded!.url, createLogger(config));
+  const stopEmbedded = async () => {
+    await embedded?.stop();
+    embedded = null;
+  };
+  process.once('beforeExit', () => void stopEmbedded());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal} received: stopping the server and the database`);
+      void app.close().then(stopEmbedded).then(() => process.exit(0), (error: unknown) => {
+        logger.error(`shutdown failed: ${String(error)}`);
+        process.exit(1);
+      });
+    });
+  }
+  await app.init();
+  if (config.seedDemo) await loadDemoDataIfEmpty(app, logger);
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  logger.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s: API ${url}/api/v1, docs ${url}/docs, health ${url}/health`);
+}
+
+main().catch((error: unknown) => {
+  new Logger('Registro').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
+import { CATALOGS, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { monthsBetween, queryHotlineStatistics, type HotlineGrouping } from '../../../../libs/read-models/src/index.js';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MAX_MONTHS = 240;
+
+export class HotlineStatisticsQueryDto {
+  @ApiPropertyOptional({ example: '2026-01', description: 'Primer mes (America/Lima); por defecto, 11 meses antes de `to`' })
+  @IsOptional() @Matches(MONTH)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12', description: 'Último mes incluido; por defecto, el mes actual' })
+  @IsOptional() @Matches(MONTH)
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['month', 'department'], default: 'month' })
+  @IsOptional() @IsIn(['month', 'department'])
+  by?: HotlineGrouping;
+}
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class StatisticsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CATALOGS) private readonly catalogs: ReferenceCatalogs,
+  ) {}
+
+  @Get('hotline')
+  @ApiOperation({ summary: 'Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed' })
+  async hotline(@Query() query: HotlineStatisticsQueryDto) {
+    const to = query.to ?? limaMonth(new Date().toISOString());
+    const from = query.from ?? monthsBack(to, 11);
+    if (from > to) throw rangeProblem('from', 'debe ser anterior o igual a `to`', 'must not be after `to`');
+    if (monthsBetween(from, to).length > MAX_MONTHS) throw rangeProblem('from', `el rango no puede superar ${MAX_MONTHS} meses`, `the range cannot exceed ${MAX_MONTHS} months`);
+    const by = query.by ?? 'month';
+    const ubigeo = this.catalogs.ubigeo;
+    const statistics = await queryHotlineStatistics(this.dataSource, { from, to, by, departments: ubigeo.departmentCodes() });
+    return {
+      ...statistics,
+      groups: statistics.groups.map((g) => ({
+        ...g,
+        label: by === 'month' ? g.key : g.key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(g.key) ?? g.key),
+      })),
+    };
+  }
+}
+
+function monthsBack(month: string, count: number): string {
+  const [year, m] = month.split('-').map(Number);
+  const index = year * 12 + (m - 1) - count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+const rangeProblem = (field: string, reason: string, reasonEn: string) => new InvalidCommand([{ field, reason, reasonEn }]);

@@ -1,0 +1,83 @@
+/** Field rules shared by recording and correcting a call, so a corrected value obeys the same rules as the original. */
+import {
+  checkBoolean,
+  checkCode,
+  checkOptionalText,
+  checkPastInstant,
+  isUuid,
+  problem,
+  type Problems,
+} from '../shared/validation.js';
+import {
+  HOTLINE_CALL_CHANNELS,
+  HOTLINE_CALL_LANGUAGES,
+  SUMMARY_MAX_LENGTH,
+  type HotlineCallCorrectableField,
+} from './hotline-call.codes.js';
+import { callClosed, callNotFound } from './hotline-call.errors.js';
+import type { HotlineCallCorrections } from './hotline-call.events.js';
+import type { HotlineCallState, OpenHotlineCall } from './hotline-call.state.js';
+
+/** The reference data a hotline-call decider needs, injected so that the decider stays pure. */
+export interface HotlineCallReference {
+  ubigeo: { isKnown(code: string): boolean };
+}
+
+export interface CheckContext {
+  now: string;
+  reference: HotlineCallReference;
+}
+
+const UBIGEO_FORMAT = /^(?:\d{2}|\d{4}|\d{6})$/;
+
+/** Department or province codes are accepted: callers often know no more than that. */
+export function checkCallerUbigeo(
+  problems: Problems,
+  field: string,
+  value: unknown,
+  reference: HotlineCallReference,
+): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !UBIGEO_FORMAT.test(value)) {
+    problems.push(
+      problem(field, 'Debe ser un código UBIGEO de 2, 4 o 6 dígitos, o nulo', 'Must be a 2, 4 or 6-digit UBIGEO code, or null'),
+    );
+    return undefined;
+  }
+  if (!reference.ubigeo.isKnown(value)) {
+    problems.push(problem(field, 'El código UBIGEO no existe', 'Unknown UBIGEO code'));
+    return undefined;
+  }
+  return value;
+}
+
+type FieldCheck<Value> = (problems: Problems, field: string, value: unknown, context: CheckContext) => Value | undefined;
+
+export const CORRECTION_CHECKS: {
+  [Field in HotlineCallCorrectableField]-?: FieldCheck<Exclude<HotlineCallCorrections[Field], undefined>>;
+} = {
+  receivedAt: (problems, field, value, { now }) => checkPastInstant(problems, field, value, now),
+  channel: (problems, field, value) => checkCode(problems, field, value, HOTLINE_CALL_CHANNELS),
+  language: (problems, field, value) => checkCode(problems, field, value, HOTLINE_CALL_LANGUAGES),
+  callerUbigeo: (problems, field, value, { reference }) => checkCallerUbigeo(problems, field, value, reference),
+  anonymous: (problems, field, value) => checkBoolean(problems, field, value),
+  summary: (problems, field, value) => checkOptionalText(problems, field, value, SUMMARY_MAX_LENGTH),
+};
+
+/**
+ * Every command after the first needs a recorded, still open call. The command's id must name the stream's
+ * call: a mismatch means the handler loaded the wrong stream, which is reported as "not found".
+ */
+export function requireOpenCall(state: HotlineCallState, callId: unknown): OpenHotlineCall {
+  if (state.status === 'unrecorded' || !isUuid(callId) || callId.toLowerCase() !== state.callId) {
+    throw callNotFound();
+  }
+  if (state.status === 'closed') throw callClosed();
+  return state;
+}
+
+/** Commands are typed, but they are built from wire input; a missing `data` must become field problems, not a crash. */
+export function dataOf(command: { data?: unknown }): Record<string, unknown> {
+  const data = command.data;
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+}

