@@ -43,3 +43,19 @@ export async function countEvents(pool: pg.Pool): Promise<number> {
   const result = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
   return Number(result.rows[0].n);
 }
+
+/**
+ * Waits (bounded) until every committed event is visible to gap-safe readers. Readers stop at the oldest
+ * transaction running anywhere on the server, and other test files share the server.
+ */
+export async function waitUntilLogVisible(pool: pg.Pool, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ hidden: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS hidden',
+    );
+    if (!rows[0].hidden) return;
+    if (Date.now() > deadline) throw new Error('events stayed invisible to gap-safe readers for too long');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

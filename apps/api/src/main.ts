@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, startEmbeddedDatabase, type EmbeddedDatabase } from '../../../libs/platform/src/index.js';
 import { loadDemoDataIfEmpty } from '../../../seeds/demo/load-demo-data.js';

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { WrongExpectedVersion, type EventMetadata, type EventStore, type RecordedEvent } from './event-store.port.js';
+import { canonicalJson } from './postgres/canonical-json.js';
+import { IdempotencyConflict, WrongExpectedVersion, type EventMetadata, type EventStore, type RecordedEvent } from './event-store.port.js';
 
 /** The shape of a pure decider (see libs/domain); repeated structurally so the store needs no domain import. */
 export interface DeciderLike<C, E extends { type: string; data: object }, S> {
@@ -53,6 +54,8 @@ export async function handleCommand<C, E extends { type: string; data: object },
     if (options.expectedVersion !== undefined && options.mode === 'update' && options.expectedVersion !== current) {
       throw new WrongExpectedVersion(streamId, options.expectedVersion, current);
     }
+    const retried = options.mode === 'update' ? recognisedRetry(decider, streamId, history, command, options) : null;
+    if (retried) return retried;
     const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
     const events = decider.decide(command, state);
     if (events.length === 0) {
@@ -62,7 +65,7 @@ export async function handleCommand<C, E extends { type: string; data: object },
       const result = await store.append(
         streamId,
         events.map((decided) => options.beforeAppend?.(decided) ?? decided).map((event, index) => ({
-          eventId: eventIdFor(streamId, options.idempotencyKey, index, event.type),
+          eventId: eventIdFor(streamId, options.idempotencyKey, index),
           type: event.type,
           data: event.data as Record<string, unknown>,
           metadata: options.metadata,
@@ -97,10 +100,42 @@ function foldAll<C, E extends { type: string; data: object }, S>(
     .reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
 }
 
+/**
+ * An update whose Idempotency-Key already produced events is a retry (the client never saw the answer). Decide
+ * again against the state the original saw: the same events mean "return the original result"; anything else
+ * reuses a key for a different command, a conflict. Without this, a retried closure would get "already closed".
+ */
+function recognisedRetry<C, E extends { type: string; data: object }, S>(
+  decider: DeciderLike<C, E, S>,
+  streamId: string,
+  history: RecordedEvent[],
+  command: C,
+  options: CommandOptions,
+): CommandResult<S> | null {
+  if (options.idempotencyKey === undefined) return null;
+  const firstId = eventIdFor(streamId, options.idempotencyKey, 0);
+  const at = history.findIndex((e) => e.eventId === firstId);
+  if (at < 0) return null;
+  const fold = (events: RecordedEvent[]) => events.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+  let again: Array<{ type: string; data: object }>;
+  try {
+    again = decider.decide(command, fold(history.slice(0, at))).map((e) => options.beforeAppend?.(e) ?? e);
+  } catch {
+    throw new IdempotencyConflict(firstId);
+  }
+  const stored = history.slice(at, at + again.length);
+  const same = stored.length === again.length && again.every((e, i) =>
+    stored[i].eventId === eventIdFor(streamId, options.idempotencyKey, i) && stored[i].type === e.type &&
+    canonicalJson(stored[i].data) === canonicalJson(JSON.parse(JSON.stringify(e.data))));
+  if (!same) throw new IdempotencyConflict(firstId);
+  const version = at + again.length;
+  return { streamId, version, state: fold(history.slice(0, version)), appended: 0, lastGlobalPosition: stored.at(-1)?.globalPosition ?? null };
+}
+
 /** Deterministic (UUID-shaped SHA-256) when an idempotency key is given, random otherwise. */
-export function eventIdFor(streamId: string, key: string | undefined, index: number, type: string): string {
+export function eventIdFor(streamId: string, key: string | undefined, index: number): string {
   if (key === undefined) return randomUUID();
-  const hex = createHash('sha256').update(`${streamId}\n${key}\n${index}\n${type}`).digest('hex');
+  const hex = createHash('sha256').update(`${streamId}\n${key}\n${index}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

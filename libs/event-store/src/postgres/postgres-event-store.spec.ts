@@ -5,6 +5,19 @@ import { IdempotencyConflict, LOG_START, WrongExpectedVersion, type NewEvent } f
 import { PostgresEventStore } from './postgres-event-store.js';
 import { verifyHashChains } from './verify.js';
 
+/**
+ * The gap-safe read stops at the oldest transaction running anywhere in the cluster, and other test files run
+ * in parallel on the same server: wait (bounded) until what we expect has become visible.
+ */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const event = (type = 'Something', data: Record<string, unknown> = { n: 1 }): NewEvent => ({
   eventId: randomUUID(),
   type,
@@ -130,7 +143,7 @@ describe('PostgresEventStore', () => {
 
     await slow.query('COMMIT');
     slow.release();
-    const afterCommit = await readAllAfter(after);
+    const afterCommit = await eventually(() => readAllAfter(after), (events) => events.length >= 2);
     expect(afterCommit.map((e) => e.type)).toEqual(['Slow', 'Fast']);
   });
 
@@ -142,7 +155,7 @@ describe('PostgresEventStore', () => {
     // Burn transaction ids until the next append's id has one more digit.
     await db.pool.query(`DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < ${boundary} LOOP COMMIT; END LOOP; END $$`);
     await store.append(first, [event('AfterBoundary')], 1);
-    const all = await store.readAll(LOG_START, 1_000_000);
+    const all = await eventually(() => store.readAll(LOG_START, 1_000_000), (events) => events.some((e) => e.type === 'AfterBoundary'));
     const types = all.map((e) => e.type).filter((t) => t.endsWith('Boundary'));
     expect(types).toEqual(['BeforeBoundary', 'AfterBoundary']);
     const page = all.findIndex((e) => e.type === 'BeforeBoundary');

@@ -48,6 +48,8 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     await client.query('BEGIN');
     try {
+      // Writers without a version to check queue up per stream instead of racing for the next position.
+      if (expectedVersion === 'any') await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [streamId]);
       const head = await client.query<{ stream_position: number; hash: string }>(
         'SELECT stream_position, hash FROM events WHERE stream_id = $1 ORDER BY stream_position DESC LIMIT 1',
         [streamId],

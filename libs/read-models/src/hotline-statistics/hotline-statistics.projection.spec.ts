@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../../../../test/support/database.js';
 import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '../../../event-store/src/index.js';
 import { HOTLINE_CALL_EVENT_TYPES } from '../../../domain/src/index.js';
 import { hotlineStatisticsProjection } from './hotline-statistics.projection.js';
@@ -41,6 +41,7 @@ describe('hotline statistics projection', () => {
     db = await createTestDatabase();
     store = new PostgresEventStore(db.pool);
     await writeCalls(store, 120);
+    await waitUntilLogVisible(db.pool);
   });
   afterAll(async () => db.close());
 
@@ -50,6 +51,7 @@ describe('hotline statistics projection', () => {
     expect(await first.processBatch()).toBe(25);
     expect(await first.processBatch()).toBe(25);
     await writeCalls(store, 30); // more traffic arrives meanwhile
+    await waitUntilLogVisible(db.pool);
     const second = new ProjectionRunner(db.pool, hotlineStatisticsProjection, { knownEventTypes: known, batchSize: 40 });
     await second.catchUp();
     const incremental = await tableSnapshot(db);
@@ -89,7 +91,8 @@ describe('hotline statistics projection', () => {
     await a.tick();
     await b.tick();
     const locks = await db.pool.query(
-      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted",
+      `SELECT count(*)::int AS n FROM pg_locks
+        WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     expect(locks.rows[0].n).toBe(1);
     expect((a as unknown as { owned: Set<string> }).owned.size).toBe(1);
