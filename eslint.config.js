@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended rules plus the architecture's import directions.
 // Directions: domain → nothing; event-store → nothing of ours; read-models → domain, event-store;
-// platform → domain, event-store, read-models; apps and seeds → libs. Libraries never import apps or seeds.
+// platform → domain, event-store, read-models; apps → libs and seeds; seeds → libs. Libraries never import apps or seeds.
 import tseslint from 'typescript-eslint';
 
 const layer = (names) => `(^|/)(${names.join('|')})(/|$)`;
@@ -52,5 +52,11 @@ export default tseslint.config(
   {
     files: ['libs/platform/src/**/*.ts'],
     rules: { 'no-restricted-imports': forbid(APPS_AND_SEEDS) },
+  },
+  {
+    files: ['seeds/**/*.ts'],
+    rules: {
+      'no-restricted-imports': forbid({ regex: layer(['apps']), message: 'Seeds get the command path passed in; they never import apps.' }),
+    },
   },
 );

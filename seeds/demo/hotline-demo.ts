@@ -33,9 +33,9 @@ export interface DemoJourney {
 }
 
 /**
- * A deterministic year of hotline traffic, as commands: most calls ask for information; about 9% concern
- * trafficking (544 of 6,000 in the seed year, as the hotline reported); a few are re-classified or corrected;
- * nearly all are closed. Times are Lima times in the demo year.
+ * A deterministic year of hotline traffic, as commands: most calls ask for information; about 9% are recorded
+ * as trafficking (the order of the hotline's 544 trafficking calls in its seed year), and a few missing-person
+ * or labour calls are re-classified as trafficking later; some are corrected; nearly all are closed.
  */
 export function generateHotlineDemo(ubigeo: UbigeoCatalog, now: string, calls = 6000, seed = DEMO_SEED): DemoJourney[] {
   const random = new SeededRandom(seed);
@@ -52,6 +52,7 @@ export function generateHotlineDemo(ubigeo: UbigeoCatalog, now: string, calls = 
     const topic = random.chance(traffickingShare) ? 'trafficking' : random.weighted([
       ['information', 48], ['labour_complaint', 16], ['missing_person', 12], ['migrant_smuggling', 4], ['other', 20],
     ] as const);
+    const language = random.weighted([['es', 93], ['qu', 5], ['ay', 1], ['other', 1]] as const);
     const commands: HotlineCallCommand[] = [{
       type: 'RecordHotlineCall',
       metadata,
@@ -59,7 +60,7 @@ export function generateHotlineDemo(ubigeo: UbigeoCatalog, now: string, calls = 
         callId,
         receivedAt: received.toISOString(),
         channel: random.weighted([['phone', 70], ['whatsapp', 15], ['web', 7], ['email', 3], ['in_person', 5]] as const),
-        language: random.weighted([['es', 93], ['qu', 5], ['ay', 1], ['other', 1]] as const),
+        language,
         callerUbigeo,
         anonymous: random.chance(0.35),
         topic,
@@ -70,7 +71,9 @@ export function generateHotlineDemo(ubigeo: UbigeoCatalog, now: string, calls = 
       commands.push({ type: 'ClassifyHotlineCall', metadata, data: { callId, topic: 'trafficking', reason: 'Indicios de captación y explotación' } });
     }
     if (random.chance(0.03)) {
-      commands.push({ type: 'CorrectHotlineCall', metadata, data: { callId, changes: { language: 'qu' }, reason: 'Idioma registrado por error' } });
+      // Every demo command must change something: a resumed load recognises commands by the events they left.
+      const corrected = language === 'qu' ? 'es' : 'qu';
+      commands.push({ type: 'CorrectHotlineCall', metadata, data: { callId, changes: { language: corrected }, reason: 'Idioma registrado por error' } });
     }
     if (random.chance(0.97)) {
       const closedAt = new Date(received.getTime() + random.int(3, 60 * 24 * 3) * 60_000);

@@ -95,6 +95,8 @@ describe('hotline calls over HTTP', () => {
     const before = await countEvents(t.db.pool);
     // The first answer was lost: the client retries. Without the key this would be "call closed" (422).
     await close('information_provided').expect(200, { callId, version: 2 });
+    // …also when the retry carries the If-Match of the original request, now stale.
+    await close('information_provided').set('If-Match', '"1"').expect(200, { callId, version: 2 });
     const reused = await close('dropped').expect(409);
     expect(reused.body.code).toBe('idempotency_conflict');
     expect(await countEvents(t.db.pool)).toBe(before);
@@ -105,6 +107,17 @@ describe('hotline calls over HTTP', () => {
     const correct = () => request(http).post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal mal anotado' });
     await correct().expect(200, { callId, version: 2 });
     await correct().expect(200, { callId, version: 2 });
+    // The summary is stored sealed; the same text is still recognised as unchanged.
+    await request(http).post(`/api/v1/hotline-calls/${callId}/correction`)
+      .send({ summary: 'Texto confidencial de la llamada', reason: 'Sin cambio' }).expect(200, { callId, version: 2 });
+    await request(http).post(`/api/v1/hotline-calls/${callId}/correction`)
+      .send({ summary: 'Otro texto', reason: 'Resumen incompleto' }).expect(200, { callId, version: 3 });
+    expect((await request(http).get(`/api/v1/hotline-calls/${callId}`)).body.summary).toBe('Otro texto');
+  });
+
+  it('reports readiness at /health, outside the versioned API', async () => {
+    const health = await request(http).get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', database: 'up' });
   });
 
   it('answers 404 for unknown or malformed ids', async () => {

@@ -22,6 +22,8 @@ export interface CommandOptions {
   metadata: EventMetadata;
   /** Storage-only rewriting of decided events (sealing personal fields); deterministic, so retries still match. */
   beforeAppend?: (event: { type: string; data: object }) => { type: string; data: object };
+  /** The inverse of beforeAppend, applied to stored events before the decider folds them. */
+  afterLoad?: (event: { type: string; data: object }) => { type: string; data: object };
 }
 
 export interface CommandResult<S> {
@@ -51,12 +53,13 @@ export async function handleCommand<C, E extends { type: string; data: object },
   for (let attempt = 1; ; attempt++) {
     const history = options.mode === 'create' ? [] : await store.readStream(streamId);
     const current = history.length;
+    // A recognised retry answers as the original did, even if its If-Match is now stale.
+    const retried = options.mode === 'update' ? recognisedRetry(decider, streamId, history, command, options) : null;
+    if (retried) return retried;
     if (options.expectedVersion !== undefined && options.mode === 'update' && options.expectedVersion !== current) {
       throw new WrongExpectedVersion(streamId, options.expectedVersion, current);
     }
-    const retried = options.mode === 'update' ? recognisedRetry(decider, streamId, history, command, options) : null;
-    if (retried) return retried;
-    const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+    const state = foldHistory(decider, history, options);
     const events = decider.decide(command, state);
     if (events.length === 0) {
       return { streamId, version: current, state, appended: 0, lastGlobalPosition: null };
@@ -73,7 +76,7 @@ export async function handleCommand<C, E extends { type: string; data: object },
         current,
       );
       const finalState = result.replayed
-        ? foldAll(decider, await store.readStream(streamId), result.nextExpectedVersion)
+        ? foldHistory(decider, (await store.readStream(streamId)).slice(0, result.nextExpectedVersion), options)
         : events.reduce((s, e) => decider.evolve(s, e), state);
       return {
         streamId,
@@ -90,14 +93,12 @@ export async function handleCommand<C, E extends { type: string; data: object },
   }
 }
 
-function foldAll<C, E extends { type: string; data: object }, S>(
+function foldHistory<C, E extends { type: string; data: object }, S>(
   decider: DeciderLike<C, E, S>,
-  history: RecordedEvent[],
-  upTo: number,
+  history: readonly RecordedEvent[],
+  options: CommandOptions,
 ): S {
-  return history
-    .filter((e) => e.streamPosition <= upTo)
-    .reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+  return history.reduce((s, e) => decider.evolve(s, (options.afterLoad?.(e) ?? e) as unknown as E), decider.initialState());
 }
 
 /**
@@ -116,10 +117,9 @@ function recognisedRetry<C, E extends { type: string; data: object }, S>(
   const firstId = eventIdFor(streamId, options.idempotencyKey, 0);
   const at = history.findIndex((e) => e.eventId === firstId);
   if (at < 0) return null;
-  const fold = (events: RecordedEvent[]) => events.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
   let again: Array<{ type: string; data: object }>;
   try {
-    again = decider.decide(command, fold(history.slice(0, at))).map((e) => options.beforeAppend?.(e) ?? e);
+    again = decider.decide(command, foldHistory(decider, history.slice(0, at), options)).map((e) => options.beforeAppend?.(e) ?? e);
   } catch {
     throw new IdempotencyConflict(firstId);
   }
@@ -129,7 +129,7 @@ function recognisedRetry<C, E extends { type: string; data: object }, S>(
     canonicalJson(stored[i].data) === canonicalJson(JSON.parse(JSON.stringify(e.data))));
   if (!same) throw new IdempotencyConflict(firstId);
   const version = at + again.length;
-  return { streamId, version, state: fold(history.slice(0, version)), appended: 0, lastGlobalPosition: stored.at(-1)?.globalPosition ?? null };
+  return { streamId, version, state: foldHistory(decider, history.slice(0, version), options), appended: 0, lastGlobalPosition: stored.at(-1)?.globalPosition ?? null };
 }
 
 /** Deterministic (UUID-shaped SHA-256) when an idempotency key is given, random otherwise. */

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpException, Inject, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Inject, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { PG_POOL } from '../../../../libs/platform/src/index.js';
@@ -11,7 +12,7 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Disponibilidad / Readiness' })
-  async health() {
+  async health(@Res({ passthrough: true }) response: Response) {
     try {
       const projections = await this.pool.query<{ projection_name: string; events_processed: string; global_position: string }>(
         'SELECT projection_name, events_processed, global_position FROM projection_checkpoints ORDER BY projection_name',
@@ -28,7 +29,8 @@ export class HealthController {
         })),
       };
     } catch {
-      throw new HttpException({ status: 'unavailable', database: 'down' }, 503);
+      response.status(503);
+      return { status: 'unavailable', database: 'down' };
     }
   }
 }

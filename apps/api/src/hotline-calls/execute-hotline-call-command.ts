@@ -8,7 +8,7 @@ import {
 } from '../../../../libs/domain/src/index.js';
 import { handleCommand, type CommandResult, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { CATALOGS, EVENT_STORE, FieldSealer, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
-import { sealHotlineCallEvent } from './hotline-call-privacy.js';
+import { sealHotlineCallEvent, unsealHotlineCallEvent } from './hotline-call-privacy.js';
 
 export const hotlineCallStream = (callId: string): string => `hotline-call-${callId.toLowerCase()}`;
 
@@ -43,6 +43,7 @@ export class ExecuteHotlineCallCommandHandler implements ICommandHandler<Execute
       expectedVersion: options.expectedVersion,
       metadata: { actor: command.metadata.actor, correlationId: options.correlationId },
       beforeAppend: (event) => sealHotlineCallEvent(this.sealer, event),
+      afterLoad: (event) => unsealHotlineCallEvent(this.sealer, event),
     });
   }
 }

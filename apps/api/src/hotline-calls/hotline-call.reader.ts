@@ -3,7 +3,7 @@ import { callNotFound, createHotlineCallDecider, fold, type HotlineCallDecider, 
 import type { EventStore } from '../../../../libs/event-store/src/index.js';
 import { CATALOGS, EVENT_STORE, FieldSealer, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import { hotlineCallStream } from './execute-hotline-call-command.js';
-import { unsealSummary } from './hotline-call-privacy.js';
+import { unsealHotlineCallEvent } from './hotline-call-privacy.js';
 
 export type HotlineCallView = Exclude<HotlineCallState, { status: 'unrecorded' }> & { version: number };
 
@@ -22,8 +22,8 @@ export class HotlineCallReader {
 
   async get(callId: string): Promise<HotlineCallView> {
     const events = await this.store.readStream(hotlineCallStream(callId));
-    const state = fold(this.decider, events as never[]);
+    const state = fold(this.decider, events.map((e) => unsealHotlineCallEvent(this.sealer, e)) as never[]);
     if (state.status === 'unrecorded') throw callNotFound();
-    return { ...state, summary: unsealSummary(this.sealer, state.callId, state.summary), version: events.length };
+    return { ...state, version: events.length };
   }
 }

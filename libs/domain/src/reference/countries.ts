@@ -1,6 +1,6 @@
 /**
  * ISO 3166-1 countries, keyed by alpha-2 (the nationality code on the wire). Rows come from the caller,
- * typically `shared/data/countries_iso3166.csv`; "unknown" nationality is a separate wire value, not a country.
+ * typically `seeds/catalogs/countries_iso3166.csv`; "unknown" nationality is a separate wire value, not a country.
  */
 export interface CountryRow {
   alpha2: string;

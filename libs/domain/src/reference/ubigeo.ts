@@ -1,7 +1,7 @@
 /**
  * INEI UBIGEO codes: 2 digits department, 4 province, 6 district. Places may be recorded at any of the three
  * levels because a caller often knows the department but not the district. Rows come from the caller (the
- * domain reads no files), typically `shared/data/ubigeo_inei.csv`.
+ * domain reads no files), typically `seeds/catalogs/ubigeo_inei.csv`.
  */
 export interface UbigeoRow {
   ubigeo: string;

@@ -62,7 +62,18 @@ export class ProjectionDaemon {
 
   private async acquireLocks(): Promise<void> {
     if (this.owned.size === this.runners.length) return;
-    this.lockClient ??= await this.pool.connect();
+    if (!this.lockClient) {
+      const client = await this.pool.connect();
+      // Losing this connection releases the locks: forget them and take them again on the next tick.
+      client.on('error', (error) => {
+        if (this.lockClient !== client) return; // already given back by stop()
+        this.logger.error('projection lock connection lost', { error: error.message });
+        this.owned.clear();
+        this.lockClient = null;
+        client.release(error);
+      });
+      this.lockClient = client;
+    }
     for (const runner of this.runners) {
       if (this.owned.has(runner.name)) continue;
       const result = await this.lockClient.query<{ locked: boolean }>(

@@ -26,10 +26,16 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): AppConfig {
   const root = projectRoot();
   const dataDir = env.DATA_DIR ? (isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(root, env.DATA_DIR)) : join(root, '.data');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const key = masterKey(env);
+  if (databaseUrl && !key) {
+    // With an external database the key must outlive this machine: generating one locally would lose data.
+    throw new ConfigError('MASTER_KEY is required when DATABASE_URL is set (32 random bytes, base64: `openssl rand -base64 32`)');
+  }
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
-    host: env.HOST ?? '127.0.0.1',
-    databaseUrl: env.DATABASE_URL?.trim() || null,
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl,
     dataDir,
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     seedDemo: !argv.includes('--no-demo') && boolean(env, 'SEED_DEMO', true),
@@ -37,7 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     seedsDir: join(root, 'seeds'),
-    masterKey: masterKey(env),
+    masterKey: key,
   };
 }
 

