@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   createHotlineCallDecider,
+  hotlineCallStreamName,
   type HotlineCallCommand,
   type HotlineCallDecider,
   type HotlineCallState,
@@ -9,8 +10,6 @@ import {
 import { handleCommand, type CommandResult, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { CATALOGS, EVENT_STORE, FieldSealer, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import { sealHotlineCallEvent, unsealHotlineCallEvent } from './hotline-call-privacy.js';
-
-export const hotlineCallStream = (callId: string): string => `hotline-call-${callId.toLowerCase()}`;
 
 /** One message for every hotline-call command: the same path for the API, the CLI and the demo generator. */
 export class ExecuteHotlineCallCommand extends Command<CommandResult<HotlineCallState>> {
@@ -36,7 +35,7 @@ export class ExecuteHotlineCallCommandHandler implements ICommandHandler<Execute
 
   execute({ command, options }: ExecuteHotlineCallCommand): Promise<CommandResult<HotlineCallState>> {
     const create = command.type === 'RecordHotlineCall';
-    return handleCommand(this.store, this.decider, hotlineCallStream(command.data.callId), command, {
+    return handleCommand(this.store, this.decider, hotlineCallStreamName(command.data.callId), command, {
       mode: create ? 'create' : 'update',
       // A create is keyed by the call id itself: the same call sent twice is recognised, never doubled.
       idempotencyKey: create ? 'record' : options.idempotencyKey,
