@@ -37,7 +37,10 @@ export async function loadDemoDataIfEmpty(target: DemoTarget, logger: LoggerServ
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < journeys.length; i = next++) {
-      for (const command of journeys[i].commands) appended += await target.execute(command, `demo-${command.type}`);
+      for (const command of journeys[i].commands) {
+        const added = await target.execute(command, `demo-${command.type}`); // not `appended += await …`: workers interleave
+        appended += added;
+      }
       if (++done % 1000 === 0) logger.log(`demo: ${done}/${journeys.length} calls`);
     }
   };
