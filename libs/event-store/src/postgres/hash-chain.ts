@@ -20,7 +20,12 @@ export interface HashedFields {
  * erasing a subject's key never changes a hash.
  */
 export function chainHash(prevHash: string, event: HashedFields): string {
-  const canonical = canonicalJson({
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalEvent(event)).digest('hex');
+}
+
+/** The canonical form of an event that its hash covers (everything but the link to the previous event). */
+export function canonicalEvent(event: HashedFields): string {
+  return canonicalJson({
     streamId: event.streamId,
     streamPosition: event.streamPosition,
     eventId: event.eventId,
@@ -30,5 +35,4 @@ export function chainHash(prevHash: string, event: HashedFields): string {
     metadata: event.metadata,
     recordedAt: event.recordedAt,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }

@@ -104,6 +104,15 @@ describe('PostgresEventStore', () => {
     await expect(store.append(stream, [original], 1)).resolves.toMatchObject({ nextExpectedVersion: 1, replayed: true });
   });
 
+  it('chains hashes computed in SQL by group commit exactly as the verifier recomputes them', async () => {
+    const stream = `s-${randomUUID()}`;
+    for (let v = 0; v < 5; v++) await store.append(stream, [event('Step', { v, text: 'ñandú "quoted" \\ \n' })], v);
+    await Promise.all(Array.from({ length: 100 }, () => store.append(`s-${randomUUID()}`, [event()], 0)));
+    const report = await verifyHashChains(db.pool);
+    expect(report).toMatchObject({ ok: true, firstBrokenLink: null });
+    expect(report.eventsChecked).toBe(await countEvents(db.pool));
+  });
+
   it('keeps a verifiable hash chain and names the first event changed behind its back', async () => {
     const stream = `s-${randomUUID()}`;
     await store.append(stream, [event('A'), event('B'), event('C')], 0);

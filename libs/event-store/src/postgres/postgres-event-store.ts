@@ -13,18 +13,26 @@ import { canonicalJson } from './canonical-json.js';
 import { chainHash, GENESIS_HASH } from './hash-chain.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows.js';
 import { Upcasters } from './upcasters.js';
+import { AppendBatcher } from './append-batcher.js';
+
+type Queryable = Pick<Pool, 'query'> | PoolClient;
 
 const UNIQUE_VIOLATION = '23505';
 
 /** The default adapter: one PostgreSQL table, one short transaction per append. */
 export class PostgresEventStore implements EventStore {
+  private readonly batcher: AppendBatcher;
+
   constructor(
     private readonly pool: Pool,
     private readonly upcasters: Upcasters = new Upcasters(),
-  ) {}
+  ) {
+    this.batcher = new AppendBatcher(pool);
+  }
 
   async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    if (events.length === 1 && expectedVersion !== 'any') return this.appendOne(streamId, events[0], expectedVersion);
     const client = await this.pool.connect();
     try {
       // 'any' has no version to conflict on: a lost race for the next position is simply retried.
@@ -80,9 +88,19 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /** The common case, through group commit (see AppendBatcher). */
+  private async appendOne(streamId: string, event: NewEvent, expectedVersion: number): Promise<AppendResult> {
+    const landed = await this.batcher.submit({ streamId, event, expectedVersion });
+    if (landed) {
+      return { streamId, nextExpectedVersion: expectedVersion + 1, lastGlobalPosition: landed.globalPosition, replayed: false };
+    }
+    const actual = await this.currentVersion(this.pool, streamId);
+    return this.replayOr(this.pool, streamId, [event], new WrongExpectedVersion(streamId, expectedVersion, actual));
+  }
+
   /** Same ids and same content as events already stored: return the original result instead of failing. */
   private async replayOr(
-    client: PoolClient,
+    client: Queryable,
     streamId: string,
     events: readonly NewEvent[],
     failure: Error,
@@ -107,7 +125,7 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  private async currentVersion(client: PoolClient, streamId: string): Promise<number> {
+  private async currentVersion(client: Queryable, streamId: string): Promise<number> {
     const result = await client.query<{ version: number | null }>(
       'SELECT max(stream_position) AS version FROM events WHERE stream_id = $1',
       [streamId],
