@@ -1,13 +1,15 @@
+import { HotlineCallCount } from './hotline-statistics/hotline-call-count.entity.js';
 import { HotlineCallFact } from './hotline-statistics/hotline-call-fact.entity.js';
 import { HotlineCallFacts1764201600100 } from './hotline-statistics/1764201600100-hotline-call-facts.migration.js';
+import { HotlineCallCounts1764201600200 } from './hotline-statistics/1764201600200-hotline-call-counts.migration.js';
 import { hotlineStatisticsProjection } from './hotline-statistics/hotline-statistics.projection.js';
 
-export { HotlineCallFact };
+export { HotlineCallCount, HotlineCallFact };
 export * from './hotline-statistics/hotline-statistics.projection.js';
 export * from './hotline-statistics/hotline-statistics.query.js';
 export * from './shared/report-position.js';
 
-export const READ_MODEL_ENTITIES = [HotlineCallFact];
-export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100];
+export const READ_MODEL_ENTITIES = [HotlineCallFact, HotlineCallCount];
+export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [hotlineStatisticsProjection];

@@ -31,7 +31,7 @@ export class ProjectionRunner {
     private readonly projection: Projection,
     private readonly options: RunnerOptions,
   ) {
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize ?? 2000;
     this.upcasters = options.upcasters ?? new Upcasters();
   }
 
@@ -46,11 +46,9 @@ export class ProjectionRunner {
       await client.query('BEGIN');
       const from = await this.lockCheckpoint(client);
       const events = await readAllGapSafe(client, from.position, this.batchSize, this.upcasters);
-      let skipped = 0;
-      for (const event of events) {
-        if (this.options.knownEventTypes.has(event.type)) await this.projection.apply(client, event);
-        else skipped++;
-      }
+      const known = events.filter((event) => this.options.knownEventTypes.has(event.type));
+      const skipped = events.length - known.length;
+      if (known.length > 0) await this.projection.applyBatch(client, known);
       if (events.length > 0) {
         const last = events[events.length - 1];
         const moved = await client.query(

@@ -6,13 +6,14 @@ export interface Queryable {
 }
 
 /**
- * A projection turns events into read-table rows. `apply` runs inside the runner's transaction, together with
- * the checkpoint update, so each event takes effect exactly once. It must be deterministic: no clock, no
- * randomness, only the event (rebuilds must give identical tables).
+ * A projection turns events into read-table rows. `applyBatch` runs inside the runner's transaction, together
+ * with the checkpoint update, so each event takes effect exactly once; it receives the events of one batch in
+ * log order (a few thousand during a rebuild) so it can write them with a handful of set-based statements. It
+ * must be deterministic: no clock, no randomness, only the events (rebuilds must give identical tables).
  */
 export interface Projection {
   readonly name: string;
   /** The read tables this projection owns; `rebuild` empties them. */
   readonly tables: readonly string[];
-  apply(db: Queryable, event: RecordedEvent): Promise<void>;
+  applyBatch(db: Queryable, events: readonly RecordedEvent[]): Promise<void>;
 }

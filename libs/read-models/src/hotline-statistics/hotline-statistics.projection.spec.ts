@@ -8,9 +8,10 @@ import { hotlineStatisticsProjection } from './hotline-statistics.projection.js'
 const known = new Set<string>(HOTLINE_CALL_EVENT_TYPES);
 const silentLogger = { log: () => undefined, error: () => undefined };
 
-async function tableSnapshot(db: TestDatabase): Promise<unknown[]> {
-  const result = await db.pool.query('SELECT * FROM hotline_call_facts ORDER BY call_id');
-  return result.rows;
+async function tableSnapshot(db: TestDatabase): Promise<{ facts: unknown[]; counts: unknown[] }> {
+  const facts = await db.pool.query('SELECT * FROM hotline_call_facts ORDER BY call_id');
+  const counts = await db.pool.query('SELECT * FROM hotline_call_counts WHERE received > 0 ORDER BY received_month, department');
+  return { facts: facts.rows, counts: counts.rows };
 }
 
 /** A year of varied calls written straight to the store (the decider has its own tests). */
@@ -57,7 +58,7 @@ describe('hotline statistics projection', () => {
     const incremental = await tableSnapshot(db);
     const statusAfterIncremental = await second.status();
 
-    expect(incremental).toHaveLength(150);
+    expect(incremental.facts).toHaveLength(150);
     const total = await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
     expect(statusAfterIncremental.eventsProcessed + statusAfterIncremental.eventsSkippedUnknown).toBe(Number(total.rows[0].n));
     expect(statusAfterIncremental.eventsSkippedUnknown).toBe(11 + 3); // i % 11 === 0 in 120 and in 30 calls
@@ -65,6 +66,15 @@ describe('hotline statistics projection', () => {
     await second.rebuild();
     expect(await tableSnapshot(db)).toEqual(incremental);
     expect(await second.status()).toEqual(statusAfterIncremental);
+  });
+
+  it('keeps the pre-aggregated counts equal to counting the facts', async () => {
+    const counted = await db.pool.query(
+      `SELECT received_month, department, count(*)::int AS received,
+              count(*) FILTER (WHERE trafficking_related)::int AS trafficking_related, count(*) FILTER (WHERE closed)::int AS closed
+         FROM hotline_call_facts GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect((await tableSnapshot(db)).counts).toEqual(counted.rows);
   });
 
   it('counts what the events say', async () => {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { HotlineCallFact } from './hotline-call-fact.entity.js';
+import { HotlineCallCount } from './hotline-call-count.entity.js';
 import { HOTLINE_STATISTICS_PROJECTION } from './hotline-statistics.projection.js';
 import { readProjectionPosition, type ReportPosition } from '../shared/report-position.js';
 
@@ -31,15 +31,15 @@ export async function queryHotlineStatistics(
   params: { from: string; to: string; by: HotlineGrouping; departments: readonly string[] },
 ): Promise<HotlineStatistics> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
-    const column = params.by === 'month' ? 'fact.receivedMonth' : 'fact.department';
+    const column = params.by === 'month' ? 'count.receivedMonth' : 'count.department';
     const rows = await manager
-      .getRepository(HotlineCallFact)
-      .createQueryBuilder('fact')
+      .getRepository(HotlineCallCount)
+      .createQueryBuilder('count')
       .select(column, 'key')
-      .addSelect('count(*)::int', 'received')
-      .addSelect('count(*) FILTER (WHERE fact.traffickingRelated)::int', 'traffickingRelated')
-      .addSelect('count(*) FILTER (WHERE fact.closed)::int', 'closed')
-      .where('fact.receivedMonth BETWEEN :from AND :to', { from: params.from, to: params.to })
+      .addSelect('sum(count.received)::int', 'received')
+      .addSelect('sum(count.traffickingRelated)::int', 'traffickingRelated')
+      .addSelect('sum(count.closed)::int', 'closed')
+      .where('count.receivedMonth BETWEEN :from AND :to', { from: params.from, to: params.to })
       .groupBy(column)
       .getRawMany<{ key: string } & HotlineCounts>();
     const asOf = await readProjectionPosition(manager, HOTLINE_STATISTICS_PROJECTION);
