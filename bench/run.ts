@@ -5,9 +5,7 @@ import { projectRoot } from '../libs/platform/src/index.js';
 import { startBenchServer } from './lib/database.js';
 import type { Measurement } from './lib/measure.js';
 import { compareToTargets, renderTable } from './report.js';
-import { appendScenarios } from './scenarios/append.js';
-import { baselineScenarios } from './scenarios/baseline.js';
-import { emmettScenarios } from './scenarios/emmett.js';
+import { appendComparison } from './scenarios/append-comparison.js';
 import { httpScenarios } from './scenarios/http.js';
 import { replayAndQueryScenarios } from './scenarios/rebuild.js';
 import { scaleScenarios } from './scenarios/scale.js';
@@ -49,9 +47,7 @@ async function main(): Promise<void> {
     }
   };
   try {
-    await run('baseline (raw PostgreSQL)', () => baselineScenarios(server, options));
-    await run('our append', () => appendScenarios(server, options));
-    await run('peer (Emmett)', () => emmettScenarios(server, options));
+    await run('appends: raw PostgreSQL, ours, Emmett', () => appendComparison(server, options));
     await run('commands over HTTP', () => httpScenarios(server, options));
     await run('replay and queries', () => replayAndQueryScenarios(server, options, log));
     if (options.scale) await run('scale to 10M events', () => scaleScenarios(server, options, log));

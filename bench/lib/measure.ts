@@ -80,3 +80,46 @@ export async function measure(
     peakRssMb: sampler.stop(),
   };
 }
+
+export interface Contender {
+  name: string;
+  operation: (worker: number, index: number) => Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Measures several contenders in alternating short rounds (A B C A B C …) so that slow phases of a shared,
+ * noisy machine fall on all of them alike: the ratios between them are what the targets are about.
+ */
+export async function measureInterleaved(
+  contenders: readonly Contender[],
+  options: { concurrency: number; rounds: number; roundMs: number },
+): Promise<Measurement[]> {
+  const totals = new Map(contenders.map((c) => [c.name, { latencies: [] as number[], seconds: 0, peakRssMb: 0 }]));
+  for (const contender of contenders) {
+    await measure(contender.name, { concurrency: options.concurrency, durationMs: 300, warmupMs: 0 }, contender.operation);
+  }
+  for (let round = 0; round < options.rounds; round++) {
+    for (const contender of contenders) {
+      const total = totals.get(contender.name)!;
+      const recorded: number[] = [];
+      const m = await measure(contender.name, { concurrency: options.concurrency, durationMs: options.roundMs, warmupMs: 0 }, async (w, i) => {
+        const started = performance.now();
+        await contender.operation(w, i);
+        recorded.push(performance.now() - started);
+      });
+      total.latencies.push(...recorded);
+      total.seconds += m.seconds;
+      total.peakRssMb = Math.max(total.peakRssMb, m.peakRssMb);
+    }
+  }
+  return contenders.map((contender) => {
+    const { latencies, seconds, peakRssMb } = totals.get(contender.name)!;
+    const sorted = Float64Array.from(latencies).sort();
+    return {
+      scenario: contender.name, concurrency: options.concurrency, operations: latencies.length, seconds,
+      throughput: latencies.length / seconds, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95),
+      p99Ms: percentile(sorted, 99), peakRssMb, notes: `${options.rounds} interleaved rounds`,
+    };
+  });
+}

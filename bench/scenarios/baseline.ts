@@ -6,8 +6,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BenchServer } from '../lib/database.js';
 import { fakeHash, hotlineCallData, METADATA } from '../lib/events.js';
-import { measure, RssSampler, type Measurement } from '../lib/measure.js';
-import type { BenchOptions } from '../run.js';
+import { RssSampler, type Contender, type Measurement } from '../lib/measure.js';
 
 /** The same row shape as `events`, without the store's constraints, checks or chain: the physical limit. */
 const RAW_TABLE = `
@@ -21,27 +20,24 @@ CREATE TABLE raw_events (
 const INSERT = `INSERT INTO raw_events (stream_id, stream_position, event_id, event_type, data, metadata, recorded_at,
   prev_hash, hash) VALUES ($1, 1, $2, 'HotlineCallReceived', $3, $4, now(), $5, $6)`;
 
-export async function baselineScenarios(server: BenchServer, options: BenchOptions): Promise<Measurement[]> {
+/** One row per transaction (autocommit), prepared: the cheapest way PostgreSQL can take and keep a row. */
+export async function rawInsertContender(server: BenchServer): Promise<Contender & { url: string }> {
   const url = await server.createEmptyDatabase('bench_raw');
   const pool = new pg.Pool({ connectionString: url, max: 20 });
   await pool.query(RAW_TABLE);
-  const insert = (i: number) => {
-    const data = hotlineCallData(i);
-    // Prepared, like our append: the limit is the cheapest way PostgreSQL can take the row.
-    return pool.query({ name: 'raw-insert', text: INSERT, values: [`hotline-call-${data.callId}`, randomUUID(), data, METADATA, fakeHash(`p${i}`), fakeHash(`h${i}`)] });
+  return {
+    name: 'baseline: INSERT+COMMIT',
+    url,
+    async operation(_, i) {
+      const data = hotlineCallData(i);
+      await pool.query({ name: 'raw-insert', text: INSERT, values: [`hotline-call-${data.callId}`, randomUUID(), data, METADATA, fakeHash(`p${i}`), fakeHash(`h${i}`)] });
+    },
+    close: () => pool.end(),
   };
-  const results: Measurement[] = [];
-  for (const concurrency of [1, 16]) {
-    results.push(await measure('baseline: INSERT+COMMIT', { concurrency, durationMs: options.durationMs }, async (_, i) => {
-      await insert(i);
-    }));
-  }
-  results.push(await copyRows(url, options.quick ? 50_000 : 500_000));
-  await pool.end();
-  return results;
 }
 
-async function copyRows(url: string, rows: number): Promise<Measurement> {
+/** Bulk COPY of the same rows in one transaction. */
+export async function copyScenario(url: string, rows: number): Promise<Measurement> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const lines = Array.from({ length: rows }, (_, i) => {

@@ -25,6 +25,9 @@ interface Pending extends SingleAppend {
  * Each row checks its own stream head inside the statement (version must equal the expected one) and chains its
  * hash to that head; ON CONFLICT DO NOTHING drops a row whose position or event id is taken, and the caller
  * looks at why (a version conflict, or a retry of the same event).
+ *
+ * Two statements in flight measured best on a 2-core machine under 64 concurrent HTTP commands (1: 2,111/s,
+ * 2: 2,552/s, 4: 2,133/s, 8: 1,835/s, 16: 1,517/s): fewer, larger commits leave more CPU to everything else.
  */
 export class AppendBatcher {
   private queue: Pending[] = [];
@@ -32,7 +35,7 @@ export class AppendBatcher {
 
   constructor(
     private readonly pool: Pool,
-    private readonly maxInFlight = 4,
+    private readonly maxInFlight = 2,
     private readonly maxBatch = 256,
   ) {}
 
