@@ -39,7 +39,7 @@ export async function emmettHotStream(store: PostgresEventStore, options: BenchO
         await store.appendToStream(hot, [{ type: 'HotlineCallClassified', data: hotlineCallData(i) }]);
         return;
       } catch (error) {
-        if (!isExpectedVersionConflictError(error) || attempt >= 100) throw error;
+        if (!isExpectedVersionConflictError(error) || attempt >= 1000) throw error;
       }
     }
   });

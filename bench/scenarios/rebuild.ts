@@ -18,8 +18,11 @@ export async function replayAndQueryScenarios(server: BenchServer, options: Benc
   log(`filling the log with ${events.toLocaleString('en')} events…`);
   await fillLog(url, events, (done) => log(`  ${done.toLocaleString('en')} events`));
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  pool.on('error', () => undefined); // connections closed when the server stops
   await pool.query('VACUUM ANALYZE events');
-  const results = [await rawRead(pool, events), ...(await rebuildAll(pool, events))];
+  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events'); // whole journeys: a few over
+  const total = Number(rows[0].n);
+  const results = [await rawRead(pool, total), ...(await rebuildAll(pool, total))];
   results.push(...(await queries(url, options)));
   await pool.end();
   return results;

@@ -15,6 +15,7 @@ const LEVELS = [0, 1_000_000, 5_000_000, 10_000_000];
 export async function scaleScenarios(server: BenchServer, options: BenchOptions, log: (m: string) => void): Promise<Measurement[]> {
   const url = await server.createRegistryDatabase('bench_scale');
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  pool.on('error', () => undefined); // connections closed when the server stops
   const store = new PostgresEventStore(pool);
   const dataSource = await createDataSource(url, 2).initialize();
   const runner = new ProjectionRunner(pool, hotlineStatisticsProjection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize: 2000 });
