@@ -2,10 +2,14 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { InfrastructureModule, type AppConfig } from '../../../libs/platform/src/index.js';
+import { CasesModule } from './cases/cases.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HotlineCallsModule } from './hotline-calls/hotline-calls.module.js';
 import { ApiErrorFilter } from './http/api-error.filter.js';
 import { RequestLogMiddleware } from './http/request-log.middleware.js';
+import { JusticeModule } from './justice/justice.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
+import { SharedModule } from './shared/shared.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 
 @Module({})
@@ -16,7 +20,11 @@ export class AppModule implements NestModule {
       imports: [
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, databaseUrl),
+        SharedModule,
         HotlineCallsModule,
+        ReferralsModule,
+        CasesModule,
+        JusticeModule,
         StatisticsModule,
         HealthModule,
       ],

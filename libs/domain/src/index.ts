@@ -5,3 +5,8 @@ export * from './shared/time.js';
 export * from './reference/ubigeo.js';
 export * from './reference/countries.js';
 export * from './hotline-call/index.js';
+export * from './people/index.js';
+export * from './referral/index.js';
+export * from './police-case/index.js';
+export * from './prosecution/index.js';
+export * from './trial/index.js';

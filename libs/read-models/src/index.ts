@@ -3,13 +3,19 @@ import { HotlineCallFact } from './hotline-statistics/hotline-call-fact.entity.j
 import { HotlineCallFacts1764201600100 } from './hotline-statistics/1764201600100-hotline-call-facts.migration.js';
 import { HotlineCallCounts1764201600200 } from './hotline-statistics/1764201600200-hotline-call-counts.migration.js';
 import { hotlineStatisticsProjection } from './hotline-statistics/hotline-statistics.projection.js';
+import { ReferralFacts1764201600300 } from './referrals/1764201600300-referral-facts.migration.js';
+import { referralFactsProjection } from './referrals/referral-facts.projection.js';
+import { trialLinksProjection } from './referrals/trial-links.projection.js';
 
 export { HotlineCallCount, HotlineCallFact };
 export * from './hotline-statistics/hotline-statistics.projection.js';
 export * from './hotline-statistics/hotline-statistics.query.js';
 export * from './shared/report-position.js';
+export * from './referrals/referral-facts.projection.js';
+export * from './referrals/trial-links.projection.js';
+export * from './referrals/referral.queries.js';
 
 export const READ_MODEL_ENTITIES = [HotlineCallFact, HotlineCallCount];
-export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200];
+export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300];
 /** Every projection the registry runs. */
-export const PROJECTIONS = [hotlineStatisticsProjection];
+export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection];

@@ -5,7 +5,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
 import { CATALOGS, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
-import { monthsBetween, queryHotlineStatistics, type HotlineGrouping } from '../../../../libs/read-models/src/index.js';
+import {
+  monthsBetween, queryHotlineStatistics, queryReferralStatistics, type HotlineGrouping, type ReferralGrouping,
+} from '../../../../libs/read-models/src/index.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_MONTHS = 240;
@@ -24,6 +26,13 @@ export class HotlineStatisticsQueryDto {
   by?: HotlineGrouping;
 }
 
+export class ReferralStatisticsQueryDto {
+  @ApiPropertyOptional({ example: '2025-01' }) @IsOptional() @Matches(MONTH) from?: string;
+  @ApiPropertyOptional({ example: '2025-12' }) @IsOptional() @Matches(MONTH) to?: string;
+  @ApiPropertyOptional({ enum: ['destination', 'department'], default: 'destination' })
+  @IsOptional() @IsIn(['destination', 'department']) by?: ReferralGrouping;
+}
+
 @ApiTags('statistics')
 @Controller('statistics')
 export class StatisticsController {
@@ -35,10 +44,7 @@ export class StatisticsController {
   @Get('hotline')
   @ApiOperation({ summary: 'Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed' })
   async hotline(@Query() query: HotlineStatisticsQueryDto) {
-    const to = query.to ?? limaMonth(new Date().toISOString());
-    const from = query.from ?? monthsBack(to, 11);
-    if (from > to) throw rangeProblem('from', 'debe ser anterior o igual a `to`', 'must not be after `to`');
-    if (monthsBetween(from, to).length > MAX_MONTHS) throw rangeProblem('from', `el rango no puede superar ${MAX_MONTHS} meses`, `the range cannot exceed ${MAX_MONTHS} months`);
+    const { from, to } = period(query);
     const by = query.by ?? 'month';
     const ubigeo = this.catalogs.ubigeo;
     const statistics = await queryHotlineStatistics(this.dataSource, { from, to, by, departments: ubigeo.departmentCodes() });
@@ -50,6 +56,25 @@ export class StatisticsController {
       })),
     };
   }
+
+  @Get('referrals')
+  @ApiOperation({ summary: 'Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance' })
+  async referrals(@Query() query: ReferralStatisticsQueryDto) {
+    const { from, to } = period(query);
+    const by = query.by ?? 'destination';
+    const statistics = await queryReferralStatistics(this.dataSource, { from, to, by });
+    const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
+    return { from, to, by, timeZone: 'America/Lima', ...statistics, groups: statistics.groups.map((g) => ({ ...g, label: label(g.key) })) };
+  }
+}
+
+/** Months by `occurredAt` in America/Lima; by default the last twelve, at most MAX_MONTHS. */
+function period(query: { from?: string; to?: string }): { from: string; to: string } {
+  const to = query.to ?? limaMonth(new Date().toISOString());
+  const from = query.from ?? monthsBack(to, 11);
+  if (from > to) throw rangeProblem('from', 'debe ser anterior o igual a `to`', 'must not be after `to`');
+  if (monthsBetween(from, to).length > MAX_MONTHS) throw rangeProblem('from', `el rango no puede superar ${MAX_MONTHS} meses`, `the range cannot exceed ${MAX_MONTHS} months`);
+  return { from, to };
 }
 
 function monthsBack(month: string, count: number): string {

@@ -2,7 +2,9 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { HOTLINE_CALL_EVENT_TYPES } from '../../../domain/src/index.js';
+import {
+  HOTLINE_CALL_EVENT_TYPES, POLICE_CASE_EVENT_TYPES, PROSECUTION_EVENT_TYPES, REFERRAL_EVENT_TYPES, TRIAL_EVENT_TYPES,
+} from '../../../domain/src/index.js';
 import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '../../../event-store/src/index.js';
 import { PROJECTIONS } from '../../../read-models/src/index.js';
 import type { AppConfig } from '../config/config.js';
@@ -12,7 +14,9 @@ import { loadCatalogs } from '../reference/catalogs.js';
 import { APP_CONFIG, CATALOGS, EVENT_STORE, PG_POOL } from './tokens.js';
 
 /** Every event type this version of the registry understands; projections skip and count the rest. */
-export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([...HOTLINE_CALL_EVENT_TYPES]);
+export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
+  ...HOTLINE_CALL_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ...POLICE_CASE_EVENT_TYPES, ...PROSECUTION_EVENT_TYPES, ...TRIAL_EVENT_TYPES,
+]);
 
 const logger = new Logger('Infrastructure');
 

@@ -26,7 +26,9 @@ const departmentOf = (ubigeo: unknown): string => (typeof ubigeo === 'string' ? 
 export const hotlineStatisticsProjection: Projection = {
   name: HOTLINE_STATISTICS_PROJECTION,
   tables: ['hotline_call_facts', 'hotline_call_counts'],
-  async applyBatch(db: Queryable, events: readonly RecordedEvent[]): Promise<void> {
+  async applyBatch(db: Queryable, batch: readonly RecordedEvent[]): Promise<void> {
+    const events = batch.filter((e) => e.type.startsWith('HotlineCall'));
+    if (events.length === 0) return;
     const ids = [...new Set(events.map((e) => String(e.data.callId)))];
     const before = await loadFacts(db, ids);
     const after = new Map(before);

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InvalidCommand, parseInstant } from '../../../../libs/domain/src/index.js';
+import { ExecuteStreamCommand, StreamReader, type CommandOptions } from '../shared/execute-stream-command.js';
+import { commandMetadata, newId } from '../shared/request-options.js';
+import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import type { ReferToProsecutorDto, RegisterCaseDto, SuspectDto, VictimDto } from './case.dto.js';
+
+interface ReferralView {
+  status: string;
+  referredAt: string;
+}
+
+/**
+ * The steps of a police case that reach into other streams. Each step is an idempotent command with a derived
+ * key, so a retry after a failure half-way completes the work instead of doubling it.
+ */
+@Injectable()
+export class CaseUseCases {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly reader: StreamReader,
+    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+  ) {}
+
+  /** Registers the denunciation; one that comes from a hotline referral accepts that referral if still pending. */
+  async register(body: RegisterCaseDto, options: CommandOptions) {
+    const caseId = newId(body.caseId);
+    const referral = body.referralId ? await this.referral(body.referralId) : null;
+    const victims = body.victims.map(withVictimId);
+    const suspects = body.suspects.map(withSuspectId);
+    const data = { ...body, caseId, referralId: body.referralId?.toLowerCase() ?? null, victims, suspects };
+    const result = await this.execute(this.streams.policeCase, { type: 'RegisterCase', data }, options);
+    if (referral?.state.status === 'sent' && body.referralId) {
+      const registeredAt = parseInstant(body.registeredAt) ?? body.registeredAt;
+      // Acceptance cannot precede sending (a clock skew between institutions must not refuse the case).
+      const acceptedAt = registeredAt < referral.state.referredAt ? referral.state.referredAt : registeredAt;
+      await this.execute(this.streams.referral, {
+        type: 'AcceptReferral', data: { referralId: body.referralId.toLowerCase(), acceptedAt, linkedCaseId: caseId },
+      }, { idempotencyKey: `accepted-by-case-${caseId}`, correlationId: options.correlationId });
+    }
+    return { caseId, version: result.version, victimIds: victims.map((v) => v.victimId), suspectIds: suspects.map((s) => s.suspectId) };
+  }
+
+  /** Sends the case to the prosecutor and opens the prosecution there (its id given or generated). */
+  async referToProsecutor(caseId: string, body: ReferToProsecutorDto, options: CommandOptions) {
+    const prosecutionId = newId(body.prosecutionId);
+    const data = { caseId: caseId.toLowerCase(), referredAt: body.referredAt, office: body.office, prosecutionId };
+    const result = await this.execute(this.streams.policeCase, { type: 'ReferToProsecutor', data }, options);
+    await this.execute(this.streams.prosecution, {
+      type: 'OpenProsecution',
+      data: { prosecutionId, caseId: caseId.toLowerCase(), office: body.office, openedAt: parseInstant(body.referredAt) ?? body.referredAt },
+    }, { correlationId: options.correlationId });
+    return { caseId: caseId.toLowerCase(), version: result.version, prosecutionId };
+  }
+
+  async execute(stream: StreamTypes[keyof StreamTypes], command: { type: string; data: object }, options: CommandOptions) {
+    return this.commandBus.execute(new ExecuteStreamCommand(stream, { ...command, metadata: commandMetadata() }, options));
+  }
+
+  private async referral(referralId: string) {
+    const found = await this.reader.read<ReferralView>(this.streams.referral, referralId);
+    if (found.version === 0) {
+      throw new InvalidCommand([{ field: 'referralId', reason: 'La derivación no existe', reasonEn: 'The referral does not exist' }]);
+    }
+    return found;
+  }
+}
+
+export const withVictimId = (victim: VictimDto) => ({ ...victim, victimId: newId(victim.victimId) });
+export const withSuspectId = (suspect: SuspectDto) => ({ ...suspect, suspectId: newId(suspect.suspectId) });

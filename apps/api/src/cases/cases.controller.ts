@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { caseNotFound } from '../../../../libs/domain/src/index.js';
+import { etag } from '../http/if-match.js';
+import { StreamReader } from '../shared/execute-stream-command.js';
+import { commandOptions, newId } from '../shared/request-options.js';
+import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { CaseTimeline } from './case-timeline.js';
+import { CaseUseCases, withSuspectId, withVictimId } from './case-use-cases.js';
+import { AddSuspectsDto, AddVictimsDto, CloseCaseDto, RecordOperationDto, ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
+
+type HeaderMap = Record<string, string | undefined>;
+const caseIdPipe = new ParseUUIDPipe({ exceptionFactory: caseNotFound });
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CaseUseCases,
+    private readonly timeline: CaseTimeline,
+    private readonly reader: StreamReader,
+    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Registrar una denuncia policial / Register a police denunciation' })
+  register(@Body() body: RegisterCaseDto, @Headers() headers: HeaderMap) {
+    return this.cases.register(body, commandOptions(headers));
+  }
+
+  @Get(':caseId')
+  async get(@Param('caseId', caseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response) {
+    const { state, version } = await this.reader.readExisting<object>(this.streams.policeCase, caseId, caseNotFound);
+    response.setHeader('ETag', etag(version));
+    return { ...state, version };
+  }
+
+  @Get(':caseId/timeline')
+  @ApiOperation({ summary: 'Hitos de llamada → derivación → caso → fiscalía → juicio / Milestones across institutions' })
+  getTimeline(@Param('caseId', caseIdPipe) caseId: string) {
+    return this.timeline.of(caseId.toLowerCase());
+  }
+
+  @Post(':caseId/victims') @HttpCode(200)
+  async addVictims(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddVictimsDto, @Headers() headers: HeaderMap) {
+    const victims = body.victims.map(withVictimId);
+    const result = await this.command('AddVictims', caseId, { victims }, headers);
+    return { ...result, victimIds: victims.map((v) => v.victimId) };
+  }
+
+  @Post(':caseId/suspects') @HttpCode(200)
+  async addSuspects(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddSuspectsDto, @Headers() headers: HeaderMap) {
+    const suspects = body.suspects.map(withSuspectId);
+    const result = await this.command('AddSuspects', caseId, { suspects }, headers);
+    return { ...result, suspectIds: suspects.map((s) => s.suspectId) };
+  }
+
+  @Post(':caseId/operations') @HttpCode(200)
+  recordOperation(@Param('caseId', caseIdPipe) caseId: string, @Body() body: RecordOperationDto, @Headers() headers: HeaderMap) {
+    return this.command('RecordOperation', caseId, { ...body, operationId: newId(body.operationId) }, headers);
+  }
+
+  @Post(':caseId/prosecutor-referral') @HttpCode(200)
+  @ApiOperation({ summary: 'Enviar a la fiscalía (abre la investigación fiscal) / Send to the prosecutor' })
+  referToProsecutor(@Param('caseId', caseIdPipe) caseId: string, @Body() body: ReferToProsecutorDto, @Headers() headers: HeaderMap) {
+    return this.cases.referToProsecutor(caseId, body, commandOptions(headers));
+  }
+
+  @Post(':caseId/closure') @HttpCode(200)
+  close(@Param('caseId', caseIdPipe) caseId: string, @Body() body: CloseCaseDto, @Headers() headers: HeaderMap) {
+    return this.command('CloseCase', caseId, body, headers);
+  }
+
+  private async command(type: string, caseId: string, data: object, headers: HeaderMap) {
+    const result = await this.cases.execute(this.streams.policeCase, { type, data: { caseId: caseId.toLowerCase(), ...data } }, commandOptions(headers));
+    return { caseId: caseId.toLowerCase(), version: result.version as number };
+  }
+}

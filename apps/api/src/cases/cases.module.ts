@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CaseTimeline } from './case-timeline.js';
+import { CaseUseCases } from './case-use-cases.js';
+import { CasesController } from './cases.controller.js';
+
+@Module({ imports: [CqrsModule], controllers: [CasesController], providers: [CaseUseCases, CaseTimeline] })
+export class CasesModule {}

@@ -1,0 +1,87 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  InvalidCommand, PROSECUTION_STAGES, prosecutionNotFound, trialNotFound,
+} from '../../../../libs/domain/src/index.js';
+import { etag } from '../http/if-match.js';
+import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
+import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
+import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import type { AnyStreamType } from '../shared/stream-type.js';
+import { AppealDto, FinalityDto, OpenTrialDto, ProsecutionStageDto, RulingDto } from './justice.dto.js';
+
+type HeaderMap = Record<string, string | undefined>;
+const prosecutionIdPipe = new ParseUUIDPipe({ exceptionFactory: prosecutionNotFound });
+const trialIdPipe = new ParseUUIDPipe({ exceptionFactory: trialNotFound });
+
+/** Prosecutions (Ministerio Público) and trials (Poder Judicial): what became of each case. */
+@ApiTags('prosecutions and trials')
+@Controller()
+export class JusticeController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly reader: StreamReader,
+    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+  ) {}
+
+  @Get('prosecutions/:prosecutionId')
+  async getProsecution(@Param('prosecutionId', prosecutionIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    return this.view(this.streams.prosecution, id, prosecutionNotFound, response);
+  }
+
+  @Post('prosecutions/:prosecutionId/:stage') @HttpCode(200)
+  @ApiParam({ name: 'stage', enum: PROSECUTION_STAGES })
+  @ApiOperation({ summary: 'Registrar una etapa fiscal, en orden legal / Record a prosecution stage, in legal order' })
+  recordStage(@Param('prosecutionId', prosecutionIdPipe) id: string, @Param('stage') stage: string, @Body() body: ProsecutionStageDto, @Headers() headers: HeaderMap) {
+    if (!(PROSECUTION_STAGES as readonly string[]).includes(stage)) throw prosecutionNotFound();
+    return this.execute(this.streams.prosecution, 'RecordProsecutionStage', { prosecutionId: id.toLowerCase(), stage, ...body }, headers);
+  }
+
+  @Post('trials')
+  @ApiOperation({ summary: 'Abrir un juicio sobre una acusación / Open a trial on an accusation' })
+  async openTrial(@Body() body: OpenTrialDto, @Headers() headers: HeaderMap) {
+    const prosecution = await this.reader.read<{ status: string; caseId?: string }>(this.streams.prosecution, body.prosecutionId);
+    if (prosecution.version === 0) {
+      throw new InvalidCommand([{ field: 'prosecutionId', reason: 'La investigación fiscal no existe', reasonEn: 'The prosecution does not exist' }]);
+    }
+    const data = {
+      ...body, trialId: newId(body.trialId), prosecutionId: body.prosecutionId.toLowerCase(),
+      prosecutionAccused: prosecution.state.status === 'accused', caseId: prosecution.state.caseId ?? null,
+    };
+    return this.execute(this.streams.trial, 'OpenTrial', data, headers);
+  }
+
+  @Get('trials/:trialId')
+  async getTrial(@Param('trialId', trialIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
+    return this.view(this.streams.trial, id, trialNotFound, response);
+  }
+
+  @Post('trials/:trialId/rulings') @HttpCode(200)
+  rule(@Param('trialId', trialIdPipe) id: string, @Body() body: RulingDto, @Headers() headers: HeaderMap) {
+    return this.execute(this.streams.trial, 'IssueRuling', { trialId: id.toLowerCase(), ...body }, headers);
+  }
+
+  @Post('trials/:trialId/appeals') @HttpCode(200)
+  appeal(@Param('trialId', trialIdPipe) id: string, @Body() body: AppealDto, @Headers() headers: HeaderMap) {
+    return this.execute(this.streams.trial, 'AppealRuling', { trialId: id.toLowerCase(), ...body }, headers);
+  }
+
+  @Post('trials/:trialId/finality') @HttpCode(200)
+  finality(@Param('trialId', trialIdPipe) id: string, @Body() body: FinalityDto, @Headers() headers: HeaderMap) {
+    return this.execute(this.streams.trial, 'DeclareRulingFinal', { trialId: id.toLowerCase(), ...body }, headers);
+  }
+
+  private async view(stream: AnyStreamType, id: string, notFound: () => Error, response: Response) {
+    const { state, version } = await this.reader.readExisting<object>(stream, id, notFound);
+    response.setHeader('ETag', etag(version));
+    return { ...state, version };
+  }
+
+  private async execute(stream: AnyStreamType, type: string, data: Record<string, unknown>, headers: HeaderMap) {
+    const result = await this.commandBus.execute(new ExecuteStreamCommand(stream, { type, data, metadata: commandMetadata() }, commandOptions(headers)));
+    const idKey = stream === this.streams.trial ? 'trialId' : 'prosecutionId';
+    return { [idKey]: data[idKey], version: result.version as number };
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNumber, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { VERDICTS } from '../../../../libs/domain/src/index.js';
+
+const INSTANT = { example: '2025-05-02T10:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
+
+export class ProsecutionStageDto {
+  @ApiProperty(INSTANT) @IsDefined() @IsString() occurredAt: string;
+  @ApiPropertyOptional({ maxLength: 500, nullable: true, description: 'Obligatorio para archivar / required to archive' })
+  @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
+}
+
+export class OpenTrialDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') trialId?: string;
+  @ApiProperty({ format: 'uuid' }) @IsDefined() @IsUUID('all') prosecutionId: string;
+  @ApiProperty(INSTANT) @IsDefined() @IsString() openedAt: string;
+  @ApiProperty({ example: 'Juzgado Penal Colegiado de Tambopata' }) @IsDefined() @IsString() @MaxLength(200) court: string;
+}
+
+export class RulingDto {
+  @ApiProperty(INSTANT) @IsDefined() @IsString() ruledAt: string;
+  @ApiProperty({ enum: VERDICTS }) @IsDefined() @IsIn(VERDICTS) verdict: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Años de pena (condena) / sentence years (conviction)' })
+  @IsOptional() @IsNumber() sentenceYears?: number | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Ids de los imputados / suspect ids' })
+  @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) defendants: string[];
+}
+
+export class AppealDto {
+  @ApiProperty(INSTANT) @IsDefined() @IsString() appealedAt: string;
+  @ApiPropertyOptional({ maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) appellant?: string | null;
+}
+
+export class FinalityDto {
+  @ApiProperty(INSTANT) @IsDefined() @IsString() finalAt: string;
+}

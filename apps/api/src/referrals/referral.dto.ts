@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { REFERRAL_COMPLETION_REASONS, REFERRAL_DESTINATIONS } from '../../../../libs/domain/src/index.js';
+
+const INSTANT = { example: '2025-03-14T10:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
+const UBIGEO = /^(\d{2}|\d{4}|\d{6})$/;
+
+export class SendReferralDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') referralId?: string;
+  @ApiProperty({ enum: REFERRAL_DESTINATIONS }) @IsDefined() @IsIn(REFERRAL_DESTINATIONS) to: string;
+  @ApiPropertyOptional({ maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) unitName?: string | null;
+  @ApiPropertyOptional({ example: '150101', nullable: true }) @IsOptional() @IsString() @Matches(UBIGEO) ubigeo?: string | null;
+  @ApiProperty(INSTANT) @IsDefined() @IsString() referredAt: string;
+}
+
+export class SendCaseReferralDto extends SendReferralDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Víctima derivada (p. ej. a un albergue) / victim referred' })
+  @IsOptional() @IsUUID('all') victimId?: string;
+}
+
+export class AcceptReferralDto {
+  @ApiProperty(INSTANT) @IsDefined() @IsString() acceptedAt: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all') linkedCaseId?: string | null;
+}
+
+export class RejectReferralDto {
+  @ApiProperty(INSTANT) @IsDefined() @IsString() rejectedAt: string;
+  @ApiProperty({ maxLength: 500 }) @IsDefined() @IsString() @MaxLength(500) reason: string;
+}
+
+export class CompleteReferralDto {
+  @ApiProperty(INSTANT) @IsDefined() @IsString() completedAt: string;
+  @ApiProperty() @IsDefined() @IsBoolean() successful: boolean;
+  @ApiPropertyOptional({ enum: REFERRAL_COMPLETION_REASONS, nullable: true }) @IsOptional() @IsIn(REFERRAL_COMPLETION_REASONS) reason?: string | null;
+}
+
+export class RevokeReferralDto {
+  @ApiProperty(INSTANT) @IsDefined() @IsString() revokedAt: string;
+  @ApiProperty({ maxLength: 500 }) @IsDefined() @IsString() @MaxLength(500) reason: string;
+}
+
+export class PendingReferralsQueryDto {
+  @ApiPropertyOptional({ enum: ['pending'], default: 'pending' }) @IsOptional() @IsIn(['pending']) status?: 'pending';
+  @ApiPropertyOptional({ default: 0, description: 'Solo las enviadas hace más de N horas / only those sent more than N hours ago' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) olderThanHours?: number;
+  @ApiPropertyOptional({ enum: REFERRAL_DESTINATIONS }) @IsOptional() @IsIn(REFERRAL_DESTINATIONS) to?: string;
+  @ApiPropertyOptional({ example: '15' }) @IsOptional() @Matches(/^(\d{2}|unknown)$/) department?: string;
+  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+}
+
+export class ReferralAcceptedDto {
+  @ApiProperty({ format: 'uuid' }) referralId: string;
+  @ApiProperty() version: number;
+}

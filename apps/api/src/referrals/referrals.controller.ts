@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { callNotFound, caseNotFound, InvalidCommand, referralNotFound } from '../../../../libs/domain/src/index.js';
+import { queryPendingReferrals } from '../../../../libs/read-models/src/index.js';
+import { etag } from '../http/if-match.js';
+import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
+import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
+import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import {
+  AcceptReferralDto, CompleteReferralDto, PendingReferralsQueryDto, ReferralAcceptedDto, RejectReferralDto,
+  RevokeReferralDto, SendCaseReferralDto, SendReferralDto,
+} from './referral.dto.js';
+
+type HeaderMap = Record<string, string | undefined>;
+const uuid = (notFound: () => Error) => new ParseUUIDPipe({ exceptionFactory: notFound });
+
+@ApiTags('referrals')
+@Controller()
+export class ReferralsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly reader: StreamReader,
+    private readonly dataSource: DataSource,
+    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+  ) {}
+
+  @Post('hotline-calls/:callId/referrals')
+  @ApiOperation({ summary: 'Derivar una llamada relacionada con trata / Refer a trafficking-related call' })
+  async referCall(@Param('callId', uuid(callNotFound)) callId: string, @Body() body: SendReferralDto, @Headers() headers: HeaderMap) {
+    const { state } = await this.reader.readExisting<{ traffickingRelated: boolean }>(this.streams.hotlineCall, callId, callNotFound);
+    return this.send(body, { kind: 'hotline_call', id: callId.toLowerCase() }, state.traffickingRelated, headers);
+  }
+
+  @Post('cases/:caseId/referrals')
+  @ApiOperation({ summary: 'Derivar un caso o una víctima (p. ej. a un albergue) / Refer a case or a victim' })
+  async referCase(@Param('caseId', uuid(caseNotFound)) caseId: string, @Body() body: SendCaseReferralDto, @Headers() headers: HeaderMap) {
+    const { state } = await this.reader.readExisting<{ victims: Array<{ victimId: string }> }>(this.streams.policeCase, caseId, caseNotFound);
+    const { victimId, ...referral } = body;
+    if (victimId && !state.victims.some((v) => v.victimId === victimId.toLowerCase())) {
+      throw new InvalidCommand([{ field: 'victimId', reason: 'La víctima no pertenece al caso', reasonEn: 'The victim does not belong to the case' }]);
+    }
+    const source = victimId ? { kind: 'victim', id: victimId.toLowerCase() } : { kind: 'case', id: caseId.toLowerCase() };
+    return this.send(referral, source, null, headers);
+  }
+
+  @Get('referrals')
+  @ApiOperation({ summary: 'Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first' })
+  async pending(@Query() query: PendingReferralsQueryDto) {
+    return queryPendingReferrals(this.dataSource, {
+      now: new Date().toISOString(), olderThanHours: query.olderThanHours ?? 0, destination: query.to,
+      department: query.department, limit: query.limit ?? 100,
+    });
+  }
+
+  @Get('referrals/:referralId')
+  async get(@Param('referralId', uuid(referralNotFound)) referralId: string, @Res({ passthrough: true }) response: Response) {
+    const { state, version } = await this.reader.readExisting<object>(this.streams.referral, referralId, referralNotFound);
+    response.setHeader('ETag', etag(version));
+    return { ...state, version };
+  }
+
+  @Post('referrals/:referralId/accept') @HttpCode(200)
+  accept(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: AcceptReferralDto, @Headers() headers: HeaderMap) {
+    return this.transition('AcceptReferral', referralId, body, headers);
+  }
+
+  @Post('referrals/:referralId/reject') @HttpCode(200)
+  reject(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RejectReferralDto, @Headers() headers: HeaderMap) {
+    return this.transition('RejectReferral', referralId, body, headers);
+  }
+
+  @Post('referrals/:referralId/complete') @HttpCode(200)
+  complete(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: CompleteReferralDto, @Headers() headers: HeaderMap) {
+    return this.transition('CompleteReferral', referralId, body, headers);
+  }
+
+  @Post('referrals/:referralId/revoke') @HttpCode(200)
+  revoke(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RevokeReferralDto, @Headers() headers: HeaderMap) {
+    return this.transition('RevokeReferral', referralId, body, headers);
+  }
+
+  private async send(body: SendReferralDto, source: { kind: string; id: string }, traffickingRelated: boolean | null, headers: HeaderMap): Promise<ReferralAcceptedDto> {
+    const referralId = newId(body.referralId);
+    const data = { ...body, referralId, source, sourceTraffickingRelated: traffickingRelated };
+    return this.execute({ type: 'SendReferral', data, metadata: commandMetadata() }, headers);
+  }
+
+  private transition(type: string, referralId: string, body: object, headers: HeaderMap): Promise<ReferralAcceptedDto> {
+    return this.execute({ type, data: { referralId: referralId.toLowerCase(), ...body }, metadata: commandMetadata() }, headers);
+  }
+
+  private async execute(command: { type: string; data: { referralId: string }; metadata: ReturnType<typeof commandMetadata> }, headers: HeaderMap) {
+    const result = await this.commandBus.execute(new ExecuteStreamCommand(this.streams.referral, command, commandOptions(headers)));
+    return { referralId: command.data.referralId, version: result.version };
+  }
+}

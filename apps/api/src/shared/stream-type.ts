@@ -1,0 +1,23 @@
+import type { DeciderLike } from '../../../../libs/event-store/src/index.js';
+import type { FieldSealer } from '../../../../libs/platform/src/index.js';
+
+export type StoredEvent = { type: string; data: object };
+
+/**
+ * Everything the application needs to run commands on one kind of stream: its decider, how its streams are
+ * named, which command creates a stream, and how its personal fields are sealed for storage.
+ */
+export interface StreamType<C extends { type: string; data: object }, E extends StoredEvent, S> {
+  readonly name: string;
+  readonly decider: DeciderLike<C, E, S>;
+  streamName(id: string): string;
+  /** The id of the stream a command addresses. */
+  idOf(command: C): string;
+  /** Creating commands decide against the empty state, so a retry with the same id is recognised by the store. */
+  isCreate(command: C): boolean;
+  seal?(sealer: FieldSealer, event: StoredEvent): StoredEvent;
+  unseal?(sealer: FieldSealer, event: StoredEvent): StoredEvent;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyStreamType = StreamType<any, any, any>;

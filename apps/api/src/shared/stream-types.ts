@@ -1,0 +1,55 @@
+import {
+  caseStreamName,
+  createHotlineCallDecider,
+  createPoliceCaseDecider,
+  createProsecutionDecider,
+  createReferralDecider,
+  createTrialDecider,
+  hotlineCallStreamName,
+  prosecutionStreamName,
+  referralStreamName,
+  trialStreamName,
+} from '../../../../libs/domain/src/index.js';
+import type { ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { sealHotlineCallEvent, unsealHotlineCallEvent } from '../hotline-calls/hotline-call-privacy.js';
+import { sealPersonalData, unsealPersonalData } from './personal-data.js';
+import type { AnyStreamType } from './stream-type.js';
+
+/** Injection token of the registry's stream types, built once with the reference catalogs. */
+export const STREAM_TYPES = Symbol('STREAM_TYPES');
+
+export interface StreamTypes {
+  hotlineCall: AnyStreamType;
+  referral: AnyStreamType;
+  policeCase: AnyStreamType;
+  prosecution: AnyStreamType;
+  trial: AnyStreamType;
+}
+
+const idField = (field: string) => (command: { data: object }) => String((command.data as Record<string, unknown>)[field]);
+
+export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
+  return {
+    hotlineCall: {
+      name: 'hotline-call', decider: createHotlineCallDecider({ ubigeo: catalogs.ubigeo }), streamName: hotlineCallStreamName,
+      idOf: idField('callId'), isCreate: (c) => c.type === 'RecordHotlineCall', seal: sealHotlineCallEvent, unseal: unsealHotlineCallEvent,
+    },
+    referral: {
+      name: 'referral', decider: createReferralDecider({ ubigeo: catalogs.ubigeo }), streamName: referralStreamName,
+      idOf: idField('referralId'), isCreate: (c) => c.type === 'SendReferral',
+    },
+    policeCase: {
+      name: 'case', decider: createPoliceCaseDecider({ ubigeo: catalogs.ubigeo, countries: catalogs.countries }),
+      streamName: caseStreamName, idOf: idField('caseId'), isCreate: (c) => c.type === 'RegisterCase',
+      seal: sealPersonalData, unseal: unsealPersonalData,
+    },
+    prosecution: {
+      name: 'prosecution', decider: createProsecutionDecider(), streamName: prosecutionStreamName,
+      idOf: idField('prosecutionId'), isCreate: (c) => c.type === 'OpenProsecution',
+    },
+    trial: {
+      name: 'trial', decider: createTrialDecider(), streamName: trialStreamName,
+      idOf: idField('trialId'), isCreate: (c) => c.type === 'OpenTrial',
+    },
+  };
+}

@@ -1,0 +1,13 @@
+export * from './police-case.codes.js';
+export * from './police-case.commands.js';
+export * from './police-case.events.js';
+export * from './police-case.errors.js';
+export * from './police-case.state.js';
+export type { PoliceCaseReference } from './police-case.validation.js';
+export * from './police-case.decider.js';
+export * from './register-case.js';
+export * from './add-victims.js';
+export * from './add-suspects.js';
+export * from './record-operation.js';
+export * from './refer-to-prosecutor.js';
+export * from './close-case.js';

@@ -1,0 +1,102 @@
+import { PERSONAL_FIELDS, type ExploitationPurpose } from '../people/people.codes.js';
+import type { CaseSource } from './police-case.codes.js';
+import type {
+  CasePersonalData,
+  CaseOperation,
+  CaseSuspect,
+  CaseVictim,
+  PoliceCaseEvent,
+} from './police-case.events.js';
+
+export interface PoliceCaseFacts {
+  caseId: string;
+  registeredAt: string;
+  occurredAt: string | null;
+  policeUnit: string;
+  ubigeo: string;
+  source: CaseSource;
+  referralId: string | null;
+  purposes: ExploitationPurpose[];
+  victims: CaseVictim[];
+  suspects: CaseSuspect[];
+  operations: CaseOperation[];
+  /** Kept past closing: the link to the prosecution stream is what counts a case once across institutions. */
+  prosecutionIds: string[];
+}
+
+export interface UnregisteredPoliceCase {
+  status: 'unregistered';
+}
+
+export interface OpenPoliceCase extends PoliceCaseFacts {
+  status: 'open';
+}
+
+/** Sent to the prosecutor; the police may still identify people and conduct operations. */
+export interface ReferredPoliceCase extends PoliceCaseFacts {
+  status: 'referred';
+}
+
+export interface ClosedPoliceCase extends PoliceCaseFacts {
+  status: 'closed';
+  closedAt: string;
+  reason: string;
+}
+
+export type ActivePoliceCase = OpenPoliceCase | ReferredPoliceCase;
+export type PoliceCaseState = UnregisteredPoliceCase | ActivePoliceCase | ClosedPoliceCase;
+
+export function initialPoliceCaseState(): PoliceCaseState {
+  return { status: 'unregistered' };
+}
+
+export const isActivePoliceCase = (state: PoliceCaseState): state is ActivePoliceCase =>
+  state.status === 'open' || state.status === 'referred';
+
+/**
+ * Total and deterministic: an event that does not apply to the current state (a second registration, a person
+ * already listed, a close of a closed case, an unknown type from a newer version) leaves the state unchanged
+ * instead of throwing, so a stream can always be replayed. Rejecting is `decide`'s job. Fields are picked one
+ * by one so that stray keys of a stored event never leak into the state.
+ */
+export function evolvePoliceCase(state: PoliceCaseState, event: PoliceCaseEvent): PoliceCaseState {
+  switch (event.type) {
+    case 'CaseRegistered': {
+      if (state.status !== 'unregistered') return state;
+      const { caseId, registeredAt, occurredAt, policeUnit, ubigeo, source, referralId, purposes } = event.data;
+      const facts = { caseId, registeredAt, occurredAt, policeUnit, ubigeo, source, referralId };
+      return { status: 'open', ...facts, purposes: [...purposes], victims: [], suspects: [], operations: [], prosecutionIds: [] };
+    }
+    case 'VictimIdentified': {
+      const { victimId, sex, age, ageGroup, minor, nationality, personal } = event.data;
+      if (!isActivePoliceCase(state) || state.victims.some((victim) => victim.victimId === victimId)) return state;
+      const victim = { victimId, sex, age, ageGroup, minor, nationality, personal: personalOf(personal) };
+      return { ...state, victims: [...state.victims, victim] };
+    }
+    case 'SuspectIdentified': {
+      const { suspectId, sex, age, nationality, role } = event.data;
+      if (!isActivePoliceCase(state) || state.suspects.some((suspect) => suspect.suspectId === suspectId)) return state;
+      return { ...state, suspects: [...state.suspects, { suspectId, sex, age, nationality, role }] };
+    }
+    case 'OperationConducted': {
+      const { operationId, conductedAt, rescued, detained } = event.data;
+      if (!isActivePoliceCase(state) || state.operations.some((op) => op.operationId === operationId)) return state;
+      return { ...state, operations: [...state.operations, { operationId, conductedAt, rescued, detained }] };
+    }
+    case 'CaseReferredToProsecutor':
+      if (state.status !== 'open') return state;
+      return { ...state, status: 'referred', prosecutionIds: [...state.prosecutionIds, event.data.prosecutionId] };
+    case 'CaseClosed':
+      if (!isActivePoliceCase(state)) return state;
+      return { ...state, status: 'closed', closedAt: event.data.closedAt, reason: event.data.reason };
+    default:
+      return state;
+  }
+}
+
+// A missing key of a malformed stored event becomes null rather than undefined, so the state keeps its shape.
+function personalOf(personal: Partial<CasePersonalData> | undefined): CasePersonalData {
+  const picked: Record<string, string | null> = {};
+  for (const field of PERSONAL_FIELDS) picked[field] = personal?.[field] ?? null;
+  return picked as CasePersonalData;
+}

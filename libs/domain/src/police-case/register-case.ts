@@ -1,0 +1,118 @@
+import { EXPLOITATION_PURPOSES, type ExploitationPurpose } from '../people/people.codes.js';
+import { parseInstant } from '../shared/time.js';
+import {
+  checkCode,
+  checkPastInstant,
+  checkRequiredText,
+  checkUuid,
+  problem,
+  throwIfProblems,
+  type Problems,
+} from '../shared/validation.js';
+import { CASE_SOURCES, POLICE_CASE_LIMITS, type CaseSource } from './police-case.codes.js';
+import type { RegisterCase } from './police-case.commands.js';
+import { caseAlreadyRegistered } from './police-case.errors.js';
+import type { PoliceCaseEvent } from './police-case.events.js';
+import { checkSuspects, checkVictims } from './police-case.people.js';
+import type { PoliceCaseState } from './police-case.state.js';
+import { checkPlace, dataOf, type PoliceCaseReference } from './police-case.validation.js';
+
+/** A denunciation, then one event per person it names, in the order given. */
+export function registerCase(
+  command: RegisterCase,
+  state: PoliceCaseState,
+  reference: PoliceCaseReference,
+): PoliceCaseEvent[] {
+  if (state.status !== 'unregistered') throw caseAlreadyRegistered();
+
+  const data = dataOf(command);
+  const problems: Problems = [];
+  const caseId = checkUuid(problems, 'caseId', data.caseId);
+  const registeredAt = checkPastInstant(problems, 'registeredAt', data.registeredAt, command.metadata.now);
+  const occurredAt = checkOccurredAt(problems, data.occurredAt, registeredAt);
+  const policeUnit = checkRequiredText(problems, 'policeUnit', data.policeUnit, POLICE_CASE_LIMITS.policeUnit);
+  const ubigeo = checkPlace(problems, 'ubigeo', data.ubigeo, reference);
+  const source = checkCode(problems, 'source', data.source, CASE_SOURCES);
+  const referralId = checkReferralId(problems, data.referralId, source);
+  const purposes = checkPurposes(problems, data.purposes);
+  const rules = { atLeastOne: false, known: [], reference };
+  const victims = checkVictims(problems, 'victims', data.victims, rules);
+  const suspects = checkSuspects(problems, 'suspects', data.suspects, rules);
+  throwIfProblems(problems);
+
+  // Every value is defined here: each check returns undefined only after recording a problem.
+  const id = caseId!;
+  return [
+    {
+      type: 'CaseRegistered',
+      data: {
+        caseId: id,
+        registeredAt: registeredAt!,
+        occurredAt: occurredAt!,
+        policeUnit: policeUnit!,
+        ubigeo: ubigeo!,
+        source: source!,
+        referralId: referralId!,
+        purposes,
+      },
+    },
+    ...victims.map((victim) => ({ type: 'VictimIdentified' as const, data: { caseId: id, ...victim } })),
+    ...suspects.map((suspect) => ({ type: 'SuspectIdentified' as const, data: { caseId: id, ...suspect } })),
+  ];
+}
+
+/**
+ * No 2000 floor here, unlike registration: exploitation can last years before anyone reports it. The only bound
+ * is the registration itself, which is checked against the clock.
+ */
+function checkOccurredAt(problems: Problems, value: unknown, registeredAt: string | undefined): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  const occurredAt = parseInstant(value);
+  if (occurredAt === null) {
+    problems.push(
+      problem(
+        'occurredAt',
+        'Debe ser una fecha y hora ISO 8601 con zona horaria, o nulo',
+        'Must be an ISO 8601 date-time with an offset or Z, or null',
+      ),
+    );
+    return undefined;
+  }
+  if (registeredAt !== undefined && Date.parse(occurredAt) > Date.parse(registeredAt)) {
+    problems.push(
+      problem('occurredAt', 'No puede ser posterior al registro de la denuncia', 'Cannot be after the case was registered'),
+    );
+    return undefined;
+  }
+  return occurredAt;
+}
+
+/** A case coming from the hotline must name the referral, or the hotline-to-police chain cannot be counted. */
+function checkReferralId(problems: Problems, value: unknown, source: CaseSource | undefined): string | null | undefined {
+  if (value !== undefined && value !== null) return checkUuid(problems, 'referralId', value);
+  if (source !== 'hotline_referral') return null;
+  problems.push(
+    problem(
+      'referralId',
+      'Es obligatorio cuando la denuncia proviene de una derivación de la línea',
+      'Required when the case comes from a hotline referral',
+    ),
+  );
+  return undefined;
+}
+
+/** Several purposes may be pursued at once; the event lists each once, in a fixed order, so retries match. */
+function checkPurposes(problems: Problems, value: unknown): ExploitationPurpose[] {
+  if (!Array.isArray(value)) {
+    problems.push(
+      problem(
+        'purposes',
+        'Debe ser una lista de finalidades de explotación (puede estar vacía)',
+        'Must be a list of exploitation purposes (may be empty)',
+      ),
+    );
+    return [];
+  }
+  const given = value.map((purpose: unknown, index) => checkCode(problems, `purposes[${index}]`, purpose, EXPLOITATION_PURPOSES));
+  return EXPLOITATION_PURPOSES.filter((purpose) => given.includes(purpose));
+}

@@ -1,0 +1,12 @@
+export * from './referral.codes.js';
+export * from './referral.commands.js';
+export * from './referral.events.js';
+export * from './referral.errors.js';
+export * from './referral.state.js';
+export type { ReferralReference } from './referral.validation.js';
+export * from './referral.decider.js';
+export * from './send-referral.js';
+export * from './accept-referral.js';
+export * from './reject-referral.js';
+export * from './complete-referral.js';
+export * from './revoke-referral.js';

@@ -1,0 +1,49 @@
+import {
+  checkCode,
+  checkOptionalText,
+  checkPastInstant,
+  checkUuid,
+  throwIfProblems,
+  type Problems,
+} from '../shared/validation.js';
+import { REFERRAL_DESTINATIONS, REFERRAL_SOURCE_KINDS, REFERRAL_UNIT_NAME_MAX_LENGTH } from './referral.codes.js';
+import type { SendReferral } from './referral.commands.js';
+import { callNotTraffickingRelated, referralAlreadySent } from './referral.errors.js';
+import type { ReferralSent } from './referral.events.js';
+import type { ReferralState } from './referral.state.js';
+import { checkUbigeo, dataOf, objectOrEmpty, type ReferralReference } from './referral.validation.js';
+
+export function sendReferral(command: SendReferral, state: ReferralState, reference: ReferralReference): ReferralSent[] {
+  if (state.status !== 'unsent') throw referralAlreadySent();
+
+  const data = dataOf(command);
+  const source = objectOrEmpty(data.source);
+  const problems: Problems = [];
+  const referralId = checkUuid(problems, 'referralId', data.referralId);
+  const sourceKind = checkCode(problems, 'source.kind', source.kind, REFERRAL_SOURCE_KINDS);
+  const sourceId = checkUuid(problems, 'source.id', source.id);
+  const to = checkCode(problems, 'to', data.to, REFERRAL_DESTINATIONS);
+  const unitName = checkOptionalText(problems, 'unitName', data.unitName, REFERRAL_UNIT_NAME_MAX_LENGTH);
+  const ubigeo = checkUbigeo(problems, 'ubigeo', data.ubigeo, reference);
+  const referredAt = checkPastInstant(problems, 'referredAt', data.referredAt, command.metadata.now);
+  throwIfProblems(problems);
+
+  // Checked after the fields, so the operator first fixes the form, then learns the call itself is not eligible.
+  // Only a literal `true` counts: an unknown classification (null, absent) is not trafficking-related.
+  if (sourceKind === 'hotline_call' && data.sourceTraffickingRelated !== true) throw callNotTraffickingRelated();
+
+  // Every value is defined here: each check returns undefined only after recording a problem.
+  return [
+    {
+      type: 'ReferralSent',
+      data: {
+        referralId: referralId!,
+        source: { kind: sourceKind!, id: sourceId! },
+        to: to!,
+        unitName: unitName!,
+        ubigeo: ubigeo!,
+        referredAt: referredAt!,
+      },
+    },
+  ];
+}

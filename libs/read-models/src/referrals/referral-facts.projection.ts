@@ -1,0 +1,105 @@
+import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
+import { limaMonth } from '../../../domain/src/index.js';
+
+export const REFERRAL_FACTS_PROJECTION = 'referral-facts';
+
+interface ReferralFact {
+  referralId: string;
+  sourceKind: string;
+  sourceId: string;
+  destination: string;
+  department: string;
+  referredAt: string;
+  status: string;
+  acceptedAt: string | null;
+  closedAt: string | null;
+  successful: boolean | null;
+  linkedCaseId: string | null;
+}
+
+
+
+/**
+ * One row per referral with its current status and the dates of its transitions: the queue of referrals nobody
+ * has acted on, and the referral statistics (sent, accepted, …, hours from sending to acceptance).
+ */
+export const referralFactsProjection: Projection = {
+  name: REFERRAL_FACTS_PROJECTION,
+  tables: ['referral_facts'],
+  async applyBatch(db: Queryable, events: readonly RecordedEvent[]): Promise<void> {
+    const referralEvents = events.filter((e) => e.type.startsWith('Referral'));
+    if (referralEvents.length === 0) return;
+    const ids = [...new Set(referralEvents.map((e) => String(e.data.referralId)))];
+    const facts = await load(db, ids);
+    const touched = new Set<string>();
+    for (const event of referralEvents) if (evolve(facts, event)) touched.add(String(event.data.referralId));
+    const rows = [...touched].map((id) => facts.get(id)!);
+    if (rows.length === 0) return;
+    const column = <K extends keyof ReferralFact>(key: K) => rows.map((r) => r[key]);
+    await db.query(
+      `INSERT INTO referral_facts (referral_id, source_kind, source_id, destination, department, referred_at, referred_month,
+         status, accepted_at, hours_to_accept, closed_at, successful, linked_case_id)
+       SELECT u.referral_id, u.source_kind, u.source_id, u.destination, u.department, u.referred_at, u.referred_month,
+              u.status, u.accepted_at, extract(epoch FROM u.accepted_at - u.referred_at) / 3600, u.closed_at, u.successful, u.linked_case_id
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[],
+                     $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::uuid[])
+           AS u(referral_id, source_kind, source_id, destination, department, referred_at, referred_month, status,
+                accepted_at, closed_at, successful, linked_case_id)
+       ON CONFLICT (referral_id) DO UPDATE SET status = excluded.status, accepted_at = excluded.accepted_at,
+         hours_to_accept = excluded.hours_to_accept, closed_at = excluded.closed_at, successful = excluded.successful,
+         linked_case_id = excluded.linked_case_id`,
+      [column('referralId'), column('sourceKind'), column('sourceId'), column('destination'), column('department'),
+        column('referredAt'), rows.map((r) => limaMonth(r.referredAt)), column('status'), column('acceptedAt'),
+        column('closedAt'), column('successful'), column('linkedCaseId')],
+    );
+  },
+};
+
+/** Applies one referral event in memory; returns whether it changed anything (evolve is total). */
+function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent): boolean {
+  const d = event.data as Record<string, unknown>;
+  const id = String(d.referralId);
+  const fact = facts.get(id);
+  if (event.type === 'ReferralSent') {
+    if (fact) return false;
+    const source = d.source as { kind: string; id: string };
+    facts.set(id, {
+      referralId: id, sourceKind: source.kind, sourceId: source.id, destination: String(d.to),
+      department: typeof d.ubigeo === 'string' ? d.ubigeo.slice(0, 2) : 'unknown', referredAt: String(d.referredAt),
+      status: 'sent', acceptedAt: null, closedAt: null, successful: null, linkedCaseId: null,
+    });
+    return true;
+  }
+  if (!fact) return false;
+  switch (event.type) {
+    case 'ReferralAccepted':
+      Object.assign(fact, { status: 'accepted', acceptedAt: String(d.acceptedAt), linkedCaseId: (d.linkedCaseId as string | null) ?? null });
+      return true;
+    case 'ReferralRejected':
+      Object.assign(fact, { status: 'rejected', closedAt: String(d.rejectedAt) });
+      return true;
+    case 'ReferralCompleted':
+      Object.assign(fact, { status: 'completed', closedAt: String(d.completedAt), successful: d.successful === true });
+      return true;
+    case 'ReferralRevoked':
+      Object.assign(fact, { status: 'revoked', closedAt: String(d.revokedAt) });
+      return true;
+    default:
+      return false;
+  }
+}
+
+async function load(db: Queryable, ids: string[]): Promise<Map<string, ReferralFact>> {
+  const { rows } = await db.query<{
+    referral_id: string; source_kind: string; source_id: string; destination: string; department: string; referred_at: Date;
+    status: string; accepted_at: Date | null; closed_at: Date | null; successful: boolean | null; linked_case_id: string | null;
+  }>('SELECT * FROM referral_facts WHERE referral_id = ANY($1::uuid[])', [ids]);
+  return new Map(rows.map((r) => [r.referral_id, {
+    referralId: r.referral_id, sourceKind: r.source_kind, sourceId: r.source_id, destination: r.destination,
+    department: r.department, referredAt: r.referred_at.toISOString(), status: r.status,
+    acceptedAt: r.accepted_at?.toISOString() ?? null, closedAt: r.closed_at?.toISOString() ?? null,
+    successful: r.successful, linkedCaseId: r.linked_case_id,
+  }]));
+}
+
+

@@ -1,0 +1,107 @@
+import type { DataSource } from 'typeorm';
+import { readProjectionPosition, type ReportPosition } from '../shared/report-position.js';
+import { REFERRAL_FACTS_PROJECTION } from './referral-facts.projection.js';
+
+export interface PendingReferral {
+  referralId: string;
+  sourceKind: string;
+  sourceId: string;
+  destination: string;
+  department: string;
+  referredAt: string;
+  hoursWaiting: number;
+}
+
+/**
+ * Referrals nobody has acted on (sent, neither accepted, rejected nor revoked), oldest first: the list that keeps
+ * referrals from disappearing. `now` comes from the caller so the answer is reproducible.
+ */
+export async function queryPendingReferrals(
+  dataSource: DataSource,
+  params: { now: string; olderThanHours: number; destination?: string; department?: string; limit: number },
+): Promise<{ asOf: ReportPosition; referrals: PendingReferral[] }> {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const rows: Array<{ referral_id: string; source_kind: string; source_id: string; destination: string; department: string; referred_at: Date }> =
+      await manager.query(
+        `SELECT referral_id, source_kind, source_id, destination, department, referred_at
+           FROM referral_facts
+          WHERE status = 'sent' AND referred_at <= $1::timestamptz - make_interval(hours => $2)
+            AND ($3::text IS NULL OR destination = $3) AND ($4::text IS NULL OR department = $4)
+          ORDER BY referred_at, referral_id
+          LIMIT $5`,
+        [params.now, params.olderThanHours, params.destination ?? null, params.department ?? null, params.limit],
+      );
+    const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
+    const now = Date.parse(params.now);
+    return {
+      asOf,
+      referrals: rows.map((r) => ({
+        referralId: r.referral_id, sourceKind: r.source_kind, sourceId: r.source_id, destination: r.destination,
+        department: r.department, referredAt: r.referred_at.toISOString(),
+        hoursWaiting: Math.floor((now - r.referred_at.getTime()) / 3_600_000),
+      })),
+    };
+  });
+}
+
+export type ReferralGrouping = 'destination' | 'department';
+
+export interface ReferralCounts {
+  sent: number;
+  accepted: number;
+  rejected: number;
+  completed: number;
+  revoked: number;
+  pending: number;
+  /** Hours from sending to acceptance, over the referrals accepted; null when none was. */
+  medianHoursToAcceptance: number | null;
+  p90HoursToAcceptance: number | null;
+}
+
+/**
+ * Referrals sent in the period (month of sending, America/Lima) by destination or department, with their
+ * current status and the speed of acceptance ("celeridad", PNAT activity A10).
+ */
+export async function queryReferralStatistics(
+  dataSource: DataSource,
+  params: { from: string; to: string; by: ReferralGrouping },
+): Promise<{ asOf: ReportPosition; groups: Array<{ key: string } & ReferralCounts>; total: ReferralCounts }> {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    const column = params.by === 'destination' ? 'destination' : 'department';
+    const select = `count(*)::int AS sent,
+      count(*) FILTER (WHERE accepted_at IS NOT NULL)::int AS accepted,
+      count(*) FILTER (WHERE status = 'rejected')::int AS rejected,
+      count(*) FILTER (WHERE status = 'completed')::int AS completed,
+      count(*) FILTER (WHERE status = 'revoked')::int AS revoked,
+      count(*) FILTER (WHERE status = 'sent')::int AS pending,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_accept) AS median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY hours_to_accept) AS p90`;
+    const where = 'WHERE referred_month BETWEEN $1 AND $2';
+    const groups: RawCounts[] = await manager.query(
+      `SELECT ${column} AS key, ${select} FROM referral_facts ${where} GROUP BY ${column} ORDER BY ${column}`, [params.from, params.to]);
+    const [total]: RawCounts[] = await manager.query(`SELECT 'total' AS key, ${select} FROM referral_facts ${where}`, [params.from, params.to]);
+    const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
+    return { asOf, groups: groups.map((g) => ({ key: g.key, ...counts(g) })), total: counts(total) };
+  });
+}
+
+interface RawCounts {
+  key: string;
+  sent: number;
+  accepted: number;
+  rejected: number;
+  completed: number;
+  revoked: number;
+  pending: number;
+  median: number | null;
+  p90: number | null;
+}
+
+const hours = (value: number | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
+
+function counts(row: RawCounts): ReferralCounts {
+  return {
+    sent: row.sent, accepted: row.accepted, rejected: row.rejected, completed: row.completed, revoked: row.revoked,
+    pending: row.pending, medianHoursToAcceptance: hours(row.median), p90HoursToAcceptance: hours(row.p90),
+  };
+}
