@@ -10,7 +10,7 @@ const silentLogger = { log: () => undefined, error: () => undefined };
 
 async function tableSnapshot(db: TestDatabase): Promise<{ facts: unknown[]; counts: unknown[] }> {
   const facts = await db.pool.query('SELECT * FROM hotline_call_facts ORDER BY call_id');
-  const counts = await db.pool.query('SELECT * FROM hotline_call_counts WHERE received > 0 ORDER BY received_month, department');
+  const counts = await db.pool.query('SELECT * FROM hotline_call_counts ORDER BY received_month, department');
   return { facts: facts.rows, counts: counts.rows };
 }
 

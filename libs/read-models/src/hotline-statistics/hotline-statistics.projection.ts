@@ -133,4 +133,10 @@ async function writeCounts(db: Queryable, deltas: Array<{ month: string; departm
        closed = hotline_call_counts.closed + excluded.closed`,
     [deltas.map((d) => d.month), deltas.map((d) => d.department), deltas.map((d) => d.received), deltas.map((d) => d.trafficking), deltas.map((d) => d.closed)],
   );
+  // A group emptied by corrections goes away, so the table is exactly what a rebuild from zero would give.
+  await db.query(
+    `DELETE FROM hotline_call_counts c USING unnest($1::text[], $2::text[]) AS u(received_month, department)
+      WHERE c.received_month = u.received_month AND c.department = u.department AND c.received = 0`,
+    [deltas.map((d) => d.month), deltas.map((d) => d.department)],
+  );
 }
