@@ -20,10 +20,11 @@ const MESSAGES: Record<string, Message> = {
   isInt: () => ({ es: 'debe ser un número entero', en: 'must be an integer' }),
 };
 
-/** Flattens class-validator's tree into one problem per field, with wire names like `changes.channel`. */
+/** Flattens class-validator's tree into one problem per field. */
 export function toFieldProblems(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // Wire names as the deciders write them: `victims[1].sex`, `changes.channel`.
+    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     // One problem per field: "is required" says it all for a missing value, else the first broken rule.
     const constraints = Object.entries(error.constraints ?? {});
     const chosen = constraints.find(([name]) => name === 'isDefined') ?? constraints[0];

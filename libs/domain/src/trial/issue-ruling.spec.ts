@@ -122,9 +122,9 @@ describe('IssueRuling: field problems', () => {
     ['absent', undefined, ['defendants']],
     ['empty', [], ['defendants']],
     ['not a list', SUSPECT_A, ['defendants']],
-    ['with a non-UUID', [SUSPECT_A, 'suspect-2'], ['defendants.1']],
-    ['with a repeated id in another case', [SUSPECT_A, SUSPECT_B, SUSPECT_A.toUpperCase()], ['defendants.2']],
-    ['with several bad items', [42, SUSPECT_A, SUSPECT_A], ['defendants.0', 'defendants.2']],
+    ['with a non-UUID', [SUSPECT_A, 'suspect-2'], ['defendants[1]']],
+    ['with a repeated id in another case', [SUSPECT_A, SUSPECT_B, SUSPECT_A.toUpperCase()], ['defendants[2]']],
+    ['with several bad items', [42, SUSPECT_A, SUSPECT_A], ['defendants[0]', 'defendants[2]']],
   ])('refuses defendants %s', (_label, defendants, fields) => {
     given(decider, [opened]).when(rule({ defendants })).thenFieldErrors(fields);
   });

@@ -78,7 +78,7 @@ function checkDefendants(problems: Problems, value: unknown): string[] | undefin
   const before = problems.length;
   const ids: string[] = [];
   value.forEach((item: unknown, index) => {
-    const field = `defendants.${index}`;
+    const field = `defendants[${index}]`;
     if (!isUuid(item)) {
       problems.push(problem(field, 'Debe ser un UUID', 'Must be a UUID'));
     } else if (ids.includes(item.toLowerCase())) {
