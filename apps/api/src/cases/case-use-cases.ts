@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidCommand, parseInstant } from '../../../../libs/domain/src/index.js';
 import { ExecuteStreamCommand, StreamReader, type CommandOptions } from '../shared/execute-stream-command.js';
-import { commandMetadata, newId } from '../shared/request-options.js';
+import { commandMetadata, derivedId, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
-import type { ReferToProsecutorDto, RegisterCaseDto, SuspectDto, VictimDto } from './case.dto.js';
+import type { ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
 
 interface ReferralView {
   status: string;
@@ -27,8 +27,8 @@ export class CaseUseCases {
   async register(body: RegisterCaseDto, options: CommandOptions) {
     const caseId = newId(body.caseId);
     const referral = body.referralId ? await this.referral(body.referralId) : null;
-    const victims = body.victims.map(withVictimId);
-    const suspects = body.suspects.map(withSuspectId);
+    const victims = body.victims.map((v, i) => ({ ...v, victimId: newId(v.victimId ?? derivedId(caseId, 'victim', String(i))) }));
+    const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: newId(s.suspectId ?? derivedId(caseId, 'suspect', String(i))) }));
     const data = { ...body, caseId, referralId: body.referralId?.toLowerCase() ?? null, victims, suspects };
     const result = await this.execute(this.streams.policeCase, { type: 'RegisterCase', data }, options);
     if (referral?.state.status === 'sent' && body.referralId) {
@@ -42,16 +42,21 @@ export class CaseUseCases {
     return { caseId, version: result.version, victimIds: victims.map((v) => v.victimId), suspectIds: suspects.map((s) => s.suspectId) };
   }
 
-  /** Sends the case to the prosecutor and opens the prosecution there (its id given or generated). */
+  /**
+   * Sends the case to the prosecutor and opens the prosecution there. A case goes to the prosecutor once, so an
+   * id the client did not send is derived from the case: a retry (with its Idempotency-Key) names the same
+   * prosecution and completes an opening that a crash interrupted.
+   */
   async referToProsecutor(caseId: string, body: ReferToProsecutorDto, options: CommandOptions) {
-    const prosecutionId = newId(body.prosecutionId);
-    const data = { caseId: caseId.toLowerCase(), referredAt: body.referredAt, office: body.office, prosecutionId };
+    const id = caseId.toLowerCase();
+    const prosecutionId = newId(body.prosecutionId ?? derivedId(id, 'prosecution'));
+    const data = { caseId: id, referredAt: body.referredAt, office: body.office, prosecutionId };
     const result = await this.execute(this.streams.policeCase, { type: 'ReferToProsecutor', data }, options);
     await this.execute(this.streams.prosecution, {
       type: 'OpenProsecution',
-      data: { prosecutionId, caseId: caseId.toLowerCase(), office: body.office, openedAt: parseInstant(body.referredAt) ?? body.referredAt },
+      data: { prosecutionId, caseId: id, office: body.office, openedAt: parseInstant(body.referredAt) ?? body.referredAt },
     }, { correlationId: options.correlationId });
-    return { caseId: caseId.toLowerCase(), version: result.version, prosecutionId };
+    return { caseId: id, version: result.version, prosecutionId };
   }
 
   async execute(stream: StreamTypes[keyof StreamTypes], command: { type: string; data: object }, options: CommandOptions) {
@@ -66,6 +71,3 @@ export class CaseUseCases {
     return found;
   }
 }
-
-export const withVictimId = (victim: VictimDto) => ({ ...victim, victimId: newId(victim.victimId) });
-export const withSuspectId = (suspect: SuspectDto) => ({ ...suspect, suspectId: newId(suspect.suspectId) });

@@ -4,10 +4,10 @@ import type { Response } from 'express';
 import { caseNotFound } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { StreamReader } from '../shared/execute-stream-command.js';
-import { commandOptions, newId } from '../shared/request-options.js';
+import { commandOptions, derivedId, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { CaseTimeline } from './case-timeline.js';
-import { CaseUseCases, withSuspectId, withVictimId } from './case-use-cases.js';
+import { CaseUseCases } from './case-use-cases.js';
 import { AddSuspectsDto, AddVictimsDto, CloseCaseDto, RecordOperationDto, ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
 
 type HeaderMap = Record<string, string | undefined>;
@@ -44,21 +44,23 @@ export class CasesController {
 
   @Post(':caseId/victims') @HttpCode(200)
   async addVictims(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddVictimsDto, @Headers() headers: HeaderMap) {
-    const victims = body.victims.map(withVictimId);
+    const victims = body.victims.map((v, i) => ({ ...v, victimId: personId(v.victimId, caseId, 'victim', i, headers) }));
     const result = await this.command('AddVictims', caseId, { victims }, headers);
     return { ...result, victimIds: victims.map((v) => v.victimId) };
   }
 
   @Post(':caseId/suspects') @HttpCode(200)
   async addSuspects(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddSuspectsDto, @Headers() headers: HeaderMap) {
-    const suspects = body.suspects.map(withSuspectId);
+    const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: personId(s.suspectId, caseId, 'suspect', i, headers) }));
     const result = await this.command('AddSuspects', caseId, { suspects }, headers);
     return { ...result, suspectIds: suspects.map((s) => s.suspectId) };
   }
 
   @Post(':caseId/operations') @HttpCode(200)
   recordOperation(@Param('caseId', caseIdPipe) caseId: string, @Body() body: RecordOperationDto, @Headers() headers: HeaderMap) {
-    return this.command('RecordOperation', caseId, { ...body, operationId: newId(body.operationId) }, headers);
+    // The same case, the same instant: the same operation, even when retried without an id.
+    const operationId = newId(body.operationId ?? derivedId(caseId.toLowerCase(), 'operation', body.conductedAt));
+    return this.command('RecordOperation', caseId, { ...body, operationId }, headers);
   }
 
   @Post(':caseId/prosecutor-referral') @HttpCode(200)
@@ -76,4 +78,10 @@ export class CasesController {
     const result = await this.cases.execute(this.streams.policeCase, { type, data: { caseId: caseId.toLowerCase(), ...data } }, commandOptions(headers));
     return { caseId: caseId.toLowerCase(), version: result.version as number };
   }
+}
+
+/** A person's id: the client's, else derived from the Idempotency-Key (retries match), else new. */
+function personId(given: string | undefined, caseId: string, kind: string, index: number, headers: HeaderMap): string {
+  const key = headers['idempotency-key'];
+  return newId(given ?? (key ? derivedId(caseId.toLowerCase(), kind, key, String(index)) : undefined));
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CommandMetadata } from '../../../../libs/domain/src/index.js';
 import { parseIfMatch } from '../http/if-match.js';
 import type { CommandOptions } from './execute-stream-command.js';
@@ -16,3 +16,13 @@ export function commandOptions(headers: Record<string, string | undefined>): Com
 export const commandMetadata = (): CommandMetadata => ({ now: new Date().toISOString(), actor: 'api' });
 
 export const newId = (given?: string | null): string => (given ?? randomUUID()).toLowerCase();
+
+/**
+ * A UUID derived from stable parts (name-based, like UUIDv5 but SHA-256): ids the client did not send are still
+ * the same on a retry of the same request, so the retry is recognised instead of creating a second record.
+ */
+export function derivedId(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\n')).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
