@@ -36,12 +36,27 @@ export async function fillLog(url: string, target: number, progress: (done: numb
   }
 }
 
+type Planned = Array<[string, Record<string, unknown>]>;
+
+/** A call, and for a share of the trafficking ones a referral (its own stream), as in the registry. */
 function journey(i: number): string[] {
   const data = hotlineCallData(i);
-  const streamId = `hotline-call-${data.callId}`;
-  const events: Array<[string, Record<string, unknown>]> = [['HotlineCallReceived', data]];
+  const events: Planned = [['HotlineCallReceived', data]];
   if (i % 20 === 0) events.push(['HotlineCallClassified', { callId: data.callId, topic: 'trafficking', previousTopic: data.topic, reason: null }]);
   if (i % 10 !== 0) events.push(['HotlineCallClosed', { callId: data.callId, closedAt: data.receivedAt, outcome: 'information_provided' }]);
+  const lines = chain(`hotline-call-${data.callId}`, events);
+  if (data.topic === 'trafficking' && i % 2 === 0) {
+    const referralId = randomUUID();
+    const sentAt = Date.parse(String(data.receivedAt)) + 3_600_000;
+    const referral: Planned = [['ReferralSent', { referralId, source: { kind: 'hotline_call', id: data.callId },
+      to: ['PNP', 'MIMP', 'MINISTERIO_PUBLICO'][i % 3], unitName: null, ubigeo: data.callerUbigeo, referredAt: new Date(sentAt).toISOString() }]];
+    if (i % 4 === 0) referral.push(['ReferralAccepted', { referralId, acceptedAt: new Date(sentAt + (i % 97) * 3_600_000).toISOString(), linkedCaseId: null }]);
+    lines.push(...chain(`referral-${referralId}`, referral));
+  }
+  return lines;
+}
+
+function chain(streamId: string, events: Planned): string[] {
   let prev = GENESIS_HASH;
   const recordedAt = new Date().toISOString();
   return events.map(([type, eventData], index) => {

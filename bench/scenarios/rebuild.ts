@@ -66,9 +66,13 @@ async function queries(url: string, options: BenchOptions): Promise<Measurement[
   const app = await startApp(url, { LOG_LEVEL: 'warn' });
   const results: Measurement[] = [];
   try {
-    for (const by of ['month', 'department']) {
-      const path = `/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=${by}`;
-      const measured = await measure(`query: GET statistics/hotline by ${by}`, { concurrency: 1, durationMs: options.durationMs / 2 }, async () => {
+    const endpoints = [
+      'hotline?from=2025-01&to=2025-12&by=month', 'hotline?from=2025-01&to=2025-12&by=department',
+      'referrals?from=2025-01&to=2025-12&by=destination', 'referrals?from=2025-01&to=2025-12&by=department',
+    ];
+    for (const endpoint of endpoints) {
+      const path = `/api/v1/statistics/${endpoint}`;
+      const measured = await measure(`query: GET statistics/${endpoint.replace('from=2025-01&to=2025-12&', '')}`, { concurrency: 1, durationMs: options.durationMs / 2 }, async () => {
         const response = await fetch(`${app.baseUrl}${path}`);
         if (!response.ok) throw new Error(`${path} answered ${response.status}`);
         await response.arrayBuffer();

@@ -1,50 +1,86 @@
 import type { LoggerService } from '@nestjs/common';
 import type pg from 'pg';
 import { performance } from 'node:perf_hooks';
-import type { HotlineCallCommand, UbigeoCatalog } from '../../libs/domain/src/index.js';
-import { DEMO_YEAR, generateHotlineDemo } from './hotline-demo.js';
+import type { UbigeoCatalog } from '../../libs/domain/src/index.js';
+import { DEMO_SEED, DEMO_YEAR, type DemoJourney, type DemoRequest } from './demo-request.js';
+import { generateDemoYear } from './demo-year.js';
 
 const CONCURRENCY = 8;
 
 export interface DemoTarget {
+  /** The API's own base URL, e.g. http://127.0.0.1:3000/api/v1: the demo goes through the same HTTP path as any client. */
+  baseUrl: string;
   pool: pg.Pool;
   ubigeo: UbigeoCatalog;
-  /** Executes one command through the application's command bus; returns how many events it appended. */
-  execute(command: HotlineCallCommand, idempotencyKey: string): Promise<number>;
+  /** Aborted on shutdown: no new request is sent (one under way finishes). */
+  signal?: AbortSignal;
 }
 
 /**
- * Loads the demo year into a registry that holds no real data, through the command bus the API uses
+ * Loads the demo year into a registry that holds no real data, by sending the API the requests a user would
  * (validation, decider, append), never by inserting rows. Ids and idempotency keys are deterministic, so an
- * interrupted load simply runs again: what is already there is recognised as a retry.
+ * interrupted load simply runs again: what is already there is recognised as a retry. A finished load leaves
+ * its seed in `demo_loads`, so later starts skip it at once.
  */
-export async function loadDemoDataIfEmpty(target: DemoTarget, logger: LoggerService): Promise<void> {
-  const { rows } = await target.pool.query<{ real: boolean; demo: string }>(
-    `SELECT EXISTS (SELECT 1 FROM events WHERE metadata->>'actor' IS DISTINCT FROM 'demo-generator') AS real,
-            (SELECT count(*) FROM events WHERE metadata->>'actor' = 'demo-generator') AS demo`,
+export async function loadDemoDataIfEmpty(target: DemoTarget, logger: LoggerService, seed = DEMO_SEED): Promise<void> {
+  const correlationId = `demo-${seed}`;
+  const { rows } = await target.pool.query<{ real: boolean; loaded: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM events WHERE metadata->>'correlationId' IS NULL
+                                          OR metadata->>'correlationId' NOT LIKE 'demo-%') AS real,
+            EXISTS (SELECT 1 FROM demo_loads WHERE seed = $1) AS loaded`,
+    [seed],
   );
   if (rows[0].real) {
     logger.log('the registry already holds real data: demo data not loaded');
     return;
   }
-  const journeys = generateHotlineDemo(target.ubigeo, new Date().toISOString());
-  const commands = journeys.reduce((n, j) => n + j.commands.length, 0);
-  if (Number(rows[0].demo) >= commands) return; // every demo command leaves exactly one event
-  logger.log(`loading the demo year ${DEMO_YEAR}: ${journeys.length} hotline calls (skip with --no-demo or SEED_DEMO=false)`);
+  if (rows[0].loaded) return;
+  const journeys = generateDemoYear(target.ubigeo, new Date().toISOString(), seed);
+  const total = journeys.reduce((n, j) => n + j.requests.length, 0);
+  logger.log(`loading the demo year ${DEMO_YEAR} through the API: ${journeys.length} journeys, ${total} requests (skip with --no-demo or SEED_DEMO=false)`);
   const started = performance.now();
-  let done = 0;
-  let appended = 0;
+  await sendAll(target, journeys, correlationId, (done) => {
+    if (done % 1000 === 0) logger.log(`demo: ${done}/${journeys.length} journeys`);
+  });
+  const { rows: counted } = await target.pool.query<{ events: string }>(
+    `SELECT count(*) AS events FROM events WHERE metadata->>'correlationId' = $1`, [correlationId],
+  );
+  await target.pool.query(
+    'INSERT INTO demo_loads (seed, journeys, completed_at) VALUES ($1, $2, now()) ON CONFLICT (seed) DO NOTHING',
+    [seed, journeys.length],
+  );
+  const seconds = (performance.now() - started) / 1000;
+  logger.log(`demo loaded: ${journeys.length} journeys, ${total} requests, ${counted[0].events} events in ${seconds.toFixed(1)} s`);
+}
+
+/** Journeys run CONCURRENCY at a time; the requests of one journey run in order. The first failure stops all. */
+async function sendAll(target: DemoTarget, journeys: DemoJourney[], correlationId: string, progress: (done: number) => void) {
+  const failed = new AbortController();
+  const signal = target.signal ? AbortSignal.any([target.signal, failed.signal]) : failed.signal;
   let next = 0;
+  let done = 0;
   const worker = async () => {
     for (let i = next++; i < journeys.length; i = next++) {
-      for (const command of journeys[i].commands) {
-        const added = await target.execute(command, `demo-${command.type}`); // not `appended += await …`: workers interleave
-        appended += added;
+      for (const request of journeys[i].requests) {
+        signal.throwIfAborted();
+        await send(target.baseUrl, request, correlationId);
       }
-      if (++done % 1000 === 0) logger.log(`demo: ${done}/${journeys.length} calls`);
+      progress(++done);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  logger.log(`demo loaded: ${journeys.length} calls, ${appended} events appended in ${seconds.toFixed(1)} s`);
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker().catch((error: unknown) => {
+    failed.abort(error);
+    throw error;
+  })));
+}
+
+// No signal for fetch: each would leave a listener on the shared one; a request takes milliseconds anyway.
+async function send(baseUrl: string, request: DemoRequest, correlationId: string): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': correlationId };
+  if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+  const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers, body: JSON.stringify(request.body) });
+  const answer = await response.text();
+  if (!response.ok) {
+    throw new Error(`demo data: ${request.method} ${request.path} answered ${response.status}: ${answer}`);
+  }
 }

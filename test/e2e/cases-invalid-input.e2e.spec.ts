@@ -62,11 +62,12 @@ describe('invalid input on cases, referrals, prosecutions and trials', () => {
   });
 
   it('recognises retries of requests whose people and prosecution ids the server assigned', async () => {
-    const body = validCase({ caseId: randomUUID() }); // victims and suspects without ids
+    const caseId = randomUUID();
+    const body = validCase({ caseId }); // victims and suspects without ids
     const first = await request(http).post('/api/v1/cases').send(body).expect(201);
     expect(first.body.victimIds).toHaveLength(2);
     expect((await request(http).post('/api/v1/cases').send(body).expect(201)).body).toEqual(first.body);
-    const refer = () => request(http).post(`/api/v1/cases/${body.caseId}/prosecutor-referral`).set('Idempotency-Key', 'send-1')
+    const refer = () => request(http).post(`/api/v1/cases/${caseId}/prosecutor-referral`).set('Idempotency-Key', 'send-1')
       .send({ referredAt: '2025-03-06T10:00:00-05:00', office: 'FISTRAP' }).expect(200);
     const sent = (await refer()).body;
     const before = await countEvents(t.db.pool);

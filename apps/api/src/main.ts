@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger, type LoggerService } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { CommandBus } from '@nestjs/cqrs';
 import {
   CATALOGS,
   loadConfig,
@@ -12,11 +12,10 @@ import {
 } from '../../../libs/platform/src/index.js';
 import { loadDemoDataIfEmpty } from '../../../seeds/demo/load-demo-data.js';
 import { createApp, createLogger } from './create-app.js';
-import { ExecuteHotlineCallCommand } from './hotline-calls/execute-hotline-call-command.js';
 
 /**
- * `npm start`: with no configuration, a real PostgreSQL under ./.data, migrations, the demo year on first start,
- * and the API on port 3000. DATABASE_URL points it at an external PostgreSQL instead.
+ * `npm start`: with no configuration, a real PostgreSQL under ./.data, migrations, the API on port 3000, and on
+ * first start the demo year, sent to the API itself over HTTP. DATABASE_URL points it at an external PostgreSQL.
  */
 async function main(): Promise<void> {
   const started = performance.now();
@@ -36,9 +35,11 @@ async function main(): Promise<void> {
     embedded = null;
   };
   process.once('beforeExit', () => void stopEmbedded());
+  const shutdown = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.log(`${signal} received: stopping the server and the database`);
+      shutdown.abort(new Error(`${signal} received`));
       void app.close().then(stopEmbedded).then(() => {
         logger.log('stopped');
         process.exit(0);
@@ -48,19 +49,54 @@ async function main(): Promise<void> {
       });
     });
   }
-  await app.init();
-  if (config.seedDemo) {
-    const commandBus = app.get(CommandBus);
-    await loadDemoDataIfEmpty({
-      pool: app.get(PG_POOL),
-      ubigeo: app.get<ReferenceCatalogs>(CATALOGS).ubigeo,
-      execute: async (command, idempotencyKey) =>
-        (await commandBus.execute(new ExecuteHotlineCallCommand(command, { idempotencyKey }))).appended,
-    }, logger);
-  }
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  if (config.seedDemo) {
+    // The demo is a client of the API like any other. The answers' log lines would bury the start-up log, so the
+    // successful ones are left out while it loads.
+    const quiet = new DemoQuietLogger(createLogger(config));
+    Logger.overrideLogger(quiet);
+    try {
+      await loadDemoDataIfEmpty({
+        baseUrl: `${selfUrl(app.getHttpServer().address() as AddressInfo)}/api/v1`,
+        pool: app.get(PG_POOL),
+        ubigeo: app.get<ReferenceCatalogs>(CATALOGS).ubigeo,
+        signal: shutdown.signal,
+      }, logger);
+    } catch (error) {
+      if (shutdown.signal.aborted) return; // stopping: the signal handler finishes the shutdown
+      await app.close().then(stopEmbedded, stopEmbedded); // a failed demo stops the start, and the database with it
+      throw error;
+    } finally {
+      quiet.quiet = false;
+    }
+  }
   logger.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s: API ${url}/api/v1, docs ${url}/docs, health ${url}/health`);
+}
+
+/** How this process reaches its own server: loopback when it listens on every interface (0.0.0.0 is no destination). */
+function selfUrl(address: AddressInfo): string {
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const host = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+/** Leaves out the per-request "Http" lines of successful answers while `quiet`; everything else passes. */
+class DemoQuietLogger implements LoggerService {
+  quiet = true;
+
+  constructor(private readonly inner: LoggerService) {}
+
+  log(message: unknown, ...rest: unknown[]) {
+    const status = (message as { status?: unknown } | null)?.status;
+    if (this.quiet && rest.at(-1) === 'Http' && typeof status === 'number' && status < 400) return;
+    this.inner.log(message, ...rest);
+  }
+  error(message: unknown, ...rest: unknown[]) { this.inner.error(message, ...rest); }
+  warn(message: unknown, ...rest: unknown[]) { this.inner.warn(message, ...rest); }
+  debug(message: unknown, ...rest: unknown[]) { this.inner.debug?.(message, ...rest); }
+  verbose(message: unknown, ...rest: unknown[]) { this.inner.verbose?.(message, ...rest); }
+  fatal(message: unknown, ...rest: unknown[]) { this.inner.fatal?.(message, ...rest); }
 }
 
 main().catch((error: unknown) => {

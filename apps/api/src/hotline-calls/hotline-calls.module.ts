@@ -1,12 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ExecuteHotlineCallCommandHandler } from './execute-hotline-call-command.js';
-import { HotlineCallReader } from './hotline-call.reader.js';
 import { HotlineCallsController } from './hotline-calls.controller.js';
 
-@Module({
-  imports: [CqrsModule],
-  controllers: [HotlineCallsController],
-  providers: [ExecuteHotlineCallCommandHandler, HotlineCallReader],
-})
+@Module({ imports: [CqrsModule], controllers: [HotlineCallsController] })
 export class HotlineCallsModule {}

@@ -55,6 +55,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
             // An idle connection dropped by the server (restart, Ctrl-C reaching it first) must not crash us.
             pool.on('error', (error) => logger.warn(`idle database connection lost: ${error.message}`));
+            // …and so must a connection lost while checked out: its query fails and is answered, the client's
+            // own 'error' event must not become an uncaught exception.
+            pool.on('connect', (client) => client.on('error', (error) => logger.warn(`database connection lost: ${error.message}`)));
             return pool;
           },
         },
