@@ -42,9 +42,9 @@ export function compareToTargets(results: Measurement[]): TargetCheck[] {
 
 const num = (v: number | null, digits = 1) => (v === null || Number.isNaN(v) ? '—' : v.toFixed(digits));
 
-export function renderTable(report: { date: string; machine: string; mode: string; results: Measurement[]; targets: TargetCheck[] }): string {
+export function renderTable(report: { date: string; machine: string; mode: string; settings: string[]; results: Measurement[]; targets: TargetCheck[] }): string {
   const lines = [
-    `### Benchmark (${report.mode}) — ${report.date.slice(0, 10)} — ${report.machine}`,
+    `### Benchmark (${report.mode}) — ${report.date.slice(0, 10)} — ${report.machine}${report.settings.length ? ` — ${report.settings.join(', ')}` : ''}`,
     '',
     '| scenario | conc. | ops | per s | p50 ms | p95 ms | p99 ms | peak RSS MB | notes |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|',

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   log(`bench (${quick ? 'quick' : 'full'}) on ${machine}`);
 
-  const server = await startBenchServer();
+  // `--pg name=value` (repeatable) changes a server setting for every contender, e.g. `--pg wal_compression=pglz`.
+  const settings = args.flatMap((arg, i) => (arg === '--pg' ? [args[i + 1]] : []));
+  if (settings.length > 0) log(`server settings: ${settings.join(', ')}`);
+  const server = await startBenchServer(settings);
   const results: Measurement[] = [];
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
   const run = async (name: string, scenario: () => Promise<Measurement[]>) => {
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
   }
 
   const targets = compareToTargets(results);
-  const report = { date: new Date().toISOString(), machine, mode: quick ? 'quick' : 'full', results, targets };
+  const report = { date: new Date().toISOString(), machine, mode: quick ? 'quick' : 'full', settings, results, targets };
   const dir = join(projectRoot(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${report.date.replace(/[:.]/g, '-')}-${report.mode}.json`);

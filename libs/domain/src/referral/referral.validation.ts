@@ -1,5 +1,5 @@
 /** Field rules and state guards shared by the referral commands. */
-import { isUuid, problem, type Problems } from '../shared/validation.js';
+import { checkOptionalUbigeo, isUuid, problem, type Problems } from '../shared/validation.js';
 import { referralNotFound } from './referral.errors.js';
 import type { AcceptedReferral, ReferralState, UnsentReferral } from './referral.state.js';
 
@@ -8,8 +8,6 @@ export interface ReferralReference {
   ubigeo: { isKnown(code: string): boolean };
 }
 
-const UBIGEO_FORMAT = /^(?:\d{2}|\d{4}|\d{6})$/;
-
 /** Department or province codes are accepted: the receiving unit's district is not always known. */
 export function checkUbigeo(
   problems: Problems,
@@ -17,18 +15,7 @@ export function checkUbigeo(
   value: unknown,
   reference: ReferralReference,
 ): string | null | undefined {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || !UBIGEO_FORMAT.test(value)) {
-    problems.push(
-      problem(field, 'Debe ser un código UBIGEO de 2, 4 o 6 dígitos, o nulo', 'Must be a 2, 4 or 6-digit UBIGEO code, or null'),
-    );
-    return undefined;
-  }
-  if (!reference.ubigeo.isKnown(value)) {
-    problems.push(problem(field, 'El código UBIGEO no existe', 'Unknown UBIGEO code'));
-    return undefined;
-  }
-  return value;
+  return checkOptionalUbigeo(problems, field, value, reference.ubigeo);
 }
 
 /** Ids are stored lower-case so that the same id typed two ways links the same record. */

@@ -144,3 +144,29 @@ export function checkPastInstant(
   }
   return instant;
 }
+
+const UBIGEO_FORMAT = /^(?:\d{2}|\d{4}|\d{6})$/;
+
+/**
+ * An optional INEI UBIGEO code: department (2 digits) or province (4) are accepted, because callers and receiving
+ * units often know no more than that; the code must exist in the injected catalog.
+ */
+export function checkOptionalUbigeo(
+  problems: Problems,
+  field: string,
+  value: unknown,
+  catalog: { isKnown(code: string): boolean },
+): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !UBIGEO_FORMAT.test(value)) {
+    problems.push(
+      problem(field, 'Debe ser un código UBIGEO de 2, 4 o 6 dígitos, o nulo', 'Must be a 2, 4 or 6-digit UBIGEO code, or null'),
+    );
+    return undefined;
+  }
+  if (!catalog.isKnown(value)) {
+    problems.push(problem(field, 'El código UBIGEO no existe', 'Unknown UBIGEO code'));
+    return undefined;
+  }
+  return value;
+}
