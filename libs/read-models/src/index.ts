@@ -5,17 +5,19 @@ import { HotlineCallCounts1764201600200 } from './hotline-statistics/17642016002
 import { hotlineStatisticsProjection } from './hotline-statistics/hotline-statistics.projection.js';
 import { ReferralFacts1764201600300 } from './referrals/1764201600300-referral-facts.migration.js';
 import { referralFactsProjection } from './referrals/referral-facts.projection.js';
-import { trialLinksProjection } from './referrals/trial-links.projection.js';
+import { TrialLinks1764201600310 } from './trial-links/1764201600310-trial-links.migration.js';
+import { trialLinksProjection } from './trial-links/trial-links.projection.js';
 
 export { HotlineCallCount, HotlineCallFact };
 export * from './hotline-statistics/hotline-statistics.projection.js';
 export * from './hotline-statistics/hotline-statistics.query.js';
 export * from './shared/report-position.js';
 export * from './referrals/referral-facts.projection.js';
-export * from './referrals/trial-links.projection.js';
+export * from './trial-links/trial-links.projection.js';
+export * from './trial-links/trial-links.queries.js';
 export * from './referrals/referral.queries.js';
 
 export const READ_MODEL_ENTITIES = [HotlineCallFact, HotlineCallCount];
-export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300];
+export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300, TrialLinks1764201600310];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection];

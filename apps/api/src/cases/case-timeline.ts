@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { caseNotFound } from '../../../../libs/domain/src/index.js';
 import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../../../../libs/platform/src/index.js';
+import { queryReferralsFromSources, queryTrialsOfProsecutions } from '../../../../libs/read-models/src/index.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { milestoneOf, sender, type Milestone } from './milestones.js';
 
@@ -40,15 +41,15 @@ export class CaseTimeline {
       const source = referral.find((e) => e.type === 'ReferralSent')?.data.source as { kind: string; id: string } | undefined;
       if (source?.kind === 'hotline_call') events.push(...(await this.store.readStream(this.streams.hotlineCall.streamName(source.id))));
     }
-    const outgoing: Array<{ referral_id: string }> = await this.dataSource.query(
-      'SELECT referral_id FROM referral_facts WHERE source_id = ANY($1::uuid[]) ORDER BY referred_at', [[caseId, ...victimIds]]);
-    for (const { referral_id } of outgoing) events.push(...(await this.store.readStream(this.streams.referral.streamName(referral_id))));
+    for (const id of await queryReferralsFromSources(this.dataSource, [caseId, ...victimIds])) {
+      events.push(...(await this.store.readStream(this.streams.referral.streamName(id))));
+    }
     for (const prosecutionId of prosecutionIds) {
       events.push(...(await this.store.readStream(this.streams.prosecution.streamName(prosecutionId))));
     }
-    const trials: Array<{ trial_id: string }> = prosecutionIds.length === 0 ? [] : await this.dataSource.query(
-      'SELECT trial_id FROM trial_links WHERE prosecution_id = ANY($1::uuid[]) ORDER BY trial_id', [prosecutionIds]);
-    for (const { trial_id } of trials) events.push(...(await this.store.readStream(this.streams.trial.streamName(trial_id))));
+    for (const id of await queryTrialsOfProsecutions(this.dataSource, prosecutionIds)) {
+      events.push(...(await this.store.readStream(this.streams.trial.streamName(id))));
+    }
 
     const referrals = new Map(events.filter((e) => e.type === 'ReferralSent')
       .map((e) => [String(e.data.referralId), { to: String(e.data.to), from: sender(e.data) }]));

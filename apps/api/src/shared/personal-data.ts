@@ -1,7 +1,6 @@
+import { PERSONAL_FIELDS } from '../../../../libs/domain/src/index.js';
 import type { FieldSealer } from '../../../../libs/platform/src/index.js';
 import type { StoredEvent } from './stream-type.js';
-
-const PERSONAL_KEYS = ['fullName', 'documentType', 'documentNumber', 'phone', 'address'] as const;
 
 type Transform = (value: string, context: string) => string;
 
@@ -12,7 +11,7 @@ function mapPersonal(event: StoredEvent, transform: Transform): StoredEvent {
   const personal = Object.fromEntries(
     Object.entries(data.personal).map(([key, value]) => [
       key,
-      typeof value === 'string' && (PERSONAL_KEYS as readonly string[]).includes(key)
+      typeof value === 'string' && (PERSONAL_FIELDS as readonly string[]).includes(key)
         ? transform(value, `victim:${data.victimId}:${key}`)
         : value,
     ]),

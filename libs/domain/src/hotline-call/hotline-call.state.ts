@@ -1,21 +1,14 @@
 import {
   HOTLINE_CALL_CORRECTABLE_FIELDS,
-  type HotlineCallChannel,
-  type HotlineCallLanguage,
   type HotlineCallOutcome,
   type HotlineCallTopic,
 } from './hotline-call.codes.js';
-import type { HotlineCallCorrections, HotlineCallEvent } from './hotline-call.events.js';
+import type { HotlineCallCorrections, HotlineCallEvent, HotlineCallReceived } from './hotline-call.events.js';
 
-export interface HotlineCallFacts {
-  callId: string;
-  receivedAt: string;
-  channel: HotlineCallChannel;
-  language: HotlineCallLanguage;
-  callerUbigeo: string | null;
-  anonymous: boolean;
-  summary: string | null;
-  topic: HotlineCallTopic;
+type Receipt = HotlineCallReceived['data'];
+
+/** What the receipt recorded (as corrected and re-classified since), and whether it concerns trafficking. */
+export interface HotlineCallFacts extends Receipt {
   /** Follows the current topic, so a re-classified call moves in or out of the trafficking statistics. */
   traffickingRelated: boolean;
 }

@@ -1,6 +1,6 @@
-import { PERSONAL_FIELDS, type ExploitationPurpose } from '../people/people.codes.js';
-import type { CaseSource } from './police-case.codes.js';
+import { PERSONAL_FIELDS } from '../people/people.codes.js';
 import type {
+  CaseRegistered,
   CasePersonalData,
   CaseOperation,
   CaseSuspect,
@@ -8,15 +8,10 @@ import type {
   PoliceCaseEvent,
 } from './police-case.events.js';
 
-export interface PoliceCaseFacts {
-  caseId: string;
-  registeredAt: string;
-  occurredAt: string | null;
-  policeUnit: string;
-  ubigeo: string;
-  source: CaseSource;
-  referralId: string | null;
-  purposes: ExploitationPurpose[];
+type Registration = CaseRegistered['data'];
+
+/** What the registration recorded, plus everything identified and done since. */
+export interface PoliceCaseFacts extends Registration {
   victims: CaseVictim[];
   suspects: CaseSuspect[];
   operations: CaseOperation[];

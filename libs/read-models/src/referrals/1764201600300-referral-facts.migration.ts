@@ -23,17 +23,11 @@ export class ReferralFacts1764201600300 implements MigrationInterface {
       CREATE INDEX referral_facts_queue_idx ON referral_facts (status, referred_at);
       CREATE INDEX referral_facts_month_idx ON referral_facts (referred_month);
       CREATE INDEX referral_facts_case_idx ON referral_facts (linked_case_id) WHERE linked_case_id IS NOT NULL;
-
-      CREATE TABLE trial_links (
-        trial_id        uuid PRIMARY KEY,
-        prosecution_id  uuid NOT NULL,
-        case_id         uuid
-      );
-      CREATE INDEX trial_links_prosecution_idx ON trial_links (prosecution_id);
+      CREATE INDEX referral_facts_source_idx ON referral_facts (source_id);
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE trial_links; DROP TABLE referral_facts;');
+    await queryRunner.query('DROP TABLE referral_facts');
   }
 }

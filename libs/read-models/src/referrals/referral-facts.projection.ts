@@ -17,8 +17,6 @@ interface ReferralFact {
   linkedCaseId: string | null;
 }
 
-
-
 /**
  * One row per referral with its current status and the dates of its transitions: the queue of referrals nobody
  * has acted on, and the referral statistics (sent, accepted, …, hours from sending to acceptance).
@@ -101,5 +99,3 @@ async function load(db: Queryable, ids: string[]): Promise<Map<string, ReferralF
     successful: r.successful, linkedCaseId: r.linked_case_id,
   }]));
 }
-
-

@@ -109,3 +109,10 @@ function counts(row: RawCounts): ReferralCounts {
     pending: row.pending, medianHoursToAcceptance: hours(row.median), p90HoursToAcceptance: hours(row.p90),
   };
 }
+
+/** Referrals made from any of these sources (a case, its victims), in the order they were sent. */
+export async function queryReferralsFromSources(dataSource: DataSource, sourceIds: readonly string[]): Promise<string[]> {
+  const rows: Array<{ referral_id: string }> = await dataSource.query(
+    'SELECT referral_id FROM referral_facts WHERE source_id = ANY($1::uuid[]) ORDER BY referred_at, referral_id', [sourceIds]);
+  return rows.map((r) => r.referral_id);
+}
