@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, countEvents, type TestDatabase } from '../../../../test/support/database.js';
+import { createTestDatabase, countEvents, waitUntilLogVisible, type TestDatabase } from '../../../../test/support/database.js';
 import { IdempotencyConflict, LOG_START, WrongExpectedVersion, type NewEvent } from '../event-store.port.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { verifyHashChains } from './verify.js';
@@ -131,6 +131,8 @@ describe('PostgresEventStore', () => {
 
   it('delivers a late-committing append after it commits, never skipping or delivering it early', async () => {
     const readAllAfter = async (after = LOG_START) => store.readAll(after, 100000);
+    // Earlier tests' events may still sit behind another test file's open transaction: start after all of them.
+    await waitUntilLogVisible(db.pool);
     const startPosition = (await readAllAfter()).at(-1);
     const after = startPosition ? { transactionId: startPosition.transactionId, globalPosition: startPosition.globalPosition } : LOG_START;
 
