@@ -5,7 +5,7 @@ export { PostgresEventStore, readAllGapSafe } from './postgres/postgres-event-st
 export { EVENT_STORE_SCHEMA_UP, EVENT_STORE_SCHEMA_DOWN } from './postgres/schema.js';
 export { Upcasters } from './postgres/upcasters.js';
 export { verifyHashChains, type VerifyReport, type BrokenLink } from './postgres/verify.js';
-export type { Projection, Queryable } from './projections/projection.js';
+export type { BatchContext, Projection, Queryable } from './projections/projection.js';
 export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
 export { ProjectionDaemon, type DaemonLogger } from './projections/projection-daemon.js';
 export * from './command-handling.js';

@@ -7,6 +7,9 @@ import { ReferralFacts1764201600300 } from './referrals/1764201600300-referral-f
 import { referralFactsProjection } from './referrals/referral-facts.projection.js';
 import { TrialLinks1764201600310 } from './trial-links/1764201600310-trial-links.migration.js';
 import { trialLinksProjection } from './trial-links/trial-links.projection.js';
+import { StatisticsLedger1764201600500 } from './official-statistics/1764201600500-statistics-ledger.migration.js';
+import { Publications1764201600510 } from './official-statistics/1764201600510-publications.migration.js';
+import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 
 export { HotlineCallCount, HotlineCallFact };
 export * from './hotline-statistics/hotline-statistics.projection.js';
@@ -16,8 +19,10 @@ export * from './referrals/referral-facts.projection.js';
 export * from './trial-links/trial-links.projection.js';
 export * from './trial-links/trial-links.queries.js';
 export * from './referrals/referral.queries.js';
+export * from './official-statistics/index.js';
 
 export const READ_MODEL_ENTITIES = [HotlineCallFact, HotlineCallCount];
-export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300, TrialLinks1764201600310];
+export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300, TrialLinks1764201600310,
+  StatisticsLedger1764201600500, Publications1764201600510];
 /** Every projection the registry runs. */
-export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection];
+export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection, statisticsLedgerProjection];

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { LOG_START, type LogPosition } from '../event-store.port.js';
+import { LOG_START, type LogPosition, type RecordedEvent } from '../event-store.port.js';
 import { readAllGapSafe } from '../postgres/postgres-event-store.js';
 import { Upcasters } from '../postgres/upcasters.js';
 import type { Projection } from './projection.js';
@@ -46,9 +46,16 @@ export class ProjectionRunner {
       await client.query('BEGIN');
       const from = await this.lockCheckpoint(client);
       const events = await readAllGapSafe(client, from.position, this.batchSize, this.upcasters);
-      const known = events.filter((event) => this.options.knownEventTypes.has(event.type));
+      const base = from.eventsProcessed + from.eventsSkippedUnknown;
+      const known: RecordedEvent[] = [];
+      const logPositions: number[] = [];
+      events.forEach((event, i) => {
+        if (!this.options.knownEventTypes.has(event.type)) return;
+        known.push(event);
+        logPositions.push(base + i + 1);
+      });
       const skipped = events.length - known.length;
-      if (known.length > 0) await this.projection.applyBatch(client, known);
+      if (known.length > 0) await this.projection.applyBatch(client, known, { logPositions });
       if (events.length > 0) {
         const last = events[events.length - 1];
         const moved = await client.query(

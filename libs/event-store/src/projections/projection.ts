@@ -11,9 +11,19 @@ export interface Queryable {
  * log order (a few thousand during a rebuild) so it can write them with a handful of set-based statements. It
  * must be deterministic: no clock, no randomness, only the events (rebuilds must give identical tables).
  */
+/**
+ * Where each event of a batch sits in the log: its log position is its rank in the gap-safe order (1 for the
+ * first event ever appended). The rank never changes once an event is visible, so rebuilds assign the same
+ * positions, and "the log as it was at position P" is the first P events.
+ */
+export interface BatchContext {
+  /** logPositions[i] is the log position of events[i]. */
+  logPositions: readonly number[];
+}
+
 export interface Projection {
   readonly name: string;
   /** The read tables this projection owns; `rebuild` empties them. */
   readonly tables: readonly string[];
-  applyBatch(db: Queryable, events: readonly RecordedEvent[]): Promise<void>;
+  applyBatch(db: Queryable, events: readonly RecordedEvent[], batch: BatchContext): Promise<void>;
 }

@@ -17,6 +17,8 @@ export interface AppConfig {
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
   seedsDir: string;
+  /** Disclosure control threshold: analyst outputs suppress cells counting 1..k−1 (DESIGN.md: default 5). */
+  disclosureK: number;
   /** Base64 32-byte key that seals personal fields; when absent, generated once under dataDir (local use). */
   masterKey: string | null;
 }
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     seedsDir: join(root, 'seeds'),
+    disclosureK: integer(env, 'DISCLOSURE_K', 5, 2, 100),
     masterKey: key,
   };
 }

@@ -1,0 +1,102 @@
+import { publishTable } from './disclosure-control.js';
+import {
+  AGE_COLUMNS, nationalityRows, PURPOSE_ROWS, SEX_ROWS, type ReportCatalogs,
+} from './labels.js';
+import type { CellSet } from './statistics-cells.query.js';
+import type { Cell } from './statistics-units.js';
+import {
+  TOTAL_KEY, type CountTable, type Dimension, type DisclosureSettings, type Label, type PublishedTable,
+} from './stat-table.js';
+
+export const l = (es: string, en: string): Label => ({ es, en });
+
+export interface TableSpec {
+  id: string;
+  title: Label;
+  rowHeader: Label;
+  rows: Dimension[];
+  columns: Dimension[];
+  count: (row: string, column: string) => number;
+  totalRow?: boolean;
+  totalColumn?: boolean;
+  note?: Label;
+}
+
+/** Computes the exact counts and publishes them under the caller's disclosure settings. */
+export function countTable(spec: TableSpec, settings: DisclosureSettings): PublishedTable {
+  const table: CountTable = {
+    id: spec.id, title: spec.title, rowHeader: spec.rowHeader, rows: spec.rows, columns: spec.columns,
+    counts: spec.rows.map((row) => spec.columns.map((column) => spec.count(row.key, column.key))),
+    totalRow: spec.totalRow ?? false, totalColumn: spec.totalColumn ?? false,
+    ...(spec.note ? { note: spec.note } : {}),
+  };
+  return publishTable(table, settings);
+}
+
+const one = (key: string, es: string, en: string): Dimension[] => [{ key, label: l(es, en) }];
+
+/** The victims' tables shared by the monthly report and the INEI annual tables: by sex × age, nationality, purpose. */
+export function victimTables(cells: CellSet, scope: Partial<Cell>, catalogs: ReportCatalogs, settings: DisclosureSettings): PublishedTable[] {
+  const note = l('Víctimas de las denuncias registradas en el periodo (fecha de registro, hora de Lima).',
+    'Victims in the denunciations registered in the period (registration date, Lima time).');
+  return [
+    countTable({
+      id: 'victims_by_sex_age', title: l('Víctimas por sexo y grupo de edad', 'Victims by sex and age group'),
+      rowHeader: l('Sexo', 'Sex'), rows: SEX_ROWS, columns: AGE_COLUMNS, totalRow: true, totalColumn: true, note,
+      count: (sex, age) => cells.sum('victim', { ...scope, d1: sex, d2: age }),
+    }, settings),
+    countTable({
+      id: 'victims_by_nationality', title: l('Víctimas por nacionalidad', 'Victims by nationality'),
+      rowHeader: l('Nacionalidad', 'Nationality'), rows: nationalityRows(catalogs, cells.values('victim', 'd3', scope)),
+      columns: one('victims', 'Víctimas', 'Victims'), totalRow: true, note,
+      count: (nationality) => cells.sum('victim', { ...scope, d3: nationality }),
+    }, settings),
+    countTable({
+      id: 'victims_by_purpose', title: l('Víctimas por finalidad de explotación', 'Victims by exploitation purpose'),
+      rowHeader: l('Finalidad', 'Purpose'), rows: PURPOSE_ROWS, columns: one('victims', 'Víctimas', 'Victims'),
+      note: l('Una víctima cuenta en cada finalidad de su denuncia: las filas no suman el total de víctimas.',
+        'A victim counts under every purpose of its denunciation: rows do not add up to the number of victims.'),
+      count: (purpose) => cells.sum('victim.purpose', { ...scope, d1: purpose }),
+    }, settings),
+  ];
+}
+
+/** The median of sorted values (mean of the middle two for an even count), null when there are none. */
+export function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const roundHours = (hours: number | null) => (hours === null ? null : Math.round(hours * 10) / 10);
+
+/**
+ * Median hours from referral to acceptance by destination. The counts of accepted referrals are protected like
+ * any count (with their total); a median is shown only where its count is, and never from fewer than k values:
+ * with one or two values the median is the value itself.
+ */
+export function referralSpeedTable(
+  cells: CellSet, scope: Partial<Cell>, destinations: Dimension[], settings: DisclosureSettings,
+): PublishedTable {
+  const hoursOf = (destination: string) =>
+    cells.numbers('referral.hours', destination === TOTAL_KEY ? scope : { ...scope, d1: destination });
+  const counts = countTable({
+    id: 'referral_speed', title: l('Celeridad: horas desde la derivación hasta su aceptación', 'Speed: hours from referral to acceptance'),
+    rowHeader: l('Destino', 'Destination'), rows: destinations,
+    columns: [{ key: 'accepted', label: l('Derivaciones aceptadas', 'Referrals accepted') }], totalRow: true,
+    note: l('Derivaciones enviadas en el periodo que fueron aceptadas; mediana en horas.',
+      'Referrals sent in the period that were accepted; median in hours.'),
+    count: (destination) => hoursOf(destination).length,
+  }, settings);
+  const suppressed = [...counts.suppressed];
+  const rows = counts.rows.map((row) => {
+    const hours = hoursOf(row.key);
+    const hidden = row.values[0] === null || (settings.applied && hours.length < settings.k);
+    if (hidden && hours.length > 0) suppressed.push({ row: row.key, column: 'median_hours', reason: 'primary' });
+    return { ...row, values: [row.values[0], hidden ? null : roundHours(median(hours))] };
+  });
+  return {
+    ...counts, unit: 'hours', rows, suppressed,
+    columns: [...counts.columns, { key: 'median_hours', label: l('Mediana de horas', 'Median hours') }],
+  };
+}

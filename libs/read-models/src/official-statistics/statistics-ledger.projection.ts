@@ -1,0 +1,125 @@
+import type { BatchContext, Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
+import { affectedKeys, applyEvent } from './statistics-evolve.js';
+import { cellKey, contributions, parseCellKey, UnitStates, type Unit } from './statistics-units.js';
+
+export const STATISTICS_PROJECTION = 'official-statistics';
+
+interface LedgerRow {
+  position: number;
+  recordedAt: string;
+  key: string;
+  sign: 1 | -1;
+}
+
+/**
+ * Turns the log into the ledger of cell changes behind every official statistic (monthly report, INEI tables).
+ * Per event: the cells of the units it touches before and after; what disappeared gets −1, what appeared +1.
+ */
+export const statisticsLedgerProjection: Projection = {
+  name: STATISTICS_PROJECTION,
+  tables: ['stat_units', 'stat_ledger', 'stat_cells'],
+  async applyBatch(db: Queryable, events: readonly RecordedEvent[], batch: BatchContext): Promise<void> {
+    const units = new UnitStates(await loadUnits(db, events));
+    const ledger: LedgerRow[] = [];
+    events.forEach((event, i) => {
+      const keys = affectedKeys(event, units);
+      if (keys.length === 0) return;
+      const before = keys.flatMap((key) => contributions(units.states.get(key)).map(cellKey));
+      applyEvent(event, units);
+      const after = keys.flatMap((key) => contributions(units.states.get(key)).map(cellKey));
+      const row = (key: string, sign: 1 | -1): LedgerRow => ({ position: batch.logPositions[i], recordedAt: event.recordedAt, key, sign });
+      for (const key of difference(before, after)) ledger.push(row(key, -1));
+      for (const key of difference(after, before)) ledger.push(row(key, 1));
+    });
+    await writeLedger(db, ledger);
+    await writeCells(db, ledger);
+    await writeUnits(db, units);
+  },
+};
+
+/** Multiset difference a − b. */
+function difference(a: string[], b: string[]): string[] {
+  const remaining = new Map<string, number>();
+  for (const key of b) remaining.set(key, (remaining.get(key) ?? 0) + 1);
+  return a.filter((key) => {
+    const left = remaining.get(key) ?? 0;
+    if (left === 0) return true;
+    remaining.set(key, left - 1);
+    return false;
+  });
+}
+
+/** The units the batch's events name, then the denunciations their prosecutions and trials belong to. */
+async function loadUnits(db: Queryable, events: readonly RecordedEvent[]): Promise<Map<string, Unit>> {
+  const states = new Map<string, Unit>();
+  const wanted = new Set<string>();
+  const want = (kind: string, id: unknown) => {
+    if (typeof id === 'string') wanted.add(`${kind}:${id}`);
+  };
+  for (const { data: d } of events) {
+    want('call', d.callId);
+    want('referral', d.referralId);
+    want('case', d.caseId);
+    want('victim', d.victimId);
+    want('prosecution', d.prosecutionId);
+    want('trial', d.trialId);
+  }
+  await loadInto(db, states, [...wanted]);
+  const linked = new Set<string>();
+  for (const unit of states.values()) {
+    if ((unit.kind === 'prosecution' || unit.kind === 'trial') && unit.caseId) linked.add(`case:${unit.caseId}`);
+  }
+  await loadInto(db, states, [...linked].filter((key) => !states.has(key)));
+  return states;
+}
+
+async function loadInto(db: Queryable, states: Map<string, Unit>, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const { rows } = await db.query<{ unit_key: string; state: Unit }>(
+    'SELECT unit_key, state FROM stat_units WHERE unit_key = ANY($1::text[])', [keys]);
+  for (const row of rows) states.set(row.unit_key, row.state);
+}
+
+async function writeUnits(db: Queryable, units: UnitStates): Promise<void> {
+  const keys = [...units.changed];
+  if (keys.length === 0) return;
+  await db.query(
+    `INSERT INTO stat_units (unit_key, state) SELECT * FROM unnest($1::text[], $2::jsonb[])
+     ON CONFLICT (unit_key) DO UPDATE SET state = excluded.state`,
+    [keys, keys.map((key) => JSON.stringify(units.states.get(key)))],
+  );
+}
+
+async function writeLedger(db: Queryable, ledger: LedgerRow[]): Promise<void> {
+  if (ledger.length === 0) return;
+  const cells = ledger.map((row) => parseCellKey(row.key));
+  await db.query(
+    `INSERT INTO stat_ledger (log_position, recorded_at, measure, period, department, d1, d2, d3, sign)
+     SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::smallint[])`,
+    [ledger.map((r) => r.position), ledger.map((r) => r.recordedAt), cells.map((c) => c.measure), cells.map((c) => c.period),
+      cells.map((c) => c.dept), cells.map((c) => c.d1), cells.map((c) => c.d2), cells.map((c) => c.d3), ledger.map((r) => r.sign)],
+  );
+}
+
+async function writeCells(db: Queryable, ledger: LedgerRow[]): Promise<void> {
+  const deltas = new Map<string, number>();
+  for (const row of ledger) deltas.set(row.key, (deltas.get(row.key) ?? 0) + row.sign);
+  const changed = [...deltas].filter(([, delta]) => delta !== 0);
+  if (changed.length === 0) return;
+  const cells = changed.map(([key]) => parseCellKey(key));
+  const params = [cells.map((c) => c.period), cells.map((c) => c.measure), cells.map((c) => c.dept), cells.map((c) => c.d1),
+    cells.map((c) => c.d2), cells.map((c) => c.d3)];
+  await db.query(
+    `INSERT INTO stat_cells (period, measure, department, d1, d2, d3, n)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
+     ON CONFLICT (period, measure, department, d1, d2, d3) DO UPDATE SET n = stat_cells.n + excluded.n`,
+    [...params, changed.map(([, delta]) => delta)],
+  );
+  await db.query(
+    `DELETE FROM stat_cells c USING unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       AS u(period, measure, department, d1, d2, d3)
+     WHERE c.n = 0 AND c.period = u.period AND c.measure = u.measure AND c.department = u.department
+       AND c.d1 = u.d1 AND c.d2 = u.d2 AND c.d3 = u.d3`,
+    params,
+  );
+}
