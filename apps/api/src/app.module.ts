@@ -8,6 +8,7 @@ import { HotlineCallsModule } from './hotline-calls/hotline-calls.module.js';
 import { ApiErrorFilter } from './http/api-error.filter.js';
 import { RequestLogMiddleware } from './http/request-log.middleware.js';
 import { JusticeModule } from './justice/justice.module.js';
+import { OfficialStatisticsModule } from './official-statistics/official-statistics.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { SharedModule } from './shared/shared.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
@@ -26,6 +27,7 @@ export class AppModule implements NestModule {
         CasesModule,
         JusticeModule,
         StatisticsModule,
+        OfficialStatisticsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],

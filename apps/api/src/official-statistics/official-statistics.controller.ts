@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { InvalidCommand } from '../../../../libs/domain/src/index.js';
+import { APP_CONFIG, CATALOGS, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { OfficialStatistics, type ReportRequest } from '../../../../libs/read-models/src/index.js';
+import { sendReport } from './export-response.js';
+import { ExportOptionsDto, IneiYearParamDto, MonthlyReportQueryDto, PublishDto } from './official-statistics.dto.js';
+
+/**
+ * Official statistics (PNAT A37, A38): the monthly report, the INEI annual tables and frozen publications. Every
+ * output here is for analysts and INEI, so disclosure control is always applied (k from DISCLOSURE_K).
+ */
+@ApiTags('statistics')
+@Controller()
+export class OfficialStatisticsController {
+  constructor(
+    private readonly statistics: OfficialStatistics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CATALOGS) private readonly catalogs: ReferenceCatalogs,
+  ) {}
+
+  @Get('statistics/monthly')
+  @ApiOperation({ summary: 'Reporte mensual Meta 14 / Meta 14 monthly report (json, csv, xlsx; asOf)' })
+  async monthly(@Query() query: MonthlyReportQueryDto, @Res() res: Response): Promise<void> {
+    const period = `${query.year}-${String(query.month).padStart(2, '0')}`;
+    const request: ReportRequest = { kind: 'monthly', period, department: this.department(query.department) };
+    const report = await this.statistics.report(request, { asOf: query.asOf, disclosure: this.disclosure() });
+    await sendReport(res, report, { ...query, filename: `reporte-mensual-${period}${request.department ? `-${request.department}` : ''}` });
+  }
+
+  @Get('statistics/inei/:year')
+  @ApiOperation({ summary: 'Cuadros anuales para el INEI / INEI annual tables (json, csv, xlsx; asOf)' })
+  async inei(@Param() params: IneiYearParamDto, @Query() query: ExportOptionsDto, @Res() res: Response): Promise<void> {
+    const request: ReportRequest = { kind: 'inei-annual', period: String(params.year), department: null };
+    const report = await this.statistics.report(request, { asOf: query.asOf, disclosure: this.disclosure() });
+    await sendReport(res, report, { ...query, filename: `inei-trata-${params.year}` });
+  }
+
+  @Post('publications')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Publica (congela) un reporte en la posición actual / Freeze a report at the current position' })
+  async publish(@Body() body: PublishDto) {
+    const request = this.publicationRequest(body);
+    const { publication, replayed } = await this.statistics.publish(request, {
+      publicationId: body.publicationId ?? randomUUID(), k: this.config.disclosureK, now: new Date().toISOString(),
+    });
+    return { ...publication, replayed };
+  }
+
+  @Get('publications')
+  @ApiOperation({ summary: 'Publicaciones emitidas / Publications issued' })
+  async list() {
+    return { publications: await this.statistics.list() };
+  }
+
+  @Get('publications/:id')
+  @ApiOperation({ summary: 'El reporte publicado, byte a byte / The published report, byte for byte' })
+  async publication(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportOptionsDto, @Res() res: Response): Promise<void> {
+    const { publication, content } = await this.statistics.publication(id);
+    res.setHeader('X-Content-SHA256', publication.sha256);
+    if ((query.format ?? 'json') === 'json') {
+      res.setHeader('X-Log-Position', String(publication.asOfPosition));
+      res.type('application/json; charset=utf-8').send(content);
+      return;
+    }
+    await sendReport(res, JSON.parse(content), { ...query, filename: `publicacion-${publication.kind}-${publication.period}` });
+  }
+
+  @Get('publications/:id/revisions')
+  @ApiOperation({ summary: 'Celdas que cambiaron desde la publicación / Cells changed since publication' })
+  async revisions(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.statistics.revisions(id);
+  }
+
+  private disclosure() {
+    return { k: this.config.disclosureK, applied: true };
+  }
+
+  private department(code: string | undefined): string | null {
+    if (code === undefined) return null;
+    if (this.catalogs.ubigeo.departmentName(code) === undefined || code === '00') {
+      throw new InvalidCommand([{ field: 'department', reason: 'no es un departamento del catálogo UBIGEO del INEI', reasonEn: 'is not a department of the INEI UBIGEO catalog' }]);
+    }
+    return code;
+  }
+
+  private publicationRequest(body: PublishDto): ReportRequest {
+    const monthly = body.kind === 'monthly';
+    if (monthly !== /^\d{4}-\d{2}$/.test(body.period)) {
+      throw new InvalidCommand([{
+        field: 'period', reason: monthly ? 'debe ser YYYY-MM para un reporte mensual' : 'debe ser YYYY para los cuadros anuales',
+        reasonEn: monthly ? 'must be YYYY-MM for a monthly report' : 'must be YYYY for the annual tables',
+      }]);
+    }
+    if (!monthly && body.department !== undefined) {
+      throw new InvalidCommand([{ field: 'department', reason: 'solo se admite en reportes mensuales', reasonEn: 'only allowed for monthly reports' }]);
+    }
+    return { kind: body.kind, period: body.period, department: this.department(body.department) };
+  }
+}

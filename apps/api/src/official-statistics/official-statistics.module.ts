@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CATALOGS, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { OfficialStatistics } from '../../../../libs/read-models/src/index.js';
+import { OfficialStatisticsController } from './official-statistics.controller.js';
+
+@Module({
+  controllers: [OfficialStatisticsController],
+  providers: [{
+    provide: OfficialStatistics,
+    inject: [DataSource, CATALOGS],
+    useFactory: (dataSource: DataSource, catalogs: ReferenceCatalogs) => new OfficialStatistics(dataSource, catalogs),
+  }],
+})
+export class OfficialStatisticsModule {}

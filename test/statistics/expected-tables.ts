@@ -1,0 +1,70 @@
+import { hasPurpose, median, type Facts } from './independent-statistics.js';
+
+/**
+ * What each cell of the monthly report and of the INEI tables must say, from the independently computed facts.
+ * `inScope` selects the period(s) and department; row and column keys are the published ones, `total` included.
+ */
+type Scope = { periods: Set<string>; dept: string | null };
+type Expect = (row: string, column: string) => number | null;
+
+const T = 'total';
+const any = (key: string, value: string) => key === T || key === value;
+
+export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expect> {
+  const inScope = (f: { period: string; dept: string }) => scope.periods.has(f.period) && (scope.dept === null || f.dept === scope.dept);
+  const calls = facts.calls.filter(inScope);
+  const referrals = facts.referrals.filter(inScope);
+  const cases = facts.cases.filter(inScope);
+  const acts = facts.acts.filter(inScope);
+  const count = <X>(items: X[], keep: (x: X) => boolean) => items.filter(keep).length;
+  const accepted = (to: string) => referrals.filter((r) => any(to, r.to) && r.hours !== null).map((r) => r.hours!);
+  return {
+    hotline_calls: (row) => count(calls, (c) => row === 'received' || (row === 'closed' ? c.closed : c.trafficking)),
+    hotline_referrals: (row) => count(referrals, (r) => r.source === 'hotline_call' && any(row, r.to)),
+    referrals_by_status: (row, col) => count(referrals, (r) => any(row, r.to) && any(col, r.status)),
+    referral_speed: (row, col) => (col === 'accepted' ? accepted(row).length : median(accepted(row))),
+    denunciations_by_source: (row) => count(cases, (c) => any(row, c.source)),
+    denunciations_by_department: (row) =>
+      count(facts.cases, (c) => scope.periods.has(c.period) && (row === T ? scope.dept === null || c.dept === scope.dept : c.dept === row)),
+    denunciations_by_purpose: (row) => count(cases, (c) => hasPurpose(c.purposes, row)),
+    justice_activity: (row) => {
+      if (row === 'identified') return count(cases, (c) => c.suspects > 0);
+      const act = { investigated: 'opened', sanctioned: 'conviction', acquitted: 'acquittal' }[row] ?? row;
+      return count(acts, (a) => a.act === act);
+    },
+    ...victimTables(facts, inScope),
+    funnel: (row) => count(cases, (c) => row === 'denunciation' || c[row as 'investigation' | 'accusation' | 'ruling']),
+  };
+}
+
+function victimTables(facts: Facts, inScope: (f: { period: string; dept: string }) => boolean): Record<string, Expect> {
+  const victims = facts.victims.filter(inScope);
+  return {
+    victims_by_sex_age: (row, col) => victims.filter((v) => any(row, v.sex) && any(col, v.ageGroup)).length,
+    victims_by_nationality: (row) => victims.filter((v) => any(row, v.nationality)).length,
+    victims_by_purpose: (row) => victims.filter((v) => hasPurpose(v.purposes, row)).length,
+  };
+}
+
+export function expectedIneiAnnual(facts: Facts, year: number): Record<string, Expect> {
+  const inYear = (f: { period: string }) => f.period.startsWith(`${year}-`);
+  const cases = facts.cases.filter(inYear);
+  const victims = facts.victims.filter(inYear);
+  const acts = facts.acts.filter(inYear);
+  const calls = facts.calls.filter(inYear);
+  const referrals = facts.referrals.filter((r) => inYear(r) && r.source === 'hotline_call');
+  const stageAct: Record<string, string> = { investigated: 'opened', accused: 'accused', convicted: 'conviction', acquitted: 'acquittal', archived: 'archived' };
+  return {
+    denunciations_by_department_month: (row, col) => cases.filter((c) => any(row, c.dept) && any(col, c.period)).length,
+    ...victimTables(facts, inYear),
+    by_purpose: (row, col) => (col === 'victims' ? victims : cases).filter((x) => hasPurpose(x.purposes, row)).length,
+    cases_by_stage: (row, col) => (col === 'registered'
+      ? cases.filter((c) => any(row, c.dept)).length
+      : acts.filter((a) => any(row, a.dept) && a.act === stageAct[col]).length),
+    hotline_by_department: (row, col) => {
+      if (col === 'calls_received') return calls.filter((c) => any(row, c.dept)).length;
+      if (col === 'calls_trafficking') return calls.filter((c) => any(row, c.dept) && c.trafficking).length;
+      return referrals.filter((r) => any(row, r.dept) && (col === 'referrals_sent' || r.hours !== null)).length;
+    },
+  };
+}

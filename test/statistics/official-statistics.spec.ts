@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PostgresEventStore, ProjectionRunner } from '../../libs/event-store/src/index.js';
+import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } from '../../libs/platform/src/index.js';
+import {
+  canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport,
+} from '../../libs/read-models/src/index.js';
+import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
+import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
+import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';
+import { computeFacts, type Facts, type RawEvent } from './independent-statistics.js';
+
+const YEARS = [2023, 2024, 2025];
+const MONTHS = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
+const EXACT = { k: 5, applied: false };
+
+/** Every published cell against the independent expectation, with its address in the failure message. */
+function compare(report: PublishedReport, expected: Record<string, (row: string, column: string) => number | null>): number {
+  let cells = 0;
+  const mismatches: string[] = [];
+  for (const table of report.tables) {
+    const expect = expected[table.id];
+    if (!expect) throw new Error(`no independent computation for table ${table.id}`);
+    for (const row of table.rows) {
+      table.columns.forEach((column, i) => {
+        cells++;
+        const want = expect(row.key, column.key);
+        if (row.values[i] !== want) mismatches.push(`${report.period} ${table.id}[${row.key}][${column.key}] = ${row.values[i]}, expected ${want}`);
+      });
+    }
+  }
+  expect(mismatches).toEqual([]);
+  return cells;
+}
+
+describe('official statistics over a generated three-year log', () => {
+  let db: TestDatabase;
+  let catalogs: ReferenceCatalogs;
+  let statistics: OfficialStatistics;
+  let facts: Facts;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    catalogs = loadCatalogs(loadConfig({}, []).seedsDir);
+    const departments = catalogs.ubigeo.departmentCodes();
+    await appendDataset(new PostgresEventStore(db.pool), generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments }));
+    await waitUntilLogVisible(db.pool);
+    await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
+    const { rows } = await db.pool.query<RawEvent>('SELECT event_type AS type, data FROM events ORDER BY transaction_id, global_position');
+    facts = computeFacts(rows);
+    statistics = new OfficialStatistics(db.dataSource, catalogs);
+  }, 120_000);
+  afterAll(async () => db.close());
+
+  it('the dataset exercises every figure', () => {
+    expect(facts.calls.length).toBe(1500);
+    expect(facts.acts.filter((a) => a.act === 'conviction').length).toBeGreaterThan(10);
+    expect(facts.referrals.filter((r) => r.hours !== null).length).toBeGreaterThan(100);
+    expect(new Set(facts.victims.map((v) => v.nationality)).size).toBeGreaterThan(3);
+  });
+
+  it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {
+    let cells = 0;
+    for (const period of MONTHS) {
+      for (const dept of [null, '15']) {
+        const report = await statistics.report({ kind: 'monthly', period, department: dept }, { disclosure: EXACT });
+        cells += compare(report, expectedMonthly(facts, { periods: new Set([period]), dept }));
+      }
+    }
+    expect(cells).toBeGreaterThan(10_000);
+  }, 120_000);
+
+  it('every cell of the INEI annual tables equals the independent computation', async () => {
+    for (const year of YEARS) {
+      const report = await statistics.report({ kind: 'inei-annual', period: String(year), department: null }, { disclosure: EXACT });
+      expect(report.tables.map((t) => t.id)).toEqual(['denunciations_by_department_month', 'victims_by_sex_age',
+        'victims_by_nationality', 'victims_by_purpose', 'by_purpose', 'cases_by_stage', 'hotline_by_department']);
+      compare(report, expectedIneiAnnual(facts, year));
+    }
+  });
+
+  it('as of the current position, the ledger gives the same bytes as the current cells', async () => {
+    for (const period of ['2023-01', '2024-02', '2025-12']) {
+      const now = await statistics.report({ kind: 'monthly', period, department: null }, { disclosure: { k: 5, applied: true } });
+      const asOf = await statistics.report({ kind: 'monthly', period, department: null }, { asOf: now.asOfPosition, disclosure: { k: 5, applied: true } });
+      expect(canonicalJson(asOf)).toBe(canonicalJson(now));
+    }
+  });
+
+  it('analyst outputs publish no cell below k and leave no suppressed cell derivable from the totals', async () => {
+    const reports = [
+      ...await Promise.all(MONTHS.slice(0, 12).map((period) =>
+        statistics.report({ kind: 'monthly', period, department: null }, { disclosure: { k: 5, applied: true } }))),
+      ...await Promise.all(YEARS.map((year) =>
+        statistics.report({ kind: 'inei-annual', period: String(year), department: null }, { disclosure: { k: 5, applied: true } }))),
+    ];
+    let suppressed = 0;
+    for (const report of reports) {
+      for (const table of report.tables) {
+        expect({ table: table.id, findings: findDisclosures(table, 5) }).toEqual({ table: table.id, findings: [] });
+        for (const row of table.rows) for (const value of row.values) if (table.unit === 'count' && value !== null) expect(value === 0 || value >= 5).toBe(true);
+        suppressed += table.suppressed.length;
+      }
+    }
+    expect(suppressed).toBeGreaterThan(50);
+  });
+});
