@@ -52,13 +52,14 @@ describe('rebuilding every projection from zero', () => {
     const snapshot = async () => {
       const tables: Record<string, unknown[]> = {};
       for (const table of PROJECTIONS.flatMap((p) => p.tables)) {
-        tables[table] = (await t.db.pool.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows;
+        tables[table] = (await t.db.pool.query(`SELECT * FROM ${table} t ORDER BY t::text`)).rows;
       }
       return tables;
     };
     const incremental = await snapshot();
     expect(incremental.referral_facts.length).toBeGreaterThan(5);
     expect(incremental.trial_links.length).toBeGreaterThan(0);
+    expect(incremental.stat_ledger.length).toBeGreaterThan(20);
     for (const projection of PROJECTIONS) {
       await new ProjectionRunner(t.db.pool, projection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize: 7 }).rebuild();
     }

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import { createHash, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { PostgresEventStore } from '../../libs/event-store/src/index.js';
+import { countEvents } from '../support/database.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
+
+const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+interface Table { id: string; columns: Array<{ key: string }>; rows: Array<{ key: string; values: Array<number | null> }> }
+
+/** The test's own cell walk: every (table, row, column) whose value differs between two report documents. */
+function changedCells(before: { tables: Table[] }, after: { tables: Table[] }): string[] {
+  const cells = (doc: { tables: Table[] }) => new Map(doc.tables.flatMap((t) => t.rows.flatMap((r) =>
+    t.columns.map((c, i) => [`${t.id}/${r.key}/${c.key}`, r.values[i] === null ? 'x' : r.values[i]] as const))));
+  const a = cells(before);
+  const b = cells(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((key) => a.get(key) !== b.get(key)).sort();
+}
+
+describe('official statistics over HTTP', () => {
+  let t: TestApp;
+  let http: App;
+  const monthly = '/api/v1/statistics/monthly?year=2025&month=3';
+  const lateCall = (receivedAt: string) => ({
+    callId: randomUUID(), receivedAt, channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'trafficking',
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    http = t.app.getHttpServer();
+    const departments = ['01', '08', '15', '16', '25'];
+    await appendDataset(new PostgresEventStore(t.db.pool), generateDataset({ seed: 42, years: [2025], calls: 400, cases: 150, departments }));
+    await t.project();
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  it('answers asOf=P with the very bytes it gave at P, after late events for the same month', async () => {
+    const first = await request(http).get(monthly).expect(200);
+    const position = first.body.asOfPosition as number;
+    expect(first.headers['content-type']).toMatch(/application\/json/);
+    expect(first.body).toMatchObject({ kind: 'monthly', period: '2025-03', department: null, disclosureControl: { k: 5, applied: true } });
+
+    for (let i = 0; i < 6; i++) await request(http).post('/api/v1/hotline-calls').send(lateCall('2025-03-10T10:00:00-05:00')).expect(201);
+    await t.project();
+    const now = await request(http).get(monthly).expect(200);
+    expect(now.body.asOfPosition).toBe(await countEvents(t.db.pool));
+    expect(now.text).not.toBe(first.text);
+
+    const asOf = await request(http).get(`${monthly}&asOf=${position}`).expect(200);
+    expect(asOf.text).toBe(first.text);
+  });
+
+  it('keeps a publication byte-identical after corrections and lists exactly the cells that changed since', async () => {
+    const publicationId = randomUUID();
+    const published = await request(http).post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
+    expect(published.body).toMatchObject({ publicationId, kind: 'monthly', period: '2025-03', replayed: false, k: 5 });
+    const retried = await request(http).post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
+    expect(retried.body).toMatchObject({ sha256: published.body.sha256, replayed: true });
+    await request(http).post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-04' }).expect(409);
+
+    const original = await request(http).get(`/api/v1/publications/${publicationId}`).expect(200);
+    expect(createHash('sha256').update(original.text).digest('hex')).toBe(published.body.sha256);
+    expect(original.headers['x-content-sha256']).toBe(published.body.sha256);
+    expect(JSON.parse(original.text).asOfPosition).toBe(published.body.asOfPosition);
+
+    // Corrections: a call moved into March, more trafficking calls received in March.
+    const moved = lateCall('2025-05-02T08:00:00-05:00');
+    await request(http).post('/api/v1/hotline-calls').send(moved).expect(201);
+    await request(http).post(`/api/v1/hotline-calls/${moved.callId}/correction`)
+      .send({ receivedAt: '2025-03-20T08:00:00-05:00', reason: 'fecha mal digitada' }).expect(200);
+    for (let i = 0; i < 5; i++) await request(http).post('/api/v1/hotline-calls').send(lateCall('2025-03-11T10:00:00-05:00')).expect(201);
+    await t.project();
+
+    const again = await request(http).get(`/api/v1/publications/${publicationId}`).expect(200);
+    expect(again.text).toBe(original.text);
+    const current = await request(http).get(monthly).expect(200);
+    const revisions = await request(http).get(`/api/v1/publications/${publicationId}/revisions`).expect(200);
+    expect(revisions.body.currentPosition).toBe(current.body.asOfPosition);
+    const listed = (revisions.body.changes as Array<{ table: string; row: string; column: string }>)
+      .map((c) => `${c.table}/${c.row}/${c.column}`).sort();
+    expect(listed).toEqual(changedCells(JSON.parse(original.text), current.body));
+    expect(listed).toEqual(expect.arrayContaining(['hotline_calls/received/calls', 'hotline_calls/trafficking_related/calls']));
+    const received = revisions.body.changes.find((c: { table: string; row: string }) => c.table === 'hotline_calls' && c.row === 'received');
+    const publishedReceived = JSON.parse(original.text).tables[0].rows[0].values[0];
+    expect(received).toMatchObject({ published: publishedReceived, current: publishedReceived + 6 });
+  });
+
+  it('exports the INEI tables as XLSX with one sheet per table and a metadata sheet', async () => {
+    const json = await request(http).get('/api/v1/statistics/inei/2025').expect(200);
+    const res = await request(http).get('/api/v1/statistics/inei/2025?format=xlsx').buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toHaveLength(json.body.tables.length + 1);
+    expect(names.at(-1)).toBe('Metadatos');
+    const first = workbook.worksheets[0];
+    const header = (first.getRow(2).values as unknown[]).filter((v) => v !== undefined && v !== null);
+    expect(header).toEqual(['Código UBIGEO', 'Departamento', 'Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio',
+      'Agosto', 'Septiembre', 'Octubre', 'Noviembre', 'Diciembre', 'Total']);
+    const metadata = workbook.getWorksheet('Metadatos')!;
+    const values = new Map<string, unknown>();
+    metadata.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(values.get('Posición del registro (as-of)')).toBe(json.body.asOfPosition);
+    expect(values.get('k')).toBe(5);
+  });
+
+  it('exports CSV in UTF-8 with a BOM and Spanish headers', async () => {
+    const res = await request(http).get('/api/v1/statistics/inei/2025?format=csv').buffer(true).parse(binary).expect(200);
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(bytes.toString('utf8')).toContain('Código UBIGEO,Departamento,Enero');
+    expect(bytes.toString('utf8')).toContain('Sin información');
+  });
+
+  it('refuses bad parameters with 4xx naming the field', async () => {
+    const bad = async (url: string, status: number, field?: string) => {
+      const res = await request(http).get(url).expect(status);
+      if (field) expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+    };
+    await bad('/api/v1/statistics/monthly?year=2025&month=13', 400, 'month');
+    await bad('/api/v1/statistics/monthly?month=3', 400, 'year');
+    await bad('/api/v1/statistics/monthly?year=2025&month=3&department=99', 400, 'department');
+    await bad('/api/v1/statistics/monthly?year=2025&month=3&format=pdf', 400, 'format');
+    await bad('/api/v1/statistics/monthly?year=2025&month=3&asOf=-1', 400, 'asOf');
+    await bad('/api/v1/statistics/monthly?year=2025&month=3&asOf=99999999', 409, 'asOf');
+    await bad('/api/v1/statistics/inei/20x5', 400, 'year');
+    await bad(`/api/v1/publications/${randomUUID()}`, 404);
+    const before = await request(http).get('/api/v1/publications').expect(200);
+    const wrong = await request(http).post('/api/v1/publications').send({ kind: 'inei-annual', period: '2025-03' }).expect(400);
+    expect(wrong.body.fields[0].field).toBe('period');
+    const after = await request(http).get('/api/v1/publications').expect(200);
+    expect(after.body.publications).toHaveLength(before.body.publications.length);
+  });
+});
