@@ -58,6 +58,27 @@ describe('official statistics over HTTP', () => {
     expect(asOf.text).toBe(first.text);
   });
 
+  it('answers the hotline and referral statistics as of a position exactly as they were then', async () => {
+    const urls = ['/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=month', '/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=department',
+      '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=destination', '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=department'];
+    const position = (await request(http).get(monthly).expect(200)).body.asOfPosition as number;
+    const then = await Promise.all(urls.map((url) => request(http).get(url).expect(200)));
+    // At the current position the ledger gives what the operational tables give.
+    for (const [i, url] of urls.entries()) {
+      const asOf = await request(http).get(`${url}&asOf=${position}`).expect(200);
+      expect(asOf.body.asOf).toEqual({ logPosition: position });
+      expect({ groups: asOf.body.groups, total: asOf.body.total }).toEqual({ groups: then[i].body.groups, total: then[i].body.total });
+    }
+    for (let i = 0; i < 3; i++) await request(http).post('/api/v1/hotline-calls').send(lateCall('2025-02-10T10:00:00-05:00')).expect(201);
+    await t.project();
+    const hotlineNow = await request(http).get(urls[0]).expect(200);
+    expect(hotlineNow.body.total.received).toBe(then[0].body.total.received + 3);
+    for (const [i, url] of urls.entries()) {
+      const asOf = await request(http).get(`${url}&asOf=${position}`).expect(200);
+      expect({ groups: asOf.body.groups, total: asOf.body.total }).toEqual({ groups: then[i].body.groups, total: then[i].body.total });
+    }
+  });
+
   it('keeps a publication byte-identical after corrections and lists exactly the cells that changed since', async () => {
     const publicationId = randomUUID();
     const published = await request(http).post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);

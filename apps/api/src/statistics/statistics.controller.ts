@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
 import { CATALOGS, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import {
-  monthsBetween, queryHotlineStatistics, queryReferralStatistics, type HotlineGrouping, type ReferralGrouping,
+  hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics, referralStatisticsAsOf,
+  type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -24,6 +26,9 @@ export class HotlineStatisticsQueryDto {
   @ApiPropertyOptional({ enum: ['month', 'department'], default: 'month' })
   @IsOptional() @IsIn(['month', 'department'])
   by?: HotlineGrouping;
+
+  @ApiPropertyOptional({ description: 'Posición del registro: la respuesta que se habría dado cuando el registro terminaba allí' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOf?: number;
 }
 
 export class ReferralStatisticsQueryDto {
@@ -31,6 +36,8 @@ export class ReferralStatisticsQueryDto {
   @ApiPropertyOptional({ example: '2025-12' }) @IsOptional() @Matches(MONTH) to?: string;
   @ApiPropertyOptional({ enum: ['destination', 'department'], default: 'destination' })
   @IsOptional() @IsIn(['destination', 'department']) by?: ReferralGrouping;
+  @ApiPropertyOptional({ description: 'Posición del registro (ver /statistics/monthly)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOf?: number;
 }
 
 @ApiTags('statistics')
@@ -47,7 +54,10 @@ export class StatisticsController {
     const { from, to } = period(query);
     const by = query.by ?? 'month';
     const ubigeo = this.catalogs.ubigeo;
-    const statistics = await queryHotlineStatistics(this.dataSource, { from, to, by, departments: ubigeo.departmentCodes() });
+    const params = { from, to, by, departments: ubigeo.departmentCodes() };
+    const statistics = query.asOf === undefined
+      ? await queryHotlineStatistics(this.dataSource, params)
+      : await hotlineStatisticsAsOf(this.dataSource, { ...params, asOf: query.asOf });
     return {
       ...statistics,
       groups: statistics.groups.map((g) => ({
@@ -62,7 +72,9 @@ export class StatisticsController {
   async referrals(@Query() query: ReferralStatisticsQueryDto) {
     const { from, to } = period(query);
     const by = query.by ?? 'destination';
-    const statistics = await queryReferralStatistics(this.dataSource, { from, to, by });
+    const statistics = query.asOf === undefined
+      ? await queryReferralStatistics(this.dataSource, { from, to, by })
+      : await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: query.asOf });
     const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
     return { from, to, by, timeZone: 'America/Lima', ...statistics, groups: statistics.groups.map((g) => ({ ...g, label: label(g.key) })) };
   }

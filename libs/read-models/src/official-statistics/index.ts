@@ -9,3 +9,4 @@ export * from './inei-annual.js';
 export * from './render/index.js';
 export * from './official-statistics.service.js';
 export * from './revisions.js';
+export * from './operational-statistics-as-of.js';

@@ -1,0 +1,66 @@
+import type { DataSource } from 'typeorm';
+import { monthsBetween, type HotlineCounts, type HotlineGrouping } from '../hotline-statistics/hotline-statistics.query.js';
+import type { ReferralCounts, ReferralGrouping } from '../referrals/referral.queries.js';
+import { readStatistics, type CellSet } from './statistics-cells.query.js';
+
+/**
+ * The hotline and referral statistics as they were when the log ended at a given position, read from the
+ * statistics ledger. Same groups, same counts, same order as the current endpoints; only `asOf` differs: the
+ * log position asked for.
+ */
+export async function hotlineStatisticsAsOf(
+  dataSource: DataSource,
+  params: { from: string; to: string; by: HotlineGrouping; departments: readonly string[]; asOf: number },
+) {
+  const months = monthsBetween(params.from, params.to);
+  const { cells, logPosition } = await dataSource.transaction('REPEATABLE READ', (m) => readStatistics(m, { periods: months, asOf: params.asOf }));
+  const dimension = params.by === 'month' ? 'period' : 'dept';
+  const keys = params.by === 'month' ? months : [...params.departments, 'unknown'];
+  const extra = cells.values('call.received', dimension).filter((key) => !keys.includes(key));
+  const groups = [...keys, ...extra].map((key) => ({
+    key,
+    received: cells.sum('call.received', { [dimension]: key }),
+    traffickingRelated: cells.sum('call.trafficking', { [dimension]: key }),
+    closed: cells.sum('call.closed', { [dimension]: key }),
+  }));
+  const total: HotlineCounts = {
+    received: cells.sum('call.received'), traffickingRelated: cells.sum('call.trafficking'), closed: cells.sum('call.closed'),
+  };
+  return { from: params.from, to: params.to, by: params.by, timeZone: 'America/Lima' as const, asOf: { logPosition }, groups, total };
+}
+
+export async function referralStatisticsAsOf(
+  dataSource: DataSource,
+  params: { from: string; to: string; by: ReferralGrouping; asOf: number },
+) {
+  const months = monthsBetween(params.from, params.to);
+  const { cells, logPosition } = await dataSource.transaction('REPEATABLE READ', (m) => readStatistics(m, { periods: months, asOf: params.asOf }));
+  const dimension = params.by === 'destination' ? 'd1' : 'dept';
+  const keys = cells.values('referral.sent', dimension);
+  return {
+    asOf: { logPosition },
+    groups: keys.map((key) => ({ key, ...referralCounts(cells, { [dimension]: key }) })),
+    total: referralCounts(cells, {}),
+  };
+}
+
+function referralCounts(cells: CellSet, filter: Record<string, string>): ReferralCounts {
+  const status = (s: string) => cells.sum('referral.status', { ...filter, d3: s });
+  const hours = cells.numbers('referral.hours', filter);
+  return {
+    sent: cells.sum('referral.sent', filter), accepted: hours.length, rejected: status('rejected'), completed: status('completed'),
+    revoked: status('revoked'), pending: status('sent'),
+    medianHoursToAcceptance: round(percentile(hours, 0.5)), p90HoursToAcceptance: round(percentile(hours, 0.9)),
+  };
+}
+
+/** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = p * (sorted.length - 1);
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+
+const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
