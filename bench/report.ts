@@ -31,7 +31,13 @@ export function compareToTargets(results: Measurement[]): TargetCheck[] {
   const http64 = find(results, 'http:', 64);
   check('HTTP commands ≥ 2,000/s at 64 connections', http64?.throughput, (v) => `${Math.round(v).toLocaleString('en')}/s`, (v) => v >= 2000);
   check('HTTP commands p99 < 50 ms at 64 connections', http64?.p99Ms ?? undefined, (v) => `${v.toFixed(1)} ms`, (v) => v < 50);
-  for (const query of results.filter((r) => r.scenario.startsWith('query:'))) {
+  // Targets: statistics and the monthly report p95 under 20 ms at 1M events; the INEI annual export under 2 s.
+  // As-of reads sum the ledger instead of the current cells and have no target of their own.
+  for (const query of results.filter((r) => r.scenario.startsWith('query:') && !r.scenario.includes('asOf='))) {
+    if (query.scenario.includes('/inei/')) {
+      check(`${query.scenario} p99 < 2 s`, query.p99Ms ?? undefined, (v) => `${v.toFixed(1)} ms`, (v) => v < 2000);
+      continue;
+    }
     check(`${query.scenario} p95 < 20 ms`, query.p95Ms ?? undefined, (v) => `${v.toFixed(1)} ms`, (v) => v < 20);
   }
   const empty = find(results, 'scale: append at empty');

@@ -23,7 +23,7 @@ export async function replayAndQueryScenarios(server: BenchServer, options: Benc
   const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events'); // whole journeys: a few over
   const total = Number(rows[0].n);
   const results = [await rawRead(pool, total), ...(await rebuildAll(pool, total))];
-  results.push(...(await queries(url, options)));
+  results.push(...(await queries(url, options, Math.floor(total / 2))));
   await pool.end();
   return results;
 }
@@ -61,14 +61,16 @@ function replayMeasurement(scenario: string, events: number, seconds: number, pe
   return { scenario, concurrency: 1, operations: events, seconds, throughput: events / seconds, p50Ms: null, p95Ms: null, p99Ms: null, peakRssMb, notes };
 }
 
-/** Every statistics endpoint over HTTP, one request at a time, on the filled log. */
-async function queries(url: string, options: BenchOptions): Promise<Measurement[]> {
+/** Every statistics endpoint over HTTP (JSON and the exports), one request at a time, on the filled log. */
+async function queries(url: string, options: BenchOptions, halfway: number): Promise<Measurement[]> {
   const app = await startApp(url, { LOG_LEVEL: 'warn' });
   const results: Measurement[] = [];
   try {
     const endpoints = [
       'hotline?from=2025-01&to=2025-12&by=month', 'hotline?from=2025-01&to=2025-12&by=department',
       'referrals?from=2025-01&to=2025-12&by=destination', 'referrals?from=2025-01&to=2025-12&by=department',
+      'monthly?year=2025&month=6', 'monthly?year=2025&month=6&department=15', 'inei/2025', 'inei/2025?format=csv',
+      'inei/2025?format=xlsx', `hotline?from=2025-01&to=2025-12&by=month&asOf=${halfway}`, `monthly?year=2025&month=6&asOf=${halfway}`,
     ];
     for (const endpoint of endpoints) {
       const path = `/api/v1/statistics/${endpoint}`;

@@ -20,29 +20,41 @@ export interface CellRow extends Cell {
 
 /** The cells a report reads, with sums over any filter: a report is arithmetic over these rows only. */
 export class CellSet {
-  constructor(readonly rows: readonly CellRow[]) {}
+  private readonly byMeasure = new Map<string, CellRow[]>();
+
+  constructor(readonly rows: readonly CellRow[]) {
+    for (const row of rows) {
+      const list = this.byMeasure.get(row.measure);
+      if (list) list.push(row);
+      else this.byMeasure.set(row.measure, [row]);
+    }
+  }
 
   sum(measure: string, filter: Partial<Cell> = {}): number {
     let total = 0;
-    for (const row of this.rows) if (row.measure === measure && matches(row, filter)) total += row.n;
+    for (const row of this.of(measure)) if (matches(row, filter)) total += row.n;
     return total;
   }
 
   /** Distinct values of one breakdown among a measure's cells with a nonzero count, sorted bytewise. */
   values(measure: string, dimension: keyof Cell, filter: Partial<Cell> = {}): string[] {
     const seen = new Set<string>();
-    for (const row of this.rows) if (row.measure === measure && row.n !== 0 && matches(row, filter)) seen.add(row[dimension]);
+    for (const row of this.of(measure)) if (row.n !== 0 && matches(row, filter)) seen.add(row[dimension]);
     return [...seen].sort();
   }
 
   /** The multiset of numeric values stored in d3 (hours to acceptance), expanded by their counts. */
   numbers(measure: string, filter: Partial<Cell> = {}): number[] {
     const values: number[] = [];
-    for (const row of this.rows) {
-      if (row.measure !== measure || !matches(row, filter)) continue;
+    for (const row of this.of(measure)) {
+      if (!matches(row, filter)) continue;
       for (let i = 0; i < row.n; i++) values.push(Number(row.d3));
     }
     return values.sort((a, b) => a - b);
+  }
+
+  private of(measure: string): readonly CellRow[] {
+    return this.byMeasure.get(measure) ?? [];
   }
 }
 
