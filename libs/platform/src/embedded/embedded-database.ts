@@ -38,10 +38,22 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   }
   await pg.start();
   if (firstStart) await pg.createDatabase('registro');
-  return {
-    url: `postgres://registro:${encodeURIComponent(password)}@127.0.0.1:${port}/registro`,
-    stop: () => pg.stop(),
-  };
+  return { url: embeddedDatabaseUrl(password, port), stop: () => pg.stop() };
+}
+
+/** How to reach the embedded PostgreSQL of dataDir (running or not). */
+export function embeddedDatabaseUrl(password: string, port: number): string {
+  return `postgres://registro:${encodeURIComponent(password)}@127.0.0.1:${port}/registro`;
+}
+
+/**
+ * The URL of the embedded PostgreSQL kept under dataDir, or null when dataDir holds no database yet (it has never
+ * been started there). Creates nothing: for tools that must not start an empty registry by mistake.
+ */
+export function existingEmbeddedDatabaseUrl(dataDir: string, port: number): string | null {
+  const passwordFile = join(dataDir, 'postgres-password');
+  if (!existsSync(join(dataDir, 'postgres', 'PG_VERSION')) || !existsSync(passwordFile)) return null;
+  return embeddedDatabaseUrl(readFileSync(passwordFile, 'utf8').trim(), port);
 }
 
 /**

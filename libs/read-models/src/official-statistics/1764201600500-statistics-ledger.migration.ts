@@ -3,7 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The official statistics' read model. stat_ledger holds every change of every cell with the log position that
  * caused it (insert-only: reports as of any past position sum it); stat_cells holds the current sums, so the
- * current report reads a few hundred rows; stat_units holds each counted unit's state between batches.
+ * current report reads a few hundred rows; stat_units holds each counted unit's state between batches (JSON kept
+ * as text: only this projection reads it, whole); stat_log_times holds when each event was recorded, one row
+ * per batch, so a report can say when the log reached its position.
  */
 export class StatisticsLedger1764201600500 implements MigrationInterface {
   name = 'StatisticsLedger1764201600500';
@@ -12,7 +14,7 @@ export class StatisticsLedger1764201600500 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE stat_units (
         unit_key text PRIMARY KEY,
-        state    jsonb NOT NULL
+        state    text NOT NULL
       );
       CREATE TABLE stat_ledger (
         log_position bigint      NOT NULL,
@@ -26,7 +28,11 @@ export class StatisticsLedger1764201600500 implements MigrationInterface {
         sign         smallint    NOT NULL CHECK (sign IN (-1, 1))
       );
       CREATE INDEX stat_ledger_period_idx ON stat_ledger (period, log_position);
-      CREATE INDEX stat_ledger_position_idx ON stat_ledger (log_position);
+      CREATE TABLE stat_log_times (
+        first_position bigint        PRIMARY KEY,
+        positions      bigint[]      NOT NULL,
+        recorded_at    timestamptz[] NOT NULL
+      );
       CREATE TABLE stat_cells (
         period     char(7) NOT NULL,
         measure    text    NOT NULL,
@@ -41,6 +47,6 @@ export class StatisticsLedger1764201600500 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE stat_cells; DROP TABLE stat_ledger; DROP TABLE stat_units');
+    await queryRunner.query('DROP TABLE stat_log_times; DROP TABLE stat_cells; DROP TABLE stat_ledger; DROP TABLE stat_units');
   }
 }

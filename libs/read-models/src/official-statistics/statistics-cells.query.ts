@@ -66,7 +66,7 @@ function matches(row: Cell, filter: Partial<Cell>): boolean {
 export interface StatisticsSnapshot {
   /** How many events of the log the cells reflect. */
   logPosition: number;
-  /** When the log reached that position: the recording time of the latest event that changed a statistic. */
+  /** When the log reached that position: the recording time of its last event. */
   loggedAt: string;
   cells: CellSet;
 }
@@ -109,8 +109,18 @@ export async function readStatisticsPosition(manager: EntityManager): Promise<nu
   return Number(rows[0]?.position ?? 0);
 }
 
+/** When the log reached the position: the recording time of the last event at or before it. */
 async function loggedAt(manager: EntityManager, position: number): Promise<string> {
-  const rows: Array<{ recorded_at: Date }> = await manager.query(
-    'SELECT recorded_at FROM stat_ledger WHERE log_position <= $1 ORDER BY log_position DESC LIMIT 1', [position]);
-  return (rows[0]?.recorded_at ?? new Date(0)).toISOString();
+  // Two chunks: events of unknown types leave no entry, so the chunk holding P may start after it.
+  const rows: Array<{ positions: string[]; recorded_at: Date[] }> = await manager.query(
+    `SELECT positions::text[] AS positions, recorded_at FROM stat_log_times WHERE first_position <= $1
+      ORDER BY first_position DESC LIMIT 2`, [position]);
+  let at = new Date(0);
+  let best = 0;
+  for (const { positions, recorded_at: times } of rows) {
+    positions.forEach((p, i) => {
+      if (Number(p) <= position && Number(p) > best) [best, at] = [Number(p), times[i]];
+    });
+  }
+  return at.toISOString();
 }

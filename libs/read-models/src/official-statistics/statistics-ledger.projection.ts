@@ -17,7 +17,7 @@ interface LedgerRow {
  */
 export const statisticsLedgerProjection: Projection = {
   name: STATISTICS_PROJECTION,
-  tables: ['stat_units', 'stat_ledger', 'stat_cells'],
+  tables: ['stat_units', 'stat_ledger', 'stat_cells', 'stat_log_times'],
   async applyBatch(db: Queryable, events: readonly RecordedEvent[], batch: BatchContext): Promise<void> {
     const units = new UnitStates(await loadUnits(db, events));
     const ledger: LedgerRow[] = [];
@@ -34,6 +34,7 @@ export const statisticsLedgerProjection: Projection = {
     await writeLedger(db, ledger);
     await writeCells(db, ledger);
     await writeUnits(db, units);
+    await writeLogTimes(db, batch.logPositions, events);
   },
 };
 
@@ -75,16 +76,16 @@ async function loadUnits(db: Queryable, events: readonly RecordedEvent[]): Promi
 
 async function loadInto(db: Queryable, states: Map<string, Unit>, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  const { rows } = await db.query<{ unit_key: string; state: Unit }>(
+  const { rows } = await db.query<{ unit_key: string; state: string }>(
     'SELECT unit_key, state FROM stat_units WHERE unit_key = ANY($1::text[])', [keys]);
-  for (const row of rows) states.set(row.unit_key, row.state);
+  for (const row of rows) states.set(row.unit_key, JSON.parse(row.state) as Unit);
 }
 
 async function writeUnits(db: Queryable, units: UnitStates): Promise<void> {
   const keys = [...units.changed];
   if (keys.length === 0) return;
   await db.query(
-    `INSERT INTO stat_units (unit_key, state) SELECT * FROM unnest($1::text[], $2::jsonb[])
+    `INSERT INTO stat_units (unit_key, state) SELECT * FROM unnest($1::text[], $2::text[])
      ON CONFLICT (unit_key) DO UPDATE SET state = excluded.state`,
     [keys, keys.map((key) => JSON.stringify(units.states.get(key)))],
   );
@@ -122,4 +123,25 @@ async function writeCells(db: Queryable, ledger: LedgerRow[]): Promise<void> {
        AND c.d1 = u.d1 AND c.d2 = u.d2 AND c.d3 = u.d3`,
     params,
   );
+}
+
+/** Positions per stat_log_times row: rows are fixed chunks, so rebuilding in any batch size gives the same rows. */
+const LOG_TIMES_CHUNK = 1024;
+
+async function writeLogTimes(db: Queryable, positions: readonly number[], events: readonly RecordedEvent[]): Promise<void> {
+  const chunks = new Map<number, { positions: number[]; times: string[] }>();
+  positions.forEach((position, i) => {
+    const first = Math.floor((position - 1) / LOG_TIMES_CHUNK) * LOG_TIMES_CHUNK + 1;
+    const chunk = chunks.get(first) ?? { positions: [], times: [] };
+    chunk.positions.push(position);
+    chunk.times.push(events[i].recordedAt);
+    chunks.set(first, chunk);
+  });
+  for (const [first, chunk] of chunks) {
+    await db.query(
+      `INSERT INTO stat_log_times (first_position, positions, recorded_at) VALUES ($1, $2, $3)
+       ON CONFLICT (first_position) DO UPDATE SET positions = stat_log_times.positions || excluded.positions,
+         recorded_at = stat_log_times.recorded_at || excluded.recorded_at`,
+      [first, chunk.positions, chunk.times]);
+  }
 }

