@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { projectRoot } from '../../libs/platform/src/index.js';
+import { mintToken, projectRoot } from '../../libs/platform/src/index.js';
 
 export interface AppProcess {
   baseUrl: string;
+  /** `Bearer <token>` of an administrator, for every request to /api/v1. */
+  authorization: string;
   rssBytes(): number;
   stop(): Promise<void>;
 }
@@ -14,10 +16,11 @@ export interface AppProcess {
 /** The built API (`dist/`) as its own process, as in production, so the load generator does not share its event loop. */
 export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
   const port = await freePort();
+  const secret = randomBytes(32).toString('base64url');
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), 'dist/apps/api/src/main.js')], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'),
-      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', ...env,
+      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -32,8 +35,11 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
     if (i > 300) throw new Error('the API did not become ready in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const token = await mintToken({ kind: 'secret', secret: new TextEncoder().encode(secret), issuer: null, audience: null },
+    { subject: 'bench', role: 'admin', departments: [], hours: 24 });
   return {
     baseUrl,
+    authorization: `Bearer ${token}`,
     rssBytes() {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return match ? Number(match[1]) * 1024 : 0;

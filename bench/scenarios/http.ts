@@ -20,7 +20,7 @@ export async function httpScenarios(server: BenchServer, options: BenchOptions):
       const seconds = options.durationMs / 1000;
       const result = await autocannon({
         url: `${app.baseUrl}/api/v1/hotline-calls`, method: 'POST', connections, duration: seconds,
-        headers: { 'content-type': 'application/json' }, body: BODY,
+        headers: { 'content-type': 'application/json', authorization: app.authorization }, body: BODY,
       });
       const failed = result.non2xx + result.errors + result.timeouts;
       results.push({

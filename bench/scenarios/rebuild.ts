@@ -75,7 +75,7 @@ async function queries(url: string, options: BenchOptions, halfway: number): Pro
     for (const endpoint of endpoints) {
       const path = `/api/v1/statistics/${endpoint}`;
       const measured = await measure(`query: GET statistics/${endpoint.replace('from=2025-01&to=2025-12&', '')}`, { concurrency: 1, durationMs: options.durationMs / 2 }, async () => {
-        const response = await fetch(`${app.baseUrl}${path}`);
+        const response = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: app.authorization } });
         if (!response.ok) throw new Error(`${path} answered ${response.status}`);
         await response.arrayBuffer();
       });

@@ -12,6 +12,8 @@ export interface DemoTarget {
   baseUrl: string;
   pool: pg.Pool;
   ubigeo: UbigeoCatalog;
+  /** The Authorization header the demo sends (`Bearer <token>`, an admin token the API minted for itself). */
+  authorization: string;
   /** Aborted on shutdown: no new request is sent (one under way finishes). */
   signal?: AbortSignal;
 }
@@ -63,7 +65,7 @@ async function sendAll(target: DemoTarget, journeys: DemoJourney[], correlationI
     for (let i = next++; i < journeys.length; i = next++) {
       for (const request of journeys[i].requests) {
         signal.throwIfAborted();
-        await send(target.baseUrl, request, correlationId);
+        await send(target, request, correlationId);
       }
       progress(++done);
     }
@@ -75,10 +77,12 @@ async function sendAll(target: DemoTarget, journeys: DemoJourney[], correlationI
 }
 
 // No signal for fetch: each would leave a listener on the shared one; a request takes milliseconds anyway.
-async function send(baseUrl: string, request: DemoRequest, correlationId: string): Promise<void> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': correlationId };
+async function send(target: DemoTarget, request: DemoRequest, correlationId: string): Promise<void> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json', 'x-request-id': correlationId, authorization: target.authorization,
+  };
   if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-  const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers, body: JSON.stringify(request.body) });
+  const response = await fetch(`${target.baseUrl}${request.path}`, { method: request.method, headers, body: JSON.stringify(request.body) });
   const answer = await response.text();
   if (!response.ok) {
     throw new Error(`demo data: ${request.method} ${request.path} answered ${response.status}: ${answer}`);

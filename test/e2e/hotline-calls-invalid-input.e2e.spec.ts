@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import type { App } from 'supertest/types.js';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -41,12 +39,10 @@ const BROKEN_FIELDS: Array<[string, string, () => unknown]> = [
 
 describe('invalid hotline-call input', () => {
   let t: TestApp;
-  let http: App;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = t.app.getHttpServer();
-    await request(http).post('/api/v1/hotline-calls').send(valid()).expect(201);
+    await t.api('operator').post('/api/v1/hotline-calls').send(valid()).expect(201);
   });
   afterAll(async () => t.close());
 
@@ -54,7 +50,7 @@ describe('invalid hotline-call input', () => {
     const before = await countEvents(t.db.pool);
     const body: Record<string, unknown> = { ...valid(), [field]: value() };
     if (body[field] === undefined) delete body[field];
-    const response = await request(http).post('/api/v1/hotline-calls').send(body).expect(400);
+    const response = await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(400);
     expect(response.body.error).toBe('Datos no válidos');
     expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
     expect(response.body.fields[0].reason).toEqual(expect.any(String));
@@ -62,28 +58,28 @@ describe('invalid hotline-call input', () => {
   });
 
   it('refuses fields it does not know', async () => {
-    const response = await request(http).post('/api/v1/hotline-calls').send({ ...valid(), victimName: 'X' }).expect(400);
+    const response = await t.api('operator').post('/api/v1/hotline-calls').send({ ...valid(), victimName: 'X' }).expect(400);
     expect(response.body.fields).toEqual([{ field: 'victimName', reason: 'no es un campo admitido' }]);
   });
 
   it('answers in English when asked', async () => {
-    const response = await request(http).post('/api/v1/hotline-calls').set('Accept-Language', 'en-GB,en;q=0.8')
+    const response = await t.api('operator').post('/api/v1/hotline-calls').set('Accept-Language', 'en-GB,en;q=0.8')
       .send({ ...valid(), channel: 'fax' }).expect(400);
     expect(response.body).toEqual({ error: 'Invalid data', code: 'invalid_command', fields: [{ field: 'channel', reason: 'is not an allowed value' }] });
   });
 
   it('refuses malformed JSON and oversized bodies with 400, appending nothing', async () => {
     const before = await countEvents(t.db.pool);
-    const malformed = await request(http).post('/api/v1/hotline-calls').set('Content-Type', 'application/json').send('{"channel": "phone",').expect(400);
+    const malformed = await t.api('operator').post('/api/v1/hotline-calls').set('Content-Type', 'application/json').send('{"channel": "phone",').expect(400);
     expect(malformed.body).toMatchObject({ code: 'malformed_json', fields: [{ field: 'body' }] });
-    const oversized = await request(http).post('/api/v1/hotline-calls').send({ ...valid(), summary: 'x'.repeat(20_000) }).expect(400);
+    const oversized = await t.api('operator').post('/api/v1/hotline-calls').send({ ...valid(), summary: 'x'.repeat(20_000) }).expect(400);
     expect(oversized.body).toMatchObject({ code: 'body_too_large', fields: [{ field: 'body' }] });
     expect(await countEvents(t.db.pool)).toBe(before);
   });
 
   it('refuses invalid classification, correction and closure bodies the same way', async () => {
     const call = valid();
-    await request(http).post('/api/v1/hotline-calls').send(call).expect(201);
+    await t.api('operator').post('/api/v1/hotline-calls').send(call).expect(201);
     const url = `/api/v1/hotline-calls/${call.callId}`;
     const before = await countEvents(t.db.pool);
     const cases: Array<[string, object, string]> = [
@@ -97,11 +93,11 @@ describe('invalid hotline-call input', () => {
       ['closure', { closedAt: '2025-03-14T10:00:00-05:00', outcome: 'solved' }, 'outcome'],
     ];
     for (const [path, body, field] of cases) {
-      const response = await request(http).post(`${url}/${path}`).send(body);
+      const response = await t.api('operator').post(`${url}/${path}`).send(body);
       expect({ path, field, status: response.status }).toEqual({ path, field, status: 400 });
       expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
-    const badIfMatch = await request(http).post(`${url}/classification`).set('If-Match', 'banana').send({ topic: 'other' }).expect(400);
+    const badIfMatch = await t.api('operator').post(`${url}/classification`).set('If-Match', 'banana').send({ topic: 'other' }).expect(400);
     expect(badIfMatch.body.fields).toEqual([expect.objectContaining({ field: 'If-Match' })]);
     expect(await countEvents(t.db.pool)).toBe(before);
   });

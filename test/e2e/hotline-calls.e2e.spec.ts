@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import type { App } from 'supertest/types.js';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -19,20 +17,18 @@ const validCall = (overrides: Record<string, unknown> = {}) => ({
 
 describe('hotline calls over HTTP', () => {
   let t: TestApp;
-  let http: App;
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = t.app.getHttpServer();
   });
   afterAll(async () => t.close());
 
   it('records a call, returns it with its version as ETag, and never stores the summary in clear', async () => {
     const body = validCall();
-    const created = await request(http).post('/api/v1/hotline-calls').send(body).expect(201);
+    const created = await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(201);
     expect(created.body).toEqual({ callId: body.callId, version: 1 });
 
-    const read = await request(http).get(`/api/v1/hotline-calls/${body.callId}`).expect(200);
+    const read = await t.api('operator').get(`/api/v1/hotline-calls/${body.callId}`).expect(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.body).toMatchObject({
       callId: body.callId, status: 'open', receivedAt: '2025-03-14T14:30:00.000Z', channel: 'phone', language: 'qu',
@@ -44,35 +40,35 @@ describe('hotline calls over HTTP', () => {
 
   it('assigns an id when the client sends none', async () => {
     const { callId: _omitted, ...body } = validCall();
-    const created = await request(http).post('/api/v1/hotline-calls').send(body).expect(201);
+    const created = await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(201);
     expect(created.body.callId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers a retry with the original result, and a different body under the same id with 409', async () => {
     const body = validCall();
-    const first = await request(http).post('/api/v1/hotline-calls').send(body).expect(201);
+    const first = await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(201);
     const before = await countEvents(t.db.pool);
-    const retry = await request(http).post('/api/v1/hotline-calls').send(body).expect(201);
+    const retry = await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(201);
     expect(retry.body).toEqual(first.body);
-    const conflict = await request(http).post('/api/v1/hotline-calls').send({ ...body, topic: 'other' }).expect(409);
+    const conflict = await t.api('operator').post('/api/v1/hotline-calls').send({ ...body, topic: 'other' }).expect(409);
     expect(conflict.body.code).toBe('idempotency_conflict');
     expect(await countEvents(t.db.pool)).toBe(before);
   });
 
   it('re-classifies, corrects and closes with optimistic concurrency, then refuses changes with 422', async () => {
-    const { callId } = (await request(http).post('/api/v1/hotline-calls').send(validCall({ topic: 'missing_person' })).expect(201)).body;
+    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(validCall({ topic: 'missing_person' })).expect(201)).body;
     const url = `/api/v1/hotline-calls/${callId}`;
 
-    const stale = await request(http).post(`${url}/classification`).set('If-Match', '"7"').send({ topic: 'trafficking' }).expect(409);
+    const stale = await t.api('operator').post(`${url}/classification`).set('If-Match', '"7"').send({ topic: 'trafficking' }).expect(409);
     expect(stale.body.code).toBe('version_conflict');
-    await request(http).post(`${url}/classification`).set('If-Match', '"1"').send({ topic: 'trafficking', reason: 'captación' })
+    await t.api('operator').post(`${url}/classification`).set('If-Match', '"1"').send({ topic: 'trafficking', reason: 'captación' })
       .expect(200, { callId, version: 2 });
-    expect((await request(http).get(url)).body).toMatchObject({ topic: 'trafficking', traffickingRelated: true });
+    expect((await t.api('operator').get(url)).body).toMatchObject({ topic: 'trafficking', traffickingRelated: true });
 
-    await request(http).post(`${url}/correction`).send({ callerUbigeo: '1501', reason: 'Dato mal anotado' }).expect(200, { callId, version: 3 });
-    await request(http).post(`${url}/closure`).set('If-Match', '3').send({ closedAt: '2025-03-14T10:00:00-05:00', outcome: 'referred' })
+    await t.api('operator').post(`${url}/correction`).send({ callerUbigeo: '1501', reason: 'Dato mal anotado' }).expect(200, { callId, version: 3 });
+    await t.api('operator').post(`${url}/closure`).set('If-Match', '3').send({ closedAt: '2025-03-14T10:00:00-05:00', outcome: 'referred' })
       .expect(200, { callId, version: 4 });
-    const closed = await request(http).get(url).expect(200);
+    const closed = await t.api('operator').get(url).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', callerUbigeo: '1501', outcome: 'referred', version: 4 });
 
     const before = await countEvents(t.db.pool);
@@ -81,15 +77,15 @@ describe('hotline calls over HTTP', () => {
       ['correction', { channel: 'web', reason: 'x' }],
       ['closure', { closedAt: '2025-03-14T11:00:00-05:00', outcome: 'other' }],
     ] as const) {
-      const refused = await request(http).post(`${url}/${path}`).send(body).expect(422);
+      const refused = await t.api('operator').post(`${url}/${path}`).send(body).expect(422);
       expect(refused.body.code).toBe('call_closed');
     }
     expect(await countEvents(t.db.pool)).toBe(before);
   });
 
   it('recognises a retried command by its Idempotency-Key, even after it changed the state', async () => {
-    const { callId } = (await request(http).post('/api/v1/hotline-calls').send(validCall()).expect(201)).body;
-    const close = (outcome: string) => request(http).post(`/api/v1/hotline-calls/${callId}/closure`)
+    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(validCall()).expect(201)).body;
+    const close = (outcome: string) => t.api('operator').post(`/api/v1/hotline-calls/${callId}/closure`)
       .set('Idempotency-Key', 'close-1').send({ closedAt: '2025-03-14T10:00:00-05:00', outcome });
     await close('information_provided').expect(200, { callId, version: 2 });
     const before = await countEvents(t.db.pool);
@@ -103,39 +99,39 @@ describe('hotline calls over HTTP', () => {
   });
 
   it('treats a correction to the values already recorded as a harmless no-op', async () => {
-    const { callId } = (await request(http).post('/api/v1/hotline-calls').send(validCall()).expect(201)).body;
-    const correct = () => request(http).post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal mal anotado' });
+    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(validCall()).expect(201)).body;
+    const correct = () => t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal mal anotado' });
     await correct().expect(200, { callId, version: 2 });
     await correct().expect(200, { callId, version: 2 });
     // The summary is stored sealed; the same text is still recognised as unchanged.
-    await request(http).post(`/api/v1/hotline-calls/${callId}/correction`)
+    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`)
       .send({ summary: 'Texto confidencial de la llamada', reason: 'Sin cambio' }).expect(200, { callId, version: 2 });
-    await request(http).post(`/api/v1/hotline-calls/${callId}/correction`)
+    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`)
       .send({ summary: 'Otro texto', reason: 'Resumen incompleto' }).expect(200, { callId, version: 3 });
-    expect((await request(http).get(`/api/v1/hotline-calls/${callId}`)).body.summary).toBe('Otro texto');
+    expect((await t.api('operator').get(`/api/v1/hotline-calls/${callId}`)).body.summary).toBe('Otro texto');
   });
 
   it('reports readiness at /health, outside the versioned API', async () => {
-    const health = await request(http).get('/health').expect(200);
+    const health = await t.api('operator').get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', database: 'up' });
   });
 
   it('answers 404 for unknown or malformed ids', async () => {
-    const unknown = await request(http).get(`/api/v1/hotline-calls/${randomUUID()}`).expect(404);
+    const unknown = await t.api('operator').get(`/api/v1/hotline-calls/${randomUUID()}`).expect(404);
     expect(unknown.body).toMatchObject({ code: 'call_not_found', fields: [] });
-    await request(http).get('/api/v1/hotline-calls/not-a-uuid').expect(404);
-    await request(http).post(`/api/v1/hotline-calls/${randomUUID()}/closure`)
+    await t.api('operator').get('/api/v1/hotline-calls/not-a-uuid').expect(404);
+    await t.api('operator').post(`/api/v1/hotline-calls/${randomUUID()}/closure`)
       .send({ closedAt: '2025-03-14T11:00:00-05:00', outcome: 'other' }).expect(404);
   });
 
   it('shows a recorded call in the statistics, by month in Lima time and by department, with its log position', async () => {
     // 03:00 UTC on 1 February is still 31 January in Lima.
-    const created = await request(http).post('/api/v1/hotline-calls')
+    const created = await t.api('operator').post('/api/v1/hotline-calls')
       .send(validCall({ receivedAt: '2024-02-01T03:00:00Z', callerUbigeo: '170101', topic: 'trafficking' })).expect(201);
-    await request(http).post('/api/v1/hotline-calls').send(validCall({ receivedAt: '2024-02-10T12:00:00Z', callerUbigeo: null })).expect(201);
+    await t.api('operator').post('/api/v1/hotline-calls').send(validCall({ receivedAt: '2024-02-10T12:00:00Z', callerUbigeo: null })).expect(201);
     await t.project();
 
-    const byMonth = await request(http).get('/api/v1/statistics/hotline?from=2024-01&to=2024-03&by=month').expect(200);
+    const byMonth = await t.api('operator').get('/api/v1/statistics/hotline?from=2024-01&to=2024-03&by=month').expect(200);
     expect(byMonth.body.groups).toEqual([
       { key: '2024-01', label: '2024-01', received: 1, traffickingRelated: 1, closed: 0 },
       { key: '2024-02', label: '2024-02', received: 1, traffickingRelated: 0, closed: 0 },
@@ -145,7 +141,7 @@ describe('hotline calls over HTTP', () => {
     expect(byMonth.body.asOf.globalPosition).toBeGreaterThan(0);
     expect(created.body.version).toBe(1);
 
-    const byDepartment = await request(http).get('/api/v1/statistics/hotline?from=2024-01&to=2024-02&by=department').expect(200);
+    const byDepartment = await t.api('operator').get('/api/v1/statistics/hotline?from=2024-01&to=2024-02&by=department').expect(200);
     const groups = Object.fromEntries(byDepartment.body.groups.map((g: { key: string }) => [g.key, g]));
     expect(groups['17']).toMatchObject({ label: 'Madre de Dios', received: 1, traffickingRelated: 1 });
     expect(groups.unknown).toMatchObject({ label: 'Sin información', received: 1 });
@@ -155,7 +151,7 @@ describe('hotline calls over HTTP', () => {
 
   it('refuses bad statistics queries with 400 naming the parameter', async () => {
     for (const [query, field] of [['from=2024-13', 'from'], ['to=24-01', 'to'], ['by=year', 'by'], ['from=2025-02&to=2025-01', 'from']]) {
-      const response = await request(http).get(`/api/v1/statistics/hotline?${query}`).expect(400);
+      const response = await t.api('operator').get(`/api/v1/statistics/hotline?${query}`).expect(400);
       expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
   });

@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import type { App } from 'supertest/types.js';
+import type { Role } from '../../libs/platform/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 describe('a journey from a call to a final ruling', () => {
   let t: TestApp;
-  let http: App;
-  const post = (path: string, body: object, status = 200) => request(http).post(`/api/v1${path}`).send(body).expect(status).then((r) => r.body);
+  // Each step is taken by the institution whose act it is (README, "Roles").
+  const actorFor = (path: string): Role =>
+    path.startsWith('/hotline-calls') ? 'operator' : path.startsWith('/prosecutions') ? 'prosecutor'
+      : path.startsWith('/trials') ? 'judiciary' : path.startsWith('/referrals') ? 'protection' : 'police';
+  const post = (path: string, body: object, status = 200) => t.api(actorFor(path)).post(`/api/v1${path}`).send(body).expect(status).then((r) => r.body);
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = t.app.getHttpServer();
   });
   afterAll(async () => t.close());
 
@@ -30,11 +31,11 @@ describe('a journey from a call to a final ruling', () => {
       suspects: [{ suspectId, sex: 'male', age: 41, nationality: 'PE', role: 'captador' }],
     }, 201);
     const caseId = registered.caseId;
-    expect((await request(http).get(`/api/v1/referrals/${referralId}`).expect(200)).body).toMatchObject({ status: 'accepted', linkedCaseId: caseId });
+    expect((await t.api('police').get(`/api/v1/referrals/${referralId}`).expect(200)).body).toMatchObject({ status: 'accepted', linkedCaseId: caseId });
 
     const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, { referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Madre de Dios' });
     await post(`/prosecutions/${prosecutionId}/preliminary-investigation`, { occurredAt: '2025-03-12T09:00:00-05:00' });
-    await request(http).post(`/api/v1/prosecutions/${prosecutionId}/accusation`).send({ occurredAt: '2025-03-13T09:00:00-05:00' }).expect(422);
+    await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/accusation`).send({ occurredAt: '2025-03-13T09:00:00-05:00' }).expect(422);
     await post(`/prosecutions/${prosecutionId}/formalization`, { occurredAt: '2025-04-01T09:00:00-05:00' });
     await post(`/prosecutions/${prosecutionId}/accusation`, { occurredAt: '2025-06-02T09:00:00-05:00' });
     const { trialId } = await post('/trials', { prosecutionId, openedAt: '2025-07-01T09:00:00-05:00', court: 'Juzgado Penal Colegiado de Tambopata' }, 201);
@@ -42,7 +43,7 @@ describe('a journey from a call to a final ruling', () => {
     await post(`/trials/${trialId}/finality`, { finalAt: '2025-10-01T12:00:00-05:00' });
     await t.project();
 
-    const timeline = (await request(http).get(`/api/v1/cases/${caseId}/timeline`).expect(200)).body;
+    const timeline = (await t.api('police').get(`/api/v1/cases/${caseId}/timeline`).expect(200)).body;
     expect(timeline.milestones.map((m: { milestone: string; institution: string; daysSincePrevious: number; daysSinceFirstContact: number }) =>
       [m.milestone, m.institution, m.daysSincePrevious, m.daysSinceFirstContact])).toEqual([
       ['HotlineCallReceived', 'LINEA_0800', 0, 0],
@@ -58,7 +59,7 @@ describe('a journey from a call to a final ruling', () => {
       ['RulingIssued', 'PODER_JUDICIAL', 76, 196],
       ['RulingBecameFinal', 'PODER_JUDICIAL', 16, 212],
     ]);
-    const caseView = (await request(http).get(`/api/v1/cases/${caseId}`).expect(200)).body;
+    const caseView = (await t.api('police').get(`/api/v1/cases/${caseId}`).expect(200)).body;
     expect(caseView.victims[0]).toMatchObject({ sex: 'female', age: 16, personal: { fullName: 'Nombre Reservado', documentNumber: '40000001' } });
     const inClear = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE data::text LIKE '%Nombre Reservado%' OR data::text LIKE '%40000001%'");
     expect(inClear.rows[0].n).toBe(0);
@@ -66,11 +67,11 @@ describe('a journey from a call to a final ruling', () => {
 
   it('refuses to refer a call that is not about trafficking (422) and a trial without an accusation (422)', async () => {
     const { callId } = await post('/hotline-calls', { receivedAt: hoursAgo(2), channel: 'web', language: 'es', anonymous: false, topic: 'information' }, 201);
-    const refused = await request(http).post(`/api/v1/hotline-calls/${callId}/referrals`).send({ to: 'PNP', referredAt: hoursAgo(1) }).expect(422);
+    const refused = await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`).send({ to: 'PNP', referredAt: hoursAgo(1) }).expect(422);
     expect(refused.body.code).toBe('call_not_trafficking_related');
     const { caseId } = await post('/cases', { registeredAt: hoursAgo(5), policeUnit: 'Comisaría Tambopata', ubigeo: '1701', source: 'walk_in', purposes: [], victims: [], suspects: [] }, 201);
     const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, { referredAt: hoursAgo(4), office: 'FISTRAP' });
-    const trial = await request(http).post('/api/v1/trials').send({ prosecutionId, openedAt: hoursAgo(1), court: 'Juzgado' }).expect(422);
+    const trial = await t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: hoursAgo(1), court: 'Juzgado' }).expect(422);
     expect(trial.body.code).toBe('prosecution_not_accused');
   });
 
@@ -82,14 +83,14 @@ describe('a journey from a call to a final ruling', () => {
     const taken = (await post(`/hotline-calls/${await call(200)}/referrals`, { to: 'MIMP', ubigeo: '150101', referredAt: hoursAgo(99) }, 201)).referralId;
     await post('/cases', { registeredAt: hoursAgo(1), policeUnit: 'Comisaría Lima', ubigeo: '150101', source: 'hotline_referral', referralId: taken, purposes: [], victims: [], suspects: [] }, 201);
     await t.project();
-    const queue = (await request(http).get('/api/v1/referrals?status=pending&olderThanHours=72&to=MIMP&department=15').expect(200)).body;
+    const queue = (await t.api('protection').get('/api/v1/referrals?status=pending&olderThanHours=72&to=MIMP&department=15').expect(200)).body;
     expect(queue.referrals.map((r: { referralId: string }) => r.referralId)).toEqual([older, forgotten]);
     expect(queue.referrals[1].hoursWaiting).toBeGreaterThanOrEqual(99);
-    const everything = (await request(http).get('/api/v1/referrals?to=MIMP').expect(200)).body;
+    const everything = (await t.api('protection').get('/api/v1/referrals?to=MIMP').expect(200)).body;
     expect(everything.referrals.map((r: { referralId: string }) => r.referralId)).toContain(recent);
     await post(`/referrals/${older}/reject`, { rejectedAt: hoursAgo(0), reason: 'Fuera de competencia' });
     await t.project();
-    const after = (await request(http).get('/api/v1/referrals?olderThanHours=72&to=MIMP').expect(200)).body;
+    const after = (await t.api('protection').get('/api/v1/referrals?olderThanHours=72&to=MIMP').expect(200)).body;
     expect(after.referrals.map((r: { referralId: string }) => r.referralId)).toEqual([forgotten]);
   });
 });

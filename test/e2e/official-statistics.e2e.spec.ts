@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
+import type request from 'supertest';
 import { createHash, randomUUID } from 'node:crypto';
-import request from 'supertest';
-import type { App } from 'supertest/types.js';
 import { PostgresEventStore } from '../../libs/event-store/src/index.js';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -27,7 +26,6 @@ function changedCells(before: { tables: Table[] }, after: { tables: Table[] }): 
 
 describe('official statistics over HTTP', () => {
   let t: TestApp;
-  let http: App;
   const monthly = '/api/v1/statistics/monthly?year=2025&month=3';
   const lateCall = (receivedAt: string) => ({
     callId: randomUUID(), receivedAt, channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'trafficking',
@@ -35,7 +33,6 @@ describe('official statistics over HTTP', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = t.app.getHttpServer();
     const departments = ['01', '08', '15', '16', '25'];
     await appendDataset(new PostgresEventStore(t.db.pool), generateDataset({ seed: 42, years: [2025], calls: 400, cases: 150, departments }));
     await t.project();
@@ -43,67 +40,67 @@ describe('official statistics over HTTP', () => {
   afterAll(async () => t.close());
 
   it('answers asOf=P with the very bytes it gave at P, after late events for the same month', async () => {
-    const first = await request(http).get(monthly).expect(200);
+    const first = await t.api('analyst').get(monthly).expect(200);
     const position = first.body.asOfPosition as number;
     expect(first.headers['content-type']).toMatch(/application\/json/);
     expect(first.body).toMatchObject({ kind: 'monthly', period: '2025-03', department: null, disclosureControl: { k: 5, applied: true } });
 
-    for (let i = 0; i < 6; i++) await request(http).post('/api/v1/hotline-calls').send(lateCall('2025-03-10T10:00:00-05:00')).expect(201);
+    for (let i = 0; i < 6; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-03-10T10:00:00-05:00')).expect(201);
     await t.project();
-    const now = await request(http).get(monthly).expect(200);
+    const now = await t.api('analyst').get(monthly).expect(200);
     expect(now.body.asOfPosition).toBe(await countEvents(t.db.pool));
     expect(now.text).not.toBe(first.text);
 
-    const asOf = await request(http).get(`${monthly}&asOf=${position}`).expect(200);
+    const asOf = await t.api('analyst').get(`${monthly}&asOf=${position}`).expect(200);
     expect(asOf.text).toBe(first.text);
   });
 
   it('answers the hotline and referral statistics as of a position exactly as they were then', async () => {
     const urls = ['/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=month', '/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=department',
       '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=destination', '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=department'];
-    const position = (await request(http).get(monthly).expect(200)).body.asOfPosition as number;
-    const then = await Promise.all(urls.map((url) => request(http).get(url).expect(200)));
+    const position = (await t.api('analyst').get(monthly).expect(200)).body.asOfPosition as number;
+    const then = await Promise.all(urls.map((url) => t.api('analyst').get(url).expect(200)));
     // At the current position the ledger gives what the operational tables give.
     for (const [i, url] of urls.entries()) {
-      const asOf = await request(http).get(`${url}&asOf=${position}`).expect(200);
+      const asOf = await t.api('analyst').get(`${url}&asOf=${position}`).expect(200);
       expect(asOf.body.asOf).toEqual({ logPosition: position });
       expect({ groups: asOf.body.groups, total: asOf.body.total }).toEqual({ groups: then[i].body.groups, total: then[i].body.total });
     }
-    for (let i = 0; i < 3; i++) await request(http).post('/api/v1/hotline-calls').send(lateCall('2025-02-10T10:00:00-05:00')).expect(201);
+    for (let i = 0; i < 3; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-02-10T10:00:00-05:00')).expect(201);
     await t.project();
-    const hotlineNow = await request(http).get(urls[0]).expect(200);
+    const hotlineNow = await t.api('analyst').get(urls[0]).expect(200);
     expect(hotlineNow.body.total.received).toBe(then[0].body.total.received + 3);
     for (const [i, url] of urls.entries()) {
-      const asOf = await request(http).get(`${url}&asOf=${position}`).expect(200);
+      const asOf = await t.api('analyst').get(`${url}&asOf=${position}`).expect(200);
       expect({ groups: asOf.body.groups, total: asOf.body.total }).toEqual({ groups: then[i].body.groups, total: then[i].body.total });
     }
   });
 
   it('keeps a publication byte-identical after corrections and lists exactly the cells that changed since', async () => {
     const publicationId = randomUUID();
-    const published = await request(http).post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
+    const published = await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
     expect(published.body).toMatchObject({ publicationId, kind: 'monthly', period: '2025-03', replayed: false, k: 5 });
-    const retried = await request(http).post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
+    const retried = await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
     expect(retried.body).toMatchObject({ sha256: published.body.sha256, replayed: true });
-    await request(http).post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-04' }).expect(409);
+    await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-04' }).expect(409);
 
-    const original = await request(http).get(`/api/v1/publications/${publicationId}`).expect(200);
+    const original = await t.api('analyst').get(`/api/v1/publications/${publicationId}`).expect(200);
     expect(createHash('sha256').update(original.text).digest('hex')).toBe(published.body.sha256);
     expect(original.headers['x-content-sha256']).toBe(published.body.sha256);
     expect(JSON.parse(original.text).asOfPosition).toBe(published.body.asOfPosition);
 
     // Corrections: a call moved into March, more trafficking calls received in March.
     const moved = lateCall('2025-05-02T08:00:00-05:00');
-    await request(http).post('/api/v1/hotline-calls').send(moved).expect(201);
-    await request(http).post(`/api/v1/hotline-calls/${moved.callId}/correction`)
+    await t.api('operator').post('/api/v1/hotline-calls').send(moved).expect(201);
+    await t.api('operator').post(`/api/v1/hotline-calls/${moved.callId}/correction`)
       .send({ receivedAt: '2025-03-20T08:00:00-05:00', reason: 'fecha mal digitada' }).expect(200);
-    for (let i = 0; i < 5; i++) await request(http).post('/api/v1/hotline-calls').send(lateCall('2025-03-11T10:00:00-05:00')).expect(201);
+    for (let i = 0; i < 5; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-03-11T10:00:00-05:00')).expect(201);
     await t.project();
 
-    const again = await request(http).get(`/api/v1/publications/${publicationId}`).expect(200);
+    const again = await t.api('analyst').get(`/api/v1/publications/${publicationId}`).expect(200);
     expect(again.text).toBe(original.text);
-    const current = await request(http).get(monthly).expect(200);
-    const revisions = await request(http).get(`/api/v1/publications/${publicationId}/revisions`).expect(200);
+    const current = await t.api('analyst').get(monthly).expect(200);
+    const revisions = await t.api('analyst').get(`/api/v1/publications/${publicationId}/revisions`).expect(200);
     expect(revisions.body.currentPosition).toBe(current.body.asOfPosition);
     const listed = (revisions.body.changes as Array<{ table: string; row: string; column: string }>)
       .map((c) => `${c.table}/${c.row}/${c.column}`).sort();
@@ -115,8 +112,8 @@ describe('official statistics over HTTP', () => {
   });
 
   it('exports the INEI tables as XLSX with one sheet per table and a metadata sheet', async () => {
-    const json = await request(http).get('/api/v1/statistics/inei/2025').expect(200);
-    const res = await request(http).get('/api/v1/statistics/inei/2025?format=xlsx').buffer(true).parse(binary).expect(200);
+    const json = await t.api('analyst').get('/api/v1/statistics/inei/2025').expect(200);
+    const res = await t.api('analyst').get('/api/v1/statistics/inei/2025?format=xlsx').buffer(true).parse(binary).expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
     const names = workbook.worksheets.map((w) => w.name);
@@ -134,7 +131,7 @@ describe('official statistics over HTTP', () => {
   });
 
   it('exports CSV in UTF-8 with a BOM and Spanish headers', async () => {
-    const res = await request(http).get('/api/v1/statistics/inei/2025?format=csv').buffer(true).parse(binary).expect(200);
+    const res = await t.api('analyst').get('/api/v1/statistics/inei/2025?format=csv').buffer(true).parse(binary).expect(200);
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
@@ -144,7 +141,7 @@ describe('official statistics over HTTP', () => {
 
   it('refuses bad parameters with 4xx naming the field', async () => {
     const bad = async (url: string, status: number, field?: string) => {
-      const res = await request(http).get(url).expect(status);
+      const res = await t.api('analyst').get(url).expect(status);
       if (field) expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
     };
     await bad('/api/v1/statistics/monthly?year=2025&month=13', 400, 'month');
@@ -155,10 +152,10 @@ describe('official statistics over HTTP', () => {
     await bad('/api/v1/statistics/monthly?year=2025&month=3&asOf=99999999', 409, 'asOf');
     await bad('/api/v1/statistics/inei/20x5', 400, 'year');
     await bad(`/api/v1/publications/${randomUUID()}`, 404);
-    const before = await request(http).get('/api/v1/publications').expect(200);
-    const wrong = await request(http).post('/api/v1/publications').send({ kind: 'inei-annual', period: '2025-03' }).expect(400);
+    const before = await t.api('analyst').get('/api/v1/publications').expect(200);
+    const wrong = await t.api('analyst').post('/api/v1/publications').send({ kind: 'inei-annual', period: '2025-03' }).expect(400);
     expect(wrong.body.fields[0].field).toBe('period');
-    const after = await request(http).get('/api/v1/publications').expect(200);
+    const after = await t.api('analyst').get('/api/v1/publications').expect(200);
     expect(after.body.publications).toHaveLength(before.body.publications.length);
   });
 });

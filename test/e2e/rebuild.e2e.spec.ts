@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import request from 'supertest';
-import type { App } from 'supertest/types.js';
 import { ProjectionRunner } from '../../libs/event-store/src/index.js';
 import { KNOWN_EVENT_TYPES } from '../../libs/platform/src/index.js';
 import { PROJECTIONS } from '../../libs/read-models/src/index.js';
@@ -11,23 +9,21 @@ const day = (d: number, hour = 9) => new Date(Date.UTC(2025, 0, 1 + d, hour + 5)
 
 describe('rebuilding every projection from zero', () => {
   let t: TestApp;
-  let http: App;
   const post = async (path: string, body: object) => {
-    const response = await request(http).post(`/api/v1${path}`).send(body);
+    const response = await t.api('admin').post(`/api/v1${path}`).send(body);
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
 
   beforeAll(async () => {
     t = await createTestApp();
-    http = t.app.getHttpServer();
     const random = seededRandom(11);
     for (let i = 0; i < 40; i++) {
       const start = random.int(0, 300);
       const { callId } = await post('/hotline-calls', { receivedAt: day(start), channel: 'phone', language: 'es', callerUbigeo: random.pick(['150101', '08', null]), anonymous: false, topic: random.pick(['trafficking', 'information']) });
       if (random.chance(0.3)) await post(`/hotline-calls/${callId}/classification`, { topic: 'trafficking' });
       if (random.chance(0.5)) await post(`/hotline-calls/${callId}/correction`, { callerUbigeo: '170101', reason: 'corrección' });
-      const call = (await request(http).get(`/api/v1/hotline-calls/${callId}`)).body;
+      const call = (await t.api('admin').get(`/api/v1/hotline-calls/${callId}`)).body;
       if (!call.traffickingRelated || random.chance(0.3)) {
         await post(`/hotline-calls/${callId}/closure`, { closedAt: day(start, 10), outcome: 'information_provided' });
         continue;

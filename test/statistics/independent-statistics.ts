@@ -26,6 +26,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
   const referrals = new Map<string, Facts['referrals'][number] & { referredAt: string }>();
   const cases = new Map<string, Facts['cases'][number]>();
   const victims: Array<{ caseId: string; sex: string; ageGroup: string; nationality: string }> = [];
+  const linked = new Set<string>();
   const prosecutions = new Map<string, { caseId: string; opened: string; accused?: string; archived?: string; dismissed?: string }>();
   const trials = new Map<string, { caseId: string; ruled?: string; verdict?: string }>();
   for (const { type, data: d } of events) {
@@ -48,7 +49,11 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     if (type === 'ReferralRevoked') referrals.get(d.referralId)!.status = 'revoked';
     if (type === 'CaseRegistered') cases.set(d.caseId, { id: d.caseId, period: lima(d.registeredAt), dept: dept(d.ubigeo), source: d.source, purposes: d.purposes, suspects: 0, investigation: false, accusation: false, ruling: false });
     if (type === 'SuspectIdentified') cases.get(d.caseId)!.suspects++;
-    if (type === 'VictimIdentified') victims.push({ caseId: d.caseId, sex: d.sex, ageGroup: d.ageGroup, nationality: d.nationality });
+    // One person named in several denunciations (same document) is one victim, as first registered.
+    if (type === 'VictimIdentified' && !(d.documentHash && linked.has(d.documentHash))) {
+      if (d.documentHash) linked.add(d.documentHash);
+      victims.push({ caseId: d.caseId, sex: d.sex, ageGroup: d.ageGroup, nationality: d.nationality });
+    }
     if (type === 'ProsecutionOpened') prosecutions.set(d.prosecutionId, { caseId: d.caseId, opened: lima(d.openedAt) });
     if (type === 'AccusationFiled') prosecutions.get(d.prosecutionId)!.accused ??= lima(d.occurredAt);
     if (type === 'ProsecutionArchived') prosecutions.get(d.prosecutionId)!.archived ??= lima(d.occurredAt);

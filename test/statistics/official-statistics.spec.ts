@@ -37,6 +37,7 @@ describe('official statistics over a generated three-year log', () => {
   let catalogs: ReferenceCatalogs;
   let statistics: OfficialStatistics;
   let facts: Facts;
+  let victimEvents: number;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -47,6 +48,7 @@ describe('official statistics over a generated three-year log', () => {
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
     const { rows } = await db.pool.query<RawEvent>('SELECT event_type AS type, data FROM events ORDER BY transaction_id, global_position');
     facts = computeFacts(rows);
+    victimEvents = rows.filter((e) => e.type === 'VictimIdentified').length;
     statistics = new OfficialStatistics(db.dataSource, catalogs);
   }, 120_000);
   afterAll(async () => db.close());
@@ -56,6 +58,8 @@ describe('official statistics over a generated three-year log', () => {
     expect(facts.acts.filter((a) => a.act === 'conviction').length).toBeGreaterThan(10);
     expect(facts.referrals.filter((r) => r.hours !== null).length).toBeGreaterThan(100);
     expect(new Set(facts.victims.map((v) => v.nationality)).size).toBeGreaterThan(3);
+    // Some victims are named in several denunciations (same document): counted once.
+    expect(victimEvents - facts.victims.length).toBeGreaterThan(20);
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {

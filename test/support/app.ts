@@ -1,23 +1,36 @@
 import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { ProjectionDaemon } from '../../libs/event-store/src/index.js';
-import { loadConfig } from '../../libs/platform/src/index.js';
+import { loadConfig, type Role } from '../../libs/platform/src/index.js';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from './database.js';
+import { signTestToken, type TestTokenOptions } from './tokens.js';
 
 export interface TestApp {
   app: INestApplication;
   db: TestDatabase;
   /** Runs the projections until they have caught up with the log. */
   project(): Promise<void>;
+  /** An HTTP client acting as `role` (national scope unless departments are given): every request carries its token. */
+  api(role?: Role, departments?: readonly string[]): request.Agent;
+  /** A token as `api` sends it, with options (expired, other subject, odd claims) for the authentication tests. */
+  token(role: Role | string, options?: TestTokenOptions): string;
   close(): Promise<void>;
 }
 
 /** The real HTTP application on a fresh database; projections run on demand so tests are deterministic. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  // A secret of the test's own, so the tests never read or write the developer's .data/jwt-secret.
+  const secret = randomBytes(32).toString('base64url');
   const config = loadConfig(
-    { SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', MASTER_KEY: randomBytes(32).toString('base64'), BODY_LIMIT_BYTES: '16384' },
+    {
+      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', MASTER_KEY: randomBytes(32).toString('base64'), BODY_LIMIT_BYTES: '16384',
+      // Suites send hundreds of requests a minute with one token; the limit itself is tested with a small one.
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      ...(env.AUTH_JWKS_URL ? {} : { AUTH_JWT_SECRET: secret }), ...env,
+    },
     [],
   );
   const app = await createApp(config, db.url, false);
@@ -25,6 +38,10 @@ export async function createTestApp(): Promise<TestApp> {
   return {
     app,
     db,
+    api(role: Role = 'admin', departments: readonly string[] = []) {
+      return request.agent(app.getHttpServer()).set('Authorization', `Bearer ${signTestToken(secret, role, { departments })}`);
+    },
+    token: (role, options) => signTestToken(secret, role, options),
     async project() {
       await waitUntilLogVisible(db.pool);
       await app.get(ProjectionDaemon).tick();

@@ -3,8 +3,9 @@ import { seededRandom } from './random.js';
 
 /**
  * A multi-year log for the statistics tests: calls (some reclassified, corrected into another month, closed),
- * referrals in every state, denunciations with victims, suspects and purposes, prosecutions and trials with
- * appeals, with instants near month ends so the Lima time zone matters. Events have the shapes the deciders
+ * referrals in every state, denunciations with victims (some named again in another denunciation, linked by
+ * their document hash), suspects and purposes, prosecutions and trials with appeals, with instants near month
+ * ends so the Lima time zone matters. Events have the shapes the deciders
  * produce; they are appended stream by stream in causal order.
  */
 export interface DatasetOptions {
@@ -82,14 +83,22 @@ export function generateDataset(options: DatasetOptions): Stream[][] {
     groups.push(group);
   }
 
-  for (let i = 0; i < options.cases; i++) groups.push(denunciation(rng, event, instant, later, ubigeo, referral));
+  // Documents (their linkage hashes) already reported: a victim sometimes reappears in another denunciation.
+  const documents: string[] = [];
+  const documentHash = () => {
+    if (documents.length > 0 && rng.chance(0.15)) return rng.pick(documents);
+    if (rng.chance(0.4)) return null;
+    documents.push(rng.uuid().replace(/-/g, '').repeat(2));
+    return documents.at(-1)!;
+  };
+  for (let i = 0; i < options.cases; i++) groups.push(denunciation(rng, event, instant, later, ubigeo, referral, documentHash));
   return groups;
 }
 
 function denunciation(
   rng: ReturnType<typeof seededRandom>, event: (type: string, data: Record<string, unknown>) => NewEvent,
   instant: () => string, later: (from: string, maxHours: number) => string, ubigeo: () => string,
-  referral: (source: { kind: string; id: string }, at: string) => Stream,
+  referral: (source: { kind: string; id: string }, at: string) => Stream, documentHash: () => string | null,
 ): Stream[] {
   const caseId = rng.uuid();
   const registeredAt = instant();
@@ -101,7 +110,7 @@ function denunciation(
     const age = rng.chance(0.85) ? rng.int(3, 70) : null;
     events.push(event('VictimIdentified', {
       caseId, victimId: rng.uuid(), sex: rng.pick(SEXES), age, ageGroup: ageGroup(age), minor: age === null ? null : age < 18,
-      nationality: rng.pick(NATIONALITIES), personal: PERSONAL,
+      nationality: rng.pick(NATIONALITIES), personal: PERSONAL, documentHash: documentHash(),
     }));
   }
   for (let s = rng.int(0, 2); s > 0; s--) {

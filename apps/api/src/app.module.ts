@@ -1,17 +1,23 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { InfrastructureModule, type AppConfig } from '../../../libs/platform/src/index.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { RequestContextMiddleware } from './auth/request-context.js';
 import { CasesModule } from './cases/cases.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HotlineCallsModule } from './hotline-calls/hotline-calls.module.js';
 import { ApiErrorFilter } from './http/api-error.filter.js';
+import { RateLimitExemptions, RateLimitGuard } from './http/rate-limit.guard.js';
 import { RequestLogMiddleware } from './http/request-log.middleware.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
 import { OfficialStatisticsModule } from './official-statistics/official-statistics.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { SharedModule } from './shared/shared.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
+import { SubjectsModule } from './subjects/subjects.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -22,19 +28,28 @@ export class AppModule implements NestModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, databaseUrl),
         SharedModule,
+        AuthModule,
         HotlineCallsModule,
         ReferralsModule,
         CasesModule,
         JusticeModule,
         StatisticsModule,
         OfficialStatisticsModule,
+        SubjectsModule,
+        AuditModule,
+        IntegrityModule,
         HealthModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        RateLimitExemptions,
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
+      exports: [RateLimitExemptions],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware).forRoutes('*path');
+    consumer.apply(RequestLogMiddleware, RequestContextMiddleware).forRoutes('*path');
   }
 }

@@ -2,6 +2,7 @@ import { ConsoleLogger, RequestMethod, VersioningType, type INestApplication, ty
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { AppConfig } from '../../../libs/platform/src/index.js';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -24,6 +25,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
     logger: logger ?? createLogger(config),
     bodyParser: false,
   });
+  // Security headers (HSTS, no sniffing, frame denial, a same-origin CSP that the docs UI also satisfies).
+  app.use(helmet());
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

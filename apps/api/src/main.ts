@@ -5,13 +5,17 @@ import { performance } from 'node:perf_hooks';
 import {
   CATALOGS,
   loadConfig,
+  mintToken,
   PG_POOL,
+  resolveAuthKeys,
   startEmbeddedDatabase,
+  type AppConfig,
   type EmbeddedDatabase,
   type ReferenceCatalogs,
 } from '../../../libs/platform/src/index.js';
 import { loadDemoDataIfEmpty } from '../../../seeds/demo/load-demo-data.js';
 import { createApp, createLogger } from './create-app.js';
+import { RateLimitExemptions } from './http/rate-limit.guard.js';
 
 /**
  * `npm start`: with no configuration, a real PostgreSQL under ./.data, migrations, the API on port 3000, and on
@@ -51,16 +55,22 @@ async function main(): Promise<void> {
   }
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  if (config.seedDemo) {
+  if (config.seedDemo && config.auth.jwksUrl) {
+    logger.warn('demo data not loaded: with AUTH_JWKS_URL the registry holds no key to sign its own requests with');
+  } else if (config.seedDemo) {
     // The demo is a client of the API like any other. The answers' log lines would bury the start-up log, so the
     // successful ones are left out while it loads.
     const quiet = new DemoQuietLogger(createLogger(config));
     Logger.overrideLogger(quiet);
+    // The loader sends thousands of requests a minute with one token: exempt from the rate limit while it loads.
+    const token = await demoToken(config);
+    app.get(RateLimitExemptions).exempt(token);
     try {
       await loadDemoDataIfEmpty({
         baseUrl: `${selfUrl(app.getHttpServer().address() as AddressInfo)}/api/v1`,
         pool: app.get(PG_POOL),
         ubigeo: app.get<ReferenceCatalogs>(CATALOGS).ubigeo,
+        authorization: `Bearer ${token}`,
         signal: shutdown.signal,
       }, logger);
     } catch (error) {
@@ -69,9 +79,18 @@ async function main(): Promise<void> {
       throw error;
     } finally {
       quiet.quiet = false;
+      app.get(RateLimitExemptions).revoke(token);
     }
   }
   logger.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s: API ${url}/api/v1, docs ${url}/docs, health ${url}/health`);
+  logger.log(config.auth.jwksUrl
+    ? `every /api/v1 request needs "Authorization: Bearer <token>" from your identity provider (JWKS ${config.auth.jwksUrl})`
+    : 'every /api/v1 request needs "Authorization: Bearer <token>"; get one with: npm run cli -- token --role admin (roles, --department DD: README, "Authentication and tokens")');
+}
+
+/** The demo is loaded by the registry itself, as an administrator, with a short-lived token it signs itself. */
+function demoToken(config: AppConfig): Promise<string> {
+  return mintToken(resolveAuthKeys(config.auth, config.dataDir), { subject: 'demo-loader', role: 'admin', departments: [], hours: 1 });
 }
 
 /** How this process reaches its own server: loopback when it listens on every interface (0.0.0.0 is no destination). */

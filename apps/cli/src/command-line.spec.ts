@@ -102,6 +102,18 @@ describe('the command line', () => {
   it('verifies with no options', () => {
     expect(parse('verify')).toEqual({ command: 'verify' });
   });
+
+  it('issues a token for a role, national or for some departments', () => {
+    expect(parse('token --role analyst')).toEqual({ command: 'token', role: 'analyst', departments: [], hours: 8, subject: 'local-analyst' });
+    expect(parse('token --role police --department 15 --department 08 --hours 2 --subject comisaria-17')).toEqual({
+      command: 'token', role: 'police', departments: ['08', '15'], hours: 2, subject: 'comisaria-17',
+    });
+    expect(refusal('token')).toMatch(/^--role: es obligatorio/);
+    expect(refusal('token --role chief')).toMatch(/^--role: debe ser uno de: operator, police/);
+    expect(refusal('token --role police --department 8')).toMatch(/^--department: debe ser un código de departamento de 2 dígitos/);
+    expect(refusal('token --role police --hours 0')).toMatch(/^--hours: debe ser un entero entre 1 y 720/);
+    expect(refusal('token --role police --subject ana@example.org')).toMatch(/^--subject: debe ser un identificador opaco/);
+  });
 });
 
 describe('output destination', () => {

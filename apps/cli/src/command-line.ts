@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ROLES, type Role } from '../../../libs/platform/src/index.js';
 import { invalidOption, UsageError } from './cli-errors.js';
 
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
@@ -21,10 +22,11 @@ export type CliCommand =
   | ({ command: 'export-inei'; year: number } & ExportOptions)
   | { command: 'publish'; kind: (typeof PUBLICATION_KINDS)[number]; period: string; department: string | null; id: string | null }
   | { command: 'rebuild'; projection: string | null }
-  | { command: 'verify' };
+  | { command: 'verify' }
+  | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | string[] | boolean | undefined>;
 
 const EXPORT_OPTIONS: Options = {
   'as-of': { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' },
@@ -64,6 +66,10 @@ export function parseCommandLine(argv: readonly string[], context: { projections
     case 'verify':
       options('verify', rest, {});
       return { command: 'verify' };
+    case 'token':
+      return token(options('token', rest, {
+        role: { type: 'string' }, department: { type: 'string', multiple: true }, hours: { type: 'string' }, subject: { type: 'string' },
+      }));
     default:
       throw new UsageError(`comando desconocido: «${name}»`, `unknown command "${name}"`);
   }
@@ -175,4 +181,21 @@ function uuid(values: Values): string | null {
     throw invalidOption('--id', `debe ser un UUID (se recibió «${raw}»)`, 'must be a UUID');
   }
   return raw.toLowerCase();
+}
+
+/** `token --role R [--department DD …] [--hours N] [--subject S]`: a signed bearer token for local use. */
+function token(values: Values): CliCommand {
+  const role = oneOf(values, 'role', ROLES, null);
+  if (role === null) throw invalidOption('--role', `es obligatorio (${ROLES.join(', ')})`, `is required (${ROLES.join(', ')})`);
+  const departments = [...new Set((values.department as string[] | undefined) ?? [])].map((code) => {
+    const checked = department({ department: code });
+    return checked as string;
+  });
+  const hours = values.hours === undefined ? 8 : integer(values, 'hours', 1, 720, 'un entero entre 1 y 720', 'an integer from 1 to 720');
+  const subject = text(values, 'subject') ?? `local-${role}`;
+  if (!/^[A-Za-z0-9._:-]{1,200}$/.test(subject)) {
+    throw invalidOption('--subject', 'debe ser un identificador opaco (letras, dígitos, . _ : -), sin datos personales',
+      'must be an opaque identifier (letters, digits, . _ : -), no personal data');
+  }
+  return { command: 'token', role, departments: departments.sort(), hours, subject };
 }

@@ -16,7 +16,12 @@ Comandos / commands:
       Reconstruye las proyecciones desde el registro de eventos / rebuilds the projections from the event log
       Proyecciones / projections: ${projections.join(', ')}
   verify
-      Verifica la cadena de hashes de cada flujo / checks every stream's hash chain
+      Verifica la cadena de hashes de cada flujo y los anclajes; ancla el registro verificado
+      Checks every stream's hash chain and the integrity anchors, then anchors the verified log
+  token --role ROL/ROLE [--department DD ...] [--hours N] [--subject ID]
+      Imprime un token de acceso firmado con el secreto configurado (8 h por defecto; sin --department: nacional)
+      Prints an access token signed with the configured secret (8 h by default; no --department: national scope)
+      Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin. No con AUTH_JWKS_URL.
   help
       Esta ayuda / this help
 

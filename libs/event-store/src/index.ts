@@ -5,6 +5,11 @@ export { PostgresEventStore, readAllGapSafe } from './postgres/postgres-event-st
 export { EVENT_STORE_SCHEMA_UP, EVENT_STORE_SCHEMA_DOWN } from './postgres/schema.js';
 export { Upcasters } from './postgres/upcasters.js';
 export { verifyHashChains, type VerifyReport, type BrokenLink } from './postgres/verify.js';
+export { ANCHOR_SCHEMA_UP, ANCHOR_SCHEMA_DOWN } from './postgres/anchor-schema.js';
+export { takeAnchor, latestAnchor, headsAt, type Anchor, type LogPoint, type HeadsSummary } from './postgres/anchors.js';
+export {
+  verifyAnchors, verifyIntegrity, type AnchorCheckOptions, type AnchorMismatch, type AnchorReport, type IntegrityReport,
+} from './postgres/anchor-verification.js';
 export type { BatchContext, Projection, Queryable } from './projections/projection.js';
 export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
 export { ProjectionDaemon, type DaemonLogger } from './projections/projection-daemon.js';

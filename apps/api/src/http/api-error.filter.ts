@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { DomainError, type FieldProblem } from '../../../../libs/domain/src/index.js';
 import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '../../../../libs/event-store/src/index.js';
+import { Forbidden, Unauthorized } from '../auth/auth.errors.js';
 import { preferredLanguage, type Language } from './language.js';
 
 interface ApiError {
@@ -10,6 +11,8 @@ interface ApiError {
   es: string;
   en: string;
   fields: readonly FieldProblem[];
+  /** RFC 6750: how to authenticate (401) or why the token is not enough (403). */
+  challenge?: string;
 }
 
 /**
@@ -30,6 +33,7 @@ export class ApiErrorFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : undefined);
     }
     const language: Language = preferredLanguage(request);
+    if (error.challenge) response.setHeader('WWW-Authenticate', error.challenge);
     response.status(error.status).json({
       error: language === 'en' ? error.en : error.es,
       code: error.code,
@@ -41,6 +45,22 @@ export class ApiErrorFilter implements ExceptionFilter {
 const STATUS_BY_KIND = { invalid: 400, not_found: 404, conflict: 409, not_allowed: 422 } as const;
 
 function toApiError(exception: unknown): ApiError {
+  if (exception instanceof Unauthorized) {
+    return {
+      status: 401, code: 'unauthorized',
+      es: 'Se requiere una credencial válida (Authorization: Bearer <token>)',
+      en: 'A valid credential is required (Authorization: Bearer <token>)',
+      fields: [{ field: 'Authorization', reason: exception.tokenPresent ? 'token no válido o vencido' : 'falta el token', reasonEn: exception.tokenPresent ? 'invalid or expired token' : 'the token is missing' }],
+      // RFC 6750 §3.1: no error code when the request carried no credential at all.
+      challenge: exception.tokenPresent ? 'Bearer realm="registro", error="invalid_token"' : 'Bearer realm="registro"',
+    };
+  }
+  if (exception instanceof Forbidden) {
+    return {
+      status: 403, code: 'forbidden', es: 'Su credencial no permite esta operación', en: 'Your credential does not allow this operation',
+      fields: exception.fields, challenge: 'Bearer realm="registro", error="insufficient_scope"',
+    };
+  }
   if (exception instanceof DomainError) {
     return { status: STATUS_BY_KIND[exception.kind], code: exception.code, es: exception.messageEs, en: exception.messageEn, fields: exception.fields };
   }
@@ -61,6 +81,13 @@ function toApiError(exception: unknown): ApiError {
   }
   if (exception instanceof StreamNotFound) {
     return { status: 404, code: 'not_found', es: 'No encontrado', en: 'Not found', fields: [] };
+  }
+  if (exception instanceof HttpException && exception.getStatus() === 429) {
+    return {
+      status: 429, code: 'rate_limited',
+      es: 'Demasiadas solicitudes con este token; espere y reintente (ver Retry-After)',
+      en: 'Too many requests with this token; wait and retry (see Retry-After)', fields: [],
+    };
   }
   const bodyError = bodyParserError(exception);
   if (bodyError) return bodyError;

@@ -13,11 +13,14 @@ const MESSAGES: Record<string, Message> = {
   isEnum: () => ({ es: 'no es un valor permitido', en: 'is not an allowed value' }),
   isNotEmpty: () => ({ es: 'no puede estar vacío', en: 'must not be empty' }),
   maxLength: () => ({ es: 'es demasiado largo', en: 'is too long' }),
+  minLength: () => ({ es: 'es demasiado corto', en: 'is too short' }),
   isIso8601: () => ({ es: 'debe ser una fecha y hora ISO 8601 con zona horaria', en: 'must be an ISO 8601 date-time with offset' }),
   matches: () => ({ es: 'no tiene el formato esperado', en: 'does not have the expected format' }),
   whitelistValidation: () => ({ es: 'no es un campo admitido', en: 'is not an accepted field' }),
   isPositive: () => ({ es: 'debe ser positivo', en: 'must be positive' }),
   isInt: () => ({ es: 'debe ser un número entero', en: 'must be an integer' }),
+  min: () => ({ es: 'es menor que el mínimo permitido', en: 'is below the allowed minimum' }),
+  max: () => ({ es: 'es mayor que el máximo permitido', en: 'is above the allowed maximum' }),
 };
 
 /** Flattens class-validator's tree into one problem per field. */

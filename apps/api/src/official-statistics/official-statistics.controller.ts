@@ -3,8 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { InvalidCommand } from '../../../../libs/domain/src/index.js';
-import { APP_CONFIG, CATALOGS, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import { OfficialStatistics, type ReportRequest } from '../../../../libs/read-models/src/index.js';
+import { outsideScope } from '../auth/auth.errors.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { sendReport } from './export-response.js';
 import { ExportOptionsDto, IneiYearParamDto, MonthlyReportQueryDto, PublishDto } from './official-statistics.dto.js';
 
@@ -23,10 +25,14 @@ export class OfficialStatisticsController {
 
   @Get('statistics/monthly')
   @ApiOperation({ summary: 'Reporte mensual Meta 14 / Meta 14 monthly report (json, csv, xlsx; asOf)' })
-  async monthly(@Query() query: MonthlyReportQueryDto, @Res() res: Response): Promise<void> {
+  async monthly(@Query() query: MonthlyReportQueryDto, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     const period = `${query.year}-${String(query.month).padStart(2, '0')}`;
-    const request: ReportRequest = { kind: 'monthly', period, department: this.department(query.department) };
-    const report = await this.statistics.report(request, { asOf: query.asOf, disclosure: this.disclosure() });
+    const department = this.department(query.department);
+    const request: ReportRequest = { kind: 'monthly', period, department: actor.departments.length > 0 ? scopedDepartment(actor, department) : department };
+    // Police and prosecutors of a region work with their own cases: they get its exact counts. Everyone else
+    // (analysts, INEI, national users) gets the disclosure-controlled report.
+    const exact = actor.departments.length > 0 && (actor.role === 'police' || actor.role === 'prosecutor');
+    const report = await this.statistics.report(request, { asOf: query.asOf, disclosure: { k: this.config.disclosureK, applied: !exact } });
     await sendReport(res, report, { ...query, filename: `reporte-mensual-${period}${request.department ? `-${request.department}` : ''}` });
   }
 
@@ -99,4 +105,17 @@ export class OfficialStatisticsController {
     }
     return { kind: body.kind, period: body.period, department: this.department(body.department) };
   }
+}
+
+/** A regional token reads one of its own departments: the one asked for, or its only one. */
+function scopedDepartment(actor: Actor, asked: string | null): string {
+  if (asked !== null) {
+    if (!actor.departments.includes(asked)) throw outsideScope('department');
+    return asked;
+  }
+  if (actor.departments.length === 1) return actor.departments[0];
+  throw new InvalidCommand([{
+    field: 'department', reason: `es obligatorio: uno de sus departamentos (${actor.departments.join(', ')})`,
+    reasonEn: `is required: one of your departments (${actor.departments.join(', ')})`,
+  }]);
 }

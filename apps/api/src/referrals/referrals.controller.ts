@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { callNotFound, caseNotFound, InvalidCommand, referralNotFound } from '../../../../libs/domain/src/index.js';
 import { queryPendingReferrals } from '../../../../libs/read-models/src/index.js';
+import type { Actor } from '../../../../libs/platform/src/index.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
 import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
@@ -48,10 +50,11 @@ export class ReferralsController {
 
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first' })
-  async pending(@Query() query: PendingReferralsQueryDto) {
+  async pending(@Query() query: PendingReferralsQueryDto, @CurrentActor() actor: Actor) {
     return queryPendingReferrals(this.dataSource, {
       now: new Date().toISOString(), olderThanHours: query.olderThanHours ?? 0, destination: query.to,
       department: query.department, limit: query.limit ?? 100,
+      scope: actor.departments.length > 0 ? actor.departments : undefined,
     });
   }
 

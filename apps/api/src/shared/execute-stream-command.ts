@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, type CommandResult, type EventStore } from '../../../../libs/event-store/src/index.js';
-import { EVENT_STORE, FieldSealer } from '../../../../libs/platform/src/index.js';
-import type { AnyStreamType } from './stream-type.js';
+import { EVENT_STORE, SubjectKeyNotLoaded, SubjectKeyStore, type SubjectKeyring } from '../../../../libs/platform/src/index.js';
+import type { AnyStreamType, StoredEvent } from './stream-type.js';
 
 export interface CommandOptions {
   idempotencyKey?: string;
@@ -25,36 +25,60 @@ export class ExecuteStreamCommand<S = unknown> extends Command<CommandResult<S>>
 export class ExecuteStreamCommandHandler implements ICommandHandler<ExecuteStreamCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly sealer: FieldSealer,
+    private readonly keys: SubjectKeyStore,
   ) {}
 
-  execute({ stream, command, options }: ExecuteStreamCommand): Promise<CommandResult<unknown>> {
+  async execute({ stream, command, options }: ExecuteStreamCommand): Promise<CommandResult<unknown>> {
     const create = stream.isCreate(command);
-    return handleCommand(this.store, stream.decider, stream.streamName(stream.idOf(command)), command, {
-      mode: create ? 'create' : 'update',
-      // A create is keyed by the stream id itself: the same record sent twice is recognised, never doubled.
-      idempotencyKey: create ? 'create' : options.idempotencyKey,
-      expectedVersion: options.expectedVersion,
-      metadata: { actor: command.metadata.actor, correlationId: options.correlationId },
-      beforeAppend: stream.seal ? (event) => stream.seal!(this.sealer, event) : undefined,
-      afterLoad: stream.unseal ? (event) => stream.unseal!(this.sealer, event) : undefined,
+    for (let attempt = 1; ; attempt++) {
+      // The sealing hooks are synchronous: the keys of every subject involved are loaded (or created) first.
+      const keyring = await this.keyringFor(stream, command, create);
+      try {
+        return await handleCommand(this.store, stream.decider, stream.streamName(stream.idOf(command)), command, {
+          mode: create ? 'create' : 'update',
+          // A create is keyed by the stream id itself: the same record sent twice is recognised, never doubled.
+          idempotencyKey: create ? 'create' : options.idempotencyKey,
+          expectedVersion: options.expectedVersion,
+          metadata: { actor: command.metadata.actor, correlationId: options.correlationId },
+          beforeAppend: stream.seal ? (event) => stream.seal!(keyring, event) : undefined,
+          afterLoad: stream.unseal ? (event) => stream.unseal!(keyring, event) : undefined,
+        });
+      } catch (error) {
+        // A subject added to the stream between our read and the command's own read: load its key, decide again.
+        if (!(error instanceof SubjectKeyNotLoaded) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /** Keys for the subjects the command may give personal data (created if new) and those already in the stream. */
+  private async keyringFor(stream: AnyStreamType, command: StoredEvent, create: boolean): Promise<SubjectKeyring> {
+    if (!stream.subjectsOf) return this.keys.keyring({});
+    const history = create ? [] : await this.store.readStream(stream.streamName(stream.idOf(command)));
+    return this.keys.keyring({
+      create: stream.subjectsOf(command),
+      load: history.flatMap((event) => stream.subjectsOf!(event).map((subject) => subject.id)),
     });
   }
 }
 
-/** Current state of one stream, folded from its events with personal fields unsealed (no projection lag). */
+/**
+ * Current state of one stream, folded from its events with personal fields unsealed (no projection lag). The
+ * records of erased subjects are marked (`erased: true`); their personal fields read as null.
+ */
 @Injectable()
 export class StreamReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly sealer: FieldSealer,
+    private readonly keys: SubjectKeyStore,
   ) {}
 
   async read<S>(stream: AnyStreamType, id: string): Promise<{ state: S; version: number }> {
     const events = await this.store.readStream(stream.streamName(id));
-    const open = events.map((e) => (stream.unseal ? stream.unseal(this.sealer, e) : e));
+    const subjects = stream.subjectsOf ? events.flatMap((e) => stream.subjectsOf!(e).map((subject) => subject.id)) : [];
+    const keyring = await this.keys.keyring({ load: subjects });
+    const open = events.map((e) => (stream.unseal ? stream.unseal(keyring, e) : e));
     const state = open.reduce((s, e) => stream.decider.evolve(s, e), stream.decider.initialState()) as S;
-    return { state, version: events.length };
+    return { state: stream.markErased ? stream.markErased(state, keyring.erased) as S : state, version: events.length };
   }
 
   /** As `read`, but a stream still in its initial state (never created) is the given not-found error. */

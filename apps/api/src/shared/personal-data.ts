@@ -1,27 +1,58 @@
-import { PERSONAL_FIELDS } from '../../../../libs/domain/src/index.js';
-import type { FieldSealer } from '../../../../libs/platform/src/index.js';
+import { PERSONAL_FIELDS, type PoliceCaseState } from '../../../../libs/domain/src/index.js';
+import type { DataSubject, SubjectKeyring } from '../../../../libs/platform/src/index.js';
 import type { StoredEvent } from './stream-type.js';
 
-type Transform = (value: string, context: string) => string;
+type Transform = (value: string, victimId: string, field: string) => string | null;
+type Personal = Record<string, string | null>;
 
 function mapPersonal(event: StoredEvent, transform: Transform): StoredEvent {
   if (event.type !== 'VictimIdentified') return event;
-  const data = event.data as { victimId: string; personal?: Record<string, string | null> };
+  const data = event.data as { victimId: string; personal?: Personal };
   if (!data.personal) return event;
   const personal = Object.fromEntries(
     Object.entries(data.personal).map(([key, value]) => [
       key,
-      typeof value === 'string' && (PERSONAL_FIELDS as readonly string[]).includes(key)
-        ? transform(value, `victim:${data.victimId}:${key}`)
-        : value,
+      typeof value === 'string' && (PERSONAL_FIELDS as readonly string[]).includes(key) ? transform(value, data.victimId, key) : value,
     ]),
   );
   return { ...event, data: { ...data, personal } };
 }
 
-/** A victim's name, document, phone and address enter the log sealed, never in clear. */
-export const sealPersonalData = (sealer: FieldSealer, event: StoredEvent): StoredEvent =>
-  mapPersonal(event, (value, context) => sealer.seal(value, context));
+const context = (victimId: string, field: string) => `victim:${victimId}:${field}`;
 
-export const unsealPersonalData = (sealer: FieldSealer, event: StoredEvent): StoredEvent =>
-  mapPersonal(event, (value, context) => sealer.unseal(value, context));
+/**
+ * A victim's name, document, phone and address enter the log sealed under the victim's own key, never in clear.
+ * The document's linkage hash is computed first, from the clear document, and stored beside them in clear: it
+ * lets the statistics count once a victim reported by several institutions.
+ */
+export function sealPersonalData(keyring: SubjectKeyring, event: StoredEvent): StoredEvent {
+  if (event.type !== 'VictimIdentified') return event;
+  const personal = (event.data as { personal?: Personal }).personal;
+  const documentHash = keyring.documentHash(personal?.documentType ?? null, personal?.documentNumber ?? null);
+  const sealed = mapPersonal(event, (value, victimId, field) =>
+    keyring.seal(victimId, value, context(victimId, field), `victims[${victimId}].${field}`));
+  return { ...sealed, data: { ...sealed.data, documentHash } };
+}
+
+/** Clear values again; those of an erased victim read as null. */
+export const unsealPersonalData = (keyring: SubjectKeyring, event: StoredEvent): StoredEvent =>
+  mapPersonal(event, (value, victimId, field) => keyring.unseal(victimId, value, context(victimId, field)));
+
+/** Victims a case command names (their keys are created) or a case event holds (their keys are loaded). */
+export function victimsOf(message: { type: string; data: object }): DataSubject[] {
+  const data = message.data as { victimId?: unknown; victims?: unknown };
+  if (message.type === 'VictimIdentified' && typeof data.victimId === 'string') return [{ id: data.victimId, kind: 'victim' }];
+  if ((message.type === 'RegisterCase' || message.type === 'AddVictims') && Array.isArray(data.victims)) {
+    return data.victims
+      .map((v: unknown) => (v as { victimId?: unknown } | null)?.victimId)
+      .filter((id): id is string => typeof id === 'string')
+      .map((id) => ({ id, kind: 'victim' }));
+  }
+  return [];
+}
+
+/** An erased victim keeps its record (sex, age, nationality count in the statistics); its personal fields are null. */
+export function markErasedVictims(state: PoliceCaseState, erased: ReadonlySet<string>): PoliceCaseState {
+  if (state.status === 'unregistered' || erased.size === 0) return state;
+  return { ...state, victims: state.victims.map((v) => (erased.has(v.victimId) ? { ...v, erased: true } : v)) };
+}

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CommandMetadata } from '../../../../libs/domain/src/index.js';
+import { currentActor } from '../auth/request-context.js';
 import { parseIfMatch } from '../http/if-match.js';
 import type { CommandOptions } from './execute-stream-command.js';
 
@@ -12,8 +13,15 @@ export function commandOptions(headers: Record<string, string | undefined>): Com
   };
 }
 
-// Until authentication lands (issue 6) every command is attributed to the API itself.
-export const commandMetadata = (): CommandMetadata => ({ now: new Date().toISOString(), actor: 'api' });
+/**
+ * Time and actor of a command. The actor is the token's role and opaque subject (`police:<sub>`), never a name:
+ * metadata is stored with the events and must hold no personal data.
+ */
+export function commandMetadata(): CommandMetadata {
+  const actor = currentActor();
+  if (!actor) throw new Error('a command outside an authenticated request');
+  return { now: new Date().toISOString(), actor: `${actor.role}:${actor.subject}` };
+}
 
 export const newId = (given?: string | null): string => (given ?? randomUUID()).toLowerCase();
 

@@ -1,5 +1,5 @@
 import type { DeciderLike } from '../../../../libs/event-store/src/index.js';
-import type { FieldSealer } from '../../../../libs/platform/src/index.js';
+import type { DataSubject, SubjectKeyring } from '../../../../libs/platform/src/index.js';
 
 export type StoredEvent = { type: string; data: object };
 
@@ -15,8 +15,15 @@ export interface StreamType<C extends { type: string; data: object }, E extends 
   idOf(command: C): string;
   /** Creating commands decide against the empty state, so a retry with the same id is recognised by the store. */
   isCreate(command: C): boolean;
-  seal?(sealer: FieldSealer, event: StoredEvent): StoredEvent;
-  unseal?(sealer: FieldSealer, event: StoredEvent): StoredEvent;
+  /**
+   * The data subjects whose personal data a command may set (their keys are created first) or a stored event
+   * holds (their keys are loaded): sealing hooks are synchronous, keys live in the database.
+   */
+  subjectsOf?(message: { type: string; data: object }): DataSubject[];
+  seal?(keyring: SubjectKeyring, event: StoredEvent): StoredEvent;
+  unseal?(keyring: SubjectKeyring, event: StoredEvent): StoredEvent;
+  /** Marks the records of erased subjects in a state read for a client (their personal fields read as null). */
+  markErased?(state: S, erased: ReadonlySet<string>): S;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -11,8 +11,8 @@ import {
   trialStreamName,
 } from '../../../../libs/domain/src/index.js';
 import type { ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
-import { sealHotlineCallEvent, unsealHotlineCallEvent } from '../hotline-calls/hotline-call-privacy.js';
-import { sealPersonalData, unsealPersonalData } from './personal-data.js';
+import { callerOf, markErasedCall, sealHotlineCallEvent, unsealHotlineCallEvent } from '../hotline-calls/hotline-call-privacy.js';
+import { markErasedVictims, sealPersonalData, unsealPersonalData, victimsOf } from './personal-data.js';
 import type { AnyStreamType } from './stream-type.js';
 
 /** Injection token of the registry's stream types, built once with the reference catalogs. */
@@ -32,7 +32,8 @@ export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
   return {
     hotlineCall: {
       name: 'hotline-call', decider: createHotlineCallDecider({ ubigeo: catalogs.ubigeo }), streamName: hotlineCallStreamName,
-      idOf: idField('callId'), isCreate: (c) => c.type === 'RecordHotlineCall', seal: sealHotlineCallEvent, unseal: unsealHotlineCallEvent,
+      idOf: idField('callId'), isCreate: (c) => c.type === 'RecordHotlineCall',
+      subjectsOf: callerOf, seal: sealHotlineCallEvent, unseal: unsealHotlineCallEvent, markErased: markErasedCall,
     },
     referral: {
       name: 'referral', decider: createReferralDecider({ ubigeo: catalogs.ubigeo }), streamName: referralStreamName,
@@ -41,7 +42,7 @@ export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
     policeCase: {
       name: 'case', decider: createPoliceCaseDecider({ ubigeo: catalogs.ubigeo, countries: catalogs.countries }),
       streamName: caseStreamName, idOf: idField('caseId'), isCreate: (c) => c.type === 'RegisterCase',
-      seal: sealPersonalData, unseal: unsealPersonalData,
+      subjectsOf: victimsOf, seal: sealPersonalData, unseal: unsealPersonalData, markErased: markErasedVictims,
     },
     prosecution: {
       name: 'prosecution', decider: createProsecutionDecider(), streamName: prosecutionStreamName,

@@ -5,11 +5,12 @@ import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
-import { CATALOGS, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { CATALOGS, type Actor, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import {
   hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics, referralStatisticsAsOf,
   type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_MONTHS = 240;
@@ -50,11 +51,11 @@ export class StatisticsController {
 
   @Get('hotline')
   @ApiOperation({ summary: 'Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed' })
-  async hotline(@Query() query: HotlineStatisticsQueryDto) {
+  async hotline(@Query() query: HotlineStatisticsQueryDto, @CurrentActor() actor: Actor) {
     const { from, to } = period(query);
     const by = query.by ?? 'month';
     const ubigeo = this.catalogs.ubigeo;
-    const params = { from, to, by, departments: ubigeo.departmentCodes() };
+    const params = { from, to, by, departments: ubigeo.departmentCodes(), scope: scopeOf(actor) };
     const statistics = query.asOf === undefined
       ? await queryHotlineStatistics(this.dataSource, params)
       : await hotlineStatisticsAsOf(this.dataSource, { ...params, asOf: query.asOf });
@@ -69,16 +70,20 @@ export class StatisticsController {
 
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance' })
-  async referrals(@Query() query: ReferralStatisticsQueryDto) {
+  async referrals(@Query() query: ReferralStatisticsQueryDto, @CurrentActor() actor: Actor) {
     const { from, to } = period(query);
     const by = query.by ?? 'destination';
+    const scope = scopeOf(actor);
     const statistics = query.asOf === undefined
-      ? await queryReferralStatistics(this.dataSource, { from, to, by })
-      : await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: query.asOf });
+      ? await queryReferralStatistics(this.dataSource, { from, to, by, scope })
+      : await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: query.asOf, scope });
     const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
     return { from, to, by, timeZone: 'America/Lima', ...statistics, groups: statistics.groups.map((g) => ({ ...g, label: label(g.key) })) };
   }
 }
+
+/** A regional token counts only its own departments (DESIGN: regional users are scoped); national: everything. */
+const scopeOf = (actor: Actor): readonly string[] | undefined => (actor.departments.length > 0 ? actor.departments : undefined);
 
 /** Months by `occurredAt` in America/Lima; by default the last twelve, at most MAX_MONTHS. */
 function period(query: { from?: string; to?: string }): { from: string; to: string } {

@@ -53,7 +53,11 @@ export interface CaseOperation {
   detained: number;
 }
 
-export type VictimIdentified = DomainEvent<'VictimIdentified', { caseId: string } & CaseVictim>;
+/**
+ * `documentHash` is added by the application before storage (the decider holds no key): a keyed hash of the
+ * normalized identity document, in clear, so one victim reported by several institutions is counted once.
+ */
+export type VictimIdentified = DomainEvent<'VictimIdentified', { caseId: string; documentHash?: string | null } & CaseVictim>;
 
 export type SuspectIdentified = DomainEvent<'SuspectIdentified', { caseId: string } & CaseSuspect>;
 

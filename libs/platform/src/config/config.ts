@@ -21,6 +21,24 @@ export interface AppConfig {
   disclosureK: number;
   /** Base64 32-byte key that seals personal fields; when absent, generated once under dataDir (local use). */
   masterKey: string | null;
+  /** Seconds between integrity anchors taken by the API (0: none; `verify` and POST /integrity/anchors still take them). */
+  integrityAnchorSeconds: number;
+  /** Requests per minute allowed to one token (or, without a token, one address); 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** How bearer tokens are verified (see auth/token-verifier.ts). */
+  auth: AuthConfig;
+}
+
+/**
+ * Exactly one way to verify tokens: a shared HS256 secret, or an identity provider's JWKS (RS256/ES256). Both
+ * null means the embedded default: a secret generated once under dataDir (local use only).
+ */
+export interface AuthConfig {
+  jwtSecret: string | null;
+  jwksUrl: string | null;
+  /** Required `iss` and `aud` claims, when set. */
+  issuer: string | null;
+  audience: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -33,6 +51,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   if (databaseUrl && !key) {
     // With an external database the key must outlive this machine: generating one locally would lose data.
     throw new ConfigError('MASTER_KEY is required when DATABASE_URL is set (32 random bytes, base64: `openssl rand -base64 32`)');
+  }
+  const auth = authConfig(env);
+  if (databaseUrl && !auth.jwtSecret && !auth.jwksUrl) {
+    // A secret generated on this machine would not be shared with the other replicas nor with the issuer.
+    throw new ConfigError('AUTH_JWT_SECRET or AUTH_JWKS_URL is required when DATABASE_URL is set (a shared HS256 secret of at least 32 bytes, or the JWKS URL of your identity provider)');
   }
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
@@ -47,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     seedsDir: join(root, 'seeds'),
     disclosureK: integer(env, 'DISCLOSURE_K', 5, 2, 100),
     masterKey: key,
+    integrityAnchorSeconds: integer(env, 'INTEGRITY_ANCHOR_SECONDS', 300, 0, 86_400),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    auth,
   };
 }
 
@@ -80,4 +106,23 @@ function masterKey(env: NodeJS.ProcessEnv): string | null {
   if (!raw) return null;
   if (Buffer.from(raw, 'base64').length !== 32) throw new ConfigError('MASTER_KEY must be 32 bytes, base64-encoded');
   return raw;
+}
+
+function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const jwtSecret = env.AUTH_JWT_SECRET?.trim() || null;
+  const jwksUrl = env.AUTH_JWKS_URL?.trim() || null;
+  if (jwtSecret && jwksUrl) throw new ConfigError('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
+  if (jwtSecret && Buffer.byteLength(jwtSecret, 'utf8') < 32) {
+    throw new ConfigError('AUTH_JWT_SECRET must be at least 32 bytes (e.g. `openssl rand -base64 32`)');
+  }
+  if (jwksUrl && !isHttpUrl(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
+  return { jwtSecret, jwksUrl, issuer: env.AUTH_ISSUER?.trim() || null, audience: env.AUTH_AUDIENCE?.trim() || null };
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(raw).protocol);
+  } catch {
+    return false;
+  }
 }

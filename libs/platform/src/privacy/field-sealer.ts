@@ -9,7 +9,8 @@ const PREFIX = 'sealed:v1:';
  * backups and read tables never hold them in clear. The nonce is synthetic (HMAC of context and plaintext, as
  * in SIV): sealing the same text in the same place twice gives the same ciphertext, which keeps a retried
  * command byte-identical and so idempotent. It reveals only that two sealed values in one context are equal.
- * Per-subject keys and erasure build on this (see the security issue).
+ * Legacy (`sealed:v1:`): values are now sealed per data subject (subject-keyring.ts); this sealer only opens
+ * the v1 values already in the log, which are immutable.
  */
 export class FieldSealer {
   private readonly encryptionKey: Buffer;

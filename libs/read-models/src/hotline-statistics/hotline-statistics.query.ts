@@ -28,7 +28,11 @@ export interface HotlineStatistics {
  */
 export async function queryHotlineStatistics(
   dataSource: DataSource,
-  params: { from: string; to: string; by: HotlineGrouping; departments: readonly string[] },
+  params: {
+    from: string; to: string; by: HotlineGrouping; departments: readonly string[];
+    /** A regional reader's departments: only their calls are counted. Absent: every call. */
+    scope?: readonly string[];
+  },
 ): Promise<HotlineStatistics> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     const column = params.by === 'month' ? 'count.receivedMonth' : 'count.department';
@@ -40,10 +44,11 @@ export async function queryHotlineStatistics(
       .addSelect('sum(count.traffickingRelated)::int', 'traffickingRelated')
       .addSelect('sum(count.closed)::int', 'closed')
       .where('count.receivedMonth BETWEEN :from AND :to', { from: params.from, to: params.to })
+      .andWhere(params.scope ? 'count.department IN (:...scope)' : 'TRUE', params.scope ? { scope: params.scope } : {})
       .groupBy(column)
       .getRawMany<{ key: string } & HotlineCounts>();
     const asOf = await readProjectionPosition(manager, HOTLINE_STATISTICS_PROJECTION);
-    const keys = params.by === 'month' ? monthsBetween(params.from, params.to) : [...params.departments, 'unknown'];
+    const keys = params.by === 'month' ? monthsBetween(params.from, params.to) : params.scope ? [...params.scope] : [...params.departments, 'unknown'];
     const found = new Map(rows.map((r) => [r.key.trim(), r]));
     const extra = rows.map((r) => r.key.trim()).filter((k) => !keys.includes(k));
     const groups = [...keys, ...extra].map((key) => {

@@ -10,12 +10,14 @@ import { readStatistics, type CellSet } from './statistics-cells.query.js';
  */
 export async function hotlineStatisticsAsOf(
   dataSource: DataSource,
-  params: { from: string; to: string; by: HotlineGrouping; departments: readonly string[]; asOf: number },
+  params: { from: string; to: string; by: HotlineGrouping; departments: readonly string[]; asOf: number; scope?: readonly string[] },
 ) {
   const months = monthsBetween(params.from, params.to);
-  const { cells, logPosition } = await dataSource.transaction('REPEATABLE READ', (m) => readStatistics(m, { periods: months, asOf: params.asOf }));
+  const snapshot = await dataSource.transaction('REPEATABLE READ', (m) => readStatistics(m, { periods: months, asOf: params.asOf }));
+  const { logPosition } = snapshot;
+  const cells = snapshot.cells.within(params.scope ?? null);
   const dimension = params.by === 'month' ? 'period' : 'dept';
-  const keys = params.by === 'month' ? months : [...params.departments, 'unknown'];
+  const keys = params.by === 'month' ? months : params.scope ? [...params.scope] : [...params.departments, 'unknown'];
   const extra = cells.values('call.received', dimension).filter((key) => !keys.includes(key));
   const groups = [...keys, ...extra].map((key) => ({
     key,
@@ -31,10 +33,12 @@ export async function hotlineStatisticsAsOf(
 
 export async function referralStatisticsAsOf(
   dataSource: DataSource,
-  params: { from: string; to: string; by: ReferralGrouping; asOf: number },
+  params: { from: string; to: string; by: ReferralGrouping; asOf: number; scope?: readonly string[] },
 ) {
   const months = monthsBetween(params.from, params.to);
-  const { cells, logPosition } = await dataSource.transaction('REPEATABLE READ', (m) => readStatistics(m, { periods: months, asOf: params.asOf }));
+  const snapshot = await dataSource.transaction('REPEATABLE READ', (m) => readStatistics(m, { periods: months, asOf: params.asOf }));
+  const { logPosition } = snapshot;
+  const cells = snapshot.cells.within(params.scope ?? null);
   const dimension = params.by === 'destination' ? 'd1' : 'dept';
   const keys = cells.values('referral.sent', dimension);
   return {

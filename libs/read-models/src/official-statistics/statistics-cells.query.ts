@@ -53,6 +53,11 @@ export class CellSet {
     return values.sort((a, b) => a - b);
   }
 
+  /** Only the cells of these departments (a regional reader's scope); null keeps every cell. */
+  within(departments: readonly string[] | null): CellSet {
+    return departments === null ? this : new CellSet(this.rows.filter((row) => departments.includes(row.dept)));
+  }
+
   private of(measure: string): readonly CellRow[] {
     return this.byMeasure.get(measure) ?? [];
   }

@@ -10,6 +10,13 @@ const dept = (ubigeo: unknown) => (typeof ubigeo === 'string' && ubigeo.length >
 const month = (instant: unknown) => limaMonth(String(instant));
 const str = (value: unknown) => String(value);
 
+/**
+ * A victim is one person however many denunciations name them: with an identity document, the unit is keyed by
+ * its linkage hash (the first registration decides period and department), else by the victimId.
+ */
+export const victimUnitId = (d: Record<string, unknown>) =>
+  (typeof d.documentHash === 'string' && d.documentHash !== '' ? `doc:${d.documentHash}` : str(d.victimId));
+
 /** The unit keys an event changes (itself, and the denunciation whose funnel it advances). */
 export function affectedKeys(event: RecordedEvent, units: UnitStates): string[] {
   const d = event.data;
@@ -21,7 +28,7 @@ export function affectedKeys(event: RecordedEvent, units: UnitStates): string[] 
     case 'CaseRegistered': case 'SuspectIdentified':
       return [`case:${str(d.caseId)}`];
     case 'VictimIdentified':
-      return [`victim:${str(d.victimId)}`];
+      return [`victim:${victimUnitId(d)}`];
     case 'ProsecutionOpened':
       return [`prosecution:${str(d.prosecutionId)}`, `case:${str(d.caseId)}`];
     case 'AccusationFiled': case 'ProsecutionArchived': case 'ProsecutionDismissed':
@@ -109,8 +116,8 @@ function applyCaseEvent(event: RecordedEvent, units: UnitStates): void {
       return update(units, 'case', str(d.caseId), (u) => ({ ...u, suspects: u.suspects + 1 }));
     case 'VictimIdentified': {
       const denunciation = units.get('case', str(d.caseId));
-      if (!denunciation || units.get('victim', str(d.victimId))) return;
-      units.set('victim', str(d.victimId), {
+      if (!denunciation || units.get('victim', victimUnitId(d))) return;
+      units.set('victim', victimUnitId(d), {
         kind: 'victim', period: denunciation.period, dept: denunciation.dept, sex: str(d.sex), ageGroup: str(d.ageGroup),
         nationality: str(d.nationality), purposes: denunciation.purposes,
       });

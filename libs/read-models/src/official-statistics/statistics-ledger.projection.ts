@@ -1,5 +1,5 @@
 import type { BatchContext, Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { affectedKeys, applyEvent } from './statistics-evolve.js';
+import { affectedKeys, applyEvent, victimUnitId } from './statistics-evolve.js';
 import { cellKey, contributions, parseCellKey, UnitStates, type Unit } from './statistics-units.js';
 
 export const STATISTICS_PROJECTION = 'official-statistics';
@@ -61,7 +61,7 @@ async function loadUnits(db: Queryable, events: readonly RecordedEvent[]): Promi
     want('call', d.callId);
     want('referral', d.referralId);
     want('case', d.caseId);
-    want('victim', d.victimId);
+    if (d.victimId !== undefined) want('victim', victimUnitId(d));
     want('prosecution', d.prosecutionId);
     want('trial', d.trialId);
   }

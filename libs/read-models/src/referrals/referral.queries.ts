@@ -18,7 +18,11 @@ export interface PendingReferral {
  */
 export async function queryPendingReferrals(
   dataSource: DataSource,
-  params: { now: string; olderThanHours: number; destination?: string; department?: string; limit: number },
+  params: {
+    now: string; olderThanHours: number; destination?: string; department?: string; limit: number;
+    /** A regional reader's departments: nothing outside them is listed. Absent: every department. */
+    scope?: readonly string[];
+  },
 ): Promise<{ asOf: ReportPosition; referrals: PendingReferral[] }> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     const rows: Array<{ referral_id: string; source_kind: string; source_id: string; destination: string; department: string; referred_at: Date }> =
@@ -27,9 +31,10 @@ export async function queryPendingReferrals(
            FROM referral_facts
           WHERE status = 'sent' AND referred_at <= $1::timestamptz - make_interval(hours => $2)
             AND ($3::text IS NULL OR destination = $3) AND ($4::text IS NULL OR department = $4)
+            AND ($6::text[] IS NULL OR department = ANY($6::text[]))
           ORDER BY referred_at, referral_id
           LIMIT $5`,
-        [params.now, params.olderThanHours, params.destination ?? null, params.department ?? null, params.limit],
+        [params.now, params.olderThanHours, params.destination ?? null, params.department ?? null, params.limit, params.scope ?? null],
       );
     const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
     const now = Date.parse(params.now);
@@ -64,7 +69,7 @@ export interface ReferralCounts {
  */
 export async function queryReferralStatistics(
   dataSource: DataSource,
-  params: { from: string; to: string; by: ReferralGrouping },
+  params: { from: string; to: string; by: ReferralGrouping; scope?: readonly string[] },
 ): Promise<{ asOf: ReportPosition; groups: Array<{ key: string } & ReferralCounts>; total: ReferralCounts }> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     const column = params.by === 'destination' ? 'destination' : 'department';
@@ -80,8 +85,9 @@ export async function queryReferralStatistics(
     const rows: Array<RawCounts & { total: boolean }> = await manager.query(
       `SELECT ${column} COLLATE "C" AS key, GROUPING(${column} COLLATE "C") = 1 AS total, ${select}
          FROM referral_facts WHERE referred_month COLLATE "C" BETWEEN $1 AND $2
+          AND ($3::text[] IS NULL OR department = ANY($3::text[]))
         GROUP BY GROUPING SETS ((${column} COLLATE "C"), ()) ORDER BY 1`,
-      [params.from, params.to],
+      [params.from, params.to, params.scope ?? null],
     );
     const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
     const total = rows.find((r) => r.total) ?? { key: 'total', sent: 0, accepted: 0, rejected: 0, completed: 0, revoked: 0, pending: 0, median: null, p90: null };

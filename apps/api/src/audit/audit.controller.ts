@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InvalidCommand } from '../../../../libs/domain/src/index.js';
+import { AuditLog } from '../../../../libs/platform/src/index.js';
+import { AuditQueryDto } from './audit.dto.js';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditLog) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Quién leyó o borró datos personales / Who read or erased personal data (newest first)' })
+  async list(@Query() query: AuditQueryDto) {
+    const from = query.from === undefined ? undefined : new Date(query.from);
+    const to = query.to === undefined ? undefined : new Date(query.to);
+    if (from && to && from >= to) {
+      throw new InvalidCommand([{ field: 'to', reason: 'debe ser posterior a from', reasonEn: 'must be after from' }]);
+    }
+    const limit = query.limit ?? 100;
+    const entries = await this.audit.query({ ...query, from, to, limit });
+    return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1].auditId : null };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { concatMap, type Observable } from 'rxjs';
+import { AuditLog } from '../../../../libs/platform/src/index.js';
+import { auditEntryFor, purposeOf } from './request-audit.js';
+import { auditedRoute } from './personal-data-routes.js';
+
+/**
+ * Records every successful answer of a PERSONAL_DATA_ROUTES route, without the controllers knowing. The insert
+ * is awaited before the body is handed back to Nest to send: when it fails, the request fails (500) instead of
+ * disclosing personal data that nobody could later account for. Failed requests disclose nothing: no entry.
+ */
+@Injectable()
+export class PersonalDataAuditInterceptor implements NestInterceptor {
+  constructor(private readonly audit: AuditLog) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
+    const route = auditedRoute(request.method, request.route?.path === undefined ? undefined : `${request.baseUrl}${request.route.path}`);
+    if (!route) return next.handle();
+    purposeOf(request); // a bad X-Purpose is refused before anything is read
+    const response = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(concatMap(async (body: unknown) => {
+      if (response.statusCode >= 200 && response.statusCode < 300) {
+        const id = request.params[route.idParam];
+        await this.audit.record(auditEntryFor(request, route.action, route.recordType, String(id)));
+      }
+      return body;
+    }));
+  }
+}

@@ -1,0 +1,28 @@
+import type { AuditAction } from '../../../../libs/platform/src/index.js';
+
+export interface AuditedRoute {
+  method: 'GET' | 'POST';
+  /** Express's route path, global prefix and version included. */
+  path: string;
+  action: AuditAction;
+  recordType: string;
+  /** The path parameter that holds the record's id. */
+  idParam: string;
+}
+
+/**
+ * Every route whose successful answer discloses personal data (DESIGN.md: names, documents, phones, addresses,
+ * free text), and the erasure of a data subject. Each 2xx answer is recorded before it is sent
+ * (PersonalDataAuditInterceptor). Not listed: GET /cases/:caseId/timeline, whose milestones carry codes, places
+ * and dates but no personal field.
+ */
+export const PERSONAL_DATA_ROUTES: readonly AuditedRoute[] = [
+  { method: 'GET', path: '/api/v1/hotline-calls/:callId', action: 'read_personal_data', recordType: 'hotline_call', idParam: 'callId' },
+  { method: 'GET', path: '/api/v1/cases/:caseId', action: 'read_personal_data', recordType: 'case', idParam: 'caseId' },
+  // Recorded after the key is destroyed: a failed audit write then answers 500 although the erasure stands.
+  { method: 'POST', path: '/api/v1/subjects/:subjectId/erasure', action: 'erasure', recordType: 'subject', idParam: 'subjectId' },
+];
+
+export function auditedRoute(method: string, path: string | undefined): AuditedRoute | undefined {
+  return path === undefined ? undefined : PERSONAL_DATA_ROUTES.find((r) => r.method === method && r.path === path);
+}

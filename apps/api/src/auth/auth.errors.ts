@@ -1,0 +1,21 @@
+import type { FieldProblem } from '../../../../libs/domain/src/index.js';
+
+/** 401: no token, or one that does not verify (malformed, expired, wrong signature, bad claims). */
+export class Unauthorized extends Error {
+  constructor(
+    readonly tokenPresent: boolean,
+    readonly reason: string,
+  ) {
+    super(`unauthorized: ${reason}`);
+  }
+}
+
+/** 403: the role may not call this endpoint, or the request names a department outside the token's scope. */
+export class Forbidden extends Error {
+  constructor(readonly fields: readonly FieldProblem[] = []) {
+    super('forbidden');
+  }
+}
+
+export const outsideScope = (field: string): Forbidden =>
+  new Forbidden([{ field, reason: 'está fuera de los departamentos de su credencial', reasonEn: 'is outside the departments of your token' }]);

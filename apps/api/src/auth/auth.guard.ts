@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { InvalidToken, type RequestWithActor, type TokenVerifier } from '../../../../libs/platform/src/index.js';
+import { Forbidden, Unauthorized } from './auth.errors.js';
+import { DepartmentScope } from './department-scope.js';
+import { allowedRoles, endpointKey, PUBLIC } from './endpoint-policy.js';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+/**
+ * Every route, in order: the policy row of the matched route (public routes stop here), a verified bearer token
+ * (401), the role (403), the department scope (404 for records outside it, 403 for new ones). Leaves the actor
+ * on the request. Registered globally (APP_GUARD), so a new controller is covered without doing anything.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly scope: DepartmentScope,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
+    const path = `${request.baseUrl ?? ''}${String(request.route?.path ?? request.path)}`;
+    const roles = allowedRoles(request.method, path);
+    if (roles === PUBLIC) return true;
+    const actor = await this.authenticate(request);
+    request.actor = actor;
+    if (roles === null || !roles.includes(actor.role)) throw new Forbidden();
+    await this.scope.check(actor, endpointKey(request.method, path), request);
+    return true;
+  }
+
+  private async authenticate(request: Request) {
+    const header = request.headers.authorization;
+    if (!header) throw new Unauthorized(false, 'missing');
+    const match = /^Bearer +([A-Za-z0-9\-_.]+)$/i.exec(header.trim());
+    if (!match) throw new Unauthorized(true, 'malformed');
+    try {
+      return await this.verifier.verify(match[1]);
+    } catch (error) {
+      if (!(error instanceof InvalidToken)) throw error;
+      // The reason is for the operator (an expired token, a JWKS that cannot be reached), never the token itself.
+      const log = error.reason === 'keys_unavailable' ? 'warn' : 'debug';
+      this.logger[log](`token refused (${error.reason})`);
+      throw new Unauthorized(true, error.reason);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import {
+  APP_CONFIG, CATALOGS, createTokenVerifier, resolveAuthKeys, type AppConfig, type ReferenceCatalogs,
+} from '../../../../libs/platform/src/index.js';
+import { AuthGuard, TOKEN_VERIFIER } from './auth.guard.js';
+import { DepartmentScope } from './department-scope.js';
+
+/** Authentication, roles and department scope for every route (README, "Authentication and tokens"). */
+@Module({
+  providers: [
+    {
+      provide: TOKEN_VERIFIER,
+      inject: [APP_CONFIG, CATALOGS],
+      useFactory: (config: AppConfig, catalogs: ReferenceCatalogs) => {
+        const departments = new Set(catalogs.ubigeo.departmentCodes());
+        return createTokenVerifier(resolveAuthKeys(config.auth, config.dataDir), (code) => departments.has(code));
+      },
+    },
+    DepartmentScope,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [DepartmentScope],
+})
+export class AuthModule {}

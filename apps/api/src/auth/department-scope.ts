@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import {
+  callNotFound, caseNotFound, InvalidCommand, prosecutionNotFound, referralNotFound, trialNotFound,
+} from '../../../../libs/domain/src/index.js';
+import type { EventStore } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js';
+import type { AnyStreamType } from '../shared/stream-type.js';
+import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { Forbidden, outsideScope } from './auth.errors.js';
+import { endpointKey } from './endpoint-policy.js';
+
+/** A department code ('08'), or 'unknown' for a record without a place (visible to national tokens only). */
+type Department = string;
+type RecordKind = keyof StreamTypes;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Path parameters that name a record, and the answer for a record that does not exist. */
+const RECORDS: Record<string, { kind: RecordKind; notFound: () => Error }> = {
+  callId: { kind: 'hotlineCall', notFound: callNotFound },
+  referralId: { kind: 'referral', notFound: referralNotFound },
+  caseId: { kind: 'policeCase', notFound: caseNotFound },
+  prosecutionId: { kind: 'prosecution', notFound: prosecutionNotFound },
+  trialId: { kind: 'trial', notFound: trialNotFound },
+};
+
+/** Body fields that place a new or corrected record; `required`: absent means 'unknown', outside any region. */
+const PLACES: Record<string, Array<{ field: string; required: boolean }>> = {
+  [endpointKey('POST', '/api/v1/hotline-calls')]: [{ field: 'callerUbigeo', required: true }],
+  [endpointKey('POST', '/api/v1/hotline-calls/{}/correction')]: [{ field: 'callerUbigeo', required: false }],
+  [endpointKey('POST', '/api/v1/hotline-calls/{}/referrals')]: [{ field: 'ubigeo', required: false }],
+  [endpointKey('POST', '/api/v1/cases/{}/referrals')]: [{ field: 'ubigeo', required: false }],
+  [endpointKey('POST', '/api/v1/cases')]: [{ field: 'ubigeo', required: false }],
+};
+
+/**
+ * Body fields that refer to an existing record. Out of scope, they get the controllers' own "does not exist"
+ * answer (case-use-cases.ts, justice.controller.ts), so a regional token learns nothing about other regions.
+ */
+const REFERENCES: Record<string, { field: string; kind: RecordKind; es: string; en: string }> = {
+  [endpointKey('POST', '/api/v1/cases')]: { field: 'referralId', kind: 'referral', es: 'La derivación no existe', en: 'The referral does not exist' },
+  [endpointKey('POST', '/api/v1/trials')]: { field: 'prosecutionId', kind: 'prosecution', es: 'La investigación fiscal no existe', en: 'The prosecution does not exist' },
+};
+
+/** Who answers a referral: each institution acts on the referrals addressed to it (admin on any). */
+const RECEIVERS: Record<string, readonly string[]> = {
+  police: ['PNP'], prosecutor: ['MINISTERIO_PUBLICO'], protection: ['MIMP', 'DEMUNA', 'SHELTER', 'OTHER'],
+};
+const ANSWERS = new Set(['accept', 'reject', 'complete'].map((a) => endpointKey('POST', `/api/v1/referrals/{}/${a}`)));
+
+/**
+ * Department scope (DESIGN: "police and regional users are scoped to their departments"). A record outside the
+ * token's departments answers exactly like a missing one (404), so its existence does not leak; creating or
+ * moving a record outside them is a 403 naming the field. Records are read from the log, not from a read model,
+ * so a record created a moment ago is already in scope; personal fields are never unsealed here.
+ */
+@Injectable()
+export class DepartmentScope {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+  ) {}
+
+  async check(actor: Actor, endpoint: string, request: Request): Promise<void> {
+    const scoped = actor.departments.length > 0;
+    const inScope = (department: Department) => !scoped || actor.departments.includes(department);
+    for (const [name, value] of Object.entries(request.params ?? {})) {
+      const record = RECORDS[name];
+      if (!record || typeof value !== 'string' || !UUID.test(value)) continue; // not a record id: the route's pipe answers 404
+      if (scoped) {
+        const department = await this.departmentOf(record.kind, value.toLowerCase());
+        if (department !== null && !inScope(department)) throw record.notFound();
+      }
+      // Only once the record is known to be in scope: a 403 here would otherwise reveal that it exists.
+      if (record.kind === 'referral' && ANSWERS.has(endpoint)) await this.checkReceiver(actor, value.toLowerCase());
+    }
+    if (!scoped) return;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    for (const { field, required } of PLACES[endpoint] ?? []) {
+      const value = body[field];
+      if (value === undefined && !required) continue;
+      const department = typeof value === 'string' && /^\d{2}/.test(value) ? value.slice(0, 2) : value == null ? 'unknown' : null;
+      if (department !== null && !inScope(department)) throw outsideScope(field); // null: malformed, validation answers
+    }
+    const reference = REFERENCES[endpoint];
+    const id = reference ? body[reference.field] : undefined;
+    if (reference && typeof id === 'string' && UUID.test(id)) {
+      const department = await this.departmentOf(reference.kind, id.toLowerCase());
+      if (department !== null && !inScope(department)) {
+        throw new InvalidCommand([{ field: reference.field, reason: reference.es, reasonEn: reference.en }]);
+      }
+    }
+  }
+
+  /** The department of a record, or null when it does not exist (the controller answers 404 then). */
+  async departmentOf(kind: RecordKind, id: string): Promise<Department | null> {
+    const state = await this.state(this.streams[kind], id);
+    if (state === null) return null;
+    switch (kind) {
+      case 'hotlineCall':
+        return departmentOfPlace(state.callerUbigeo);
+      case 'policeCase':
+        return departmentOfPlace(state.ubigeo);
+      case 'referral': {
+        if (typeof state.ubigeo === 'string') return departmentOfPlace(state.ubigeo);
+        const source = state.source as { kind: string; id: string };
+        // A victim's referral without a place would need the victim's case: until victims have their own stream
+        // (README, limits) it is national.
+        const sourceKind = source.kind === 'hotline_call' ? 'hotlineCall' : source.kind === 'case' ? 'policeCase' : null;
+        return (sourceKind && (await this.departmentOf(sourceKind, source.id))) ?? 'unknown';
+      }
+      case 'prosecution':
+        return typeof state.caseId === 'string' ? ((await this.departmentOf('policeCase', state.caseId)) ?? 'unknown') : 'unknown';
+      case 'trial':
+        if (typeof state.caseId === 'string') return (await this.departmentOf('policeCase', state.caseId)) ?? 'unknown';
+        return typeof state.prosecutionId === 'string' ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown') : 'unknown';
+    }
+  }
+
+  private async checkReceiver(actor: Actor, referralId: string): Promise<void> {
+    const receives = RECEIVERS[actor.role];
+    if (!receives) return; // admin; other roles are refused by the policy table already
+    const state = await this.state(this.streams.referral, referralId);
+    if (state !== null && !receives.includes(String(state.to))) {
+      throw new Forbidden([{ field: 'to', reason: 'la derivación está dirigida a otra institución', reasonEn: 'the referral is addressed to another institution' }]);
+    }
+  }
+
+  /** The record's state folded from its (still sealed) events, or null when it was never created. */
+  private async state(stream: AnyStreamType, id: string): Promise<Record<string, unknown> | null> {
+    const events = await this.store.readStream(stream.streamName(id));
+    if (events.length === 0) return null;
+    return events.reduce((s, e) => stream.decider.evolve(s, e), stream.decider.initialState()) as Record<string, unknown>;
+  }
+}
+
+function departmentOfPlace(ubigeo: unknown): Department {
+  return typeof ubigeo === 'string' && /^\d{2}/.test(ubigeo) ? ubigeo.slice(0, 2) : 'unknown';
+}

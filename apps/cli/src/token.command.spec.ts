@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createTokenVerifier, resolveAuthKeys, type AuthConfig } from '../../../libs/platform/src/index.js';
+import type { CliIO } from './cli-io.js';
+import { runCli } from './main.js';
+
+function captureIO() {
+  const out = { stdout: '', stderr: '' };
+  const sink = (key: 'stdout' | 'stderr') => new Writable({ write(chunk, _encoding, done) { out[key] += String(chunk); done(); } });
+  const stderr = sink('stderr');
+  const io: CliIO = { stdout: sink('stdout'), stderr, stdoutIsTTY: false, log: (message) => stderr.write(`${message}\n`) };
+  return { io, out };
+}
+
+const auth = (overrides: Partial<AuthConfig>): AuthConfig => ({ jwtSecret: null, jwksUrl: null, issuer: null, audience: null, ...overrides });
+const verifierFor = (config: AuthConfig, dataDir = tmpdir()) => createTokenVerifier(resolveAuthKeys(config, dataDir), (d) => ['08', '15'].includes(d));
+
+describe('npm run cli -- token', () => {
+  it('prints a token signed with AUTH_JWT_SECRET that the API accepts, without touching a database', async () => {
+    const secret = randomBytes(32).toString('base64url');
+    const { io, out } = captureIO();
+    const code = await runCli(['token', '--role', 'police', '--department', '08', '--hours', '2', '--subject', 'comisaria-17'], io,
+      { AUTH_JWT_SECRET: secret, DATABASE_URL: 'postgres://nowhere.invalid/none', MASTER_KEY: randomBytes(32).toString('base64') });
+    expect(code).toBe(0);
+    expect(out.stderr).toMatch(/rol\/role police, sujeto\/subject comisaria-17, departamentos\/departments 08/);
+    const actor = await verifierFor(auth({ jwtSecret: secret })).verify(out.stdout.trim());
+    expect(actor).toEqual({ subject: 'comisaria-17', role: 'police', departments: ['08'] });
+  });
+
+  it('uses (and creates, readable by its owner only) the embedded default secret in DATA_DIR', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'registro-token-'));
+    try {
+      const { io, out } = captureIO();
+      expect(await runCli(['token', '--role', 'analyst'], io, { DATA_DIR: dataDir })).toBe(0);
+      expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      expect(await verifierFor(auth({}), dataDir).verify(out.stdout.trim())).toEqual({ subject: 'local-analyst', role: 'analyst', departments: [] });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses with exit 2 when tokens come from an identity provider, or for a department that does not exist', async () => {
+    const jwks = captureIO();
+    expect(await runCli(['token', '--role', 'admin'], jwks.io, { AUTH_JWKS_URL: 'https://idp.example/certs' })).toBe(2);
+    expect(jwks.out.stderr).toMatch(/AUTH_JWKS_URL is set: tokens are issued by your identity provider/);
+    expect(jwks.out.stdout).toBe('');
+    const unknown = captureIO();
+    expect(await runCli(['token', '--role', 'police', '--department', '99'], unknown.io, { AUTH_JWT_SECRET: 'x'.repeat(32) })).toBe(2);
+    expect(unknown.out.stderr).toMatch(/--department: «99» no es un departamento/);
+  });
+});

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { FieldSealer } from './field-sealer.js';
+import type { KeyWrapper } from './key-wrapper.js';
+import { SubjectKeyring, type DataSubject, type SubjectKey } from './subject-keyring.js';
+
+/** What an erasure recorded; a second erasure of the same subject answers with the first's record. */
+export interface SubjectErasure {
+  subjectId: string;
+  subjectKind: string;
+  erasedAt: string;
+  reason: string;
+  erasedBy: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+interface KeyRow {
+  subject_id: string;
+  subject_kind: string;
+  wrapped_key: Buffer | null;
+  erased_at: Date | null;
+  erasure_reason: string | null;
+  erased_by: string | null;
+}
+
+/**
+ * The `subject_keys` table: one random 256-bit data key per data subject, stored only wrapped by the master
+ * key (or a KMS). Erasure destroys the wrapped key; the events, their hash chains and the statistics are not
+ * touched, yet every sealed value of the subject becomes unreadable, in the log and in every backup of it.
+ */
+export class SubjectKeyStore {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly wrapper: KeyWrapper,
+    private readonly linkageKey: Buffer,
+    private readonly legacy: FieldSealer | null = null,
+  ) {}
+
+  /**
+   * The keyring for one command or one read: `create` gets a key if it has none yet (a retried command with the
+   * same victimId finds and reuses the first key: insert … on conflict do nothing, then select), `load` only
+   * reads existing keys.
+   */
+  async keyring(subjects: { create?: readonly DataSubject[]; load?: readonly string[] }): Promise<SubjectKeyring> {
+    // Ids that are not UUIDs name no subject: the decider refuses such a command, it must not fail here first.
+    const create = dedupe(subjects.create ?? []).filter((s) => UUID.test(s.id));
+    const ids = [...new Set([...create.map((s) => s.id), ...(subjects.load ?? [])].map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
+    let rows = await this.rows(ids);
+    const missing = create.filter((s) => !rows.some((r) => r.subject_id === s.id));
+    if (missing.length > 0) {
+      const wrapped = await Promise.all(missing.map(() => this.wrapper.wrap(randomBytes(32))));
+      await this.pool.query(
+        `INSERT INTO subject_keys (subject_id, subject_kind, wrapped_key)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[]) ON CONFLICT (subject_id) DO NOTHING`,
+        [missing.map((s) => s.id), missing.map((s) => s.kind), wrapped],
+      );
+      rows = await this.rows(ids);
+    }
+    const keys = new Map<string, SubjectKey>(ids.map((id) => [id, { status: 'absent' }]));
+    await Promise.all(rows.map(async (row) => {
+      keys.set(row.subject_id, row.wrapped_key === null
+        ? { status: 'erased' }
+        : { status: 'active', dataKey: await this.wrapper.unwrap(row.wrapped_key) });
+    }));
+    return new SubjectKeyring(keys, this.linkageKey, this.legacy);
+  }
+
+  /** Destroys the subject's key; idempotent. Null when the registry holds no such subject. */
+  async erase(subjectId: string, reason: string, erasedBy: string): Promise<SubjectErasure | null> {
+    const id = subjectId.toLowerCase();
+    if (!UUID.test(id)) return null;
+    await this.pool.query(
+      `UPDATE subject_keys SET wrapped_key = NULL, erased_at = now(), erasure_reason = $2, erased_by = $3
+       WHERE subject_id = $1 AND erased_at IS NULL`,
+      [id, reason, erasedBy],
+    );
+    const [row] = await this.rows([id]);
+    return row ? erasureOf(row) : null;
+  }
+
+  private async rows(ids: readonly string[]): Promise<KeyRow[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<KeyRow>(
+      `SELECT subject_id, subject_kind, wrapped_key, erased_at, erasure_reason, erased_by
+       FROM subject_keys WHERE subject_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows;
+  }
+}
+
+function erasureOf(row: KeyRow): SubjectErasure | null {
+  if (row.erased_at === null) return null;
+  return {
+    subjectId: row.subject_id, subjectKind: row.subject_kind, erasedAt: row.erased_at.toISOString(),
+    reason: row.erasure_reason ?? '', erasedBy: row.erased_by ?? '',
+  };
+}
+
+function dedupe(subjects: readonly DataSubject[]): DataSubject[] {
+  const byId = new Map(subjects.map((s) => [s.id.toLowerCase(), { ...s, id: s.id.toLowerCase() }]));
+  return [...byId.values()];
+}

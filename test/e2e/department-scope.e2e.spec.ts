@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+const newCase = (ubigeo: string) => ({
+  registeredAt: hoursAgo(48), policeUnit: 'Comisaría', ubigeo, source: 'walk_in', purposes: ['labour_exploitation'],
+  victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [],
+});
+
+describe('department scope', () => {
+  let t: TestApp;
+  let cusco: { caseId: string; prosecutionId: string };
+  let lima: { caseId: string; prosecutionId: string };
+  const police08 = () => t.api('police', ['08']);
+
+  /** A case registered by the police of its own department, and sent to the prosecutor. */
+  const registered = async (ubigeo: string, department: string) => {
+    const { caseId } = (await t.api('police', [department]).post('/api/v1/cases').send(newCase(ubigeo)).expect(201)).body;
+    const { prosecutionId } = (await t.api('police', [department]).post(`/api/v1/cases/${caseId}/prosecutor-referral`)
+      .send({ referredAt: hoursAgo(24), office: 'FISTRAP' }).expect(200)).body;
+    return { caseId, prosecutionId };
+  };
+  const referral = async (callerUbigeo: string, to: string, ubigeo?: string) => {
+    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send({
+      receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo, anonymous: true, topic: 'trafficking',
+    }).expect(201)).body;
+    return (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
+      .send({ to, referredAt: hoursAgo(90), ...(ubigeo ? { ubigeo } : {}) }).expect(201)).body.referralId as string;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cusco = await registered('080101', '08');
+    lima = await registered('150101', '15');
+  });
+  afterAll(async () => t.close());
+
+  it('lets a police token for 08 see and change a case in 08', async () => {
+    await police08().get(`/api/v1/cases/${cusco.caseId}`).expect(200);
+    await police08().get(`/api/v1/cases/${cusco.caseId}/timeline`).expect(200);
+    await police08().post(`/api/v1/cases/${cusco.caseId}/operations`).send({ conductedAt: hoursAgo(30), rescued: 2, detained: 1 }).expect(200);
+    await police08().get(`/api/v1/prosecutions/${cusco.prosecutionId}`).expect(200);
+  });
+
+  it('answers a case in 15 to a police token for 08 exactly as a case that does not exist (404)', async () => {
+    const missing = await police08().get(`/api/v1/cases/${randomUUID()}`).expect(404);
+    const hidden = await police08().get(`/api/v1/cases/${lima.caseId}`).expect(404);
+    expect(hidden.body).toEqual(missing.body);
+    expect(hidden.body.code).toBe('case_not_found');
+    await police08().get(`/api/v1/cases/${lima.caseId}/timeline`).expect(404);
+    const change = await police08().post(`/api/v1/cases/${lima.caseId}/operations`).send({ conductedAt: hoursAgo(30), rescued: 1, detained: 0 }).expect(404);
+    expect(change.body.code).toBe('case_not_found');
+    await police08().post(`/api/v1/cases/${lima.caseId}/closure`).send({ closedAt: hoursAgo(1), reason: 'x' }).expect(404);
+    await police08().get(`/api/v1/prosecutions/${lima.prosecutionId}`).expect(404);
+    await t.api('prosecutor', ['08']).post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`).send({ occurredAt: hoursAgo(20) }).expect(404);
+    await t.api('prosecutor', ['15']).post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`).send({ occurredAt: hoursAgo(20) }).expect(200);
+    await t.api('police').get(`/api/v1/cases/${lima.caseId}`).expect(200); // a national token sees every department
+  });
+
+  it('refuses to create a record outside the scope with 403 naming the field', async () => {
+    const outside = await police08().post('/api/v1/cases').send(newCase('150101')).expect(403);
+    expect(outside.body).toMatchObject({ code: 'forbidden', fields: [{ field: 'ubigeo' }] });
+    const call = { receivedAt: hoursAgo(1), channel: 'phone', language: 'es', anonymous: true, topic: 'information' };
+    const placeless = await t.api('operator', ['08']).post('/api/v1/hotline-calls').send(call).expect(403);
+    expect(placeless.body.fields[0].field).toBe('callerUbigeo');
+    const { callId } = (await t.api('operator', ['08']).post('/api/v1/hotline-calls').send({ ...call, callerUbigeo: '0801' }).expect(201)).body;
+    const moved = await t.api('operator', ['08']).post(`/api/v1/hotline-calls/${callId}/correction`).send({ callerUbigeo: '1501', reason: 'x' }).expect(403);
+    expect(moved.body.fields[0].field).toBe('callerUbigeo');
+  });
+
+  it('lists only the scope’s referrals in the pending queue, and lets only the receiving institution answer', async () => {
+    const toCusco = await referral('080101', 'PNP', '0801');
+    const toLima = await referral('150101', 'PNP', '1501');
+    const fromCuscoCall = await referral('080108', 'MIMP'); // no place of its own: the department of the call
+    await t.project();
+    const queue = (await police08().get('/api/v1/referrals').expect(200)).body.referrals as Array<{ referralId: string; department: string }>;
+    expect(queue.map((r) => r.referralId)).toContain(toCusco);
+    expect(queue.map((r) => r.referralId)).not.toContain(toLima);
+    expect(new Set(queue.map((r) => r.department))).toEqual(new Set(['08']));
+    const national = (await t.api('police').get('/api/v1/referrals').expect(200)).body.referrals.map((r: { referralId: string }) => r.referralId);
+    expect(national).toEqual(expect.arrayContaining([toCusco, toLima]));
+
+    await police08().get(`/api/v1/referrals/${toLima}`).expect(404);
+    await police08().post(`/api/v1/referrals/${toLima}/accept`).send({ acceptedAt: hoursAgo(1) }).expect(404);
+    await t.api('protection', ['08']).get(`/api/v1/referrals/${fromCuscoCall}`).expect(200);
+    await t.api('protection', ['15']).get(`/api/v1/referrals/${fromCuscoCall}`).expect(404);
+    const notTheirs = await t.api('protection', ['08']).post(`/api/v1/referrals/${toCusco}/accept`).send({ acceptedAt: hoursAgo(1) }).expect(403);
+    expect(notTheirs.body.fields[0].field).toBe('to');
+    await police08().post(`/api/v1/referrals/${toCusco}/accept`).send({ acceptedAt: hoursAgo(1) }).expect(200);
+  });
+
+  it('counts only the scope’s departments in the statistics, exactly for police and with disclosure control for analysts', async () => {
+    await t.project();
+    const month = hoursAgo(48).slice(0, 7);
+    const byDepartment = (await police08().get(`/api/v1/statistics/hotline?from=${month}&to=${month}&by=department`).expect(200)).body;
+    expect(byDepartment.groups.map((g: { key: string }) => g.key)).toEqual(['08']);
+    const [year, m] = month.split('-').map(Number);
+    const own = (await police08().get(`/api/v1/statistics/monthly?year=${year}&month=${m}`).expect(200)).body;
+    expect(own).toMatchObject({ department: '08', disclosureControl: { applied: false } });
+    const analyst = (await t.api('analyst').get(`/api/v1/statistics/monthly?year=${year}&month=${m}&department=08`).expect(200)).body;
+    expect(analyst).toMatchObject({ department: '08', disclosureControl: { applied: true } });
+    const elsewhere = await police08().get(`/api/v1/statistics/monthly?year=${year}&month=${m}&department=15`).expect(403);
+    expect(elsewhere.body.fields[0].field).toBe('department');
+  });
+
+  it('attributes commands to the token’s role and opaque subject', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT DISTINCT metadata->>'actor' AS actor FROM events WHERE stream_id = $1`, [`case-${cusco.caseId}`]);
+    expect(rows.map((r: { actor: string }) => r.actor)).toEqual(['police:test-police']);
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+describe('hardening', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '5' });
+  });
+  afterAll(async () => t.close());
+
+  it('limits requests per token, and one token running out does not stop another', async () => {
+    const busy = t.api('analyst');
+    for (let i = 0; i < 5; i++) await busy.get('/api/v1/statistics/hotline?from=2025-01&to=2025-02').expect(200);
+    const limited = await busy.get('/api/v1/statistics/hotline?from=2025-01&to=2025-02').expect(429);
+    expect(limited.body).toMatchObject({ code: 'rate_limited', fields: [] });
+    expect(limited.body.error).toMatch(/Demasiadas solicitudes/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await t.api('operator').get('/api/v1/statistics/hotline?from=2025-01&to=2025-02').expect(200);
+    await request(t.app.getHttpServer()).get('/health').expect(200);
+  });
+
+  it('sends security headers and no framework banner', async () => {
+    const res = await request(t.app.getHttpServer()).get('/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('answers errors without stack traces or request data', async () => {
+    const res = await t.api('operator').post('/api/v1/hotline-calls').set('Content-Type', 'application/json')
+      .send('{"summary": "Juana Pérez, DNI 07654321", ').expect(400);
+    expect(JSON.stringify(res.body)).not.toMatch(/Juana|07654321|at .*\.js|stack/);
+  });
+});
