@@ -25,8 +25,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
     logger: logger ?? createLogger(config),
     bodyParser: false,
   });
-  // Security headers (HSTS, no sniffing, frame denial, a same-origin CSP that the docs UI also satisfies).
-  app.use(helmet());
+  // Security headers (HSTS, no sniffing, frame denial, a same-origin CSP that the docs UI also satisfies). No
+  // upgrade-insecure-requests: TLS ends at the proxy in front, and locally the docs are served over plain HTTP.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
