@@ -1,3 +1,4 @@
+import { appendOnlySql } from './append-only.js';
 /**
  * Integrity anchors (applied by a migration in libs/platform). A hash chain proves each stream's events are
  * unchanged, but not that a stream still ends where it ended: deleting a stream's last event leaves a valid
@@ -27,22 +28,10 @@ CREATE TABLE integrity_anchor_heads (
 );
 CREATE INDEX integrity_anchor_heads_anchor_idx ON integrity_anchor_heads (anchor_id);
 
-CREATE FUNCTION integrity_anchors_are_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'integrity anchors are append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-END $$;
-CREATE TRIGGER integrity_anchors_no_update_delete BEFORE UPDATE OR DELETE ON integrity_anchors
-  FOR EACH ROW EXECUTE FUNCTION integrity_anchors_are_immutable();
-CREATE TRIGGER integrity_anchors_no_truncate BEFORE TRUNCATE ON integrity_anchors
-  FOR EACH STATEMENT EXECUTE FUNCTION integrity_anchors_are_immutable();
-CREATE TRIGGER integrity_anchor_heads_no_update_delete BEFORE UPDATE OR DELETE ON integrity_anchor_heads
-  FOR EACH ROW EXECUTE FUNCTION integrity_anchors_are_immutable();
-CREATE TRIGGER integrity_anchor_heads_no_truncate BEFORE TRUNCATE ON integrity_anchor_heads
-  FOR EACH STATEMENT EXECUTE FUNCTION integrity_anchors_are_immutable();
+${appendOnlySql('integrity_anchors', 'integrity_anchor_heads')}
 `;
 
 export const ANCHOR_SCHEMA_DOWN = `
 DROP TABLE integrity_anchor_heads;
 DROP TABLE integrity_anchors;
-DROP FUNCTION integrity_anchors_are_immutable();
 `;

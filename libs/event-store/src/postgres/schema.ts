@@ -1,3 +1,5 @@
+import { appendOnlySql } from './append-only.js';
+
 /**
  * The event store's tables. Applied by a migration (see libs/platform), never by `synchronize`.
  * - global_position orders appends, but sequence values are taken before commit, so readers order by
@@ -33,18 +35,11 @@ CREATE TABLE projection_checkpoints (
 );
 
 -- The log is append-only: refuse UPDATE, DELETE and TRUNCATE on events, even from the application's role.
-CREATE FUNCTION events_are_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'the event log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-END $$;
-CREATE TRIGGER events_no_update_delete BEFORE UPDATE OR DELETE ON events
-  FOR EACH ROW EXECUTE FUNCTION events_are_immutable();
-CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
-  FOR EACH STATEMENT EXECUTE FUNCTION events_are_immutable();
+${appendOnlySql('events')}
 `;
 
 export const EVENT_STORE_SCHEMA_DOWN = `
 DROP TABLE projection_checkpoints;
 DROP TABLE events;
-DROP FUNCTION events_are_immutable();
+DROP FUNCTION refuse_append_only_change();
 `;

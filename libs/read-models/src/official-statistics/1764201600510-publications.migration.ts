@@ -1,3 +1,4 @@
+import { appendOnlySql } from '../../../event-store/src/index.js';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -21,18 +22,11 @@ export class Publications1764201600510 implements MigrationInterface {
         content        text        NOT NULL
       );
       CREATE INDEX publications_period_idx ON publications (kind, period);
-      CREATE FUNCTION publications_are_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'publications are never changed (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$;
-      CREATE TRIGGER publications_no_update_delete BEFORE UPDATE OR DELETE ON publications
-        FOR EACH ROW EXECUTE FUNCTION publications_are_immutable();
-      CREATE TRIGGER publications_no_truncate BEFORE TRUNCATE ON publications
-        FOR EACH STATEMENT EXECUTE FUNCTION publications_are_immutable();
+      ${appendOnlySql('publications')}
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE publications; DROP FUNCTION publications_are_immutable()');
+    await queryRunner.query('DROP TABLE publications');
   }
 }

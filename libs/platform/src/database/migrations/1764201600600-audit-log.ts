@@ -1,3 +1,4 @@
+import { appendOnlySql } from '../../../../event-store/src/index.js';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -24,18 +25,11 @@ export class AuditLog1764201600600 implements MigrationInterface {
       CREATE INDEX audit_log_record_idx ON audit_log (record_id, at DESC);
       CREATE INDEX audit_log_actor_idx ON audit_log (actor_subject, at DESC);
 
-      CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'the audit log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$;
-      CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log
-        FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
-      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only();
+      ${appendOnlySql('audit_log')}
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP TABLE audit_log; DROP FUNCTION audit_log_is_append_only();');
+    await queryRunner.query('DROP TABLE audit_log');
   }
 }
