@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { InvalidCommand } from '../../../../libs/domain/src/index.js';
@@ -9,6 +9,10 @@ import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { sendReport } from './export-response.js';
 import { ExportOptionsDto, IneiYearParamDto, MonthlyReportQueryDto, PublishDto } from './official-statistics.dto.js';
+import {
+  PUBLICATION_LIST_SCHEMA, PUBLISH_RESPONSE_SCHEMA, REVISIONS_SCHEMA, reportResponse,
+  type PublicationList, type PublicationRevisions, type PublishResponse,
+} from './official-statistics.schemas.js';
 
 /**
  * Official statistics (PNAT A37, A38): the monthly report, the INEI annual tables and frozen publications. Every
@@ -25,6 +29,7 @@ export class OfficialStatisticsController {
 
   @Get('statistics/monthly')
   @ApiOperation({ summary: 'Reporte mensual Meta 14 / Meta 14 monthly report (json, csv, xlsx; asOf)' })
+  @ApiOkResponse(reportResponse('Reporte mensual con control de divulgación / monthly report, disclosure-controlled'))
   async monthly(@Query() query: MonthlyReportQueryDto, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     const period = `${query.year}-${String(query.month).padStart(2, '0')}`;
     const department = this.department(query.department);
@@ -38,6 +43,7 @@ export class OfficialStatisticsController {
 
   @Get('statistics/inei/:year')
   @ApiOperation({ summary: 'Cuadros anuales para el INEI / INEI annual tables (json, csv, xlsx; asOf)' })
+  @ApiOkResponse(reportResponse('Cuadros anuales con control de divulgación / annual tables, disclosure-controlled'))
   async inei(@Param() params: IneiYearParamDto, @Query() query: ExportOptionsDto, @Res() res: Response): Promise<void> {
     const request: ReportRequest = { kind: 'inei-annual', period: String(params.year), department: null };
     const report = await this.statistics.report(request, { asOf: query.asOf, disclosure: this.disclosure() });
@@ -47,7 +53,8 @@ export class OfficialStatisticsController {
   @Post('publications')
   @HttpCode(201)
   @ApiOperation({ summary: 'Publica (congela) un reporte en la posición actual / Freeze a report at the current position' })
-  async publish(@Body() body: PublishDto) {
+  @ApiCreatedResponse({ description: 'La publicación (o la original, en un reintento) / the publication (or the original, on a retry)', schema: PUBLISH_RESPONSE_SCHEMA })
+  async publish(@Body() body: PublishDto): Promise<PublishResponse> {
     const request = this.publicationRequest(body);
     const { publication, replayed } = await this.statistics.publish(request, {
       publicationId: body.publicationId ?? randomUUID(), k: this.config.disclosureK, now: new Date().toISOString(),
@@ -57,12 +64,16 @@ export class OfficialStatisticsController {
 
   @Get('publications')
   @ApiOperation({ summary: 'Publicaciones emitidas / Publications issued' })
-  async list() {
+  @ApiOkResponse({ description: 'Publicaciones por fecha / publications by date', schema: PUBLICATION_LIST_SCHEMA })
+  async list(): Promise<PublicationList> {
     return { publications: await this.statistics.list() };
   }
 
   @Get('publications/:id')
   @ApiOperation({ summary: 'El reporte publicado, byte a byte / The published report, byte for byte' })
+  @ApiOkResponse(reportResponse('El reporte tal como se publicó / the report as published', {
+    'X-Content-SHA256': 'SHA-256 del JSON publicado / of the published JSON',
+  }))
   async publication(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportOptionsDto, @Res() res: Response): Promise<void> {
     const { publication, content } = await this.statistics.publication(id);
     res.setHeader('X-Content-SHA256', publication.sha256);
@@ -76,7 +87,8 @@ export class OfficialStatisticsController {
 
   @Get('publications/:id/revisions')
   @ApiOperation({ summary: 'Celdas que cambiaron desde la publicación / Cells changed since publication' })
-  async revisions(@Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ description: 'La publicación y las celdas cambiadas / the publication and the changed cells', schema: REVISIONS_SCHEMA })
+  async revisions(@Param('id', new ParseUUIDPipe()) id: string): Promise<PublicationRevisions> {
     return this.statistics.revisions(id);
   }
 

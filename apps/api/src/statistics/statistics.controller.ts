@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -11,6 +11,9 @@ import {
   type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import {
+  HOTLINE_STATISTICS_SCHEMA, REFERRAL_STATISTICS_SCHEMA, type HotlineStatisticsResponse, type ReferralStatisticsResponse,
+} from './statistics.schemas.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_MONTHS = 240;
@@ -51,7 +54,8 @@ export class StatisticsController {
 
   @Get('hotline')
   @ApiOperation({ summary: 'Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed' })
-  async hotline(@Query() query: HotlineStatisticsQueryDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ description: 'Conteos agregados por grupo, sin datos personales / aggregate counts by group, no personal data', schema: HOTLINE_STATISTICS_SCHEMA })
+  async hotline(@Query() query: HotlineStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<HotlineStatisticsResponse> {
     const { from, to } = period(query);
     const by = query.by ?? 'month';
     const ubigeo = this.catalogs.ubigeo;
@@ -70,7 +74,8 @@ export class StatisticsController {
 
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance' })
-  async referrals(@Query() query: ReferralStatisticsQueryDto, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ description: 'Conteos y horas agregados por grupo, sin datos personales / aggregate counts and hours by group, no personal data', schema: REFERRAL_STATISTICS_SCHEMA })
+  async referrals(@Query() query: ReferralStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<ReferralStatisticsResponse> {
     const { from, to } = period(query);
     const by = query.by ?? 'destination';
     const scope = scopeOf(actor);

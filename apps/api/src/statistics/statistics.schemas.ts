@@ -1,0 +1,74 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import type {
+  HotlineCounts, HotlineStatistics, ReferralCounts, ReferralGrouping, ReportPosition,
+} from '../../../../libs/read-models/src/index.js';
+import { arrayOf, closedObject, integer, month, string } from '../shared/openapi-schema.js';
+
+/**
+ * What GET /statistics/hotline and GET /statistics/referrals return, exactly: aggregate counts, group keys and
+ * labels, never a record or a person. The OpenAPI document carries these schemas; analyst-responses.e2e checks
+ * them against the responses.
+ */
+
+/** `asOf` in the current read (the projection's checkpoint) or in an `asOf=` read (the log position asked for). */
+export interface AsOfLogPosition { logPosition: number }
+export type StatisticsPosition = ReportPosition | AsOfLogPosition;
+
+export type HotlineGroup = { key: string; label: string } & HotlineCounts;
+export interface HotlineStatisticsResponse extends Omit<HotlineStatistics, 'asOf' | 'groups'> {
+  asOf: StatisticsPosition;
+  groups: HotlineGroup[];
+}
+
+export type ReferralGroup = { key: string; label: string } & ReferralCounts;
+export interface ReferralStatisticsResponse {
+  from: string;
+  to: string;
+  by: ReferralGrouping;
+  timeZone: 'America/Lima';
+  asOf: StatisticsPosition;
+  groups: ReferralGroup[];
+  total: ReferralCounts;
+}
+
+const POSITION: SchemaObject = {
+  description: 'Posición del registro que refleja la respuesta / log position the answer reflects',
+  oneOf: [
+    closedObject<ReportPosition>({
+      transactionId: string({ pattern: '^\\d+$' }), globalPosition: integer(), eventsProcessed: integer(),
+    }, { description: 'Lectura actual: punto de control de la proyección / current read: projection checkpoint' }),
+    closedObject<AsOfLogPosition>({ logPosition: integer() }, { description: 'Lectura con asOf / read with asOf' }),
+  ],
+};
+
+const TIME_ZONE = string({ enum: ['America/Lima'] });
+const GROUP_KEY = string({ description: 'Mes (YYYY-MM), departamento (2 dígitos UBIGEO), destino o "unknown"' });
+const GROUP_LABEL = string({ description: 'Etiqueta legible del grupo / readable label of the group' });
+
+const hotlineCounts = { received: integer(), traffickingRelated: integer(), closed: integer() } satisfies Record<keyof HotlineCounts, SchemaObject>;
+
+export const HOTLINE_STATISTICS_SCHEMA: SchemaObject = closedObject<HotlineStatisticsResponse>({
+  from: month,
+  to: month,
+  by: string({ enum: ['month', 'department'] }),
+  timeZone: TIME_ZONE,
+  asOf: POSITION,
+  groups: arrayOf(closedObject<HotlineGroup>({ key: GROUP_KEY, label: GROUP_LABEL, ...hotlineCounts })),
+  total: closedObject<HotlineCounts>(hotlineCounts),
+});
+
+const HOURS: SchemaObject = { type: 'number', minimum: 0, nullable: true, description: 'Horas; null si ninguna fue aceptada / hours; null when none was accepted' };
+const referralCounts = {
+  sent: integer(), accepted: integer(), rejected: integer(), completed: integer(), revoked: integer(), pending: integer(),
+  medianHoursToAcceptance: HOURS, p90HoursToAcceptance: HOURS,
+} satisfies Record<keyof ReferralCounts, SchemaObject>;
+
+export const REFERRAL_STATISTICS_SCHEMA: SchemaObject = closedObject<ReferralStatisticsResponse>({
+  from: month,
+  to: month,
+  by: string({ enum: ['destination', 'department'] }),
+  timeZone: TIME_ZONE,
+  asOf: POSITION,
+  groups: arrayOf(closedObject<ReferralGroup>({ key: GROUP_KEY, label: GROUP_LABEL, ...referralCounts })),
+  total: closedObject<ReferralCounts>(referralCounts),
+});
