@@ -12,6 +12,12 @@ import { computeFacts, type Facts, type RawEvent } from './independent-statistic
 const YEARS = [2023, 2024, 2025];
 const MONTHS = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
 const EXACT = { k: 5, applied: false };
+const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
+  [['victims_by_sex_age', 'total', 'total'], ['victims_by_nationality', 'total', 'victims']],
+  [['denunciations_by_source', 'total', 'denunciations'], ['denunciations_by_department', 'total', 'denunciations'],
+    ['funnel', 'denunciation', 'denunciations']],
+  [['denunciations_by_department_month', 'total', 'total'], ['cases_by_stage', 'total', 'registered']],
+];
 
 /** Every published cell against the independent expectation, with its address in the failure message. */
 function compare(report: PublishedReport, expected: Record<string, (row: string, column: string) => number | null>): number {
@@ -94,6 +100,8 @@ describe('official statistics over a generated three-year log', () => {
     const reports = [
       ...await Promise.all(MONTHS.slice(0, 12).map((period) =>
         statistics.report({ kind: 'monthly', period, department: null }, { disclosure: { k: 5, applied: true } }))),
+      ...await Promise.all(MONTHS.slice(12, 24).map((period) =>
+        statistics.report({ kind: 'monthly', period, department: '15' }, { disclosure: { k: 5, applied: true } }))),
       ...await Promise.all(YEARS.map((year) =>
         statistics.report({ kind: 'inei-annual', period: String(year), department: null }, { disclosure: { k: 5, applied: true } }))),
     ];
@@ -103,6 +111,16 @@ describe('official statistics over a generated three-year log', () => {
         expect({ table: table.id, findings: findDisclosures(table, 5) }).toEqual({ table: table.id, findings: [] });
         for (const row of table.rows) for (const value of row.values) if (table.unit === 'count' && value !== null) expect(value === 0 || value >= 5).toBe(true);
         suppressed += table.suppressed.length;
+      }
+      // A total published by several tables is hidden by all of them or by none.
+      for (const group of SHARED_TOTALS) {
+        const values = new Set(group.map(([id, row, column]) => {
+          const table = report.tables.find((t) => t.id === id);
+          if (!table) return 'absent';
+          return table.rows.find((r) => r.key === row)!.values[table.columns.findIndex((c) => c.key === column)];
+        }).filter((v) => v !== 'absent'));
+        expect({ report: `${report.kind} ${report.period} ${report.department}`, group: group[0][0], consistent: values.size <= 1 })
+          .toEqual({ report: `${report.kind} ${report.period} ${report.department}`, group: group[0][0], consistent: true });
       }
     }
     expect(suppressed).toBeGreaterThan(50);

@@ -31,14 +31,24 @@ export function publishExact(table: CountTable): PublishedTable {
   return render(table, grid, grid.map((row) => row.map(() => null)));
 }
 
-/** Analyst/export publication: primary + complementary suppression. */
-export function publishWithDisclosureControl(table: CountTable, k: number): PublishedTable {
+/**
+ * Analyst/export publication: primary + complementary suppression. `alsoSuppress` names cells (by row and column
+ * key, margins included) to suppress from the start, e.g. a total another table of the same report had to hide.
+ */
+export function publishWithDisclosureControl(
+  table: CountTable, k: number, alsoSuppress: ReadonlyArray<{ row: string; column: string }> = [],
+): PublishedTable {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
   const grid = withMargins(table);
   const reasons: Array<Array<SuppressionReason | null>> = grid.map((row) =>
     row.map((value) => (value >= 1 && value < k ? 'primary' : null)),
   );
   const exact = render(table, grid, reasons);
+  for (const forced of alsoSuppress) {
+    const row = exact.rows.findIndex((r) => r.key === forced.row);
+    const column = exact.columns.findIndex((c) => c.key === forced.column);
+    if (row >= 0 && column >= 0 && grid[row][column] > 0 && reasons[row][column] === null) reasons[row][column] = 'complementary';
+  }
   const layout = tableLayout(exact);
   const relations = tableRelations(layout);
   const rowIndex = new Map(exact.rows.map((row, index) => [row.key, index]));
@@ -47,7 +57,7 @@ export function publishWithDisclosureControl(table: CountTable, k: number): Publ
 
   // Terminates: every round suppresses at least one more nonzero cell, and once every nonzero cell touching a
   // relation with a suppressed cell is suppressed, only zeros are published there and nothing can be found.
-  for (let published = exact; ; published = render(table, grid, reasons)) {
+  for (let published = render(table, grid, reasons); ; published = render(table, grid, reasons)) {
     const findings = findDisclosures(published, k);
     if (findings.length === 0) return published;
     if (findings.some((finding) => finding.problem === 'small_cell_published')) {

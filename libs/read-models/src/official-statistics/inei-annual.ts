@@ -1,9 +1,9 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { departmentRows, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
-import { countTable, l, victimTables } from './report-tables.js';
+import { countTable, l, linkedTables, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
-import type { Dimension, DisclosureSettings, PublishedReport } from './stat-table.js';
+import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport } from './stat-table.js';
 
 /** The twelve months of a year: the periods an annual report reads. */
 export const periodsOfYear = (year: number): string[] => monthsOf(year).map((m) => m.key);
@@ -35,14 +35,28 @@ export function buildIneiAnnualTables(
 ): PublishedReport {
   const { cells } = snapshot;
   const departments = departmentRows(catalogs);
-  const tables = [
-    countTable({
+  // Both tables publish the year's number of denunciations: they hide it together or not at all.
+  const [byMonth, byStage] = linkedTables([
+    { shared: { row: TOTAL_KEY, column: TOTAL_KEY }, spec: {
       id: 'denunciations_by_department_month', title: l('Denuncias por departamento y mes', 'Denunciations by department and month'),
       rowHeader: department, rows: departments, columns: monthsOf(year), totalRow: true, totalColumn: true,
       note: l('Por fecha de registro de la denuncia; departamento del lugar denunciado (UBIGEO INEI).',
         'By date registered; department of the place reported (INEI UBIGEO).'),
       count: (dept, period) => cells.sum('case.registered', { dept, period }),
-    }, settings),
+    } },
+    { shared: { row: TOTAL_KEY, column: 'registered' }, spec: {
+      id: 'cases_by_stage', title: l('Casos por etapa y departamento', 'Cases by stage and department'), rowHeader: department,
+      rows: departments, columns: STAGES, totalRow: true,
+      note: l('Actos del año en cada etapa, por su propia fecha; sentencias de primera instancia.',
+        "The year's acts at each stage, by their own date; first-instance rulings."),
+      count: (dept, stage) => {
+        const spec = STAGES.find((s) => s.key === stage)!;
+        return cells.sum(spec.measure, { dept, ...(spec.d1 ? { d1: spec.d1 } : {}) });
+      },
+    } },
+  ], settings);
+  const tables = [
+    byMonth,
     ...victimTables(cells, {}, catalogs, settings),
     countTable({
       id: 'by_purpose', title: l('Denuncias y víctimas por finalidad de explotación', 'Denunciations and victims by exploitation purpose'),
@@ -52,16 +66,7 @@ export function buildIneiAnnualTables(
         'Each denunciation and victim counts under all its purposes: rows do not add up to totals.'),
       count: (purpose, column) => cells.sum(column === 'victims' ? 'victim.purpose' : 'case.purpose', { d1: purpose }),
     }, settings),
-    countTable({
-      id: 'cases_by_stage', title: l('Casos por etapa y departamento', 'Cases by stage and department'), rowHeader: department,
-      rows: departments, columns: STAGES, totalRow: true,
-      note: l('Actos del año en cada etapa, por su propia fecha; sentencias de primera instancia.',
-        "The year's acts at each stage, by their own date; first-instance rulings."),
-      count: (dept, stage) => {
-        const spec = STAGES.find((s) => s.key === stage)!;
-        return cells.sum(spec.measure, { dept, ...(spec.d1 ? { d1: spec.d1 } : {}) });
-      },
-    }, settings),
+    byStage,
     countTable({
       id: 'hotline_by_department', title: l('Línea 0800-2-3232: llamadas y derivaciones por departamento', 'Hotline calls and referrals by department'),
       rowHeader: department, rows: departments, columns: HOTLINE, totalRow: true,

@@ -1,9 +1,9 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { departmentRows, DESTINATION_ROWS, monthLabel, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
-import { countTable, l, referralSpeedTable, victimTables } from './report-tables.js';
+import { countTable, l, linkedTables, referralSpeedTable, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
-import type { Dimension, DisclosureSettings, PublishedReport, PublishedTable } from './stat-table.js';
+import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport, type PublishedTable } from './stat-table.js';
 
 export const REPORT_SOURCE = 'Registro de Trata — registro de eventos inmutable (PostgreSQL), proyección official-statistics';
 
@@ -31,6 +31,33 @@ export function buildMonthlyReport(
   const { cells } = snapshot;
   const scope: Partial<Cell> = { period: request.period, ...(request.department ? { dept: request.department } : {}) };
   const count = (measure: string, filter: Partial<Cell> = {}) => cells.sum(measure, { ...scope, ...filter });
+  // Three tables publish the number of denunciations of the month: they hide it together or not at all.
+  const [bySource, byDepartment, funnel] = linkedTables([
+    { shared: { row: TOTAL_KEY, column: 'denunciations' }, spec: {
+      id: 'denunciations_by_source', title: l('Denuncias por origen', 'Denunciations by source'), rowHeader: l('Origen', 'Source'),
+      rows: SOURCE_ROWS, columns: one('denunciations', 'Denuncias', 'Denunciations'), totalRow: true,
+      note: l('Por fecha de registro de la denuncia.', 'By date the denunciation was registered.'),
+      count: (source) => count('case.registered', { d1: source }),
+    } },
+    { shared: { row: TOTAL_KEY, column: 'denunciations' }, spec: {
+      id: 'denunciations_by_department', title: l('Denuncias por departamento', 'Denunciations by department'),
+      rowHeader: l('Departamento', 'Department'), rows: departmentRows(catalogs, request.department),
+      columns: one('denunciations', 'Denuncias', 'Denunciations'), totalRow: true,
+      count: (dept) => cells.sum('case.registered', { period: request.period, dept }),
+    } },
+    { shared: { row: 'denunciation', column: 'denunciations' }, spec: {
+      id: 'funnel', title: l('Embudo: denuncia → investigación → acusación → sentencia', 'Funnel: denunciation → investigation → accusation → ruling'),
+      rowHeader: l('Etapa alcanzada', 'Stage reached'),
+      rows: [{ key: 'denunciation', label: l('Denuncias registradas en el mes', 'Denunciations registered in the month') },
+        { key: 'investigation', label: l('… con investigación fiscal', '… with a prosecution opened') },
+        { key: 'accusation', label: l('… con acusación', '… with an accusation') },
+        { key: 'ruling', label: l('… con sentencia', '… with a ruling') }],
+      columns: one('denunciations', 'Denuncias', 'Denunciations'),
+      note: l('Cohorte de las denuncias del mes, etapa alcanzada a la posición del registro.',
+        "Cohort of the month's denunciations, stage reached at the log position."),
+      count: (stage) => (stage === 'denunciation' ? count('case.registered') : count('case.funnel', { d1: stage })),
+    } },
+  ], settings);
   const tables: PublishedTable[] = [
     countTable({
       id: 'hotline_calls', title: l('Línea 0800-2-3232: llamadas', 'Hotline 0800-2-3232: calls'), rowHeader: indicator,
@@ -55,18 +82,8 @@ export function buildMonthlyReport(
       count: (to, status) => count('referral.status', { d1: to, d3: status }),
     }, settings),
     referralSpeedTable(cells, scope, DESTINATION_ROWS, settings),
-    countTable({
-      id: 'denunciations_by_source', title: l('Denuncias por origen', 'Denunciations by source'), rowHeader: l('Origen', 'Source'),
-      rows: SOURCE_ROWS, columns: one('denunciations', 'Denuncias', 'Denunciations'), totalRow: true,
-      note: l('Por fecha de registro de la denuncia.', 'By date the denunciation was registered.'),
-      count: (source) => count('case.registered', { d1: source }),
-    }, settings),
-    countTable({
-      id: 'denunciations_by_department', title: l('Denuncias por departamento', 'Denunciations by department'),
-      rowHeader: l('Departamento', 'Department'), rows: departmentRows(catalogs, request.department),
-      columns: one('denunciations', 'Denuncias', 'Denunciations'), totalRow: true,
-      count: (dept) => cells.sum('case.registered', { period: request.period, dept }),
-    }, settings),
+    bySource,
+    byDepartment,
     countTable({
       id: 'denunciations_by_purpose', title: l('Denuncias por finalidad de explotación', 'Denunciations by exploitation purpose'),
       rowHeader: l('Finalidad', 'Purpose'), rows: PURPOSE_ROWS, columns: one('denunciations', 'Denuncias', 'Denunciations'),
@@ -94,18 +111,7 @@ export function buildMonthlyReport(
       })[row]!(),
     }, settings),
     ...victimTables(cells, scope, catalogs, settings),
-    countTable({
-      id: 'funnel', title: l('Embudo: denuncia → investigación → acusación → sentencia', 'Funnel: denunciation → investigation → accusation → ruling'),
-      rowHeader: l('Etapa alcanzada', 'Stage reached'),
-      rows: [{ key: 'denunciation', label: l('Denuncias registradas en el mes', 'Denunciations registered in the month') },
-        { key: 'investigation', label: l('… con investigación fiscal', '… with a prosecution opened') },
-        { key: 'accusation', label: l('… con acusación', '… with an accusation') },
-        { key: 'ruling', label: l('… con sentencia', '… with a ruling') }],
-      columns: one('denunciations', 'Denuncias', 'Denunciations'),
-      note: l('Cohorte de las denuncias del mes, etapa alcanzada a la posición del registro.',
-        "Cohort of the month's denunciations, stage reached at the log position."),
-      count: (stage) => (stage === 'denunciation' ? count('case.registered') : count('case.funnel', { d1: stage })),
-    }, settings),
+    funnel,
   ];
   const period = monthLabel(request.period);
   return {

@@ -1,4 +1,4 @@
-import { publishTable } from './disclosure-control.js';
+import { publishExact, publishTable, publishWithDisclosureControl } from './disclosure-control.js';
 import {
   AGE_COLUMNS, nationalityRows, PURPOSE_ROWS, SEX_ROWS, type ReportCatalogs,
 } from './labels.js';
@@ -22,15 +22,41 @@ export interface TableSpec {
   note?: Label;
 }
 
-/** Computes the exact counts and publishes them under the caller's disclosure settings. */
-export function countTable(spec: TableSpec, settings: DisclosureSettings): PublishedTable {
-  const table: CountTable = {
+function exactCounts(spec: TableSpec): CountTable {
+  return {
     id: spec.id, title: spec.title, rowHeader: spec.rowHeader, rows: spec.rows, columns: spec.columns,
     counts: spec.rows.map((row) => spec.columns.map((column) => spec.count(row.key, column.key))),
     totalRow: spec.totalRow ?? false, totalColumn: spec.totalColumn ?? false,
     ...(spec.note ? { note: spec.note } : {}),
   };
-  return publishTable(table, settings);
+}
+
+/** Computes the exact counts and publishes them under the caller's disclosure settings. */
+export function countTable(spec: TableSpec, settings: DisclosureSettings): PublishedTable {
+  return publishTable(exactCounts(spec), settings);
+}
+
+export interface LinkedTable {
+  spec: TableSpec;
+  /** The cell holding the count every linked table shares (the number of victims, of denunciations…). */
+  shared: { row: string; column: string };
+}
+
+/**
+ * Tables of one report that publish the same total. Each is protected on its own first; if any had to hide the
+ * shared total, all hide it, since one table's published total would undo another's suppression.
+ */
+export function linkedTables(tables: readonly LinkedTable[], settings: DisclosureSettings): PublishedTable[] {
+  const counts = tables.map((t) => exactCounts(t.spec));
+  if (!settings.applied) return counts.map(publishExact);
+  const alone = counts.map((table) => publishWithDisclosureControl(table, settings.k));
+  const hidden = alone.some((published, i) => sharedValue(published, tables[i].shared) === null);
+  return hidden ? counts.map((table, i) => publishWithDisclosureControl(table, settings.k, [tables[i].shared])) : alone;
+}
+
+function sharedValue(table: PublishedTable, cell: { row: string; column: string }): number | null | undefined {
+  const column = table.columns.findIndex((c) => c.key === cell.column);
+  return table.rows.find((r) => r.key === cell.row)?.values[column];
 }
 
 const one = (key: string, es: string, en: string): Dimension[] => [{ key, label: l(es, en) }];
@@ -40,17 +66,25 @@ export function victimTables(cells: CellSet, scope: Partial<Cell>, catalogs: Rep
   const note = l('Víctimas de las denuncias registradas en el periodo (fecha de registro, hora de Lima).',
     'Victims in the denunciations registered in the period (registration date, Lima time).');
   return [
-    countTable({
-      id: 'victims_by_sex_age', title: l('Víctimas por sexo y grupo de edad', 'Victims by sex and age group'),
-      rowHeader: l('Sexo', 'Sex'), rows: SEX_ROWS, columns: AGE_COLUMNS, totalRow: true, totalColumn: true, note,
-      count: (sex, age) => cells.sum('victim', { ...scope, d1: sex, d2: age }),
-    }, settings),
-    countTable({
-      id: 'victims_by_nationality', title: l('Víctimas por nacionalidad', 'Victims by nationality'),
-      rowHeader: l('Nacionalidad', 'Nationality'), rows: nationalityRows(catalogs, cells.values('victim', 'd3', scope)),
-      columns: one('victims', 'Víctimas', 'Victims'), totalRow: true, note,
-      count: (nationality) => cells.sum('victim', { ...scope, d3: nationality }),
-    }, settings),
+    ...linkedTables([
+      {
+        shared: { row: TOTAL_KEY, column: TOTAL_KEY },
+        spec: {
+          id: 'victims_by_sex_age', title: l('Víctimas por sexo y grupo de edad', 'Victims by sex and age group'),
+          rowHeader: l('Sexo', 'Sex'), rows: SEX_ROWS, columns: AGE_COLUMNS, totalRow: true, totalColumn: true, note,
+          count: (sex, age) => cells.sum('victim', { ...scope, d1: sex, d2: age }),
+        },
+      },
+      {
+        shared: { row: TOTAL_KEY, column: 'victims' },
+        spec: {
+          id: 'victims_by_nationality', title: l('Víctimas por nacionalidad', 'Victims by nationality'),
+          rowHeader: l('Nacionalidad', 'Nationality'), rows: nationalityRows(catalogs, cells.values('victim', 'd3', scope)),
+          columns: one('victims', 'Víctimas', 'Victims'), totalRow: true, note,
+          count: (nationality) => cells.sum('victim', { ...scope, d3: nationality }),
+        },
+      },
+    ], settings),
     countTable({
       id: 'victims_by_purpose', title: l('Víctimas por finalidad de explotación', 'Victims by exploitation purpose'),
       rowHeader: l('Finalidad', 'Purpose'), rows: PURPOSE_ROWS, columns: one('victims', 'Víctimas', 'Victims'),
