@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type request from 'supertest';
 import { createHash, randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '../../libs/event-store/src/index.js';
+import { findDisclosures, type PublishedTable } from '../../libs/read-models/src/index.js';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
@@ -74,6 +75,37 @@ describe('official statistics over HTTP', () => {
       const asOf = await t.api('analyst').get(`${url}&asOf=${position}`).expect(200);
       expect({ groups: asOf.body.groups, total: asOf.body.total }).toEqual({ groups: then[i].body.groups, total: then[i].body.total });
     }
+  });
+
+  it('gives analysts the hotline and referral statistics under disclosure control, operators exact counts', async () => {
+    let hiddenCounts = 0;
+    const fields = { hotline: ['received', 'traffickingRelated', 'closed'], referrals: ['sent', 'accepted', 'rejected', 'completed', 'revoked', 'pending'] };
+    for (const [endpoint, by] of [['hotline', 'department'], ['referrals', 'department'], ['referrals', 'destination']] as const) {
+      const url = `/api/v1/statistics/${endpoint}?from=2025-01&to=2025-12&by=${by}`;
+      const exact = await t.api('admin').get(url).expect(200);
+      const safe = await t.api('analyst').get(url).expect(200);
+      expect(exact.body.disclosureControl).toEqual({ applied: false, k: 5 });
+      expect(safe.body.disclosureControl).toEqual({ applied: true, k: 5 });
+      const columns = fields[endpoint];
+      // Seen as a table (groups as rows, the total as the total row), nothing is below k or derivable.
+      const table: PublishedTable = {
+        id: endpoint, title: { es: '', en: '' }, rowHeader: { es: '', en: '' }, unit: 'count', suppressed: [],
+        columns: columns.map((key) => ({ key, label: { es: key, en: key } })),
+        rows: [...safe.body.groups, { ...safe.body.total, key: 'total' }].map((g: Record<string, number | null> & { key: string }) =>
+          ({ key: g.key, label: { es: g.key, en: g.key }, values: columns.map((c) => g[c]) })),
+      };
+      expect(findDisclosures(table, 5)).toEqual([]);
+      // Every count shown equals the exact one, and the small ones are hidden.
+      hiddenCounts += safe.body.suppressed.length;
+      safe.body.groups.forEach((group: Record<string, number | null>, i: number) => {
+        for (const c of columns) {
+          if (group[c] !== null) expect(group[c]).toBe(exact.body.groups[i][c]);
+          else expect(safe.body.suppressed).toContainEqual(expect.objectContaining({ group: exact.body.groups[i].key, field: c }));
+        }
+        if (endpoint === 'referrals' && (group.accepted === null || (group.accepted as number) < 5)) expect(group.medianHoursToAcceptance).toBeNull();
+      });
+    }
+    expect(hiddenCounts).toBeGreaterThan(0);
   });
 
   it('keeps a publication byte-identical after corrections and lists exactly the cells that changed since', async () => {

@@ -5,10 +5,10 @@ import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
-import { CATALOGS, type Actor, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import {
-  hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics, referralStatisticsAsOf,
-  type HotlineGrouping, type ReferralGrouping,
+  controlGroupedCounts, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
+  referralStatisticsAsOf, type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import {
@@ -50,6 +50,7 @@ export class StatisticsController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CATALOGS) private readonly catalogs: ReferenceCatalogs,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('hotline')
@@ -63,13 +64,11 @@ export class StatisticsController {
     const statistics = query.asOf === undefined
       ? await queryHotlineStatistics(this.dataSource, params)
       : await hotlineStatisticsAsOf(this.dataSource, { ...params, asOf: query.asOf });
-    return {
-      ...statistics,
-      groups: statistics.groups.map((g) => ({
-        ...g,
-        label: by === 'month' ? g.key : g.key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(g.key) ?? g.key),
-      })),
-    };
+    const label = (key: string) => (by === 'month' ? key : key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(key) ?? key));
+    const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
+    if (!controlled(actor)) return { ...statistics, groups: labelled, ...this.exact() };
+    const safe = controlGroupedCounts(labelled, statistics.total, ['received', 'traffickingRelated', 'closed'], this.config.disclosureK);
+    return { ...statistics, ...safe, disclosureControl: { applied: true, k: this.config.disclosureK } };
   }
 
   @Get('referrals')
@@ -83,9 +82,24 @@ export class StatisticsController {
       ? await queryReferralStatistics(this.dataSource, { from, to, by, scope })
       : await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: query.asOf, scope });
     const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
-    return { from, to, by, timeZone: 'America/Lima', ...statistics, groups: statistics.groups.map((g) => ({ ...g, label: label(g.key) })) };
+    const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
+    const base = { from, to, by, timeZone: 'America/Lima' as const, asOf: statistics.asOf };
+    if (!controlled(actor)) return { ...base, groups: labelled, total: statistics.total, ...this.exact() };
+    const k = this.config.disclosureK;
+    const safe = controlGroupedCounts(labelled, statistics.total, ['sent', 'accepted', 'rejected', 'completed', 'revoked', 'pending'], k);
+    // A median or 90th percentile drawn from fewer than k accepted referrals (or from a hidden count) is hidden too.
+    const hours = <T extends { accepted: number | null; medianHoursToAcceptance: number | null; p90HoursToAcceptance: number | null }>(row: T): T =>
+      (row.accepted === null || row.accepted < k ? { ...row, medianHoursToAcceptance: null, p90HoursToAcceptance: null } : row);
+    return { ...base, groups: safe.groups.map(hours), total: hours(safe.total), suppressed: safe.suppressed, disclosureControl: { applied: true, k } };
+  }
+
+  private exact() {
+    return { suppressed: [], disclosureControl: { applied: false, k: this.config.disclosureK } };
   }
 }
+
+/** Analysts get every statistic under disclosure control; operational roles see exact counts of their scope. */
+const controlled = (actor: Actor) => actor.role === 'analyst';
 
 /** A regional token counts only its own departments (DESIGN: regional users are scoped); national: everything. */
 const scopeOf = (actor: Actor): readonly string[] | undefined => (actor.departments.length > 0 ? actor.departments : undefined);

@@ -14,13 +14,21 @@ import { arrayOf, closedObject, integer, month, string } from '../shared/openapi
 export interface AsOfLogPosition { logPosition: number }
 export type StatisticsPosition = ReportPosition | AsOfLogPosition;
 
-export type HotlineGroup = { key: string; label: string } & HotlineCounts;
-export interface HotlineStatisticsResponse extends Omit<HotlineStatistics, 'asOf' | 'groups'> {
+/** Counts as analysts see them: a count hidden by disclosure control is null. */
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+export interface StatisticsDisclosure { applied: boolean; k: number }
+export interface SuppressedCount { group: string; field: string; reason: 'primary' | 'complementary' }
+
+export type HotlineGroup = { key: string; label: string } & Nullable<HotlineCounts>;
+export interface HotlineStatisticsResponse extends Omit<HotlineStatistics, 'asOf' | 'groups' | 'total'> {
   asOf: StatisticsPosition;
   groups: HotlineGroup[];
+  total: Nullable<HotlineCounts>;
+  suppressed: SuppressedCount[];
+  disclosureControl: StatisticsDisclosure;
 }
 
-export type ReferralGroup = { key: string; label: string } & ReferralCounts;
+export type ReferralGroup = { key: string; label: string } & Nullable<ReferralCounts>;
 export interface ReferralStatisticsResponse {
   from: string;
   to: string;
@@ -28,8 +36,16 @@ export interface ReferralStatisticsResponse {
   timeZone: 'America/Lima';
   asOf: StatisticsPosition;
   groups: ReferralGroup[];
-  total: ReferralCounts;
+  total: Nullable<ReferralCounts>;
+  suppressed: SuppressedCount[];
+  disclosureControl: StatisticsDisclosure;
 }
+
+const COUNT: SchemaObject = { ...integer(), nullable: true, description: 'null: oculto por control de divulgación / hidden by disclosure control' };
+const DISCLOSURE = closedObject<StatisticsDisclosure>({ applied: { type: 'boolean' }, k: integer() });
+const SUPPRESSED = arrayOf(closedObject<SuppressedCount>({
+  group: string(), field: string(), reason: string({ enum: ['primary', 'complementary'] }),
+}));
 
 const POSITION: SchemaObject = {
   description: 'Posición del registro que refleja la respuesta / log position the answer reflects',
@@ -45,7 +61,7 @@ const TIME_ZONE = string({ enum: ['America/Lima'] });
 const GROUP_KEY = string({ description: 'Mes (YYYY-MM), departamento (2 dígitos UBIGEO), destino o "unknown"' });
 const GROUP_LABEL = string({ description: 'Etiqueta legible del grupo / readable label of the group' });
 
-const hotlineCounts = { received: integer(), traffickingRelated: integer(), closed: integer() } satisfies Record<keyof HotlineCounts, SchemaObject>;
+const hotlineCounts = { received: COUNT, traffickingRelated: COUNT, closed: COUNT } satisfies Record<keyof HotlineCounts, SchemaObject>;
 
 export const HOTLINE_STATISTICS_SCHEMA: SchemaObject = closedObject<HotlineStatisticsResponse>({
   from: month,
@@ -55,11 +71,13 @@ export const HOTLINE_STATISTICS_SCHEMA: SchemaObject = closedObject<HotlineStati
   asOf: POSITION,
   groups: arrayOf(closedObject<HotlineGroup>({ key: GROUP_KEY, label: GROUP_LABEL, ...hotlineCounts })),
   total: closedObject<HotlineCounts>(hotlineCounts),
+  suppressed: SUPPRESSED,
+  disclosureControl: DISCLOSURE,
 });
 
 const HOURS: SchemaObject = { type: 'number', minimum: 0, nullable: true, description: 'Horas; null si ninguna fue aceptada / hours; null when none was accepted' };
 const referralCounts = {
-  sent: integer(), accepted: integer(), rejected: integer(), completed: integer(), revoked: integer(), pending: integer(),
+  sent: COUNT, accepted: COUNT, rejected: COUNT, completed: COUNT, revoked: COUNT, pending: COUNT,
   medianHoursToAcceptance: HOURS, p90HoursToAcceptance: HOURS,
 } satisfies Record<keyof ReferralCounts, SchemaObject>;
 
@@ -71,4 +89,6 @@ export const REFERRAL_STATISTICS_SCHEMA: SchemaObject = closedObject<ReferralSta
   asOf: POSITION,
   groups: arrayOf(closedObject<ReferralGroup>({ key: GROUP_KEY, label: GROUP_LABEL, ...referralCounts })),
   total: closedObject<ReferralCounts>(referralCounts),
+  suppressed: SUPPRESSED,
+  disclosureControl: DISCLOSURE,
 });

@@ -10,3 +10,4 @@ export * from './render/index.js';
 export * from './official-statistics.service.js';
 export * from './revisions.js';
 export * from './operational-statistics-as-of.js';
+export * from './grouped-disclosure.js';
