@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const results: Measurement[] = [];
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
   const run = async (name: string, scenario: () => Promise<Measurement[]>) => {
-    if (only && !only.some((o) => name.includes(o))) return;
+    if (only && !only.some((o) => name.toLowerCase().includes(o.toLowerCase()))) return;
     log(`▶ ${name}`);
     const measured = await scenario().catch((error: unknown) => {
       log(`✖ ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -33,19 +33,30 @@ export function createTokenVerifier(keys: AuthKeys, isDepartment: (code: string)
     ...(keys.audience ? { audience: keys.audience } : {}),
   };
   const jwks = keys.kind === 'jwks' ? createRemoteJWKSet(keys.url) : null;
+  // A client sends the same token with every request: a signature checked once holds until the token expires.
+  const verified = new Map<string, { actor: Actor; expiresAt: number }>();
   return {
     mode: keys.kind,
     async verify(token: string): Promise<Actor> {
+      const cached = verified.get(token);
+      if (cached && Date.now() < cached.expiresAt) return cached.actor;
       let payload: JWTPayload;
       try {
         ({ payload } = jwks ? await jwtVerify(token, jwks, options) : await jwtVerify(token, (keys as { secret: Uint8Array }).secret, options));
       } catch (error) {
         throw refusal(error);
       }
-      return actorOf(payload, isDepartment);
+      const actor = actorOf(payload, isDepartment);
+      if (verified.size >= CACHE_LIMIT) verified.clear();
+      verified.set(token, { actor, expiresAt: Math.min((payload.exp ?? 0) * 1000, Date.now() + CACHE_MS) });
+      return actor;
     },
   };
 }
+
+/** Verified tokens kept at most this long (less when they expire sooner), and at most this many at once. */
+const CACHE_MS = 60_000;
+const CACHE_LIMIT = 10_000;
 
 function refusal(error: unknown): InvalidToken {
   const message = error instanceof Error ? error.message : String(error);
