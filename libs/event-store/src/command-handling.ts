@@ -20,6 +20,8 @@ export interface CommandOptions {
   /** The version the client last saw (HTTP If-Match); a different current version is a conflict. */
   expectedVersion?: number;
   metadata: EventMetadata;
+  /** The stream as the caller has just read it (update mode), used for the first attempt instead of reading again. */
+  history?: readonly RecordedEvent[];
   /** Storage-only rewriting of decided events (sealing personal fields); deterministic, so retries still match. */
   beforeAppend?: (event: { type: string; data: object }) => { type: string; data: object };
   /** The inverse of beforeAppend, applied to stored events before the decider folds them. */
@@ -51,7 +53,7 @@ export async function handleCommand<C, E extends { type: string; data: object },
   options: CommandOptions,
 ): Promise<CommandResult<S>> {
   for (let attempt = 1; ; attempt++) {
-    const history = options.mode === 'create' ? [] : await store.readStream(streamId);
+    const history = options.mode === 'create' ? [] : attempt === 1 && options.history ? options.history : await store.readStream(streamId);
     const current = history.length;
     // A recognised retry answers as the original did, even if its If-Match is now stale.
     const retried = options.mode === 'update' ? recognisedRetry(decider, streamId, history, command, options) : null;
@@ -109,7 +111,7 @@ function foldHistory<C, E extends { type: string; data: object }, S>(
 function recognisedRetry<C, E extends { type: string; data: object }, S>(
   decider: DeciderLike<C, E, S>,
   streamId: string,
-  history: RecordedEvent[],
+  history: readonly RecordedEvent[],
   command: C,
   options: CommandOptions,
 ): CommandResult<S> | null {

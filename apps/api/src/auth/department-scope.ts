@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import {
-  callNotFound, caseNotFound, InvalidCommand, prosecutionNotFound, referralNotFound, trialNotFound,
+  callNotFound, caseNotFound, departmentOfUbigeo, InvalidCommand, prosecutionNotFound, referralNotFound, trialNotFound,
 } from '../../../../libs/domain/src/index.js';
 import type { EventStore } from '../../../../libs/event-store/src/index.js';
 import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js';
@@ -99,11 +99,11 @@ export class DepartmentScope {
     if (state === null) return null;
     switch (kind) {
       case 'hotlineCall':
-        return departmentOfPlace(state.callerUbigeo);
+        return departmentOfUbigeo(state.callerUbigeo);
       case 'policeCase':
-        return departmentOfPlace(state.ubigeo);
+        return departmentOfUbigeo(state.ubigeo);
       case 'referral': {
-        if (typeof state.ubigeo === 'string') return departmentOfPlace(state.ubigeo);
+        if (typeof state.ubigeo === 'string') return departmentOfUbigeo(state.ubigeo);
         const source = state.source as { kind: string; id: string };
         // A victim's referral without a place would need the victim's case: until victims have their own stream
         // (README, limits) it is national.
@@ -133,8 +133,4 @@ export class DepartmentScope {
     if (events.length === 0) return null;
     return events.reduce((s, e) => stream.decider.evolve(s, e), stream.decider.initialState()) as Record<string, unknown>;
   }
-}
-
-function departmentOfPlace(ubigeo: unknown): Department {
-  return typeof ubigeo === 'string' && /^\d{2}/.test(ubigeo) ? ubigeo.slice(0, 2) : 'unknown';
 }

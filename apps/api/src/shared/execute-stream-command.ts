@@ -32,7 +32,8 @@ export class ExecuteStreamCommandHandler implements ICommandHandler<ExecuteStrea
     const create = stream.isCreate(command);
     for (let attempt = 1; ; attempt++) {
       // The sealing hooks are synchronous: the keys of every subject involved are loaded (or created) first.
-      const keyring = await this.keyringFor(stream, command, create);
+      const history = create || !stream.subjectsOf ? undefined : await this.store.readStream(stream.streamName(stream.idOf(command)));
+      const keyring = await this.keyringFor(stream, command, history ?? []);
       try {
         return await handleCommand(this.store, stream.decider, stream.streamName(stream.idOf(command)), command, {
           mode: create ? 'create' : 'update',
@@ -40,6 +41,7 @@ export class ExecuteStreamCommandHandler implements ICommandHandler<ExecuteStrea
           idempotencyKey: create ? 'create' : options.idempotencyKey,
           expectedVersion: options.expectedVersion,
           metadata: { actor: command.metadata.actor, correlationId: options.correlationId },
+          history,
           beforeAppend: stream.seal ? (event) => stream.seal!(keyring, event) : undefined,
           afterLoad: stream.unseal ? (event) => stream.unseal!(keyring, event) : undefined,
         });
@@ -50,10 +52,12 @@ export class ExecuteStreamCommandHandler implements ICommandHandler<ExecuteStrea
     }
   }
 
-  /** Keys for the subjects the command may give personal data (created if new) and those already in the stream. */
-  private async keyringFor(stream: AnyStreamType, command: StoredEvent, create: boolean): Promise<SubjectKeyring> {
+  /**
+   * Keys for the subjects the command may give personal data (created if new) and those already in the stream. The
+   * stream read for this is handed to handleCommand, so an update reads its stream once.
+   */
+  private async keyringFor(stream: AnyStreamType, command: StoredEvent, history: readonly StoredEvent[]): Promise<SubjectKeyring> {
     if (!stream.subjectsOf) return this.keys.keyring({});
-    const history = create ? [] : await this.store.readStream(stream.streamName(stream.idOf(command)));
     return this.keys.keyring({
       create: stream.subjectsOf(command),
       load: history.flatMap((event) => stream.subjectsOf!(event).map((subject) => subject.id)),

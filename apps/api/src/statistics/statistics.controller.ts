@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
 import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import {
-  controlGroupedCounts, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
+  controlHotlineStatistics, controlReferralStatistics, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
   referralStatisticsAsOf, type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -67,7 +67,7 @@ export class StatisticsController {
     const label = (key: string) => (by === 'month' ? key : key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(key) ?? key));
     const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
     if (!controlled(actor)) return { ...statistics, groups: labelled, ...this.exact() };
-    const safe = controlGroupedCounts(labelled, statistics.total, ['received', 'traffickingRelated', 'closed'], this.config.disclosureK);
+    const safe = controlHotlineStatistics(labelled, statistics.total, this.config.disclosureK);
     return { ...statistics, ...safe, disclosureControl: { applied: true, k: this.config.disclosureK } };
   }
 
@@ -86,11 +86,7 @@ export class StatisticsController {
     const base = { from, to, by, timeZone: 'America/Lima' as const, asOf: statistics.asOf };
     if (!controlled(actor)) return { ...base, groups: labelled, total: statistics.total, ...this.exact() };
     const k = this.config.disclosureK;
-    const safe = controlGroupedCounts(labelled, statistics.total, ['sent', 'accepted', 'rejected', 'completed', 'revoked', 'pending'], k);
-    // A median or 90th percentile drawn from fewer than k accepted referrals (or from a hidden count) is hidden too.
-    const hours = <T extends { accepted: number | null; medianHoursToAcceptance: number | null; p90HoursToAcceptance: number | null }>(row: T): T =>
-      (row.accepted === null || row.accepted < k ? { ...row, medianHoursToAcceptance: null, p90HoursToAcceptance: null } : row);
-    return { ...base, groups: safe.groups.map(hours), total: hours(safe.total), suppressed: safe.suppressed, disclosureControl: { applied: true, k } };
+    return { ...base, ...controlReferralStatistics(labelled, statistics.total, k), disclosureControl: { applied: true, k } };
   }
 
   private exact() {

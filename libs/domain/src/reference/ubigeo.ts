@@ -13,6 +13,14 @@ export interface UbigeoRow {
 const DISTRICT_CODE = /^\d{6}$/;
 const UBIGEO_CODE = /^(?:\d{2}|\d{4}|\d{6})$/;
 
+/**
+ * The department (first two digits) of a place as recorded on an event, or 'unknown' when no place was given:
+ * the key every statistic, read model and scope check breaks places down by.
+ */
+export function departmentOfUbigeo(ubigeo: unknown): string {
+  return typeof ubigeo === 'string' && /^\d{2}/.test(ubigeo) ? ubigeo.slice(0, 2) : 'unknown';
+}
+
 export class UbigeoCatalog {
   private readonly departments = new Map<string, string>();
   private readonly provinces = new Map<string, string>();

@@ -1,5 +1,5 @@
 import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { limaMonth } from '../../../domain/src/index.js';
+import { departmentOfUbigeo, limaMonth } from '../../../domain/src/index.js';
 
 export const HOTLINE_STATISTICS_PROJECTION = 'hotline-statistics';
 
@@ -14,7 +14,6 @@ interface CallFact {
   closed: boolean;
 }
 
-const departmentOf = (ubigeo: unknown): string => (typeof ubigeo === 'string' ? ubigeo.slice(0, 2) : 'unknown');
 
 /**
  * Keeps two tables: hotline_call_facts, one row per call (the truth each event changes), and
@@ -67,7 +66,7 @@ function evolveFact(facts: Map<string, CallFact>, event: RecordedEvent): void {
       if (!fact) {
         facts.set(callId, {
           callId, receivedAt: String(d.receivedAt), receivedMonth: limaMonth(String(d.receivedAt)),
-          department: departmentOf(d.callerUbigeo), topic: String(d.topic), traffickingRelated: d.topic === 'trafficking', closed: false,
+          department: departmentOfUbigeo(d.callerUbigeo), topic: String(d.topic), traffickingRelated: d.topic === 'trafficking', closed: false,
         });
       }
       return;
@@ -79,7 +78,7 @@ function evolveFact(facts: Map<string, CallFact>, event: RecordedEvent): void {
       const changes = (d.changes ?? {}) as Record<string, unknown>;
       const next = { ...fact };
       if (typeof changes.receivedAt === 'string') Object.assign(next, { receivedAt: changes.receivedAt, receivedMonth: limaMonth(changes.receivedAt) });
-      if ('callerUbigeo' in changes) next.department = departmentOf(changes.callerUbigeo);
+      if ('callerUbigeo' in changes) next.department = departmentOfUbigeo(changes.callerUbigeo);
       facts.set(callId, next);
       return;
     }

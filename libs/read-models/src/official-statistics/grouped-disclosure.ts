@@ -1,4 +1,6 @@
 import { publishWithDisclosureControl } from './disclosure-control.js';
+import type { HotlineCounts } from '../hotline-statistics/hotline-statistics.query.js';
+import type { ReferralCounts } from '../referrals/referral.queries.js';
 import { TOTAL_KEY, type SuppressionReason } from './stat-table.js';
 
 export type Controlled<T, C extends keyof T> = Omit<T, C> & { [K in C]: number | null };
@@ -25,12 +27,31 @@ export function controlGroupedCounts<G extends { key: string }, T extends Pick<G
   }, k);
   const valuesOf = (index: number) => Object.fromEntries(fields.map((f, i) => [f, published.rows[index].values[i]])) as { [K in C]: number | null };
   const totalIndex = published.rows.findIndex((r) => r.key === TOTAL_KEY);
-  if (fields.some((f) => Number(total[f]) !== published.rows[totalIndex].values[fields.indexOf(f)] && published.rows[totalIndex].values[fields.indexOf(f)] !== null)) {
-    throw new Error('the groups do not add up to their total');
-  }
+  // The total row is the groups' sum: it must be the total the query reported, or the groups miss something.
+  const sums = groups.reduce((acc, g) => fields.map((f, i) => acc[i] + Number(g[f])), fields.map(() => 0));
+  if (fields.some((f, i) => sums[i] !== Number(total[f]))) throw new Error('the groups do not add up to their total');
   return {
     groups: groups.map((g, i) => ({ ...g, ...valuesOf(i) })),
     total: { ...total, ...valuesOf(totalIndex) },
     suppressed: published.suppressed.map((s) => ({ group: s.row, field: s.column as C, reason: s.reason })),
   };
+}
+
+const HOTLINE_COUNTS = ['received', 'traffickingRelated', 'closed'] as const;
+const REFERRAL_COUNTS = ['sent', 'accepted', 'rejected', 'completed', 'revoked', 'pending'] as const;
+
+/** The hotline statistics as analysts see them. */
+export function controlHotlineStatistics<G extends { key: string } & HotlineCounts>(groups: readonly G[], total: HotlineCounts, k: number) {
+  return controlGroupedCounts(groups, total, HOTLINE_COUNTS, k);
+}
+
+/**
+ * The referral statistics as analysts see them: counts controlled like any table, and a median or 90th percentile
+ * drawn from fewer than k accepted referrals (or from a hidden count) hidden too.
+ */
+export function controlReferralStatistics<G extends { key: string } & ReferralCounts>(groups: readonly G[], total: ReferralCounts, k: number) {
+  const safe = controlGroupedCounts(groups, total, REFERRAL_COUNTS, k);
+  const hours = <T extends { accepted: number | null; medianHoursToAcceptance: number | null; p90HoursToAcceptance: number | null }>(row: T): T =>
+    (row.accepted === null || row.accepted < k ? { ...row, medianHoursToAcceptance: null, p90HoursToAcceptance: null } : row);
+  return { groups: safe.groups.map(hours), total: hours(safe.total), suppressed: safe.suppressed };
 }

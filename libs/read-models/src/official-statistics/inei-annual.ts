@@ -1,7 +1,7 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
-import { departmentRows, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
+import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
-import { countTable, l, linkedTables, victimTables } from './report-tables.js';
+import { countTable, linkedTables, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport } from './stat-table.js';
 

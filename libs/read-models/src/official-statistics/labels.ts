@@ -3,7 +3,10 @@ import {
 } from '../../../domain/src/index.js';
 import { UNKNOWN_KEY, UNKNOWN_LABEL, type Dimension, type Label } from './stat-table.js';
 
-const l = (es: string, en: string): Label => ({ es, en });
+export const l = (es: string, en: string): Label => ({ es, en });
+
+/** A table's single column (or row). */
+export const one = (key: string, es: string, en: string): Dimension[] => [{ key, label: l(es, en) }];
 
 export const SEX_LABELS: Record<string, Label> = {
   female: l('Mujer', 'Female'), male: l('Hombre', 'Male'), other: l('Otro', 'Other'), unknown: UNKNOWN_LABEL,

@@ -1,6 +1,6 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
-import { departmentRows, DESTINATION_ROWS, monthLabel, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
-import { countTable, l, linkedTables, referralSpeedTable, victimTables } from './report-tables.js';
+import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
+import { countTable, linkedTables, referralSpeedTable, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport, type PublishedTable } from './stat-table.js';
@@ -15,7 +15,6 @@ const REFERRAL_STATUSES: Dimension[] = [
   { key: 'revoked', label: l('Anuladas', 'Revoked') },
 ];
 
-const one = (key: string, es: string, en: string): Dimension[] => [{ key, label: l(es, en) }];
 const indicator = l('Indicador', 'Indicator');
 
 /**

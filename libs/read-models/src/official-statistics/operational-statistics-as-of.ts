@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { monthsBetween, type HotlineCounts, type HotlineGrouping } from '../hotline-statistics/hotline-statistics.query.js';
 import type { ReferralCounts, ReferralGrouping } from '../referrals/referral.queries.js';
+import { percentile, roundHours } from './report-tables.js';
 import { readStatistics, type CellSet } from './statistics-cells.query.js';
 
 /**
@@ -54,17 +55,6 @@ function referralCounts(cells: CellSet, filter: Record<string, string>): Referra
   return {
     sent: cells.sum('referral.sent', filter), accepted: hours.length, rejected: status('rejected'), completed: status('completed'),
     revoked: status('revoked'), pending: status('sent'),
-    medianHoursToAcceptance: round(percentile(hours, 0.5)), p90HoursToAcceptance: round(percentile(hours, 0.9)),
+    medianHoursToAcceptance: roundHours(percentile(hours, 0.5)), p90HoursToAcceptance: roundHours(percentile(hours, 0.9)),
   };
 }
-
-/** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */
-function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const position = p * (sorted.length - 1);
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
-}
-
-const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);

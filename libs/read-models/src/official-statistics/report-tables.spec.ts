@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { findDisclosures } from './disclosure-checker.js';
-import { l, linkedTables, type TableSpec } from './report-tables.js';
+import { l } from './labels.js';
+import { linkedTables, type TableSpec } from './report-tables.js';
 import { TOTAL_KEY } from './stat-table.js';
 
 const oneColumn = (id: string, counts: number[]): TableSpec => ({

@@ -1,6 +1,6 @@
 import { publishExact, publishTable, publishWithDisclosureControl } from './disclosure-control.js';
 import {
-  AGE_COLUMNS, nationalityRows, PURPOSE_ROWS, SEX_ROWS, type ReportCatalogs,
+  AGE_COLUMNS, l, nationalityRows, one, PURPOSE_ROWS, SEX_ROWS, type ReportCatalogs,
 } from './labels.js';
 import type { CellSet } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
@@ -8,7 +8,6 @@ import {
   TOTAL_KEY, type CountTable, type Dimension, type DisclosureSettings, type Label, type PublishedTable,
 } from './stat-table.js';
 
-export const l = (es: string, en: string): Label => ({ es, en });
 
 export interface TableSpec {
   id: string;
@@ -59,7 +58,6 @@ function sharedValue(table: PublishedTable, cell: { row: string; column: string 
   return table.rows.find((r) => r.key === cell.row)?.values[column];
 }
 
-const one = (key: string, es: string, en: string): Dimension[] => [{ key, label: l(es, en) }];
 
 /** The victims' tables shared by the monthly report and the INEI annual tables: by sex × age, nationality, purpose. */
 export function victimTables(cells: CellSet, scope: Partial<Cell>, catalogs: ReportCatalogs, settings: DisclosureSettings): PublishedTable[] {
@@ -95,14 +93,17 @@ export function victimTables(cells: CellSet, scope: Partial<Cell>, catalogs: Rep
   ];
 }
 
-/** The median of sorted values (mean of the middle two for an even count), null when there are none. */
-export function median(sorted: readonly number[]): number | null {
+/** PostgreSQL's percentile_cont over sorted values: linear interpolation between the closest ranks; null if none. */
+export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const position = p * (sorted.length - 1);
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 
-const roundHours = (hours: number | null) => (hours === null ? null : Math.round(hours * 10) / 10);
+/** Hours as published: one decimal. */
+export const roundHours = (hours: number | null) => (hours === null ? null : Math.round(hours * 10) / 10);
 
 /**
  * Median hours from referral to acceptance by destination. The counts of accepted referrals are protected like
@@ -127,7 +128,7 @@ export function referralSpeedTable(
     const hours = hoursOf(row.key);
     const hidden = row.values[0] === null || (settings.applied && hours.length < settings.k);
     if (hidden && hours.length > 0) suppressed.push({ row: row.key, column: 'median_hours', reason: 'primary' });
-    return { ...row, values: [row.values[0], hidden ? null : roundHours(median(hours))] };
+    return { ...row, values: [row.values[0], hidden ? null : roundHours(percentile(hours, 0.5))] };
   });
   return {
     ...counts, unit: 'hours', rows, suppressed,

@@ -1,12 +1,12 @@
 import type { RecordedEvent } from '../../../event-store/src/index.js';
-import { limaMonth } from '../../../domain/src/index.js';
+import { departmentOfUbigeo, limaMonth } from '../../../domain/src/index.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
 /**
  * How each event changes the statistical units. Department and period are fixed when a unit is created (or
  * corrected): a prosecution or trial counts in its denunciation's department.
  */
-const dept = (ubigeo: unknown) => (typeof ubigeo === 'string' && ubigeo.length >= 2 ? ubigeo.slice(0, 2) : 'unknown');
+const dept = departmentOfUbigeo;
 const month = (instant: unknown) => limaMonth(String(instant));
 const str = (value: unknown) => String(value);
 

@@ -1,5 +1,5 @@
 import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { limaMonth } from '../../../domain/src/index.js';
+import { departmentOfUbigeo, limaMonth } from '../../../domain/src/index.js';
 
 export const REFERRAL_FACTS_PROJECTION = 'referral-facts';
 
@@ -63,7 +63,7 @@ function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent): boolean
     const source = d.source as { kind: string; id: string };
     facts.set(id, {
       referralId: id, sourceKind: source.kind, sourceId: source.id, destination: String(d.to),
-      department: typeof d.ubigeo === 'string' ? d.ubigeo.slice(0, 2) : 'unknown', referredAt: String(d.referredAt),
+      department: departmentOfUbigeo(d.ubigeo), referredAt: String(d.referredAt),
       status: 'sent', acceptedAt: null, closedAt: null, successful: null, linkedCaseId: null,
     });
     return true;
