@@ -16,6 +16,8 @@ export interface TestApp {
   api(role?: Role, departments?: readonly string[]): request.Agent;
   /** A token as `api` sends it, with options (expired, other subject, odd claims) for the authentication tests. */
   token(role: Role | string, options?: TestTokenOptions): string;
+  /** The HS256 secret the app verifies tokens with (sign-in links, CLI runs against this app). */
+  secret: string;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return request.agent(app.getHttpServer()).set('Authorization', `Bearer ${signTestToken(secret, role, { departments })}`);
     },
     token: (role, options) => signTestToken(secret, role, options),
+    secret: env.AUTH_JWT_SECRET ?? secret,
     async project() {
       await waitUntilLogVisible(db.pool);
       await app.get(ProjectionDaemon).tick();

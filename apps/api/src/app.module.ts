@@ -15,6 +15,7 @@ import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
 import { OfficialStatisticsModule } from './official-statistics/official-statistics.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
+import { SessionModule } from './session/session.module.js';
 import { SharedModule } from './shared/shared.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 import { SubjectsModule } from './subjects/subjects.module.js';
@@ -29,6 +30,7 @@ export class AppModule implements NestModule {
         InfrastructureModule.forRoot(config, databaseUrl),
         SharedModule,
         AuthModule,
+        SessionModule,
         HotlineCallsModule,
         ReferralsModule,
         CasesModule,

@@ -27,7 +27,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   });
   // Security headers (HSTS, no sniffing, frame denial, a same-origin CSP that the docs UI also satisfies). No
   // upgrade-insecure-requests: TLS ends at the proxy in front, and locally the docs are served over plain HTTP.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The console talks to this origin only, and in OIDC mode to the identity provider (discovery, token endpoint).
+  const connectSrc = ["'self'", ...(config.oidc ? [new URL(config.oidc.authority).origin] : [])];
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc } } }));
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

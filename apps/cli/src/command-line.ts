@@ -23,7 +23,8 @@ export type CliCommand =
   | { command: 'publish'; kind: (typeof PUBLICATION_KINDS)[number]; period: string; department: string | null; id: string | null }
   | { command: 'rebuild'; projection: string | null }
   | { command: 'verify' }
-  | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string };
+  | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string }
+  | { command: 'login-url'; role: Role; departments: string[]; hours: number; subject: string; url: string | null };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | string[] | boolean | undefined>;
@@ -67,9 +68,13 @@ export function parseCommandLine(argv: readonly string[], context: { projections
       options('verify', rest, {});
       return { command: 'verify' };
     case 'token':
-      return token(options('token', rest, {
+    case 'login-url': {
+      const values = options(name, rest, {
         role: { type: 'string' }, department: { type: 'string', multiple: true }, hours: { type: 'string' }, subject: { type: 'string' },
-      }));
+        ...(name === 'login-url' ? { url: { type: 'string' } } : {}),
+      });
+      return name === 'token' ? token(values) : { ...token(values), command: 'login-url', url: siteUrl(values) };
+    }
     default:
       throw new UsageError(`comando desconocido: «${name}»`, `unknown command "${name}"`);
   }
@@ -183,8 +188,17 @@ function uuid(values: Values): string | null {
   return raw.toLowerCase();
 }
 
+/** `login-url --url`: where the console is served (http or https); null: from PORT and HOST. */
+function siteUrl(values: Values): string | null {
+  const raw = text(values, 'url');
+  if (raw === undefined) return null;
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (!url || !['http:', 'https:'].includes(url.protocol)) throw invalidOption('--url', `debe ser una URL http(s) (se recibió «${raw}»)`, 'must be an http(s) URL');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /** `token --role R [--department DD …] [--hours N] [--subject S]`: a signed bearer token for local use. */
-function token(values: Values): CliCommand {
+function token(values: Values): Extract<CliCommand, { command: 'token' }> {
   const role = oneOf(values, 'role', ROLES, null);
   if (role === null) throw invalidOption('--role', `es obligatorio (${ROLES.join(', ')})`, `is required (${ROLES.join(', ')})`);
   const departments = [...new Set((values.department as string[] | undefined) ?? [])].map((code) => {

@@ -9,6 +9,7 @@ import { parseCommandLine, type CliCommand } from './command-line.js';
 import { runPublish } from './publish.command.js';
 import { runRebuild } from './rebuild.command.js';
 import { checkDepartment, runReport } from './report.command.js';
+import { runLoginUrl } from './login-url.command.js';
 import { runToken } from './token.command.js';
 import { usage } from './usage.js';
 import { runVerify } from './verify.command.js';
@@ -29,6 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.Pro
     const config = loadConfig(env, []);
     const catalogs = loadCatalogs(config.seedsDir);
     if (command.command === 'token') return await runToken(command, { config, catalogs, io }); // no database needed
+    if (command.command === 'login-url') return await runLoginUrl(command, { config, catalogs, io });
     checkBeforeConnecting(command, catalogs, io);
     const db = await openDatabase(config, io.log);
     try {
@@ -50,7 +52,7 @@ function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs,
 }
 
 async function dispatch(
-  command: Exclude<CliCommand, { command: 'help' | 'token' }>,
+  command: Exclude<CliCommand, { command: 'help' | 'token' | 'login-url' }>,
   context: { db: CliDatabase; catalogs: ReferenceCatalogs; config: AppConfig; io: CliIO },
 ): Promise<ExitCode> {
   const { db, catalogs, config, io } = context;

@@ -28,7 +28,7 @@ describe('npm run cli -- token', () => {
     expect(code).toBe(0);
     expect(out.stderr).toMatch(/rol\/role police, sujeto\/subject comisaria-17, departamentos\/departments 08/);
     const actor = await verifierFor(auth({ jwtSecret: secret })).verify(out.stdout.trim());
-    expect(actor).toEqual({ subject: 'comisaria-17', role: 'police', departments: ['08'] });
+    expect(actor).toEqual({ subject: 'comisaria-17', role: 'police', departments: ['08'], expiresAt: expect.any(String) });
   });
 
   it('uses (and creates, readable by its owner only) the embedded default secret in DATA_DIR', async () => {
@@ -37,7 +37,7 @@ describe('npm run cli -- token', () => {
       const { io, out } = captureIO();
       expect(await runCli(['token', '--role', 'analyst'], io, { DATA_DIR: dataDir })).toBe(0);
       expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
-      expect(await verifierFor(auth({}), dataDir).verify(out.stdout.trim())).toEqual({ subject: 'local-analyst', role: 'analyst', departments: [] });
+      expect(await verifierFor(auth({}), dataDir).verify(out.stdout.trim())).toEqual({ subject: 'local-analyst', role: 'analyst', departments: [], expiresAt: expect.any(String) });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -16,11 +16,7 @@ export interface TokenCommand {
  */
 export async function runToken(command: TokenCommand, context: { config: AppConfig; catalogs: ReferenceCatalogs; io: CliIO; now?: Date }): Promise<ExitCode> {
   const { config, catalogs, io } = context;
-  for (const code of command.departments) {
-    if (catalogs.ubigeo.departmentName(code) === undefined) {
-      throw invalidOption('--department', `«${code}» no es un departamento del catálogo UBIGEO del INEI`, `"${code}" is not a department of the INEI UBIGEO catalog`);
-    }
-  }
+  checkTokenRequest(command, catalogs);
   const keys = resolveAuthKeys(config.auth, config.dataDir);
   if (keys.kind !== 'secret') {
     throw new UsageError(
@@ -35,4 +31,13 @@ export async function runToken(command: TokenCommand, context: { config: AppConf
   io.log(`token: rol/role ${command.role}, sujeto/subject ${command.subject}, departamentos/departments ${scope}, vence/expires ${expires}`);
   io.stdout.write(`${token}\n`);
   return EXIT.ok;
+}
+
+/** Departments must exist in the catalog (the API would refuse the token otherwise). */
+export function checkTokenRequest(command: TokenCommand, catalogs: ReferenceCatalogs): void {
+  for (const code of command.departments) {
+    if (catalogs.ubigeo.departmentName(code) === undefined) {
+      throw invalidOption('--department', `«${code}» no es un departamento del catálogo UBIGEO del INEI`, `"${code}" is not a department of the INEI UBIGEO catalog`);
+    }
+  }
 }

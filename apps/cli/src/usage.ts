@@ -22,6 +22,10 @@ Comandos / commands:
       Imprime un token de acceso firmado con el secreto configurado (8 h por defecto; sin --department: nacional)
       Prints an access token signed with the configured secret (8 h by default; no --department: national scope)
       Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin. No con AUTH_JWKS_URL.
+  login-url --role ROL/ROLE [--department DD ...] [--hours N] [--subject ID] [--url http://127.0.0.1:3000]
+      Imprime un enlace de acceso a la consola web (<url>/sign-in#code=…), válido 15 minutos y una sola vez
+      Prints a sign-in link for the web console (<url>/sign-in#code=…), valid for 15 minutes and once
+      (--hours: duración de la sesión / session length, 8 h por defecto/default). No con AUTH_JWKS_URL.
   help
       Esta ayuda / this help
 

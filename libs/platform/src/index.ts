@@ -16,3 +16,5 @@ export * from './auth/actor.js';
 export * from './auth/auth-keys.js';
 export * from './auth/token-minter.js';
 export * from './auth/token-verifier.js';
+export * from './auth/sign-in-code.js';
+export * from './auth/sign-in-codes-used.js';

@@ -11,6 +11,9 @@ export const PUBLIC = 'public';
 const A = 'admin';
 export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /health': PUBLIC,
+  'GET /api/v1/me': ['operator', 'police', 'prosecutor', 'judiciary', 'protection', 'analyst', 'auditor', A],
+  'POST /api/v1/auth/sign-in': PUBLIC,
+  'GET /api/v1/auth/config': PUBLIC,
 
   'POST /api/v1/hotline-calls': ['operator', A],
   'GET /api/v1/hotline-calls/{callId}': ['operator', 'police', 'protection', A],
@@ -73,4 +76,9 @@ const BY_KEY = new Map(Object.entries(ENDPOINT_POLICY).map(([endpoint, roles]) =
 /** The roles allowed on a route, `public`, or null when the route is not in the table (refused). */
 export function allowedRoles(method: string, path: string): typeof PUBLIC | readonly Role[] | null {
   return BY_KEY.get(endpointKey(method, path)) ?? null;
+}
+
+/** Every endpoint of the table the role may call (public ones included), as `METHOD /path`: what GET /me lists. */
+export function allowedEndpoints(role: Role): string[] {
+  return Object.entries(ENDPOINT_POLICY).filter(([, roles]) => roles === PUBLIC || roles.includes(role)).map(([endpoint]) => endpoint);
 }

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { DomainError, type FieldProblem } from '../../../../libs/domain/src/index.js';
 import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '../../../../libs/event-store/src/index.js';
-import { Forbidden, Unauthorized } from '../auth/auth.errors.js';
+import { Forbidden, SignInRefused, Unauthorized } from '../auth/auth.errors.js';
 import { preferredLanguage, type Language } from './language.js';
 
 interface ApiError {
@@ -54,6 +54,13 @@ function toApiError(exception: unknown): ApiError {
       // RFC 6750 §3.1: no error code when the request carried no credential at all.
       challenge: exception.tokenPresent ? 'Bearer realm="registro", error="invalid_token"' : 'Bearer realm="registro"',
     };
+  }
+  if (exception instanceof SignInRefused) {
+    return exception.used
+      ? { status: 401, code: 'sign_in_link_used', es: 'Este enlace de acceso ya se usó; pida uno nuevo', en: 'This sign-in link was already used; ask for a new one',
+          fields: [{ field: 'code', reason: 'ya se usó', reasonEn: 'already used' }], challenge: 'Bearer realm="registro"' }
+      : { status: 401, code: 'unauthorized', es: 'El enlace de acceso no es válido o venció', en: 'The sign-in link is invalid or expired',
+          fields: [{ field: 'code', reason: 'no válido o vencido', reasonEn: 'invalid or expired' }], challenge: 'Bearer realm="registro"' };
   }
   if (exception instanceof Forbidden) {
     return {

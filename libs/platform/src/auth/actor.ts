@@ -10,6 +10,8 @@ export interface Actor {
   subject: string;
   role: Role;
   departments: readonly string[];
+  /** When the token expires (its `exp`, ISO 8601); absent for actors that did not come from a token. */
+  expiresAt?: string;
 }
 
 /** Where the guard leaves the actor on the (Express) request. */

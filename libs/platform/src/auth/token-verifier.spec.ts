@@ -18,7 +18,7 @@ const raw = (claims: Record<string, unknown>, expiresIn: string | null = '1h') =
 describe('the token verifier', () => {
   it('reads the actor of a minted token, departments sorted and deduplicated', async () => {
     const token = await mintToken(keys, { subject: 'u-1', role: 'police', departments: ['15', '08', '15'], hours: 1 });
-    expect(await verifier.verify(token)).toEqual({ subject: 'u-1', role: 'police', departments: ['08', '15'] });
+    expect(await verifier.verify(token)).toEqual({ subject: 'u-1', role: 'police', departments: ['08', '15'], expiresAt: expect.any(String) });
   });
 
   it('names why a token is refused', async () => {

@@ -19,6 +19,9 @@ export interface TokenVerifier {
 
 const CLOCK_TOLERANCE_SECONDS = 30;
 
+/** The `typ` claim of a sign-in link's code (sign-in-code.ts); never accepted as a bearer token. */
+export const SIGN_IN_CODE_TYPE = 'sign-in';
+
 /**
  * Verifies signature, `exp` (required), `iss`/`aud` when configured, and our claims: `sub`, `role` (one of
  * ROLES) and optional `departments` (two-digit UBIGEO codes that exist). With a JWKS the keys are fetched from
@@ -46,6 +49,8 @@ export function createTokenVerifier(keys: AuthKeys, isDepartment: (code: string)
       } catch (error) {
         throw refusal(error);
       }
+      // A sign-in link's code is signed with the same key, but it opens a session, it is not one.
+      if ((payload as { typ?: unknown }).typ === SIGN_IN_CODE_TYPE) throw new InvalidToken('claims', 'a sign-in code is not a bearer token');
       const actor = actorOf(payload, isDepartment);
       if (verified.size >= CACHE_LIMIT) verified.clear();
       verified.set(token, { actor, expiresAt: Math.min((payload.exp ?? 0) * 1000, Date.now() + CACHE_MS) });
@@ -69,7 +74,8 @@ function refusal(error: unknown): InvalidToken {
   return new InvalidToken('keys_unavailable', message);
 }
 
-function actorOf(payload: JWTPayload, isDepartment: (code: string) => boolean): Actor {
+/** Checks our claims (`sub`, `role`, `departments`) of a verified payload; also used for sign-in codes. */
+export function actorOf(payload: JWTPayload, isDepartment: (code: string) => boolean): Actor {
   const { sub, role, departments } = payload as JWTPayload & { role?: unknown; departments?: unknown };
   if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200) throw new InvalidToken('claims', '`sub` must be a non-empty string');
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
@@ -79,5 +85,6 @@ function actorOf(payload: JWTPayload, isDepartment: (code: string) => boolean): 
   if (!Array.isArray(scope) || !scope.every((d) => typeof d === 'string' && /^\d{2}$/.test(d) && isDepartment(d))) {
     throw new InvalidToken('claims', '`departments` must be an array of two-digit UBIGEO department codes');
   }
-  return { subject: sub, role: role as Role, departments: [...new Set(scope as string[])].sort() };
+  const expiresAt = typeof payload.exp === 'number' ? { expiresAt: new Date(payload.exp * 1000).toISOString() } : {};
+  return { subject: sub, role: role as Role, departments: [...new Set(scope as string[])].sort(), ...expiresAt };
 }

@@ -23,4 +23,22 @@ describe('authentication configuration', () => {
     expect(load({ AUTH_JWKS_URL: 'https://idp.example/realms/r/protocol/openid-connect/certs', AUTH_ISSUER: 'https://idp.example/realms/r', AUTH_AUDIENCE: 'registro-api' }).auth)
       .toEqual({ jwtSecret: null, jwksUrl: 'https://idp.example/realms/r/protocol/openid-connect/certs', issuer: 'https://idp.example/realms/r', audience: 'registro-api' });
   });
+
+  it('reads the console\'s identity provider, only together with AUTH_JWKS_URL', () => {
+    const jwks = { AUTH_JWKS_URL: 'https://idp.example/realms/r/protocol/openid-connect/certs' };
+    expect(load({}).oidc).toBeNull();
+    expect(load({ ...jwks, OIDC_AUTHORITY: 'https://idp.example/realms/r/', OIDC_CLIENT_ID: 'registro-console' }).oidc)
+      .toEqual({ authority: 'https://idp.example/realms/r', clientId: 'registro-console', scope: 'openid' });
+    expect(load({ ...jwks, OIDC_AUTHORITY: 'https://idp.example/realms/r', OIDC_CLIENT_ID: 'c', OIDC_SCOPE: 'openid profile' }).oidc?.scope).toBe('openid profile');
+    expect(() => load({ ...jwks, OIDC_AUTHORITY: 'https://idp.example/realms/r' })).toThrow(/OIDC_AUTHORITY and OIDC_CLIENT_ID must be set together/);
+    expect(() => load({ ...jwks, OIDC_AUTHORITY: 'idp', OIDC_CLIENT_ID: 'c' })).toThrow(/OIDC_AUTHORITY must be an http\(s\) URL/);
+    expect(() => load({ OIDC_AUTHORITY: 'https://idp.example/realms/r', OIDC_CLIENT_ID: 'c' })).toThrow(/needs AUTH_JWKS_URL/);
+  });
+
+  it('bounds READ_YOUR_WRITES_WAIT_MS and resolves CONSOLE_DIR from the project root', () => {
+    expect(load({}).readYourWritesWaitMs).toBe(5000);
+    expect(() => load({ READ_YOUR_WRITES_WAIT_MS: '-1' })).toThrow(/READ_YOUR_WRITES_WAIT_MS/);
+    expect(load({}).consoleDir).toMatch(/dist\/console$/);
+    expect(load({ CONSOLE_DIR: '/srv/console' }).consoleDir).toBe('/srv/console');
+  });
 });

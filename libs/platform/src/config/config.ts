@@ -27,6 +27,20 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** How bearer tokens are verified (see auth/token-verifier.ts). */
   auth: AuthConfig;
+  /** The identity provider the web console signs in with (authorization code + PKCE); null: local sign-in links. */
+  oidc: OidcConfig | null;
+  /** How long a read with `minPosition` waits for the projections before answering 409 position_not_reached. */
+  readYourWritesWaitMs: number;
+  /** The built web console (index.html and assets/), served at `/`. */
+  consoleDir: string;
+}
+
+/** What the browser needs for the provider's authorization-code flow with PKCE (GET /api/v1/auth/config). */
+export interface OidcConfig {
+  /** The issuer URL (its /.well-known/openid-configuration is read by the browser). */
+  authority: string;
+  clientId: string;
+  scope: string;
 }
 
 /**
@@ -73,7 +87,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     integrityAnchorSeconds: integer(env, 'INTEGRITY_ANCHOR_SECONDS', 300, 0, 86_400),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     auth,
+    oidc: oidcConfig(env, auth),
+    readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60_000),
+    consoleDir: env.CONSOLE_DIR?.trim() ? (isAbsolute(env.CONSOLE_DIR.trim()) ? env.CONSOLE_DIR.trim() : join(root, env.CONSOLE_DIR.trim())) : join(root, 'dist', 'console'),
   };
+}
+
+/**
+ * OIDC_AUTHORITY and OIDC_CLIENT_ID go together, and only with AUTH_JWKS_URL: the provider that signs the
+ * console's users in must be the one whose keys verify their tokens.
+ */
+function oidcConfig(env: NodeJS.ProcessEnv, auth: AuthConfig): OidcConfig | null {
+  const authority = env.OIDC_AUTHORITY?.trim() || null;
+  const clientId = env.OIDC_CLIENT_ID?.trim() || null;
+  if (!authority && !clientId) return null;
+  if (!authority || !clientId) throw new ConfigError('OIDC_AUTHORITY and OIDC_CLIENT_ID must be set together');
+  if (!isHttpUrl(authority)) throw new ConfigError(`OIDC_AUTHORITY must be an http(s) URL (got "${authority}")`);
+  if (!auth.jwksUrl) throw new ConfigError('OIDC_AUTHORITY needs AUTH_JWKS_URL (the same provider\'s key set) to verify the tokens it issues');
+  return { authority: authority.replace(/\/+$/, ''), clientId, scope: env.OIDC_SCOPE?.trim() || 'openid' };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

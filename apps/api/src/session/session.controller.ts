@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type Actor, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { allowedEndpoints } from '../auth/endpoint-policy.js';
+import { AuthConfigDto, MeDto, SessionDto, SignInDto } from './session.dto.js';
+import { SignIn } from './sign-in.js';
+
+/** The console's session: who am I, how do I sign in, and the exchange of a local sign-in link for a token. */
+@ApiTags('session')
+@Controller()
+export class SessionController {
+  constructor(private readonly signIn: SignIn, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get('me')
+  @ApiOperation({ summary: 'Quién soy y qué puedo llamar / Who I am and what I may call' })
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentActor() actor: Actor): MeDto {
+    return {
+      subject: actor.subject, role: actor.role, departments: [...actor.departments],
+      expiresAt: actor.expiresAt ?? '', allowed: allowedEndpoints(actor.role),
+    };
+  }
+
+  @Post('auth/sign-in') @HttpCode(200)
+  @ApiOperation({ summary: 'Canjear un enlace de acceso local (una vez) por un token / Exchange a local sign-in link (once) for a token' })
+  @ApiOkResponse({ type: SessionDto })
+  exchange(@Body() body: SignInDto): Promise<SessionDto> {
+    return this.signIn.exchange(body.code);
+  }
+
+  @Get('auth/config')
+  @ApiOperation({ summary: 'Cómo inicia sesión la consola / How the console signs in' })
+  @ApiOkResponse({ type: AuthConfigDto })
+  authConfig(): AuthConfigDto {
+    return { mode: this.config.oidc ? 'oidc' : 'local', oidc: this.config.oidc ? { ...this.config.oidc } : null };
+  }
+}
