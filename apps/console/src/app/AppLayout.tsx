@@ -1,0 +1,72 @@
+import { Anchor, AppShell, Badge, Button, Group, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { clearSession, expireSession, readSession } from '../auth/session.js';
+import { useMe } from '../auth/use-me.js';
+import { common } from '../i18n/common.js';
+import { useLanguage, useTexts, type Language } from '../i18n/i18n.js';
+import { PageState } from '../shared/PageState.js';
+import { visibleMenu } from './menu.js';
+import { signOutOfProvider } from '../auth/oidc.js';
+
+/** The shell: who is signed in and until when, the language switch, sign-out, and the menu of what the role may do. */
+export function AppLayout() {
+  const t = useTexts(common);
+  const { language, setLanguage } = useLanguage();
+  const me = useMe();
+  const location = useLocation();
+  const session = readSession();
+  const expiresAt = me.data?.expiresAt ?? session?.expiresAt;
+
+  // At expiry the session ends by itself (back to sign-in, drafts kept), without waiting for a 401.
+  useEffect(() => {
+    if (!expiresAt) return;
+    const timer = setTimeout(expireSession, Math.max(0, Date.parse(expiresAt) - Date.now()));
+    return () => clearTimeout(timer);
+  }, [expiresAt]);
+
+  const menu = me.data ? visibleMenu(me.data.allowed) : [];
+  const expiry = expiresAt ? new Date(expiresAt).toLocaleString(language === 'es' ? 'es-PE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '';
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm' }} padding="md">
+      <Anchor href="#main" className="skip-link">{t.skipToContent}</Anchor>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Title order={1} size="h4">{t.appName}</Title>
+          <Group gap="sm" wrap="nowrap">
+            {me.data && (
+              <Text size="sm" data-testid="who">
+                {t.roles[me.data.role] ?? me.data.role} · {me.data.departments.length ? me.data.departments.join(', ') : t.national}
+              </Text>
+            )}
+            {expiry && <Badge color="gray" variant="outline" data-testid="expiry" title={t.sessionExpires}>{t.sessionExpires} {expiry}</Badge>}
+            <SegmentedControl
+              size="xs"
+              aria-label={t.language}
+              value={language}
+              onChange={(value) => setLanguage(value as Language)}
+              data={[{ value: 'es', label: 'ES' }, { value: 'en', label: 'EN' }]}
+            />
+            <Button size="xs" variant="default" onClick={() => { clearSession(); void signOutOfProvider(); }}>{t.signOut}</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t.menu}>
+        <Stack gap={2}>
+          {menu.map((entry) => (
+            <NavLink
+              key={entry.key}
+              component={RouterLink}
+              to={entry.path}
+              label={t.nav[entry.key]}
+              active={location.pathname.startsWith(entry.path)}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {me.isError ? <PageState query={me} /> : <Outlet />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

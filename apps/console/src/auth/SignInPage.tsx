@@ -1,0 +1,125 @@
+import { Alert, Button, Center, Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.js';
+import { unwrap } from '../api/errors.js';
+import { useTexts } from '../i18n/i18n.js';
+import { errorMessage } from '../shared/PageState.js';
+import { oidcManager, type OidcSettings } from './oidc.js';
+import { lastEndReason, readSession, saveSession, type Session } from './session.js';
+import type { Me } from './use-me.js';
+
+const texts = {
+  es: {
+    title: 'Ingresar al Registro de Trata',
+    local: 'Para ingresar use el enlace de un solo uso que le entregaron. Para uso local, genérelo con:',
+    linkHint: 'El enlace vence a los 15 minutos y sirve una sola vez.',
+    signingIn: 'Verificando el enlace…',
+    provider: 'Ingresar con el proveedor de identidad',
+    expired: 'Su sesión venció. Vuelva a ingresar: su borrador se conserva.',
+    signedOut: 'Cerró su sesión. Los datos de esta pestaña se borraron.',
+    failed: 'No se pudo ingresar',
+    offline: 'Sin conexión con el registro.',
+  },
+  en: {
+    title: 'Sign in to the Trafficking Registry',
+    local: 'Sign in with the one-time link you were given. For local use, generate one with:',
+    linkHint: 'The link expires after 15 minutes and works once.',
+    signingIn: 'Checking the link…',
+    provider: 'Sign in with the identity provider',
+    expired: 'Your session expired. Sign in again: your draft is kept.',
+    signedOut: 'You signed out. This tab’s data was cleared.',
+    failed: 'Could not sign in',
+    offline: 'No connection to the registry.',
+  },
+};
+
+interface AuthConfig {
+  mode: 'local' | 'oidc';
+  oidc: OidcSettings | null;
+}
+
+/**
+ * Local mode: `npm run cli -- login-url --role R` prints `/sign-in#code=…`; the code (in the fragment, so it never
+ * reaches a server log) is exchanged once for a session token. OIDC mode: the provider's code flow with PKCE.
+ */
+export function SignInPage() {
+  const t = useTexts(texts);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const next = (location.state as { next?: string } | null)?.next ?? sessionStorage.getItem('rt.next') ?? '/';
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const started = useRef(false);
+  const config = useQuery({
+    queryKey: ['auth-config'],
+    queryFn: () => unwrap(api.GET('/api/v1/auth/config' as never, {} as never)) as Promise<AuthConfig>,
+  });
+
+  const finish = (session: Session) => {
+    saveSession(session);
+    sessionStorage.removeItem('rt.next');
+    navigate(next.startsWith('/sign-in') ? '/' : next, { replace: true });
+  };
+
+  useEffect(() => {
+    if (started.current || !config.data) return;
+    const code = new URLSearchParams(window.location.hash.slice(1)).get('code');
+    const search = new URLSearchParams(window.location.search);
+    if (config.data.mode === 'local' && code) {
+      started.current = true;
+      history.replaceState(null, '', '/sign-in'); // the code leaves the address bar and the history at once
+      setBusy(true);
+      unwrap(api.POST('/api/v1/auth/sign-in' as never, { body: { code } } as never))
+        .then((answer) => finish(answer as Session), setFailure)
+        .finally(() => setBusy(false));
+    } else if (config.data.mode === 'oidc' && config.data.oidc && search.has('code') && search.has('state')) {
+      started.current = true;
+      setBusy(true);
+      void (async () => {
+        const users = await oidcManager(config.data.oidc!);
+        const user = await users.signinRedirectCallback();
+        const me = await fetch('/api/v1/me', { headers: { Authorization: `Bearer ${user.access_token}` } });
+        if (!me.ok) throw new Error(`${me.status}`);
+        const who = (await me.json()) as Me;
+        finish({ token: user.access_token, expiresAt: who.expiresAt, role: who.role, departments: who.departments, subject: who.subject });
+      })().catch(setFailure).finally(() => setBusy(false));
+    }
+  }, [config.data]);
+
+  if (readSession() && !busy) return <Navigate to="/" replace />;
+  const reason = lastEndReason();
+  const oidc = config.data?.mode === 'oidc' ? config.data.oidc : null;
+  return (
+    <Center mih="100vh" p="md" component="main" id="main">
+      <Paper withBorder shadow="sm" p="xl" maw={560} w="100%">
+        <Stack>
+          <Title order={1} size="h2">{t.title}</Title>
+          {reason === 'expired' && <Alert color="yellow" role="status">{t.expired}</Alert>}
+          {reason === 'signed-out' && <Alert color="gray" role="status">{t.signedOut}</Alert>}
+          {failure !== null && <Alert color="red" title={t.failed} role="alert">{errorMessage(failure, t.offline)}</Alert>}
+          {busy && <Text aria-live="polite">{t.signingIn}</Text>}
+          {oidc && (
+            <Button
+              onClick={() => {
+                sessionStorage.setItem('rt.next', next);
+                void oidcManager(oidc).then((users) => users.signinRedirect());
+              }}
+            >
+              {t.provider}
+            </Button>
+          )}
+          {config.data?.mode === 'local' && !busy && (
+            <>
+              <Text>{t.local}</Text>
+              <Code block>npm run cli -- login-url --role operator</Code>
+              <Text size="sm" c="dimmed">{t.linkHint}</Text>
+            </>
+          )}
+          {config.isError && <Alert color="red" role="alert">{errorMessage(config.error, t.offline)}</Alert>}
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

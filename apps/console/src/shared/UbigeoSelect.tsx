@@ -1,0 +1,45 @@
+import { Select, type SelectProps } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { placeByCode, searchPlaces } from './ubigeo.js';
+import { useTexts } from '../i18n/i18n.js';
+
+const texts = {
+  es: { placeholder: 'Escriba un distrito, provincia o departamento', nothing: 'Ningún lugar con ese nombre', levels: { department: 'Departamento', province: 'Provincia', district: 'Distrito' } },
+  en: { placeholder: 'Type a district, province or department', nothing: 'No place by that name', levels: { department: 'Department', province: 'Province', district: 'District' } },
+};
+
+type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'filter'> & {
+  value: string | null;
+  onChange(code: string | null): void;
+};
+
+/**
+ * UBIGEO by typing a place name, accent- and case-insensitive ("huanuco" finds Huánuco). The first match is
+ * highlighted as one types, so Enter picks it: place, Enter, and on to the next field.
+ */
+export function UbigeoSelect({ value, onChange, ...props }: Props) {
+  const t = useTexts(texts);
+  const [search, setSearch] = useState(() => placeByCode(value)?.label ?? '');
+  const data = useMemo(() => {
+    const found = searchPlaces(search);
+    const current = placeByCode(value);
+    const places = current && !found.some((place) => place.code === current.code) ? [current, ...found] : found;
+    return places.map((place) => ({ value: place.code, label: `${place.label} · ${t.levels[place.level]} ${place.code}` }));
+  }, [search, value, t]);
+  return (
+    <Select
+      {...props}
+      data={data}
+      value={value}
+      onChange={(code) => onChange(code)}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      selectFirstOptionOnChange
+      clearable
+      placeholder={props.placeholder ?? t.placeholder}
+      nothingFoundMessage={search.trim() ? t.nothing : undefined}
+    />
+  );
+}
