@@ -267,6 +267,7 @@ describe('analyst-facing responses: no personal field, by schema and by example'
       ...published.map((response, i) => ({ endpoint: 'POST /api/v1/publications', url: `publication ${i + 1}`, run: async () => response, status: 201 })),
       { endpoint: 'POST /api/v1/publications', url: 'retry of publication 1', run: () => analyst().post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-05' }), status: 201 },
       { endpoint: 'GET /api/v1/publications', url: '/api/v1/publications', run: () => analyst().get('/api/v1/publications'), status: 200 },
+      { endpoint: 'GET /api/v1/me', url: '/api/v1/me', run: () => analyst().get('/api/v1/me'), status: 200 },
       ...[publicationId, annualPublicationId].flatMap((id) => [
         { endpoint: 'GET /api/v1/publications/{id}', url: `/api/v1/publications/${id}`, run: () => analyst().get(`/api/v1/publications/${id}`), status: 200 },
         { endpoint: 'GET /api/v1/publications/{id}/revisions', url: `/api/v1/publications/${id}/revisions`, run: () => analyst().get(`/api/v1/publications/${id}/revisions`), status: 200 },

@@ -15,6 +15,10 @@ const validCall = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A command's answer: the call, its version, and the global position of the event that stands for it. */
+const answered = (callId: string, version: number) => (response: { body: unknown }) =>
+  expect(response.body).toEqual({ callId, version, position: expect.any(Number) });
+
 describe('hotline calls over HTTP', () => {
   let t: TestApp;
 
@@ -26,7 +30,9 @@ describe('hotline calls over HTTP', () => {
   it('records a call, returns it with its version as ETag, and never stores the summary in clear', async () => {
     const body = validCall();
     const created = await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(201);
-    expect(created.body).toEqual({ callId: body.callId, version: 1 });
+    expect(created.body).toEqual({ callId: body.callId, version: 1, position: expect.any(Number) });
+    const event = await t.db.pool.query('SELECT global_position FROM events WHERE stream_id = $1', [`hotline-call-${body.callId}`]);
+    expect(created.body.position).toBe(Number(event.rows[0].global_position));
 
     const read = await t.api('operator').get(`/api/v1/hotline-calls/${body.callId}`).expect(200);
     expect(read.headers.etag).toBe('"1"');
@@ -62,12 +68,12 @@ describe('hotline calls over HTTP', () => {
     const stale = await t.api('operator').post(`${url}/classification`).set('If-Match', '"7"').send({ topic: 'trafficking' }).expect(409);
     expect(stale.body.code).toBe('version_conflict');
     await t.api('operator').post(`${url}/classification`).set('If-Match', '"1"').send({ topic: 'trafficking', reason: 'captación' })
-      .expect(200, { callId, version: 2 });
+      .expect(200).expect(answered(callId, 2));
     expect((await t.api('operator').get(url)).body).toMatchObject({ topic: 'trafficking', traffickingRelated: true });
 
-    await t.api('operator').post(`${url}/correction`).send({ callerUbigeo: '1501', reason: 'Dato mal anotado' }).expect(200, { callId, version: 3 });
+    await t.api('operator').post(`${url}/correction`).send({ callerUbigeo: '1501', reason: 'Dato mal anotado' }).expect(200).expect(answered(callId, 3));
     await t.api('operator').post(`${url}/closure`).set('If-Match', '3').send({ closedAt: '2025-03-14T10:00:00-05:00', outcome: 'referred' })
-      .expect(200, { callId, version: 4 });
+      .expect(200).expect(answered(callId, 4));
     const closed = await t.api('operator').get(url).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', callerUbigeo: '1501', outcome: 'referred', version: 4 });
 
@@ -87,12 +93,12 @@ describe('hotline calls over HTTP', () => {
     const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(validCall()).expect(201)).body;
     const close = (outcome: string) => t.api('operator').post(`/api/v1/hotline-calls/${callId}/closure`)
       .set('Idempotency-Key', 'close-1').send({ closedAt: '2025-03-14T10:00:00-05:00', outcome });
-    await close('information_provided').expect(200, { callId, version: 2 });
+    await close('information_provided').expect(200).expect(answered(callId, 2));
     const before = await countEvents(t.db.pool);
     // The first answer was lost: the client retries. Without the key this would be "call closed" (422).
-    await close('information_provided').expect(200, { callId, version: 2 });
+    await close('information_provided').expect(200).expect(answered(callId, 2));
     // …also when the retry carries the If-Match of the original request, now stale.
-    await close('information_provided').set('If-Match', '"1"').expect(200, { callId, version: 2 });
+    await close('information_provided').set('If-Match', '"1"').expect(200).expect(answered(callId, 2));
     const reused = await close('dropped').expect(409);
     expect(reused.body.code).toBe('idempotency_conflict');
     expect(await countEvents(t.db.pool)).toBe(before);
@@ -101,13 +107,13 @@ describe('hotline calls over HTTP', () => {
   it('treats a correction to the values already recorded as a harmless no-op', async () => {
     const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(validCall()).expect(201)).body;
     const correct = () => t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal mal anotado' });
-    await correct().expect(200, { callId, version: 2 });
-    await correct().expect(200, { callId, version: 2 });
+    await correct().expect(200).expect(answered(callId, 2));
+    await correct().expect(200).expect(answered(callId, 2));
     // The summary is stored sealed; the same text is still recognised as unchanged.
     await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`)
-      .send({ summary: 'Texto confidencial de la llamada', reason: 'Sin cambio' }).expect(200, { callId, version: 2 });
+      .send({ summary: 'Texto confidencial de la llamada', reason: 'Sin cambio' }).expect(200).expect(answered(callId, 2));
     await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`)
-      .send({ summary: 'Otro texto', reason: 'Resumen incompleto' }).expect(200, { callId, version: 3 });
+      .send({ summary: 'Otro texto', reason: 'Resumen incompleto' }).expect(200).expect(answered(callId, 3));
     expect((await t.api('operator').get(`/api/v1/hotline-calls/${callId}`)).body.summary).toBe('Otro texto');
   });
 

@@ -34,6 +34,10 @@ export interface CommandResult<S> {
   state: S;
   /** Events this command added (empty for a no-op or a recognised retry). */
   appended: number;
+  /**
+   * Global position of the last event the command appended; of the original events for a recognised retry; of the
+   * stream's last event for a no-op (null only for a no-op on an empty stream). Reads wait for it (minPosition).
+   */
   lastGlobalPosition: number | null;
 }
 
@@ -64,7 +68,8 @@ export async function handleCommand<C, E extends { type: string; data: object },
     const state = foldHistory(decider, history, options);
     const events = decider.decide(command, state);
     if (events.length === 0) {
-      return { streamId, version: current, state, appended: 0, lastGlobalPosition: null };
+      // A no-op: the state the caller asked for is already the stream's, as of its last event.
+      return { streamId, version: current, state, appended: 0, lastGlobalPosition: history.at(-1)?.globalPosition ?? null };
     }
     try {
       const result = await store.append(

@@ -4,6 +4,7 @@ export { chainHash, GENESIS_HASH } from './postgres/hash-chain.js';
 export { PostgresEventStore, readAllGapSafe } from './postgres/postgres-event-store.js';
 export { EVENT_STORE_SCHEMA_UP, EVENT_STORE_SCHEMA_DOWN } from './postgres/schema.js';
 export { appendOnlySql } from './postgres/append-only.js';
+export { EVENTS_CHANNEL, EVENTS_NOTIFY_UP, EVENTS_NOTIFY_DOWN } from './postgres/notify.js';
 export { Upcasters } from './postgres/upcasters.js';
 export { verifyHashChains, type VerifyReport, type BrokenLink } from './postgres/verify.js';
 export { ANCHOR_SCHEMA_UP, ANCHOR_SCHEMA_DOWN } from './postgres/anchor-schema.js';

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidCommand, parseInstant } from '../../../../libs/domain/src/index.js';
+import type { CommandResult } from '../../../../libs/event-store/src/index.js';
 import { ExecuteStreamCommand, StreamReader, type CommandOptions } from '../shared/execute-stream-command.js';
+import { positionOf } from '../shared/read-your-writes.js';
 import { commandMetadata, derivedId, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import type { ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
@@ -31,15 +33,19 @@ export class CaseUseCases {
     const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: newId(s.suspectId ?? derivedId(caseId, 'suspect', String(i))) }));
     const data = { ...body, caseId, referralId: body.referralId?.toLowerCase() ?? null, victims, suspects };
     const result = await this.execute(this.streams.policeCase, { type: 'RegisterCase', data }, options);
+    let accepted: CommandResult<unknown> | null = null;
     if (referral?.state.status === 'sent' && body.referralId) {
       const registeredAt = parseInstant(body.registeredAt) ?? body.registeredAt;
       // Acceptance cannot precede sending (a clock skew between institutions must not refuse the case).
       const acceptedAt = registeredAt < referral.state.referredAt ? referral.state.referredAt : registeredAt;
-      await this.execute(this.streams.referral, {
+      accepted = await this.execute(this.streams.referral, {
         type: 'AcceptReferral', data: { referralId: body.referralId.toLowerCase(), acceptedAt, linkedCaseId: caseId },
       }, { idempotencyKey: `accepted-by-case-${caseId}`, correlationId: options.correlationId });
     }
-    return { caseId, version: result.version, victimIds: victims.map((v) => v.victimId), suspectIds: suspects.map((s) => s.suspectId) };
+    return {
+      caseId, version: result.version, position: positionOf(result, ...(accepted ? [accepted] : [])),
+      victimIds: victims.map((v) => v.victimId), suspectIds: suspects.map((s) => s.suspectId),
+    };
   }
 
   /**
@@ -52,14 +58,14 @@ export class CaseUseCases {
     const prosecutionId = newId(body.prosecutionId ?? derivedId(id, 'prosecution'));
     const data = { caseId: id, referredAt: body.referredAt, office: body.office, prosecutionId };
     const result = await this.execute(this.streams.policeCase, { type: 'ReferToProsecutor', data }, options);
-    await this.execute(this.streams.prosecution, {
+    const opened = await this.execute(this.streams.prosecution, {
       type: 'OpenProsecution',
       data: { prosecutionId, caseId: id, office: body.office, openedAt: parseInstant(body.referredAt) ?? body.referredAt },
     }, { correlationId: options.correlationId });
-    return { caseId: id, version: result.version, prosecutionId };
+    return { caseId: id, version: result.version, position: positionOf(result, opened), prosecutionId };
   }
 
-  async execute(stream: StreamTypes[keyof StreamTypes], command: { type: string; data: object }, options: CommandOptions) {
+  async execute(stream: StreamTypes[keyof StreamTypes], command: { type: string; data: object }, options: CommandOptions): Promise<CommandResult<unknown>> {
     return this.commandBus.execute(new ExecuteStreamCommand(stream, { ...command, metadata: commandMetadata() }, options));
   }
 

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { caseNotFound } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { StreamReader } from '../shared/execute-stream-command.js';
+import { positionOf } from '../shared/read-your-writes.js';
 import { commandOptions, derivedId, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { CaseTimeline } from './case-timeline.js';
@@ -76,7 +77,7 @@ export class CasesController {
 
   private async command(type: string, caseId: string, data: object, headers: HeaderMap) {
     const result = await this.cases.execute(this.streams.policeCase, { type, data: { caseId: caseId.toLowerCase(), ...data } }, commandOptions(headers));
-    return { caseId: caseId.toLowerCase(), version: result.version as number };
+    return { caseId: caseId.toLowerCase(), version: result.version as number, position: positionOf(result) };
   }
 }
 

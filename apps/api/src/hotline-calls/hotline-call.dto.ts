@@ -101,4 +101,5 @@ export class CloseHotlineCallDto {
 export class CommandAcceptedDto {
   @ApiProperty({ format: 'uuid' }) callId: string;
   @ApiProperty({ description: 'Versión del registro; úsela en If-Match / record version; send it as If-Match' }) version: number;
+  @ApiProperty({ description: 'Posición global del último evento agregado; úsela como minPosition / global position of the last event appended; send it as minPosition' }) position: number;
 }

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { callNotFound, type HotlineCallState } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
+import { positionOf } from '../shared/read-your-writes.js';
 import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import {
@@ -73,6 +74,6 @@ export class HotlineCallsController {
   private async execute(type: string, data: { callId: string } & Record<string, unknown>, headers: HeaderMap): Promise<CommandAcceptedDto> {
     const command = { type, data: { ...data, callId: data.callId.toLowerCase() }, metadata: commandMetadata() };
     const result = await this.commandBus.execute(new ExecuteStreamCommand(this.streams.hotlineCall, command, commandOptions(headers)));
-    return { callId: command.data.callId, version: result.version as number };
+    return { callId: command.data.callId, version: result.version as number, position: positionOf(result) };
   }
 }

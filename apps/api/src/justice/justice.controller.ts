@@ -7,6 +7,7 @@ import {
 } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
+import { positionOf } from '../shared/read-your-writes.js';
 import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import type { AnyStreamType } from '../shared/stream-type.js';
@@ -82,6 +83,6 @@ export class JusticeController {
   private async execute(stream: AnyStreamType, type: string, data: Record<string, unknown>, headers: HeaderMap) {
     const result = await this.commandBus.execute(new ExecuteStreamCommand(stream, { type, data, metadata: commandMetadata() }, commandOptions(headers)));
     const idKey = stream === this.streams.trial ? 'trialId' : 'prosecutionId';
-    return { [idKey]: data[idKey], version: result.version as number };
+    return { [idKey]: data[idKey], version: result.version as number, position: positionOf(result) };
   }
 }

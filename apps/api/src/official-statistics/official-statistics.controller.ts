@@ -4,9 +4,10 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { InvalidCommand } from '../../../../libs/domain/src/index.js';
 import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
-import { OfficialStatistics, type ReportRequest } from '../../../../libs/read-models/src/index.js';
+import { OfficialStatistics, STATISTICS_PROJECTION, type ReportRequest } from '../../../../libs/read-models/src/index.js';
 import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ReadYourWrites } from '../shared/read-your-writes.js';
 import { sendReport } from './export-response.js';
 import { ExportOptionsDto, IneiYearParamDto, MonthlyReportQueryDto, PublishDto } from './official-statistics.dto.js';
 import {
@@ -25,6 +26,7 @@ export class OfficialStatisticsController {
     private readonly statistics: OfficialStatistics,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CATALOGS) private readonly catalogs: ReferenceCatalogs,
+    private readonly fresh: ReadYourWrites,
   ) {}
 
   @Get('statistics/monthly')
@@ -33,6 +35,7 @@ export class OfficialStatisticsController {
   async monthly(@Query() query: MonthlyReportQueryDto, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     const period = `${query.year}-${String(query.month).padStart(2, '0')}`;
     const department = this.department(query.department);
+    await this.fresh.waitFor(query.minPosition, [STATISTICS_PROJECTION]);
     const request: ReportRequest = { kind: 'monthly', period, department: actor.departments.length > 0 ? scopedDepartment(actor, department) : department };
     // Police and prosecutors of a region work with their own cases: they get its exact counts. Everyone else
     // (analysts, INEI, national users) gets the disclosure-controlled report.

@@ -1,3 +1,4 @@
+import { MinPositionParam } from '../shared/read-your-writes.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
@@ -20,6 +21,7 @@ export class MonthlyReportQueryDto extends ExportOptionsDto {
   @ApiProperty({ example: 3 }) @Type(() => Number) @IsInt() @Min(1) @Max(12) month!: number;
   @ApiPropertyOptional({ example: '15', description: 'Departamento (2 dígitos UBIGEO INEI)' })
   @IsOptional() @Matches(/^\d{2}$/) department?: string;
+  @MinPositionParam() minPosition?: number;
 }
 
 export class IneiYearParamDto {

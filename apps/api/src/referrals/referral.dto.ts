@@ -1,3 +1,4 @@
+import { MinPositionParam } from '../shared/read-your-writes.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -47,9 +48,11 @@ export class PendingReferralsQueryDto {
   @ApiPropertyOptional({ enum: REFERRAL_DESTINATIONS }) @IsOptional() @IsIn(REFERRAL_DESTINATIONS) to?: string;
   @ApiPropertyOptional({ example: '15' }) @IsOptional() @Matches(/^(\d{2}|unknown)$/) department?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @MinPositionParam() minPosition?: number;
 }
 
 export class ReferralAcceptedDto {
   @ApiProperty({ format: 'uuid' }) referralId: string;
   @ApiProperty() version: number;
+  @ApiProperty({ description: 'Posición global del último evento agregado; úsela como minPosition / global position of the last event appended; send it as minPosition' }) position: number;
 }

@@ -4,11 +4,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { callNotFound, caseNotFound, InvalidCommand, referralNotFound } from '../../../../libs/domain/src/index.js';
-import { queryPendingReferrals } from '../../../../libs/read-models/src/index.js';
+import { queryPendingReferrals, REFERRAL_FACTS_PROJECTION } from '../../../../libs/read-models/src/index.js';
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
+import { positionOf, ReadYourWrites } from '../shared/read-your-writes.js';
 import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import {
@@ -26,6 +27,7 @@ export class ReferralsController {
     private readonly commandBus: CommandBus,
     private readonly reader: StreamReader,
     private readonly dataSource: DataSource,
+    private readonly fresh: ReadYourWrites,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
   ) {}
 
@@ -51,6 +53,7 @@ export class ReferralsController {
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first' })
   async pending(@Query() query: PendingReferralsQueryDto, @CurrentActor() actor: Actor) {
+    await this.fresh.waitFor(query.minPosition, [REFERRAL_FACTS_PROJECTION]);
     return queryPendingReferrals(this.dataSource, {
       now: new Date().toISOString(), olderThanHours: query.olderThanHours ?? 0, destination: query.to,
       department: query.department, limit: query.limit ?? 100,
@@ -97,6 +100,6 @@ export class ReferralsController {
 
   private async execute(command: { type: string; data: { referralId: string }; metadata: ReturnType<typeof commandMetadata> }, headers: HeaderMap) {
     const result = await this.commandBus.execute(new ExecuteStreamCommand(this.streams.referral, command, commandOptions(headers)));
-    return { referralId: command.data.referralId, version: result.version };
+    return { referralId: command.data.referralId, version: result.version, position: positionOf(result) };
   }
 }

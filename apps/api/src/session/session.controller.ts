@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type Actor, type AppConfig } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { allowedEndpoints } from '../auth/endpoint-policy.js';
-import { AuthConfigDto, MeDto, SessionDto, SignInDto } from './session.dto.js';
+import { AuthConfigDto, ME_SCHEMA, SessionDto, SignInDto, type MeDto } from './session.dto.js';
 import { SignIn } from './sign-in.js';
 
 /** The console's session: who am I, how do I sign in, and the exchange of a local sign-in link for a token. */
@@ -14,7 +14,7 @@ export class SessionController {
 
   @Get('me')
   @ApiOperation({ summary: 'Quién soy y qué puedo llamar / Who I am and what I may call' })
-  @ApiOkResponse({ type: MeDto })
+  @ApiOkResponse({ description: 'Sin datos personales / no personal data', schema: ME_SCHEMA })
   me(@CurrentActor() actor: Actor): MeDto {
     return {
       subject: actor.subject, role: actor.role, departments: [...actor.departments],

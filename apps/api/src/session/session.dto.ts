@@ -1,18 +1,27 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsDefined, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../../../libs/platform/src/index.js';
+import { arrayOf, closedObject, string } from '../shared/openapi-schema.js';
 
 const DEPARTMENTS: ApiPropertyOptions = { type: [String], example: ['08'], description: 'Departamentos (UBIGEO, 2 dígitos); vacío: nacional / departments; empty: national' };
 
 /** GET /api/v1/me: who the token says the caller is, and what it may call. */
-export class MeDto {
-  @ApiProperty({ description: 'Sujeto opaco del token / opaque subject' }) subject: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty(DEPARTMENTS) departments: string[];
-  @ApiProperty({ format: 'date-time', description: 'Vencimiento del token (exp) / token expiry' }) expiresAt: string;
-  @ApiProperty({ type: [String], example: ['POST /api/v1/hotline-calls'], description: 'Endpoints permitidos a este rol / endpoints this role may call' })
+export interface MeDto {
+  subject: string;
+  role: Role;
+  departments: string[];
+  expiresAt: string;
   allowed: string[];
 }
+
+/** Closed like every schema an analyst can reach (test/e2e/analyst-responses). */
+export const ME_SCHEMA = closedObject<MeDto>({
+  subject: string({ description: 'Sujeto opaco del token / opaque subject' }),
+  role: string({ enum: [...ROLES] }),
+  departments: arrayOf(string({ pattern: '^\\d{2}$', description: 'UBIGEO, 2 dígitos; vacío: nacional / empty: national' })),
+  expiresAt: string({ format: 'date-time', description: 'Vencimiento del token (exp) / token expiry' }),
+  allowed: arrayOf(string({ example: 'POST /api/v1/hotline-calls', description: 'Endpoint permitido a este rol / endpoint this role may call' })),
+});
 
 export class SignInDto {
   @ApiProperty({ description: 'El código del enlace de acceso (tras #code=) / the sign-in link\'s code (after #code=)' })

@@ -6,6 +6,7 @@ import {
   type AppConfig, type ReferenceCatalogs,
 } from '../../../../libs/platform/src/index.js';
 import { ExecuteStreamCommandHandler, StreamReader } from './execute-stream-command.js';
+import { ReadYourWrites } from './read-your-writes.js';
 import { createStreamTypes, STREAM_TYPES } from './stream-types.js';
 
 /** Data keys wrapped by the local master key; a KMS-backed KeyWrapper plugs in here. */
@@ -23,7 +24,8 @@ function subjectKeyStore(pool: pg.Pool, config: AppConfig, legacy: FieldSealer):
     { provide: SubjectKeyStore, inject: [PG_POOL, APP_CONFIG, FieldSealer], useFactory: subjectKeyStore },
     ExecuteStreamCommandHandler,
     StreamReader,
+    ReadYourWrites,
   ],
-  exports: [STREAM_TYPES, StreamReader, SubjectKeyStore],
+  exports: [STREAM_TYPES, StreamReader, SubjectKeyStore, ReadYourWrites],
 })
 export class SharedModule {}

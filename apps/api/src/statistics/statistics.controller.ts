@@ -7,10 +7,11 @@ import { DataSource } from 'typeorm';
 import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
 import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import {
-  controlHotlineStatistics, controlReferralStatistics, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
+  controlHotlineStatistics, controlReferralStatistics, HOTLINE_STATISTICS_PROJECTION, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
   referralStatisticsAsOf, type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { MinPositionParam, ReadYourWrites } from '../shared/read-your-writes.js';
 import {
   HOTLINE_STATISTICS_SCHEMA, REFERRAL_STATISTICS_SCHEMA, type HotlineStatisticsResponse, type ReferralStatisticsResponse,
 } from './statistics.schemas.js';
@@ -33,6 +34,8 @@ export class HotlineStatisticsQueryDto {
 
   @ApiPropertyOptional({ description: 'Posición del registro: la respuesta que se habría dado cuando el registro terminaba allí' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOf?: number;
+
+  @MinPositionParam() minPosition?: number;
 }
 
 export class ReferralStatisticsQueryDto {
@@ -42,6 +45,7 @@ export class ReferralStatisticsQueryDto {
   @IsOptional() @IsIn(['destination', 'department']) by?: ReferralGrouping;
   @ApiPropertyOptional({ description: 'Posición del registro (ver /statistics/monthly)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOf?: number;
+  @MinPositionParam() minPosition?: number;
 }
 
 @ApiTags('statistics')
@@ -51,6 +55,7 @@ export class StatisticsController {
     private readonly dataSource: DataSource,
     @Inject(CATALOGS) private readonly catalogs: ReferenceCatalogs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fresh: ReadYourWrites,
   ) {}
 
   @Get('hotline')
@@ -58,6 +63,7 @@ export class StatisticsController {
   @ApiOkResponse({ description: 'Conteos agregados por grupo, sin datos personales / aggregate counts by group, no personal data', schema: HOTLINE_STATISTICS_SCHEMA })
   async hotline(@Query() query: HotlineStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<HotlineStatisticsResponse> {
     const { from, to } = period(query);
+    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [HOTLINE_STATISTICS_PROJECTION] : [STATISTICS_PROJECTION]);
     const by = query.by ?? 'month';
     const ubigeo = this.catalogs.ubigeo;
     const params = { from, to, by, departments: ubigeo.departmentCodes(), scope: scopeOf(actor) };
@@ -76,6 +82,7 @@ export class StatisticsController {
   @ApiOkResponse({ description: 'Conteos y horas agregados por grupo, sin datos personales / aggregate counts and hours by group, no personal data', schema: REFERRAL_STATISTICS_SCHEMA })
   async referrals(@Query() query: ReferralStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<ReferralStatisticsResponse> {
     const { from, to } = period(query);
+    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [REFERRAL_FACTS_PROJECTION] : [STATISTICS_PROJECTION]);
     const by = query.by ?? 'destination';
     const scope = scopeOf(actor);
     const statistics = query.asOf === undefined

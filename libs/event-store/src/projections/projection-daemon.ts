@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { EVENTS_CHANNEL } from '../postgres/notify.js';
 import type { ProjectionRunner } from './projection-runner.js';
 
 export interface DaemonLogger {
@@ -17,6 +18,9 @@ export class ProjectionDaemon {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private started = false;
+  /** An append was notified while a batch ran: run again as soon as it ends. */
+  private pending = false;
 
   constructor(
     private readonly pool: Pool,
@@ -27,16 +31,30 @@ export class ProjectionDaemon {
 
   start(): void {
     this.stopped = false;
+    this.started = true;
+    this.schedule(0);
+  }
+
+  /** Catch up now rather than at the next poll (an append was committed); a no-op unless started. */
+  wake(): void {
+    if (!this.started || this.stopped) return;
+    if (this.running) {
+      this.pending = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
     this.schedule(0);
   }
 
   /** Waits for the batch in flight, then releases the locks. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
     if (this.lockClient) {
-      await this.lockClient.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      await this.lockClient.query('SELECT pg_advisory_unlock_all(); UNLISTEN *').catch(() => undefined);
+      this.lockClient.removeAllListeners('notification');
       this.lockClient.release();
       this.lockClient = null;
     }
@@ -54,9 +72,14 @@ export class ProjectionDaemon {
   private schedule(delay: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pending = false;
       this.running = this.tick()
         .catch((error: unknown) => this.logger.error('projection batch failed; retrying', { error: String(error) }))
-        .finally(() => this.schedule(this.pollMs));
+        .finally(() => {
+          this.running = null;
+          this.schedule(this.pending ? 0 : this.pollMs);
+        });
     }, delay);
   }
 
@@ -73,6 +96,9 @@ export class ProjectionDaemon {
         client.release(error);
       });
       this.lockClient = client;
+      // The same connection listens for appends (notify.ts): no extra connection, and it goes when the locks go.
+      client.on('notification', () => this.wake());
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     }
     for (const runner of this.runners) {
       if (this.owned.has(runner.name)) continue;

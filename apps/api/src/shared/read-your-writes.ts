@@ -1,0 +1,33 @@
+import { applyDecorators, Inject, Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { waitForPosition } from '../../../../libs/read-models/src/index.js';
+
+/** `?minPosition=N` on list and statistics reads: wait (at most READ_YOUR_WRITES_WAIT_MS) for the projections behind them. */
+@Injectable()
+export class ReadYourWrites {
+  constructor(private readonly dataSource: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async waitFor(minPosition: number | undefined, projections: readonly string[]): Promise<void> {
+    if (minPosition === undefined) return;
+    await waitForPosition(this.dataSource, minPosition, projections, this.config.readYourWritesWaitMs);
+  }
+}
+
+/** Every command answer carries the global position of the last event it appended (or that stood for it). */
+export function positionOf(...results: ReadonlyArray<{ lastGlobalPosition: number | null }>): number {
+  return Math.max(0, ...results.map((r) => r.lastGlobalPosition ?? 0));
+}
+
+/** The `minPosition` query parameter, identical on every read that accepts it. */
+export const MinPositionParam = () => applyDecorators(
+  ApiPropertyOptional({
+    minimum: 0,
+    description: 'Espera a que las tablas de lectura incluyan el evento en esta posición global (el `position` de un comando) / '
+      + 'wait until the read tables include the event at this global position (a command\'s `position`)',
+  }),
+  IsOptional(), Type(() => Number), IsInt(), Min(0),
+);
