@@ -10,6 +10,8 @@ import { trialLinksProjection } from './trial-links/trial-links.projection.js';
 import { StatisticsLedger1764201600500 } from './official-statistics/1764201600500-statistics-ledger.migration.js';
 import { Publications1764201600510 } from './official-statistics/1764201600510-publications.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
+import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
+import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
 
 export { HotlineCallCount, HotlineCallFact };
 export * from './hotline-statistics/hotline-statistics.projection.js';
@@ -21,9 +23,11 @@ export * from './trial-links/trial-links.projection.js';
 export * from './trial-links/trial-links.queries.js';
 export * from './referrals/referral.queries.js';
 export * from './official-statistics/index.js';
+export * from './hotline-call-list/hotline-call-list.projection.js';
+export * from './hotline-call-list/hotline-call-list.query.js';
 
 export const READ_MODEL_ENTITIES = [HotlineCallFact, HotlineCallCount];
 export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300, TrialLinks1764201600310,
-  StatisticsLedger1764201600500, Publications1764201600510];
+  StatisticsLedger1764201600500, Publications1764201600510, HotlineCallList1764201600900];
 /** Every projection the registry runs. */
-export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection, statisticsLedgerProjection];
+export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection, statisticsLedgerProjection, hotlineCallListProjection];

@@ -16,6 +16,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly R
   'GET /api/v1/auth/config': PUBLIC,
 
   'POST /api/v1/hotline-calls': ['operator', A],
+  'GET /api/v1/hotline-calls': ['operator', A],
   'GET /api/v1/hotline-calls/{callId}': ['operator', 'police', 'protection', A],
   'POST /api/v1/hotline-calls/{callId}/classification': ['operator', A],
   'POST /api/v1/hotline-calls/{callId}/correction': ['operator', A],

@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { callNotFound, type HotlineCallState } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
-import { positionOf } from '../shared/read-your-writes.js';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../../../libs/platform/src/index.js';
+import { HOTLINE_CALL_LIST_PROJECTION, queryHotlineCallList } from '../../../../libs/read-models/src/index.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { positionOf, ReadYourWrites } from '../shared/read-your-writes.js';
+import { HotlineCallListDto, HotlineCallListQueryDto } from './hotline-call-list.dto.js';
 import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import {
@@ -29,7 +34,20 @@ export class HotlineCallsController {
     private readonly commandBus: CommandBus,
     private readonly reader: StreamReader,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+    private readonly dataSource: DataSource,
+    private readonly fresh: ReadYourWrites,
   ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Llamadas, las más recientes primero (sin resumen) / Calls, newest first (no summary)' })
+  @ApiOkResponse({ type: HotlineCallListDto })
+  async list(@Query() query: HotlineCallListQueryDto, @CurrentActor() actor: Actor): Promise<HotlineCallListDto> {
+    await this.fresh.waitFor(query.minPosition, [HOTLINE_CALL_LIST_PROJECTION]);
+    return queryHotlineCallList(this.dataSource, {
+      from: query.from, to: query.to, topic: query.topic, status: query.status, cursor: query.cursor, limit: query.limit ?? 50,
+      recordedBy: query.mine === 'true' ? actor.subject : undefined, scope: actor.departments.length > 0 ? actor.departments : undefined,
+    });
+  }
 
   @Post()
   @ApiOperation({ summary: 'Registrar una llamada / Record a call' })
