@@ -1,0 +1,51 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.js';
+import { unwrap } from '../../api/errors.js';
+import { minPosition } from '../../shared/read-your-writes.js';
+import type { HotlineStatistics, Report } from './types.js';
+
+export interface Filters {
+  from: string;
+  to: string;
+  /** Two-digit UBIGEO department, or '' for all of Peru (or the token's only department). */
+  department: string;
+}
+
+/** GET /statistics/hotline by month or by department for the period (scoped by the token, not by a parameter). */
+export function useHotline(filters: Filters, by: 'month' | 'department', enabled: boolean) {
+  const position = minPosition();
+  return useQuery({
+    queryKey: ['statistics', 'hotline', by, filters.from, filters.to, position],
+    enabled,
+    queryFn: () => unwrap(api.GET('/api/v1/statistics/hotline', {
+      // minPosition: until schema.d.ts has it
+      params: { query: { from: filters.from, to: filters.to, by, ...(position ? { minPosition: position } : {}) } as never },
+    })) as Promise<HotlineStatistics>,
+  });
+}
+
+/** One monthly report per month of the period, fetched in parallel (the API has no multi-month report). */
+export function useMonthlyReports(months: string[], department: string, enabled: boolean) {
+  const position = minPosition();
+  const queries = useQueries({
+    queries: months.map((month) => ({
+      queryKey: ['statistics', 'monthly', month, department, position],
+      enabled,
+      staleTime: 60_000,
+      queryFn: () => unwrap(api.GET('/api/v1/statistics/monthly', {
+        params: {
+          query: {
+            year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)),
+            ...(department ? { department } : {}), ...(position ? { minPosition: position } : {}), // minPosition: until schema.d.ts has it
+          } as never,
+        },
+      })) as Promise<Report>,
+    })),
+  });
+  return {
+    reports: queries.map((q) => q.data),
+    isPending: enabled && queries.some((q) => q.isPending),
+    error: queries.find((q) => q.error)?.error ?? null,
+    refetch: () => queries.forEach((q) => void q.refetch()),
+  };
+}
