@@ -1,0 +1,85 @@
+import { Button, Group, Kbd, Text, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { lazy, Suspense, useState } from 'react';
+import { can, type Me } from '../../../auth/use-me.js';
+import { useTexts } from '../../../i18n/i18n.js';
+import { texts } from './texts.js';
+import type { SafeCase } from './use-case.js';
+
+const OperationForm = lazy(() => import('./OperationForm.js'));
+const PersonForm = lazy(() => import('./PersonForm.js'));
+const ProsecutorReferralForm = lazy(() => import('./ProsecutorReferralForm.js'));
+const VictimReferralForm = lazy(() => import('./VictimReferralForm.js'));
+const CloseCaseForm = lazy(() => import('./CloseCaseForm.js'));
+
+type Action = 'victim' | 'suspect' | 'operation' | 'prosecutor' | 'referVictim' | 'close';
+
+interface ActionDef {
+  action: Action;
+  endpoint: string;
+  /** Alt + this physical key opens the form (letters Chromium and Firefox leave to pages). */
+  key: string;
+  label: keyof typeof texts.es;
+}
+
+const ACTIONS: readonly ActionDef[] = [
+  { action: 'operation', endpoint: 'POST /api/v1/cases/{caseId}/operations', key: 'O', label: 'recordOperation' },
+  { action: 'victim', endpoint: 'POST /api/v1/cases/{caseId}/victims', key: 'V', label: 'addVictim' },
+  { action: 'suspect', endpoint: 'POST /api/v1/cases/{caseId}/suspects', key: 'S', label: 'addSuspect' },
+  { action: 'referVictim', endpoint: 'POST /api/v1/cases/{caseId}/referrals', key: 'D', label: 'referVictim' },
+  { action: 'prosecutor', endpoint: 'POST /api/v1/cases/{caseId}/prosecutor-referral', key: 'R', label: 'referToProsecutor' },
+  { action: 'close', endpoint: 'POST /api/v1/cases/{caseId}/closure', key: 'C', label: 'closeCase' },
+];
+
+/**
+ * Why an action is not available now, from the case's state as the API folds it (police-case.state.ts): a closed
+ * case takes no command; only an open one is sent to the prosecutor; a victim is referred once there is one.
+ * The API still decides: its 422 is shown in the form if the state moved meanwhile.
+ */
+function blocked(action: Action, view: SafeCase, t: typeof texts.es): string | null {
+  if (view.status === 'closed') return t.caseClosed;
+  if (action === 'prosecutor' && view.status !== 'open') return t.alreadyReferred;
+  if (action === 'referVictim' && view.victims.length === 0) return t.noVictims;
+  return null;
+}
+
+/** The commands this role may send on this case, each a keyboard-operable form with its Alt shortcut shown. */
+export function CaseActions({ view, me }: { view: SafeCase; me: Me | undefined }) {
+  const t = useTexts(texts);
+  const [open, setOpen] = useState<Action | null>(null);
+  const allowed = ACTIONS.filter((def) => can(me, def.endpoint));
+  useHotkeys(allowed.map((def) => [`alt+${def.key}`, () => { if (!blocked(def.action, view, t)) setOpen(def.action); }, { usePhysicalKeys: true }]));
+  if (allowed.length === 0) return null;
+  const close = () => setOpen(null);
+  return (
+    <>
+      <Group gap="xs" role="group" aria-label={t.actions}>
+        {allowed.map((def) => {
+          const reason = blocked(def.action, view, t);
+          const button = (
+            <Button
+              key={def.action}
+              variant={def.action === 'close' ? 'default' : 'light'}
+              disabled={!!reason}
+              onClick={() => setOpen(def.action)}
+              aria-keyshortcuts={`Alt+${def.key}`}
+              aria-describedby={reason ? `why-${def.action}` : undefined}
+              rightSection={<Text span size="xs"><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">{def.key}</Kbd></Text>}
+            >
+              {t[def.label]}
+            </Button>
+          );
+          return reason ? <Tooltip key={def.action} label={reason} id={`why-${def.action}`}><span>{button}</span></Tooltip> : button;
+        })}
+      </Group>
+      <Suspense fallback={null}>
+        {open === 'operation' && <OperationForm view={view} onClose={close} />}
+        {open === 'victim' && <PersonForm kind="victim" view={view} onClose={close} />}
+        {open === 'suspect' && <PersonForm kind="suspect" view={view} onClose={close} />}
+        {open === 'referVictim' && <VictimReferralForm view={view} onClose={close} />}
+        {open === 'prosecutor' && <ProsecutorReferralForm view={view} onClose={close} />}
+        {open === 'close' && <CloseCaseForm view={view} onClose={close} />}
+      </Suspense>
+    </>
+  );
+}

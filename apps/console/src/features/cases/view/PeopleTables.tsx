@@ -1,0 +1,91 @@
+import { Table, Text } from '@mantine/core';
+import { common } from '../../../i18n/common.js';
+import { useLanguage, useTexts, type Language } from '../../../i18n/i18n.js';
+import { codes, label } from './codes.js';
+import { texts } from './texts.js';
+import type { PersonalFields, Suspect } from './types.js';
+import type { SafeCase } from './use-case.js';
+
+/** A country's name from its ISO 3166-1 alpha-2 code, in the user's language (the browser knows them all). */
+export function countryName(code: string, language: Language, unknown: string): string {
+  if (code === 'unknown') return unknown;
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+interface VictimsProps {
+  victims: SafeCase['victims'];
+  /** The personal fields the user asked for with a purpose, by victim id; null while hidden. */
+  personal: Record<string, PersonalFields> | null;
+}
+
+/** Victims with what statistics count (sex, age, nationality); personal columns only once revealed. */
+export function VictimsTable({ victims, personal }: VictimsProps) {
+  const t = useTexts(texts);
+  const k = useTexts(codes);
+  const c = useTexts(common);
+  const { language } = useLanguage();
+  if (victims.length === 0) return <Text size="sm" c="dimmed">{t.noVictims}</Text>;
+  return (
+    <Table striped withTableBorder aria-label={t.victims} data-testid="victims">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>#</Table.Th><Table.Th>{t.sex}</Table.Th><Table.Th>{t.age}</Table.Th><Table.Th>{t.nationality}</Table.Th>
+          {personal && <><Table.Th>{t.fullName}</Table.Th><Table.Th>{t.document}</Table.Th><Table.Th>{t.phone}</Table.Th><Table.Th>{t.address}</Table.Th></>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {victims.map((victim, index) => {
+          const data = personal?.[victim.victimId];
+          const none = victim.erased ? t.erased : '—';
+          return (
+            <Table.Tr key={victim.victimId}>
+              <Table.Td>{index + 1}</Table.Td>
+              <Table.Td>{label(k.sex, victim.sex)}</Table.Td>
+              <Table.Td>{victim.age ?? (victim.ageGroup === 'unknown' ? label(k.ageGroups, 'unknown') : victim.ageGroup)}{victim.age !== null && ` (${victim.ageGroup})`}</Table.Td>
+              <Table.Td>{countryName(victim.nationality, language, c.unknown)}</Table.Td>
+              {personal && (
+                <>
+                  <Table.Td>{data?.fullName ?? none}</Table.Td>
+                  <Table.Td>{data?.documentNumber ? `${label(k.documentTypes, data.documentType)} ${data.documentNumber}` : none}</Table.Td>
+                  <Table.Td>{data?.phone ?? none}</Table.Td>
+                  <Table.Td>{data?.address ?? none}</Table.Td>
+                </>
+              )}
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Suspects: the API records no personal field of theirs, only sex, age, nationality and role in the network. */
+export function SuspectsTable({ suspects }: { suspects: Suspect[] }) {
+  const t = useTexts(texts);
+  const k = useTexts(codes);
+  const c = useTexts(common);
+  const { language } = useLanguage();
+  if (suspects.length === 0) return <Text size="sm" c="dimmed">{t.noSuspects}</Text>;
+  return (
+    <Table striped withTableBorder aria-label={t.suspects} data-testid="suspects">
+      <Table.Thead>
+        <Table.Tr><Table.Th>#</Table.Th><Table.Th>{t.sex}</Table.Th><Table.Th>{t.age}</Table.Th><Table.Th>{t.nationality}</Table.Th><Table.Th>{t.suspectRole}</Table.Th></Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {suspects.map((suspect, index) => (
+          <Table.Tr key={suspect.suspectId}>
+            <Table.Td>{index + 1}</Table.Td>
+            <Table.Td>{label(k.sex, suspect.sex)}</Table.Td>
+            <Table.Td>{suspect.age ?? '—'}</Table.Td>
+            <Table.Td>{countryName(suspect.nationality, language, c.unknown)}</Table.Td>
+            <Table.Td>{suspect.role ?? '—'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
