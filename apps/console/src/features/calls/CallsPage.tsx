@@ -1,6 +1,102 @@
-import { Title } from '@mantine/core';
+import { Alert, Grid, Group, Kbd, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTexts } from '../../i18n/i18n.js';
+import { minPosition, rememberPosition } from '../../shared/read-your-writes.js';
+import { CallForm } from './CallForm.js';
+import { NextActions, type ActionTab } from './NextActions.js';
+import { RecentCalls } from './RecentCalls.js';
+import { texts } from './texts.js';
+import type { CallListItem, SelectedCall } from './types.js';
+import { callOf, useCallDraft } from './use-call-draft.js';
+import { useRecordCall } from './use-record-call.js';
 
-/** Placeholder until this screen is built. */
+/**
+ * The hotline operator's screen: record the call on the left while the caller talks, then act on it (classify,
+ * refer, close) and see it among the recent calls on the right, without leaving the page.
+ */
 export default function CallsPage() {
-  return <Title order={2}>CallsPage</Title>;
+  const t = useTexts(texts);
+  const { draft, change, clear } = useCallDraft();
+  const firstField = useRef<HTMLInputElement>(null);
+  const firstRow = useRef<HTMLButtonElement>(null);
+  const [selected, setSelected] = useState<SelectedCall | null>(null);
+  const [justSaved, setJustSaved] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ tab: ActionTab; request: number }>({ tab: 'classify', request: 0 });
+  // Read-your-writes: bumped after every write so the list is asked again with the new minPosition.
+  const [position, setPosition] = useState<number | undefined>(() => minPosition());
+  const written = useCallback(() => setPosition(minPosition()), []);
+
+  const focusForm = useCallback(() => firstField.current?.focus(), []);
+  useEffect(focusForm, [focusForm]);
+
+  const record = useRecordCall((answer, call) => {
+    rememberPosition(answer);
+    written();
+    clear();
+    setJustSaved(answer.callId);
+    setSelected({ callId: answer.callId, version: answer.version, topic: call.topic ?? 'other', status: 'open', receivedAt: call.receivedAt });
+    setFocus((current) => ({ tab: 'classify', request: current.request === 0 ? 0 : current.request }));
+    // The next caller may already be waiting: back to the first field.
+    requestAnimationFrame(focusForm);
+  });
+
+  const openActions = (tab: ActionTab) => {
+    if (selected) setFocus((current) => ({ tab, request: current.request + 1 }));
+  };
+  const openRow = (row: CallListItem) => {
+    setSelected({ callId: row.callId, version: row.version, topic: row.topic, traffickingRelated: row.traffickingRelated, status: row.status, receivedAt: row.receivedAt });
+    setJustSaved(null);
+    setFocus((current) => ({ tab: current.tab, request: current.request + 1 }));
+  };
+
+  useHotkeys([
+    ['alt+N', focusForm, { usePhysicalKeys: true }],
+    ['alt+L', () => firstRow.current?.focus(), { usePhysicalKeys: true }],
+    ['alt+C', () => openActions('classify'), { usePhysicalKeys: true }],
+    ['alt+R', () => openActions('refer'), { usePhysicalKeys: true }],
+    ['alt+X', () => openActions('close'), { usePhysicalKeys: true }],
+  ], []);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div>
+          <Title order={1} size="h2">{t.title}</Title>
+          <Text size="sm" c="dimmed">{t.intro}</Text>
+        </div>
+        <Text size="xs" c="dimmed" ta="right" aria-label={t.shortcuts}>
+          <Kbd size="xs">Ctrl+Enter</Kbd> {t.shortcutSave} · <Kbd size="xs">Alt+N</Kbd> {t.shortcutNew} · <Kbd size="xs">Alt+L</Kbd> {t.shortcutList}
+          {' · '}<Kbd size="xs">Alt+C</Kbd>/<Kbd size="xs">R</Kbd>/<Kbd size="xs">X</Kbd> {t.shortcutActions}
+        </Text>
+      </Group>
+      <Grid gap="md" align="flex-start">
+        <Grid.Col span={5}>
+          <CallForm
+            draft={draft} change={change} save={record.state} firstField={firstField}
+            onSubmit={() => record.save(callOf(draft))}
+            onRetry={() => record.retryNow(callOf(draft))}
+          />
+        </Grid.Col>
+        <Grid.Col span={7}>
+          <Stack gap="md">
+            {justSaved && (
+              <Alert color="green" role="status" title={t.saved} data-testid="call-saved" p="xs">
+                <Text size="sm">{t.savedId}: <Text span ff="monospace" size="sm">{justSaved}</Text></Text>
+              </Alert>
+            )}
+            {selected && (
+              <NextActions
+                call={selected} focus={focus}
+                onTab={(tab) => setFocus((current) => ({ tab, request: current.request }))}
+                onChanged={setSelected} onWritten={written} onEscape={focusForm}
+                onDismiss={() => { setSelected(null); setJustSaved(null); focusForm(); }}
+              />
+            )}
+            <RecentCalls position={position} selectedId={selected?.callId ?? null} onOpen={openRow} firstRow={firstRow} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }

@@ -1,0 +1,83 @@
+import { Badge, CloseButton, Group, Kbd, Paper, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useLanguage, useTexts } from '../../i18n/i18n.js';
+import { formatDateTime } from '../../shared/format.js';
+import { ClassifyForm } from './ClassifyForm.js';
+import { CloseForm } from './CloseForm.js';
+import type { Topic } from './codes.js';
+import { ReferForm } from './ReferForm.js';
+import { texts } from './texts.js';
+import type { CallCommandAnswer, SelectedCall } from './types.js';
+
+export type ActionTab = 'classify' | 'refer' | 'close';
+
+interface Props {
+  call: SelectedCall;
+  /** Which action to show, and a counter that asks for focus on it (a shortcut or a row opened). */
+  focus: { tab: ActionTab; request: number };
+  onTab(tab: ActionTab): void;
+  onChanged(call: SelectedCall): void;
+  onWritten(): void;
+  onEscape(): void;
+  onDismiss(): void;
+}
+
+/** Classify, refer and close the call just saved (or picked in the list), without leaving the screen. */
+export function NextActions({ call, focus, onTab, onChanged, onWritten, onEscape, onDismiss }: Props) {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const [referred, setReferred] = useState(false);
+  const classifyField = useRef<HTMLInputElement>(null);
+  const referField = useRef<HTMLInputElement>(null);
+  const closeField = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (focus.request === 0) return;
+    const field = { classify: classifyField, refer: referField, close: closeField }[focus.tab];
+    // After the panel has rendered the tab.
+    requestAnimationFrame(() => field.current?.focus());
+  }, [focus]);
+
+  const classified = (answer: CallCommandAnswer, topic: Topic) => {
+    onChanged({ ...call, version: answer.version, topic, traffickingRelated: topic === call.topic ? call.traffickingRelated : undefined });
+    onWritten();
+  };
+  const shortcut = (key: string) => <Kbd size="xs" ml={6}>Alt+{key}</Kbd>;
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="next-actions-title"
+      onKeyDown={(event) => { if (event.key === 'Escape') { event.preventDefault(); onEscape(); } }}>
+      <Group justify="space-between" wrap="nowrap" mb="xs">
+        <div>
+          <Title order={2} size="h4" id="next-actions-title">{t.actionsTitle}</Title>
+          <Text size="xs" c="dimmed">
+            {t.actionsFor} <span data-testid="selected-call-id">{call.callId}</span> · {formatDateTime(call.receivedAt, language)} · {t.topics[call.topic]}
+          </Text>
+        </div>
+        <Group gap="xs" wrap="nowrap">
+          {call.traffickingRelated && <Badge color="red">{t.traffickingBadge}</Badge>}
+          {call.status === 'closed' && <Badge color="gray">{t.statuses.closed}</Badge>}
+          <CloseButton aria-label={t.dismiss} onClick={onDismiss} />
+        </Group>
+      </Group>
+      <Tabs value={focus.tab} onChange={(value) => value && onTab(value as ActionTab)} key={call.callId}>
+        <Tabs.List>
+          <Tabs.Tab value="classify">{t.classify}{shortcut('C')}</Tabs.Tab>
+          <Tabs.Tab value="refer">{t.refer}{shortcut('R')}</Tabs.Tab>
+          <Tabs.Tab value="close">{t.close}{shortcut('X')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="classify" pt="sm">
+          <ClassifyForm call={call} onDone={classified} firstField={classifyField} />
+        </Tabs.Panel>
+        <Tabs.Panel value="refer" pt="sm">
+          <ReferForm call={call} onDone={() => { setReferred(true); onWritten(); }} firstField={referField} />
+        </Tabs.Panel>
+        <Tabs.Panel value="close" pt="sm">
+          <CloseForm key={referred ? 'referred' : 'new'} call={call} suggested={referred ? 'referred' : null} firstField={closeField}
+            onDone={(answer) => { onChanged({ ...call, version: answer.version, status: 'closed' }); onWritten(); }} />
+        </Tabs.Panel>
+      </Tabs>
+      <Text size="xs" c="dimmed" mt="xs">{t.actionsHint} <Kbd size="xs">Esc</Kbd></Text>
+    </Paper>
+  );
+}

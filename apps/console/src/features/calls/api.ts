@@ -1,0 +1,85 @@
+import { api, withHeaders } from '../../api/client.js';
+import { unwrap } from '../../api/errors.js';
+import type { components } from '../../api/schema.js';
+import type { CallListPage, CallCommandAnswer, ReferralCommandAnswer } from './types.js';
+import type { CallLanguage, Channel, Destination, Outcome, Topic } from './codes.js';
+
+type Schemas = components['schemas'];
+
+export interface NewCall {
+  callId: string;
+  receivedAt: string;
+  channel: Channel;
+  language: CallLanguage;
+  callerUbigeo: string | null;
+  anonymous: boolean;
+  /** null until chosen: sent as is, and the API names the field that is missing. */
+  topic: Topic | null;
+  summary: string;
+}
+
+/** The body the API expects: optional fields left out when empty, so a retry sends byte-for-byte the same command. */
+export function recordCall(call: NewCall): Promise<CallCommandAnswer> {
+  const body = {
+    callId: call.callId, receivedAt: call.receivedAt, channel: call.channel, language: call.language,
+    anonymous: call.anonymous, topic: call.topic,
+    ...(call.callerUbigeo ? { callerUbigeo: call.callerUbigeo } : {}),
+    ...(call.summary.trim() ? { summary: call.summary } : {}),
+  };
+  // The generated schema types optional strings as Record<string, never>; the wire format is a plain string.
+  return unwrap(api.POST('/api/v1/hotline-calls', { body: body as unknown as Schemas['RecordHotlineCallDto'] })) as unknown as Promise<CallCommandAnswer>;
+}
+
+/** Updates carry the version the user saw (If-Match) and one key per intended action (Idempotency-Key). */
+function updateHeaders(version: number, idempotencyKey: string) {
+  return withHeaders({ 'If-Match': `"${version}"`, 'Idempotency-Key': idempotencyKey }).headers;
+}
+
+export function classifyCall(callId: string, version: number, key: string, topic: Topic, reason: string): Promise<CallCommandAnswer> {
+  const body = { topic, ...(reason.trim() ? { reason } : {}) } as unknown as Schemas['ClassifyHotlineCallDto'];
+  return unwrap(api.POST('/api/v1/hotline-calls/{callId}/classification', {
+    params: { path: { callId }, header: updateHeaders(version, key) }, body,
+  })) as unknown as Promise<CallCommandAnswer>;
+}
+
+export function closeCall(callId: string, version: number, key: string, outcome: Outcome, closedAt: string): Promise<CallCommandAnswer> {
+  return unwrap(api.POST('/api/v1/hotline-calls/{callId}/closure', {
+    params: { path: { callId }, header: updateHeaders(version, key) }, body: { outcome, closedAt },
+  })) as unknown as Promise<CallCommandAnswer>;
+}
+
+export interface NewReferral {
+  referralId: string;
+  to: Destination;
+  unitName: string;
+  ubigeo: string | null;
+  referredAt: string;
+}
+
+/** A create: the client-made referralId makes a retry return the original referral. */
+export function referCall(callId: string, referral: NewReferral): Promise<ReferralCommandAnswer> {
+  const body = {
+    referralId: referral.referralId, to: referral.to, referredAt: referral.referredAt,
+    ...(referral.unitName.trim() ? { unitName: referral.unitName.trim() } : {}),
+    ...(referral.ubigeo ? { ubigeo: referral.ubigeo } : {}),
+  } as unknown as Schemas['SendReferralDto'];
+  return unwrap(api.POST('/api/v1/hotline-calls/{callId}/referrals', { params: { path: { callId } }, body })) as unknown as Promise<ReferralCommandAnswer>;
+}
+
+export interface CallFilters {
+  from: string;
+  to: string;
+  topic: Topic | null;
+  status: 'open' | 'closed' | null;
+  mine: boolean;
+}
+
+export function listCalls(filters: CallFilters, cursor: string | null, minPosition: number | undefined): Promise<CallListPage> {
+  const query = {
+    from: filters.from || undefined, to: filters.to || undefined, topic: filters.topic ?? undefined,
+    status: filters.status ?? undefined, mine: filters.mine ? 'true' : undefined, limit: 25,
+    cursor: cursor ?? undefined, minPosition,
+  };
+  // until schema.d.ts has it: GET /api/v1/hotline-calls is being added to the API (brief's contract).
+  return unwrap(api.GET('/api/v1/hotline-calls' as never, { params: { query } } as never)) as Promise<CallListPage>;
+}
