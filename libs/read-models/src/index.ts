@@ -12,6 +12,8 @@ import { Publications1764201600510 } from './official-statistics/1764201600510-p
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
+import { CaseList1764201600910 } from './case-list/1764201600910-case-list.migration.js';
+import { caseListProjection } from './case-list/case-list.projection.js';
 
 export { HotlineCallCount, HotlineCallFact };
 export * from './hotline-statistics/hotline-statistics.projection.js';
@@ -25,9 +27,13 @@ export * from './referrals/referral.queries.js';
 export * from './official-statistics/index.js';
 export * from './hotline-call-list/hotline-call-list.projection.js';
 export * from './hotline-call-list/hotline-call-list.query.js';
+export * from './case-list/case-list.projection.js';
+export * from './case-list/case-list.query.js';
 
 export const READ_MODEL_ENTITIES = [HotlineCallFact, HotlineCallCount];
 export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300, TrialLinks1764201600310,
-  StatisticsLedger1764201600500, Publications1764201600510, HotlineCallList1764201600900];
+  StatisticsLedger1764201600500, Publications1764201600510, HotlineCallList1764201600900,
+  CaseList1764201600910];
 /** Every projection the registry runs. */
-export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection, statisticsLedgerProjection, hotlineCallListProjection];
+export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection, statisticsLedgerProjection, hotlineCallListProjection,
+  caseListProjection];

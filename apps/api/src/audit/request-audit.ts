@@ -23,7 +23,7 @@ export function purposeOf(request: Pick<Request, 'headers'>): string | null {
 }
 
 /** Who asks (the authenticated actor, else anonymous), why, and under which request id. */
-export function auditEntryFor(request: Request, action: AuditAction, recordType: string, recordId: string): AuditEntry {
+export function auditEntryFor(request: Request, action: AuditAction, recordType: string, recordId: string | null): AuditEntry {
   const actor = (request as Request & RequestWithActor).actor;
   const requestId = request.headers['x-request-id'];
   return {
@@ -31,7 +31,7 @@ export function auditEntryFor(request: Request, action: AuditAction, recordType:
     actorRole: actor?.role ?? ANONYMOUS,
     action,
     recordType,
-    recordId: recordId.toLowerCase(),
+    recordId: recordId?.toLowerCase() ?? null,
     purpose: purposeOf(request),
     requestId: typeof requestId === 'string' && requestId !== '' ? requestId.slice(0, 200) : null,
   };
@@ -45,7 +45,7 @@ export function auditEntryFor(request: Request, action: AuditAction, recordType:
 export class RequestAudit {
   constructor(private readonly audit: AuditLog) {}
 
-  record(request: Request, action: AuditAction, recordType: string, recordId: string): Promise<RecordedAuditEntry> {
+  record(request: Request, action: AuditAction, recordType: string, recordId: string | null): Promise<RecordedAuditEntry> {
     return this.audit.record(auditEntryFor(request, action, recordType, recordId));
   }
 }

@@ -1,12 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Actor } from '../../../../libs/platform/src/index.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { caseNotFound } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { StreamReader } from '../shared/execute-stream-command.js';
 import { positionOf } from '../shared/read-your-writes.js';
 import { commandOptions, derivedId, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { CaseList } from './case-list.js';
+import { CaseListDto, CaseListQueryDto } from './case-list.dto.js';
 import { CaseTimeline } from './case-timeline.js';
 import { CaseUseCases } from './case-use-cases.js';
 import { AddSuspectsDto, AddVictimsDto, CloseCaseDto, RecordOperationDto, ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
@@ -22,7 +26,16 @@ export class CasesController {
     private readonly timeline: CaseTimeline,
     private readonly reader: StreamReader,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+    private readonly caseList: CaseList,
   ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Casos, los más recientes primero; búsqueda por documento auditada / Cases, newest first; document search audited' })
+  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Obligatorio al buscar por documento / required for a document search' })
+  @ApiOkResponse({ type: CaseListDto })
+  list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<CaseListDto> {
+    return this.caseList.list(query, actor, request);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Registrar una denuncia policial / Register a police denunciation' })

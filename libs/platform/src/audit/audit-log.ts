@@ -1,7 +1,10 @@
 import type pg from 'pg';
 
-/** What is audited. Reads of personal data are recorded by the API's interceptor, erasures by their endpoint. */
-export const AUDIT_ACTIONS = ['read_personal_data', 'erasure'] as const;
+/**
+ * What is audited. Reads of personal data are recorded by the API's interceptor, erasures by their endpoint,
+ * searches by an identity document (GET /cases?documentType&documentNumber) by the case list.
+ */
+export const AUDIT_ACTIONS = ['read_personal_data', 'erasure', 'search_personal_data'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did what to which record, and why: never the personal data itself. */
@@ -10,7 +13,8 @@ export interface AuditEntry {
   actorRole: string;
   action: AuditAction;
   recordType: string;
-  recordId: string;
+  /** Null for a search by personal data that matched no record. */
+  recordId: string | null;
   /** The caller's stated purpose (X-Purpose), at most 200 characters. */
   purpose: string | null;
   requestId: string | null;
@@ -41,7 +45,7 @@ interface AuditRow {
   actor_role: string;
   action: AuditAction;
   record_type: string;
-  record_id: string;
+  record_id: string | null;
   purpose: string | null;
   request_id: string | null;
 }

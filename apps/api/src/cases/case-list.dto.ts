@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES } from '../../../../libs/domain/src/index.js';
+import { MinPositionParam } from '../shared/read-your-writes.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CASE_STATUSES = ['open', 'referred', 'closed'] as const;
+
+export class CaseListQueryDto {
+  @ApiPropertyOptional({ description: 'Parte del nombre de la unidad, sin distinguir mayúsculas ni tildes / unit name substring, case- and accent-insensitive' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) policeUnit?: string;
+  @ApiPropertyOptional({ example: '08' }) @IsOptional() @Matches(/^\d{2}$/) department?: string;
+  @ApiPropertyOptional({ example: '0801', description: 'Prefijo UBIGEO de 2, 4 o 6 dígitos / UBIGEO prefix' })
+  @IsOptional() @Matches(/^(\d{2}|\d{4}|\d{6})$/) ubigeo?: string;
+  @ApiPropertyOptional({ example: '2025-03-01', description: 'Registradas desde el día (Lima, incluido) / registered from day (Lima)' })
+  @IsOptional() @Matches(DAY) from?: string;
+  @ApiPropertyOptional({ example: '2025-03-31', description: 'Hasta el día (Lima, incluido) / to day (Lima, inclusive)' })
+  @IsOptional() @Matches(DAY) to?: string;
+  @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
+  @ApiPropertyOptional({ enum: EXPLOITATION_PURPOSES }) @IsOptional() @IsIn(EXPLOITATION_PURPOSES) purpose?: string;
+  @ApiPropertyOptional({ enum: DOCUMENT_TYPES, description: 'Con documentNumber: busca por documento de una víctima (auditado; requiere X-Purpose) / with documentNumber: search by a victim\'s document (audited; needs X-Purpose)' })
+  @IsOptional() @IsIn(DOCUMENT_TYPES) documentType?: string;
+  @ApiPropertyOptional({ description: 'Número de documento (nunca se guarda ni se registra) / document number (never stored nor logged)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(40) documentNumber?: string;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor de la página anterior / the previous page\'s nextCursor' })
+  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @MinPositionParam() minPosition?: number;
+}
+
+export class CaseListItemDto {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt: string;
+  @ApiProperty() policeUnit: string;
+  @ApiProperty({ example: '080108' }) ubigeo: string;
+  @ApiProperty({ enum: CASE_SOURCES }) source: string;
+  @ApiProperty({ enum: EXPLOITATION_PURPOSES, isArray: true }) purposes: string[];
+  @ApiProperty({ enum: CASE_STATUSES }) status: string;
+  @ApiProperty() victims: number;
+  @ApiProperty() suspects: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) prosecutionId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) referralId: string | null;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: [CaseListItemDto] }) items: CaseListItemDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

@@ -1,0 +1,52 @@
+import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
+import { departmentOfUbigeo } from '../../../domain/src/index.js';
+
+export const CASE_LIST_PROJECTION = 'case-list';
+
+/** Police unit names compare without case or accents: "Comisaría Wanchaq" ~ "comisaria wanchaq". */
+export const searchKey = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+const ACTIVE = ['open', 'referred'];
+
+/**
+ * Keeps case_list (one row per case) and case_list_victims (one row per victim with its documentHash). Statements
+ * are per event, in log order: a batch of a few thousand events during a rebuild stays a few thousand small writes.
+ */
+export const caseListProjection: Projection = {
+  name: CASE_LIST_PROJECTION,
+  tables: ['case_list', 'case_list_victims'],
+  async applyBatch(db: Queryable, events: readonly RecordedEvent[]): Promise<void> {
+    for (const event of events) {
+      const d = event.data;
+      switch (event.type) {
+        case 'CaseRegistered':
+          await db.query(
+            `INSERT INTO case_list (case_id, registered_at, police_unit, police_unit_key, ubigeo, department, source, purposes, status,
+                                    victims, suspects, prosecution_id, referral_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', 0, 0, NULL, $9) ON CONFLICT (case_id) DO NOTHING`,
+            [d.caseId, d.registeredAt, d.policeUnit, searchKey(String(d.policeUnit)), d.ubigeo, departmentOfUbigeo(d.ubigeo), d.source,
+              (d.purposes as string[] | undefined) ?? [], d.referralId ?? null],
+          );
+          break;
+        case 'VictimIdentified': {
+          const added = await db.query(
+            `INSERT INTO case_list_victims (case_id, victim_id, document_hash)
+             SELECT case_id, $2, $3 FROM case_list WHERE case_id = $1 AND status = ANY($4::text[])
+             ON CONFLICT DO NOTHING`,
+            [d.caseId, d.victimId, typeof d.documentHash === 'string' && d.documentHash !== '' ? d.documentHash : null, ACTIVE]);
+          if (added.rowCount) await db.query('UPDATE case_list SET victims = victims + 1 WHERE case_id = $1', [d.caseId]);
+          break;
+        }
+        case 'SuspectIdentified':
+          await db.query('UPDATE case_list SET suspects = suspects + 1 WHERE case_id = $1 AND status = ANY($2::text[])', [d.caseId, ACTIVE]);
+          break;
+        case 'CaseReferredToProsecutor':
+          await db.query(`UPDATE case_list SET status = 'referred', prosecution_id = $2 WHERE case_id = $1 AND status = 'open'`, [d.caseId, d.prosecutionId]);
+          break;
+        case 'CaseClosed':
+          await db.query(`UPDATE case_list SET status = 'closed' WHERE case_id = $1 AND status = ANY($2::text[])`, [d.caseId, ACTIVE]);
+          break;
+      }
+    }
+  },
+};
