@@ -1,0 +1,91 @@
+import { Alert, Button, Checkbox, Group, Kbd, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, type KeyboardEvent } from 'react';
+import { fieldErrors } from '../../../api/errors.js';
+import { common } from '../../../i18n/common.js';
+import { useTexts } from '../../../i18n/i18n.js';
+import { errorMessage } from '../../../shared/PageState.js';
+import { UbigeoSelect } from '../../../shared/UbigeoSelect.js';
+import { useDraft } from '../../../shared/use-draft.js';
+import { CASE_SOURCES, codeLabels, options, PURPOSES } from './codes.js';
+import { newCaseDraft, type CaseDraft, type CaseRegistered, type DraftPrefill } from './draft.js';
+import { PeopleSection } from './PeopleSection.js';
+import { registerTexts } from './texts.js';
+import { useRegisterCase } from './use-register-case.js';
+
+/** Without a referral there is no referralId to give, so "hotline referral" is not offered (the queue does that). */
+const WALK_IN_SOURCES = CASE_SOURCES.filter((source) => source !== 'hotline_referral');
+
+interface Props {
+  /** The draft's name in this tab: one per referral, one for walk-in denunciations. */
+  draftName: string;
+  prefill?: DraftPrefill;
+  /** A referral fixes the source (hotline_referral); a walk-in lets the user choose it. */
+  sourceLocked?: boolean;
+  onRegistered(answer: CaseRegistered): void;
+  onCancel?(): void;
+  /** Off inside a drawer or modal, whose own title names the form. */
+  heading?: boolean;
+}
+
+/**
+ * Registering a police denunciation (POST /api/v1/cases), used from the referral queue (pre-filled) and from
+ * /casos (walk-in). The draft survives a reload or an expired session; validation is the API's, shown per field.
+ */
+export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistered, onCancel, heading = true }: Props) {
+  const t = useTexts(registerTexts);
+  const c = useTexts(common);
+  const codes = useTexts(codeLabels);
+  const [draft, update, clear] = useDraft<CaseDraft>(draftName, () => newCaseDraft(prefill));
+  const register = useRegisterCase((answer) => {
+    clear();
+    onRegistered(answer);
+  });
+  const errors = fieldErrors(register.error);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!register.isPending) register.mutate(draft);
+  };
+  // Ctrl+Enter saves from any field, as on the hotline screen: no need to tab to the button.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event as unknown as FormEvent);
+  };
+
+  return (
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t.title}>
+      <Stack gap="md">
+        {heading && <Title order={3}>{t.title}</Title>}
+        {prefill?.referralId && <Text size="sm">{t.fromReferral}</Text>}
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput label={t.policeUnit} description={t.policeUnitHint} required value={draft.policeUnit}
+            onChange={(e) => update({ policeUnit: e.currentTarget.value })} error={errors.policeUnit} data-autofocus />
+          <UbigeoSelect label={t.place} required value={draft.ubigeo} onChange={(ubigeo) => update({ ubigeo })} error={errors.ubigeo} />
+          <TextInput type="datetime-local" label={t.registeredAt} required value={draft.registeredAt}
+            onChange={(e) => update({ registeredAt: e.currentTarget.value })} error={errors.registeredAt} />
+          <TextInput type="date" label={t.occurredAt} description={t.occurredAtHint} value={draft.occurredAt}
+            onChange={(e) => update({ occurredAt: e.currentTarget.value })} error={errors.occurredAt} />
+          <Select label={t.source} required data={options(sourceLocked ? CASE_SOURCES : WALK_IN_SOURCES, codes.sources)} value={draft.source} disabled={sourceLocked}
+            onChange={(source) => update({ source })} error={errors.source ?? errors.referralId} />
+        </SimpleGrid>
+        <Checkbox.Group label={t.purposes} description={t.purposesHint} value={draft.purposes}
+          onChange={(purposes) => update({ purposes })} error={errors.purposes}>
+          <SimpleGrid cols={4} spacing="xs" mt="xs">
+            {options(PURPOSES, codes.purposes).map((purpose) => <Checkbox key={purpose.value} value={purpose.value} label={purpose.label} />)}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <PeopleSection draft={draft} update={update} errors={errors} />
+        {/* The API's message (its field reasons are also shown next to each field). */}
+        {register.error && <Alert color="red" title={t.failed} role="alert">{errorMessage(register.error, c.networkError)}</Alert>}
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">{t.draftKept}</Text>
+          <Group gap="sm">
+            <Text size="sm" aria-hidden="true"><Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t.saveShortcut}</Text>
+            {onCancel && <Button variant="default" onClick={onCancel}>{c.cancel}</Button>}
+            <Button variant="subtle" color="red" onClick={clear}>{t.discard}</Button>
+            <Button type="submit" loading={register.isPending} aria-keyshortcuts="Control+Enter">{t.register}</Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
