@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { AppConfig } from '../../../libs/platform/src/index.js';
 import { AppModule } from './app.module.js';
+import { consoleStatic } from './http/console-static.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -30,6 +31,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   // The console talks to this origin only, and in OIDC mode to the identity provider (discovery, token endpoint).
   const connectSrc = ["'self'", ...(config.oidc ? [new URL(config.oidc.authority).origin] : [])];
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc } } }));
+  // The web console, same origin, under the same headers; before Nest's routes, so its files need no token.
+  app.use(consoleStatic(config.consoleDir));
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

@@ -83,6 +83,12 @@ async function main(): Promise<void> {
     }
   }
   logger.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s: API ${url}/api/v1, docs ${url}/docs, health ${url}/health`);
+  logger.log(`consola: ${url}/`);
+  logger.log(config.oidc
+    ? `la consola inicia sesión con el proveedor de identidad (${config.oidc.authority}) / the console signs in through the identity provider`
+    : config.auth.jwksUrl
+      ? 'la consola necesita OIDC_AUTHORITY y OIDC_CLIENT_ID para iniciar sesión con el proveedor / the console needs OIDC_AUTHORITY and OIDC_CLIENT_ID to sign in'
+      : 'iniciar sesión en la consola / sign in to the console: npm run cli -- login-url --role operator');
   logger.log(config.auth.jwksUrl
     ? `every /api/v1 request needs "Authorization: Bearer <token>" from your identity provider (JWKS ${config.auth.jwksUrl})`
     : 'every /api/v1 request needs "Authorization: Bearer <token>"; get one with: npm run cli -- token --role admin (roles, --department DD: README, "Authentication and tokens")');
