@@ -1,6 +1,93 @@
-import { Title } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { can, useMe } from '../../auth/use-me.js';
+import { useLanguage, useTexts } from '../../i18n/i18n.js';
+import { formatDateTime } from '../../shared/format.js';
+import { PageState } from '../../shared/PageState.js';
+import { useCaseTimeline } from '../cases/view/use-case.js';
+import { ActionButton } from './ActionButton.js';
+import { OpenTrialForm } from './OpenTrialForm.js';
+import { StageForm } from './StageForm.js';
+import { STAGES, stageBlock, type Stage, type StageBlock } from './stages.js';
+import { StageTimeline } from './StageTimeline.js';
+import { texts, type JusticeTexts } from './texts.js';
+import type { Prosecution } from './types.js';
+import { useProsecution } from './use-justice.js';
 
-/** Placeholder until this screen is built. */
+function why(block: StageBlock | null, t: JusticeTexts): string | null {
+  if (!block) return null;
+  if (block.kind === 'requires') return t.requires[block.status];
+  if (block.kind === 'passed') return t.passed;
+  return t.closedBy[block.status] ?? t.statuses[block.status];
+}
+
+/** /fiscalia/:prosecutionId — the Ministerio Público's file: stages in legal order and the next legal steps. */
 export default function ProsecutionPage() {
-  return <Title order={2}>ProsecutionPage</Title>;
+  const { prosecutionId = '' } = useParams();
+  const query = useProsecution(prosecutionId.toLowerCase());
+  if (!query.data) return <PageState query={query} />;
+  return <ProsecutionView prosecution={query.data} />;
+}
+
+function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
+  const t = useTexts(texts);
+  const { language } = useLanguage();
+  const me = useMe();
+  const [form, setForm] = useState<Stage | 'trial' | null>(null);
+  const timeline = useCaseTimeline(can(me.data, 'GET /api/v1/cases/{caseId}/timeline') ? prosecution.caseId : null);
+  const trialIds = [...new Set((timeline.data?.milestones ?? []).filter((m) => m.milestone === 'TrialOpened').map((m) => String(m.detail.trialId)))];
+  const mayRecord = can(me.data, 'POST /api/v1/prosecutions/{prosecutionId}/{stage}');
+  const mayOpenTrial = can(me.data, 'POST /api/v1/trials');
+  const stageKeys = STAGES.map((stage, i) => [`alt+digit${i + 1}`, () => { if (mayRecord && !stageBlock(prosecution, stage)) setForm(stage); }, { usePhysicalKeys: true }] as const);
+  const trialBlocked = prosecution.status !== 'accused' ? t.notAccused : null;
+  useHotkeys([...stageKeys.map(([key, run, options]) => [key, run, options] as [string, () => void, { usePhysicalKeys: boolean }]),
+    ['alt+J', () => { if (mayOpenTrial && !trialBlocked && trialIds.length === 0) setForm('trial'); }, { usePhysicalKeys: true }]]);
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Stack gap="md">
+          <Paper withBorder p="md">
+            <Group justify="space-between" align="flex-start">
+              <div>
+                <Title order={2}>{t.prosecution} · {prosecution.office}</Title>
+                <Text size="sm" c="dimmed">{t.openedAt}: {formatDateTime(prosecution.openedAt, language)}</Text>
+              </div>
+              <Badge size="lg" color={prosecution.status === 'archived' || prosecution.status === 'dismissed' ? 'gray' : 'violet'} data-testid="prosecution-status">
+                {t.statuses[prosecution.status]}
+              </Badge>
+            </Group>
+            <Group gap="md" mt="sm">
+              {can(me.data, 'GET /api/v1/cases/{caseId}') && <Anchor component={Link} to={`/casos/${prosecution.caseId}`} size="sm">{t.caseLink} {prosecution.caseId.slice(0, 8)}</Anchor>}
+              {trialIds.map((id) => <Anchor key={id} component={Link} to={`/juicios/${id}`} size="sm">{t.trialLink} {id.slice(0, 8)}</Anchor>)}
+            </Group>
+          </Paper>
+          {mayRecord && (
+            <Paper withBorder p="md">
+              <Title order={3} size="h4" mb="sm">{t.stages}</Title>
+              <Group align="flex-start" gap="md">
+                {STAGES.map((stage, i) => (
+                  <ActionButton key={stage} id={`stage-${stage}`} label={t.stageNames[stage]} shortcut={String(i + 1)} blocked={why(stageBlock(prosecution, stage), t)} onClick={() => setForm(stage)} />
+                ))}
+              </Group>
+            </Paper>
+          )}
+          {mayOpenTrial && trialIds.length === 0 && (
+            <Paper withBorder p="md">
+              <ActionButton id="open-trial" label={t.openTrial} shortcut="J" blocked={trialBlocked} onClick={() => setForm('trial')} />
+            </Paper>
+          )}
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="sm">{t.stages}</Title>
+          <StageTimeline prosecution={prosecution} />
+        </Paper>
+      </Grid.Col>
+      {form && form !== 'trial' && <StageForm prosecution={prosecution} stage={form} onClose={() => setForm(null)} />}
+      {form === 'trial' && <OpenTrialForm prosecution={prosecution} onClose={() => setForm(null)} />}
+    </Grid>
+  );
 }

@@ -34,6 +34,7 @@ export const timelineKey = (caseId: string) => ['case', caseId, 'timeline'] as c
 export function useCase(caseId: string, purpose: string) {
   return useQuery({
     queryKey: caseKey(caseId),
+    enabled: !!caseId,
     queryFn: async () => stripPersonal(await fetchCase(caseId, purpose)),
   });
 }

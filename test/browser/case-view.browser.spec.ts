@@ -1,0 +1,127 @@
+import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, describeViolations, Keyboard, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
+import { signIn } from './support/sign-in.js';
+
+jest.setTimeout(120_000);
+const suite = browserAvailable ? describe : describe.skip;
+
+const PURPOSE = 'Coordinar el traslado de la víctima al albergue';
+
+suite('case view (browser)', () => {
+  let app: ConsoleApp;
+  let browser: Browser;
+  let caseId: string;
+
+  beforeAll(async () => {
+    app = await startConsoleApp();
+    browser = await launchBrowser();
+    const registered = await app.api('police', ['08']).post('/api/v1/cases').send({
+      registeredAt: '2026-01-10T09:00:00-05:00', policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', source: 'walk_in',
+      purposes: ['sexual_exploitation', 'labour_exploitation'],
+      victims: [{ sex: 'female', age: 16, nationality: 'PE', fullName: 'Rosa Quispe', documentType: 'DNI', documentNumber: '45678912' }],
+      suspects: [{ sex: 'male', age: 40, nationality: 'PE', role: 'captador' }],
+    });
+    expect(registered.status).toBe(201);
+    caseId = registered.body.caseId;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function expectAccessible(page: Page) {
+    const violations = await seriousAccessibilityViolations(page);
+    expect(describeViolations(violations)).toBe('');
+  }
+
+  it('hides personal data until a purpose is stated, and the read is audited with it', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app, 'police', ['08'], `/casos/${caseId}`);
+    await page.getByRole('heading', { name: /Comisaría Wanchaq/ }).waitFor();
+    await page.getByTestId('timeline').getByText('Denuncia registrada').waitFor();
+    expect(await page.getByText('Explotación sexual').count()).toBe(1);
+    expect(await page.content()).not.toContain('Rosa Quispe');
+    expect(await page.content()).not.toContain('45678912');
+    await expectAccessible(page);
+    await screenshot(page, 'caso-vista');
+
+    const keyboard = new Keyboard(page);
+    await keyboard.press('Alt+KeyP');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Finalidad de la consulta').waitFor();
+    await keyboard.press('Enter'); // empty: refused by the form, nothing read
+    await dialog.getByText('Indique la finalidad').waitFor();
+    await keyboard.type(PURPOSE);
+    await keyboard.press('Enter');
+    await page.getByTestId('victims').getByText('Rosa Quispe').waitFor();
+    expect(await page.getByTestId('victims').textContent()).toContain('45678912');
+    await expectAccessible(page);
+    await screenshot(page, 'caso-datos-personales');
+
+    const audit = await app.api('auditor').get('/api/v1/audit').query({ recordId: caseId });
+    expect(audit.status).toBe(200);
+    const reads = (audit.body.entries as Array<{ action: string; purpose: string | null; actorRole: string }>)
+      .filter((entry) => entry.action === 'read_personal_data');
+    expect(reads.some((entry) => entry.purpose === PURPOSE && entry.actorRole === 'police')).toBe(true);
+
+    // Hidden again, and never stored in the tab's storage.
+    await keyboard.press('Alt+KeyP');
+    await page.getByRole('button', { name: /Ver datos personales/ }).waitFor();
+    expect(await page.content()).not.toContain('Rosa Quispe');
+    const stored = await page.evaluate('JSON.stringify({...sessionStorage, ...localStorage})');
+    expect(String(stored)).not.toContain('Rosa Quispe');
+    await page.context().close();
+  });
+
+  it('records an operation by keyboard alone and shows it in the timeline at once', async () => {
+    const page = await newPage(browser);
+    await signIn(page, app, 'police', ['08'], `/casos/${caseId}`);
+    await page.getByTestId('timeline').getByText('Denuncia registrada').waitFor();
+    const keyboard = new Keyboard(page);
+    await keyboard.press('Alt+KeyO');
+    const dialog = page.getByRole('dialog', { name: 'Registrar operativo' });
+    await dialog.getByLabel('Fecha y hora del operativo').waitFor();
+    await keyboard.press('Tab'); // the date defaults to now (Lima): on to the people rescued
+    await keyboard.press('Control+A');
+    await keyboard.type('3');
+    await keyboard.press('Tab');
+    await keyboard.press('Control+A');
+    await keyboard.type('2');
+    await keyboard.press('Control+Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('timeline').getByText('Operativo').waitFor();
+    await page.getByTestId('operations').getByRole('cell', { name: '3', exact: true }).waitFor();
+    expect(keyboard.presses).toBeLessThanOrEqual(7);
+    const timeline = await page.getByTestId('timeline').textContent();
+    expect(timeline).toMatch(/día \d+ desde el primer contacto/);
+    expect(timeline).toMatch(/\d+ días desde el hito anterior/);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('a role that reads the case sees personal data only as the API gives it, and never before a purpose', async () => {
+    // The API's rule (GET /cases/{id}): every role allowed to read a case gets the victims' personal fields.
+    const direct = await app.api('judiciary').get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'Verificación de la regla de la API');
+    expect(direct.status).toBe(200);
+    const given = direct.body.victims[0].personal?.fullName === 'Rosa Quispe';
+    const page = await newPage(browser);
+    await signIn(page, app, 'judiciary', [], `/casos/${caseId}`);
+    await page.getByRole('heading', { name: /Comisaría Wanchaq/ }).waitFor();
+    expect(await page.content()).not.toContain('Rosa Quispe');
+    expect(await page.getByRole('button', { name: /Ver datos personales/ }).count()).toBe(given ? 1 : 0);
+    // Judges take no police action.
+    expect(await page.getByRole('button', { name: /Registrar operativo/ }).count()).toBe(0);
+    await page.context().close();
+
+    // Protection services may not read cases at all: no case, no name, no button.
+    const other = await newPage(browser);
+    await signIn(other, app, 'protection', [], `/casos/${caseId}`);
+    await other.getByRole('alert').waitFor();
+    expect(await other.content()).not.toContain('Rosa Quispe');
+    expect(await other.getByRole('button', { name: /Ver datos personales/ }).count()).toBe(0);
+    await other.context().close();
+  });
+});
