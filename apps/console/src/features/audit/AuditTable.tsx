@@ -1,0 +1,37 @@
+import { Code, Table } from '@mantine/core';
+import { common } from '../../i18n/common.js';
+import { useLanguage, useTexts } from '../../i18n/i18n.js';
+import { formatDateTime } from '../../shared/format.js';
+import { texts } from './texts.js';
+import type { AuditEntry } from './types.js';
+
+/** Audit entries: who, what, which record (its id, never its data), when and why. */
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const t = useTexts(texts);
+  const c = useTexts(common);
+  const { language } = useLanguage();
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table striped withTableBorder highlightOnHover data-testid="audit-table">
+        <Table.Thead>
+          <Table.Tr>
+            {[t.at, t.actor, t.role, t.action, t.record, t.purpose, t.requestId].map((h) => <Table.Th key={h} scope="col">{h}</Table.Th>)}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry) => (
+            <Table.Tr key={entry.auditId}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, language)}</Table.Td>
+              <Table.Td>{entry.actorSubject}</Table.Td>
+              <Table.Td>{c.roles[entry.actorRole] ?? entry.actorRole}</Table.Td>
+              <Table.Td>{t.actions[entry.action] ?? entry.action}</Table.Td>
+              <Table.Td>{entry.recordType} <Code>{entry.recordId}</Code></Table.Td>
+              <Table.Td>{entry.purpose ?? '—'}</Table.Td>
+              <Table.Td><Code>{entry.requestId ?? '—'}</Code></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Dictionary } from '../../i18n/i18n.js';
+import type { AuditAction } from './types.js';
+
+interface AuditTexts {
+  title: string;
+  intro: string;
+  from: string;
+  to: string;
+  actor: string;
+  recordId: string;
+  action: string;
+  anyAction: string;
+  actions: Record<AuditAction, string>;
+  apply: string;
+  applyHint: string;
+  clear: string;
+  at: string;
+  role: string;
+  record: string;
+  purpose: string;
+  requestId: string;
+  loadMore: string;
+  empty: string;
+  shown: (n: number) => string;
+  integrity: string;
+  integrityIntro: string;
+  checking: string;
+  ok: string;
+  broken: string;
+  chains: (streams: string, events: string) => string;
+  brokenLink: string;
+  anchorMismatch: string;
+  lastAnchor: string;
+  noAnchor: string;
+  anchorAt: (id: number, when: string, position: string) => string;
+  hash: string;
+  takeAnchor: string;
+  anchored: (id: number) => string;
+  recheck: string;
+}
+
+export const texts: Dictionary<AuditTexts> = {
+  es: {
+    title: 'Auditoría',
+    intro: 'Quién leyó, buscó o borró datos personales, con el propósito declarado; y si el registro de eventos sigue íntegro.',
+    from: 'Desde (fecha)', to: 'Hasta (fecha, incluida)', actor: 'Actor (sujeto)', recordId: 'Id del registro', action: 'Acción',
+    anyAction: 'Todas',
+    actions: { read_personal_data: 'Lectura de datos personales', search_personal_data: 'Búsqueda por documento', erasure: 'Borrado de datos personales' },
+    apply: 'Filtrar', applyHint: 'filtra', clear: 'Limpiar filtros',
+    at: 'Fecha y hora (Lima)', role: 'Rol', record: 'Registro', purpose: 'Propósito', requestId: 'Solicitud',
+    loadMore: 'Cargar más', empty: 'No hay entradas con estos filtros.', shown: (n) => `${n} entradas, de la más reciente a la más antigua`,
+    integrity: 'Integridad del registro',
+    integrityIntro: 'Recorre todas las cadenas de hash y comprueba los anclajes. Puede tardar unos segundos; la lista de auditoría sigue disponible.',
+    checking: 'Verificando las cadenas de hash y los anclajes…',
+    ok: 'Íntegro', broken: 'Alterado',
+    chains: (streams, events) => `${streams} flujos y ${events} eventos verificados.`,
+    brokenLink: 'Primer eslabón roto', anchorMismatch: 'Primer anclaje que no coincide',
+    lastAnchor: 'Último anclaje', noAnchor: 'Aún no hay anclajes.',
+    anchorAt: (id, when, position) => `N.º ${id}, ${when}, posición ${position}`,
+    hash: 'Hash de las cabezas (SHA-256)', takeAnchor: 'Anclar ahora', anchored: (id) => `Anclaje n.º ${id} registrado`,
+    recheck: 'Verificar de nuevo',
+  },
+  en: {
+    title: 'Audit',
+    intro: 'Who read, searched or erased personal data, with the stated purpose; and whether the event log is still intact.',
+    from: 'From (date)', to: 'To (date, included)', actor: 'Actor (subject)', recordId: 'Record id', action: 'Action',
+    anyAction: 'All',
+    actions: { read_personal_data: 'Personal data read', search_personal_data: 'Search by document', erasure: 'Personal data erased' },
+    apply: 'Filter', applyHint: 'filters', clear: 'Clear filters',
+    at: 'Date and time (Lima)', role: 'Role', record: 'Record', purpose: 'Purpose', requestId: 'Request',
+    loadMore: 'Load more', empty: 'No entries match these filters.', shown: (n) => `${n} entries, newest first`,
+    integrity: 'Log integrity',
+    integrityIntro: 'Walks every hash chain and checks the anchors. It can take a few seconds; the audit list stays available.',
+    checking: 'Checking the hash chains and the anchors…',
+    ok: 'Intact', broken: 'Tampered',
+    chains: (streams, events) => `${streams} streams and ${events} events checked.`,
+    brokenLink: 'First broken link', anchorMismatch: 'First anchor that no longer matches',
+    lastAnchor: 'Last anchor', noAnchor: 'No anchors yet.',
+    anchorAt: (id, when, position) => `No. ${id}, ${when}, position ${position}`,
+    hash: 'Heads hash (SHA-256)', takeAnchor: 'Anchor now', anchored: (id) => `Anchor no. ${id} recorded`,
+    recheck: 'Check again',
+  },
+};
