@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import express from 'express';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/create-app.js';
 import { loadConfig, mintSignInCode, projectRoot, resolveAuthKeys, type Role } from '../../../libs/platform/src/index.js';
@@ -40,7 +39,6 @@ export async function startConsoleApp(env: Record<string, string> = {}): Promise
     AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000', CONSOLE_DIR, INTEGRITY_ANCHOR_SECONDS: '0', ...env,
   }, []);
   const app = await createApp(config, db.url, false);
-  serveConsoleUntilTheApiDoes(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const token = (role: Role, departments: readonly string[] = [], subject?: string) =>
@@ -65,15 +63,3 @@ export async function startConsoleApp(env: Record<string, string> = {}): Promise
   };
 }
 
-/**
- * Stopgap: createApp does not serve the built console yet (config.consoleDir is read but never used), so every
- * browser test would get a 404 at /sign-in. The built files are served here, after helmet (same CSP), with the SPA
- * fallback for the console's own routes. Remove once createApp serves CONSOLE_DIR itself.
- */
-function serveConsoleUntilTheApiDoes(app: INestApplication): void {
-  app.use(express.static(CONSOLE_DIR, { index: false }));
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || /^\/(api|docs|health)(\/|$|-)/.test(req.path)) return next();
-    res.sendFile(join(CONSOLE_DIR, 'index.html'));
-  });
-}
