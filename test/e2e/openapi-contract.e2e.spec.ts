@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import request from 'supertest';
+import { CONTRACT_FILES, contractFiles } from '../../apps/api/src/openapi/console-contract.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+/** The console is typed from committed copies of the contract: they must be what the current code generates. */
+describe('the console\'s OpenAPI contract (apps/console/src/api)', () => {
+  let t: TestApp;
+  let generated: { json: string; types: string };
+  beforeAll(async () => {
+    t = await createTestApp();
+    generated = await contractFiles((await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as object);
+  });
+  afterAll(async () => t.close());
+
+  it.each(['json', 'types'] as const)('has a current %s file (else: run npm run openapi)', (kind) => {
+    const file = CONTRACT_FILES[kind];
+    const committed = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (committed !== generated[kind]) throw new Error(`${file} differs from what the API generates: run npm run openapi`);
+  });
+
+  it('types the new endpoints\' query parameters, bodies and responses', () => {
+    expect(generated.types).toContain('"/api/v1/me": {');
+    for (const name of ['SessionDto', 'SignInDto', 'AuthConfigDto', 'HotlineCallListDto', 'CaseListDto', 'CommandAcceptedDto']) {
+      expect(generated.types).toContain(`${name}: {`);
+    }
+    expect(generated.types).toMatch(/minPosition\?: number/);
+    expect(generated.types).toMatch(/documentNumber\?: string/);
+  });
+});
