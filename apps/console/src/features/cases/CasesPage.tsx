@@ -50,7 +50,7 @@ export default function CasesPage() {
         )}
       </Group>
       {registered && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setRegistered(null)} title={t.registered}>
+        <Alert color="green" role="status" withCloseButton onClose={() => setRegistered(null)} title={<Text fw={700} size="sm" c="dark.7">{t.registered}</Text>}>
           <Anchor component={Link} to={`/casos/${registered.caseId}`}>{t.openCase}</Anchor>
         </Alert>
       )}

@@ -78,7 +78,7 @@ function Confirmation({ outcome, innerRef, onClose }: { outcome: Outcome; innerR
   const title = { registered: t.doneRegistered, linked: t.doneLinked, accepted: t.doneAccepted, rejected: t.doneRejected }[outcome.kind];
   return (
     <Alert ref={innerRef} tabIndex={-1} color="green" role="status" withCloseButton closeButtonLabel={t.close} onClose={onClose}
-      title={title} data-testid="referral-outcome">
+      title={<Text fw={700} size="sm" c="dark.7">{title}</Text>} data-testid="referral-outcome">
       {'caseId' in outcome && (
         <Group gap="xs"><Anchor component={Link} to={`/casos/${outcome.caseId}`}>{t.openCase}</Anchor></Group>
       )}

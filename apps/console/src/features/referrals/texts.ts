@@ -67,7 +67,7 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     all: 'Todos',
     refreshed: (time, position) => `Actualizado ${time} · posición del registro ${position} · se actualiza cada 15 s`,
     refreshing: 'Actualizando…',
-    count: (n) => `${n} derivación${n === 1 ? '' : 'es'} pendiente${n === 1 ? '' : 's'}`,
+    count: (n) => (n === 1 ? '1 derivación pendiente' : `${n} derivaciones pendientes`),
     empty: 'No hay derivaciones pendientes. La cola se actualiza sola.',
     waiting: 'Espera',
     hours: (h) => `${h} h`,

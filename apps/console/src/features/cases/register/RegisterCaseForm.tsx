@@ -64,7 +64,7 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
             onChange={(e) => update({ registeredAt: e.currentTarget.value })} error={errors.registeredAt} />
           <TextInput type="date" label={t.occurredAt} description={t.occurredAtHint} value={draft.occurredAt}
             onChange={(e) => update({ occurredAt: e.currentTarget.value })} error={errors.occurredAt} />
-          <Select label={t.source} required data={options(sourceLocked ? CASE_SOURCES : WALK_IN_SOURCES, codes.sources)} value={draft.source} disabled={sourceLocked}
+          <Select label={t.source} required data={options(sourceLocked ? CASE_SOURCES : WALK_IN_SOURCES, codes.sources)} value={draft.source} readOnly={sourceLocked}
             onChange={(source) => update({ source })} error={errors.source ?? errors.referralId} />
         </SimpleGrid>
         <Checkbox.Group label={t.purposes} description={t.purposesHint} value={draft.purposes}
