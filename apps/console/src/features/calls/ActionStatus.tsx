@@ -30,7 +30,7 @@ export function ActionStatus({ error, done, doneText, onRetry }: Props) {
     );
   }
   return (
-    <Text size="sm" c="green.9" role="status" fw={500} mih={20}>
+    <Text size="sm" c="var(--mantine-color-green-light-color)" role="status" fw={500} mih={20}>
       {done ? `✓ ${doneText}` : ''}
     </Text>
   );
