@@ -40,7 +40,10 @@ export function sumTables(reports: Array<Report | undefined>, id: string): Repor
   const ordered = [...rowsByKey.values()].sort((a, b) => Number(a.key === 'total') - Number(b.key === 'total'));
   const rows = ordered.map((row) => ({
     ...row,
-    values: first.columns.map((column) => sum(present.map((t) => cell(t, row.key, column.key))) ?? 0),
+    values: first.columns.map((column) => {
+      const figure = sum(present.map((t) => cell(t, row.key, column.key)));
+      return figure === undefined ? 0 : figure; // never `?? 0`: that would turn a suppressed (null) sum into 0
+    }),
   }));
   const suppressed = rows.flatMap((row) => row.values.flatMap((v, i) =>
     (v === null ? [{ row: row.key, column: first.columns[i].key, reason: 'primary' as const }] : [])));

@@ -1,0 +1,71 @@
+import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, describeViolations, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
+import { signIn } from './support/sign-in.js';
+
+jest.setTimeout(120_000);
+const suite = browserAvailable ? describe : describe.skip;
+
+suite('audit and integrity (auditor)', () => {
+  let app: ConsoleApp;
+  let browser: Browser;
+  let page: Page;
+  let caseId: string;
+
+  beforeAll(async () => {
+    app = await startConsoleApp();
+    const { body } = await app.api('admin').post('/api/v1/cases').send({
+      registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'DIRCTPTIM', ubigeo: '150101', source: 'walk_in', purposes: ['sexual_exploitation'],
+      victims: [{ sex: 'female', age: 16, nationality: 'PE', fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40000001' }], suspects: [],
+    }).expect(201);
+    caseId = body.caseId;
+    // A personal-data read, with its stated purpose, as an administrator would make it.
+    await app.api('admin').get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'verificación').expect(200);
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await signIn(page, app, 'auditor', [], '/auditoria');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lists the personal-data read, also when filtered by action', async () => {
+    await page.getByRole('heading', { name: 'Auditoría', level: 1 }).waitFor();
+    const table = page.getByTestId('audit-table');
+    await table.waitFor();
+    await page.getByLabel('Acción', { exact: true }).click();
+    await page.getByRole('option', { name: 'Lectura de datos personales' }).click();
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    const row = table.locator('tbody tr', { hasText: caseId });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toMatch(/Lectura de datos personales/);
+    expect(text).toMatch(/verificación/);
+    expect(text).toMatch(/Administración/);
+    expect(text).not.toMatch(/Nombre Reservado|40000001/);
+    await page.getByLabel('Acción', { exact: true }).click();
+    await page.getByRole('option', { name: 'Borrado de datos personales' }).click();
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.getByText('No hay entradas con estos filtros.').waitFor();
+  });
+
+  it('shows the integrity status ok, and the last anchor after taking one', async () => {
+    const panel = page.getByTestId('integrity');
+    await panel.getByTestId('integrity-status').waitFor();
+    await expect(panel.getByTestId('integrity-status').innerText()).resolves.toMatch(/Íntegro/i);
+    await panel.getByRole('button', { name: 'Anclar ahora' }).click();
+    await panel.getByTestId('last-anchor').getByText(/N\.º \d+, .*posición \d+/).waitFor();
+    await expect(panel.getByTestId('last-anchor').innerText()).resolves.toMatch(/[0-9a-f]{64}/);
+    await expect(panel.getByTestId('integrity-status').innerText()).resolves.toMatch(/Íntegro/i);
+    await page.getByLabel('Acción', { exact: true }).click();
+    await page.getByRole('option', { name: 'Todas' }).click();
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.getByTestId('audit-table').locator('tbody tr', { hasText: caseId }).waitFor();
+    await page.waitForTimeout(500); // the notification's entrance transition, before axe reads colours
+    const violations = await seriousAccessibilityViolations(page);
+    expect(describeViolations(violations)).toBe('');
+    await screenshot(page, 'auditoria');
+  });
+});
