@@ -45,8 +45,8 @@ suite('case view (browser)', () => {
     expect(await page.getByText('Explotación sexual').count()).toBe(1);
     expect(await page.content()).not.toContain('Rosa Quispe');
     expect(await page.content()).not.toContain('45678912');
-    await expectAccessible(page);
     await screenshot(page, 'caso-vista');
+    await expectAccessible(page);
 
     const keyboard = new Keyboard(page);
     await keyboard.press('Alt+KeyP');
@@ -57,9 +57,10 @@ suite('case view (browser)', () => {
     await keyboard.type(PURPOSE);
     await keyboard.press('Enter');
     await page.getByTestId('victims').getByText('Rosa Quispe').waitFor();
+    await dialog.waitFor({ state: 'detached' });
     expect(await page.getByTestId('victims').textContent()).toContain('45678912');
-    await expectAccessible(page);
     await screenshot(page, 'caso-datos-personales');
+    await expectAccessible(page);
 
     const audit = await app.api('auditor').get('/api/v1/audit').query({ recordId: caseId });
     expect(audit.status).toBe(200);
@@ -83,15 +84,18 @@ suite('case view (browser)', () => {
     const keyboard = new Keyboard(page);
     await keyboard.press('Alt+KeyO');
     const dialog = page.getByRole('dialog', { name: 'Registrar operativo' });
-    await dialog.getByLabel('Fecha y hora del operativo').waitFor();
-    await keyboard.press('Tab'); // the date defaults to now (Lima): on to the people rescued
+    await dialog.getByLabel('Personas rescatadas').waitFor();
+    // Focus starts on the people rescued; the date, last, defaults to now (Lima).
     await keyboard.press('Control+A');
     await keyboard.type('3');
     await keyboard.press('Tab');
     await keyboard.press('Control+A');
     await keyboard.type('2');
     await keyboard.press('Control+Enter');
-    await dialog.waitFor({ state: 'detached' });
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (error) => {
+      await screenshot(page, 'debug-case-operation');
+      throw error;
+    });
     await page.getByTestId('timeline').getByText('Operativo').waitFor();
     await page.getByTestId('operations').getByRole('cell', { name: '3', exact: true }).waitFor();
     expect(keyboard.presses).toBeLessThanOrEqual(7);

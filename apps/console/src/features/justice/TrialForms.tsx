@@ -34,7 +34,9 @@ export function TrialForm({ trial, action, defendants, onClose }: Props) {
   const [at, setAt] = useState(() => limaNow().slice(0, 16));
   const [verdict, setVerdict] = useState<'conviction' | 'acquittal'>('conviction');
   const [years, setYears] = useState<number | string>('');
-  const [chosen, setChosen] = useState<string[]>(defendants.map((d) => d.id));
+  // Null until the user changes it: every suspect of the case, even if the case arrives after the form opened.
+  const [picked, setChosen] = useState<string[] | null>(null);
+  const chosen = picked ?? defendants.map((d) => d.id);
   const [appellant, setAppellant] = useState('');
   const command = useCommand([trialKey(trial.trialId), ...(trial.caseId ? [timelineKey(trial.caseId)] : [])]);
   const errors = fieldErrors(command.error);
@@ -52,7 +54,6 @@ export function TrialForm({ trial, action, defendants, onClose }: Props) {
   const dateLabel = action === 'rulings' ? t.ruledAt : action === 'appeals' ? t.appealedAt : t.finalAt;
   return (
     <CommandModal opened title={title} submitLabel={title} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
-      <DateTimeField label={dateLabel} description={t.limaTime} value={at} onChange={setAt} error={errors[FIELD[action]]} autoFocus />
       {action === 'rulings' && (
         <>
           <Stack gap={4}>
@@ -65,7 +66,7 @@ export function TrialForm({ trial, action, defendants, onClose }: Props) {
             />
             {errors.verdict && <Text size="xs" c="red.8">{errors.verdict}</Text>}
           </Stack>
-          <NumberInput label={t.years} disabled={verdict !== 'conviction'} required={verdict === 'conviction'} min={0} max={35} value={years} onChange={setYears} error={errors.sentenceYears} />
+          <NumberInput label={t.years} disabled={verdict !== 'conviction'} required={verdict === 'conviction'} min={0} max={35} value={years} onChange={setYears} error={errors.sentenceYears} data-autofocus />
           <Checkbox.Group label={t.defendants} required value={chosen} onChange={setChosen} error={errors.defendants}>
             <Stack gap={6} mt={6}>
               {defendants.map((d) => <Checkbox key={d.id} value={d.id} label={d.label} />)}
@@ -73,7 +74,9 @@ export function TrialForm({ trial, action, defendants, onClose }: Props) {
           </Checkbox.Group>
         </>
       )}
-      {action === 'appeals' && <TextInput label={t.appellant} maxLength={200} value={appellant} onChange={(e) => setAppellant(e.currentTarget.value)} error={errors.appellant} />}
+      {action === 'appeals' && <TextInput label={t.appellant} maxLength={200} value={appellant} onChange={(e) => setAppellant(e.currentTarget.value)} error={errors.appellant} data-autofocus />}
+      {/* Last: Tab inside a date-time control walks its segments; it defaults to now, Lima time. */}
+      <DateTimeField label={dateLabel} description={t.limaTime} value={at} onChange={setAt} error={errors[FIELD[action]]} autoFocus={action === 'finality'} />
     </CommandModal>
   );
 }

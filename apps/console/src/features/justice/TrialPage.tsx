@@ -62,7 +62,7 @@ function TrialView({ trial }: { trial: Trial }) {
               <Title order={2}>{t.trial} · {trial.court}</Title>
               <Text size="sm" c="dimmed">{t.trialOpenedAt}: {formatDateTime(trial.openedAt, language)}</Text>
             </div>
-            <Badge size="lg" color={trial.status === 'final' ? 'teal' : 'violet'} data-testid="trial-status">{t.trialStatuses[trial.status]}</Badge>
+            <Badge size="lg" color={trial.status === 'final' ? 'indigo' : 'violet'} data-testid="trial-status">{t.trialStatuses[trial.status]}</Badge>
           </Group>
           <Group gap="md" mt="sm">
             <Anchor component={Link} to={`/fiscalia/${trial.prosecutionId}`} size="sm">{t.prosecutionLink} {trial.prosecutionId.slice(0, 8)}</Anchor>

@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Kbd, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { lazy, Suspense, useState } from 'react';
 import { can, type Me } from '../../../auth/use-me.js';
@@ -59,12 +59,14 @@ export function CaseActions({ view, me }: { view: SafeCase; me: Me | undefined }
           const button = (
             <Button
               key={def.action}
+              size="sm"
+              px="sm"
               variant={def.action === 'close' ? 'default' : 'light'}
               disabled={!!reason}
               onClick={() => setOpen(def.action)}
               aria-keyshortcuts={`Alt+${def.key}`}
               aria-describedby={reason ? `why-${def.action}` : undefined}
-              rightSection={<Text span size="xs"><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">{def.key}</Kbd></Text>}
+              rightSection={<Kbd size="xs">Alt {def.key}</Kbd>}
             >
               {t[def.label]}
             </Button>

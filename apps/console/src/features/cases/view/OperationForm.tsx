@@ -34,11 +34,12 @@ export default function OperationForm({ view, onClose }: ActionFormProps) {
   );
   return (
     <CommandModal opened title={t.recordOperation} submitLabel={t.recordOperation} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
-      <DateTimeField label={t.conductedAt} description={t.limaTime} value={conductedAt} onChange={setConductedAt} error={errors.conductedAt} autoFocus />
+      {/* The counts first: Tab inside a date-time control walks its segments, so the date (now by default) goes last. */}
       <Group grow>
-        <NumberInput label={t.rescued} min={0} allowDecimal={false} value={rescued} onChange={setRescued} error={errors.rescued} />
+        <NumberInput label={t.rescued} min={0} allowDecimal={false} value={rescued} onChange={setRescued} error={errors.rescued} data-autofocus />
         <NumberInput label={t.detained} min={0} allowDecimal={false} value={detained} onChange={setDetained} error={errors.detained} />
       </Group>
+      <DateTimeField label={t.conductedAt} description={t.limaTime} value={conductedAt} onChange={setConductedAt} error={errors.conductedAt} />
     </CommandModal>
   );
 }

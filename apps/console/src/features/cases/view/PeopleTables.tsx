@@ -45,7 +45,7 @@ export function VictimsTable({ victims, personal }: VictimsProps) {
             <Table.Tr key={victim.victimId}>
               <Table.Td>{index + 1}</Table.Td>
               <Table.Td>{label(k.sex, victim.sex)}</Table.Td>
-              <Table.Td>{victim.age ?? (victim.ageGroup === 'unknown' ? label(k.ageGroups, 'unknown') : victim.ageGroup)}{victim.age !== null && ` (${victim.ageGroup})`}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{victim.age ?? (victim.ageGroup === 'unknown' ? label(k.ageGroups, 'unknown') : victim.ageGroup)}{victim.age !== null && ` (${victim.ageGroup})`}</Table.Td>
               <Table.Td>{countryName(victim.nationality, language, c.unknown)}</Table.Td>
               {personal && (
                 <>
