@@ -26,7 +26,7 @@ export function RejectForm({ referral, idempotencyKey, onRejected }: Props) {
     if (!reject.isPending) reject.mutate({ referral, idempotencyKey, reason: reason.trim() });
   };
   return (
-    <form onSubmit={submit} aria-label={t.reject}>
+    <form onSubmit={submit} noValidate aria-label={t.reject}>
       <Stack gap="sm">
         <Text size="sm">{t.rejectIntro}</Text>
         <Textarea label={t.reason} description={t.reasonHint} required autosize minRows={3} maxLength={500} value={reason}

@@ -48,7 +48,7 @@ export function DocumentSearch({ onChoose, actionLabel }: Props) {
         <Title order={3} size="h4" id="document-search-title">{t.documentTitle}</Title>
         <Text size="sm">{t.documentIntro}</Text>
         <Alert color="indigo" variant="light" p="xs"><Text size="sm" fw={600}>{t.documentAudit}</Text></Alert>
-        <form onSubmit={submit} aria-labelledby="document-search-title">
+        <form onSubmit={submit} noValidate aria-labelledby="document-search-title">
           <SimpleGrid cols={4} spacing="sm">
             <Select label={t.documentType} data={options(DOCUMENT_TYPES, codes.documentTypes)} value={query.documentType}
               onChange={(documentType) => setQuery({ ...query, documentType })} error={errors.documentType} />
