@@ -64,6 +64,8 @@ suite('prosecution and trial screens (browser)', () => {
     expect(await page.getByTestId('stage-accusation').isDisabled()).toBe(true);
     expect(await page.getByTestId('stage-accusation-why').textContent()).toBe('Requiere formalización');
     expect(await page.getByTestId('stage-preliminary-investigation').isDisabled()).toBe(true);
+    await screenshot(page, 'fiscalia');
+    await expectAccessible(page);
 
     await record(page, keyboard, 'Alt+Digit2', 'Formalización de la investigación');
     await page.getByTestId('prosecution-status').getByText('Investigación formalizada').waitFor();
@@ -72,7 +74,7 @@ suite('prosecution and trial screens (browser)', () => {
     await page.getByTestId('prosecution-status').getByText('Acusación presentada').waitFor();
     const stages = await page.getByTestId('stages').textContent();
     expect(stages).not.toContain('Pendiente');
-    await screenshot(page, 'fiscalia');
+    expect(await page.getByTestId('stages-closed').textContent()).toBe('Acusada: el caso sigue en el juicio');
     await expectAccessible(page);
     await page.context().close();
   });
@@ -112,7 +114,7 @@ suite('prosecution and trial screens (browser)', () => {
 
     await record(page, keyboard, 'Alt+Digit3', 'Declarar firme');
     await page.getByTestId('trial-status').getByText('Sentencia firme').waitFor();
-    expect(await page.getByTestId('trial-rulings-why').textContent()).toBe('La sentencia es firme');
+    expect(await page.getByTestId('trial-final-note').textContent()).toBe('La sentencia es firme');
     expect(await page.getByTestId('finality').textContent()).toContain('Condena');
     await screenshot(page, 'juicio');
     await expectAccessible(page);

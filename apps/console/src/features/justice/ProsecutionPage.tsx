@@ -66,11 +66,14 @@ function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
           {mayRecord && (
             <Paper withBorder p="md">
               <Title order={3} size="h4" mb="sm">{t.stages}</Title>
-              <Group align="flex-start" gap="md">
+              {/* Archived, dismissed or accused: one sentence says why nothing more is recorded here. */}
+              {STAGES.every((stage) => stageBlock(prosecution, stage)?.kind === 'closed') ? (
+                <Text size="sm" data-testid="stages-closed">{why(stageBlock(prosecution, STAGES[0]), t)}</Text>
+              ) : <Group align="flex-start" gap="md">
                 {STAGES.map((stage, i) => (
                   <ActionButton key={stage} id={`stage-${stage}`} label={t.stageNames[stage]} shortcut={String(i + 1)} blocked={why(stageBlock(prosecution, stage), t)} onClick={() => setForm(stage)} />
                 ))}
-              </Group>
+              </Group>}
             </Paper>
           )}
           {mayOpenTrial && trialIds.length === 0 && (

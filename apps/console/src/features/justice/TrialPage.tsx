@@ -68,7 +68,8 @@ function TrialView({ trial }: { trial: Trial }) {
             <Anchor component={Link} to={`/fiscalia/${trial.prosecutionId}`} size="sm">{t.prosecutionLink} {trial.prosecutionId.slice(0, 8)}</Anchor>
             {mayReadCase && <Anchor component={Link} to={`/casos/${trial.caseId}`} size="sm">{t.caseLink} {trial.caseId!.slice(0, 8)}</Anchor>}
           </Group>
-          {allowed.length > 0 && (
+          {allowed.length > 0 && trial.status === 'final' && <Text size="sm" mt="md" data-testid="trial-final-note">{t.isFinal}</Text>}
+          {allowed.length > 0 && trial.status !== 'final' && (
             <Group align="flex-start" gap="md" mt="md">
               {allowed.map((a) => <ActionButton key={a.action} id={`trial-${a.action}`} label={t[a.label]} shortcut={a.key} blocked={why(trial, a.action, t)} onClick={() => setForm(a.action)} />)}
             </Group>
@@ -88,7 +89,7 @@ function TrialView({ trial }: { trial: Trial }) {
                     <Table.Td>{formatDateTime(r.ruledAt, language)}</Table.Td>
                     <Table.Td>{t.verdicts[r.verdict]}</Table.Td>
                     <Table.Td>{r.sentenceYears ?? '—'}</Table.Td>
-                    <Table.Td>{r.defendants.map(nameOf).join(', ')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.defendants.map(nameOf).join(', ')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
