@@ -12,7 +12,7 @@ interface Props {
 /** An action that is either available or disabled with its reason written under it, read with the button. */
 export function ActionButton({ id, label, blocked, shortcut, onClick }: Props) {
   return (
-    <Stack gap={2} align="flex-start" maw={260}>
+    <Stack gap={2} align="flex-start">
       <Button
         variant={blocked ? 'default' : 'filled'}
         disabled={!!blocked}
@@ -24,7 +24,7 @@ export function ActionButton({ id, label, blocked, shortcut, onClick }: Props) {
       >
         {label}
       </Button>
-      {blocked && <Text id={`${id}-why`} size="xs" c="dimmed" data-testid={`${id}-why`}>{blocked}</Text>}
+      {blocked && <Text id={`${id}-why`} maw={240} size="xs" c="dimmed" data-testid={`${id}-why`}>{blocked}</Text>}
     </Stack>
   );
 }

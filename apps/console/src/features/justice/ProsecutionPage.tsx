@@ -65,7 +65,7 @@ function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
           </Paper>
           {mayRecord && (
             <Paper withBorder p="md">
-              <Title order={3} size="h4" mb="sm">{t.stages}</Title>
+              <Title order={3} size="h4" mb="sm">{t.recordStage}</Title>
               {/* Archived, dismissed or accused: one sentence says why nothing more is recorded here. */}
               {STAGES.every((stage) => stageBlock(prosecution, stage)?.kind === 'closed') ? (
                 <Text size="sm" data-testid="stages-closed">{why(stageBlock(prosecution, STAGES[0]), t)}</Text>

@@ -20,6 +20,7 @@ const es = {
   office: 'Fiscalía',
   openedAt: 'Ingreso',
   stages: 'Etapas',
+  recordStage: 'Registrar etapa',
   statuses: {
     opened: 'Ingresada a la fiscalía', preliminary: 'En investigación preliminar', archived: 'Archivada', formalized: 'Investigación formalizada',
     accused: 'Acusación presentada', dismissed: 'Sobreseída',
@@ -99,6 +100,7 @@ const en: JusticeTexts = {
   office: 'Prosecutor\'s office',
   openedAt: 'Received',
   stages: 'Stages',
+  recordStage: 'Record a stage',
   statuses: {
     opened: 'Received by the prosecutor', preliminary: 'Preliminary investigation', archived: 'Archived', formalized: 'Investigation formalized',
     accused: 'Accusation filed', dismissed: 'Dismissed',
