@@ -35,7 +35,7 @@ suite('audit and integrity (auditor)', () => {
     await page.getByRole('heading', { name: 'Auditoría', level: 1 }).waitFor();
     const table = page.getByTestId('audit-table');
     await table.waitFor();
-    await page.getByLabel('Acción', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Acción' }).click();
     await page.getByRole('option', { name: 'Lectura de datos personales' }).click();
     await page.getByRole('button', { name: 'Filtrar' }).click();
     const row = table.locator('tbody tr', { hasText: caseId });
@@ -45,7 +45,7 @@ suite('audit and integrity (auditor)', () => {
     expect(text).toMatch(/verificación/);
     expect(text).toMatch(/Administración/);
     expect(text).not.toMatch(/Nombre Reservado|40000001/);
-    await page.getByLabel('Acción', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Acción' }).click();
     await page.getByRole('option', { name: 'Borrado de datos personales' }).click();
     await page.getByRole('button', { name: 'Filtrar' }).click();
     await page.getByText('No hay entradas con estos filtros.').waitFor();
@@ -59,7 +59,7 @@ suite('audit and integrity (auditor)', () => {
     await panel.getByTestId('last-anchor').getByText(/N\.º \d+, .*posición \d+/).waitFor();
     await expect(panel.getByTestId('last-anchor').innerText()).resolves.toMatch(/[0-9a-f]{64}/);
     await expect(panel.getByTestId('integrity-status').innerText()).resolves.toMatch(/Íntegro/i);
-    await page.getByLabel('Acción', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Acción' }).click();
     await page.getByRole('option', { name: 'Todas' }).click();
     await page.getByRole('button', { name: 'Filtrar' }).click();
     await page.getByTestId('audit-table').locator('tbody tr', { hasText: caseId }).waitFor();

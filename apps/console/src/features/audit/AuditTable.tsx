@@ -4,6 +4,7 @@ import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { texts } from './texts.js';
 import type { AuditEntry } from './types.js';
+import { ScrollRegion } from '../../shared/ScrollRegion.js';
 
 /** Audit entries: who, what, which record (its id, never its data), when and why. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -11,7 +12,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const c = useTexts(common);
   const { language } = useLanguage();
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <ScrollRegion label={t.title}>
       <Table striped withTableBorder highlightOnHover data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
@@ -32,6 +33,6 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

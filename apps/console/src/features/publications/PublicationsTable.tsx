@@ -9,6 +9,7 @@ import { placeLabel } from '../../shared/ubigeo.js';
 import { saveDownload } from '../statistics/download.js';
 import { texts } from './texts.js';
 import type { Publication } from './types.js';
+import { ScrollRegion } from '../../shared/ScrollRegion.js';
 
 /** Issued publications, newest as the API lists them; each can show its revisions or be downloaded byte for byte. */
 export function PublicationsTable({ publications, onRevisions }: { publications: Publication[]; onRevisions(p: Publication): void }) {
@@ -22,7 +23,7 @@ export function PublicationsTable({ publications, onRevisions }: { publications:
     }) as never, name).catch((error: unknown) => notifications.show({ color: 'red', message: errorMessage(error, c.networkError) }));
   };
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ScrollRegion label={t.listTitle}>
       <Table striped withTableBorder highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -62,6 +63,6 @@ export function PublicationsTable({ publications, onRevisions }: { publications:
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

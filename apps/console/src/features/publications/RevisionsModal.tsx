@@ -9,6 +9,7 @@ import { PageState } from '../../shared/PageState.js';
 import type { Report } from '../statistics/types.js';
 import { texts } from './texts.js';
 import type { Publication, Revisions } from './types.js';
+import { ScrollRegion } from '../../shared/ScrollRegion.js';
 
 /** A revised value: "x" (suppressed) reads "reservado", null (the cell did not exist) reads "no existía". */
 function valueText(value: number | 'x' | null, reserved: string, absent: string, language: 'es' | 'en'): string {
@@ -45,7 +46,7 @@ export function RevisionsModal({ publication, onClose }: { publication: Publicat
         <Stack gap="sm">
           <Text size="sm">{t.revisionsIntro(formatNumber(revisions.data.publication.asOfPosition, language), formatNumber(revisions.data.currentPosition, language))}</Text>
           {revisions.data.changes.length === 0 ? <Text data-testid="no-changes">{t.noChanges}</Text> : (
-            <Table.ScrollContainer minWidth={600} maxHeight={420}>
+            <ScrollRegion label={t.revisionsTitle(publication.period)} maxHeight={420}>
               <Table striped withTableBorder stickyHeader>
                 <Table.Thead>
                   <Table.Tr>
@@ -66,7 +67,7 @@ export function RevisionsModal({ publication, onClose }: { publication: Publicat
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
           )}
         </Stack>
       ) : <PageState query={revisions} />}

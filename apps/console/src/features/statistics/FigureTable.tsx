@@ -3,6 +3,7 @@ import { useLanguage } from '../../i18n/i18n.js';
 import { figureText } from './figures.js';
 import { useReservedLabel } from './Provenance.js';
 import type { Figure } from './types.js';
+import { ScrollRegion } from '../../shared/ScrollRegion.js';
 
 export interface FigureRow {
   key: string;
@@ -15,7 +16,7 @@ export function FigureTable({ caption, rowHeader, columns, rows }: { caption: st
   const { language } = useLanguage();
   const reserved = useReservedLabel();
   return (
-    <Table.ScrollContainer minWidth={480} maxHeight={360}>
+    <ScrollRegion label={caption} maxHeight={360}>
       <Table striped withTableBorder highlightOnHover stickyHeader>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -37,6 +38,6 @@ export function FigureTable({ caption, rowHeader, columns, rows }: { caption: st
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
