@@ -52,6 +52,13 @@ export function SignInPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const started = useRef(false);
+  // A link opened in a tab already on /sign-in changes only the fragment: no reload, so listen for it.
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onHash = () => { started.current = false; setFailure(null); setHash(window.location.hash); };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const config = useQuery({
     queryKey: ['auth-config'],
     queryFn: () => unwrap(api.GET('/api/v1/auth/config' as never, {} as never)) as Promise<AuthConfig>,
@@ -65,7 +72,7 @@ export function SignInPage() {
 
   useEffect(() => {
     if (started.current || !config.data) return;
-    const code = new URLSearchParams(window.location.hash.slice(1)).get('code');
+    const code = new URLSearchParams(hash.slice(1)).get('code');
     const search = new URLSearchParams(window.location.search);
     if (config.data.mode === 'local' && code) {
       started.current = true;
@@ -86,7 +93,7 @@ export function SignInPage() {
         finish({ token: user.access_token, expiresAt: who.expiresAt, role: who.role, departments: who.departments, subject: who.subject });
       })().catch(setFailure).finally(() => setBusy(false));
     }
-  }, [config.data]);
+  }, [config.data, hash]);
 
   if (readSession() && !busy) return <Navigate to="/" replace />;
   const reason = lastEndReason();
