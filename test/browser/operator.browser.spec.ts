@@ -21,6 +21,12 @@ async function draftCallId(page: Page): Promise<string> {
   return (JSON.parse(draft ?? '{}') as { callId?: string }).callId ?? '';
 }
 
+/** The confirmation of a save, naming the call just saved. */
+async function savedConfirmation(page: Page, callId: string, timeout?: number): Promise<void> {
+  await page.getByTestId('call-saved').getByText('Llamada registrada').waitFor({ timeout });
+  await page.getByTestId('selected-call-id').getByText(callId).waitFor({ timeout });
+}
+
 async function lastPosition(page: Page): Promise<number> {
   return Number(await page.evaluate(`sessionStorage.getItem('rt.position')`)) || 0;
 }
@@ -45,7 +51,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     browser = await launchBrowser();
     page = await newPage(browser);
     await signIn(page, app, 'operator', [], '/llamadas');
-    await page.getByRole('heading', { name: 'Registrar llamada', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Nueva llamada', level: 2 }).waitFor();
   });
   afterAll(async () => {
     await browser?.close();
@@ -73,7 +79,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     const started = performance.now();
     await keys.press('Control+Enter');
 
-    await page.getByTestId('call-saved').getByText(callId).waitFor();
+    await savedConfirmation(page, callId);
     await page.locator(`[data-testid="recent-calls"] tr[data-call-id="${callId}"]`).waitFor();
     const listedAfterMs = Math.round(performance.now() - started);
     console.log(`operator: ${keys.presses} keystrokes beyond typed text (${keys.log.join(' ')}); save → listed in ${listedAfterMs} ms`);
@@ -88,7 +94,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     expect(await placeFieldIsFocused(page)).toBe(true);
     expect(await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).inputValue()).toBe('');
     expect(await page.getByLabel('Resumen de la llamada').inputValue()).toBe('');
-    await screenshot(page, 'operador-llamadas-recientes');
+    await screenshot(page, 'operador-llamada-guardada');
     await expectAccessible(page);
 
     const position = await lastPosition(page);
@@ -110,13 +116,13 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
   it('keeps the draft over a reload', async () => {
     await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).fill('cusco');
     await page.keyboard.press('Enter');
-    const form = page.getByRole('region', { name: 'Registrar llamada' });
+    const form = page.getByRole('region', { name: 'Nueva llamada' });
     await form.getByRole('radiogroup', { name: 'Motivo de la llamada' }).getByRole('radio', { name: 'Información' }).check();
     await form.getByText('Quechua', { exact: true }).click();
     await page.getByLabel('Resumen de la llamada').fill('Pregunta por requisitos de una agencia de empleo.');
     const callId = await draftCallId(page);
     await page.reload();
-    await page.getByRole('heading', { name: 'Registrar llamada', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Nueva llamada', level: 2 }).waitFor();
     expect(await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).inputValue()).toContain('Cusco');
     expect(await form.getByRole('radiogroup', { name: 'Motivo de la llamada' }).getByRole('radio', { name: 'Información' }).isChecked()).toBe(true);
     expect(await form.getByRole('radio', { name: 'Quechua' }).isChecked()).toBe(true);
@@ -137,7 +143,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
       return route.continue();
     });
     await page.getByLabel('Resumen de la llamada').press('Control+Enter');
-    await page.getByTestId('call-saved').getByText(callId).waitFor({ timeout: 20_000 });
+    await savedConfirmation(page, callId, 20_000);
     await page.unroute('**/api/v1/hotline-calls');
     expect(posts).toBe(2);
 
@@ -147,7 +153,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
   });
 
   it('refers (refused until trafficking-related), classifies, refers and closes the call from the same screen', async () => {
-    const callId = (await page.getByTestId('saved-call-id').textContent())!.trim();
+    const callId = (await page.getByTestId('selected-call-id').textContent())!.trim();
     await page.locator(`tr[data-call-id="${callId}"]`).waitFor();
     const actions = page.getByRole('region', { name: 'Siguientes acciones' });
 
@@ -179,6 +185,8 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     await row.getByText('Derivada').waitFor();
     const saved = (await allCalls(app, await lastPosition(page))).find((call) => call.callId === callId);
     expect(saved).toMatchObject({ topic: 'trafficking', status: 'closed', outcome: 'referred', referrals: 1, version: 3 });
+    await page.getByRole('heading', { name: /Llamadas recientes/ }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'operador-llamadas-recientes');
     await expectAccessible(page);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Grid, Group, Kbd, Stack, Text, Title } from '@mantine/core';
+import { Grid, Group, Kbd, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTexts } from '../../i18n/i18n.js';
@@ -71,12 +71,10 @@ export default function CallsPage() {
 
   return (
     <Stack gap="sm" style={READABLE_COLORS}>
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <div>
-          <Title order={1} size="h2">{t.title}</Title>
-          <Text size="sm" c="dimmed">{t.intro}</Text>
-        </div>
-        <Text size="xs" c="dimmed" ta="right" aria-label={t.shortcuts}>
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <Title order={1} size="h3">{t.title}</Title>
+        <Text size="xs" c="dimmed" ta="right">
+          <VisuallyHidden>{t.shortcuts}: </VisuallyHidden>
           <Kbd size="xs">Ctrl+Enter</Kbd> {t.shortcutSave} · <Kbd size="xs">Alt+N</Kbd> {t.shortcutNew} · <Kbd size="xs">Alt+L</Kbd> {t.shortcutList}
           {' · '}<Kbd size="xs">Alt+C</Kbd>/<Kbd size="xs">R</Kbd>/<Kbd size="xs">X</Kbd> {t.shortcutActions}
         </Text>
@@ -91,14 +89,9 @@ export default function CallsPage() {
         </Grid.Col>
         <Grid.Col span={7}>
           <Stack gap="md">
-            {justSaved && (
-              <Alert color="green" role="status" title={t.saved} data-testid="call-saved" p="xs">
-                <Text size="sm">{t.savedId}: <Text span ff="monospace" size="sm" data-testid="saved-call-id">{justSaved}</Text></Text>
-              </Alert>
-            )}
             {selected && (
               <NextActions
-                call={selected} focus={focus}
+                call={selected} focus={focus} justSaved={justSaved === selected.callId}
                 onTab={(tab) => setFocus((current) => ({ tab, request: current.request }))}
                 onChanged={setSelected} onWritten={written} onEscape={focusForm}
                 onDismiss={() => { setSelected(null); setJustSaved(null); focusForm(); }}

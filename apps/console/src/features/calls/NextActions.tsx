@@ -13,6 +13,8 @@ export type ActionTab = 'classify' | 'refer' | 'close';
 
 interface Props {
   call: SelectedCall;
+  /** The call was saved a moment ago from the form: say so, with its id. */
+  justSaved: boolean;
   /** Which action to show, and a counter that asks for focus on it (a shortcut or a row opened). */
   focus: { tab: ActionTab; request: number };
   onTab(tab: ActionTab): void;
@@ -23,7 +25,7 @@ interface Props {
 }
 
 /** Classify, refer and close the call just saved (or picked in the list), without leaving the screen. */
-export function NextActions({ call, focus, onTab, onChanged, onWritten, onEscape, onDismiss }: Props) {
+export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritten, onEscape, onDismiss }: Props) {
   const t = useTexts(texts);
   const { language } = useLanguage();
   const [referred, setReferred] = useState(false);
@@ -49,14 +51,18 @@ export function NextActions({ call, focus, onTab, onChanged, onWritten, onEscape
       onKeyDown={(event) => { if (event.key === 'Escape') { event.preventDefault(); onEscape(); } }}>
       <Group justify="space-between" wrap="nowrap" mb="xs">
         <div>
+          <Text size="sm" fw={700} c="var(--mantine-color-green-light-color)" role="status" data-testid="call-saved">
+            {justSaved ? `✓ ${t.saved}` : ''}
+          </Text>
           <Title order={2} size="h4" id="next-actions-title">{t.actionsTitle}</Title>
           <Text size="xs" c="dimmed">
-            {t.actionsFor} <span data-testid="selected-call-id">{call.callId}</span> · {formatDateTime(call.receivedAt, language)} · {t.topics[call.topic]}
+            {t.actionsFor} <Text span ff="monospace" size="xs" data-testid="selected-call-id">{call.callId}</Text>
+            {' · '}{formatDateTime(call.receivedAt, language)} · {t.topics[call.topic]}
           </Text>
         </div>
         <Group gap="xs" wrap="nowrap">
-          {call.traffickingRelated && <Badge color="red">{t.traffickingBadge}</Badge>}
-          {call.status === 'closed' && <Badge color="gray">{t.statuses.closed}</Badge>}
+          {call.traffickingRelated && <Badge color="red" style={{ flexShrink: 0 }}>{t.traffickingBadge}</Badge>}
+          {call.status === 'closed' && <Badge color="gray" style={{ flexShrink: 0 }}>{t.statuses.closed}</Badge>}
           <CloseButton aria-label={t.dismiss} onClick={onDismiss} />
         </Group>
       </Group>

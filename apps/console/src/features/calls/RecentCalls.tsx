@@ -1,7 +1,7 @@
-import { Badge, Button, Group, Kbd, Paper, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Paper, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type Ref } from 'react';
-import { useLanguage, useTexts } from '../../i18n/i18n.js';
+import { useLanguage, useTexts, type Language } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { placeLabel } from '../../shared/ubigeo.js';
@@ -19,6 +19,13 @@ interface Props {
 }
 
 const REFRESH_MS = 30_000;
+
+/** Day and 24-hour time in Lima, on one line: a recent list needs no year. */
+function shortTime(iso: string, language: Language): string {
+  return new Date(iso).toLocaleString(language === 'es' ? 'es-PE' : 'en-GB', {
+    timeZone: 'America/Lima', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  });
+}
 
 /** The operator's recent calls, newest first, without any personal field; a row opens its next actions. */
 export function RecentCalls({ position, selectedId, onOpen, firstRow }: Props) {
@@ -60,14 +67,14 @@ export function RecentCalls({ position, selectedId, onOpen, firstRow }: Props) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row, index) => {
-              const time = formatDateTime(row.receivedAt, language);
+              const time = shortTime(row.receivedAt, language);
               return (
                 <Table.Tr key={row.callId} data-call-id={row.callId} bg={row.callId === selectedId ? 'indigo.0' : undefined}
                   onClick={() => onOpen(row)} style={{ cursor: 'pointer' }}>
                   <Table.Td>
                     <UnstyledButton ref={index === 0 ? firstRow : undefined} onClick={(event) => { event.stopPropagation(); onOpen(row); }}
-                      aria-label={t.openActions(time)} aria-pressed={row.callId === selectedId} fz="sm" td="underline" className="rt-row-button">
-                      {time}
+                      aria-pressed={row.callId === selectedId} fz="sm" td="underline" style={{ whiteSpace: 'nowrap' }}>
+                      {time}<VisuallyHidden>{` (${formatDateTime(row.receivedAt, language)}): ${t.openActions}`}</VisuallyHidden>
                     </UnstyledButton>
                   </Table.Td>
                   <Table.Td>{row.callerUbigeo ? placeLabel(row.callerUbigeo) : <Text span size="sm" c="dimmed">{t.noPlace}</Text>}</Table.Td>
@@ -75,7 +82,7 @@ export function RecentCalls({ position, selectedId, onOpen, firstRow }: Props) {
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       <span>{t.topics[row.topic] ?? row.topic}</span>
-                      {row.traffickingRelated && <Badge color="red" size="xs">{t.traffickingBadge}</Badge>}
+                      {row.traffickingRelated && <Badge color="red" size="xs" style={{ flexShrink: 0 }}>{t.traffickingBadge}</Badge>}
                     </Group>
                   </Table.Td>
                   <Table.Td>{row.status === 'closed' ? (row.outcome ? t.outcomes[row.outcome] : t.statuses.closed) : t.statuses.open}</Table.Td>
