@@ -143,6 +143,8 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
       return route.continue();
     });
     await page.getByLabel('Resumen de la llamada').press('Control+Enter');
+    // The user sees that it is retrying (and could retry at once), then the success.
+    await page.getByText(/Reintentando con el mismo identificador \(2 de 5\)/).waitFor();
     await savedConfirmation(page, callId, 20_000);
     await page.unroute('**/api/v1/hotline-calls');
     expect(posts).toBe(2);

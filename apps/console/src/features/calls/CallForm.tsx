@@ -50,7 +50,7 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="call-form-title">
       <form onSubmit={submit} onKeyDownCapture={ctrlEnter} noValidate>
-        <Stack gap="sm">
+        <Stack gap={10}>
           <Group justify="space-between" align="baseline" wrap="nowrap">
             <Title order={2} size="h4" id="call-form-title">{t.newCall}</Title>
             <Text size="xs" c="dimmed">{draft.started ? t.draftKept : ''}</Text>
@@ -73,25 +73,21 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
               data={CHANNELS.map((code) => ({ value: code, label: t.channels[code] }))}
             />
           </Input.Wrapper>
-          <Group align="flex-end" wrap="nowrap" gap="md">
-            <Input.Wrapper label={t.language} error={errors.language} id="call-language" labelElement="div" style={{ flex: 1, minWidth: 0 }}>
-              <SegmentedControl
-                fullWidth
-                aria-labelledby="call-language-label"
-                value={draft.language}
-                onChange={(value) => change({ language: value as CallLanguage })}
-                data={LANGUAGES.map((code) => ({ value: code, label: t.languages[code] }))}
-              />
-            </Input.Wrapper>
-            <Switch
-              label={t.anonymous}
-              checked={draft.anonymous}
-              onChange={(event) => change({ anonymous: event.currentTarget.checked })}
-              error={errors.anonymous}
-              mb={8}
-              style={{ flexShrink: 0 }}
+          <Input.Wrapper label={t.language} error={errors.language} id="call-language" labelElement="div">
+            <SegmentedControl
+              fullWidth
+              aria-labelledby="call-language-label"
+              value={draft.language}
+              onChange={(value) => change({ language: value as CallLanguage })}
+              data={LANGUAGES.map((code) => ({ value: code, label: t.languages[code] }))}
             />
-          </Group>
+          </Input.Wrapper>
+          <Switch
+            label={t.anonymous}
+            checked={draft.anonymous}
+            onChange={(event) => change({ anonymous: event.currentTarget.checked })}
+            error={errors.anonymous}
+          />
           <Radio.Group
             label={t.topic}
             description={t.topicHint}

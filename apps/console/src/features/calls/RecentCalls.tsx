@@ -80,7 +80,7 @@ export function RecentCalls({ position, selectedId, onOpen, firstRow }: Props) {
                   <Table.Td>{row.callerUbigeo ? placeLabel(row.callerUbigeo) : <Text span size="sm" c="dimmed">{t.noPlace}</Text>}</Table.Td>
                   <Table.Td>{t.channels[row.channel] ?? row.channel}</Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+                    <Group gap={4} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
                       <span>{t.topics[row.topic] ?? row.topic}</span>
                       {row.traffickingRelated && <Badge color="red" size="xs" style={{ flexShrink: 0 }}>{t.traffickingBadge}</Badge>}
                     </Group>
