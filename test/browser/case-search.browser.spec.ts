@@ -15,11 +15,14 @@ suite('case search (browser)', () => {
   let wanchaq: string;
   let dircPtim: string;
 
+  let lastPosition = 0;
+
   async function register(body: object): Promise<string> {
     const answer = await app.api('police', ['08']).post('/api/v1/cases').send({
       source: 'walk_in', purposes: ['sexual_exploitation'], victims: [], suspects: [], ...body,
     });
     expect(answer.status).toBe(201);
+    lastPosition = Math.max(lastPosition, answer.body.position);
     return answer.body.caseId;
   }
 
@@ -32,6 +35,8 @@ suite('case search (browser)', () => {
       suspects: [{ sex: 'male', age: 44, nationality: 'PE', role: 'captador' }],
     });
     dircPtim = await register({ registeredAt: '2026-01-12T10:00:00-05:00', policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101' });
+    // Registered by "another user": wait until the case list has read them, as that user's own screen would.
+    expect((await app.api('police', ['08']).get(`/api/v1/cases?minPosition=${lastPosition}`)).status).toBe(200);
   });
 
   afterAll(async () => {
@@ -57,6 +62,7 @@ suite('case search (browser)', () => {
     await page.getByLabel('Unidad policial').fill('wanchaq'); // case and accents do not matter
     await keyboard.press('Enter');
     await row(page, dircPtim).waitFor({ state: 'detached' });
+    await row(page, wanchaq).waitFor();
     expect(await page.locator('[data-case-id]').count()).toBe(1);
     const text = await row(page, wanchaq).textContent();
     expect(text).toContain('Comisaría Wanchaq');

@@ -44,6 +44,7 @@ suite('referral queue (browser)', () => {
     expect(describeViolations(violations)).toBe('');
   }
 
+  const logHead = async (): Promise<number> => (await app.api().get('/health')).body.logHead;
   const row = (page: Page, referralId: string) => page.locator(`[data-referral-id="${referralId}"]`);
 
   it('police of 08 see their queue oldest first, accept one by registering a pre-filled case, and it leaves the queue', async () => {
@@ -114,6 +115,9 @@ suite('referral queue (browser)', () => {
     const fresh = await referredCall('150101', 1, 0);
     await row(page, fresh).waitFor({ timeout: 30_000 });
 
+    // Cusco's case (registered in the first test) is in the list for Cusco's police, but not for Lima's.
+    const cusco = await app.api('police', ['08']).get(`/api/v1/cases?minPosition=${await logHead()}`);
+    expect(cusco.body.items.length).toBeGreaterThan(0);
     await page.goto(`${app.url}/casos`);
     await page.getByText('Ningún caso coincide con la búsqueda.').waitFor();
     expect(await page.content()).not.toContain('Comisaría Cusco');

@@ -44,9 +44,9 @@ export function CaseFiltersForm({ initial, onSearch }: Props) {
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <Button type="submit">{c.search}</Button>
           <Button variant="default" onClick={() => { setFilters(NO_FILTERS); onSearch(NO_FILTERS); }}>{c.clear}</Button>
-          <Text size="xs" aria-hidden="true" style={{ whiteSpace: 'nowrap' }}><Kbd>Enter</Kbd> {t.searchShortcut}</Text>
         </Group>
       </SimpleGrid>
+      <Text size="xs" mt={4} ta="right" aria-hidden="true"><Kbd>Enter</Kbd> {t.searchShortcut}</Text>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Kbd, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Kbd, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTexts, useLanguage } from '../../../i18n/i18n.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { placeLabel } from '../../../shared/ubigeo.js';
@@ -16,7 +16,8 @@ interface Props {
   caption: string;
 }
 
-const STATUS_COLOR: Record<string, string> = { open: 'blue', referred: 'violet', closed: 'gray' };
+/** Shade 9 / dark text: AA on white and on the hovered row. */
+const STATUS_COLOR: Record<string, string> = { open: 'blue.9', referred: 'violet.9', closed: 'dark.6' };
 
 /** Cases found, without personal fields: when, which unit, where, how it came in, for what, how many people. */
 export function CaseResults({ rows, onChoose, actionLabel, caption }: Props) {
@@ -53,7 +54,7 @@ export function CaseResults({ rows, onChoose, actionLabel, caption }: Props) {
                 <Table.Td>{placeLabel(row.ubigeo)}</Table.Td>
                 <Table.Td>{codes.sources[row.source] ?? row.source}</Table.Td>
                 <Table.Td>{row.purposes.map((p) => codes.purposes[p] ?? p).join(', ')}</Table.Td>
-                <Table.Td><Badge color={STATUS_COLOR[row.status] ?? 'gray'}>{codes.statuses[row.status] ?? row.status}</Badge></Table.Td>
+                <Table.Td><Text size="sm" fw={600} c={STATUS_COLOR[row.status]}>{codes.statuses[row.status] ?? row.status}</Text></Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{t.peopleCount(row.victims, row.suspects)}</Table.Td>
                 <Table.Td>
                   {/* The row is the keyboard stop; the button is for the mouse, so it is not a second Tab stop. */}
