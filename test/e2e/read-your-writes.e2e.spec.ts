@@ -70,18 +70,13 @@ describe('read-your-writes with the projections running in the process', () => {
   });
   afterAll(async () => t.close());
 
-  it('shows a saved call in the statistics well under 300 ms later (woken by NOTIFY, not by the poll)', async () => {
+  // How fast is measured by the benchmark (npm run bench, docs/performance.md), not asserted here.
+  it('counts a saved call in the very next statistics read that names its position', async () => {
     await t.api('operator').get('/api/v1/statistics/hotline?from=2025-04&to=2025-04').expect(200);
-    const times: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const started = performance.now();
       const { position } = (await t.api('operator').post('/api/v1/hotline-calls').send(call({ receivedAt: '2025-04-03T09:00:00-05:00' })).expect(201)).body;
       const read = await t.api('operator').get(`/api/v1/statistics/hotline?from=2025-04&to=2025-04&minPosition=${position}`).expect(200);
       expect(read.body.total.received).toBe(i + 1);
-      times.push(performance.now() - started);
     }
-    // The server is shared with the other test files (see hotline-call-list.e2e.spec.ts): best of five, all bounded.
-    expect(Math.min(...times)).toBeLessThan(300);
-    expect(Math.max(...times)).toBeLessThan(2000);
   });
 });
