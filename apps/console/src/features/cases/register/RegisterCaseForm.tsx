@@ -57,12 +57,12 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
         {heading && <Title order={3}>{t.title}</Title>}
         {prefill?.referralId && <Text size="sm">{t.fromReferral}</Text>}
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t.policeUnit} description={t.policeUnitHint} required value={draft.policeUnit}
+          <TextInput label={t.policeUnit} description={t.policeUnitHint} inputWrapperOrder={['label', 'input', 'description', 'error']} required value={draft.policeUnit}
             onChange={(e) => update({ policeUnit: e.currentTarget.value })} error={errors.policeUnit} data-autofocus />
           <UbigeoSelect label={t.place} required value={draft.ubigeo} onChange={(ubigeo) => update({ ubigeo })} error={errors.ubigeo} />
           <TextInput type="datetime-local" label={t.registeredAt} required value={draft.registeredAt}
             onChange={(e) => update({ registeredAt: e.currentTarget.value })} error={errors.registeredAt} />
-          <TextInput type="date" label={t.occurredAt} description={t.occurredAtHint} value={draft.occurredAt}
+          <TextInput type="date" label={t.occurredAt} description={t.occurredAtHint} inputWrapperOrder={['label', 'input', 'description', 'error']} value={draft.occurredAt}
             onChange={(e) => update({ occurredAt: e.currentTarget.value })} error={errors.occurredAt} />
           <Select label={t.source} required data={options(sourceLocked ? CASE_SOURCES : WALK_IN_SOURCES, codes.sources)} value={draft.source} readOnly={sourceLocked}
             onChange={(source) => update({ source })} error={errors.source ?? errors.referralId} />

@@ -24,7 +24,7 @@ export function VictimFields({ index, victim, errors, onChange, onRemove }: Prop
         <SimpleGrid cols={3} spacing="sm" style={{ flex: 1 }}>
           <Select label={t.sex} data={options(SEXES, codes.sexes)} value={victim.sex} allowDeselect={false}
             onChange={(sex) => onChange({ sex: sex ?? 'unknown' })} error={error('sex')} />
-          <NumberInput label={t.age} description={t.ageHint} min={0} max={120} allowDecimal={false} allowNegative={false}
+          <NumberInput label={t.age} description={t.ageHint} inputWrapperOrder={['label', 'input', 'description', 'error']} min={0} max={120} allowDecimal={false} allowNegative={false}
             value={victim.age} onChange={(age) => onChange({ age: String(age) })} error={error('age')} />
           <CountrySelect label={t.nationality} placeholder={t.searchCountry} value={victim.nationality}
             onChange={(nationality) => onChange({ nationality })} error={error('nationality')} />

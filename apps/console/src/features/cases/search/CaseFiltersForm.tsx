@@ -34,7 +34,7 @@ export function CaseFiltersForm({ initial, onSearch }: Props) {
         <TextInput label={t.policeUnit} value={filters.policeUnit} onChange={(e) => set({ policeUnit: e.currentTarget.value })} />
         <Select label={t.department} placeholder={t.any} data={departments} value={filters.department} clearable searchable
           onChange={(department) => set({ department })} />
-        <UbigeoSelect label={t.district} value={filters.ubigeo} onChange={(ubigeo) => set({ ubigeo })} />
+        <UbigeoSelect label={t.district} placeholder={t.typePlace} value={filters.ubigeo} onChange={(ubigeo) => set({ ubigeo })} />
         <Select label={t.status} placeholder={t.any} data={options(CASE_STATUSES, codes.statuses)} value={filters.status} clearable
           onChange={(status) => set({ status })} />
         <TextInput type="date" label={t.from} value={filters.from} onChange={(e) => set({ from: e.currentTarget.value })} />

@@ -54,7 +54,7 @@ export function DocumentSearch({ onChoose, actionLabel }: Props) {
               onChange={(documentType) => setQuery({ ...query, documentType })} error={errors.documentType} />
             <TextInput label={t.documentNumber} required value={query.documentNumber} autoComplete="off"
               onChange={(e) => setQuery({ ...query, documentNumber: e.currentTarget.value })} error={errors.documentNumber} />
-            <TextInput label={t.statedPurpose} description={t.statedPurposeHint} required maxLength={200} value={query.purpose}
+            <TextInput label={t.statedPurpose} description={t.statedPurposeHint} inputWrapperOrder={['label', 'input', 'description', 'error']} required maxLength={200} value={query.purpose}
               onChange={(e) => setQuery({ ...query, purpose: e.currentTarget.value })} error={errors['X-Purpose'] ?? errors.purpose}
               style={{ gridColumn: 'span 2' }} />
           </SimpleGrid>

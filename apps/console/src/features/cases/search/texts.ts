@@ -41,6 +41,7 @@ interface SearchTexts {
   registered: string;
   openCase: string;
   close: string;
+  typePlace: string;
 }
 
 export const searchTexts: Dictionary<SearchTexts> = {
@@ -85,6 +86,7 @@ export const searchTexts: Dictionary<SearchTexts> = {
     registered: 'Denuncia registrada.',
     openCase: 'Abrir el caso',
     close: 'Cerrar',
+    typePlace: 'Escriba un lugar',
   },
   en: {
     title: 'Cases',
@@ -127,5 +129,6 @@ export const searchTexts: Dictionary<SearchTexts> = {
     registered: 'Denunciation registered.',
     openCase: 'Open the case',
     close: 'Close',
+    typePlace: 'Type a place',
   },
 };
