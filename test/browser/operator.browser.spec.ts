@@ -115,7 +115,9 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
 
   it('keeps the draft over a reload', async () => {
     await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).fill('cusco');
+    await page.getByRole('option', { name: /^Cusco · Departamento 08/ }).waitFor();
     await page.keyboard.press('Enter');
+    await page.waitForFunction(`(sessionStorage.getItem('${DRAFT_KEY}') ?? '').includes('"callerUbigeo":"08"')`);
     const form = page.getByRole('region', { name: 'Nueva llamada' });
     await form.getByRole('radiogroup', { name: 'Motivo de la llamada' }).getByRole('radio', { name: 'Información' }).check();
     await form.getByText('Quechua', { exact: true }).click();
@@ -123,6 +125,8 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     const callId = await draftCallId(page);
     await page.reload();
     await page.getByRole('heading', { name: 'Nueva llamada', level: 2 }).waitFor();
+    // The place's label is filled in once the typeahead has rendered its options.
+    await page.waitForFunction(`[...document.querySelectorAll('input[role="combobox"]')].some((input) => input.value.includes('Cusco'))`, undefined, { timeout: 5000 });
     expect(await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).inputValue()).toContain('Cusco');
     expect(await form.getByRole('radiogroup', { name: 'Motivo de la llamada' }).getByRole('radio', { name: 'Información' }).isChecked()).toBe(true);
     expect(await form.getByRole('radio', { name: 'Quechua' }).isChecked()).toBe(true);

@@ -21,7 +21,7 @@ export function ActionStatus({ error, done, doneText, onRetry }: Props) {
     const lost = error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);
     const onlyFields = error instanceof ApiError && error.status === 400 && error.fields.length > 0;
     return (
-      <Alert color="red" role="alert" p="xs">
+      <Alert color="red" role="alert" p="xs" style={{ flex: 1 }}>
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm">{onlyFields ? (error as ApiError).message : errorMessage(error, c.networkError)}</Text>
           {lost && <Button size="xs" variant="outline" color="red" onClick={onRetry}>{c.retry}</Button>}
@@ -30,7 +30,7 @@ export function ActionStatus({ error, done, doneText, onRetry }: Props) {
     );
   }
   return (
-    <Text size="sm" c="var(--mantine-color-green-light-color)" role="status" fw={500} mih={20}>
+    <Text size="sm" c="var(--mantine-color-green-light-color)" role="status" fw={500}>
       {done ? `✓ ${doneText}` : ''}
     </Text>
   );

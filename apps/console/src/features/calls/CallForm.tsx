@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Input, Kbd, Paper, Radio, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useRef, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { ApiError, fieldErrors } from '../../api/errors.js';
 import { errorMessage } from '../../shared/PageState.js';
 import { fromLimaLocal, toLimaLocal } from '../../shared/format.js';
@@ -33,6 +33,12 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
   const c = useTexts(common);
   const errors = save.phase === 'invalid' ? fieldErrors(save.error) : {};
   const busy = save.phase === 'saving' || save.phase === 'retrying';
+  const form = useRef<HTMLFormElement>(null);
+  // A refused save: the keyboard goes to the first field the API named, so the fix is one keystroke away.
+  useEffect(() => {
+    if (save.phase !== 'invalid') return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error] input, .mantine-RadioGroup-root:has([class*="error"]) input')?.focus();
+  }, [save]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,12 +55,14 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="call-form-title">
-      <form onSubmit={submit} onKeyDownCapture={ctrlEnter} noValidate>
+      <form ref={form} onSubmit={submit} onKeyDownCapture={ctrlEnter} noValidate>
         <Stack gap={10}>
           <Group justify="space-between" align="baseline" wrap="nowrap">
             <Title order={2} size="h4" id="call-form-title">{t.newCall}</Title>
             <Text size="xs" c="dimmed">{draft.started ? t.draftKept : ''}</Text>
           </Group>
+          {/* At the top, where the eye is after Ctrl+Enter, not under the fold at 768 px. */}
+          <SaveStatus save={save} onRetry={onRetry} t={t} offline={c.networkError} />
           <UbigeoSelect
             label={t.place}
             description={t.placeHint}
@@ -124,7 +132,6 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
               {t.save}
             </Button>
           </Group>
-          <SaveStatus save={save} onRetry={onRetry} t={t} offline={c.networkError} />
         </Stack>
       </form>
     </Paper>

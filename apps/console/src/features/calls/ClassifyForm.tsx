@@ -1,4 +1,4 @@
-import { Button, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useCallback, useState, type Ref } from 'react';
 import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
@@ -38,8 +38,10 @@ export function ClassifyForm({ call, onDone, firstField }: Props) {
         </Radio.Group>
         <TextInput label={t.reason} description={t.reasonHint} value={reason} maxLength={500}
           onChange={(event) => setReason(event.currentTarget.value)} error={errors.reason} />
-        <Button type="submit" loading={command.pending} style={{ alignSelf: 'flex-start' }}>{t.classify}</Button>
-        <ActionStatus error={command.error} done={command.done} doneText={t.classified} onRetry={submit} />
+        <Group gap="sm" align="center">
+          <Button type="submit" loading={command.pending}>{t.classify}</Button>
+          <ActionStatus error={command.error} done={command.done} doneText={t.classified} onRetry={submit} />
+        </Group>
       </Stack>
     </form>
   );

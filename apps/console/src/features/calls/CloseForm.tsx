@@ -1,4 +1,4 @@
-import { Button, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useCallback, useState, type Ref } from 'react';
 import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
@@ -38,8 +38,10 @@ export function CloseForm({ call, suggested, onDone, firstField }: Props) {
             ))}
           </SimpleGrid>
         </Radio.Group>
-        <Button type="submit" loading={command.pending} style={{ alignSelf: 'flex-start' }}>{t.close}</Button>
-        <ActionStatus error={command.error} done={command.done} doneText={t.closed} onRetry={submit} />
+        <Group gap="sm" align="center">
+          <Button type="submit" loading={command.pending}>{t.close}</Button>
+          <ActionStatus error={command.error} done={command.done} doneText={t.closed} onRetry={submit} />
+        </Group>
       </Stack>
     </form>
   );

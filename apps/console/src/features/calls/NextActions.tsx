@@ -63,6 +63,7 @@ export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritte
         <Group gap="xs" wrap="nowrap">
           {call.traffickingRelated && <Badge color="red" style={{ flexShrink: 0 }}>{t.traffickingBadge}</Badge>}
           {call.status === 'closed' && <Badge color="gray" style={{ flexShrink: 0 }}>{t.statuses.closed}</Badge>}
+          <Text size="xs" c="dimmed"><Kbd size="xs">Esc</Kbd> {t.backToForm}</Text>
           <CloseButton aria-label={t.dismiss} onClick={onDismiss} />
         </Group>
       </Group>
@@ -83,7 +84,6 @@ export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritte
             onDone={(answer) => { onChanged({ ...call, version: answer.version, status: 'closed' }); onWritten(); }} />
         </Tabs.Panel>
       </Tabs>
-      <Text size="xs" c="dimmed" mt="xs">{t.actionsHint} <Kbd size="xs">Esc</Kbd></Text>
     </Paper>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useCallback, useState, type Ref } from 'react';
 import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
@@ -45,8 +45,10 @@ export function ReferForm({ call, onDone, firstField }: Props) {
             onChange={(event) => setUnitName(event.currentTarget.value)} error={errors.unitName} />
           <UbigeoSelect label={t.referralPlace} description={t.placeHint} value={ubigeo} onChange={setUbigeo} error={errors.ubigeo} />
         </SimpleGrid>
-        <Button type="submit" loading={command.pending} style={{ alignSelf: 'flex-start' }}>{t.refer}</Button>
-        <ActionStatus error={command.error} done={command.done} doneText={t.referred} onRetry={submit} />
+        <Group gap="sm" align="center">
+          <Button type="submit" loading={command.pending}>{t.refer}</Button>
+          <ActionStatus error={command.error} done={command.done} doneText={t.referred} onRetry={submit} />
+        </Group>
       </Stack>
     </form>
   );

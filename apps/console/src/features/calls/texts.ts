@@ -46,7 +46,7 @@ const es = {
   // Next actions
   actionsTitle: 'Siguientes acciones',
   actionsFor: 'Llamada',
-  actionsHint: 'Elija una acción; Esc vuelve al formulario.',
+  backToForm: 'volver al formulario',
   classify: 'Clasificar',
   refer: 'Derivar',
   close: 'Cerrar llamada',
@@ -134,7 +134,7 @@ const en: CallTexts = {
   },
   actionsTitle: 'Next actions',
   actionsFor: 'Call',
-  actionsHint: 'Choose an action; Esc goes back to the form.',
+  backToForm: 'back to the form',
   classify: 'Classify',
   refer: 'Refer',
   close: 'Close call',
