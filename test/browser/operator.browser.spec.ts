@@ -195,4 +195,14 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     await screenshot(page, 'operador-llamadas-recientes');
     await expectAccessible(page);
   });
+
+  it('speaks English on request, with the same screen', async () => {
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'New call', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: /Recent calls/ }).waitFor();
+    expect(await page.getByRole('radiogroup', { name: 'Reason for the call' }).textContent()).toContain('Human trafficking');
+    expect(await page.locator('[data-testid="recent-calls"]').textContent()).toContain('Referred');
+    await expectAccessible(page);
+    await page.getByText('ES', { exact: true }).click();
+  });
 });

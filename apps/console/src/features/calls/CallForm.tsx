@@ -59,7 +59,7 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
         <Stack gap={10}>
           <Group justify="space-between" align="baseline" wrap="nowrap">
             <Title order={2} size="h4" id="call-form-title">{t.newCall}</Title>
-            <Text size="xs" c="dimmed">{draft.started ? t.draftKept : ''}</Text>
+            {save.phase !== 'invalid' && <Text size="xs" c="dimmed">{draft.started ? t.draftKept : ''}</Text>}
           </Group>
           {/* At the top, where the eye is after Ctrl+Enter, not under the fold at 768 px. */}
           <SaveStatus save={save} onRetry={onRetry} t={t} offline={c.networkError} />
@@ -152,10 +152,11 @@ function SaveStatus({ save, onRetry, t, offline }: { save: SaveState; onRetry():
   }
   if (save.phase === 'invalid') {
     const withFields = save.error instanceof ApiError && save.error.fields.length > 0;
+    // One line: the marked fields say the rest, and the form must still fit a 768 px screen.
     return (
-      <Alert color="red" role="alert" p="xs">
-        <Text size="sm">{withFields ? `${(save.error as ApiError).message}. ${t.invalid}` : errorMessage(save.error, offline)}</Text>
-      </Alert>
+      <Text size="sm" c="var(--mantine-color-error)" role="alert" fw={500} mt={-6}>
+        {withFields ? `${(save.error as ApiError).message}. ${t.invalid}` : errorMessage(save.error, offline)}
+      </Text>
     );
   }
   return null;

@@ -48,13 +48,20 @@ export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritte
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="next-actions-title"
-      onKeyDown={(event) => { if (event.key === 'Escape') { event.preventDefault(); onEscape(); } }}>
+      onKeyDown={(event) => {
+        // Esc first closes an open list (the place typeahead); only then does it leave the panel.
+        const listOpen = (event.target as HTMLElement).getAttribute('aria-expanded') === 'true';
+        if (event.key === 'Escape' && !listOpen) { event.preventDefault(); onEscape(); }
+      }}>
       <Group justify="space-between" wrap="nowrap" mb="xs">
         <div>
           <Text size="sm" fw={700} c="var(--mantine-color-green-light-color)" role="status" data-testid="call-saved">
             {justSaved ? `✓ ${t.saved}` : ''}
           </Text>
-          <Title order={2} size="h4" id="next-actions-title">{t.actionsTitle}</Title>
+          <Group gap="sm" align="baseline">
+            <Title order={2} size="h4" id="next-actions-title">{t.actionsTitle}</Title>
+            <Text size="xs" c="dimmed"><Kbd size="xs">Esc</Kbd> {t.backToForm}</Text>
+          </Group>
           <Text size="xs" c="dimmed">
             {t.actionsFor} <Text span ff="monospace" size="xs" data-testid="selected-call-id">{call.callId}</Text>
             {' · '}{formatDateTime(call.receivedAt, language)} · {t.topics[call.topic]}
@@ -63,7 +70,6 @@ export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritte
         <Group gap="xs" wrap="nowrap">
           {call.traffickingRelated && <Badge color="red" style={{ flexShrink: 0 }}>{t.traffickingBadge}</Badge>}
           {call.status === 'closed' && <Badge color="gray" style={{ flexShrink: 0 }}>{t.statuses.closed}</Badge>}
-          <Text size="xs" c="dimmed"><Kbd size="xs">Esc</Kbd> {t.backToForm}</Text>
           <CloseButton aria-label={t.dismiss} onClick={onDismiss} />
         </Group>
       </Group>

@@ -59,21 +59,17 @@ export function useRecordCall(onSaved: (answer: CallCommandAnswer, call: NewCall
     }
   }, []);
 
-  /** Saves `call`; while a save is under way or scheduled, a second Ctrl+Enter does nothing. */
+  /**
+   * Saves `call`. While an earlier save of this call is still pending (waiting for its next retry, or given up),
+   * the same command is sent again at once instead: same body, same id, never a second call.
+   */
   const save = useCallback((call: NewCall) => {
-    if (busy.current || pending.current) return;
-    pending.current = call;
-    void attempt(1);
-  }, [attempt]);
-
-  /** Skips the backoff wait, or starts again after giving up, with the same call (same id, same body). */
-  const retryNow = useCallback((call: NewCall) => {
-    clearTimeout(timer.current);
     if (busy.current) return;
+    clearTimeout(timer.current);
     pending.current = pending.current ?? call;
     void attempt(1);
   }, [attempt]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
-  return { state, save, retryNow };
+  return { state, save, retryNow: save };
 }
