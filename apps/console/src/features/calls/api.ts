@@ -27,8 +27,10 @@ export function recordCall(call: NewCall): Promise<CallCommandAnswer> {
     ...(call.summary.trim() ? { summary: call.summary } : {}),
   };
   // The generated schema types optional strings as Record<string, never>; the wire format is a plain string.
-  return unwrap(api.POST('/api/v1/hotline-calls', { body: body as unknown as Schemas['RecordHotlineCallDto'] })) as unknown as Promise<CallCommandAnswer>;
+  return unwrap(api.POST('/api/v1/hotline-calls', { body: body as unknown as Schemas['RecordHotlineCallDto'] }));
 }
+
+// Classification and closure have no response schema yet (content?: never): they answer a CommandAcceptedDto.
 
 /** Updates carry the version the user saw (If-Match) and one key per intended action (Idempotency-Key). */
 function updateHeaders(version: number, idempotencyKey: string) {
@@ -77,9 +79,8 @@ export interface CallFilters {
 export function listCalls(filters: CallFilters, cursor: string | null, minPosition: number | undefined): Promise<CallListPage> {
   const query = {
     from: filters.from || undefined, to: filters.to || undefined, topic: filters.topic ?? undefined,
-    status: filters.status ?? undefined, mine: filters.mine ? 'true' : undefined, limit: 25,
+    status: filters.status ?? undefined, mine: filters.mine ? ('true' as const) : undefined, limit: 25,
     cursor: cursor ?? undefined, minPosition,
   };
-  // until schema.d.ts has it: GET /api/v1/hotline-calls is being added to the API (brief's contract).
-  return unwrap(api.GET('/api/v1/hotline-calls' as never, { params: { query } } as never)) as Promise<CallListPage>;
+  return unwrap(api.GET('/api/v1/hotline-calls', { params: { query } }));
 }

@@ -1,16 +1,15 @@
-import type { Channel, CallLanguage, Outcome, Topic } from './codes.js';
+import type { Topic } from './codes.js';
+import type { components } from '../../api/schema.js';
+
+type Schemas = components['schemas'];
+
+/** A command's answer on a call (POST /hotline-calls documents it; classification and closure answer the same). */
+export type CallCommandAnswer = Schemas['CommandAcceptedDto'];
 
 /**
- * Answer shapes the OpenAPI document does not describe yet (schema.d.ts has no response schema for them), written
- * from what the API returns: command answers from the controllers' `execute` (`{callId|referralId, version,
- * position}`), the list row from the brief's contract for GET /api/v1/hotline-calls. No field is invented.
+ * POST /hotline-calls/{callId}/referrals has no response schema in the OpenAPI document yet; this is what
+ * ReferralsController.execute returns.
  */
-export interface CallCommandAnswer {
-  callId: string;
-  version: number;
-  position: number;
-}
-
 export interface ReferralCommandAnswer {
   referralId: string;
   version: number;
@@ -18,25 +17,8 @@ export interface ReferralCommandAnswer {
 }
 
 /** One row of GET /api/v1/hotline-calls: never the summary, nor any other personal field. */
-export interface CallListItem {
-  callId: string;
-  receivedAt: string;
-  channel: Channel;
-  language: CallLanguage;
-  callerUbigeo: string | null;
-  anonymous: boolean;
-  topic: Topic;
-  traffickingRelated: boolean;
-  status: 'open' | 'closed';
-  outcome: Outcome | null;
-  referrals: number;
-  version: number;
-}
-
-export interface CallListPage {
-  items: CallListItem[];
-  nextCursor: string | null;
-}
+export type CallListItem = Schemas['HotlineCallListItemDto'];
+export type CallListPage = Schemas['HotlineCallListDto'];
 
 /** What the next-action forms need to know about the call they act on. */
 export interface SelectedCall {
