@@ -34,11 +34,12 @@ describe('hotline calls over HTTP', () => {
     const event = await t.db.pool.query('SELECT global_position FROM events WHERE stream_id = $1', [`hotline-call-${body.callId}`]);
     expect(created.body.position).toBe(Number(event.rows[0].global_position));
 
-    const read = await t.api('operator').get(`/api/v1/hotline-calls/${body.callId}`).expect(200);
+    const read = await t.api('operator').get(`/api/v1/hotline-calls/${body.callId}`).set('X-Purpose', 'Seguimiento de la llamada').expect(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.body).toMatchObject({
       callId: body.callId, status: 'open', receivedAt: '2025-03-14T14:30:00.000Z', channel: 'phone', language: 'qu',
       callerUbigeo: '080101', anonymous: false, topic: 'information', traffickingRelated: false, summary: body.summary, version: 1,
+      personalDataWithheld: false,
     });
     const stored = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE data::text LIKE '%confidencial%'");
     expect(stored.rows[0].n).toBe(0);
@@ -114,7 +115,7 @@ describe('hotline calls over HTTP', () => {
       .send({ summary: 'Texto confidencial de la llamada', reason: 'Sin cambio' }).expect(200).expect(answered(callId, 2));
     await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`)
       .send({ summary: 'Otro texto', reason: 'Resumen incompleto' }).expect(200).expect(answered(callId, 3));
-    expect((await t.api('operator').get(`/api/v1/hotline-calls/${callId}`)).body.summary).toBe('Otro texto');
+    expect((await t.api('operator').get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'Revisar la corrección')).body.summary).toBe('Otro texto');
   });
 
   it('reports readiness at /health, outside the versioned API', async () => {

@@ -59,7 +59,7 @@ describe('a journey from a call to a final ruling', () => {
       ['RulingIssued', 'PODER_JUDICIAL', 76, 196],
       ['RulingBecameFinal', 'PODER_JUDICIAL', 16, 212],
     ]);
-    const caseView = (await t.api('police').get(`/api/v1/cases/${caseId}`).expect(200)).body;
+    const caseView = (await t.api('police').get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'Atención a la víctima').expect(200)).body;
     expect(caseView.victims[0]).toMatchObject({ sex: 'female', age: 16, personal: { fullName: 'Nombre Reservado', documentNumber: '40000001' } });
     const inClear = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE data::text LIKE '%Nombre Reservado%' OR data::text LIKE '%40000001%'");
     expect(inClear.rows[0].n).toBe(0);

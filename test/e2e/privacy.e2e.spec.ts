@@ -11,6 +11,8 @@ import { createTestApp, type TestApp } from '../support/app.js';
 const NAME = 'Yolanda Ccori Huamán';
 const DOCUMENT = '07654321';
 const SUMMARY = 'Resumen confidencial Zeta-7781 sobre la llamante';
+/** Personal fields are answered only on a stated purpose (X-Purpose). */
+const PURPOSE = 'Verificación de protección de datos';
 
 /** Every row of every table of the public schema, as `COPY … TO STDOUT` writes it: what a backup would hold. */
 async function dumpAllTables(t: TestApp): Promise<string> {
@@ -67,9 +69,9 @@ describe('personal data: sealed per data subject, erasable, linked without expos
   afterAll(async () => t.close());
 
   it('keeps no name, document number or summary in clear anywhere in the database', async () => {
-    const read = (await t.api('admin').get(`/api/v1/cases/${caseId}`).expect(200)).body;
+    const read = (await t.api('admin').get(`/api/v1/cases/${caseId}`).set('X-Purpose', PURPOSE).expect(200)).body;
     expect(read.victims[0].personal).toEqual({ fullName: NAME, documentType: 'DNI', documentNumber: DOCUMENT, phone: '987654321', address: null });
-    expect((await t.api('admin').get(`/api/v1/hotline-calls/${callId}`).expect(200)).body.summary).toBe(SUMMARY);
+    expect((await t.api('admin').get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', PURPOSE).expect(200)).body.summary).toBe(SUMMARY);
 
     const dumps = [await dumpAllTables(t), await pgDump(t.db.url)].filter((d): d is string => d !== null);
     for (const dump of dumps) {
@@ -106,14 +108,14 @@ describe('personal data: sealed per data subject, erasable, linked without expos
     expect(again.body).toEqual(erased);
     await t.api('admin').post(`/api/v1/subjects/${callId}/erasure`).send({ reason }).expect(200);
 
-    const view = (await t.api('admin').get(`/api/v1/cases/${caseId}`).expect(200)).body;
+    const view = (await t.api('admin').get(`/api/v1/cases/${caseId}`).set('X-Purpose', PURPOSE).expect(200)).body;
     expect(view.victims[0]).toMatchObject({
       victimId, sex: 'female', age: 23, erased: true,
       personal: { fullName: null, documentType: null, documentNumber: null, phone: null, address: null },
     });
     // The same person's other record is another data subject: erased only when asked for.
-    expect((await t.api('admin').get(`/api/v1/cases/${linkedCaseId}`).expect(200)).body.victims[0].personal.fullName).toBe(NAME);
-    expect((await t.api('admin').get(`/api/v1/hotline-calls/${callId}`).expect(200)).body).toMatchObject({ callId, summary: null, erased: true });
+    expect((await t.api('admin').get(`/api/v1/cases/${linkedCaseId}`).set('X-Purpose', PURPOSE).expect(200)).body.victims[0].personal.fullName).toBe(NAME);
+    expect((await t.api('admin').get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', PURPOSE).expect(200)).body).toMatchObject({ callId, summary: null, erased: true });
     await t.api('admin').get(`/api/v1/cases/${caseId}/timeline`).expect(200);
 
     await t.project();
@@ -124,7 +126,7 @@ describe('personal data: sealed per data subject, erasable, linked without expos
   it('keeps commands working on erased records, and refuses new personal data for an erased subject (422)', async () => {
     await t.api('admin').post(`/api/v1/cases/${caseId}/victims`).send({ victims: [{ sex: 'male', age: 30, nationality: 'PE', fullName: 'Otra Persona' }] }).expect(200);
     await t.api('admin').post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: '2025-06-01T10:00:00-05:00', reason: 'Archivado' }).expect(200);
-    const view = (await t.api('admin').get(`/api/v1/cases/${caseId}`).expect(200)).body;
+    const view = (await t.api('admin').get(`/api/v1/cases/${caseId}`).set('X-Purpose', PURPOSE).expect(200)).body;
     expect(view.victims.map((v: { erased?: boolean; personal: { fullName: string | null } }) => [v.erased ?? false, v.personal.fullName]))
       .toEqual([[true, null], [false, 'Otra Persona']]);
 

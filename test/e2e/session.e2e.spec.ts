@@ -32,10 +32,15 @@ describe('the console session: GET /me, sign-in links, auth config', () => {
     const token = t.token('operator', { departments: ['08'], subject: 'op-17', expiresIn: 600 });
     const exp = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp as number;
     const me = await http().get('/api/v1/me').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(me.body).toEqual({ subject: 'op-17', role: 'operator', departments: ['08'], expiresAt: new Date(exp * 1000).toISOString(), allowed: expect.any(Array) });
+    expect(me.body).toEqual({ subject: 'op-17', role: 'operator', departments: ['08'], expiresAt: new Date(exp * 1000).toISOString(), allowed: expect.any(Array),
+      personalData: { case: false, hotline_call: true, documentSearch: false },
+    });
     expect(me.body.allowed).toEqual(expect.arrayContaining(['POST /api/v1/hotline-calls', 'GET /api/v1/me', 'GET /api/v1/statistics/hotline']));
     expect(me.body.allowed).not.toContain('POST /api/v1/cases');
     expect((await t.api('auditor').get('/api/v1/me').expect(200)).body.allowed).toContain('GET /api/v1/audit');
+    // Need to know, from the one table (PERSONAL_DATA_READERS): the judiciary reads cases, never the victims' data.
+    expect((await t.api('judiciary').get('/api/v1/me').expect(200)).body.personalData).toEqual({ case: false, hotline_call: false, documentSearch: false });
+    expect((await t.api('prosecutor').get('/api/v1/me').expect(200)).body.personalData).toEqual({ case: true, hotline_call: false, documentSearch: true });
     await http().get('/api/v1/me').expect(401);
   });
 

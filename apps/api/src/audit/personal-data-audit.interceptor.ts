@@ -3,11 +3,12 @@ import type { Request, Response } from 'express';
 import { concatMap, type Observable } from 'rxjs';
 import { AuditLog } from '../../../../libs/platform/src/index.js';
 import { auditEntryFor, purposeOf } from './request-audit.js';
+import { disclosesPersonalData } from './personal-data-disclosure.js';
 import { auditedRoute } from './personal-data-routes.js';
 
 /**
- * Records every successful answer of a PERSONAL_DATA_ROUTES route, without the controllers knowing. The insert
- * is awaited before the body is handed back to Nest to send: when it fails, the request fails (500) instead of
+ * Records every successful answer of a PERSONAL_DATA_ROUTES route that discloses personal data, without the
+ * controllers knowing (they withhold the fields by the same rule, disclosesPersonalData). The insert is awaited before the body is handed back to Nest to send: when it fails, the request fails (500) instead of
  * disclosing personal data that nobody could later account for. Failed requests disclose nothing: no entry.
  */
 @Injectable()
@@ -20,6 +21,7 @@ export class PersonalDataAuditInterceptor implements NestInterceptor {
     const route = auditedRoute(request.method, request.route?.path === undefined ? undefined : `${request.baseUrl}${request.route.path}`);
     if (!route) return next.handle();
     purposeOf(request); // a bad X-Purpose is refused before anything is read
+    if (route.disclosure && !disclosesPersonalData(request, route.disclosure)) return next.handle(); // nothing personal leaves
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(concatMap(async (body: unknown) => {
       if (response.statusCode >= 200 && response.statusCode < 300) {

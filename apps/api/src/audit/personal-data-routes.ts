@@ -1,4 +1,5 @@
 import type { AuditAction } from '../../../../libs/platform/src/index.js';
+import type { PersonalRecordType } from '../auth/endpoint-policy.js';
 
 export interface AuditedRoute {
   method: 'GET' | 'POST';
@@ -8,17 +9,20 @@ export interface AuditedRoute {
   recordType: string;
   /** The path parameter that holds the record's id. */
   idParam: string;
+  /** A read that discloses the fields only on a stated purpose to a reader (disclosesPersonalData): audited only then. */
+  disclosure?: PersonalRecordType;
 }
 
 /**
  * Every route whose successful answer discloses personal data (DESIGN.md: names, documents, phones, addresses,
- * free text), and the erasure of a data subject. Each 2xx answer is recorded before it is sent
- * (PersonalDataAuditInterceptor). Not listed: GET /cases/:caseId/timeline, whose milestones carry codes, places
+ * free text), and the erasure of a data subject. Each 2xx answer that discloses them is recorded before it is
+ * sent (PersonalDataAuditInterceptor); a read without a purpose, or by a role without need to know, carries none
+ * and is not recorded. Not listed: GET /cases/:caseId/timeline, whose milestones carry codes, places
  * and dates but no personal field.
  */
 export const PERSONAL_DATA_ROUTES: readonly AuditedRoute[] = [
-  { method: 'GET', path: '/api/v1/hotline-calls/:callId', action: 'read_personal_data', recordType: 'hotline_call', idParam: 'callId' },
-  { method: 'GET', path: '/api/v1/cases/:caseId', action: 'read_personal_data', recordType: 'case', idParam: 'caseId' },
+  { method: 'GET', path: '/api/v1/hotline-calls/:callId', action: 'read_personal_data', recordType: 'hotline_call', idParam: 'callId', disclosure: 'hotline_call' },
+  { method: 'GET', path: '/api/v1/cases/:caseId', action: 'read_personal_data', recordType: 'case', idParam: 'caseId', disclosure: 'case' },
   // Recorded after the key is destroyed: a failed audit write then answers 500 although the erasure stands.
   { method: 'POST', path: '/api/v1/subjects/:subjectId/erasure', action: 'erasure', recordType: 'subject', idParam: 'subjectId' },
 ];

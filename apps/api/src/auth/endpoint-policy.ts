@@ -9,6 +9,29 @@ import type { Role } from '../../../../libs/platform/src/index.js';
 export const PUBLIC = 'public';
 
 const A = 'admin';
+
+/**
+ * Need-to-know: the roles that may receive a record's personal fields (a victim's name, document, phone, address;
+ * a call's summary), and only when they state a purpose (X-Purpose), which is audited. Other roles allowed on the
+ * endpoint get the record without them (`personalDataWithheld: true`), and nothing is audited: the judiciary reads
+ * cases but not the victims' contact data. `case` also decides who may search cases by a victim's document.
+ */
+export const PERSONAL_DATA_READERS = {
+  case: ['police', 'prosecutor', A],
+  hotline_call: ['operator', 'police', 'protection', A],
+} as const satisfies Record<string, readonly Role[]>;
+export type PersonalRecordType = keyof typeof PERSONAL_DATA_READERS;
+
+export const mayReceivePersonalData = (role: Role, recordType: PersonalRecordType): boolean =>
+  (PERSONAL_DATA_READERS[recordType] as readonly Role[]).includes(role);
+
+/** What GET /me says about personal data, so the console holds no copy of the rule. */
+export const personalDataAccess = (role: Role) => ({
+  case: mayReceivePersonalData(role, 'case'),
+  hotline_call: mayReceivePersonalData(role, 'hotline_call'),
+  documentSearch: mayReceivePersonalData(role, 'case'),
+});
+
 export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /health': PUBLIC,
   'GET /api/v1/me': ['operator', 'police', 'prosecutor', 'judiciary', 'protection', 'analyst', 'auditor', A],

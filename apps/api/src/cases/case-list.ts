@@ -6,11 +6,10 @@ import { SubjectKeyStore, type Actor } from '../../../../libs/platform/src/index
 import { CASE_LIST_PROJECTION, queryCaseList } from '../../../../libs/read-models/src/index.js';
 import { purposeOf, RequestAudit } from '../audit/request-audit.js';
 import { Forbidden } from '../auth/auth.errors.js';
+import { mayReceivePersonalData } from '../auth/endpoint-policy.js';
 import { ReadYourWrites } from '../shared/read-your-writes.js';
 import type { CaseListDto, CaseListQueryDto } from './case-list.dto.js';
 
-/** Who may look cases up by a victim's identity document (README, "Roles"); judiciary lists cases without it. */
-const DOCUMENT_SEARCHERS: readonly string[] = ['police', 'prosecutor', 'admin'];
 
 const problem = (field: string, reason: string, reasonEn: string) => new InvalidCommand([{ field, reason, reasonEn }]);
 
@@ -47,7 +46,7 @@ export class CaseList {
   private async documentHash(query: CaseListQueryDto, actor: Actor, request: Request): Promise<string | null> {
     const { documentType, documentNumber } = query;
     if (documentType === undefined && documentNumber === undefined) return null;
-    if (!DOCUMENT_SEARCHERS.includes(actor.role)) {
+    if (!mayReceivePersonalData(actor.role, 'case')) { // need to know (PERSONAL_DATA_READERS): the judiciary lists cases without it
       throw new Forbidden([{ field: 'documentNumber', reason: 'su rol no puede buscar por documento', reasonEn: 'your role may not search by document' }]);
     }
     if (documentType === undefined) throw problem('documentType', 'es obligatorio con documentNumber', 'is required with documentNumber');

@@ -9,6 +9,9 @@ import { StreamReader } from '../shared/execute-stream-command.js';
 import { positionOf } from '../shared/read-your-writes.js';
 import { commandOptions, derivedId, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
+import { casePersonalView } from '../shared/personal-data.js';
+import { PURPOSE_HEADER } from '../shared/request-options.js';
 import { CaseList } from './case-list.js';
 import { CaseListDto, CaseListQueryDto } from './case-list.dto.js';
 import { CaseTimeline } from './case-timeline.js';
@@ -44,10 +47,12 @@ export class CasesController {
   }
 
   @Get(':caseId')
-  async get(@Param('caseId', caseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Un caso; datos personales de las víctimas solo con X-Purpose (auditado) / A case; victims\' personal data only with X-Purpose (audited)' })
+  @ApiHeader(PURPOSE_HEADER)
+  async get(@Param('caseId', caseIdPipe) caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.reader.readExisting<object>(this.streams.policeCase, caseId, caseNotFound);
     response.setHeader('ETag', etag(version));
-    return { ...state, version };
+    return { ...casePersonalView(state, disclosesPersonalData(request, 'case')), version };
   }
 
   @Get(':caseId/timeline')

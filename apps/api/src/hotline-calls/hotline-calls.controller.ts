@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
+import { callPersonalView } from './hotline-call-privacy.js';
 import { callNotFound, type HotlineCallState } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
@@ -11,7 +13,7 @@ import { HOTLINE_CALL_LIST_PROJECTION, queryHotlineCallList } from '../../../../
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { positionOf, ReadYourWrites } from '../shared/read-your-writes.js';
 import { HotlineCallListDto, HotlineCallListQueryDto } from './hotline-call-list.dto.js';
-import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
+import { commandMetadata, commandOptions, newId, PURPOSE_HEADER } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import {
   ClassifyHotlineCallDto,
@@ -57,11 +59,12 @@ export class HotlineCallsController {
   }
 
   @Get(':callId')
-  @ApiOperation({ summary: 'Estado actual de una llamada / Current state of a call' })
-  async get(@Param('callId', uuidParam) callId: string, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Estado actual de una llamada; el resumen solo con X-Purpose (auditado) / Current state of a call; the summary only with X-Purpose (audited)' })
+  @ApiHeader(PURPOSE_HEADER)
+  async get(@Param('callId', uuidParam) callId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.reader.readExisting<HotlineCallState>(this.streams.hotlineCall, callId, callNotFound);
     response.setHeader('ETag', etag(version));
-    return { ...state, version };
+    return { ...callPersonalView(state, disclosesPersonalData(request, 'hotline_call')), version };
   }
 
   @Post(':callId/classification')

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type Actor, type AppConfig } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { allowedEndpoints } from '../auth/endpoint-policy.js';
+import { allowedEndpoints, personalDataAccess } from '../auth/endpoint-policy.js';
 import { AuthConfigDto, ME_SCHEMA, SessionDto, SignInDto, type MeDto } from './session.dto.js';
 import { SignIn } from './sign-in.js';
 
@@ -18,7 +18,7 @@ export class SessionController {
   me(@CurrentActor() actor: Actor): MeDto {
     return {
       subject: actor.subject, role: actor.role, departments: [...actor.departments],
-      expiresAt: actor.expiresAt ?? '', allowed: allowedEndpoints(actor.role),
+      expiresAt: actor.expiresAt ?? '', allowed: allowedEndpoints(actor.role), personalData: personalDataAccess(actor.role),
     };
   }
 

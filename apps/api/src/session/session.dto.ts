@@ -12,6 +12,8 @@ export interface MeDto {
   departments: string[];
   expiresAt: string;
   allowed: string[];
+  /** Which records' personal fields this role may receive (with X-Purpose), and whether it may search by document. */
+  personalData: { case: boolean; hotline_call: boolean; documentSearch: boolean };
 }
 
 /** Closed like every schema an analyst can reach (test/e2e/analyst-responses). */
@@ -21,6 +23,11 @@ export const ME_SCHEMA = closedObject<MeDto>({
   departments: arrayOf(string({ pattern: '^\\d{2}$', description: 'UBIGEO, 2 dígitos; vacío: nacional / empty: national' })),
   expiresAt: string({ format: 'date-time', description: 'Vencimiento del token (exp) / token expiry' }),
   allowed: arrayOf(string({ example: 'POST /api/v1/hotline-calls', description: 'Endpoint permitido a este rol / endpoint this role may call' })),
+  personalData: closedObject<MeDto['personalData']>({
+    case: { type: 'boolean', description: 'Recibe los datos personales de las víctimas de un caso (con X-Purpose) / receives victims\' personal fields (with X-Purpose)' },
+    hotline_call: { type: 'boolean', description: 'Recibe el resumen de una llamada (con X-Purpose) / receives a call\'s summary (with X-Purpose)' },
+    documentSearch: { type: 'boolean', description: 'Puede buscar casos por documento (POST /cases/search) / may search cases by document' },
+  }, { description: 'Necesidad de conocer / need to know (PERSONAL_DATA_READERS)' }),
 });
 
 export class SignInDto {

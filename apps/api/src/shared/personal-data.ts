@@ -56,3 +56,10 @@ export function markErasedVictims(state: PoliceCaseState, erased: ReadonlySet<st
   if (state.status === 'unregistered' || erased.size === 0) return state;
   return { ...state, victims: state.victims.map((v) => (erased.has(v.victimId) ? { ...v, erased: true } : v)) };
 }
+
+/** A case's answer: the victims' personal parts as they are, or each `null` when withheld (no purpose, no need to know). */
+export function casePersonalView<S extends object>(state: S, disclose: boolean): S & { personalDataWithheld: boolean } {
+  const victims = (state as { victims?: Array<{ personal: unknown }> }).victims;
+  if (disclose || !victims) return { ...state, personalDataWithheld: !disclose };
+  return { ...state, victims: victims.map((v) => ({ ...v, personal: null })), personalDataWithheld: true };
+}

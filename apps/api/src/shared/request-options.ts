@@ -34,3 +34,11 @@ export function derivedId(...parts: string[]): string {
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** The header that states why personal data is asked for (audited); RFC 8187 `UTF-8''…` for non-Latin-1 text. */
+export const PURPOSE_HEADER = {
+  name: 'X-Purpose',
+  required: false,
+  description: "Finalidad (máx. 200 caracteres; texto no Latin-1 como UTF-8''<codificado con %>): sin ella no se entregan datos personales / "
+    + "stated purpose (at most 200 characters; non-Latin-1 text as UTF-8''<percent-encoded>): without it no personal field is returned",
+};

@@ -76,6 +76,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Un caso; datos personales de las víctimas solo con X-Purpose (auditado) / A case; victims' personal data only with X-Purpose (audited) */
         get: operations["CasesController_get_v1"];
         put?: never;
         post?: never;
@@ -225,7 +226,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Estado actual de una llamada / Current state of a call */
+        /** Estado actual de una llamada; el resumen solo con X-Purpose (auditado) / Current state of a call; the summary only with X-Purpose (audited) */
         get: operations["HotlineCallsController_get_v1"];
         put?: never;
         post?: never;
@@ -1270,7 +1271,10 @@ export interface operations {
     CasesController_get_v1: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Finalidad (máx. 200 caracteres; texto no Latin-1 como UTF-8''<codificado con %>): sin ella no se entregan datos personales / stated purpose (at most 200 characters; non-Latin-1 text as UTF-8''<percent-encoded>): without it no personal field is returned */
+                "X-Purpose"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -1502,7 +1506,10 @@ export interface operations {
     HotlineCallsController_get_v1: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Finalidad (máx. 200 caracteres; texto no Latin-1 como UTF-8''<codificado con %>): sin ella no se entregan datos personales / stated purpose (at most 200 characters; non-Latin-1 text as UTF-8''<percent-encoded>): without it no personal field is returned */
+                "X-Purpose"?: string;
+            };
             path: {
                 callId: string;
             };
@@ -1682,6 +1689,15 @@ export interface operations {
                          * @description Vencimiento del token (exp) / token expiry
                          */
                         expiresAt: string;
+                        /** @description Necesidad de conocer / need to know (PERSONAL_DATA_READERS) */
+                        personalData: {
+                            /** @description Recibe los datos personales de las víctimas de un caso (con X-Purpose) / receives victims' personal fields (with X-Purpose) */
+                            case: boolean;
+                            /** @description Puede buscar casos por documento (POST /cases/search) / may search cases by document */
+                            documentSearch: boolean;
+                            /** @description Recibe el resumen de una llamada (con X-Purpose) / receives a call's summary (with X-Purpose) */
+                            hotline_call: boolean;
+                        };
                         /** @enum {string} */
                         role: "operator" | "police" | "prosecutor" | "judiciary" | "protection" | "analyst" | "auditor" | "admin";
                         /** @description Sujeto opaco del token / opaque subject */
