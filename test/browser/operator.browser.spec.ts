@@ -15,6 +15,18 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(describeViolations(violations)).toBe('');
 }
 
+/**
+ * Waits until `expression` is true in the page. page.waitForFunction would compile it inside the page, which the
+ * console's CSP (script-src 'self', no eval) forbids; page.evaluate goes through the DevTools protocol instead.
+ */
+async function until(page: Page, expression: string, timeout = 5000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeout} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The draft's pre-made callId: the id every attempt of this call's save sends. */
 async function draftCallId(page: Page): Promise<string> {
   const draft = await page.evaluate(`sessionStorage.getItem('${DRAFT_KEY}')`) as string | null;
@@ -59,7 +71,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
   });
 
   it('records a call with the keyboard only, lists it at once and counts it in the statistics', async () => {
-    await page.waitForFunction(`document.activeElement?.getAttribute('aria-label') === null && document.activeElement?.tagName === 'INPUT'`);
+    await until(page, `document.activeElement?.getAttribute('role') === 'combobox'`);
     expect(await placeFieldIsFocused(page)).toBe(true);
     await page.getByText('No hay llamadas con estos filtros.').waitFor();
     await expectAccessible(page);
@@ -117,7 +129,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).fill('cusco');
     await page.getByRole('option', { name: /^Cusco · Departamento 08/ }).waitFor();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(`(sessionStorage.getItem('${DRAFT_KEY}') ?? '').includes('"callerUbigeo":"08"')`);
+    await until(page, `(sessionStorage.getItem('${DRAFT_KEY}') ?? '').includes('"callerUbigeo":"08"')`);
     const form = page.getByRole('region', { name: 'Nueva llamada' });
     await form.getByRole('radiogroup', { name: 'Motivo de la llamada' }).getByRole('radio', { name: 'Información' }).check();
     await form.getByText('Quechua', { exact: true }).click();
@@ -126,7 +138,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Nueva llamada', level: 2 }).waitFor();
     // The place's label is filled in once the typeahead has rendered its options.
-    await page.waitForFunction(`[...document.querySelectorAll('input[role="combobox"]')].some((input) => input.value.includes('Cusco'))`, undefined, { timeout: 5000 });
+    await until(page, `[...document.querySelectorAll('input[role="combobox"]')].some((input) => input.value.includes('Cusco'))`);
     expect(await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).inputValue()).toContain('Cusco');
     expect(await form.getByRole('radiogroup', { name: 'Motivo de la llamada' }).getByRole('radio', { name: 'Información' }).isChecked()).toBe(true);
     expect(await form.getByRole('radio', { name: 'Quechua' }).isChecked()).toBe(true);
@@ -170,6 +182,8 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
 
     // Open it from the list by keyboard, re-classify it as trafficking.
     await page.keyboard.press('Alt+KeyL');
+    await page.keyboard.press('ArrowDown'); // the previous call…
+    await page.keyboard.press('ArrowUp'); // …and back to the newest, the one just saved
     await page.keyboard.press('Enter');
     await page.keyboard.press('Alt+KeyC');
     await actions.getByRole('radio', { name: 'Trata de personas' }).check();

@@ -26,6 +26,10 @@ const READABLE_COLORS = {
   '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',
 } as CSSProperties;
 
+function fromRow(row: CallListItem): SelectedCall {
+  return { callId: row.callId, version: row.version, topic: row.topic, traffickingRelated: row.traffickingRelated, status: row.status, receivedAt: row.receivedAt };
+}
+
 export default function CallsPage() {
   const t = useTexts(texts);
   const { draft, change, clear } = useCallDraft();
@@ -47,7 +51,7 @@ export default function CallsPage() {
     clear();
     setJustSaved(answer.callId);
     setSelected({ callId: answer.callId, version: answer.version, topic: call.topic ?? 'other', status: 'open', receivedAt: call.receivedAt });
-    setFocus((current) => ({ tab: 'classify', request: current.request === 0 ? 0 : current.request }));
+    setFocus((current) => ({ ...current, tab: 'classify' }));
     // The next caller may already be waiting: back to the first field.
     requestAnimationFrame(focusForm);
   });
@@ -56,10 +60,20 @@ export default function CallsPage() {
     if (selected) setFocus((current) => ({ tab, request: current.request + 1 }));
   };
   const openRow = (row: CallListItem) => {
-    setSelected({ callId: row.callId, version: row.version, topic: row.topic, traffickingRelated: row.traffickingRelated, status: row.status, receivedAt: row.receivedAt });
+    setSelected(fromRow(row));
     setJustSaved(null);
     setFocus((current) => ({ tab: current.tab, request: current.request + 1 }));
   };
+
+  // The list is the API's newer word on the open call (its version after someone else's change, whether it is
+  // trafficking-related after a re-classification): the panel follows it, never going back to an older version.
+  const syncRow = useCallback((row: CallListItem) => {
+    setSelected((current) => {
+      if (!current || current.callId !== row.callId || row.version < current.version) return current;
+      const next = fromRow(row);
+      return JSON.stringify(next) === JSON.stringify(current) ? current : next;
+    });
+  }, []);
 
   useHotkeys([
     ['alt+N', focusForm, { usePhysicalKeys: true }],
@@ -97,7 +111,7 @@ export default function CallsPage() {
                 onDismiss={() => { setSelected(null); setJustSaved(null); focusForm(); }}
               />
             )}
-            <RecentCalls position={position} selectedId={selected?.callId ?? null} onOpen={openRow} firstRow={firstRow} />
+            <RecentCalls position={position} selectedId={selected?.callId ?? null} onOpen={openRow} onSelectedRow={syncRow} firstRow={firstRow} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Kbd, Paper, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type Ref } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { useLanguage, useTexts, type Language } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
@@ -15,10 +15,22 @@ interface Props {
   position: number | undefined;
   selectedId: string | null;
   onOpen(call: CallListItem): void;
+  /** The selected call's row, each time the list is fetched. */
+  onSelectedRow(call: CallListItem): void;
   firstRow: Ref<HTMLButtonElement>;
 }
 
 const REFRESH_MS = 30_000;
+
+/** Up and down arrows move between the rows' buttons, as in a spreadsheet; Enter opens the row. */
+function moveBetweenRows(event: KeyboardEvent<HTMLElement>) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-row-button]')];
+  const index = buttons.indexOf(event.target as HTMLButtonElement);
+  if (index < 0) return;
+  event.preventDefault();
+  buttons[Math.min(buttons.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+}
 
 /** Day and 24-hour time in Lima, on one line: a recent list needs no year. */
 function shortTime(iso: string, language: Language): string {
@@ -28,7 +40,7 @@ function shortTime(iso: string, language: Language): string {
 }
 
 /** The operator's recent calls, newest first, without any personal field; a row opens its next actions. */
-export function RecentCalls({ position, selectedId, onOpen, firstRow }: Props) {
+export function RecentCalls({ position, selectedId, onOpen, onSelectedRow, firstRow }: Props) {
   const t = useTexts(texts);
   const { language } = useLanguage();
   const [filters, setFilters] = useState<CallFilters>({ from: '', to: '', topic: null, status: null, mine: true });
@@ -40,13 +52,17 @@ export function RecentCalls({ position, selectedId, onOpen, firstRow }: Props) {
     refetchInterval: REFRESH_MS,
     placeholderData: (previous) => previous,
   });
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  useEffect(() => {
+    const row = rows.find((item) => item.callId === selectedId);
+    if (row) onSelectedRow(row);
+  }, [rows, selectedId, onSelectedRow]);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="recent-title">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id="recent-title">{t.recentTitle} <Kbd size="xs">Alt+L</Kbd></Title>
-        <Text size="xs" c="dimmed">{t.refreshed}</Text>
+        <Text size="xs" c="dimmed"><Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> <Kbd size="xs">Enter</Kbd> {t.rowsHint} · {t.refreshed}</Text>
       </Group>
       <RecentFilters filters={filters} onChange={setFilters} />
       {query.isError || (query.isPending && !query.data) ? (
@@ -65,7 +81,7 @@ export function RecentCalls({ position, selectedId, onOpen, firstRow }: Props) {
               <Table.Th ta="right">{t.colReferrals}</Table.Th>
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
+          <Table.Tbody onKeyDown={moveBetweenRows}>
             {rows.map((row, index) => {
               const time = shortTime(row.receivedAt, language);
               return (
@@ -73,7 +89,7 @@ export function RecentCalls({ position, selectedId, onOpen, firstRow }: Props) {
                   onClick={() => onOpen(row)} style={{ cursor: 'pointer' }}>
                   <Table.Td>
                     <UnstyledButton ref={index === 0 ? firstRow : undefined} onClick={(event) => { event.stopPropagation(); onOpen(row); }}
-                      aria-pressed={row.callId === selectedId} fz="sm" td="underline" style={{ whiteSpace: 'nowrap' }}>
+                      data-row-button aria-pressed={row.callId === selectedId} fz="sm" td="underline" style={{ whiteSpace: 'nowrap' }}>
                       {time}<VisuallyHidden>{` (${formatDateTime(row.receivedAt, language)}): ${t.openActions}`}</VisuallyHidden>
                     </UnstyledButton>
                   </Table.Td>

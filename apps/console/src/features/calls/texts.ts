@@ -84,7 +84,8 @@ const es = {
   openActions: 'abrir sus acciones',
   loadMore: 'Cargar más',
   noCalls: 'No hay llamadas con estos filtros.',
-  refreshed: 'Se actualiza sola cada 30 segundos.',
+  rowsHint: 'abrir acciones',
+  refreshed: 'Se actualiza cada 30 s.',
 };
 
 type CallTexts = typeof es;
@@ -171,7 +172,8 @@ const en: CallTexts = {
   openActions: 'open its actions',
   loadMore: 'Load more',
   noCalls: 'No calls with these filters.',
-  refreshed: 'Refreshes itself every 30 seconds.',
+  rowsHint: 'open actions',
+  refreshed: 'Refreshes every 30 s.',
 };
 
 export const texts: Dictionary<CallTexts> = { es, en };
