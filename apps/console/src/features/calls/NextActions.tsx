@@ -53,8 +53,8 @@ export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritte
         const listOpen = (event.target as HTMLElement).getAttribute('aria-expanded') === 'true';
         if (event.key === 'Escape' && !listOpen) { event.preventDefault(); onEscape(); }
       }}>
-      <Group justify="space-between" wrap="nowrap" mb="xs">
-        <div>
+      <Group justify="space-between" wrap="nowrap" mb="xs" align="flex-start">
+        <div style={{ flex: 1, minWidth: 0 }}>
           <Text size="sm" fw={700} c="var(--mantine-color-green-light-color)" role="status" data-testid="call-saved">
             {justSaved ? `✓ ${t.saved}` : ''}
           </Text>
@@ -67,7 +67,7 @@ export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritte
             {' · '}{formatDateTime(call.receivedAt, language)} · {t.topics[call.topic]}
           </Text>
         </div>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
           {call.traffickingRelated && <Badge color="red" style={{ flexShrink: 0 }}>{t.traffickingBadge}</Badge>}
           {call.status === 'closed' && <Badge color="gray" style={{ flexShrink: 0 }}>{t.statuses.closed}</Badge>}
           <CloseButton aria-label={t.dismiss} onClick={onDismiss} />
