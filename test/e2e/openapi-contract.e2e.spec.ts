@@ -22,10 +22,11 @@ describe('the console\'s OpenAPI contract (apps/console/src/api)', () => {
 
   it('types the new endpoints\' query parameters, bodies and responses', () => {
     expect(generated.types).toContain('"/api/v1/me": {');
-    for (const name of ['SessionDto', 'SignInDto', 'AuthConfigDto', 'HotlineCallListDto', 'CaseListDto', 'CommandAcceptedDto']) {
+    for (const name of ['SessionDto', 'SignInDto', 'AuthConfigDto', 'HotlineCallListDto', 'CaseListDto', 'CaseSearchDto', 'CommandAcceptedDto']) {
       expect(generated.types).toContain(`${name}: {`);
     }
     expect(generated.types).toMatch(/minPosition\?: number/);
-    expect(generated.types).toMatch(/documentNumber\?: string/);
+    // The document search's body (POST /cases/search), no longer GET /cases's query.
+    expect(generated.types).toMatch(/documentNumber: string/);
   });
 });

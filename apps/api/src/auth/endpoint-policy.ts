@@ -56,6 +56,7 @@ export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly R
 
   'POST /api/v1/cases': ['police', A],
   'GET /api/v1/cases': ['police', 'prosecutor', 'judiciary', A],
+  'POST /api/v1/cases/search': PERSONAL_DATA_READERS.case,
   'GET /api/v1/cases/{caseId}': ['police', 'prosecutor', 'judiciary', A],
   'GET /api/v1/cases/{caseId}/timeline': ['police', 'prosecutor', 'judiciary', A],
   'POST /api/v1/cases/{caseId}/victims': ['police', A],

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PURPOSE_MAX_LENGTH } from '../../../../libs/platform/src/index.js';
 import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES } from '../../../../libs/domain/src/index.js';
 import { MinPositionParam } from '../shared/read-your-writes.js';
 
@@ -19,14 +20,25 @@ export class CaseListQueryDto {
   @IsOptional() @Matches(DAY) to?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @ApiPropertyOptional({ enum: EXPLOITATION_PURPOSES }) @IsOptional() @IsIn(EXPLOITATION_PURPOSES) purpose?: string;
-  @ApiPropertyOptional({ enum: DOCUMENT_TYPES, description: 'Con documentNumber: busca por documento de una víctima (auditado; requiere X-Purpose) / with documentNumber: search by a victim\'s document (audited; needs X-Purpose)' })
-  @IsOptional() @IsIn(DOCUMENT_TYPES) documentType?: string;
-  @ApiPropertyOptional({ description: 'Número de documento (nunca se guarda ni se registra) / document number (never stored nor logged)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(40) documentNumber?: string;
+  // No longer accepted here (a document number must not travel in a URL): refused by CaseList, pointing to POST /cases/search.
+  @ApiHideProperty() @IsOptional() documentType?: unknown;
+  @ApiHideProperty() @IsOptional() documentNumber?: unknown;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor de la página anterior / the previous page\'s nextCursor' })
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
   @MinPositionParam() minPosition?: number;
+}
+
+/** POST /cases/search: the victim's document travels in the body, never in a URL (proxy logs, browser history). */
+export class CaseSearchDto {
+  @ApiProperty({ enum: DOCUMENT_TYPES }) @IsDefined() @IsIn(DOCUMENT_TYPES) documentType: string;
+  @ApiProperty({ maxLength: 40, description: 'Número de documento; se compara por su hash con clave, nunca se guarda ni se registra / document number; compared by its keyed hash, never stored nor logged' })
+  @IsDefined() @IsString() @MinLength(1) @MaxLength(40) documentNumber: string;
+  @ApiProperty({ maxLength: PURPOSE_MAX_LENGTH, example: 'Verificar antecedentes de la víctima', description: 'Finalidad de la búsqueda (auditada) / stated purpose (audited)' })
+  @IsDefined() @IsString() @MaxLength(PURPOSE_MAX_LENGTH) purpose: string;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor de la página anterior / the previous page\'s nextCursor' })
+  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class CaseListItemDto {

@@ -13,7 +13,7 @@ import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
 import { casePersonalView } from '../shared/personal-data.js';
 import { PURPOSE_HEADER } from '../shared/request-options.js';
 import { CaseList } from './case-list.js';
-import { CaseListDto, CaseListQueryDto } from './case-list.dto.js';
+import { CaseListDto, CaseListQueryDto, CaseSearchDto } from './case-list.dto.js';
 import { CaseTimeline } from './case-timeline.js';
 import { CaseUseCases } from './case-use-cases.js';
 import { AddSuspectsDto, AddVictimsDto, CloseCaseDto, RecordOperationDto, ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
@@ -33,11 +33,17 @@ export class CasesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Casos, los más recientes primero; búsqueda por documento auditada / Cases, newest first; document search audited' })
-  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Obligatorio al buscar por documento / required for a document search' })
+  @ApiOperation({ summary: 'Casos, los más recientes primero, sin datos personales / Cases, newest first, no personal field' })
   @ApiOkResponse({ type: CaseListDto })
-  list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<CaseListDto> {
-    return this.caseList.list(query, actor, request);
+  list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor): Promise<CaseListDto> {
+    return this.caseList.list(query, actor);
+  }
+
+  @Post('search') @HttpCode(200)
+  @ApiOperation({ summary: 'Casos de una víctima por su documento, con finalidad (auditado) / A victim\'s cases by document, with a purpose (audited)' })
+  @ApiOkResponse({ type: CaseListDto })
+  search(@Body() body: CaseSearchDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<CaseListDto> {
+    return this.caseList.search(body, actor, request);
   }
 
   @Post()

@@ -58,11 +58,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Casos, los más recientes primero; búsqueda por documento auditada / Cases, newest first; document search audited */
+        /** Casos, los más recientes primero, sin datos personales / Cases, newest first, no personal field */
         get: operations["CasesController_list_v1"];
         put?: never;
         /** Registrar una denuncia policial / Register a police denunciation */
         post: operations["CasesController_register_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Casos de una víctima por su documento, con finalidad (auditado) / A victim's cases by document, with a purpose (audited) */
+        post: operations["CasesController_search_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -782,6 +799,21 @@ export interface components {
             ubigeo: string;
             victims: number;
         };
+        CaseSearchDto: {
+            /** @description nextCursor de la página anterior / the previous page's nextCursor */
+            cursor?: string;
+            /** @description Número de documento; se compara por su hash con clave, nunca se guarda ni se registra / document number; compared by its keyed hash, never stored nor logged */
+            documentNumber: string;
+            /** @enum {string} */
+            documentType: "DNI" | "CE" | "PASSPORT" | "OTHER";
+            /** @default 50 */
+            limit: number;
+            /**
+             * @description Finalidad de la búsqueda (auditada) / stated purpose (audited)
+             * @example Verificar antecedentes de la víctima
+             */
+            purpose: string;
+        };
         ClassifyHotlineCallDto: {
             reason?: Record<string, never> | null;
             /** @enum {string} */
@@ -1218,20 +1250,13 @@ export interface operations {
                 to?: string;
                 status?: "open" | "referred" | "closed";
                 purpose?: "sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other";
-                /** @description Con documentNumber: busca por documento de una víctima (auditado; requiere X-Purpose) / with documentNumber: search by a victim's document (audited; needs X-Purpose) */
-                documentType?: "DNI" | "CE" | "PASSPORT" | "OTHER";
-                /** @description Número de documento (nunca se guarda ni se registra) / document number (never stored nor logged) */
-                documentNumber?: string;
                 limit?: number;
                 /** @description nextCursor de la página anterior / the previous page's nextCursor */
                 cursor?: string;
                 /** @description Espera a que las tablas de lectura incluyan el evento en esta posición global (el `position` de un comando) / wait until the read tables include the event at this global position (a command's `position`) */
                 minPosition?: number;
             };
-            header?: {
-                /** @description Obligatorio al buscar por documento / required for a document search */
-                "X-Purpose"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1265,6 +1290,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CasesController_search_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseSearchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListDto"];
+                };
             };
         };
     };
