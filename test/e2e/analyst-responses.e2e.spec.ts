@@ -6,6 +6,7 @@ import { PERSONAL_FIELDS } from '../../libs/domain/src/index.js';
 import { PostgresEventStore } from '../../libs/event-store/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { countEvents } from '../support/database.js';
+import { operationOf, resolve, validate, type OpenApiDocument, type Operation, type Schema } from '../support/openapi-validate.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 
 /**
@@ -29,50 +30,9 @@ const ADDRESS = 'Jr. Los Claveles 412, Wanchaq';
 const SUMMARY = 'Relato reservado Omega-5531 de la llamante';
 const SECRETS = [NAME, 'Quispe Mamani', DOCUMENT, PHONE, ADDRESS, SUMMARY, 'Omega-5531'];
 
-interface Schema {
-  $ref?: string;
-  type?: string | string[];
-  nullable?: boolean;
-  enum?: unknown[];
-  required?: string[];
-  properties?: Record<string, Schema>;
-  additionalProperties?: boolean | Schema;
-  patternProperties?: Record<string, Schema>;
-  items?: Schema;
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  allOf?: Schema[];
-  pattern?: string;
-  minimum?: number;
-}
-interface Operation {
-  parameters?: Array<{ name: string; in: string }>;
-  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
-}
-interface OpenApiDocument {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
-}
-
 const JSON_TYPE = 'application/json';
 const CSV_TYPE = 'text/csv';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function resolve(doc: OpenApiDocument, schema: Schema): Schema {
-  let current = schema;
-  for (let hops = 0; current.$ref; hops++) {
-    const match = /^#\/components\/schemas\/(.+)$/.exec(current.$ref);
-    const target = match ? doc.components?.schemas?.[match[1]] : undefined;
-    if (!target || hops > 20) throw new Error(`unresolvable $ref ${current.$ref}`);
-    current = target;
-  }
-  return current;
-}
-
-function operationOf(doc: OpenApiDocument, endpoint: string): Operation | undefined {
-  const [method, path] = endpoint.split(' ');
-  return doc.paths[path]?.[method.toLowerCase()];
-}
 
 /** The 2xx responses of an operation, each with its content types. */
 function successResponses(operation: Operation) {
@@ -112,53 +72,6 @@ function schemaProblems(doc: OpenApiDocument, root: Schema, rootPath: string): s
   };
   walk(root, rootPath);
   return problems;
-}
-
-function hasType(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'null': return value === null;
-    case 'integer': return Number.isInteger(value);
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'string': return typeof value === 'string';
-    case 'boolean': return typeof value === 'boolean';
-    case 'array': return Array.isArray(value);
-    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
-    default: throw new Error(`unknown schema type ${type}`);
-  }
-}
-
-const describeValue = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-
-/** The test's own validator: every mismatch between a JSON value and a schema, with its JSON path. */
-function validate(doc: OpenApiDocument, raw: Schema, value: unknown, path = '$'): string[] {
-  const schema = resolve(doc, raw);
-  const types = schema.type === undefined ? [] : [schema.type].flat();
-  if (value === null && (schema.nullable === true || types.includes('null'))) return [];
-  const errors: string[] = [];
-  for (const sub of schema.allOf ?? []) errors.push(...validate(doc, sub, value, path));
-  if (schema.oneOf) {
-    const matching = schema.oneOf.filter((sub) => validate(doc, sub, value, path).length === 0).length;
-    if (matching !== 1) errors.push(`${path}: matches ${matching} of the ${schema.oneOf.length} oneOf schemas (${JSON.stringify(value)})`);
-  }
-  if (schema.anyOf && !schema.anyOf.some((sub) => validate(doc, sub, value, path).length === 0)) errors.push(`${path}: matches no anyOf schema`);
-  if (schema.enum && !schema.enum.some((allowed) => allowed === value)) errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
-  if (types.length > 0 && !types.some((type) => hasType(value, type))) {
-    return [...errors, `${path}: expected ${types.join(' | ')}${schema.nullable ? ' | null' : ''}, got ${describeValue(value)}`];
-  }
-  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value)) errors.push(`${path}: "${value}" does not match ${schema.pattern}`);
-  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) errors.push(`${path}: ${value} is below ${schema.minimum}`);
-  if (hasType(value, 'object')) {
-    const object = value as Record<string, unknown>;
-    for (const key of schema.required ?? []) if (!(key in object)) errors.push(`${path}.${key}: required, missing`);
-    for (const [key, property] of Object.entries(object)) {
-      const propertySchema = schema.properties?.[key];
-      if (propertySchema) errors.push(...validate(doc, propertySchema, property, `${path}.${key}`));
-      else if (schema.additionalProperties === false) errors.push(`${path}.${key}: not in the schema (additionalProperties: false)`);
-      else if (typeof schema.additionalProperties === 'object') errors.push(...validate(doc, schema.additionalProperties, property, `${path}.${key}`));
-    }
-  }
-  if (Array.isArray(value) && schema.items) value.forEach((item, i) => errors.push(...validate(doc, schema.items!, item, `${path}[${i}]`)));
-  return errors;
 }
 
 /** Every property name in a JSON value, at any depth, with its path. */

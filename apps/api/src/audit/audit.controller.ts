@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidCommand } from '../../../../libs/domain/src/index.js';
 import { AuditLog } from '../../../../libs/platform/src/index.js';
 import { AuditQueryDto } from './audit.dto.js';
+import { AUDIT_PAGE_SCHEMA } from './audit.schemas.js';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -10,7 +11,8 @@ export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
   @Get()
-  @ApiOperation({ summary: 'Quién leyó o borró datos personales / Who read or erased personal data (newest first)' })
+  @ApiOperation({ summary: 'Quién leyó, buscó por o borró datos personales / Who read, searched by or erased personal data (newest first)' })
+  @ApiOkResponse({ schema: AUDIT_PAGE_SCHEMA })
   async list(@Query() query: AuditQueryDto) {
     const from = query.from === undefined ? undefined : new Date(query.from);
     const to = query.to === undefined ? undefined : new Date(query.to);

@@ -10,7 +10,7 @@ const PERSONAL = 'Dato personal: se guarda cifrado / personal data: stored seale
 
 class PersonDto {
   @ApiProperty({ enum: SEXES }) @IsDefined() @IsIn(SEXES) sex: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Edad a la fecha de los hechos / age at the facts' })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Edad a la fecha de los hechos / age at the facts' })
   @IsOptional() @IsInt() @Min(0) @Max(120) age?: number | null;
   @ApiProperty({ example: 'PE', description: 'ISO 3166-1 alfa-2 o "unknown"' }) @IsDefined() @IsString() @Matches(/^([A-Z]{2}|unknown)$/) nationality: string;
 }
@@ -26,17 +26,17 @@ export class VictimDto extends PersonDto {
 
 export class SuspectDto extends PersonDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') suspectId?: string;
-  @ApiPropertyOptional({ example: 'captador', nullable: true }) @IsOptional() @IsString() @MaxLength(100) role?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'captador', nullable: true }) @IsOptional() @IsString() @MaxLength(100) role?: string | null;
 }
 
 export class RegisterCaseDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') caseId?: string;
   @ApiProperty(INSTANT) @IsDefined() @IsString() registeredAt: string;
-  @ApiPropertyOptional({ ...INSTANT, nullable: true, description: 'Fecha de los hechos / date of the facts' }) @IsOptional() @IsString() occurredAt?: string | null;
+  @ApiPropertyOptional({ type: String, ...INSTANT, nullable: true, description: 'Fecha de los hechos / date of the facts' }) @IsOptional() @IsString() occurredAt?: string | null;
   @ApiProperty({ example: 'DIRCTPTIM Lima' }) @IsDefined() @IsString() @MaxLength(200) policeUnit: string;
   @ApiProperty({ example: '170101', description: 'UBIGEO del lugar de los hechos' }) @IsDefined() @IsString() @Matches(/^(\d{2}|\d{4}|\d{6})$/) ubigeo: string;
   @ApiProperty({ enum: CASE_SOURCES }) @IsDefined() @IsIn(CASE_SOURCES) source: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all') referralId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all') referralId?: string | null;
   @ApiProperty({ enum: EXPLOITATION_PURPOSES, isArray: true }) @IsDefined() @IsArray() @ArrayMaxSize(8) @IsIn(EXPLOITATION_PURPOSES, { each: true }) purposes: string[];
   @ApiProperty({ type: [VictimDto] }) @IsDefined() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => VictimDto) victims: VictimDto[];
   @ApiProperty({ type: [SuspectDto] }) @IsDefined() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => SuspectDto) suspects: SuspectDto[];

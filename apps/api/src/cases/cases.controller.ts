@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -15,6 +15,9 @@ import { PURPOSE_HEADER } from '../shared/request-options.js';
 import { CaseList } from './case-list.js';
 import { CaseListDto, CaseListQueryDto, CaseSearchDto } from './case-list.dto.js';
 import { CaseTimeline } from './case-timeline.js';
+import {
+  CASE_COMMAND_SCHEMA, CASE_REGISTERED_SCHEMA, CASE_SCHEMA, CASE_TIMELINE_SCHEMA, REFERRED_TO_PROSECUTOR_SCHEMA, SUSPECTS_ADDED_SCHEMA, VICTIMS_ADDED_SCHEMA,
+} from './case.schemas.js';
 import { CaseUseCases } from './case-use-cases.js';
 import { AddSuspectsDto, AddVictimsDto, CloseCaseDto, RecordOperationDto, ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
 
@@ -48,6 +51,7 @@ export class CasesController {
 
   @Post()
   @ApiOperation({ summary: 'Registrar una denuncia policial / Register a police denunciation' })
+  @ApiCreatedResponse({ schema: CASE_REGISTERED_SCHEMA })
   register(@Body() body: RegisterCaseDto, @Headers() headers: HeaderMap) {
     return this.cases.register(body, commandOptions(headers));
   }
@@ -55,6 +59,7 @@ export class CasesController {
   @Get(':caseId')
   @ApiOperation({ summary: 'Un caso; datos personales de las víctimas solo con X-Purpose (auditado) / A case; victims\' personal data only with X-Purpose (audited)' })
   @ApiHeader(PURPOSE_HEADER)
+  @ApiOkResponse({ schema: CASE_SCHEMA })
   async get(@Param('caseId', caseIdPipe) caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.reader.readExisting<object>(this.streams.policeCase, caseId, caseNotFound);
     response.setHeader('ETag', etag(version));
@@ -63,38 +68,39 @@ export class CasesController {
 
   @Get(':caseId/timeline')
   @ApiOperation({ summary: 'Hitos de llamada → derivación → caso → fiscalía → juicio / Milestones across institutions' })
+  @ApiOkResponse({ schema: CASE_TIMELINE_SCHEMA })
   getTimeline(@Param('caseId', caseIdPipe) caseId: string) {
     return this.timeline.of(caseId.toLowerCase());
   }
 
-  @Post(':caseId/victims') @HttpCode(200)
+  @Post(':caseId/victims') @HttpCode(200) @ApiOkResponse({ schema: VICTIMS_ADDED_SCHEMA })
   async addVictims(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddVictimsDto, @Headers() headers: HeaderMap) {
     const victims = body.victims.map((v, i) => ({ ...v, victimId: personId(v.victimId, caseId, 'victim', i, headers) }));
     const result = await this.command('AddVictims', caseId, { victims }, headers);
     return { ...result, victimIds: victims.map((v) => v.victimId) };
   }
 
-  @Post(':caseId/suspects') @HttpCode(200)
+  @Post(':caseId/suspects') @HttpCode(200) @ApiOkResponse({ schema: SUSPECTS_ADDED_SCHEMA })
   async addSuspects(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddSuspectsDto, @Headers() headers: HeaderMap) {
     const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: personId(s.suspectId, caseId, 'suspect', i, headers) }));
     const result = await this.command('AddSuspects', caseId, { suspects }, headers);
     return { ...result, suspectIds: suspects.map((s) => s.suspectId) };
   }
 
-  @Post(':caseId/operations') @HttpCode(200)
+  @Post(':caseId/operations') @HttpCode(200) @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
   recordOperation(@Param('caseId', caseIdPipe) caseId: string, @Body() body: RecordOperationDto, @Headers() headers: HeaderMap) {
     // The same case, the same instant: the same operation, even when retried without an id.
     const operationId = newId(body.operationId ?? derivedId(caseId.toLowerCase(), 'operation', body.conductedAt));
     return this.command('RecordOperation', caseId, { ...body, operationId }, headers);
   }
 
-  @Post(':caseId/prosecutor-referral') @HttpCode(200)
+  @Post(':caseId/prosecutor-referral') @HttpCode(200) @ApiOkResponse({ schema: REFERRED_TO_PROSECUTOR_SCHEMA })
   @ApiOperation({ summary: 'Enviar a la fiscalía (abre la investigación fiscal) / Send to the prosecutor' })
   referToProsecutor(@Param('caseId', caseIdPipe) caseId: string, @Body() body: ReferToProsecutorDto, @Headers() headers: HeaderMap) {
     return this.cases.referToProsecutor(caseId, body, commandOptions(headers));
   }
 
-  @Post(':caseId/closure') @HttpCode(200)
+  @Post(':caseId/closure') @HttpCode(200) @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
   close(@Param('caseId', caseIdPipe) caseId: string, @Body() body: CloseCaseDto, @Headers() headers: HeaderMap) {
     return this.command('CloseCase', caseId, body, headers);
   }

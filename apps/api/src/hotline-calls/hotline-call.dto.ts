@@ -30,7 +30,7 @@ export class RecordHotlineCallDto {
   @IsDefined() @IsIn(HOTLINE_CALL_LANGUAGES)
   language: string;
 
-  @ApiPropertyOptional({ example: '150101', nullable: true, description: 'UBIGEO INEI (2, 4 o 6 dígitos)' })
+  @ApiPropertyOptional({ type: String, example: '150101', nullable: true, description: 'UBIGEO INEI (2, 4 o 6 dígitos)' })
   @IsOptional() @IsString() @Matches(UBIGEO_SHAPE)
   callerUbigeo?: string | null;
 
@@ -42,7 +42,7 @@ export class RecordHotlineCallDto {
   @IsDefined() @IsIn(HOTLINE_CALL_TOPICS)
   topic: string;
 
-  @ApiPropertyOptional({ maxLength: SUMMARY_MAX_LENGTH, nullable: true, description: 'Dato personal: se guarda cifrado / personal data: stored sealed' })
+  @ApiPropertyOptional({ type: String, maxLength: SUMMARY_MAX_LENGTH, nullable: true, description: 'Dato personal: se guarda cifrado / personal data: stored sealed' })
   @IsOptional() @IsString() @MaxLength(SUMMARY_MAX_LENGTH)
   summary?: string | null;
 }
@@ -52,7 +52,7 @@ export class ClassifyHotlineCallDto {
   @IsDefined() @IsIn(HOTLINE_CALL_TOPICS)
   topic: string;
 
-  @ApiPropertyOptional({ maxLength: REASON_MAX_LENGTH, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: REASON_MAX_LENGTH, nullable: true })
   @IsOptional() @IsString() @MaxLength(REASON_MAX_LENGTH)
   reason?: string | null;
 }
@@ -71,7 +71,7 @@ export class CorrectHotlineCallDto {
   @IsOptional() @IsIn(HOTLINE_CALL_LANGUAGES)
   language?: string;
 
-  @ApiPropertyOptional({ example: '150101', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '150101', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined) @IsString() @Matches(UBIGEO_SHAPE)
   callerUbigeo?: string | null;
 
@@ -79,7 +79,7 @@ export class CorrectHotlineCallDto {
   @IsOptional() @IsBoolean()
   anonymous?: boolean;
 
-  @ApiPropertyOptional({ maxLength: SUMMARY_MAX_LENGTH, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: SUMMARY_MAX_LENGTH, nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined) @IsString() @MaxLength(SUMMARY_MAX_LENGTH)
   summary?: string | null;
 

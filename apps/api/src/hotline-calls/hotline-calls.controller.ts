@@ -4,6 +4,7 @@ import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@n
 import type { Request, Response } from 'express';
 import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
 import { callPersonalView } from './hotline-call-privacy.js';
+import { HOTLINE_CALL_SCHEMA } from './hotline-call.schemas.js';
 import { callNotFound, type HotlineCallState } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
@@ -61,6 +62,7 @@ export class HotlineCallsController {
   @Get(':callId')
   @ApiOperation({ summary: 'Estado actual de una llamada; el resumen solo con X-Purpose (auditado) / Current state of a call; the summary only with X-Purpose (audited)' })
   @ApiHeader(PURPOSE_HEADER)
+  @ApiOkResponse({ schema: HOTLINE_CALL_SCHEMA })
   async get(@Param('callId', uuidParam) callId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.reader.readExisting<HotlineCallState>(this.streams.hotlineCall, callId, callNotFound);
     response.setHeader('ETag', etag(version));
@@ -69,7 +71,7 @@ export class HotlineCallsController {
 
   @Post(':callId/classification')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
   @ApiOperation({ summary: 'Reclasificar / Re-classify' })
   classify(@Param('callId', uuidParam) callId: string, @Body() body: ClassifyHotlineCallDto, @Headers() headers: HeaderMap) {
     return this.execute('ClassifyHotlineCall', { callId, ...body }, headers);
@@ -77,7 +79,7 @@ export class HotlineCallsController {
 
   @Post(':callId/correction')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
   @ApiOperation({ summary: 'Corregir datos registrados / Correct recorded facts' })
   correct(@Param('callId', uuidParam) callId: string, @Body() body: CorrectHotlineCallDto, @Headers() headers: HeaderMap) {
     const { reason, ...changes } = body;
@@ -86,7 +88,7 @@ export class HotlineCallsController {
 
   @Post(':callId/closure')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
   @ApiOperation({ summary: 'Cerrar / Close' })
   close(@Param('callId', uuidParam) callId: string, @Body() body: CloseHotlineCallDto, @Headers() headers: HeaderMap) {
     return this.execute('CloseHotlineCall', { callId, ...body }, headers);

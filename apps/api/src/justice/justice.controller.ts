@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   InvalidCommand, PROSECUTION_STAGES, prosecutionNotFound, trialNotFound,
@@ -11,6 +11,7 @@ import { positionOf } from '../shared/read-your-writes.js';
 import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import type { AnyStreamType } from '../shared/stream-type.js';
+import { PROSECUTION_COMMAND_SCHEMA, PROSECUTION_SCHEMA, TRIAL_COMMAND_SCHEMA, TRIAL_SCHEMA } from './justice.schemas.js';
 import { AppealDto, FinalityDto, OpenTrialDto, ProsecutionStageDto, RulingDto } from './justice.dto.js';
 
 type HeaderMap = Record<string, string | undefined>;
@@ -28,6 +29,7 @@ export class JusticeController {
   ) {}
 
   @Get('prosecutions/:prosecutionId')
+  @ApiOkResponse({ schema: PROSECUTION_SCHEMA })
   async getProsecution(@Param('prosecutionId', prosecutionIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
     return this.view(this.streams.prosecution, id, prosecutionNotFound, response);
   }
@@ -35,6 +37,7 @@ export class JusticeController {
   @Post('prosecutions/:prosecutionId/:stage') @HttpCode(200)
   @ApiParam({ name: 'stage', enum: PROSECUTION_STAGES })
   @ApiOperation({ summary: 'Registrar una etapa fiscal, en orden legal / Record a prosecution stage, in legal order' })
+  @ApiOkResponse({ schema: PROSECUTION_COMMAND_SCHEMA })
   recordStage(@Param('prosecutionId', prosecutionIdPipe) id: string, @Param('stage') stage: string, @Body() body: ProsecutionStageDto, @Headers() headers: HeaderMap) {
     if (!(PROSECUTION_STAGES as readonly string[]).includes(stage)) throw prosecutionNotFound();
     return this.execute(this.streams.prosecution, 'RecordProsecutionStage', { prosecutionId: id.toLowerCase(), stage, ...body }, headers);
@@ -42,6 +45,7 @@ export class JusticeController {
 
   @Post('trials')
   @ApiOperation({ summary: 'Abrir un juicio sobre una acusación / Open a trial on an accusation' })
+  @ApiCreatedResponse({ schema: TRIAL_COMMAND_SCHEMA })
   async openTrial(@Body() body: OpenTrialDto, @Headers() headers: HeaderMap) {
     const prosecution = await this.reader.read<{ status: string; caseId?: string }>(this.streams.prosecution, body.prosecutionId);
     if (prosecution.version === 0) {
@@ -55,21 +59,22 @@ export class JusticeController {
   }
 
   @Get('trials/:trialId')
+  @ApiOkResponse({ schema: TRIAL_SCHEMA })
   async getTrial(@Param('trialId', trialIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
     return this.view(this.streams.trial, id, trialNotFound, response);
   }
 
-  @Post('trials/:trialId/rulings') @HttpCode(200)
+  @Post('trials/:trialId/rulings') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   rule(@Param('trialId', trialIdPipe) id: string, @Body() body: RulingDto, @Headers() headers: HeaderMap) {
     return this.execute(this.streams.trial, 'IssueRuling', { trialId: id.toLowerCase(), ...body }, headers);
   }
 
-  @Post('trials/:trialId/appeals') @HttpCode(200)
+  @Post('trials/:trialId/appeals') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   appeal(@Param('trialId', trialIdPipe) id: string, @Body() body: AppealDto, @Headers() headers: HeaderMap) {
     return this.execute(this.streams.trial, 'AppealRuling', { trialId: id.toLowerCase(), ...body }, headers);
   }
 
-  @Post('trials/:trialId/finality') @HttpCode(200)
+  @Post('trials/:trialId/finality') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   finality(@Param('trialId', trialIdPipe) id: string, @Body() body: FinalityDto, @Headers() headers: HeaderMap) {
     return this.execute(this.streams.trial, 'DeclareRulingFinal', { trialId: id.toLowerCase(), ...body }, headers);
   }

@@ -6,7 +6,7 @@ const INSTANT = { example: '2025-05-02T10:00:00-05:00', description: 'ISO 8601 c
 
 export class ProsecutionStageDto {
   @ApiProperty(INSTANT) @IsDefined() @IsString() occurredAt: string;
-  @ApiPropertyOptional({ maxLength: 500, nullable: true, description: 'Obligatorio para archivar / required to archive' })
+  @ApiPropertyOptional({ type: String, maxLength: 500, nullable: true, description: 'Obligatorio para archivar / required to archive' })
   @IsOptional() @IsString() @MaxLength(500) reason?: string | null;
 }
 
@@ -20,7 +20,7 @@ export class OpenTrialDto {
 export class RulingDto {
   @ApiProperty(INSTANT) @IsDefined() @IsString() ruledAt: string;
   @ApiProperty({ enum: VERDICTS }) @IsDefined() @IsIn(VERDICTS) verdict: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Años de pena (condena) / sentence years (conviction)' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Años de pena (condena) / sentence years (conviction)' })
   @IsOptional() @IsNumber() sentenceYears?: number | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Ids de los imputados / suspect ids' })
   @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) defendants: string[];
@@ -28,7 +28,7 @@ export class RulingDto {
 
 export class AppealDto {
   @ApiProperty(INSTANT) @IsDefined() @IsString() appealedAt: string;
-  @ApiPropertyOptional({ maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) appellant?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) appellant?: string | null;
 }
 
 export class FinalityDto {

@@ -10,8 +10,8 @@ const UBIGEO = /^(\d{2}|\d{4}|\d{6})$/;
 export class SendReferralDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') referralId?: string;
   @ApiProperty({ enum: REFERRAL_DESTINATIONS }) @IsDefined() @IsIn(REFERRAL_DESTINATIONS) to: string;
-  @ApiPropertyOptional({ maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) unitName?: string | null;
-  @ApiPropertyOptional({ example: '150101', nullable: true }) @IsOptional() @IsString() @Matches(UBIGEO) ubigeo?: string | null;
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) unitName?: string | null;
+  @ApiPropertyOptional({ type: String, example: '150101', nullable: true }) @IsOptional() @IsString() @Matches(UBIGEO) ubigeo?: string | null;
   @ApiProperty(INSTANT) @IsDefined() @IsString() referredAt: string;
 }
 
@@ -22,7 +22,7 @@ export class SendCaseReferralDto extends SendReferralDto {
 
 export class AcceptReferralDto {
   @ApiProperty(INSTANT) @IsDefined() @IsString() acceptedAt: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all') linkedCaseId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all') linkedCaseId?: string | null;
 }
 
 export class RejectReferralDto {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { callNotFound, caseNotFound, InvalidCommand, referralNotFound } from '../../../../libs/domain/src/index.js';
@@ -16,6 +16,7 @@ import {
   AcceptReferralDto, CompleteReferralDto, PendingReferralsQueryDto, ReferralAcceptedDto, RejectReferralDto,
   RevokeReferralDto, SendCaseReferralDto, SendReferralDto,
 } from './referral.dto.js';
+import { PENDING_REFERRALS_SCHEMA, REFERRAL_SCHEMA } from './referral.schemas.js';
 
 type HeaderMap = Record<string, string | undefined>;
 const uuid = (notFound: () => Error) => new ParseUUIDPipe({ exceptionFactory: notFound });
@@ -33,6 +34,7 @@ export class ReferralsController {
 
   @Post('hotline-calls/:callId/referrals')
   @ApiOperation({ summary: 'Derivar una llamada relacionada con trata / Refer a trafficking-related call' })
+  @ApiCreatedResponse({ type: ReferralAcceptedDto })
   async referCall(@Param('callId', uuid(callNotFound)) callId: string, @Body() body: SendReferralDto, @Headers() headers: HeaderMap) {
     const { state } = await this.reader.readExisting<{ traffickingRelated: boolean }>(this.streams.hotlineCall, callId, callNotFound);
     return this.send(body, { kind: 'hotline_call', id: callId.toLowerCase() }, state.traffickingRelated, headers);
@@ -40,6 +42,7 @@ export class ReferralsController {
 
   @Post('cases/:caseId/referrals')
   @ApiOperation({ summary: 'Derivar un caso o una víctima (p. ej. a un albergue) / Refer a case or a victim' })
+  @ApiCreatedResponse({ type: ReferralAcceptedDto })
   async referCase(@Param('caseId', uuid(caseNotFound)) caseId: string, @Body() body: SendCaseReferralDto, @Headers() headers: HeaderMap) {
     const { state } = await this.reader.readExisting<{ victims: Array<{ victimId: string }> }>(this.streams.policeCase, caseId, caseNotFound);
     const { victimId, ...referral } = body;
@@ -52,6 +55,7 @@ export class ReferralsController {
 
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first' })
+  @ApiOkResponse({ schema: PENDING_REFERRALS_SCHEMA })
   async pending(@Query() query: PendingReferralsQueryDto, @CurrentActor() actor: Actor) {
     await this.fresh.waitFor(query.minPosition, [REFERRAL_FACTS_PROJECTION]);
     return queryPendingReferrals(this.dataSource, {
@@ -62,28 +66,29 @@ export class ReferralsController {
   }
 
   @Get('referrals/:referralId')
+  @ApiOkResponse({ schema: REFERRAL_SCHEMA })
   async get(@Param('referralId', uuid(referralNotFound)) referralId: string, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.reader.readExisting<object>(this.streams.referral, referralId, referralNotFound);
     response.setHeader('ETag', etag(version));
     return { ...state, version };
   }
 
-  @Post('referrals/:referralId/accept') @HttpCode(200)
+  @Post('referrals/:referralId/accept') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   accept(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: AcceptReferralDto, @Headers() headers: HeaderMap) {
     return this.transition('AcceptReferral', referralId, body, headers);
   }
 
-  @Post('referrals/:referralId/reject') @HttpCode(200)
+  @Post('referrals/:referralId/reject') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   reject(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RejectReferralDto, @Headers() headers: HeaderMap) {
     return this.transition('RejectReferral', referralId, body, headers);
   }
 
-  @Post('referrals/:referralId/complete') @HttpCode(200)
+  @Post('referrals/:referralId/complete') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   complete(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: CompleteReferralDto, @Headers() headers: HeaderMap) {
     return this.transition('CompleteReferral', referralId, body, headers);
   }
 
-  @Post('referrals/:referralId/revoke') @HttpCode(200)
+  @Post('referrals/:referralId/revoke') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   revoke(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RevokeReferralDto, @Headers() headers: HeaderMap) {
     return this.transition('RevokeReferral', referralId, body, headers);
   }

@@ -27,3 +27,29 @@ export const arrayOf = (items: SchemaObject): SchemaObject => ({ type: 'array', 
 
 export const CSV = 'text/csv';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+export const uuid: SchemaObject = { type: 'string', format: 'uuid' };
+export const instant: SchemaObject = { type: 'string', format: 'date-time' };
+export const boolean: SchemaObject = { type: 'boolean' };
+export const codes = (values: readonly string[]): SchemaObject => ({ type: 'string', enum: [...values] });
+
+/**
+ * A record's state folded from its stream, with every field any status may carry: `required` holds those of every
+ * status, the rest are there only in some (their descriptions say which). Closed like the others.
+ */
+export function recordState(required: Record<string, SchemaObject>, some: Record<string, SchemaObject>, description: string): SchemaObject {
+  return {
+    type: 'object', description, required: Object.keys(required), properties: { ...required, ...some }, additionalProperties: false,
+  };
+}
+
+/** A command's answer: the record's id, its stream version and the global position of the last event appended. */
+export function commandAnswer(idKey: string, extra: Record<string, SchemaObject> = {}): SchemaObject {
+  return closedObject<Record<string, unknown>>({
+    [idKey]: uuid,
+    version: integer('Versión del flujo (número de eventos) / stream version (number of events)', 1),
+    position: integer('Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition)', 1),
+    ...extra,
+  });
+}

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quién leyó o borró datos personales / Who read or erased personal data (newest first) */
+        /** Quién leyó, buscó por o borró datos personales / Who read, searched by or erased personal data (newest first) */
         get: operations["AuditController_list_v1"];
         put?: never;
         post?: never;
@@ -751,7 +751,7 @@ export interface components {
              */
             acceptedAt: string;
             /** Format: uuid */
-            linkedCaseId?: Record<string, never> | null;
+            linkedCaseId?: string | null;
         };
         AddSuspectsDto: {
             suspects: components["schemas"]["SuspectDto"][];
@@ -765,7 +765,7 @@ export interface components {
              * @example 2025-05-02T10:00:00-05:00
              */
             appealedAt: string;
-            appellant?: Record<string, never> | null;
+            appellant?: string | null;
         };
         AuthConfigDto: {
             /**
@@ -815,7 +815,7 @@ export interface components {
             purpose: string;
         };
         ClassifyHotlineCallDto: {
-            reason?: Record<string, never> | null;
+            reason?: string | null;
             /** @enum {string} */
             topic: "trafficking" | "migrant_smuggling" | "missing_person" | "labour_complaint" | "information" | "other";
         };
@@ -857,7 +857,7 @@ export interface components {
         CorrectHotlineCallDto: {
             anonymous?: boolean;
             /** @example 150101 */
-            callerUbigeo?: Record<string, never> | null;
+            callerUbigeo?: string | null;
             /** @enum {string} */
             channel?: "phone" | "whatsapp" | "web" | "email" | "in_person";
             /** @enum {string} */
@@ -868,7 +868,7 @@ export interface components {
              * @example 2026-03-14T09:30:00-05:00
              */
             receivedAt?: string;
-            summary?: Record<string, never> | null;
+            summary?: string | null;
         };
         EraseSubjectDto: {
             /** @description Base legal de la supresión / legal reason for the erasure (e.g. Ley 29733, art. 20) */
@@ -941,7 +941,7 @@ export interface components {
              */
             occurredAt: string;
             /** @description Obligatorio para archivar / required to archive */
-            reason?: Record<string, never> | null;
+            reason?: string | null;
         };
         PublishDto: {
             /**
@@ -970,7 +970,7 @@ export interface components {
              * @description UBIGEO INEI (2, 4 o 6 dígitos)
              * @example 150101
              */
-            callerUbigeo?: Record<string, never> | null;
+            callerUbigeo?: string | null;
             /** @enum {string} */
             channel: "phone" | "whatsapp" | "web" | "email" | "in_person";
             /** @enum {string} */
@@ -981,7 +981,7 @@ export interface components {
              */
             receivedAt: string;
             /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
-            summary?: Record<string, never> | null;
+            summary?: string | null;
             /** @enum {string} */
             topic: "trafficking" | "migrant_smuggling" | "missing_person" | "labour_complaint" | "information" | "other";
         };
@@ -1007,6 +1007,13 @@ export interface components {
              */
             referredAt: string;
         };
+        ReferralAcceptedDto: {
+            /** @description Posición global del último evento agregado; úsela como minPosition / global position of the last event appended; send it as minPosition */
+            position: number;
+            /** Format: uuid */
+            referralId: string;
+            version: number;
+        };
         RegisterCaseDto: {
             /** Format: uuid */
             caseId?: string;
@@ -1014,12 +1021,12 @@ export interface components {
              * @description Fecha de los hechos / date of the facts
              * @example 2025-03-15T09:00:00-05:00
              */
-            occurredAt?: Record<string, never> | null;
+            occurredAt?: string | null;
             /** @example DIRCTPTIM Lima */
             policeUnit: string;
             purposes: ("sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other")[];
             /** Format: uuid */
-            referralId?: Record<string, never> | null;
+            referralId?: string | null;
             /**
              * @description ISO 8601 con zona horaria / with offset
              * @example 2025-03-15T09:00:00-05:00
@@ -1060,7 +1067,7 @@ export interface components {
              */
             ruledAt: string;
             /** @description Años de pena (condena) / sentence years (conviction) */
-            sentenceYears?: Record<string, never> | null;
+            sentenceYears?: number | null;
             /** @enum {string} */
             verdict: "conviction" | "acquittal";
         };
@@ -1075,8 +1082,8 @@ export interface components {
             /** @enum {string} */
             to: "PNP" | "MINISTERIO_PUBLICO" | "MIMP" | "DEMUNA" | "SHELTER" | "OTHER";
             /** @example 150101 */
-            ubigeo?: Record<string, never> | null;
-            unitName?: Record<string, never> | null;
+            ubigeo?: string | null;
+            unitName?: string | null;
             /**
              * Format: uuid
              * @description Víctima derivada (p. ej. a un albergue) / victim referred
@@ -1094,8 +1101,8 @@ export interface components {
             /** @enum {string} */
             to: "PNP" | "MINISTERIO_PUBLICO" | "MIMP" | "DEMUNA" | "SHELTER" | "OTHER";
             /** @example 150101 */
-            ubigeo?: Record<string, never> | null;
-            unitName?: Record<string, never> | null;
+            ubigeo?: string | null;
+            unitName?: string | null;
         };
         SessionDto: {
             /**
@@ -1119,14 +1126,14 @@ export interface components {
         };
         SuspectDto: {
             /** @description Edad a la fecha de los hechos / age at the facts */
-            age?: Record<string, never> | null;
+            age?: number | null;
             /**
              * @description ISO 3166-1 alfa-2 o "unknown"
              * @example PE
              */
             nationality: string;
             /** @example captador */
-            role?: Record<string, never> | null;
+            role?: string | null;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
             /** Format: uuid */
@@ -1136,7 +1143,7 @@ export interface components {
             /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
             address?: Record<string, never>;
             /** @description Edad a la fecha de los hechos / age at the facts */
-            age?: Record<string, never> | null;
+            age?: number | null;
             /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
             documentNumber?: Record<string, never>;
             /** @enum {string} */
@@ -1190,7 +1197,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        entries: {
+                            /** @enum {string} */
+                            action: "read_personal_data" | "erasure" | "search_personal_data";
+                            actorRole: string;
+                            actorSubject: string;
+                            /** Format: date-time */
+                            at: string;
+                            auditId: number;
+                            purpose: string | null;
+                            recordId: string | null;
+                            /** @example case */
+                            recordType: string;
+                            requestId: string | null;
+                        }[];
+                        /** @description Pase como before para la página siguiente / pass as before for the next page */
+                        nextBefore: number | null;
+                    };
+                };
             };
         };
     };
@@ -1289,7 +1315,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        suspectIds: string[];
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                        victimIds: string[];
+                    };
+                };
             };
         };
     };
@@ -1334,7 +1371,75 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status=closed / only when closed
+                         */
+                        closedAt?: string;
+                        /** Format: date-time */
+                        occurredAt: string | null;
+                        operations: {
+                            /** Format: date-time */
+                            conductedAt: string;
+                            detained: number;
+                            /** Format: uuid */
+                            operationId: string;
+                            rescued: number;
+                        }[];
+                        /** @description true: sin datos personales (victims[].personal es null) / true: no personal field */
+                        personalDataWithheld: boolean;
+                        policeUnit: string;
+                        prosecutionIds: string[];
+                        purposes: ("sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other")[];
+                        /** @description Motivo del cierre, solo si status=closed / closing reason, only when closed */
+                        reason?: string;
+                        /** Format: uuid */
+                        referralId: string | null;
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /** @enum {string} */
+                        source: "hotline_referral" | "walk_in" | "police_operation" | "other_institution" | "ex_officio";
+                        /** @enum {string} */
+                        status: "open" | "referred" | "closed";
+                        suspects: {
+                            age: number | null;
+                            nationality: string;
+                            role: string | null;
+                            /** @enum {string} */
+                            sex: "female" | "male" | "other" | "unknown";
+                            /** Format: uuid */
+                            suspectId: string;
+                        }[];
+                        ubigeo: string;
+                        version: number;
+                        victims: {
+                            age: number | null;
+                            /** @enum {string} */
+                            ageGroup: "0-11" | "12-17" | "18-24" | "25-29" | "30-44" | "45-59" | "60+" | "unknown";
+                            /** @description Presente y true si el titular fue suprimido / present and true when the subject was erased */
+                            erased?: boolean;
+                            minor: boolean | null;
+                            nationality: string;
+                            /** @description null si se retienen (sin X-Purpose o sin necesidad de conocer) / null when withheld */
+                            personal: {
+                                address: string | null;
+                                documentNumber: string | null;
+                                /** @enum {string|null} */
+                                documentType: "DNI" | "CE" | "PASSPORT" | "OTHER" | null;
+                                fullName: string | null;
+                                phone: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            sex: "female" | "male" | "other" | "unknown";
+                            /** Format: uuid */
+                            victimId: string;
+                        }[];
+                    };
+                };
             };
         };
     };
@@ -1357,7 +1462,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -1380,7 +1494,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -1403,7 +1526,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** Format: uuid */
+                        prosecutionId: string;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -1426,7 +1560,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralAcceptedDto"];
+                };
             };
         };
     };
@@ -1449,7 +1585,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        suspectIds: string[];
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -1468,7 +1614,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** Format: date-time */
+                        firstContactAt: string | null;
+                        milestones: {
+                            /** @description Días calendario (Lima) desde el primer contacto / calendar days since first contact */
+                            daysSinceFirstContact: number;
+                            /** @description Días calendario (Lima) desde el hito anterior / calendar days since the previous milestone */
+                            daysSincePrevious: number;
+                            /** @description Códigos del hito, sin datos personales / the milestone's codes, no personal field */
+                            detail: {
+                                /** @enum {string} */
+                                channel?: "phone" | "whatsapp" | "web" | "email" | "in_person";
+                                detained?: number;
+                                /** @enum {string} */
+                                outcome?: "information_provided" | "referred" | "no_action_required" | "dropped" | "duplicate" | "other";
+                                /** Format: uuid */
+                                prosecutionId?: string;
+                                /** Format: uuid */
+                                referralId?: string;
+                                rescued?: number;
+                                sentenceYears?: number | null;
+                                /** @enum {string} */
+                                source?: "hotline_referral" | "walk_in" | "police_operation" | "other_institution" | "ex_officio";
+                                successful?: boolean;
+                                /** @enum {string} */
+                                to?: "PNP" | "MINISTERIO_PUBLICO" | "MIMP" | "DEMUNA" | "SHELTER" | "OTHER";
+                                /** @enum {string} */
+                                topic?: "trafficking" | "migrant_smuggling" | "missing_person" | "labour_complaint" | "information" | "other";
+                                /** Format: uuid */
+                                trialId?: string;
+                                ubigeo?: string;
+                                /** @enum {string} */
+                                verdict?: "conviction" | "acquittal";
+                            };
+                            /** @example PNP */
+                            institution: string;
+                            /** @example Denuncia registrada */
+                            label: string;
+                            /**
+                             * @description Tipo de evento / event type
+                             * @example CaseRegistered
+                             */
+                            milestone: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            /** @example case-… */
+                            stream: string;
+                        }[];
+                    };
+                };
             };
         };
     };
@@ -1491,7 +1689,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                        victimIds: string[];
+                    };
+                };
             };
         };
     };
@@ -1569,7 +1777,42 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        anonymous: boolean;
+                        /** Format: uuid */
+                        callId: string;
+                        callerUbigeo: string | null;
+                        /** @enum {string} */
+                        channel: "phone" | "whatsapp" | "web" | "email" | "in_person";
+                        /**
+                         * Format: date-time
+                         * @description Solo si status=closed / only when closed
+                         */
+                        closedAt?: string;
+                        /** @description Presente y true si el llamante fue suprimido / present and true when erased */
+                        erased?: boolean;
+                        /** @enum {string} */
+                        language: "es" | "qu" | "ay" | "other";
+                        /**
+                         * @description Solo si status=closed / only when closed
+                         * @enum {string}
+                         */
+                        outcome?: "information_provided" | "referred" | "no_action_required" | "dropped" | "duplicate" | "other";
+                        /** @description true: el resumen se retuvo / true: the summary was withheld */
+                        personalDataWithheld: boolean;
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** @enum {string} */
+                        status: "open" | "closed";
+                        /** @description null sin X-Purpose, sin necesidad de conocer, suprimido o vacío / null when withheld, erased or absent */
+                        summary: string | null;
+                        /** @enum {string} */
+                        topic: "trafficking" | "migrant_smuggling" | "missing_person" | "labour_complaint" | "information" | "other";
+                        traffickingRelated: boolean;
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -1597,7 +1840,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
             };
         };
     };
@@ -1625,7 +1870,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
             };
         };
     };
@@ -1653,7 +1900,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
             };
         };
     };
@@ -1676,7 +1925,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralAcceptedDto"];
+                };
             };
         };
     };
@@ -1693,7 +1944,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        anchors: {
+                            anchorsChecked: number;
+                            anchorsRecomputed: number;
+                            firstMismatch: {
+                                anchorId: number;
+                                anchored: {
+                                    events: number;
+                                    streams: number;
+                                };
+                                anchoredPosition: number | null;
+                                current: {
+                                    events: number;
+                                    streams: number;
+                                } | null;
+                                currentPosition: number | null;
+                                globalPosition: number;
+                                /** @enum {string} */
+                                reason: "head_missing" | "head_changed" | "heads_differ";
+                                streamId: string | null;
+                                /** Format: date-time */
+                                takenAt: string;
+                            } | null;
+                            latestAnchor: {
+                                anchorId: number;
+                                events: number;
+                                globalPosition: number;
+                                headsHash: string;
+                                streams: number;
+                                /** Format: date-time */
+                                takenAt: string;
+                                transactionId: string;
+                            } | null;
+                            ok: boolean;
+                        };
+                        chains: {
+                            eventsChecked: number;
+                            firstBrokenLink: {
+                                eventId: string;
+                                globalPosition: number;
+                                /** @enum {string} */
+                                reason: "hash_mismatch" | "prev_hash_mismatch" | "position_gap";
+                                streamId: string;
+                                streamPosition: number;
+                            } | null;
+                            ok: boolean;
+                            streamsChecked: number;
+                        };
+                        ok: boolean;
+                    };
+                };
             };
         };
     };
@@ -1710,7 +2012,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        anchorId: number;
+                        events: number;
+                        globalPosition: number;
+                        headsHash: string;
+                        streams: number;
+                        /** Format: date-time */
+                        takenAt: string;
+                        transactionId: string;
+                    };
+                };
             };
         };
     };
@@ -1770,7 +2083,51 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is accused
+                         */
+                        accusedAt?: string;
+                        /** @description Solo si status es / only when status is archived */
+                        archiveReason?: string;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is archived
+                         */
+                        archivedAt?: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Solo si status es / only when status is dismissed */
+                        dismissalReason?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is dismissed
+                         */
+                        dismissedAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is formalized, accused, dismissed
+                         */
+                        formalizedAt?: string;
+                        /** Format: date-time */
+                        lastOccurredAt: string;
+                        office: string;
+                        /** Format: date-time */
+                        openedAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is preliminary, archived (null if archived without it), formalized, accused, dismissed
+                         */
+                        preliminaryInvestigationAt?: string | null;
+                        /** Format: uuid */
+                        prosecutionId: string;
+                        /** @enum {string} */
+                        status: "opened" | "preliminary" | "archived" | "formalized" | "accused" | "dismissed";
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -1794,7 +2151,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** Format: uuid */
+                        prosecutionId: string;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -2042,7 +2408,31 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        asOf: {
+                            eventsProcessed: number;
+                            globalPosition: number;
+                            transactionId: string;
+                        };
+                        referrals: {
+                            /** @description Departamento (2 dígitos) o "unknown" / department or "unknown" */
+                            department: string;
+                            /** @enum {string} */
+                            destination: "PNP" | "MINISTERIO_PUBLICO" | "MIMP" | "DEMUNA" | "SHELTER" | "OTHER";
+                            /** @description Horas desde el envío / hours since sending */
+                            hoursWaiting: number;
+                            /** Format: uuid */
+                            referralId: string;
+                            /** Format: date-time */
+                            referredAt: string;
+                            /** Format: uuid */
+                            sourceId: string;
+                            /** @enum {string} */
+                            sourceKind: "hotline_call" | "case" | "victim";
+                        }[];
+                    };
+                };
             };
         };
     };
@@ -2061,7 +2451,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is accepted, completed, revoked (null if revoked before acceptance)
+                         */
+                        acceptedAt?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is completed
+                         */
+                        completedAt?: string;
+                        /**
+                         * Format: uuid
+                         * @description Solo si status es / only when status is accepted, completed, revoked
+                         */
+                        linkedCaseId?: string | null;
+                        /** @description Solo si status es / only when status is rejected, revoked (text) or completed (case_opened | victim_assisted | victim_sheltered | victim_declined | unreachable | outside_competence | duplicate | other or null) */
+                        reason?: string | null;
+                        /** Format: uuid */
+                        referralId: string;
+                        /** Format: date-time */
+                        referredAt: string;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is rejected
+                         */
+                        rejectedAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is revoked
+                         */
+                        revokedAt?: string;
+                        source: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "hotline_call" | "case" | "victim";
+                        };
+                        /** @enum {string} */
+                        status: "sent" | "accepted" | "rejected" | "completed" | "revoked";
+                        /** @description Solo si status es / only when status is completed */
+                        successful?: boolean;
+                        /** @enum {string} */
+                        to: "PNP" | "MINISTERIO_PUBLICO" | "MIMP" | "DEMUNA" | "SHELTER" | "OTHER";
+                        ubigeo: string | null;
+                        unitName: string | null;
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -2084,7 +2523,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralAcceptedDto"];
+                };
             };
         };
     };
@@ -2107,7 +2548,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralAcceptedDto"];
+                };
             };
         };
     };
@@ -2130,7 +2573,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralAcceptedDto"];
+                };
             };
         };
     };
@@ -2153,7 +2598,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralAcceptedDto"];
+                };
             };
         };
     };
@@ -2538,7 +2985,19 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        erasedAt: string;
+                        /** @description Sujeto del token / token subject */
+                        erasedBy: string;
+                        reason: string;
+                        /** Format: uuid */
+                        subjectId: string;
+                        /** @enum {string} */
+                        subjectKind: "victim" | "caller" | "suspect";
+                    };
+                };
             };
         };
     };
@@ -2559,7 +3018,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** Format: uuid */
+                        trialId: string;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -2578,7 +3046,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is appealed
+                         */
+                        appealedAt?: string;
+                        appeals: {
+                            /** Format: date-time */
+                            appealedAt: string;
+                            appellant: string | null;
+                        }[];
+                        /** @description Solo si status es / only when status is appealed */
+                        appellant?: string | null;
+                        /** Format: uuid */
+                        caseId: string | null;
+                        court: string;
+                        /**
+                         * Format: date-time
+                         * @description Solo si status es / only when status is final
+                         */
+                        finalAt?: string;
+                        lastRuling: {
+                            defendants: string[];
+                            /** @description Instancia (1: primera) / instance (1: first) */
+                            instance: number;
+                            /** Format: date-time */
+                            ruledAt: string;
+                            sentenceYears: number | null;
+                            /** @enum {string} */
+                            verdict: "conviction" | "acquittal";
+                        } | null;
+                        /** Format: date-time */
+                        openedAt: string;
+                        /** Format: uuid */
+                        prosecutionId: string;
+                        rulings: {
+                            defendants: string[];
+                            /** @description Instancia (1: primera) / instance (1: first) */
+                            instance: number;
+                            /** Format: date-time */
+                            ruledAt: string;
+                            sentenceYears: number | null;
+                            /** @enum {string} */
+                            verdict: "conviction" | "acquittal";
+                        }[];
+                        /** @enum {string} */
+                        status: "opened" | "ruled" | "appealed" | "final";
+                        /** Format: uuid */
+                        trialId: string;
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -2601,7 +3121,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** Format: uuid */
+                        trialId: string;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -2624,7 +3153,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** Format: uuid */
+                        trialId: string;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };
@@ -2647,7 +3185,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** Format: uuid */
+                        trialId: string;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
             };
         };
     };

@@ -1,0 +1,28 @@
+import { boolean, closedObject, codes, instant, integer, nullable, string } from '../shared/openapi-schema.js';
+
+const counts = closedObject<Record<string, unknown>>({ streams: integer(), events: integer() });
+
+/** POST /integrity/anchors and GET /integrity's latest anchor: libs/event-store/src/postgres/anchors.ts. */
+export const ANCHOR_SCHEMA = closedObject<Record<string, unknown>>({
+  anchorId: integer(undefined, 1), takenAt: instant, transactionId: string(), globalPosition: integer(), streams: integer(), events: integer(),
+  headsHash: string({ pattern: '^[0-9a-f]{64}$' }),
+});
+
+/** GET /integrity: libs/event-store/src/postgres/anchor-verification.ts (IntegrityReport). */
+export const INTEGRITY_SCHEMA = closedObject<Record<string, unknown>>({
+  ok: boolean,
+  chains: closedObject<Record<string, unknown>>({
+    ok: boolean, streamsChecked: integer(), eventsChecked: integer(),
+    firstBrokenLink: nullable(closedObject<Record<string, unknown>>({
+      streamId: string(), streamPosition: integer(), eventId: string(), globalPosition: integer(),
+      reason: codes(['hash_mismatch', 'prev_hash_mismatch', 'position_gap']),
+    })),
+  }),
+  anchors: closedObject<Record<string, unknown>>({
+    ok: boolean, anchorsChecked: integer(), anchorsRecomputed: integer(), latestAnchor: nullable(ANCHOR_SCHEMA),
+    firstMismatch: nullable(closedObject<Record<string, unknown>>({
+      anchorId: integer(undefined, 1), takenAt: instant, globalPosition: integer(), reason: codes(['head_missing', 'head_changed', 'heads_differ']),
+      streamId: nullable(string()), anchoredPosition: nullable(integer()), currentPosition: nullable(integer()), anchored: counts, current: nullable(counts),
+    })),
+  }),
+});
