@@ -40,6 +40,12 @@ export function compareToTargets(results: Measurement[]): TargetCheck[] {
     }
     check(`${query.scenario} p95 < 20 ms`, query.p95Ms ?? undefined, (v) => `${v.toFixed(1)} ms`, (v) => v < 20);
   }
+  const bundle = find(results, 'console: first screen JavaScript');
+  check('console: first screen JavaScript ≤ 250 kB gzip', bundle?.throughput, (v) => `${v.toFixed(1)} kB`, (v) => v <= 250);
+  const usable = find(results, 'console: sign-in link');
+  check('console: first screen usable < 1 s (p95)', usable?.p95Ms ?? undefined, (v) => `${v.toFixed(0)} ms`, (v) => v < 1000);
+  const visible = find(results, 'console: save');
+  check('console: saved call in the list < 300 ms (p95)', visible?.p95Ms ?? undefined, (v) => `${v.toFixed(0)} ms`, (v) => v < 300);
   const empty = find(results, 'scale: append at empty');
   const tenM = find(results, 'scale: append at 10M');
   check('append rate at 10M within 20% of empty', empty && tenM ? tenM.throughput / empty.throughput : undefined, (v) => `${(v * 100).toFixed(0)}% of empty`, (v) => v >= 0.8);

@@ -6,6 +6,7 @@ import { startBenchServer } from './lib/database.js';
 import type { Measurement } from './lib/measure.js';
 import { compareToTargets, renderTable } from './report.js';
 import { appendComparison } from './scenarios/append-comparison.js';
+import { consoleScenarios } from './scenarios/console.js';
 import { httpScenarios } from './scenarios/http.js';
 import { replayAndQueryScenarios } from './scenarios/rebuild.js';
 import { scaleScenarios } from './scenarios/scale.js';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     await run('appends: raw PostgreSQL, ours, Emmett', () => appendComparison(server, options));
     await run('commands over HTTP', () => httpScenarios(server, options));
     await run('replay and queries', () => replayAndQueryScenarios(server, options, log));
+    await run('console in the browser', () => consoleScenarios(server, options, log));
     if (options.scale) await run('scale to 10M events', () => scaleScenarios(server, options, log));
   } finally {
     await server.stop();

@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { mintToken, projectRoot } from '../../libs/platform/src/index.js';
+import { mintSignInCode, mintToken, projectRoot, type Role } from '../../libs/platform/src/index.js';
 
 export interface AppProcess {
   baseUrl: string;
   /** `Bearer <token>` of an administrator, for every request to /api/v1. */
   authorization: string;
+  /** A one-time console sign-in link, as `npm run cli -- login-url` prints it. */
+  signInLink(role: Role): Promise<string>;
   rssBytes(): number;
   stop(): Promise<void>;
 }
@@ -35,11 +37,15 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
     if (i > 300) throw new Error('the API did not become ready in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const token = await mintToken({ kind: 'secret', secret: new TextEncoder().encode(secret), issuer: null, audience: null },
-    { subject: 'bench', role: 'admin', departments: [], hours: 24 });
+  const keys = { kind: 'secret' as const, secret: new TextEncoder().encode(secret), issuer: null, audience: null };
+  const token = await mintToken(keys, { subject: 'bench', role: 'admin', departments: [], hours: 24 });
   return {
     baseUrl,
     authorization: `Bearer ${token}`,
+    async signInLink(role) {
+      const { code } = await mintSignInCode(keys, { subject: `bench-${role}`, role, departments: [], hours: 1 });
+      return `${baseUrl}/sign-in#code=${code}`;
+    },
     rssBytes() {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return match ? Number(match[1]) * 1024 : 0;

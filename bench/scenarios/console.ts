@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import pg from 'pg';
+import { projectRoot } from '../../libs/platform/src/index.js';
+import { startApp, type AppProcess } from '../lib/app-process.js';
+import type { BenchServer } from '../lib/database.js';
+import { percentile, type Measurement } from '../lib/measure.js';
+import type { BenchOptions } from '../run.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONSOLE_DIR = join(projectRoot(), 'dist', 'console');
+/** The call form takes input: a field of it has the focus (a CSS selector; the page's CSP forbids eval'd predicates). */
+const FORM_FOCUSED = 'form input:focus:not([disabled])';
+
+/**
+ * The console as a person meets it (targets in docs/performance.md): the JavaScript the first screen loads (gzip),
+ * the time from opening a sign-in link until the operator's form takes input, and from pressing save until the call
+ * is in the recent-calls list. The full run loads the demo year first, so the screens are measured against it.
+ */
+export async function consoleScenarios(server: BenchServer, options: BenchOptions, log: (m: string) => void): Promise<Measurement[]> {
+  if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console not built: npm run build:console');
+  const results: Measurement[] = [entryBundle()];
+  if (!existsSync(CHROMIUM)) {
+    log(`  console timings SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium)`);
+    return results;
+  }
+  const url = await server.createRegistryDatabase('bench_console');
+  const app = await startApp(url, { RUN_PROJECTIONS: 'true', SEED_DEMO: options.quick ? 'false' : 'true' });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    if (!options.quick) await demoLoaded(url, log);
+    const runs = options.quick ? 3 : 15;
+    results.push(await firstScreen(browser, app, runs));
+    results.push(await savedCallVisible(browser, app, runs));
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+  return results;
+}
+
+/** The entry script and everything it preloads, as index.html names them: what the first screen must download. */
+function entryBundle(): Measurement {
+  const html = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(CONSOLE_DIR, file)), { level: 9 }).length, 0);
+  const css = [...html.matchAll(/href="\/(assets\/[^"]+\.css)"/g)].reduce((sum, m) => sum + gzipSync(readFileSync(join(CONSOLE_DIR, m[1]))).length, 0);
+  return {
+    scenario: 'console: first screen JavaScript (gzip kB)', concurrency: 1, operations: files.length, seconds: 0,
+    throughput: gzip / 1024, p50Ms: null, p95Ms: null, p99Ms: null, peakRssMb: 0,
+    notes: `${(gzip / 1024).toFixed(1)} kB gzip in ${files.length} files (+ ${(css / 1024).toFixed(1)} kB CSS)`,
+  };
+}
+
+async function demoLoaded(url: string, log: (m: string) => void): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  log('  waiting for the demo year to load…');
+  try {
+    for (let i = 0; i < 1200; i++) {
+      const { rows } = await pool.query<{ done: boolean }>(`SELECT EXISTS (SELECT 1 FROM demo_loads WHERE completed_at IS NOT NULL) AS done`).catch(() => ({ rows: [{ done: false }] }));
+      if (rows[0].done) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error('the demo year did not load in 10 minutes');
+  } finally {
+    await pool.end();
+  }
+}
+
+/** A fresh browser profile each run (nothing cached): sign-in link → the call form's first field has focus. */
+async function firstScreen(browser: Browser, app: AppProcess, runs: number): Promise<Measurement> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const link = await app.signInLink('operator');
+    const started = performance.now();
+    await page.goto(link);
+    await page.locator(FORM_FOCUSED).waitFor({ timeout: 15_000 });
+    times.push(performance.now() - started);
+    await context.close();
+  }
+  return timing('console: sign-in link → call form usable', times);
+}
+
+/** Ctrl+Enter on a filled form → the new call's row is in the recent-calls list. */
+async function savedCallVisible(browser: Browser, app: AppProcess, runs: number): Promise<Measurement> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(await app.signInLink('operator'));
+  await page.locator(FORM_FOCUSED).waitFor({ timeout: 15_000 });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // As the operator's browser test does: place, then the defaults, the first topic, save.
+    await page.keyboard.type('huanuco');
+    await page.keyboard.press('Enter');
+    for (let tab = 0; tab < 4; tab++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/api/v1/hotline-calls'));
+    const started = performance.now();
+    await page.keyboard.press('Control+Enter');
+    const answer = (await (await saved).json()) as { callId: string };
+    await page.locator(`[data-testid="recent-calls"] tr[data-call-id="${answer.callId}"]`).waitFor({ timeout: 10_000 });
+    await page.locator(FORM_FOCUSED).waitFor();
+    times.push(performance.now() - started);
+  }
+  await context.close();
+  return timing('console: save → call in the recent list', times);
+}
+
+function timing(scenario: string, times: number[]): Measurement {
+  const sorted = [...times].sort((a, b) => a - b);
+  const seconds = times.reduce((a, b) => a + b, 0) / 1000;
+  return {
+    scenario, concurrency: 1, operations: times.length, seconds, throughput: times.length / seconds,
+    p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), p99Ms: percentile(sorted, 99), peakRssMb: 0,
+    notes: `runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
+  };
+}
