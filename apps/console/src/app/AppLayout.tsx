@@ -60,6 +60,7 @@ export function AppLayout() {
               to={entry.path}
               label={t.nav[entry.key]}
               active={location.pathname.startsWith(entry.path)}
+              variant="filled"
             />
           ))}
         </Stack>
