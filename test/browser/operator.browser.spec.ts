@@ -126,7 +126,9 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
   });
 
   it('keeps the draft over a reload', async () => {
-    await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).fill('cusco');
+    // Typed, not filled: the typeahead highlights its first match once its list is open (see the report).
+    await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).focus();
+    await page.keyboard.type('cusco', { delay: 20 });
     await page.getByRole('option', { name: /^Cusco · Departamento 08/ }).waitFor();
     await page.keyboard.press('Enter');
     await until(page, `(sessionStorage.getItem('${DRAFT_KEY}') ?? '').includes('"callerUbigeo":"08"')`);
@@ -216,6 +218,7 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     await page.getByRole('heading', { name: /Recent calls/ }).waitFor();
     expect(await page.getByRole('radiogroup', { name: 'Reason for the call' }).textContent()).toContain('Human trafficking');
     expect(await page.locator('[data-testid="recent-calls"]').textContent()).toContain('Referred');
+    await screenshot(page, 'operador-en');
     await expectAccessible(page);
     await page.getByText('ES', { exact: true }).click();
   });

@@ -126,9 +126,9 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
               value={toLimaLocal(draft.receivedAt)}
               onChange={(event) => event.currentTarget.value && change({ receivedAt: fromLimaLocal(event.currentTarget.value) })}
               error={errors.receivedAt}
-              w={220}
+              style={{ flex: '1 1 0', minWidth: 0, maxWidth: 240 }}
             />
-            <Button type="submit" loading={busy} rightSection={<Kbd size="xs" c="inherit" bg="transparent">Ctrl+Enter</Kbd>}>
+            <Button type="submit" loading={busy} style={{ flexShrink: 0 }} rightSection={<Kbd size="xs" c="inherit" bg="transparent">Ctrl+Enter</Kbd>}>
               {t.save}
             </Button>
           </Group>

@@ -96,8 +96,9 @@ export function RecentCalls({ position, selectedId, onOpen, onSelectedRow, first
                   <Table.Td>{row.callerUbigeo ? placeLabel(row.callerUbigeo) : <Text span size="sm" c="dimmed">{t.noPlace}</Text>}</Table.Td>
                   <Table.Td>{t.channels[row.channel] ?? row.channel}</Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap" style={{ whiteSpace: 'nowrap' }}>
-                      <span>{t.topics[row.topic] ?? row.topic}</span>
+                    {/* The label never breaks; the badge goes under it when the column is too narrow (English). */}
+                    <Group gap={4} wrap="wrap">
+                      <span style={{ whiteSpace: 'nowrap' }}>{t.topics[row.topic] ?? row.topic}</span>
                       {row.traffickingRelated && <Badge color="red" size="xs" style={{ flexShrink: 0 }}>{t.traffickingBadge}</Badge>}
                     </Group>
                   </Table.Td>
