@@ -207,6 +207,12 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     await row.getByText('Derivada').waitFor();
     const saved = (await allCalls(app, await lastPosition(page))).find((call) => call.callId === callId);
     expect(saved).toMatchObject({ topic: 'trafficking', status: 'closed', outcome: 'referred', referrals: 1, version: 3 });
+    // The call's own stream: received, classified, closed (3 events); and the referral sent to the PNP.
+    const { body: call } = await app.api('admin').get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'verificación de la prueba').expect(200);
+    expect(call).toMatchObject({ status: 'closed', topic: 'trafficking', traffickingRelated: true, outcome: 'referred', version: 3 });
+    const { body: pending } = await app.api('admin').get(`/api/v1/referrals?minPosition=${await lastPosition(page)}`).expect(200);
+    const referrals = pending.referrals as Array<{ sourceId: string; destination: string }>;
+    expect(referrals.filter((referral) => referral.sourceId === callId)).toEqual([expect.objectContaining({ destination: 'PNP' })]);
     await page.getByRole('heading', { name: /Llamadas recientes/ }).scrollIntoViewIfNeeded();
     await screenshot(page, 'operador-llamadas-recientes');
     await expectAccessible(page);
