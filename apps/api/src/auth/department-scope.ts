@@ -8,7 +8,7 @@ import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js'
 import type { AnyStreamType } from '../shared/stream-type.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { Forbidden, outsideScope } from './auth.errors.js';
-import { endpointKey } from './endpoint-policy.js';
+import { endpointKey, REFERRAL_RECEIVERS } from './endpoint-policy.js';
 
 /** A department code ('08'), or 'unknown' for a record without a place (visible to national tokens only). */
 type Department = string;
@@ -43,10 +43,6 @@ const REFERENCES: Record<string, { field: string; kind: RecordKind; es: string; 
   [endpointKey('POST', '/api/v1/trials')]: { field: 'prosecutionId', kind: 'prosecution', es: 'La investigación fiscal no existe', en: 'The prosecution does not exist' },
 };
 
-/** Who answers a referral: each institution acts on the referrals addressed to it (admin on any). */
-const RECEIVERS: Record<string, readonly string[]> = {
-  police: ['PNP'], prosecutor: ['MINISTERIO_PUBLICO'], protection: ['MIMP', 'DEMUNA', 'SHELTER', 'OTHER'],
-};
 const ANSWERS = new Set(['accept', 'reject', 'complete'].map((a) => endpointKey('POST', `/api/v1/referrals/{}/${a}`)));
 
 /**
@@ -119,7 +115,7 @@ export class DepartmentScope {
   }
 
   private async checkReceiver(actor: Actor, referralId: string): Promise<void> {
-    const receives = RECEIVERS[actor.role];
+    const receives = REFERRAL_RECEIVERS[actor.role];
     if (!receives) return; // admin; other roles are refused by the policy table already
     const state = await this.state(this.streams.referral, referralId);
     if (state !== null && !receives.includes(String(state.to))) {

@@ -32,6 +32,14 @@ export const personalDataAccess = (role: Role) => ({
   documentSearch: mayReceivePersonalData(role, 'case'),
 });
 
+/**
+ * Who receives a referral: each institution answers (accept, reject, complete) only the referrals addressed to it
+ * and finds only those in the pending queue; roles not listed here (operator, admin) see and, if allowed, answer all.
+ */
+export const REFERRAL_RECEIVERS: Readonly<Partial<Record<Role, readonly string[]>>> = {
+  police: ['PNP'], prosecutor: ['MINISTERIO_PUBLICO'], protection: ['MIMP', 'DEMUNA', 'SHELTER', 'OTHER'],
+};
+
 export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /health': PUBLIC,
   'GET /api/v1/me': ['operator', 'police', 'prosecutor', 'judiciary', 'protection', 'analyst', 'auditor', A],

@@ -34,6 +34,7 @@ export const CASE_SCHEMA: SchemaObject = recordState({
 const milestone = closedObject<Record<string, unknown>>({
   milestone: string({ example: 'CaseRegistered', description: 'Tipo de evento / event type' }),
   label: string({ example: 'Denuncia registrada' }),
+  labelEn: string({ example: 'Denunciation registered' }),
   institution: string({ example: 'PNP' }),
   occurredAt: instant,
   stream: string({ example: 'case-…' }),

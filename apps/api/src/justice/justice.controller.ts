@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import {
   InvalidCommand, PROSECUTION_STAGES, prosecutionNotFound, trialNotFound,
 } from '../../../../libs/domain/src/index.js';
+import { DataSource } from 'typeorm';
+import { queryTrialsOfProsecutions } from '../../../../libs/read-models/src/index.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
 import { positionOf } from '../shared/read-your-writes.js';
@@ -26,12 +28,16 @@ export class JusticeController {
     private readonly commandBus: CommandBus,
     private readonly reader: StreamReader,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Get('prosecutions/:prosecutionId')
   @ApiOkResponse({ schema: PROSECUTION_SCHEMA })
   async getProsecution(@Param('prosecutionId', prosecutionIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
-    return this.view(this.streams.prosecution, id, prosecutionNotFound, response);
+    const prosecution = await this.view(this.streams.prosecution, id, prosecutionNotFound, response);
+    // The prosecution's stream does not know its trial: the trial-links read model does (a moment behind the log).
+    const [trialId] = await queryTrialsOfProsecutions(this.dataSource, [id.toLowerCase()]);
+    return { ...prosecution, trialId: trialId ?? null };
   }
 
   @Post('prosecutions/:prosecutionId/:stage') @HttpCode(200)

@@ -8,6 +8,7 @@ const only = (statuses: string, schema: SchemaObject): SchemaObject => ({ ...sch
 export const PROSECUTION_SCHEMA: SchemaObject = recordState({
   status: codes(['opened', 'preliminary', 'archived', 'formalized', 'accused', 'dismissed']),
   prosecutionId: uuid, caseId: uuid, office: string(), openedAt: instant, lastOccurredAt: instant, version: integer(undefined, 1),
+  trialId: { ...nullable(uuid), description: 'El juicio sobre esta acusación, si lo hay (read model trial-links) / the trial, if any' },
 }, {
   preliminaryInvestigationAt: only('preliminary, archived (null if archived without it), formalized, accused, dismissed', nullable(instant)),
   archivedAt: only('archived', instant), archiveReason: only('archived', string()),

@@ -7,6 +7,7 @@ import { callNotFound, caseNotFound, InvalidCommand, referralNotFound } from '..
 import { queryPendingReferrals, REFERRAL_FACTS_PROJECTION } from '../../../../libs/read-models/src/index.js';
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { REFERRAL_RECEIVERS } from '../auth/endpoint-policy.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
 import { positionOf, ReadYourWrites } from '../shared/read-your-writes.js';
@@ -61,7 +62,7 @@ export class ReferralsController {
     return queryPendingReferrals(this.dataSource, {
       now: new Date().toISOString(), olderThanHours: query.olderThanHours ?? 0, destination: query.to,
       department: query.department, limit: query.limit ?? 100,
-      scope: actor.departments.length > 0 ? actor.departments : undefined,
+      scope: actor.departments.length > 0 ? actor.departments : undefined, destinations: REFERRAL_RECEIVERS[actor.role],
     });
   }
 

@@ -10,6 +10,7 @@ import {
   controlHotlineStatistics, controlReferralStatistics, HOTLINE_STATISTICS_PROJECTION, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
   referralStatisticsAsOf, type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
+import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { MinPositionParam, ReadYourWrites } from '../shared/read-your-writes.js';
 import {
@@ -34,6 +35,10 @@ export class HotlineStatisticsQueryDto {
 
   @ApiPropertyOptional({ description: 'Posición del registro: la respuesta que se habría dado cuando el registro terminaba allí' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOf?: number;
+
+  @ApiPropertyOptional({ example: '08', description: 'Solo las llamadas de este departamento (UBIGEO, 2 dígitos); un token regional, solo uno de los suyos / only this department\'s calls' })
+  @IsOptional() @Matches(/^\d{2}$/)
+  department?: string;
 
   @MinPositionParam() minPosition?: number;
 }
@@ -66,7 +71,7 @@ export class StatisticsController {
     await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [HOTLINE_STATISTICS_PROJECTION] : [STATISTICS_PROJECTION]);
     const by = query.by ?? 'month';
     const ubigeo = this.catalogs.ubigeo;
-    const params = { from, to, by, departments: ubigeo.departmentCodes(), scope: scopeOf(actor) };
+    const params = { from, to, by, departments: ubigeo.departmentCodes(), scope: this.hotlineScope(actor, query.department) };
     const statistics = query.asOf === undefined
       ? await queryHotlineStatistics(this.dataSource, params)
       : await hotlineStatisticsAsOf(this.dataSource, { ...params, asOf: query.asOf });
@@ -94,6 +99,16 @@ export class StatisticsController {
     if (!controlled(actor)) return { ...base, groups: labelled, total: statistics.total, ...this.exact() };
     const k = this.config.disclosureK;
     return { ...base, ...controlReferralStatistics(labelled, statistics.total, k), disclosureControl: { applied: true, k } };
+  }
+
+  /** `department` narrows the count to one department: an unknown one is a 400, another region's a 403 (as /monthly). */
+  private hotlineScope(actor: Actor, department: string | undefined): readonly string[] | undefined {
+    if (department === undefined) return scopeOf(actor);
+    if (this.catalogs.ubigeo.departmentName(department) === undefined || department === '00') {
+      throw rangeProblem('department', 'no es un departamento del catálogo INEI', 'is not a department of the INEI catalogue');
+    }
+    if (actor.departments.length > 0 && !actor.departments.includes(department)) throw outsideScope('department');
+    return [department];
   }
 
   private exact() {

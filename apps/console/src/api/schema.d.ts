@@ -1655,6 +1655,8 @@ export interface operations {
                             institution: string;
                             /** @example Denuncia registrada */
                             label: string;
+                            /** @example Denunciation registered */
+                            labelEn: string;
                             /**
                              * @description Tipo de evento / event type
                              * @example CaseRegistered
@@ -2125,6 +2127,11 @@ export interface operations {
                         prosecutionId: string;
                         /** @enum {string} */
                         status: "opened" | "preliminary" | "archived" | "formalized" | "accused" | "dismissed";
+                        /**
+                         * Format: uuid
+                         * @description El juicio sobre esta acusación, si lo hay (read model trial-links) / the trial, if any
+                         */
+                        trialId: string | null;
                         version: number;
                     };
                 };
@@ -2614,6 +2621,8 @@ export interface operations {
                 by?: "month" | "department";
                 /** @description Posición del registro: la respuesta que se habría dado cuando el registro terminaba allí */
                 asOf?: number;
+                /** @description Solo las llamadas de este departamento (UBIGEO, 2 dígitos); un token regional, solo uno de los suyos / only this department's calls */
+                department?: string;
                 /** @description Espera a que las tablas de lectura incluyan el evento en esta posición global (el `position` de un comando) / wait until the read tables include the event at this global position (a command's `position`) */
                 minPosition?: number;
             };

@@ -20,6 +20,8 @@ export async function queryPendingReferrals(
   dataSource: DataSource,
   params: {
     now: string; olderThanHours: number; destination?: string; department?: string; limit: number;
+    /** The destinations a receiving institution answers (police: PNP…): nothing addressed elsewhere is listed. Absent: all. */
+    destinations?: readonly string[];
     /** A regional reader's departments: nothing outside them is listed. Absent: every department. */
     scope?: readonly string[];
   },
@@ -31,10 +33,10 @@ export async function queryPendingReferrals(
            FROM referral_facts
           WHERE status = 'sent' AND referred_at <= $1::timestamptz - make_interval(hours => $2)
             AND ($3::text IS NULL OR destination = $3) AND ($4::text IS NULL OR department = $4)
-            AND ($6::text[] IS NULL OR department = ANY($6::text[]))
+            AND ($6::text[] IS NULL OR department = ANY($6::text[])) AND ($7::text[] IS NULL OR destination = ANY($7::text[]))
           ORDER BY referred_at, referral_id
           LIMIT $5`,
-        [params.now, params.olderThanHours, params.destination ?? null, params.department ?? null, params.limit, params.scope ?? null],
+        [params.now, params.olderThanHours, params.destination ?? null, params.department ?? null, params.limit, params.scope ?? null, params.destinations ?? null],
       );
     const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
     const now = Date.parse(params.now);
