@@ -1,6 +1,7 @@
 import { Grid, Group, Kbd, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { can, useMe } from '../../auth/use-me.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { minPosition, rememberPosition } from '../../shared/read-your-writes.js';
 import { CallForm } from './CallForm.js';
@@ -32,6 +33,14 @@ function fromRow(row: CallListItem): SelectedCall {
 
 export default function CallsPage() {
   const t = useTexts(texts);
+  const me = useMe().data;
+  // What the role may do comes from the API's policy table (GET /me), never from a rule of the console's own.
+  const allowed = {
+    classify: can(me, 'POST /api/v1/hotline-calls/{callId}/classification'),
+    refer: can(me, 'POST /api/v1/hotline-calls/{callId}/referrals'),
+    close: can(me, 'POST /api/v1/hotline-calls/{callId}/closure'),
+  };
+  const canList = can(me, 'GET /api/v1/hotline-calls');
   const { draft, change, clear } = useCallDraft();
   const firstField = useRef<HTMLInputElement>(null);
   const firstRow = useRef<HTMLButtonElement>(null);
@@ -57,7 +66,7 @@ export default function CallsPage() {
   });
 
   const openActions = (tab: ActionTab) => {
-    if (selected) setFocus((current) => ({ tab, request: current.request + 1 }));
+    if (selected && allowed[tab]) setFocus((current) => ({ tab, request: current.request + 1 }));
   };
   const openRow = (row: CallListItem) => {
     setSelected(fromRow(row));
@@ -103,15 +112,15 @@ export default function CallsPage() {
         </Grid.Col>
         <Grid.Col span={7}>
           <Stack gap="md">
-            {selected && (
+            {selected && (allowed.classify || allowed.refer || allowed.close) && (
               <NextActions
                 call={selected} focus={focus} justSaved={justSaved === selected.callId}
                 onTab={(tab) => setFocus((current) => ({ tab, request: current.request }))}
                 onChanged={setSelected} onWritten={written} onEscape={focusForm}
-                onDismiss={() => { setSelected(null); setJustSaved(null); focusForm(); }}
+                onDismiss={() => { setSelected(null); setJustSaved(null); focusForm(); }} allowed={allowed}
               />
             )}
-            <RecentCalls position={position} selectedId={selected?.callId ?? null} onOpen={openRow} onSelectedRow={syncRow} firstRow={firstRow} />
+            {canList && <RecentCalls position={position} selectedId={selected?.callId ?? null} onOpen={openRow} onSelectedRow={syncRow} firstRow={firstRow} />}
           </Stack>
         </Grid.Col>
       </Grid>

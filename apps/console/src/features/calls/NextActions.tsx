@@ -22,10 +22,12 @@ interface Props {
   onWritten(): void;
   onEscape(): void;
   onDismiss(): void;
+  /** The actions the role may take (from GET /me `allowed`); the others are not offered. */
+  allowed: Record<ActionTab, boolean>;
 }
 
 /** Classify, refer and close the call just saved (or picked in the list), without leaving the screen. */
-export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritten, onEscape, onDismiss }: Props) {
+export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritten, onEscape, onDismiss, allowed }: Props) {
   const t = useTexts(texts);
   const { language } = useLanguage();
   const [referred, setReferred] = useState(false);
@@ -75,20 +77,20 @@ export function NextActions({ call, justSaved, focus, onTab, onChanged, onWritte
       </Group>
       <Tabs value={focus.tab} onChange={(value) => value && onTab(value as ActionTab)} key={call.callId}>
         <Tabs.List>
-          <Tabs.Tab value="classify">{t.classify}{shortcut('C')}</Tabs.Tab>
-          <Tabs.Tab value="refer">{t.refer}{shortcut('R')}</Tabs.Tab>
-          <Tabs.Tab value="close">{t.close}{shortcut('X')}</Tabs.Tab>
+          {allowed.classify && <Tabs.Tab value="classify">{t.classify}{shortcut('C')}</Tabs.Tab>}
+          {allowed.refer && <Tabs.Tab value="refer">{t.refer}{shortcut('R')}</Tabs.Tab>}
+          {allowed.close && <Tabs.Tab value="close">{t.close}{shortcut('X')}</Tabs.Tab>}
         </Tabs.List>
-        <Tabs.Panel value="classify" pt="sm">
+        {allowed.classify && <Tabs.Panel value="classify" pt="sm">
           <ClassifyForm call={call} onDone={classified} firstField={classifyField} />
-        </Tabs.Panel>
-        <Tabs.Panel value="refer" pt="sm">
+        </Tabs.Panel>}
+        {allowed.refer && <Tabs.Panel value="refer" pt="sm">
           <ReferForm call={call} onDone={() => { setReferred(true); onWritten(); }} firstField={referField} />
-        </Tabs.Panel>
-        <Tabs.Panel value="close" pt="sm">
+        </Tabs.Panel>}
+        {allowed.close && <Tabs.Panel value="close" pt="sm">
           <CloseForm key={referred ? 'referred' : 'new'} call={call} suggested={referred ? 'referred' : null} firstField={closeField}
             onDone={(answer) => { onChanged({ ...call, version: answer.version, status: 'closed' }); onWritten(); }} />
-        </Tabs.Panel>
+        </Tabs.Panel>}
       </Tabs>
     </Paper>
   );
