@@ -110,7 +110,8 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
           </Radio.Group>
           <Textarea
             label={t.summary}
-            description={t.summaryHint}
+            // Near the limit the count shows, so a long account is not cut off by surprise.
+            description={draft.summary.length > SUMMARY_MAX - 500 ? `${t.summaryHint} ${draft.summary.length} / ${SUMMARY_MAX}` : t.summaryHint}
             value={draft.summary}
             onChange={(event) => change({ summary: event.currentTarget.value })}
             error={errors.summary}
