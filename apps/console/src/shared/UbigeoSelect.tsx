@@ -1,5 +1,5 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { placeByCode, searchPlaces } from './ubigeo.js';
 import { useTexts } from '../i18n/i18n.js';
 
@@ -26,12 +26,28 @@ export function UbigeoSelect({ value, onChange, ...props }: Props) {
     const places = current && !found.some((place) => place.code === current.code) ? [current, ...found] : found;
     return places.map((place) => ({ value: place.code, label: `${place.label} · ${t.levels[place.level]} ${place.code}` }));
   }, [search, value, t]);
+  // Text that arrives in one event (a paste) leaves no option highlighted, and Enter would pick nothing: then
+  // Enter takes the first match, as it does when typing.
+  const picked = useRef(false);
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    props.onKeyDown?.(event);
+    if (event.key !== 'Enter' || !search.trim()) return;
+    picked.current = false;
+    setTimeout(() => {
+      const first = searchPlaces(search, 1)[0];
+      if (!picked.current && first && first.code !== value) onChange(first.code);
+    }, 0);
+  };
   return (
     <Select
       {...props}
       data={data}
       value={value}
-      onChange={(code) => onChange(code)}
+      onChange={(code) => {
+        picked.current = true;
+        onChange(code);
+      }}
+      onKeyDown={onKeyDown}
       searchable
       searchValue={search}
       onSearchChange={setSearch}

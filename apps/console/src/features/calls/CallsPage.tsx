@@ -1,6 +1,6 @@
 import { Grid, Group, Kbd, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { can, useMe } from '../../auth/use-me.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { minPosition, rememberPosition } from '../../shared/read-your-writes.js';
@@ -16,16 +16,6 @@ import { useRecordCall } from './use-record-call.js';
  * The hotline operator's screen: record the call on the left while the caller talks, then act on it (classify,
  * refer, close) and see it among the recent calls on the right, without leaving the page.
  */
-// Mantine's error red and the "light" alert and badge texts are shade 6, under 4.5:1 on white or on their tint.
-// Darker texts read at WCAG AA on both; set here for this screen (the theme could do it for all).
-const READABLE_COLORS = {
-  '--mantine-color-error': 'var(--mantine-color-red-9)',
-  '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
-  '--mantine-color-green-light-color': '#1f6f32',
-  '--mantine-color-orange-light-color': '#9a3c0c',
-  '--mantine-color-gray-light-color': 'var(--mantine-color-gray-9)',
-  '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',
-} as CSSProperties;
 
 function fromRow(row: CallListItem): SelectedCall {
   return { callId: row.callId, version: row.version, topic: row.topic, traffickingRelated: row.traffickingRelated, status: row.status, receivedAt: row.receivedAt };
@@ -93,7 +83,7 @@ export default function CallsPage() {
   ], []);
 
   return (
-    <Stack gap="sm" style={READABLE_COLORS}>
+    <Stack gap="sm">
       <Group justify="space-between" align="center" wrap="nowrap">
         <Title order={1} size="h3">{t.title}</Title>
         <Text size="xs" c="dimmed" ta="right">
