@@ -1,14 +1,15 @@
 import { Alert, Button, Center, Code, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 import { unwrap } from '../api/errors.js';
 import { useTexts } from '../i18n/i18n.js';
 import { errorMessage } from '../shared/PageState.js';
-import { oidcManager, type OidcSettings } from './oidc.js';
+import { oidcManager } from './oidc.js';
 import { lastEndReason, readSession, saveSession, type Session } from './session.js';
-import type { Me } from './use-me.js';
+import { prefetchMe, type Me } from './use-me.js';
+import type { paths } from '../api/schema.js';
 
 const texts = {
   es: {
@@ -35,10 +36,7 @@ const texts = {
   },
 };
 
-interface AuthConfig {
-  mode: 'local' | 'oidc';
-  oidc: OidcSettings | null;
-}
+type AuthConfig = paths['/api/v1/auth/config']['get']['responses'][200]['content']['application/json'];
 
 /**
  * Local mode: `npm run cli -- login-url --role R` prints `/sign-in#code=…`; the code (in the fragment, so it never
@@ -59,29 +57,36 @@ export function SignInPage() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const queryClient = useQueryClient();
   const config = useQuery({
     queryKey: ['auth-config'],
-    queryFn: () => unwrap(api.GET('/api/v1/auth/config' as never, {} as never)) as Promise<AuthConfig>,
+    queryFn: (): Promise<AuthConfig> => unwrap(api.GET('/api/v1/auth/config')),
   });
 
-  const finish = (session: Session) => {
+  const finish = async (session: Session) => {
     saveSession(session);
     sessionStorage.removeItem('rt.next');
+    await prefetchMe(queryClient);
     navigate(next.startsWith('/sign-in') ? '/' : next, { replace: true });
   };
 
+  // A local link's code is exchanged at once: only the local mode prints links (the API refuses otherwise).
+  useEffect(() => {
+    const code = new URLSearchParams(hash.slice(1)).get('code');
+    if (started.current || !code) return;
+    started.current = true;
+    history.replaceState(null, '', '/sign-in'); // the code leaves the address bar and the history at once
+    setBusy(true);
+    unwrap(api.POST('/api/v1/auth/sign-in', { body: { code } }))
+      .then(finish)
+      .catch(setFailure)
+      .finally(() => setBusy(false));
+  }, [hash]);
+
   useEffect(() => {
     if (started.current || !config.data) return;
-    const code = new URLSearchParams(hash.slice(1)).get('code');
     const search = new URLSearchParams(window.location.search);
-    if (config.data.mode === 'local' && code) {
-      started.current = true;
-      history.replaceState(null, '', '/sign-in'); // the code leaves the address bar and the history at once
-      setBusy(true);
-      unwrap(api.POST('/api/v1/auth/sign-in' as never, { body: { code } } as never))
-        .then((answer) => finish(answer as Session), setFailure)
-        .finally(() => setBusy(false));
-    } else if (config.data.mode === 'oidc' && config.data.oidc && search.has('code') && search.has('state')) {
+    if (config.data.mode === 'oidc' && config.data.oidc && search.has('code') && search.has('state')) {
       started.current = true;
       setBusy(true);
       void (async () => {
@@ -90,7 +95,7 @@ export function SignInPage() {
         const me = await fetch('/api/v1/me', { headers: { Authorization: `Bearer ${user.access_token}` } });
         if (!me.ok) throw new Error(`${me.status}`);
         const who = (await me.json()) as Me;
-        finish({ token: user.access_token, expiresAt: who.expiresAt, role: who.role, departments: who.departments, subject: who.subject });
+        await finish({ token: user.access_token, expiresAt: who.expiresAt, role: who.role, departments: who.departments, subject: who.subject });
       })().catch(setFailure).finally(() => setBusy(false));
     }
   }, [config.data, hash]);

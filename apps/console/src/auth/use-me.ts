@@ -1,23 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 import { unwrap } from '../api/errors.js';
+import type { paths } from '../api/schema.js';
 
-export interface Me {
-  subject: string;
-  role: string;
-  departments: string[];
-  expiresAt: string;
-  /** Endpoints of the API's policy table this role may call, e.g. "POST /api/v1/hotline-calls". */
-  allowed: string[];
+/** Who the token says the user is: role, departments, expiry, what the role may call and which personal data it may read. */
+export type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];
+
+const meQuery = {
+  queryKey: ['me'],
+  queryFn: () => unwrap(api.GET('/api/v1/me')),
+  staleTime: 60_000,
+};
+
+export function useMe() {
+  return useQuery(meQuery);
 }
 
-/** Who the token says the user is: role, departments, expiry and what the role may do. */
-export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: () => unwrap(api.GET('/api/v1/me' as never, {} as never)) as Promise<Me>,
-    staleTime: 60_000,
-  });
+/** Right after sign-in, so the first screen does not wait for a second round trip once the route is known. */
+export function prefetchMe(client: QueryClient): Promise<void> {
+  return client.prefetchQuery(meQuery);
 }
 
 export function can(me: Me | undefined, endpoint: string): boolean {
