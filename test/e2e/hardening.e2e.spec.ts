@@ -30,6 +30,17 @@ describe('hardening', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('lets no browser or proxy keep an API answer (personal data, per token), errors included', async () => {
+    const call = await t.api('operator').post('/api/v1/hotline-calls').send({
+      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', anonymous: true, topic: 'trafficking', summary: 'Relato',
+    }).expect(201);
+    expect(call.headers['cache-control']).toBe('no-store');
+    const read = await t.api('operator').get(`/api/v1/hotline-calls/${call.body.callId}`).set('X-Purpose', 'seguimiento').expect(200);
+    expect(read.body.summary).toBe('Relato');
+    expect(read.headers['cache-control']).toBe('no-store');
+    expect((await request(t.app.getHttpServer()).get('/api/v1/me')).headers['cache-control']).toBe('no-store');
+  });
+
   it('answers errors without stack traces or request data', async () => {
     const res = await t.api('operator').post('/api/v1/hotline-calls').set('Content-Type', 'application/json')
       .send('{"summary": "Juana Pérez, DNI 07654321", ').expect(400);

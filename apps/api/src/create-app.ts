@@ -33,6 +33,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger?:
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, connectSrc } } }));
   // The web console, same origin, under the same headers; before Nest's routes, so its files need no token.
   app.use(consoleStatic(config.consoleDir));
+  // API answers may hold personal data (once a purpose is stated) and are per token: no browser or proxy keeps them.
+  app.use('/api', (_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
