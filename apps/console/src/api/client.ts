@@ -24,7 +24,16 @@ const auth: Middleware = {
 export const api = createClient<paths>({ baseUrl: '' });
 api.use(auth);
 
-/** Headers a screen adds to one request (the stated purpose of a personal-data read, an idempotency key). */
+/**
+ * The stated purpose of a personal-data read or search, as the `X-Purpose` header. Browsers cannot put text outside
+ * Latin-1 in a header (fetch throws on "—" or "№"), so it always travels in the RFC 8187 form the API decodes,
+ * `UTF-8''<percent-encoded UTF-8>`: the purpose is recorded in the audit log exactly as the user typed it.
+ */
+export function purposeHeader(purpose: string): { 'X-Purpose': string } {
+  return { 'X-Purpose': "UTF-8''" + encodeURIComponent(purpose.trim()) };
+}
+
+/** Headers a screen adds to one request (an idempotency key, the version it saw). */
 export function withHeaders(headers: Record<string, string | undefined>): { headers: Record<string, string> } {
   return { headers: Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined)) };
 }
