@@ -4,6 +4,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { clearSession, expireSession, readSession } from '../auth/session.js';
 import { useMe } from '../auth/use-me.js';
 import { common } from '../i18n/common.js';
+import { codeLabels } from '../i18n/codes.js';
 import { useLanguage, useTexts, type Language } from '../i18n/i18n.js';
 import { PageState } from '../shared/PageState.js';
 import { visibleMenu } from './menu.js';
@@ -12,6 +13,7 @@ import { signOutOfProvider } from '../auth/oidc.js';
 /** The shell: who is signed in and until when, the language switch, sign-out, and the menu of what the role may do. */
 export function AppLayout() {
   const t = useTexts(common);
+  const k = useTexts(codeLabels);
   const { language, setLanguage } = useLanguage();
   const me = useMe();
   const location = useLocation();
@@ -36,7 +38,7 @@ export function AppLayout() {
           <Group gap="sm" wrap="nowrap">
             {me.data && (
               <Text size="sm" data-testid="who">
-                {t.roles[me.data.role] ?? me.data.role} · {me.data.departments.length ? me.data.departments.join(', ') : t.national}
+                {k.roles[me.data.role]} · {me.data.departments.length ? me.data.departments.join(', ') : t.national}
               </Text>
             )}
             {expiry && <Badge color="gray" variant="outline" data-testid="expiry" title={t.sessionExpires}>{t.sessionExpires} {expiry}</Badge>}

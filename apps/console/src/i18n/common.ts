@@ -1,6 +1,6 @@
 import type { Dictionary } from './i18n.js';
 
-/** Labels shared by every screen: the shell, states, and the wire codes of the domain (DESIGN.md, "Codes"). */
+/** Labels shared by every screen: the shell and its states. The wire codes' labels are in codes.ts. */
 export const common = {
   es: {
     appName: 'Registro de Trata',
@@ -28,10 +28,6 @@ export const common = {
     yes: 'Sí',
     no: 'No',
     unknown: 'Sin información',
-    roles: {
-      operator: 'Operador(a) de la línea 0800-2-3232', police: 'Policía', prosecutor: 'Fiscalía', judiciary: 'Poder Judicial',
-      protection: 'Servicios de protección', analyst: 'Analista', auditor: 'Auditor(a)', admin: 'Administración',
-    } as Record<string, string>,
     nav: {
       calls: 'Registrar llamada', referrals: 'Derivaciones pendientes', cases: 'Casos', justice: 'Fiscalía y Poder Judicial',
       statistics: 'Estadísticas', publications: 'Publicaciones', audit: 'Auditoría',
@@ -63,10 +59,6 @@ export const common = {
     yes: 'Yes',
     no: 'No',
     unknown: 'Unknown',
-    roles: {
-      operator: 'Hotline operator', police: 'Police', prosecutor: 'Prosecutor', judiciary: 'Judiciary',
-      protection: 'Protection services', analyst: 'Analyst', auditor: 'Auditor', admin: 'Administrator',
-    } as Record<string, string>,
     nav: {
       calls: 'Record a call', referrals: 'Pending referrals', cases: 'Cases', justice: 'Prosecution and courts',
       statistics: 'Statistics', publications: 'Publications', audit: 'Audit',

@@ -3,14 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { texts } from './texts.js';
-import { AUDIT_ACTIONS } from './types.js';
+import { AUDIT_ACTIONS, codeLabels, type AuditAction } from '../../i18n/codes.js';
 
 export interface AuditFilterValues {
   from: string;
   to: string;
   actor: string;
   recordId: string;
-  action: string;
+  action: AuditAction | '';
 }
 
 export const NO_FILTERS: AuditFilterValues = { from: '', to: '', actor: '', recordId: '', action: '' };
@@ -20,7 +20,8 @@ export function AuditFilters({ value, onApply, error }: { value: AuditFilterValu
   const t = useTexts(texts);
   const [draft, setDraft] = useState(value);
   const problems = fieldErrors(error);
-  const set = (field: keyof AuditFilterValues) => (v: string) => setDraft({ ...draft, [field]: v });
+  const k = useTexts(codeLabels);
+  const set = (field: Exclude<keyof AuditFilterValues, 'action'>) => (v: string) => setDraft({ ...draft, [field]: v });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onApply(draft);
@@ -31,8 +32,8 @@ export function AuditFilters({ value, onApply, error }: { value: AuditFilterValu
         <TextInput type="date" label={t.from} w={160} value={draft.from} onChange={(e) => set('from')(e.currentTarget.value)} error={problems.from} />
         <TextInput type="date" label={t.to} w={170} value={draft.to} onChange={(e) => set('to')(e.currentTarget.value)} error={problems.to} />
         <Select label={t.action} w={230} value={draft.action} allowDeselect={false} error={problems.action}
-          data={[{ value: '', label: t.anyAction }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: t.actions[a] }))]}
-          onChange={(v) => set('action')(v ?? '')} />
+          data={[{ value: '', label: t.anyAction }, ...AUDIT_ACTIONS.map((a) => ({ value: a, label: k.auditActions[a] }))]}
+          onChange={(action) => setDraft({ ...draft, action: action ?? '' })} />
         <TextInput label={t.actor} w={180} value={draft.actor} onChange={(e) => set('actor')(e.currentTarget.value)} error={problems.actor} />
         <TextInput label={t.recordId} w={200} value={draft.recordId} onChange={(e) => set('recordId')(e.currentTarget.value)} error={problems.recordId} />
       </Group>

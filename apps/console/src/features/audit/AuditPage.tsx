@@ -10,7 +10,6 @@ import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './AuditFilters
 import { AuditTable } from './AuditTable.js';
 import { IntegrityPanel } from './IntegrityPanel.js';
 import { texts } from './texts.js';
-import type { AuditPage as Page } from './types.js';
 
 /** Day boundaries in Lima (−05:00, no daylight saving); "to" includes its day, the API's `to` is exclusive. */
 function query(filters: AuditFilterValues, before: number | undefined) {
@@ -35,8 +34,7 @@ export default function AuditPage() {
     // The filters are ids and dates typed by the auditor, not personal data of a subject.
     queryKey: ['audit', filters],
     initialPageParam: undefined as number | undefined,
-    // search_personal_data: until schema.d.ts has it
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/audit', { params: { query: query(filters, pageParam) as never } })) as unknown as Promise<Page>,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/audit', { params: { query: query(filters, pageParam) } })),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];

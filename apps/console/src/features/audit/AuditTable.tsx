@@ -1,5 +1,5 @@
 import { Code, Table } from '@mantine/core';
-import { common } from '../../i18n/common.js';
+import { codeLabels, label } from '../../i18n/codes.js';
 import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { texts } from './texts.js';
@@ -9,7 +9,7 @@ import { ScrollRegion } from '../../shared/ScrollRegion.js';
 /** Audit entries: who, what, which record (its id, never its data), when and why. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const t = useTexts(texts);
-  const c = useTexts(common);
+  const k = useTexts(codeLabels);
   const { language } = useLanguage();
   return (
     <ScrollRegion label={t.title}>
@@ -24,8 +24,8 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <Table.Tr key={entry.auditId}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at, language)}</Table.Td>
               <Table.Td>{entry.actorSubject}</Table.Td>
-              <Table.Td>{c.roles[entry.actorRole] ?? entry.actorRole}</Table.Td>
-              <Table.Td>{t.actions[entry.action] ?? entry.action}</Table.Td>
+              <Table.Td>{label(k.roles, entry.actorRole)}</Table.Td>
+              <Table.Td>{k.auditActions[entry.action]}</Table.Td>
               <Table.Td>{entry.recordType} <Code>{entry.recordId}</Code></Table.Td>
               <Table.Td>{entry.purpose ?? '—'}</Table.Td>
               <Table.Td><Code>{entry.requestId ?? '—'}</Code></Table.Td>

@@ -8,7 +8,6 @@ import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime, formatNumber } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { texts } from './texts.js';
-import type { Anchor, IntegrityReport } from './types.js';
 
 /**
  * The integrity check walks the whole log, so it is its own query: it never holds up the audit list, shows that it
@@ -22,12 +21,12 @@ export function IntegrityPanel() {
   const integrity = useQuery({
     queryKey: ['integrity'],
     // until schema.d.ts has its response
-    queryFn: () => unwrap(api.GET('/api/v1/integrity')) as unknown as Promise<IntegrityReport>,
+    queryFn: () => unwrap(api.GET('/api/v1/integrity')),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
   const anchor = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/integrity/anchors')) as unknown as Promise<Anchor>,
+    mutationFn: () => unwrap(api.POST('/api/v1/integrity/anchors')),
     onSuccess: (taken) => {
       notifications.show({ color: 'teal', message: t.anchored(taken.anchorId) });
       void queryClient.invalidateQueries({ queryKey: ['integrity'] });

@@ -1,5 +1,4 @@
 import type { Dictionary } from '../../i18n/i18n.js';
-import type { AuditAction } from './types.js';
 
 interface AuditTexts {
   title: string;
@@ -10,7 +9,6 @@ interface AuditTexts {
   recordId: string;
   action: string;
   anyAction: string;
-  actions: Record<AuditAction, string>;
   apply: string;
   applyHint: string;
   clear: string;
@@ -45,7 +43,6 @@ export const texts: Dictionary<AuditTexts> = {
     intro: 'Quién leyó, buscó o borró datos personales, con el propósito declarado; y si el registro de eventos sigue íntegro.',
     from: 'Desde (fecha)', to: 'Hasta (fecha, incluida)', actor: 'Actor (sujeto)', recordId: 'Id del registro', action: 'Acción',
     anyAction: 'Todas',
-    actions: { read_personal_data: 'Lectura de datos personales', search_personal_data: 'Búsqueda por documento', erasure: 'Borrado de datos personales' },
     apply: 'Filtrar', applyHint: 'filtra', clear: 'Limpiar filtros',
     at: 'Fecha y hora (Lima)', role: 'Rol', record: 'Registro', purpose: 'Propósito', requestId: 'Solicitud',
     loadMore: 'Cargar más', empty: 'No hay entradas con estos filtros.', shown: (n) => `${n} entradas, de la más reciente a la más antigua`,
@@ -65,7 +62,6 @@ export const texts: Dictionary<AuditTexts> = {
     intro: 'Who read, searched or erased personal data, with the stated purpose; and whether the event log is still intact.',
     from: 'From (date)', to: 'To (date, included)', actor: 'Actor (subject)', recordId: 'Record id', action: 'Action',
     anyAction: 'All',
-    actions: { read_personal_data: 'Personal data read', search_personal_data: 'Search by document', erasure: 'Personal data erased' },
     apply: 'Filter', applyHint: 'filters', clear: 'Clear filters',
     at: 'Date and time (Lima)', role: 'Role', record: 'Record', purpose: 'Purpose', requestId: 'Request',
     loadMore: 'Load more', empty: 'No entries match these filters.', shown: (n) => `${n} entries, newest first`,

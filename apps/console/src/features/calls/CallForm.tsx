@@ -6,7 +6,7 @@ import { fromLimaLocal, toLimaLocal } from '../../shared/format.js';
 import { UbigeoSelect } from '../../shared/UbigeoSelect.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { common } from '../../i18n/common.js';
-import { CHANNELS, LANGUAGES, TOPICS, type CallLanguage, type Channel, type Topic } from './codes.js';
+import { CHANNELS, LANGUAGES, TOPICS, type CallLanguage, type Channel, type Topic } from '../../i18n/codes.js';
 import type { CallDraft } from './use-call-draft.js';
 import { MAX_ATTEMPTS, type SaveState } from './use-record-call.js';
 import type { NewCall } from './api.js';

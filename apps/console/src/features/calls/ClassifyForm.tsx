@@ -4,7 +4,7 @@ import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { classifyCall } from './api.js';
 import { ActionStatus, submitOnCtrlEnter } from './ActionStatus.js';
-import { TOPICS, type Topic } from './codes.js';
+import { TOPICS, type Topic } from '../../i18n/codes.js';
 import { texts } from './texts.js';
 import type { CallCommandAnswer, SelectedCall } from './types.js';
 import { useCommand } from './use-command.js';

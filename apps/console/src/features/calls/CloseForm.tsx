@@ -4,7 +4,7 @@ import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { closeCall } from './api.js';
 import { ActionStatus, submitOnCtrlEnter } from './ActionStatus.js';
-import { OUTCOMES, type Outcome } from './codes.js';
+import { OUTCOMES, type Outcome } from '../../i18n/codes.js';
 import { texts } from './texts.js';
 import type { CallCommandAnswer, SelectedCall } from './types.js';
 import { useCommand } from './use-command.js';

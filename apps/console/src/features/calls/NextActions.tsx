@@ -4,7 +4,7 @@ import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { ClassifyForm } from './ClassifyForm.js';
 import { CloseForm } from './CloseForm.js';
-import type { Topic } from './codes.js';
+import type { Topic } from '../../i18n/codes.js';
 import { ReferForm } from './ReferForm.js';
 import { texts } from './texts.js';
 import type { CallCommandAnswer, SelectedCall } from './types.js';

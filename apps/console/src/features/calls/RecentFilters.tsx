@@ -1,7 +1,7 @@
 import { Group, SegmentedControl, Input, Select, Switch, TextInput } from '@mantine/core';
 import { useTexts } from '../../i18n/i18n.js';
 import type { CallFilters } from './api.js';
-import { TOPICS, type Topic } from './codes.js';
+import { TOPICS, type Topic } from '../../i18n/codes.js';
 import { texts } from './texts.js';
 
 interface Props {

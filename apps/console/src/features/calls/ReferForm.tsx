@@ -5,7 +5,7 @@ import { useTexts } from '../../i18n/i18n.js';
 import { UbigeoSelect } from '../../shared/UbigeoSelect.js';
 import { referCall } from './api.js';
 import { ActionStatus, submitOnCtrlEnter } from './ActionStatus.js';
-import { DESTINATIONS, type Destination } from './codes.js';
+import { DESTINATIONS, type Destination } from '../../i18n/codes.js';
 import { texts } from './texts.js';
 import type { ReferralCommandAnswer, SelectedCall } from './types.js';
 import { useCommand } from './use-command.js';

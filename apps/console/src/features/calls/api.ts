@@ -1,10 +1,8 @@
 import { api, withHeaders } from '../../api/client.js';
-import { unwrap } from '../../api/errors.js';
-import type { components } from '../../api/schema.js';
+import { missingFields, unwrap } from '../../api/errors.js';
+import { currentLanguage } from '../../i18n/i18n.js';
 import type { CallListPage, CallCommandAnswer, ReferralCommandAnswer } from './types.js';
-import type { CallLanguage, Channel, Destination, Outcome, Topic } from './codes.js';
-
-type Schemas = components['schemas'];
+import type { CallLanguage, Channel, Destination, Outcome, Topic } from '../../i18n/codes.js';
 
 export interface NewCall {
   callId: string;
@@ -13,24 +11,23 @@ export interface NewCall {
   language: CallLanguage;
   callerUbigeo: string | null;
   anonymous: boolean;
-  /** null until chosen: sent as is, and the API names the field that is missing. */
+  /** null until chosen; then the save is refused next to the field, before anything is sent. */
   topic: Topic | null;
   summary: string;
 }
 
 /** The body the API expects: optional fields left out when empty, so a retry sends byte-for-byte the same command. */
-export function recordCall(call: NewCall): Promise<CallCommandAnswer> {
+export async function recordCall(call: NewCall): Promise<CallCommandAnswer> {
+  const { topic } = call;
+  if (!topic) throw missingFields(['topic'], currentLanguage());
   const body = {
     callId: call.callId, receivedAt: call.receivedAt, channel: call.channel, language: call.language,
-    anonymous: call.anonymous, topic: call.topic,
+    anonymous: call.anonymous, topic,
     ...(call.callerUbigeo ? { callerUbigeo: call.callerUbigeo } : {}),
     ...(call.summary.trim() ? { summary: call.summary } : {}),
   };
-  // The generated schema types optional strings as Record<string, never>; the wire format is a plain string.
-  return unwrap(api.POST('/api/v1/hotline-calls', { body: body as unknown as Schemas['RecordHotlineCallDto'] }));
+  return unwrap(api.POST('/api/v1/hotline-calls', { body }));
 }
-
-// Classification and closure have no response schema yet (content?: never): they answer a CommandAcceptedDto.
 
 /** Updates carry the version the user saw (If-Match) and one key per intended action (Idempotency-Key). */
 function updateHeaders(version: number, idempotencyKey: string) {
@@ -38,16 +35,16 @@ function updateHeaders(version: number, idempotencyKey: string) {
 }
 
 export function classifyCall(callId: string, version: number, key: string, topic: Topic, reason: string): Promise<CallCommandAnswer> {
-  const body = { topic, ...(reason.trim() ? { reason } : {}) } as unknown as Schemas['ClassifyHotlineCallDto'];
+  const body = { topic, ...(reason.trim() ? { reason } : {}) };
   return unwrap(api.POST('/api/v1/hotline-calls/{callId}/classification', {
     params: { path: { callId }, header: updateHeaders(version, key) }, body,
-  })) as unknown as Promise<CallCommandAnswer>;
+  }));
 }
 
 export function closeCall(callId: string, version: number, key: string, outcome: Outcome, closedAt: string): Promise<CallCommandAnswer> {
   return unwrap(api.POST('/api/v1/hotline-calls/{callId}/closure', {
     params: { path: { callId }, header: updateHeaders(version, key) }, body: { outcome, closedAt },
-  })) as unknown as Promise<CallCommandAnswer>;
+  }));
 }
 
 export interface NewReferral {
@@ -64,8 +61,8 @@ export function referCall(callId: string, referral: NewReferral): Promise<Referr
     referralId: referral.referralId, to: referral.to, referredAt: referral.referredAt,
     ...(referral.unitName.trim() ? { unitName: referral.unitName.trim() } : {}),
     ...(referral.ubigeo ? { ubigeo: referral.ubigeo } : {}),
-  } as unknown as Schemas['SendReferralDto'];
-  return unwrap(api.POST('/api/v1/hotline-calls/{callId}/referrals', { params: { path: { callId } }, body })) as unknown as Promise<ReferralCommandAnswer>;
+  };
+  return unwrap(api.POST('/api/v1/hotline-calls/{callId}/referrals', { params: { path: { callId } }, body }));
 }
 
 export interface CallFilters {

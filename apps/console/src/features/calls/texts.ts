@@ -1,3 +1,4 @@
+import { codeLabels } from '../../i18n/codes.js';
 import type { Dictionary } from '../../i18n/i18n.js';
 
 const es = {
@@ -29,20 +30,12 @@ const es = {
   shortcutActions: 'clasificar, derivar, cerrar',
   yes: 'Sí',
   no: 'No',
-  channels: { phone: 'Teléfono', whatsapp: 'WhatsApp', web: 'Web', email: 'Correo', in_person: 'Presencial' },
-  languages: { es: 'Castellano', qu: 'Quechua', ay: 'Aimara', other: 'Otro' },
-  topics: {
-    trafficking: 'Trata de personas', migrant_smuggling: 'Tráfico de migrantes', missing_person: 'Persona desaparecida',
-    labour_complaint: 'Denuncia laboral', information: 'Información', other: 'Otro',
-  },
-  outcomes: {
-    information_provided: 'Se brindó información', referred: 'Derivada', no_action_required: 'No requiere acción',
-    dropped: 'Se cortó', duplicate: 'Duplicada', other: 'Otro',
-  },
-  destinations: {
-    PNP: 'Policía Nacional (PNP)', MINISTERIO_PUBLICO: 'Ministerio Público', MIMP: 'MIMP', DEMUNA: 'DEMUNA',
-    SHELTER: 'Albergue / CAR', OTHER: 'Otra institución',
-  },
+  // The wire codes' labels, from the one set (i18n/codes.ts).
+  channels: codeLabels.es.channels,
+  languages: codeLabels.es.languages,
+  topics: codeLabels.es.topics,
+  outcomes: codeLabels.es.outcomes,
+  destinations: codeLabels.es.destinations,
   // Next actions
   actionsTitle: 'Siguientes acciones',
   actionsFor: 'Llamada',
@@ -69,7 +62,7 @@ const es = {
   from: 'Desde',
   to: 'Hasta',
   status: 'Estado',
-  statuses: { open: 'Abierta', closed: 'Cerrada' },
+  statuses: codeLabels.es.callStatuses,
   onlyMine: 'Solo mis llamadas',
   anyTopic: 'Todos los motivos',
   anyStatus: 'Todos',
@@ -119,20 +112,12 @@ const en: CallTexts = {
   shortcutActions: 'classify, refer, close',
   yes: 'Yes',
   no: 'No',
-  channels: { phone: 'Phone', whatsapp: 'WhatsApp', web: 'Web', email: 'Email', in_person: 'In person' },
-  languages: { es: 'Spanish', qu: 'Quechua', ay: 'Aymara', other: 'Other' },
-  topics: {
-    trafficking: 'Human trafficking', migrant_smuggling: 'Migrant smuggling', missing_person: 'Missing person',
-    labour_complaint: 'Labour complaint', information: 'Information', other: 'Other',
-  },
-  outcomes: {
-    information_provided: 'Information provided', referred: 'Referred', no_action_required: 'No action required',
-    dropped: 'Dropped', duplicate: 'Duplicate', other: 'Other',
-  },
-  destinations: {
-    PNP: 'National Police (PNP)', MINISTERIO_PUBLICO: 'Public Prosecutor', MIMP: 'MIMP', DEMUNA: 'DEMUNA',
-    SHELTER: 'Shelter', OTHER: 'Other institution',
-  },
+  // The wire codes' labels, from the one set (i18n/codes.ts).
+  channels: codeLabels.en.channels,
+  languages: codeLabels.en.languages,
+  topics: codeLabels.en.topics,
+  outcomes: codeLabels.en.outcomes,
+  destinations: codeLabels.en.destinations,
   actionsTitle: 'Next actions',
   actionsFor: 'Call',
   backToForm: 'back to the form',
@@ -157,7 +142,7 @@ const en: CallTexts = {
   from: 'From',
   to: 'To',
   status: 'Status',
-  statuses: { open: 'Open', closed: 'Closed' },
+  statuses: codeLabels.en.callStatuses,
   onlyMine: 'Only my calls',
   anyTopic: 'All reasons',
   anyStatus: 'All',

@@ -1,4 +1,4 @@
-import type { Topic } from './codes.js';
+import type { Topic } from '../../i18n/codes.js';
 import type { components } from '../../api/schema.js';
 
 type Schemas = components['schemas'];
@@ -6,15 +6,8 @@ type Schemas = components['schemas'];
 /** A command's answer on a call (POST /hotline-calls documents it; classification and closure answer the same). */
 export type CallCommandAnswer = Schemas['CommandAcceptedDto'];
 
-/**
- * POST /hotline-calls/{callId}/referrals has no response schema in the OpenAPI document yet; this is what
- * ReferralsController.execute returns.
- */
-export interface ReferralCommandAnswer {
-  referralId: string;
-  version: number;
-  position: number;
-}
+/** What sending a referral answers (POST /hotline-calls/{callId}/referrals). */
+export type ReferralCommandAnswer = Schemas['ReferralAcceptedDto'];
 
 /** One row of GET /api/v1/hotline-calls: never the summary, nor any other personal field. */
 export type CallListItem = Schemas['HotlineCallListItemDto'];

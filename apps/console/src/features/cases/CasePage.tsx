@@ -24,12 +24,14 @@ export default function CasePage() {
 function CaseScreen({ caseId }: { caseId: string }) {
   const t = useTexts(texts);
   const me = useMe();
-  const view = useCase(caseId, t.viewPurpose);
+  const view = useCase(caseId);
   const timeline = useCaseTimeline(view.data ? caseId : null);
   const [personal, setPersonal] = useState<Record<string, PersonalFields> | null>(null);
   if (!view.data) return <PageState query={view} />;
   const data = view.data;
-  const trialIds = (timeline.data?.milestones ?? []).filter((m) => m.milestone === 'TrialOpened').map((m) => String(m.detail.trialId));
+  const trialIds = [...new Set((timeline.data?.milestones ?? []).flatMap((m) => (m.milestone === 'TrialOpened' && m.detail.trialId ? [m.detail.trialId] : [])))];
+  // The button only for roles the API gives the victims' personal fields (GET /me), and only when there are victims.
+  const mayReveal = !!me.data?.personalData.case && data.victims.some((v) => !v.erased);
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -39,7 +41,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
           <Paper withBorder p="md">
             <Stack gap="sm">
               <Title order={3} size="h4">{t.victims}</Title>
-              <PersonalDataControl caseId={caseId} available={data.victims.some((v) => v.hasPersonal)} personal={personal} onChange={setPersonal} />
+              <PersonalDataControl caseId={caseId} available={mayReveal} personal={personal} onChange={setPersonal} />
               <VictimsTable victims={data.victims} personal={personal} />
               <Title order={3} size="h4" mt="sm">{t.suspects}</Title>
               <SuspectsTable suspects={data.suspects} />

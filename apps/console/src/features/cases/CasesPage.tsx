@@ -9,7 +9,6 @@ import { minPosition } from '../../shared/read-your-writes.js';
 import type { CaseRegistered } from './register/draft.js';
 import { RegisterCaseForm } from './register/RegisterCaseForm.js';
 import { CaseSearch } from './search/CaseSearch.js';
-import { canSearchByDocument } from './search/document-access.js';
 import { DocumentSearch } from './search/DocumentSearch.js';
 import { searchTexts } from './search/texts.js';
 import type { CaseRow } from './search/types.js';
@@ -54,7 +53,7 @@ export default function CasesPage() {
           <Anchor component={Link} to={`/casos/${registered.caseId}`}>{t.openCase}</Anchor>
         </Alert>
       )}
-      {canSearchByDocument(me.data) ? (
+      {me.data.personalData.documentSearch && can(me.data, 'POST /api/v1/cases/search') ? (
         <Tabs defaultValue="filters" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="filters">{t.filters}</Tabs.Tab>

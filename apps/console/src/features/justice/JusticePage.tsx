@@ -6,9 +6,9 @@ import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDate } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { placeLabel } from '../../shared/ubigeo.js';
-import { codes, label } from '../cases/view/codes.js';
+import { codeLabels, label } from '../../i18n/codes.js';
 import { texts } from './texts.js';
-import { useCaseList } from './use-justice.js';
+import { useCaseList, useProsecution } from './use-justice.js';
 
 /**
  * /justicia — the entry for prosecutors and judges: cases the police sent to the prosecutor (GET /cases?status=
@@ -16,15 +16,16 @@ import { useCaseList } from './use-justice.js';
  */
 export default function JusticePage() {
   const t = useTexts(texts);
-  const k = useTexts(codes);
+  const k = useTexts(codeLabels);
   const { language } = useLanguage();
   const me = useMe();
-  const [status, setStatus] = useState('referred');
+  const [status, setStatus] = useState<'referred' | 'closed'>('referred');
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const cursor = cursors[cursors.length - 1];
   const list = useCaseList(status, cursor);
   const items = list.data?.items ?? [];
   const mayOpenCase = can(me.data, 'GET /api/v1/cases/{caseId}');
+  const mayReadProsecution = can(me.data, 'GET /api/v1/prosecutions/{prosecutionId}');
   return (
     <Stack gap="md">
       <div>
@@ -36,7 +37,7 @@ export default function JusticePage() {
         <SegmentedControl
           aria-labelledby="status-filter"
           value={status}
-          onChange={(value) => { setStatus(value); setCursors([null]); }}
+          onChange={(value) => { setStatus(value === 'closed' ? 'closed' : 'referred'); setCursors([null]); }}
           data={[{ value: 'referred', label: t.referred }, { value: 'closed', label: t.closed }]}
         />
       </Group>
@@ -60,6 +61,7 @@ export default function JusticePage() {
                   <Table.Td>
                     <Group gap="sm" wrap="nowrap">
                       {item.prosecutionId && <Anchor component={Link} to={`/fiscalia/${item.prosecutionId}`} size="sm">{t.prosecutionLink}</Anchor>}
+                      {item.prosecutionId && mayReadProsecution && <TrialLink prosecutionId={item.prosecutionId} />}
                       {mayOpenCase && <Anchor component={Link} to={`/casos/${item.caseId}`} size="sm">{t.caseLink}</Anchor>}
                     </Group>
                   </Table.Td>
@@ -76,4 +78,11 @@ export default function JusticePage() {
       </Paper>
     </Stack>
   );
+}
+
+/** The trial that judges a prosecution, named by GET /prosecutions/{id} (`trialId`); nothing while there is none. */
+function TrialLink({ prosecutionId }: { prosecutionId: string }) {
+  const t = useTexts(texts);
+  const trialId = useProsecution(prosecutionId).data?.trialId;
+  return trialId ? <Anchor component={Link} to={`/juicios/${trialId}`} size="sm">{t.trialLink}</Anchor> : null;
 }

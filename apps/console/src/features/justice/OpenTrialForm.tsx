@@ -1,6 +1,7 @@
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { api } from '../../api/client.js';
 import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { fromLimaLocal, limaNow } from '../../shared/format.js';
@@ -10,6 +11,7 @@ import { timelineKey } from '../cases/view/use-case.js';
 import { useCommand } from '../cases/view/use-command.js';
 import { texts } from './texts.js';
 import type { Prosecution } from './types.js';
+import { prosecutionKey } from './use-justice.js';
 
 /** POST /trials {trialId, prosecutionId, openedAt, court}; the id is made once per form, so a retry opens one trial. */
 export function OpenTrialForm({ prosecution, onClose }: { prosecution: Prosecution; onClose(): void }) {
@@ -18,10 +20,10 @@ export function OpenTrialForm({ prosecution, onClose }: { prosecution: Prosecuti
   const [trialId] = useState(newId);
   const [openedAt, setOpenedAt] = useState(() => limaNow().slice(0, 16));
   const [court, setCourt] = useState('');
-  const command = useCommand([timelineKey(prosecution.caseId)]);
+  const command = useCommand([timelineKey(prosecution.caseId), prosecutionKey(prosecution.prosecutionId)]);
   const errors = fieldErrors(command.error);
   const submit = () => command.mutate(
-    { path: '/api/v1/trials', params: {}, body: { trialId, prosecutionId: prosecution.prosecutionId, openedAt: fromLimaLocal(openedAt), court } },
+    { send: (init) => api.POST('/api/v1/trials', { body: { trialId, prosecutionId: prosecution.prosecutionId, openedAt: fromLimaLocal(openedAt), court }, ...init }) },
     { onSuccess: () => navigate(`/juicios/${trialId}`) },
   );
   return (

@@ -6,21 +6,21 @@ import { can, useMe } from '../../auth/use-me.js';
 import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
-import { useCaseTimeline } from '../cases/view/use-case.js';
 import { ActionButton } from './ActionButton.js';
 import { OpenTrialForm } from './OpenTrialForm.js';
 import { StageForm } from './StageForm.js';
 import { STAGES, stageBlock, type Stage, type StageBlock } from './stages.js';
 import { StageTimeline } from './StageTimeline.js';
+import { codeLabels, type CodeLabels } from '../../i18n/codes.js';
 import { texts, type JusticeTexts } from './texts.js';
 import type { Prosecution } from './types.js';
 import { useProsecution } from './use-justice.js';
 
-function why(block: StageBlock | null, t: JusticeTexts): string | null {
+function why(block: StageBlock | null, t: JusticeTexts, k: CodeLabels): string | null {
   if (!block) return null;
   if (block.kind === 'requires') return t.requires[block.status];
   if (block.kind === 'passed') return t.passed;
-  return t.closedBy[block.status] ?? t.statuses[block.status];
+  return t.closedBy[block.status] ?? k.prosecutionStatuses[block.status];
 }
 
 /** /fiscalia/:prosecutionId — the Ministerio Público's file: stages in legal order and the next legal steps. */
@@ -33,17 +33,16 @@ export default function ProsecutionPage() {
 
 function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
   const t = useTexts(texts);
+  const k = useTexts(codeLabels);
   const { language } = useLanguage();
   const me = useMe();
   const [form, setForm] = useState<Stage | 'trial' | null>(null);
-  const timeline = useCaseTimeline(can(me.data, 'GET /api/v1/cases/{caseId}/timeline') ? prosecution.caseId : null);
-  const trialIds = [...new Set((timeline.data?.milestones ?? []).filter((m) => m.milestone === 'TrialOpened').map((m) => String(m.detail.trialId)))];
   const mayRecord = can(me.data, 'POST /api/v1/prosecutions/{prosecutionId}/{stage}');
   const mayOpenTrial = can(me.data, 'POST /api/v1/trials');
   const stageKeys = STAGES.map((stage, i) => [`alt+digit${i + 1}`, () => { if (mayRecord && !stageBlock(prosecution, stage)) setForm(stage); }, { usePhysicalKeys: true }] as const);
   const trialBlocked = prosecution.status !== 'accused' ? t.notAccused : null;
   useHotkeys([...stageKeys.map(([key, run, options]) => [key, run, options] as [string, () => void, { usePhysicalKeys: boolean }]),
-    ['alt+J', () => { if (mayOpenTrial && !trialBlocked && trialIds.length === 0) setForm('trial'); }, { usePhysicalKeys: true }]]);
+    ['alt+J', () => { if (mayOpenTrial && !trialBlocked && !prosecution.trialId) setForm('trial'); }, { usePhysicalKeys: true }]]);
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -55,12 +54,12 @@ function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
                 <Text size="sm" c="dimmed">{t.openedAt}: {formatDateTime(prosecution.openedAt, language)}</Text>
               </div>
               <Badge size="lg" color={prosecution.status === 'archived' || prosecution.status === 'dismissed' ? 'gray' : 'violet'} data-testid="prosecution-status">
-                {t.statuses[prosecution.status]}
+                {k.prosecutionStatuses[prosecution.status]}
               </Badge>
             </Group>
             <Group gap="md" mt="sm">
               {can(me.data, 'GET /api/v1/cases/{caseId}') && <Anchor component={Link} to={`/casos/${prosecution.caseId}`} size="sm">{t.caseLink} {prosecution.caseId.slice(0, 8)}</Anchor>}
-              {trialIds.map((id) => <Anchor key={id} component={Link} to={`/juicios/${id}`} size="sm">{t.trialLink} {id.slice(0, 8)}</Anchor>)}
+              {prosecution.trialId && <Anchor component={Link} to={`/juicios/${prosecution.trialId}`} size="sm">{t.trialLink} {prosecution.trialId.slice(0, 8)}</Anchor>}
             </Group>
           </Paper>
           {mayRecord && (
@@ -68,15 +67,15 @@ function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
               <Title order={3} size="h4" mb="sm">{t.recordStage}</Title>
               {/* Archived, dismissed or accused: one sentence says why nothing more is recorded here. */}
               {STAGES.every((stage) => stageBlock(prosecution, stage)?.kind === 'closed') ? (
-                <Text size="sm" data-testid="stages-closed">{why(stageBlock(prosecution, STAGES[0]), t)}</Text>
+                <Text size="sm" data-testid="stages-closed">{why(stageBlock(prosecution, STAGES[0]), t, k)}</Text>
               ) : <Group align="flex-start" gap="md">
                 {STAGES.map((stage, i) => (
-                  <ActionButton key={stage} id={`stage-${stage}`} label={t.stageNames[stage]} shortcut={String(i + 1)} blocked={why(stageBlock(prosecution, stage), t)} onClick={() => setForm(stage)} />
+                  <ActionButton key={stage} id={`stage-${stage}`} label={k.stages[stage]} shortcut={String(i + 1)} blocked={why(stageBlock(prosecution, stage), t, k)} onClick={() => setForm(stage)} />
                 ))}
               </Group>}
             </Paper>
           )}
-          {mayOpenTrial && trialIds.length === 0 && (
+          {mayOpenTrial && !prosecution.trialId && (
             <Paper withBorder p="md">
               <ActionButton id="open-trial" label={t.openTrial} shortcut="J" blocked={trialBlocked} onClick={() => setForm('trial')} />
             </Paper>

@@ -1,5 +1,6 @@
 import { Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { api } from '../../api/client.js';
 import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { fromLimaLocal, limaNow } from '../../shared/format.js';
@@ -7,6 +8,7 @@ import { CommandModal, DateTimeField } from '../cases/view/CommandModal.js';
 import { timelineKey } from '../cases/view/use-case.js';
 import { useCommand } from '../cases/view/use-command.js';
 import type { Stage } from './stages.js';
+import { codeLabels } from '../../i18n/codes.js';
 import { texts } from './texts.js';
 import type { Prosecution } from './types.js';
 import { prosecutionKey } from './use-justice.js';
@@ -14,6 +16,7 @@ import { prosecutionKey } from './use-justice.js';
 /** POST /prosecutions/{id}/{stage} {occurredAt, reason?}: a reason is asked for archive (required) and dismissal. */
 export function StageForm({ prosecution, stage, onClose }: { prosecution: Prosecution; stage: Stage; onClose(): void }) {
   const t = useTexts(texts);
+  const k = useTexts(codeLabels);
   const [occurredAt, setOccurredAt] = useState(() => limaNow().slice(0, 16));
   const [reason, setReason] = useState('');
   const command = useCommand([prosecutionKey(prosecution.prosecutionId), timelineKey(prosecution.caseId), ['justice-cases']]);
@@ -21,14 +24,16 @@ export function StageForm({ prosecution, stage, onClose }: { prosecution: Prosec
   const withReason = stage === 'archive' || stage === 'dismissal';
   const submit = () => command.mutate(
     {
-      path: '/api/v1/prosecutions/{prosecutionId}/{stage}',
-      params: { prosecutionId: prosecution.prosecutionId, stage },
       version: prosecution.version,
-      body: { occurredAt: fromLimaLocal(occurredAt), ...(withReason ? { reason: reason.trim() || null } : {}) },
+      send: (init) => api.POST('/api/v1/prosecutions/{prosecutionId}/{stage}', {
+        params: { path: { prosecutionId: prosecution.prosecutionId, stage } },
+        body: { occurredAt: fromLimaLocal(occurredAt), ...(withReason ? { reason: reason.trim() || null } : {}) },
+        ...init,
+      }),
     },
     { onSuccess: onClose },
   );
-  const title = t.stageNames[stage];
+  const title = k.stages[stage];
   return (
     <CommandModal opened title={title} submitLabel={`${t.record}: ${title}`} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
       <DateTimeField label={t.occurredAt} description={t.limaTime} value={occurredAt} onChange={setOccurredAt} error={errors.occurredAt} autoFocus />

@@ -2,12 +2,14 @@ import { Text, Timeline } from '@mantine/core';
 import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { STATUS_ORDER } from './stages.js';
+import { codeLabels } from '../../i18n/codes.js';
 import { texts } from './texts.js';
 import type { Prosecution } from './types.js';
 
 /** The stages in legal order with their dates; an archive or dismissal shows as the end where it happened. */
 export function StageTimeline({ prosecution }: { prosecution: Prosecution }) {
   const t = useTexts(texts);
+  const k = useTexts(codeLabels);
   const { language } = useLanguage();
   const dates: Record<string, string | null | undefined> = {
     opened: prosecution.openedAt, preliminary: prosecution.preliminaryInvestigationAt,
@@ -15,9 +17,9 @@ export function StageTimeline({ prosecution }: { prosecution: Prosecution }) {
   };
   const reached = STATUS_ORDER.filter((status) => dates[status]);
   const end = prosecution.status === 'archived'
-    ? { name: t.stageNames.archive, at: prosecution.archivedAt, reason: prosecution.archiveReason }
+    ? { name: k.stages.archive, at: prosecution.archivedAt, reason: prosecution.archiveReason }
     : prosecution.status === 'dismissed'
-      ? { name: t.stageNames.dismissal, at: prosecution.dismissedAt, reason: prosecution.dismissalReason }
+      ? { name: k.stages.dismissal, at: prosecution.dismissedAt, reason: prosecution.dismissalReason }
       : null;
   const steps = end ? reached : STATUS_ORDER;
   return (

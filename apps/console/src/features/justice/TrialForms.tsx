@@ -1,12 +1,14 @@
 import { Checkbox, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { api } from '../../api/client.js';
 import { fieldErrors } from '../../api/errors.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { fromLimaLocal, limaNow } from '../../shared/format.js';
 import { CommandModal, DateTimeField } from '../cases/view/CommandModal.js';
 import { timelineKey } from '../cases/view/use-case.js';
-import { useCommand } from '../cases/view/use-command.js';
+import { useCommand, type CommandInit } from '../cases/view/use-command.js';
 import type { TrialAction } from './stages.js';
+import { codeLabels } from '../../i18n/codes.js';
 import { texts } from './texts.js';
 import type { Trial } from './types.js';
 import { trialKey } from './use-justice.js';
@@ -31,6 +33,7 @@ const FIELD: Record<TrialAction, 'ruledAt' | 'appealedAt' | 'finalAt'> = { rulin
  */
 export function TrialForm({ trial, action, defendants, onClose }: Props) {
   const t = useTexts(texts);
+  const k = useTexts(codeLabels);
   const [at, setAt] = useState(() => limaNow().slice(0, 16));
   const [verdict, setVerdict] = useState<'conviction' | 'acquittal'>('conviction');
   const [years, setYears] = useState<number | string>('');
@@ -40,16 +43,17 @@ export function TrialForm({ trial, action, defendants, onClose }: Props) {
   const [appellant, setAppellant] = useState('');
   const command = useCommand([trialKey(trial.trialId), ...(trial.caseId ? [timelineKey(trial.caseId)] : [])]);
   const errors = fieldErrors(command.error);
-  const body = (): object => {
-    const when = { [FIELD[action]]: fromLimaLocal(at) };
-    if (action === 'rulings') return { ...when, verdict, sentenceYears: verdict === 'conviction' && years !== '' ? Number(years) : null, defendants: chosen };
-    if (action === 'appeals') return { ...when, appellant: appellant.trim() || null };
-    return when;
+  const send = (init: CommandInit) => {
+    const path = { params: { path: { trialId: trial.trialId } }, ...init };
+    const when = fromLimaLocal(at);
+    if (action === 'rulings') {
+      const sentenceYears = verdict === 'conviction' && years !== '' ? Number(years) : null;
+      return api.POST('/api/v1/trials/{trialId}/rulings', { ...path, body: { ruledAt: when, verdict, sentenceYears, defendants: chosen } });
+    }
+    if (action === 'appeals') return api.POST('/api/v1/trials/{trialId}/appeals', { ...path, body: { appealedAt: when, appellant: appellant.trim() || null } });
+    return api.POST('/api/v1/trials/{trialId}/finality', { ...path, body: { finalAt: when } });
   };
-  const submit = () => command.mutate(
-    { path: `/api/v1/trials/{trialId}/${action}`, params: { trialId: trial.trialId }, version: trial.version, body: body() },
-    { onSuccess: onClose },
-  );
+  const submit = () => command.mutate({ version: trial.version, send }, { onSuccess: onClose });
   const title = action === 'rulings' ? t.issueRuling : action === 'appeals' ? t.appeal : t.declareFinal;
   const dateLabel = action === 'rulings' ? t.ruledAt : action === 'appeals' ? t.appealedAt : t.finalAt;
   return (
@@ -62,7 +66,7 @@ export function TrialForm({ trial, action, defendants, onClose }: Props) {
               aria-labelledby="verdict-label"
               value={verdict}
               onChange={(value) => setVerdict(value as 'conviction' | 'acquittal')}
-              data={[{ value: 'conviction', label: t.verdicts.conviction }, { value: 'acquittal', label: t.verdicts.acquittal }]}
+              data={[{ value: 'conviction', label: k.verdicts.conviction }, { value: 'acquittal', label: k.verdicts.acquittal }]}
             />
             {errors.verdict && <Text size="xs" c="red.8">{errors.verdict}</Text>}
           </Stack>

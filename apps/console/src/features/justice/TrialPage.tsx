@@ -6,7 +6,7 @@ import { can, useMe } from '../../auth/use-me.js';
 import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
-import { codes, label } from '../cases/view/codes.js';
+import { codeLabels, label } from '../../i18n/codes.js';
 import { fill } from '../cases/view/texts.js';
 import { useCase } from '../cases/view/use-case.js';
 import { ActionButton } from './ActionButton.js';
@@ -39,15 +39,15 @@ export default function TrialPage() {
 
 function TrialView({ trial }: { trial: Trial }) {
   const t = useTexts(texts);
-  const k = useTexts(codes);
+  const k = useTexts(codeLabels);
   const { language } = useLanguage();
   const me = useMe();
   const [form, setForm] = useState<TrialAction | null>(null);
-  // Suspects name the defendants; read without personal fields (the API audits the read with this purpose).
+  // The case's suspects name the defendants: suspects are not personal data, so the case is read without a purpose.
   const mayReadCase = can(me.data, 'GET /api/v1/cases/{caseId}') && !!trial.caseId;
-  const view = useCase(mayReadCase ? trial.caseId! : '', t.defendantsPurpose);
+  const view = useCase(mayReadCase ? trial.caseId! : '');
   const defendants: Defendant[] = mayReadCase && view.data
-    ? view.data.suspects.map((s, i) => ({ id: s.suspectId, label: `${fill(t.suspectN, { n: i + 1 })} · ${label(k.sex, s.sex)}${s.age !== null ? `, ${s.age}` : ''}${s.role ? ` · ${s.role}` : ''}` }))
+    ? view.data.suspects.map((s, i) => ({ id: s.suspectId, label: `${fill(t.suspectN, { n: i + 1 })} · ${label(k.sexes, s.sex)}${s.age !== null ? `, ${s.age}` : ''}${s.role ? ` · ${s.role}` : ''}` }))
     : [];
   const nameOf = (id: string) => defendants.find((d) => d.id === id)?.label.split(' · ')[0] ?? id.slice(0, 8);
   const mayRecord = (action: TrialAction) => can(me.data, `POST /api/v1/trials/{trialId}/${action}`);
@@ -62,7 +62,7 @@ function TrialView({ trial }: { trial: Trial }) {
               <Title order={2}>{t.trial} · {trial.court}</Title>
               <Text size="sm" c="dimmed">{t.trialOpenedAt}: {formatDateTime(trial.openedAt, language)}</Text>
             </div>
-            <Badge size="lg" color={trial.status === 'final' ? 'indigo' : 'violet'} data-testid="trial-status">{t.trialStatuses[trial.status]}</Badge>
+            <Badge size="lg" color={trial.status === 'final' ? 'indigo' : 'violet'} data-testid="trial-status">{k.trialStatuses[trial.status]}</Badge>
           </Group>
           <Group gap="md" mt="sm">
             <Anchor component={Link} to={`/fiscalia/${trial.prosecutionId}`} size="sm">{t.prosecutionLink} {trial.prosecutionId.slice(0, 8)}</Anchor>
@@ -87,7 +87,7 @@ function TrialView({ trial }: { trial: Trial }) {
                   <Table.Tr key={r.instance}>
                     <Table.Td>{r.instance}</Table.Td>
                     <Table.Td>{formatDateTime(r.ruledAt, language)}</Table.Td>
-                    <Table.Td>{t.verdicts[r.verdict]}</Table.Td>
+                    <Table.Td>{k.verdicts[r.verdict]}</Table.Td>
                     <Table.Td>{r.sentenceYears ?? '—'}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.defendants.map(nameOf).join(', ')}</Table.Td>
                   </Table.Tr>
@@ -108,7 +108,7 @@ function TrialView({ trial }: { trial: Trial }) {
           <Paper withBorder p="md" data-testid="finality">
             <Title order={3} size="h4" mb="sm">{t.finality}</Title>
             <Text size="sm" c={trial.finalAt ? undefined : 'dimmed'}>
-              {trial.finalAt ? `${formatDateTime(trial.finalAt, language)} · ${trial.lastRuling ? t.verdicts[trial.lastRuling.verdict] : ''}` : t.notFinal}
+              {trial.finalAt ? `${formatDateTime(trial.finalAt, language)} · ${trial.lastRuling ? k.verdicts[trial.lastRuling.verdict] : ''}` : t.notFinal}
             </Text>
           </Paper>
         </Stack>

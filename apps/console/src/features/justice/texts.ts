@@ -21,14 +21,6 @@ const es = {
   openedAt: 'Ingreso',
   stages: 'Etapas',
   recordStage: 'Registrar etapa',
-  statuses: {
-    opened: 'Ingresada a la fiscalía', preliminary: 'En investigación preliminar', archived: 'Archivada', formalized: 'Investigación formalizada',
-    accused: 'Acusación presentada', dismissed: 'Sobreseída',
-  } as Record<string, string>,
-  stageNames: {
-    'preliminary-investigation': 'Investigación preliminar', formalization: 'Formalización de la investigación', accusation: 'Acusación',
-    archive: 'Archivo', dismissal: 'Sobreseimiento',
-  } as Record<string, string>,
   steps: { opened: 'Ingreso a fiscalía', preliminary: 'Investigación preliminar', formalized: 'Formalización', accused: 'Acusación' } as Record<string, string>,
   requires: {
     opened: 'Requiere el ingreso a fiscalía', preliminary: 'Requiere investigación preliminar', formalized: 'Requiere formalización', accused: 'Requiere acusación',
@@ -47,12 +39,10 @@ const es = {
   trialOpenedAt: 'Fecha y hora de inicio',
   trialLink: 'Juicio',
   trial: 'Juicio',
-  trialStatuses: { opened: 'En juicio', ruled: 'Con sentencia', appealed: 'Sentencia apelada', final: 'Sentencia firme' } as Record<string, string>,
   rulings: 'Sentencias',
   noRulings: 'Aún sin sentencia',
   instance: 'Instancia {n}',
   verdict: 'Fallo',
-  verdicts: { conviction: 'Condena', acquittal: 'Absolución' } as Record<string, string>,
   years: 'Pena (años)',
   yearsN: '{n} años',
   defendants: 'Procesados',
@@ -72,8 +62,6 @@ const es = {
   appealPending: 'Apelación pendiente: requiere la sentencia de segunda instancia',
   isFinal: 'La sentencia es firme',
   suspectN: 'Sospechoso {n}',
-  // Stated on the case read used to name defendants; the API audits every case read.
-  defendantsPurpose: 'Juicio: identificar a los procesados (sin mostrar datos personales)',
   notAccused: 'Requiere acusación',
   shortcuts: 'Atajos',
 };
@@ -101,14 +89,6 @@ const en: JusticeTexts = {
   openedAt: 'Received',
   stages: 'Stages',
   recordStage: 'Record a stage',
-  statuses: {
-    opened: 'Received by the prosecutor', preliminary: 'Preliminary investigation', archived: 'Archived', formalized: 'Investigation formalized',
-    accused: 'Accusation filed', dismissed: 'Dismissed',
-  },
-  stageNames: {
-    'preliminary-investigation': 'Preliminary investigation', formalization: 'Formalization of the investigation', accusation: 'Accusation',
-    archive: 'Archive', dismissal: 'Dismissal',
-  },
   steps: { opened: 'Received', preliminary: 'Preliminary investigation', formalized: 'Formalization', accused: 'Accusation' },
   requires: {
     opened: 'Requires the referral', preliminary: 'Requires a preliminary investigation', formalized: 'Requires formalization', accused: 'Requires an accusation',
@@ -127,12 +107,10 @@ const en: JusticeTexts = {
   trialOpenedAt: 'Date and time opened',
   trialLink: 'Trial',
   trial: 'Trial',
-  trialStatuses: { opened: 'On trial', ruled: 'Ruled', appealed: 'Ruling appealed', final: 'Final ruling' },
   rulings: 'Rulings',
   noRulings: 'No ruling yet',
   instance: 'Instance {n}',
   verdict: 'Verdict',
-  verdicts: { conviction: 'Conviction', acquittal: 'Acquittal' },
   years: 'Sentence (years)',
   yearsN: '{n} years',
   defendants: 'Defendants',
@@ -152,7 +130,6 @@ const en: JusticeTexts = {
   appealPending: 'Appeal pending: requires the second-instance ruling',
   isFinal: 'The ruling is final',
   suspectN: 'Suspect {n}',
-  defendantsPurpose: 'Trial: identify the defendants (no personal data shown)',
   notAccused: 'Requires an accusation',
   shortcuts: 'Shortcuts',
 };

@@ -2,7 +2,7 @@ import { Group, Select } from '@mantine/core';
 import { useMe } from '../../auth/use-me.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { DEPARTMENTS } from '../../shared/ubigeo.js';
-import { codeLabels, DESTINATIONS, options } from '../cases/register/codes.js';
+import { codeLabels, DESTINATIONS, options } from '../../i18n/codes.js';
 import { referralTexts } from './texts.js';
 import type { QueueFilters } from './types.js';
 
@@ -29,13 +29,4 @@ export function QueueFiltersBar({ filters, onChange }: Props) {
         value={filters.olderThanHours} onChange={(olderThanHours) => onChange({ ...filters, olderThanHours: olderThanHours ?? '' })} />
     </Group>
   );
-}
-
-/**
- * The destination the queue opens on: the user's own institution, the one the API lets them answer for
- * (department-scope.ts RECEIVERS). GET /referrals does not filter by institution itself, so without this a police
- * officer would see MIMP's referrals too. Protection services answer for several destinations: they start on all.
- */
-export function defaultDestination(role: string | undefined): string | null {
-  return role === 'police' ? 'PNP' : role === 'prosecutor' ? 'MINISTERIO_PUBLICO' : null;
 }

@@ -3,7 +3,7 @@ import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { placeByCode } from '../../shared/ubigeo.js';
 import { common } from '../../i18n/common.js';
-import { codeLabels } from '../cases/register/codes.js';
+import { codeLabels } from '../../i18n/codes.js';
 import { rowKeys } from '../cases/search/row-keys.js';
 import classes from './queue.module.css';
 import { referralTexts } from './texts.js';

@@ -2,7 +2,7 @@ import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { placeLabel } from '../../shared/ubigeo.js';
-import { codeLabels } from '../cases/register/codes.js';
+import { codeLabels } from '../../i18n/codes.js';
 import { referralTexts } from './texts.js';
 import type { PendingReferral, ReferralDetail } from './types.js';
 import { WaitingBadge } from './WaitingBadge.js';

@@ -6,7 +6,7 @@ import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { minPosition } from '../../shared/read-your-writes.js';
-import { defaultDestination, QueueFiltersBar } from './QueueFiltersBar.js';
+import { QueueFiltersBar } from './QueueFiltersBar.js';
 import { ReferralDrawer } from './ReferralDrawer.js';
 import { ReferralQueue } from './ReferralQueue.js';
 import { referralTexts } from './texts.js';
@@ -20,13 +20,14 @@ import { usePendingReferrals } from './use-referrals.js';
 export default function ReferralsPage() {
   const me = useMe();
   if (!me.data) return <PageState query={me} />;
-  return <Queue initialDestination={defaultDestination(me.data.role)} />;
+  return <Queue />;
 }
 
-function Queue({ initialDestination }: { initialDestination: string | null }) {
+/** Opens on every destination: the API already lists only those addressed to the user's institution. */
+function Queue() {
   const t = useTexts(referralTexts);
   const { language } = useLanguage();
-  const [filters, setFilters] = useState<QueueFilters>({ destination: initialDestination, department: null, olderThanHours: '' });
+  const [filters, setFilters] = useState<QueueFilters>({ destination: null, department: null, olderThanHours: '' });
   const [position, setPosition] = useState(minPosition);
   const [open, setOpen] = useState<PendingReferral | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);

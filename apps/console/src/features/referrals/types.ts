@@ -1,43 +1,18 @@
-/**
- * GET /api/v1/referrals answers `{asOf, referrals}` (libs/read-models/src/referrals/referral.queries.ts); the
- * OpenAPI document has no response schema for it yet. No personal field in a row.
- */
-export interface PendingReferral {
-  referralId: string;
-  sourceKind: string;
-  sourceId: string;
-  destination: string;
-  department: string;
-  referredAt: string;
-  hoursWaiting: number;
-}
+import type { components, paths } from '../../api/schema.js';
+import type { Destination } from '../../i18n/codes.js';
 
-export interface PendingReferralsAnswer {
-  asOf: { transactionId: string; globalPosition: number; eventsProcessed: number };
-  referrals: PendingReferral[];
-}
+/** GET /api/v1/referrals: the caller's institution's pending referrals, oldest first. No personal field in a row. */
+export type PendingReferralsAnswer = paths['/api/v1/referrals']['get']['responses'][200]['content']['application/json'];
+export type PendingReferral = PendingReferralsAnswer['referrals'][number];
 
-/** GET /api/v1/referrals/{id}: the referral's state folded from its stream (libs/domain referral.state.ts) + version. */
-export interface ReferralDetail {
-  status: 'sent' | 'accepted' | 'rejected' | 'completed' | 'revoked';
-  referralId: string;
-  source: { kind: string; id: string };
-  to: string;
-  unitName: string | null;
-  ubigeo: string | null;
-  referredAt: string;
-  version: number;
-}
+/** GET /api/v1/referrals/{id}: the referral's state folded from its stream, and its version. */
+export type ReferralDetail = paths['/api/v1/referrals/{referralId}']['get']['responses'][200]['content']['application/json'];
 
-/** What accept and reject answer (ReferralAcceptedDto). */
-export interface ReferralAnswer {
-  referralId: string;
-  version: number;
-  position: number;
-}
+/** What accept and reject answer. */
+export type ReferralAnswer = components['schemas']['ReferralAcceptedDto'];
 
 export interface QueueFilters {
-  destination: string | null;
+  destination: Destination | null;
   department: string | null;
   olderThanHours: string;
 }

@@ -3,19 +3,20 @@ import { api, withHeaders } from '../../api/client.js';
 import { unwrap } from '../../api/errors.js';
 import { limaNow } from '../../shared/format.js';
 import { rememberPosition } from '../../shared/read-your-writes.js';
-import type { PendingReferralsAnswer, QueueFilters, ReferralAnswer, ReferralDetail } from './types.js';
+import type { QueueFilters, ReferralAnswer, ReferralDetail } from './types.js';
 
 /** Refreshed by itself: a referral sent a moment ago appears without anyone reloading. */
 const REFRESH_MS = 15_000;
 
 /**
- * The pending queue, oldest first, of the user's departments (the API scopes it). `position` is the last write of
- * this tab: after an acceptance the queue is asked with it, so the referral just handled is already gone.
+ * The pending queue, oldest first: the API lists only the referrals addressed to the caller's institution, within
+ * its departments. `position` is the last write of this tab: after an acceptance the queue is asked with it, so the
+ * referral just handled is already gone.
  */
 export function usePendingReferrals(filters: QueueFilters, position: number | undefined) {
   const query = {
     status: 'pending' as const,
-    to: (filters.destination ?? undefined) as 'PNP' | undefined,
+    to: filters.destination ?? undefined,
     department: filters.department ?? undefined,
     olderThanHours: filters.olderThanHours ? Number(filters.olderThanHours) : undefined,
     limit: 200,
@@ -23,8 +24,7 @@ export function usePendingReferrals(filters: QueueFilters, position: number | un
   };
   return useQuery({
     queryKey: ['referrals', 'pending', filters, position ?? 0],
-    // until schema.d.ts has minPosition and the response: the query is the DTO's, the answer types.ts's
-    queryFn: () => unwrap(api.GET('/api/v1/referrals', { params: { query: query as never } })) as unknown as Promise<PendingReferralsAnswer>,
+    queryFn: () => unwrap(api.GET('/api/v1/referrals', { params: { query } })),
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,
     placeholderData: (previous) => previous,
@@ -36,7 +36,7 @@ export function useReferral(referralId: string | null) {
   return useQuery({
     queryKey: ['referral', referralId],
     enabled: referralId !== null,
-    queryFn: () => unwrap(api.GET('/api/v1/referrals/{referralId}', { params: { path: { referralId: referralId! } } })) as unknown as Promise<ReferralDetail>,
+    queryFn: () => unwrap(api.GET('/api/v1/referrals/{referralId}', { params: { path: { referralId: referralId! } } })),
   });
 }
 
@@ -54,8 +54,8 @@ export function useAcceptReferral(onDone: (answer: ReferralAnswer, linkedCaseId:
     mutationFn: async (input: Transition & { linkedCaseId: string | null }) => {
       const body = { acceptedAt: limaNow(), ...(input.linkedCaseId ? { linkedCaseId: input.linkedCaseId } : {}) };
       const answer = await unwrap(api.POST('/api/v1/referrals/{referralId}/accept', {
-        params: { path: { referralId: input.referral.referralId } }, body: body as never, ...headers(input),
-      })) as unknown as ReferralAnswer;
+        params: { path: { referralId: input.referral.referralId } }, body, ...headers(input),
+      }));
       rememberPosition(answer);
       return answer;
     },
@@ -68,7 +68,7 @@ export function useRejectReferral(onDone: (answer: ReferralAnswer) => void) {
     mutationFn: async (input: Transition & { reason: string }) => {
       const answer = await unwrap(api.POST('/api/v1/referrals/{referralId}/reject', {
         params: { path: { referralId: input.referral.referralId } }, body: { rejectedAt: limaNow(), reason: input.reason }, ...headers(input),
-      })) as unknown as ReferralAnswer;
+      }));
       rememberPosition(answer);
       return answer;
     },

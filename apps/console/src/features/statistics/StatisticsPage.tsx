@@ -40,8 +40,8 @@ export default function StatisticsPage() {
   const hotlineAllowed = can(me.data, 'GET /api/v1/statistics/hotline');
   const monthly = can(me.data, 'GET /api/v1/statistics/monthly');
   const inei = can(me.data, 'GET /api/v1/statistics/inei/{year}');
-  // The hotline statistics have no department parameter: with a department chosen, calls come from its reports.
-  const callsFromHotline = hotlineAllowed && (!department || !monthly);
+  // Calls by month come from /statistics/hotline, of the chosen department too (`department=DD`).
+  const callsFromHotline = hotlineAllowed;
   const byMonth = useHotline(filters, 'month', valid && callsFromHotline);
   const byDepartment = useHotline(filters, 'department', valid && hotlineAllowed && !department);
   const reports = useMonthlyReports(valid && monthly ? months : [], department, valid && monthly);

@@ -11,7 +11,7 @@ import type { Figure, HotlineStatistics, Provenance, Report } from './types.js';
 
 interface Props {
   months: string[];
-  /** Calls by month from /statistics/hotline, when the role may read it and no department is chosen. */
+  /** Calls by month from /statistics/hotline (of the chosen department, if any), when the role may read it. */
   hotline: HotlineStatistics | undefined;
   /** Monthly reports, one per month (undefined where the role may not read them). */
   reports: Array<Report | undefined>;

@@ -2,7 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
 import { unwrap } from '../../api/errors.js';
 import { minPosition } from '../../shared/read-your-writes.js';
-import type { HotlineStatistics, Report } from './types.js';
+import type { Report } from './types.js';
 
 export interface Filters {
   from: string;
@@ -11,16 +11,23 @@ export interface Filters {
   department: string;
 }
 
-/** GET /statistics/hotline by month or by department for the period (scoped by the token, not by a parameter). */
+/**
+ * GET /statistics/hotline by month or by department for the period, of one department when one is chosen
+ * (`department=DD`; the token's own departments otherwise).
+ */
 export function useHotline(filters: Filters, by: 'month' | 'department', enabled: boolean) {
   const position = minPosition();
   return useQuery({
-    queryKey: ['statistics', 'hotline', by, filters.from, filters.to, position],
+    queryKey: ['statistics', 'hotline', by, filters.from, filters.to, filters.department, position],
     enabled,
     queryFn: () => unwrap(api.GET('/api/v1/statistics/hotline', {
-      // minPosition: until schema.d.ts has it
-      params: { query: { from: filters.from, to: filters.to, by, ...(position ? { minPosition: position } : {}) } as never },
-    })) as Promise<HotlineStatistics>,
+      params: {
+        query: {
+          from: filters.from, to: filters.to, by,
+          ...(filters.department ? { department: filters.department } : {}), ...(position ? { minPosition: position } : {}),
+        },
+      },
+    })),
   });
 }
 
@@ -36,8 +43,8 @@ export function useMonthlyReports(months: string[], department: string, enabled:
         params: {
           query: {
             year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)),
-            ...(department ? { department } : {}), ...(position ? { minPosition: position } : {}), // minPosition: until schema.d.ts has it
-          } as never,
+            ...(department ? { department } : {}), ...(position ? { minPosition: position } : {}),
+          },
         },
       })) as Promise<Report>,
     })),

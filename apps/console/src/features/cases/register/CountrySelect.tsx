@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { common } from '../../../i18n/common.js';
 import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { normalize } from '../../../shared/ubigeo.js';
-import { countryOptions } from './countries.js';
+import { countryOptions } from '../../../i18n/countries.js';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'filter'> & {
   value: string;

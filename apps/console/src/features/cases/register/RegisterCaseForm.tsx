@@ -6,7 +6,7 @@ import { useTexts } from '../../../i18n/i18n.js';
 import { errorMessage } from '../../../shared/PageState.js';
 import { UbigeoSelect } from '../../../shared/UbigeoSelect.js';
 import { useDraft } from '../../../shared/use-draft.js';
-import { CASE_SOURCES, codeLabels, options, PURPOSES } from './codes.js';
+import { CASE_SOURCES, codeLabels, options, PURPOSES } from '../../../i18n/codes.js';
 import { newCaseDraft, type CaseDraft, type CaseRegistered, type DraftPrefill } from './draft.js';
 import { PeopleSection } from './PeopleSection.js';
 import { registerTexts } from './texts.js';
@@ -48,7 +48,10 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
   };
   // Ctrl+Enter saves from any field, as on the hotline screen: no need to tab to the button.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event as unknown as FormEvent);
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
   };
 
   return (

@@ -1,6 +1,6 @@
 import { ActionIcon, Fieldset, Group, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTexts } from '../../../i18n/i18n.js';
-import { codeLabels, DOCUMENT_TYPES, options, SEXES } from './codes.js';
+import { codeLabels, DOCUMENT_TYPES, options, SEXES } from '../../../i18n/codes.js';
 import { CountrySelect } from './CountrySelect.js';
 import type { VictimDraft } from './draft.js';
 import { registerTexts } from './texts.js';

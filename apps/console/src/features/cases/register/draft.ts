@@ -1,42 +1,32 @@
+import type { components, paths } from '../../../api/schema.js';
+import type { CaseSource, DocumentType, Purpose, Sex } from '../../../i18n/codes.js';
 import { fromLimaLocal, toLimaLocal } from '../../../shared/format.js';
 import { newId } from '../../../shared/ids.js';
 
-/**
- * The body of POST /api/v1/cases, from apps/api/src/cases/case.dto.ts. Declared here because the generated
- * schema types the DTO's nullable strings (occurredAt, referralId, documentType…) as `Record<string, never>`.
- */
-export interface RegisterCaseBody {
-  caseId: string;
-  registeredAt: string;
-  occurredAt?: string | null;
-  policeUnit: string;
-  ubigeo: string;
-  source: string;
-  referralId?: string | null;
-  purposes: string[];
-  victims: Array<{
-    victimId: string; sex: string; age: number | null; nationality: string;
-    fullName?: string; documentType?: string; documentNumber?: string; phone?: string; address?: string;
-  }>;
-  suspects: Array<{ suspectId: string; sex: string; age: number | null; nationality: string; role?: string }>;
-}
+type Schemas = components['schemas'];
+export type RegisterCaseBody = Schemas['RegisterCaseDto'];
 
-/** What POST /api/v1/cases answers (case-use-cases.ts `register`); the OpenAPI document has no schema for it yet. */
-export interface CaseRegistered {
-  caseId: string;
-  version: number;
-  position: number;
-  victimIds: string[];
-  suspectIds: string[];
+/** What POST /api/v1/cases answers: the case's id, version and position, and the ids of its victims and suspects. */
+export type CaseRegistered = paths['/api/v1/cases']['post']['responses'][201]['content']['application/json'];
+
+type Sealed = NonNullable<Schemas['VictimDto']['fullName']>;
+/**
+ * A victim's personal text (name, document number, phone, address), sealed by the API. The generated VictimDto
+ * mistypes these four as `Record<string, never>` (the DTO declares `string | null` without a Swagger `type`); they
+ * are strings on the wire. This is the console's one cast onto a generated type, until the API's schema says string.
+ */
+export function sealed(text: string): Sealed | undefined {
+  const value = text.trim();
+  return value === '' ? undefined : (value as unknown as Sealed);
 }
 
 export interface VictimDraft {
   victimId: string;
-  sex: string;
+  sex: Sex;
   age: string;
   nationality: string;
   fullName: string;
-  documentType: string | null;
+  documentType: DocumentType | null;
   documentNumber: string;
   phone: string;
   address: string;
@@ -44,7 +34,7 @@ export interface VictimDraft {
 
 export interface SuspectDraft {
   suspectId: string;
-  sex: string;
+  sex: Sex;
   age: string;
   nationality: string;
   role: string;
@@ -60,15 +50,15 @@ export interface CaseDraft {
   occurredAt: string;
   policeUnit: string;
   ubigeo: string | null;
-  source: string | null;
+  source: CaseSource | null;
   referralId: string | null;
-  purposes: string[];
+  purposes: Purpose[];
   victims: VictimDraft[];
   suspects: SuspectDraft[];
 }
 
 export interface DraftPrefill {
-  source?: string;
+  source?: CaseSource;
   referralId?: string;
   ubigeo?: string | null;
   policeUnit?: string | null;
@@ -92,23 +82,29 @@ export const newSuspect = (): SuspectDraft => ({ suspectId: newId(), sex: 'unkno
 const given = (text: string) => (text.trim() === '' ? undefined : text.trim());
 const age = (text: string) => (text.trim() === '' ? null : Number(text));
 
-export function toBody(draft: CaseDraft): RegisterCaseBody {
-  return {
+/**
+ * The body, or the required choices still missing (the place and the source have no value to send that the API
+ * could name): those are reported next to their fields as the API's own field errors would be.
+ */
+export function toBody(draft: CaseDraft): { body: RegisterCaseBody } | { missing: Array<'ubigeo' | 'source'> } {
+  const { ubigeo, source } = draft;
+  if (!ubigeo || !source) return { missing: [...(ubigeo ? [] : ['ubigeo' as const]), ...(source ? [] : ['source' as const])] };
+  return { body: {
     caseId: draft.caseId,
     registeredAt: draft.registeredAt ? fromLimaLocal(draft.registeredAt) : '',
     occurredAt: draft.occurredAt ? fromLimaLocal(`${draft.occurredAt}T00:00`) : undefined,
     policeUnit: draft.policeUnit.trim(),
-    ubigeo: draft.ubigeo ?? '',
-    source: draft.source ?? '',
+    ubigeo,
+    source,
     referralId: draft.referralId ?? undefined,
     purposes: draft.purposes,
     victims: draft.victims.map((v) => ({
       victimId: v.victimId, sex: v.sex, age: age(v.age), nationality: v.nationality,
-      fullName: given(v.fullName), documentType: v.documentType ?? undefined,
-      documentNumber: given(v.documentNumber), phone: given(v.phone), address: given(v.address),
+      fullName: sealed(v.fullName), documentType: v.documentType ?? undefined,
+      documentNumber: sealed(v.documentNumber), phone: sealed(v.phone), address: sealed(v.address),
     })),
     suspects: draft.suspects.map((s) => ({
       suspectId: s.suspectId, sex: s.sex, age: age(s.age), nationality: s.nationality, role: given(s.role),
     })),
-  };
+  } };
 }

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../api/client.js';
-import { unwrap } from '../../../api/errors.js';
+import { missingFields, unwrap } from '../../../api/errors.js';
+import { currentLanguage } from '../../../i18n/i18n.js';
 import { rememberPosition } from '../../../shared/read-your-writes.js';
 import { toBody, type CaseDraft, type CaseRegistered } from './draft.js';
 
@@ -12,8 +13,9 @@ import { toBody, type CaseDraft, type CaseRegistered } from './draft.js';
 export function useRegisterCase(onRegistered: (answer: CaseRegistered, draft: CaseDraft) => void) {
   return useMutation({
     mutationFn: async (draft: CaseDraft) => {
-      // The body is typed by draft.ts (RegisterCaseBody): the generated schema mistypes the DTO's nullable strings.
-      const answer = await unwrap(api.POST('/api/v1/cases', { body: toBody(draft) as never })) as unknown as CaseRegistered;
+      const built = toBody(draft);
+      if ('missing' in built) throw missingFields(built.missing, currentLanguage());
+      const answer = await unwrap(api.POST('/api/v1/cases', { body: built.body }));
       rememberPosition(answer);
       return answer;
     },

@@ -5,7 +5,7 @@ import { common } from '../../../i18n/common.js';
 import { useTexts } from '../../../i18n/i18n.js';
 import { DEPARTMENTS } from '../../../shared/ubigeo.js';
 import { UbigeoSelect } from '../../../shared/UbigeoSelect.js';
-import { CASE_STATUSES, codeLabels, options, PURPOSES } from '../register/codes.js';
+import { CASE_STATUSES, codeLabels, options, PURPOSES } from '../../../i18n/codes.js';
 import { searchTexts } from './texts.js';
 import { NO_FILTERS, type CaseFilters } from './types.js';
 
@@ -35,7 +35,7 @@ export function CaseFiltersForm({ initial, onSearch }: Props) {
         <Select label={t.department} placeholder={t.any} data={departments} value={filters.department} clearable searchable
           onChange={(department) => set({ department })} />
         <UbigeoSelect label={t.district} placeholder={t.typePlace} value={filters.ubigeo} onChange={(ubigeo) => set({ ubigeo })} />
-        <Select label={t.status} placeholder={t.any} data={options(CASE_STATUSES, codes.statuses)} value={filters.status} clearable
+        <Select label={t.status} placeholder={t.any} data={options(CASE_STATUSES, codes.caseStatuses)} value={filters.status} clearable
           onChange={(status) => set({ status })} />
         <TextInput type="date" label={t.from} value={filters.from} onChange={(e) => set({ from: e.currentTarget.value })} />
         <TextInput type="date" label={t.to} value={filters.to} onChange={(e) => set({ to: e.currentTarget.value })} />

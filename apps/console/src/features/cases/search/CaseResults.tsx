@@ -2,7 +2,7 @@ import { Button, Group, Kbd, Stack, Table, Text, VisuallyHidden } from '@mantine
 import { useTexts, useLanguage } from '../../../i18n/i18n.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { placeLabel } from '../../../shared/ubigeo.js';
-import { codeLabels } from '../register/codes.js';
+import { codeLabels } from '../../../i18n/codes.js';
 import { rowKeys } from './row-keys.js';
 import classes from './rows.module.css';
 import { searchTexts } from './texts.js';
@@ -54,7 +54,7 @@ export function CaseResults({ rows, onChoose, actionLabel, caption }: Props) {
                 <Table.Td>{placeLabel(row.ubigeo)}</Table.Td>
                 <Table.Td>{codes.sources[row.source] ?? row.source}</Table.Td>
                 <Table.Td>{row.purposes.map((p) => codes.purposes[p] ?? p).join(', ')}</Table.Td>
-                <Table.Td><Text size="sm" fw={600} c={STATUS_COLOR[row.status]}>{codes.statuses[row.status] ?? row.status}</Text></Table.Td>
+                <Table.Td><Text size="sm" fw={600} c={STATUS_COLOR[row.status]}>{codes.caseStatuses[row.status] ?? row.status}</Text></Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{t.peopleCount(row.victims, row.suspects)}</Table.Td>
                 <Table.Td>
                   {/* The row is the keyboard stop; the button is for the mouse, so it is not a second Tab stop. */}

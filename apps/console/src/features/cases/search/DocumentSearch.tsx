@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { fieldErrors } from '../../../api/errors.js';
 import { useTexts } from '../../../i18n/i18n.js';
 import { PageState } from '../../../shared/PageState.js';
-import { codeLabels, DOCUMENT_TYPES, options } from '../register/codes.js';
+import { codeLabels, DOCUMENT_TYPES, options } from '../../../i18n/codes.js';
 import { CaseResults } from './CaseResults.js';
 import { searchTexts } from './texts.js';
 import type { CaseRow, DocumentQuery } from './types.js';
@@ -20,9 +20,9 @@ interface Props {
 }
 
 /**
- * Cases in which a victim's document appears (GET /api/v1/cases?documentType&documentNumber with X-Purpose). The API
- * records the search in the audit log; the screen says so before the user searches. The document and purpose are
- * kept in this component only — no draft, no query cache, no URL.
+ * Cases in which a victim's document appears (POST /api/v1/cases/search: type, number and purpose in the body). The
+ * API records the search in the audit log; the screen says so before the user searches. The document and purpose
+ * are kept in this component only — no draft, no query cache, no URL.
  */
 export function DocumentSearch({ onChoose, actionLabel }: Props) {
   const t = useTexts(searchTexts);
@@ -37,7 +37,7 @@ export function DocumentSearch({ onChoose, actionLabel }: Props) {
     // A personal-data search without a stated purpose is not even sent (the API refuses it too).
     const missing: Record<string, string> = {};
     if (!query.documentNumber.trim()) missing.documentNumber = own.numberRequired;
-    if (!query.purpose.trim()) missing['X-Purpose'] = own.purposeRequired;
+    if (!query.purpose.trim()) missing.purpose = own.purposeRequired;
     setProblems(missing);
     if (Object.keys(missing).length === 0) search.mutate(query);
   };
@@ -51,11 +51,12 @@ export function DocumentSearch({ onChoose, actionLabel }: Props) {
         <form onSubmit={submit} noValidate aria-labelledby="document-search-title">
           <SimpleGrid cols={4} spacing="sm">
             <Select label={t.documentType} data={options(DOCUMENT_TYPES, codes.documentTypes)} value={query.documentType}
-              onChange={(documentType) => setQuery({ ...query, documentType })} error={errors.documentType} />
+              allowDeselect={false}
+              onChange={(documentType) => { if (documentType) setQuery({ ...query, documentType: documentType as DocumentQuery['documentType'] }); }} error={errors.documentType} />
             <TextInput label={t.documentNumber} required value={query.documentNumber} autoComplete="off"
               onChange={(e) => setQuery({ ...query, documentNumber: e.currentTarget.value })} error={errors.documentNumber} />
             <TextInput label={t.statedPurpose} description={t.statedPurposeHint} inputWrapperOrder={['label', 'input', 'description', 'error']} required maxLength={200} value={query.purpose}
-              onChange={(e) => setQuery({ ...query, purpose: e.currentTarget.value })} error={errors['X-Purpose'] ?? errors.purpose}
+              onChange={(e) => setQuery({ ...query, purpose: e.currentTarget.value })} error={errors.purpose}
               style={{ gridColumn: 'span 2' }} />
           </SimpleGrid>
           <Group mt="sm">

@@ -1,25 +1,11 @@
-/**
- * A row of GET /api/v1/cases, as the API's brief defines it (no schema in the OpenAPI document yet). No personal
- * field: `victims` and `suspects` are counts.
- */
-export interface CaseRow {
-  caseId: string;
-  registeredAt: string;
-  policeUnit: string;
-  ubigeo: string;
-  source: string;
-  purposes: string[];
-  status: string;
-  victims: number;
-  suspects: number;
-  prosecutionId: string | null;
-  referralId: string | null;
-}
+import type { components, paths } from '../../../api/schema.js';
 
-export interface CaseListPage {
-  items: CaseRow[];
-  nextCursor: string | null;
-}
+type Schemas = components['schemas'];
+type ListQuery = NonNullable<paths['/api/v1/cases']['get']['parameters']['query']>;
+
+/** A row of GET /api/v1/cases and of POST /api/v1/cases/search: no personal field (`victims`, `suspects` are counts). */
+export type CaseRow = Schemas['CaseListItemDto'];
+export type CaseListPage = Schemas['CaseListDto'];
 
 /** The filters of the list: none of them is personal, so they may go into a query key. */
 export interface CaseFilters {
@@ -28,14 +14,11 @@ export interface CaseFilters {
   ubigeo: string | null;
   from: string;
   to: string;
-  status: string | null;
-  purpose: string | null;
+  status: ListQuery['status'] | null;
+  purpose: ListQuery['purpose'] | null;
 }
 
 export const NO_FILTERS: CaseFilters = { policeUnit: '', department: null, ubigeo: null, from: '', to: '', status: null, purpose: null };
 
-export interface DocumentQuery {
-  documentType: string | null;
-  documentNumber: string;
-  purpose: string;
-}
+/** What the search by document sends (POST /cases/search), minus paging; kept in the form's memory only. */
+export type DocumentQuery = Pick<Schemas['CaseSearchDto'], 'documentType' | 'documentNumber' | 'purpose'>;

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { placeLabel } from '../../../shared/ubigeo.js';
-import { codes, label } from './codes.js';
+import { codeLabels, label } from '../../../i18n/codes.js';
 import { fill, texts } from './texts.js';
 import type { SafeCase } from './use-case.js';
 
@@ -12,7 +12,7 @@ const STATUS_COLOR: Record<string, string> = { open: 'blue', referred: 'violet',
 /** Who registered the case, where, why, its state and its links to the other institutions' records. */
 export function CaseHeader({ view, trialIds }: { view: SafeCase; trialIds: string[] }) {
   const t = useTexts(texts);
-  const k = useTexts(codes);
+  const k = useTexts(codeLabels);
   const { language } = useLanguage();
   return (
     <Paper withBorder p="md">
@@ -22,7 +22,7 @@ export function CaseHeader({ view, trialIds }: { view: SafeCase; trialIds: strin
             <Title order={2}>{t.title} · {view.policeUnit}</Title>
             <Text size="sm" c="dimmed" ff="monospace">{view.caseId}</Text>
           </div>
-          <Badge size="lg" color={STATUS_COLOR[view.status] ?? 'gray'} data-testid="case-status">{label(k.caseStatus, view.status)}</Badge>
+          <Badge size="lg" color={STATUS_COLOR[view.status] ?? 'gray'} data-testid="case-status">{label(k.caseStatuses, view.status)}</Badge>
         </Group>
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Field name={t.place} value={placeLabel(view.ubigeo)} />

@@ -2,7 +2,7 @@ import { Badge, Group, Text, Timeline } from '@mantine/core';
 import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { PageState } from '../../../shared/PageState.js';
-import { codes, label } from './codes.js';
+import { codeLabels, label } from '../../../i18n/codes.js';
 import { fill, texts } from './texts.js';
 import type { CaseTimeline } from './types.js';
 
@@ -16,7 +16,7 @@ interface Props {
  */
 export function CaseTimelineView({ query }: Props) {
   const t = useTexts(texts);
-  const k = useTexts(codes);
+  const k = useTexts(codeLabels);
   const { language } = useLanguage();
   const milestones = query.data?.milestones ?? [];
   if (!query.data) return <PageState query={query} />;
@@ -26,7 +26,7 @@ export function CaseTimelineView({ query }: Props) {
       {milestones.map((m, index) => (
         <Timeline.Item
           key={`${m.stream}-${m.milestone}-${index}`}
-          title={<Text fw={600} size="sm">{language === 'es' ? m.label : k.milestones[m.milestone] ?? m.label}</Text>}
+          title={<Text fw={600} size="sm">{language === 'es' ? m.label : m.labelEn}</Text>}
         >
           <Group gap={6} wrap="wrap">
             <Badge variant="outline" color="gray" size="sm">{label(k.institutions, m.institution)}</Badge>

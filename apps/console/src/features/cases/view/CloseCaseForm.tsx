@@ -1,5 +1,6 @@
 import { Textarea } from '@mantine/core';
 import { useState } from 'react';
+import { api } from '../../../api/client.js';
 import { fieldErrors } from '../../../api/errors.js';
 import { useTexts } from '../../../i18n/i18n.js';
 import { fromLimaLocal, limaNow } from '../../../shared/format.js';
@@ -17,7 +18,10 @@ export default function CloseCaseForm({ view, onClose }: ActionFormProps) {
   const command = useCommand([caseKey(view.caseId), timelineKey(view.caseId)]);
   const errors = fieldErrors(command.error);
   const submit = () => command.mutate(
-    { path: '/api/v1/cases/{caseId}/closure', params: { caseId: view.caseId }, version: view.version, body: { closedAt: fromLimaLocal(closedAt), reason } },
+    {
+      version: view.version,
+      send: (init) => api.POST('/api/v1/cases/{caseId}/closure', { params: { path: { caseId: view.caseId } }, body: { closedAt: fromLimaLocal(closedAt), reason }, ...init }),
+    },
     { onSuccess: onClose },
   );
   return (

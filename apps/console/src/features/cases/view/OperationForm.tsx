@@ -1,5 +1,6 @@
 import { Group, NumberInput } from '@mantine/core';
 import { useState } from 'react';
+import { api } from '../../../api/client.js';
 import { fieldErrors } from '../../../api/errors.js';
 import { useTexts } from '../../../i18n/i18n.js';
 import { fromLimaLocal, limaNow } from '../../../shared/format.js';
@@ -25,10 +26,12 @@ export default function OperationForm({ view, onClose }: ActionFormProps) {
   const errors = fieldErrors(command.error);
   const submit = () => command.mutate(
     {
-      path: '/api/v1/cases/{caseId}/operations',
-      params: { caseId: view.caseId },
       version: view.version,
-      body: { conductedAt: fromLimaLocal(conductedAt), rescued: Number(rescued), detained: Number(detained) },
+      send: (init) => api.POST('/api/v1/cases/{caseId}/operations', {
+        params: { path: { caseId: view.caseId } },
+        body: { conductedAt: fromLimaLocal(conductedAt), rescued: Number(rescued), detained: Number(detained) },
+        ...init,
+      }),
     },
     { onSuccess: onClose },
   );

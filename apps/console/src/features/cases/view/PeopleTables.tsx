@@ -1,20 +1,11 @@
 import { Table, Text } from '@mantine/core';
 import { common } from '../../../i18n/common.js';
-import { useLanguage, useTexts, type Language } from '../../../i18n/i18n.js';
-import { codes, label } from './codes.js';
+import { codeLabels, label } from '../../../i18n/codes.js';
+import { countryName } from '../../../i18n/countries.js';
+import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { texts } from './texts.js';
 import type { PersonalFields, Suspect } from './types.js';
 import type { SafeCase } from './use-case.js';
-
-/** A country's name from its ISO 3166-1 alpha-2 code, in the user's language (the browser knows them all). */
-export function countryName(code: string, language: Language, unknown: string): string {
-  if (code === 'unknown') return unknown;
-  try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 interface VictimsProps {
   victims: SafeCase['victims'];
@@ -25,7 +16,7 @@ interface VictimsProps {
 /** Victims with what statistics count (sex, age, nationality); personal columns only once revealed. */
 export function VictimsTable({ victims, personal }: VictimsProps) {
   const t = useTexts(texts);
-  const k = useTexts(codes);
+  const k = useTexts(codeLabels);
   const c = useTexts(common);
   const { language } = useLanguage();
   if (victims.length === 0) return <Text size="sm" c="dimmed">{t.noVictims}</Text>;
@@ -44,8 +35,8 @@ export function VictimsTable({ victims, personal }: VictimsProps) {
           return (
             <Table.Tr key={victim.victimId}>
               <Table.Td>{index + 1}</Table.Td>
-              <Table.Td>{label(k.sex, victim.sex)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{victim.age ?? (victim.ageGroup === 'unknown' ? label(k.ageGroups, 'unknown') : victim.ageGroup)}{victim.age !== null && ` (${victim.ageGroup})`}</Table.Td>
+              <Table.Td>{label(k.sexes, victim.sex)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{victim.age ?? k.ageGroups[victim.ageGroup]}{victim.age !== null && ` (${victim.ageGroup})`}</Table.Td>
               <Table.Td>{countryName(victim.nationality, language, c.unknown)}</Table.Td>
               {personal && (
                 <>
@@ -66,7 +57,7 @@ export function VictimsTable({ victims, personal }: VictimsProps) {
 /** Suspects: the API records no personal field of theirs, only sex, age, nationality and role in the network. */
 export function SuspectsTable({ suspects }: { suspects: Suspect[] }) {
   const t = useTexts(texts);
-  const k = useTexts(codes);
+  const k = useTexts(codeLabels);
   const c = useTexts(common);
   const { language } = useLanguage();
   if (suspects.length === 0) return <Text size="sm" c="dimmed">{t.noSuspects}</Text>;
@@ -79,7 +70,7 @@ export function SuspectsTable({ suspects }: { suspects: Suspect[] }) {
         {suspects.map((suspect, index) => (
           <Table.Tr key={suspect.suspectId}>
             <Table.Td>{index + 1}</Table.Td>
-            <Table.Td>{label(k.sex, suspect.sex)}</Table.Td>
+            <Table.Td>{label(k.sexes, suspect.sex)}</Table.Td>
             <Table.Td>{suspect.age ?? '—'}</Table.Td>
             <Table.Td>{countryName(suspect.nationality, language, c.unknown)}</Table.Td>
             <Table.Td>{suspect.role ?? '—'}</Table.Td>

@@ -9,7 +9,7 @@ import type { PersonalFields } from './types.js';
 
 interface Props {
   caseId: string;
-  /** Whether the API holds personal fields this role is given (it sent some with the case). */
+  /** Whether to offer the read: the role may receive the case's personal fields (GET /me `personalData.case`). */
   available: boolean;
   personal: Record<string, PersonalFields> | null;
   onChange(personal: Record<string, PersonalFields> | null): void;

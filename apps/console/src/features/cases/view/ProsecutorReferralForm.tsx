@@ -1,5 +1,6 @@
 import { TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { api } from '../../../api/client.js';
 import { fieldErrors } from '../../../api/errors.js';
 import { useTexts } from '../../../i18n/i18n.js';
 import { fromLimaLocal, limaNow } from '../../../shared/format.js';
@@ -17,7 +18,12 @@ export default function ProsecutorReferralForm({ view, onClose }: ActionFormProp
   const command = useCommand([caseKey(view.caseId), timelineKey(view.caseId), ['justice-cases']]);
   const errors = fieldErrors(command.error);
   const submit = () => command.mutate(
-    { path: '/api/v1/cases/{caseId}/prosecutor-referral', params: { caseId: view.caseId }, version: view.version, body: { referredAt: fromLimaLocal(referredAt), office } },
+    {
+      version: view.version,
+      send: (init) => api.POST('/api/v1/cases/{caseId}/prosecutor-referral', {
+        params: { path: { caseId: view.caseId } }, body: { referredAt: fromLimaLocal(referredAt), office }, ...init,
+      }),
+    },
     { onSuccess: onClose },
   );
   return (

@@ -1,10 +1,11 @@
 import { Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { api } from '../../../api/client.js';
 import { fieldErrors } from '../../../api/errors.js';
 import { useTexts } from '../../../i18n/i18n.js';
 import { fromLimaLocal, limaNow } from '../../../shared/format.js';
 import { UbigeoSelect } from '../../../shared/UbigeoSelect.js';
-import { codes, label, VICTIM_DESTINATIONS } from './codes.js';
+import { codeLabels, label, options, VICTIM_DESTINATIONS, type Destination } from '../../../i18n/codes.js';
 import { CommandModal, DateTimeField } from './CommandModal.js';
 import type { ActionFormProps } from './OperationForm.js';
 import { fill, texts } from './texts.js';
@@ -19,10 +20,10 @@ import { newId } from '../../../shared/ids.js';
  */
 export default function VictimReferralForm({ view, onClose }: ActionFormProps) {
   const t = useTexts(texts);
-  const k = useTexts(codes);
+  const k = useTexts(codeLabels);
   const [referralId] = useState(newId);
   const [victimId, setVictimId] = useState<string | null>(view.victims[0]?.victimId ?? null);
-  const [to, setTo] = useState<string | null>('SHELTER');
+  const [to, setTo] = useState<Destination>('SHELTER');
   const [unitName, setUnitName] = useState('');
   const [ubigeo, setUbigeo] = useState<string | null>(null);
   const [referredAt, setReferredAt] = useState(() => limaNow().slice(0, 16));
@@ -30,22 +31,24 @@ export default function VictimReferralForm({ view, onClose }: ActionFormProps) {
   const errors = fieldErrors(command.error);
   const submit = () => command.mutate(
     {
-      path: '/api/v1/cases/{caseId}/referrals',
-      params: { caseId: view.caseId },
-      body: { referralId, victimId, to, unitName: unitName.trim() || null, ubigeo, referredAt: fromLimaLocal(referredAt) },
+      send: (init) => api.POST('/api/v1/cases/{caseId}/referrals', {
+        params: { path: { caseId: view.caseId } },
+        body: { referralId, victimId: victimId ?? undefined, to, unitName: unitName.trim() || null, ubigeo, referredAt: fromLimaLocal(referredAt) },
+        ...init,
+      }),
     },
     { onSuccess: onClose },
   );
-  const victims = view.victims.map((v, i) => ({ value: v.victimId, label: `${fill(t.victimN, { n: i + 1 })} · ${label(k.sex, v.sex)}${v.age !== null ? `, ${v.age}` : ''}` }));
+  const victims = view.victims.map((v, i) => ({ value: v.victimId, label: `${fill(t.victimN, { n: i + 1 })} · ${label(k.sexes, v.sex)}${v.age !== null ? `, ${v.age}` : ''}` }));
   return (
     <CommandModal opened title={t.referVictim} submitLabel={t.referVictim} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
       <Select label={t.victim} required data={victims} value={victimId} onChange={setVictimId} allowDeselect={false} error={errors.victimId} data-autofocus />
       <Select
         label={t.to}
         required
-        data={VICTIM_DESTINATIONS.map((code) => ({ value: code, label: label(k.destinations, code) }))}
+        data={options(VICTIM_DESTINATIONS, k.destinations)}
         value={to}
-        onChange={setTo}
+        onChange={(code) => { if (code) setTo(code); }}
         allowDeselect={false}
         error={errors.to}
       />

@@ -40,8 +40,7 @@ const es = {
   purposeRequired: 'Indique la finalidad',
   purposeTooLong: 'Máximo 200 caracteres',
   show: 'Mostrar',
-  // Stated on the ordinary read, which the API audits as a personal-data read although nothing personal is shown.
-  viewPurpose: 'Consulta del expediente sin mostrar datos personales',
+  required: 'Obligatorio',
   timeline: 'Cronología',
   timelineEmpty: 'Sin hitos registrados',
   daysSincePrevious: '{n} días desde el hito anterior',
@@ -122,7 +121,7 @@ const en: CaseTexts = {
   purposeRequired: 'State the purpose',
   purposeTooLong: 'At most 200 characters',
   show: 'Show',
-  viewPurpose: 'Case file read without showing personal data',
+  required: 'Required',
   timeline: 'Timeline',
   timelineEmpty: 'No milestones recorded',
   daysSincePrevious: '{n} days since the previous milestone',

@@ -1,18 +1,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, withHeaders } from '../../../api/client.js';
+import { withHeaders } from '../../../api/client.js';
 import { unwrap } from '../../../api/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { rememberPosition } from '../../../shared/read-your-writes.js';
-import type { CommandAnswer } from './types.js';
+
+/** What every command on a case, prosecution or trial answers, among its own fields (the generated schemas say so). */
+interface CommandAnswer {
+  version: number;
+  position: number;
+}
+
+/** The headers of one attempt, spread into the typed `api.POST(path, { …, ...init })` of the form that sends it. */
+export type CommandInit = ReturnType<typeof withHeaders>;
 
 export interface CommandRequest {
-  /** An OpenAPI path, e.g. '/api/v1/cases/{caseId}/operations'. */
-  path: string;
-  params: Record<string, string>;
-  body: object;
   /** The record's version as the user saw it: a change by someone else since is a 409, not an overwrite. */
   version?: number;
+  /** The form's own typed call: path, parameters and body are checked against the API's OpenAPI document. */
+  send(init: CommandInit): Promise<{ data?: CommandAnswer; error?: unknown; response: Response }>;
 }
 
 /**
@@ -20,19 +26,14 @@ export interface CommandRequest {
  * answer retried is the same command), renewed only by `reset` once the action succeeded or the form is closed.
  * On success the position is remembered (read-your-writes) and the queries named by `refresh` are refetched.
  */
-export function useCommand<T extends CommandAnswer = CommandAnswer>(refresh: ReadonlyArray<readonly unknown[]>) {
+export function useCommand(refresh: ReadonlyArray<readonly unknown[]>) {
   const client = useQueryClient();
   const [key, setKey] = useState(newId);
   const mutation = useMutation({
-    mutationFn: async (request: CommandRequest) => {
-      const headers = withHeaders({
-        'Idempotency-Key': key,
-        'If-Match': request.version === undefined ? undefined : `"${request.version}"`,
-      });
-      // Untyped on purpose: one hook serves every command path; each form builds its body from the DTO's fields.
-      const call = api.POST(request.path as never, { params: { path: request.params }, body: request.body, ...headers } as never);
-      return (await unwrap(call)) as unknown as T;
-    },
+    mutationFn: (request: CommandRequest) => unwrap(request.send(withHeaders({
+      'Idempotency-Key': key,
+      'If-Match': request.version === undefined ? undefined : `"${request.version}"`,
+    }))),
     onSuccess: async (answer) => {
       rememberPosition(answer);
       await Promise.all(refresh.map((queryKey) => client.invalidateQueries({ queryKey })));

@@ -1,5 +1,5 @@
-import catalog from '../../../../../../seeds/catalogs/countries_iso3166.csv?raw';
-import type { Language } from '../../../i18n/i18n.js';
+import catalog from '../../../../seeds/catalogs/countries_iso3166.csv?raw';
+import type { Language } from './i18n.js';
 
 /**
  * ISO 3166-1 alpha-2 countries from the same catalog the API validates nationalities against
@@ -33,4 +33,14 @@ export function countryOptions(language: Language, unknownLabel: string): Array<
     { value: 'unknown', label: unknownLabel },
     ...rest.map((c) => ({ value: c.code, label: `${c[language]} (${c.code})` })),
   ];
+}
+
+/** A country's name from its ISO 3166-1 alpha-2 code, in the user's language (the browser knows them all). */
+export function countryName(code: string, language: Language, unknown: string): string {
+  if (code === 'unknown') return unknown;
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
