@@ -81,6 +81,8 @@ suite('case search (browser)', () => {
   it('finds it by the victim\'s document only with a stated purpose, and the search is audited', async () => {
     const page = await newPage(browser);
     await signIn(page, app, 'police', ['08'], '/casos');
+    const requests: Array<{ method: string; url: string; body: string | null }> = [];
+    page.on('request', (request) => requests.push({ method: request.method(), url: request.url(), body: request.postData() }));
     await page.getByRole('tab', { name: 'Buscar por documento de la víctima' }).click();
     await page.getByText('Esta búsqueda queda registrada en el registro de auditoría').waitFor();
     await page.getByLabel('Número de documento').fill('40123456');
@@ -94,6 +96,11 @@ suite('case search (browser)', () => {
     await row(page, wanchaq).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'casos-busqueda-documento');
+    // POST /cases/search: the number and the purpose travel in the body only, never in a URL.
+    const searches = requests.filter((request) => request.url.includes('/api/v1/cases/search'));
+    expect(searches.map((request) => request.method)).toEqual(['POST']);
+    expect(JSON.parse(searches[0].body ?? '{}')).toMatchObject({ documentType: 'DNI', documentNumber: '40123456', purpose: PURPOSE });
+    expect(requests.filter((request) => request.url.includes('40123456'))).toEqual([]);
 
     const audit = await app.api('auditor').get('/api/v1/audit?action=search_personal_data');
     expect(audit.status).toBe(200);

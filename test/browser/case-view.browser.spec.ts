@@ -7,7 +7,8 @@ import { signIn } from './support/sign-in.js';
 jest.setTimeout(120_000);
 const suite = browserAvailable ? describe : describe.skip;
 
-const PURPOSE = 'Coordinar el traslado de la víctima al albergue';
+// Outside Latin-1 (the dash) as well as in it (ñ): sent as X-Purpose: UTF-8''…, it must reach the audit log intact.
+const PURPOSE = 'Coordinar el traslado de la niña al albergue — oficio nº 12';
 
 suite('case view (browser)', () => {
   let app: ConsoleApp;
@@ -67,6 +68,8 @@ suite('case view (browser)', () => {
     const reads = (audit.body.entries as Array<{ action: string; purpose: string | null; actorRole: string }>)
       .filter((entry) => entry.action === 'read_personal_data');
     expect(reads.some((entry) => entry.purpose === PURPOSE && entry.actorRole === 'police')).toBe(true);
+    // Opening the case stated no purpose, disclosed nothing and so was not audited: the one read is the stated one.
+    expect(reads.filter((entry) => entry.actorRole === 'police').map((entry) => entry.purpose)).toEqual([PURPOSE]);
 
     // Hidden again, and never stored in the tab's storage.
     await keyboard.press('Alt+KeyP');
@@ -106,16 +109,19 @@ suite('case view (browser)', () => {
     await page.context().close();
   });
 
-  it('a role that reads the case sees personal data only as the API gives it, and never before a purpose', async () => {
-    // The API's rule (GET /cases/{id}): every role allowed to read a case gets the victims' personal fields.
+  it('the judiciary reads the case without personal data and is offered no way to ask for it', async () => {
+    // The API's rule (GET /me personalData.case): the courts read cases, not the victims' contact data.
+    const me = await app.api('judiciary').get('/api/v1/me');
+    expect(me.body.personalData.case).toBe(false);
     const direct = await app.api('judiciary').get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'Verificación de la regla de la API');
     expect(direct.status).toBe(200);
-    const given = direct.body.victims[0].personal?.fullName === 'Rosa Quispe';
+    expect(direct.body).toMatchObject({ personalDataWithheld: true });
+    expect(direct.body.victims[0].personal).toBeNull();
     const page = await newPage(browser);
     await signIn(page, app, 'judiciary', [], `/casos/${caseId}`);
     await page.getByRole('heading', { name: /Comisaría Wanchaq/ }).waitFor();
     expect(await page.content()).not.toContain('Rosa Quispe');
-    expect(await page.getByRole('button', { name: /Ver datos personales/ }).count()).toBe(given ? 1 : 0);
+    expect(await page.getByRole('button', { name: /Ver datos personales/ }).count()).toBe(0);
     // Judges take no police action.
     expect(await page.getByRole('button', { name: /Registrar operativo/ }).count()).toBe(0);
     await page.context().close();
