@@ -20,7 +20,7 @@ export function PublicationsTable({ publications, onRevisions }: { publications:
     const name = `publicacion-${p.kind}-${p.period}.${format}`;
     void saveDownload(api.GET('/api/v1/publications/{id}', {
       params: { path: { id: p.publicationId }, query: format === 'json' ? {} : { format, lang: language } }, parseAs: 'blob',
-    }) as never, name).catch((error: unknown) => notifications.show({ color: 'red', message: errorMessage(error, c.networkError) }));
+    }), name).catch((error: unknown) => notifications.show({ color: 'red', message: errorMessage(error, c.networkError) }));
   };
   return (
     <ScrollRegion label={t.listTitle}>

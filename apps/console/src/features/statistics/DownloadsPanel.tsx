@@ -37,11 +37,11 @@ export function DownloadsPanel({ month, department, monthly, inei }: Props) {
   const monthlyFile = (format: 'csv' | 'xlsx') => run(`monthly-${format}`, () => saveDownload(api.GET('/api/v1/statistics/monthly', {
     params: { query: { year, month: Number(month.slice(5, 7)), format, lang: language, ...(department ? { department } : {}) } },
     parseAs: 'blob',
-  }) as never, `reporte-${month}.${format}`));
+  }), `reporte-${month}.${format}`));
   const ineiFile = (format: 'csv' | 'xlsx') => run(`inei-${format}`, () => saveDownload(api.GET('/api/v1/statistics/inei/{year}', {
     params: { path: { year }, query: { format, lang: language } },
     parseAs: 'blob',
-  }) as never, `inei-trata-${year}.${format}`));
+  }), `inei-trata-${year}.${format}`));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="downloads-title">
       <Stack gap="xs">
