@@ -17,11 +17,11 @@ class PersonDto {
 
 export class VictimDto extends PersonDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') victimId?: string;
-  @ApiPropertyOptional({ description: PERSONAL }) @IsOptional() @IsString() @MaxLength(200) fullName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: PERSONAL }) @IsOptional() @IsString() @MaxLength(200) fullName?: string | null;
   @ApiPropertyOptional({ enum: DOCUMENT_TYPES }) @IsOptional() @IsIn(DOCUMENT_TYPES) documentType?: string | null;
-  @ApiPropertyOptional({ description: PERSONAL }) @IsOptional() @IsString() @MaxLength(30) documentNumber?: string | null;
-  @ApiPropertyOptional({ description: PERSONAL }) @IsOptional() @IsString() @MaxLength(30) phone?: string | null;
-  @ApiPropertyOptional({ description: PERSONAL }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: PERSONAL }) @IsOptional() @IsString() @MaxLength(30) documentNumber?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: PERSONAL }) @IsOptional() @IsString() @MaxLength(30) phone?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: PERSONAL }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
 }
 
 export class SuspectDto extends PersonDto {

@@ -51,13 +51,3 @@ export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   return Object.fromEntries(error.fields.map((problem) => [problem.field.replace(/\[(\d+)\]/g, '.$1'), problem.reason]));
 }
-
-/**
- * Required choices left empty, refused before sending as the API refuses a missing field: the same 400 shape, so the
- * form shows each reason next to its field. Used where the generated body type has no value for "not chosen".
- */
-export function missingFields(fields: string[], language: 'es' | 'en'): ApiError {
-  const es = language === 'es';
-  return new ApiError(400, 'invalid_command', es ? 'Datos no válidos' : 'Invalid data',
-    fields.map((field) => ({ field, reason: es ? 'es obligatorio' : 'is required' })));
-}

@@ -1141,22 +1141,22 @@ export interface components {
         };
         VictimDto: {
             /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
-            address?: Record<string, never>;
+            address?: string | null;
             /** @description Edad a la fecha de los hechos / age at the facts */
             age?: number | null;
             /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
-            documentNumber?: Record<string, never>;
+            documentNumber?: string | null;
             /** @enum {string} */
             documentType?: "DNI" | "CE" | "PASSPORT" | "OTHER";
             /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
-            fullName?: Record<string, never>;
+            fullName?: string | null;
             /**
              * @description ISO 3166-1 alfa-2 o "unknown"
              * @example PE
              */
             nationality: string;
             /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
-            phone?: Record<string, never>;
+            phone?: string | null;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
             /** Format: uuid */

@@ -1,6 +1,6 @@
 import { api, withHeaders } from '../../api/client.js';
-import { missingFields, unwrap } from '../../api/errors.js';
-import { currentLanguage } from '../../i18n/i18n.js';
+import { unwrap } from '../../api/errors.js';
+import type { paths } from '../../api/schema.js';
 import type { CallListPage, CallCommandAnswer, ReferralCommandAnswer } from './types.js';
 import type { CallLanguage, Channel, Destination, Outcome, Topic } from '../../i18n/codes.js';
 
@@ -11,22 +11,24 @@ export interface NewCall {
   language: CallLanguage;
   callerUbigeo: string | null;
   anonymous: boolean;
-  /** null until chosen; then the save is refused next to the field, before anything is sent. */
+  /** null until chosen: the call is still sent, and the API's "es obligatorio" shows next to the field. */
   topic: Topic | null;
   summary: string;
 }
 
 /** The body the API expects: optional fields left out when empty, so a retry sends byte-for-byte the same command. */
+type RecordCallBody = paths['/api/v1/hotline-calls']['post']['requestBody']['content']['application/json'];
+
 export async function recordCall(call: NewCall): Promise<CallCommandAnswer> {
-  const { topic } = call;
-  if (!topic) throw missingFields(['topic'], currentLanguage());
   const body = {
     callId: call.callId, receivedAt: call.receivedAt, channel: call.channel, language: call.language,
-    anonymous: call.anonymous, topic,
+    anonymous: call.anonymous,
+    ...(call.topic ? { topic: call.topic } : {}),
     ...(call.callerUbigeo ? { callerUbigeo: call.callerUbigeo } : {}),
     ...(call.summary.trim() ? { summary: call.summary } : {}),
   };
-  return unwrap(api.POST('/api/v1/hotline-calls', { body }));
+  // An unfinished form is sent as it is (the cast): the API, not a copy of its rules here, names what is missing.
+  return unwrap(api.POST('/api/v1/hotline-calls', { body: body as RecordCallBody }));
 }
 
 /** Updates carry the version the user saw (If-Match) and one key per intended action (Idempotency-Key). */

@@ -9,17 +9,6 @@ export type RegisterCaseBody = Schemas['RegisterCaseDto'];
 /** What POST /api/v1/cases answers: the case's id, version and position, and the ids of its victims and suspects. */
 export type CaseRegistered = paths['/api/v1/cases']['post']['responses'][201]['content']['application/json'];
 
-type Sealed = NonNullable<Schemas['VictimDto']['fullName']>;
-/**
- * A victim's personal text (name, document number, phone, address), sealed by the API. The generated VictimDto
- * mistypes these four as `Record<string, never>` (the DTO declares `string | null` without a Swagger `type`); they
- * are strings on the wire. This is the console's one cast onto a generated type, until the API's schema says string.
- */
-export function sealed(text: string): Sealed | undefined {
-  const value = text.trim();
-  return value === '' ? undefined : (value as unknown as Sealed);
-}
-
 export interface VictimDraft {
   victimId: string;
   sex: Sex;
@@ -79,32 +68,31 @@ export const newVictim = (): VictimDraft => ({
 export const newSuspect = (): SuspectDraft => ({ suspectId: newId(), sex: 'unknown', age: '', nationality: 'unknown', role: '' });
 
 /** Empty text is "not given" (left out), so the API receives only what the user typed; it validates the rest. */
-const given = (text: string) => (text.trim() === '' ? undefined : text.trim());
+export const given = (text: string) => (text.trim() === '' ? undefined : text.trim());
 const age = (text: string) => (text.trim() === '' ? null : Number(text));
 
 /**
- * The body, or the required choices still missing (the place and the source have no value to send that the API
- * could name): those are reported next to their fields as the API's own field errors would be.
+ * The body as the user left it. Choices not made yet (place, source) are left out and the form is still sent (the
+ * cast): the API, not a copy of its rules here, names what is missing, next to each field.
  */
-export function toBody(draft: CaseDraft): { body: RegisterCaseBody } | { missing: Array<'ubigeo' | 'source'> } {
+export function toBody(draft: CaseDraft): RegisterCaseBody {
   const { ubigeo, source } = draft;
-  if (!ubigeo || !source) return { missing: [...(ubigeo ? [] : ['ubigeo' as const]), ...(source ? [] : ['source' as const])] };
-  return { body: {
+  return {
     caseId: draft.caseId,
     registeredAt: draft.registeredAt ? fromLimaLocal(draft.registeredAt) : '',
     occurredAt: draft.occurredAt ? fromLimaLocal(`${draft.occurredAt}T00:00`) : undefined,
     policeUnit: draft.policeUnit.trim(),
-    ubigeo,
-    source,
+    ...(ubigeo ? { ubigeo } : {}),
+    ...(source ? { source } : {}),
     referralId: draft.referralId ?? undefined,
     purposes: draft.purposes,
     victims: draft.victims.map((v) => ({
       victimId: v.victimId, sex: v.sex, age: age(v.age), nationality: v.nationality,
-      fullName: sealed(v.fullName), documentType: v.documentType ?? undefined,
-      documentNumber: sealed(v.documentNumber), phone: sealed(v.phone), address: sealed(v.address),
+      fullName: given(v.fullName), documentType: v.documentType ?? undefined,
+      documentNumber: given(v.documentNumber), phone: given(v.phone), address: given(v.address),
     })),
     suspects: draft.suspects.map((s) => ({
       suspectId: s.suspectId, sex: s.sex, age: age(s.age), nationality: s.nationality, role: given(s.role),
     })),
-  } };
+  } as RegisterCaseBody;
 }

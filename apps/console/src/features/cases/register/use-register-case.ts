@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../api/client.js';
-import { missingFields, unwrap } from '../../../api/errors.js';
-import { currentLanguage } from '../../../i18n/i18n.js';
+import { unwrap } from '../../../api/errors.js';
 import { rememberPosition } from '../../../shared/read-your-writes.js';
 import { toBody, type CaseDraft, type CaseRegistered } from './draft.js';
 
@@ -13,9 +12,7 @@ import { toBody, type CaseDraft, type CaseRegistered } from './draft.js';
 export function useRegisterCase(onRegistered: (answer: CaseRegistered, draft: CaseDraft) => void) {
   return useMutation({
     mutationFn: async (draft: CaseDraft) => {
-      const built = toBody(draft);
-      if ('missing' in built) throw missingFields(built.missing, currentLanguage());
-      const answer = await unwrap(api.POST('/api/v1/cases', { body: built.body }));
+      const answer = await unwrap(api.POST('/api/v1/cases', { body: toBody(draft) }));
       rememberPosition(answer);
       return answer;
     },

@@ -5,7 +5,7 @@ import { fieldErrors } from '../../../api/errors.js';
 import { common } from '../../../i18n/common.js';
 import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { codeLabels, DOCUMENT_TYPES, options, SEXES, type DocumentType, type Sex } from '../../../i18n/codes.js';
-import { sealed } from '../register/draft.js';
+import { given } from '../register/draft.js';
 import { CommandModal } from './CommandModal.js';
 import { countryOptions } from '../../../i18n/countries.js';
 import type { ActionFormProps } from './OperationForm.js';
@@ -45,7 +45,7 @@ export default function PersonForm({ view, onClose, kind }: Props) {
     const send: CommandRequest['send'] = kind === 'victim'
       ? (init) => api.POST('/api/v1/cases/{caseId}/victims', {
         ...path, ...init,
-        body: { victims: [{ ...base, documentType: person.documentType ?? undefined, fullName: sealed(person.fullName), documentNumber: sealed(person.documentNumber), phone: sealed(person.phone), address: sealed(person.address) }] },
+        body: { victims: [{ ...base, documentType: person.documentType ?? undefined, fullName: given(person.fullName), documentNumber: given(person.documentNumber), phone: given(person.phone), address: given(person.address) }] },
       })
       : (init) => api.POST('/api/v1/cases/{caseId}/suspects', { ...path, ...init, body: { suspects: [{ ...base, role: text(person.role) }] } });
     command.mutate({ version: view.version, send }, { onSuccess: onClose });
