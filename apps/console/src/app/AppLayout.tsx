@@ -1,11 +1,12 @@
-import { Anchor, AppShell, Badge, Button, Group, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { useEffect } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { clearSession, expireSession, readSession } from '../auth/session.js';
 import { useMe } from '../auth/use-me.js';
 import { common } from '../i18n/common.js';
 import { codeLabels } from '../i18n/codes.js';
-import { useLanguage, useTexts, type Language } from '../i18n/i18n.js';
+import { useLanguage, useTexts } from '../i18n/i18n.js';
 import { PageState } from '../shared/PageState.js';
 import { visibleMenu } from './menu.js';
 import { signOutOfProvider } from '../auth/oidc.js';
@@ -14,7 +15,7 @@ import { signOutOfProvider } from '../auth/oidc.js';
 export function AppLayout() {
   const t = useTexts(common);
   const k = useTexts(codeLabels);
-  const { language, setLanguage } = useLanguage();
+  const { language } = useLanguage();
   const me = useMe();
   const location = useLocation();
   const session = readSession();
@@ -42,13 +43,7 @@ export function AppLayout() {
               </Text>
             )}
             {expiry && <Badge color="gray" variant="outline" data-testid="expiry" title={t.sessionExpires}>{t.sessionExpires} {expiry}</Badge>}
-            <SegmentedControl
-              size="xs"
-              aria-label={t.language}
-              value={language}
-              onChange={(value) => setLanguage(value as Language)}
-              data={[{ value: 'es', label: 'ES' }, { value: 'en', label: 'EN' }]}
-            />
+            <LanguageSwitch />
             <Button size="xs" variant="default" onClick={() => { clearSession(); void signOutOfProvider(); }}>{t.signOut}</Button>
           </Group>
         </Group>

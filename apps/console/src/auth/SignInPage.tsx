@@ -1,4 +1,5 @@
-import { Alert, Button, Center, Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -16,6 +17,7 @@ const texts = {
     title: 'Ingresar al Registro de Trata',
     local: 'Para ingresar use el enlace de un solo uso que le entregaron. Para uso local, genérelo con:',
     linkHint: 'El enlace vence a los 15 minutos y sirve una sola vez.',
+    roles: 'Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin; --department DD limita a departamentos.',
     signingIn: 'Verificando el enlace…',
     provider: 'Ingresar con el proveedor de identidad',
     expired: 'Su sesión venció. Vuelva a ingresar: su borrador se conserva.',
@@ -27,6 +29,7 @@ const texts = {
     title: 'Sign in to the Trafficking Registry',
     local: 'Sign in with the one-time link you were given. For local use, generate one with:',
     linkHint: 'The link expires after 15 minutes and works once.',
+    roles: 'Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin; --department DD limits to departments.',
     signingIn: 'Checking the link…',
     provider: 'Sign in with the identity provider',
     expired: 'Your session expired. Sign in again: your draft is kept.',
@@ -107,7 +110,10 @@ export function SignInPage() {
     <Center mih="100vh" p="md" component="main" id="main">
       <Paper withBorder shadow="sm" p="xl" maw={560} w="100%">
         <Stack>
-          <Title order={1} size="h2">{t.title}</Title>
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Title order={1} size="h2">{t.title}</Title>
+            <LanguageSwitch />
+          </Group>
           {reason === 'expired' && <Alert color="yellow" role="status">{t.expired}</Alert>}
           {reason === 'signed-out' && <Alert color="gray" role="status">{t.signedOut}</Alert>}
           {failure !== null && <Alert color="red" title={t.failed} role="alert">{errorMessage(failure, t.offline)}</Alert>}
@@ -125,7 +131,8 @@ export function SignInPage() {
           {config.data?.mode === 'local' && !busy && (
             <>
               <Text>{t.local}</Text>
-              <Code block>npm run cli -- login-url --role operator</Code>
+              <Code block>{'npm run cli -- login-url --role operator\nnpm run cli -- login-url --role police --department 08'}</Code>
+              <Text size="sm">{t.roles}</Text>
               <Text size="sm" c="dimmed">{t.linkHint}</Text>
             </>
           )}

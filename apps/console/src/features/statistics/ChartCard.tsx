@@ -39,6 +39,7 @@ export function ChartCard({ title, note, source, state, empty, reserved, chart, 
           <Title order={2} size="h4" id={headingId}>{title}</Title>
           <SegmentedControl
             size="xs"
+            style={{ flexShrink: 0 }}
             aria-label={`${t.view}: ${title}`}
             value={view}
             onChange={(value) => setView(value as 'chart' | 'table')}
