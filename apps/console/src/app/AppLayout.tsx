@@ -1,5 +1,6 @@
 import { Anchor, AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
+import { formatDateTime } from '../shared/format.js';
 import { useEffect } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { clearSession, expireSession, readSession } from '../auth/session.js';
@@ -29,7 +30,7 @@ export function AppLayout() {
   }, [expiresAt]);
 
   const menu = me.data ? visibleMenu(me.data.allowed) : [];
-  const expiry = expiresAt ? new Date(expiresAt).toLocaleString(language === 'es' ? 'es-PE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '';
+  const expiry = formatDateTime(expiresAt, language);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm' }} padding="md">
       <Anchor href="#main" className="skip-link">{t.skipToContent}</Anchor>

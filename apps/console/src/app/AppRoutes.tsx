@@ -6,18 +6,18 @@ import { useMe } from '../auth/use-me.js';
 import { PageState } from '../shared/PageState.js';
 import { AppLayout } from './AppLayout.js';
 import { visibleMenu } from './menu.js';
+import { SCREENS } from './screens.js';
 
-// Every screen is its own chunk: the first screen loads only the shell and what it shows.
-const CallsPage = lazy(() => import('../features/calls/CallsPage.js'));
-const ReferralsPage = lazy(() => import('../features/referrals/ReferralsPage.js'));
-const CasesPage = lazy(() => import('../features/cases/CasesPage.js'));
-const CasePage = lazy(() => import('../features/cases/CasePage.js'));
-const JusticePage = lazy(() => import('../features/justice/JusticePage.js'));
-const ProsecutionPage = lazy(() => import('../features/justice/ProsecutionPage.js'));
-const TrialPage = lazy(() => import('../features/justice/TrialPage.js'));
-const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage.js'));
-const PublicationsPage = lazy(() => import('../features/publications/PublicationsPage.js'));
-const AuditPage = lazy(() => import('../features/audit/AuditPage.js'));
+const CallsPage = lazy(SCREENS.calls);
+const ReferralsPage = lazy(SCREENS.referrals);
+const CasesPage = lazy(SCREENS.cases);
+const CasePage = lazy(SCREENS.case);
+const JusticePage = lazy(SCREENS.justice);
+const ProsecutionPage = lazy(SCREENS.prosecution);
+const TrialPage = lazy(SCREENS.trial);
+const StatisticsPage = lazy(SCREENS.statistics);
+const PublicationsPage = lazy(SCREENS.publications);
+const AuditPage = lazy(SCREENS.audit);
 
 function useSignedIn(): boolean {
   const [signedIn, setSignedIn] = useState(() => readSession() !== null);

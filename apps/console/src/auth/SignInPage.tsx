@@ -9,7 +9,8 @@ import { useTexts } from '../i18n/i18n.js';
 import { errorMessage } from '../shared/PageState.js';
 import { oidcManager } from './oidc.js';
 import { lastEndReason, readSession, saveSession, type Session } from './session.js';
-import { prefetchMe, type Me } from './use-me.js';
+import { fetchMe, type Me } from './use-me.js';
+import { landingPath, preloadScreen } from '../app/screens.js';
 import type { paths } from '../api/schema.js';
 
 const texts = {
@@ -69,8 +70,10 @@ export function SignInPage() {
   const finish = async (session: Session) => {
     saveSession(session);
     sessionStorage.removeItem('rt.next');
-    await prefetchMe(queryClient);
-    navigate(next.startsWith('/sign-in') ? '/' : next, { replace: true });
+    const me = await fetchMe(queryClient);
+    const target = landingPath(next, me.allowed);
+    preloadScreen(target);
+    navigate(target, { replace: true });
   };
 
   // A local link's code is exchanged at once: only the local mode prints links (the API refuses otherwise).

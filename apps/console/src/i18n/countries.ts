@@ -35,11 +35,15 @@ export function countryOptions(language: Language, unknownLabel: string): Array<
   ];
 }
 
+const regionNames = new Map<Language, Intl.DisplayNames>();
+
 /** A country's name from its ISO 3166-1 alpha-2 code, in the user's language (the browser knows them all). */
 export function countryName(code: string, language: Language, unknown: string): string {
   if (code === 'unknown') return unknown;
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+    let names = regionNames.get(language);
+    if (!names) regionNames.set(language, (names = new Intl.DisplayNames([language], { type: 'region' })));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

@@ -115,9 +115,9 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
             value={draft.summary}
             onChange={(event) => change({ summary: event.currentTarget.value })}
             error={errors.summary}
-            autosize
-            minRows={2}
-            maxRows={5}
+            // Fixed rows the operator can drag taller: autosize measured the field on every keystroke (profiled).
+            rows={2}
+            resize="vertical"
             maxLength={SUMMARY_MAX}
           />
           <Group align="flex-end" justify="space-between" wrap="nowrap">

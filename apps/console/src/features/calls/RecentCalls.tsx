@@ -2,7 +2,7 @@ import { Badge, Button, Group, Kbd, Paper, Table, Text, Title, UnstyledButton, V
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { useLanguage, useTexts, type Language } from '../../i18n/i18n.js';
-import { formatDateTime } from '../../shared/format.js';
+import { dateFormatter, formatDateTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { placeLabel } from '../../shared/ubigeo.js';
 import { listCalls, type CallFilters } from './api.js';
@@ -34,9 +34,7 @@ function moveBetweenRows(event: KeyboardEvent<HTMLElement>) {
 
 /** Day and 24-hour time in Lima, on one line: a recent list needs no year. */
 function shortTime(iso: string, language: Language): string {
-  return new Date(iso).toLocaleString(language === 'es' ? 'es-PE' : 'en-GB', {
-    timeZone: 'America/Lima', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  });
+  return dateFormatter(language, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 /** The operator's recent calls, newest first, without any personal field; a row opens its next actions. */

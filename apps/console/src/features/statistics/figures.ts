@@ -1,5 +1,5 @@
 import type { Language } from '../../i18n/i18n.js';
-import { formatNumber } from '../../shared/format.js';
+import { dateFormatter, formatNumber } from '../../shared/format.js';
 import type { Figure } from './types.js';
 
 /** A figure as text: a suppressed cell reads "reservado"/"suppressed", never 0 or blank; an absent one reads "—". */
@@ -12,7 +12,7 @@ export function figureText(value: Figure, language: Language, reserved: string):
 /** "marzo de 2025" / "March 2025" for a YYYY-MM key. */
 export function monthName(month: string, language: Language): string {
   const date = new Date(`${month}-15T12:00:00Z`);
-  return date.toLocaleDateString(language === 'es' ? 'es-PE' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dateFormatter(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 export function periodText(from: string, to: string, language: Language): string {
