@@ -1,6 +1,6 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, describeViolations, Keyboard, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 
@@ -44,10 +44,6 @@ suite('case search (browser)', () => {
     await app?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    const violations = await seriousAccessibilityViolations(page);
-    expect(describeViolations(violations)).toBe('');
-  }
 
   const row = (page: Page, caseId: string) => page.locator(`[data-case-id="${caseId}"]`);
 

@@ -1,6 +1,6 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, describeViolations, Keyboard, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 
@@ -33,10 +33,6 @@ suite('case view (browser)', () => {
     await app?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    const violations = await seriousAccessibilityViolations(page);
-    expect(describeViolations(violations)).toBe('');
-  }
 
   it('hides personal data until a purpose is stated, and the read is audited with it', async () => {
     const page = await newPage(browser);

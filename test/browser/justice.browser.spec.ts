@@ -1,6 +1,6 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, describeViolations, Keyboard, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 
@@ -33,9 +33,6 @@ suite('prosecution and trial screens (browser)', () => {
     await app?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    expect(describeViolations(await seriousAccessibilityViolations(page))).toBe('');
-  }
 
   /** Opens a stage or trial form by its Alt shortcut and saves it with Ctrl+Enter (the date defaults to now). */
   async function record(page: Page, keyboard: Keyboard, shortcut: string, title: string) {

@@ -1,7 +1,7 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { Role } from '../../libs/platform/src/index.js';
-import { browserAvailable, describeViolations, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { browserAvailable, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 
@@ -11,10 +11,6 @@ const suite = browserAvailable ? describe : describe.skip;
 const menu = async (page: Page) => (await page.getByRole('navigation').getByRole('link').allInnerTexts()).map((s) => s.trim());
 const storage = (page: Page, kind: 'localStorage' | 'sessionStorage') => page.evaluate(`Object.keys(${kind})`) as Promise<string[]>;
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = await seriousAccessibilityViolations(page);
-  expect(`${where}: ${describeViolations(violations)}`).toBe(`${where}: `);
-}
 
 suite('language, menus by role, sign-in and sign-out', () => {
   let app: ConsoleApp;

@@ -1,7 +1,7 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, describeViolations, Keyboard, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 
@@ -10,10 +10,6 @@ const suite = browserAvailable ? describe : describe.skip;
 
 const DRAFT_KEY = 'rt.draft.hotline-call';
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousAccessibilityViolations(page);
-  expect(describeViolations(violations)).toBe('');
-}
 
 /**
  * Waits until `expression` is true in the page. page.waitForFunction would compile it inside the page, which the

@@ -1,6 +1,6 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, describeViolations, Keyboard, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 
@@ -39,10 +39,6 @@ suite('referral queue (browser)', () => {
     await app?.close();
   });
 
-  async function expectAccessible(page: Page) {
-    const violations = await seriousAccessibilityViolations(page);
-    expect(describeViolations(violations)).toBe('');
-  }
 
   const logHead = async (): Promise<number> => (await app.api().get('/health')).body.logHead;
   const row = (page: Page, referralId: string) => page.locator(`[data-referral-id="${referralId}"]`);

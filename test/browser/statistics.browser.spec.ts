@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, describeViolations, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import { browserAvailable, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 
@@ -54,10 +54,6 @@ export async function projectionsCaughtUp(app: ConsoleApp): Promise<void> {
   throw new Error('projections did not catch up');
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousAccessibilityViolations(page);
-  expect(describeViolations(violations)).toBe('');
-}
 
 suite('statistics and publications (analyst)', () => {
   let app: ConsoleApp;

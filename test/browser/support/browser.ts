@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -59,6 +60,12 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
 /** A readable summary for an assertion message. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}
+
+/** No serious or critical axe violation on the page as it is now; `where` names the screen in the failure. */
+export async function expectAccessible(page: Page, where?: string): Promise<void> {
+  const found = describeViolations(await seriousAccessibilityViolations(page));
+  expect(where ? `${where}: ${found}` : found).toBe(where ? `${where}: ` : '');
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
