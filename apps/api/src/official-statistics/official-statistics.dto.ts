@@ -8,7 +8,7 @@ export type ExportFormat = (typeof FORMATS)[number];
 
 export class ExportOptionsDto {
   @ApiPropertyOptional({ description: 'Posición del registro: la respuesta es la que se habría dado cuando el registro terminaba allí' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOf?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) asOf?: number;
 
   @ApiPropertyOptional({ enum: FORMATS, default: 'json' }) @IsOptional() @IsIn(FORMATS) format?: ExportFormat;
 

@@ -1,7 +1,7 @@
 import { applyDecorators, Inject, Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
 import { waitForPosition } from '../../../../libs/read-models/src/index.js';
@@ -29,5 +29,5 @@ export const MinPositionParam = () => applyDecorators(
     description: 'Espera a que las tablas de lectura incluyan el evento en esta posición global (el `position` de un comando) / '
       + 'wait until the read tables include the event at this global position (a command\'s `position`)',
   }),
-  IsOptional(), Type(() => Number), IsInt(), Min(0),
+  IsOptional(), Type(() => Number), IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER),
 );

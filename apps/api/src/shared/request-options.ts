@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CommandMetadata } from '../../../../libs/domain/src/index.js';
+import { InvalidCommand, type CommandMetadata } from '../../../../libs/domain/src/index.js';
 import { currentActor } from '../auth/request-context.js';
 import { parseIfMatch } from '../http/if-match.js';
 import type { CommandOptions } from './execute-stream-command.js';
@@ -8,9 +8,21 @@ import type { CommandOptions } from './execute-stream-command.js';
 export function commandOptions(headers: Record<string, string | undefined>): CommandOptions {
   return {
     expectedVersion: parseIfMatch(headers['if-match']),
-    idempotencyKey: headers['idempotency-key'] || undefined,
-    correlationId: headers['x-request-id'] || undefined,
+    idempotencyKey: tokenHeader(headers, 'Idempotency-Key'),
+    correlationId: tokenHeader(headers, 'X-Request-Id'),
   };
+}
+
+/** Headers kept in the events' metadata: at most 200 visible ASCII characters, else a 400 naming the header. */
+const TOKEN_HEADER = /^[\x21-\x7e]{1,200}$/;
+function tokenHeader(headers: Record<string, string | undefined>, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  if (!value) return undefined;
+  if (!TOKEN_HEADER.test(value)) {
+    throw new InvalidCommand([{ field: name, reason: 'debe tener de 1 a 200 caracteres ASCII visibles, sin espacios',
+      reasonEn: 'must be 1 to 200 visible ASCII characters, no spaces' }]);
+  }
+  return value;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
@@ -34,7 +34,7 @@ export class HotlineStatisticsQueryDto {
   by?: HotlineGrouping;
 
   @ApiPropertyOptional({ description: 'Posición del registro: la respuesta que se habría dado cuando el registro terminaba allí' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOf?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) asOf?: number;
 
   @ApiPropertyOptional({ example: '08', description: 'Solo las llamadas de este departamento (UBIGEO, 2 dígitos); un token regional, solo uno de los suyos / only this department\'s calls' })
   @IsOptional() @Matches(/^\d{2}$/)
@@ -49,7 +49,7 @@ export class ReferralStatisticsQueryDto {
   @ApiPropertyOptional({ enum: ['destination', 'department'], default: 'destination' })
   @IsOptional() @IsIn(['destination', 'department']) by?: ReferralGrouping;
   @ApiPropertyOptional({ description: 'Posición del registro (ver /statistics/monthly)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) asOf?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) asOf?: number;
   @MinPositionParam() minPosition?: number;
 }
 
