@@ -81,7 +81,7 @@ describe('a journey from a call to a final ruling', () => {
     const older = (await post(`/hotline-calls/${await call(300)}/referrals`, { to: 'MIMP', ubigeo: '150101', referredAt: hoursAgo(150) }, 201)).referralId;
     const recent = (await post(`/hotline-calls/${await call(3)}/referrals`, { to: 'MIMP', ubigeo: '150101', referredAt: hoursAgo(2) }, 201)).referralId;
     const taken = (await post(`/hotline-calls/${await call(200)}/referrals`, { to: 'MIMP', ubigeo: '150101', referredAt: hoursAgo(99) }, 201)).referralId;
-    await post('/cases', { registeredAt: hoursAgo(1), policeUnit: 'Comisaría Lima', ubigeo: '150101', source: 'hotline_referral', referralId: taken, purposes: [], victims: [], suspects: [] }, 201);
+    await post(`/referrals/${taken}/accept`, { acceptedAt: hoursAgo(1) }); // by MIMP itself: a case registration may take only a PNP referral
     await t.project();
     const queue = (await t.api('protection').get('/api/v1/referrals?status=pending&olderThanHours=72&to=MIMP&department=15').expect(200)).body;
     expect(queue.referrals.map((r: { referralId: string }) => r.referralId)).toEqual([older, forgotten]);

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import {
-  callNotFound, caseNotFound, departmentOfUbigeo, InvalidCommand, prosecutionNotFound, referralNotFound, trialNotFound,
+  callNotFound, caseNotFound, departmentOfReferral, departmentOfUbigeo, InvalidCommand, prosecutionNotFound, referralNotFound, trialNotFound,
 } from '../../../../libs/domain/src/index.js';
 import type { EventStore } from '../../../../libs/event-store/src/index.js';
 import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js';
 import type { AnyStreamType } from '../shared/stream-type.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { Forbidden, outsideScope } from './auth.errors.js';
-import { endpointKey, REFERRAL_RECEIVERS } from './endpoint-policy.js';
+import { endpointKey, mayRevokeReferral, REFERRAL_RECEIVERS } from './endpoint-policy.js';
 
 /** A department code ('08'), or 'unknown' for a record without a place (visible to national tokens only). */
 type Department = string;
@@ -44,6 +44,7 @@ const REFERENCES: Record<string, { field: string; kind: RecordKind; es: string; 
 };
 
 const ANSWERS = new Set(['accept', 'reject', 'complete'].map((a) => endpointKey('POST', `/api/v1/referrals/{}/${a}`)));
+const REVOKE = endpointKey('POST', '/api/v1/referrals/{}/revoke');
 
 /**
  * Department scope (DESIGN: "police and regional users are scoped to their departments"). A record outside the
@@ -70,6 +71,7 @@ export class DepartmentScope {
       }
       // Only once the record is known to be in scope: a 403 here would otherwise reveal that it exists.
       if (record.kind === 'referral' && ANSWERS.has(endpoint)) await this.checkReceiver(actor, value.toLowerCase());
+      if (record.kind === 'referral' && endpoint === REVOKE) await this.checkSender(actor, value.toLowerCase());
     }
     if (!scoped) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -99,12 +101,13 @@ export class DepartmentScope {
       case 'policeCase':
         return departmentOfUbigeo(state.ubigeo);
       case 'referral': {
-        if (typeof state.ubigeo === 'string') return departmentOfUbigeo(state.ubigeo);
+        if (typeof state.ubigeo === 'string') return departmentOfReferral(state.ubigeo, null);
         const source = state.source as { kind: string; id: string };
         // A victim's referral without a place would need the victim's case: until victims have their own stream
         // (README, limits) it is national.
         const sourceKind = source.kind === 'hotline_call' ? 'hotlineCall' : source.kind === 'case' ? 'policeCase' : null;
-        return (sourceKind && (await this.departmentOf(sourceKind, source.id))) ?? 'unknown';
+        const sourceDepartment = sourceKind ? await this.departmentOf(sourceKind, source.id) : null;
+        return departmentOfReferral(null, sourceDepartment === 'unknown' ? null : sourceDepartment);
       }
       case 'prosecution':
         return typeof state.caseId === 'string' ? ((await this.departmentOf('policeCase', state.caseId)) ?? 'unknown') : 'unknown';
@@ -120,6 +123,17 @@ export class DepartmentScope {
     const state = await this.state(this.streams.referral, referralId);
     if (state !== null && !receives.includes(String(state.to))) {
       throw new Forbidden([{ field: 'to', reason: 'la derivación está dirigida a otra institución', reasonEn: 'the referral is addressed to another institution' }]);
+    }
+  }
+
+  private async checkSender(actor: Actor, referralId: string): Promise<void> {
+    const events = await this.store.readStream(this.streams.referral.streamName(referralId));
+    const sent = events.find((e) => e.type === 'ReferralSent');
+    if (!sent) return; // the controller answers 404
+    const sourceKind = String((sent.data.source as { kind?: unknown } | undefined)?.kind);
+    const sentBy = typeof sent.metadata?.actor === 'string' ? sent.metadata.actor.split(':')[0] : null;
+    if (!mayRevokeReferral(actor.role, { sourceKind, sentBy })) {
+      throw new Forbidden([{ field: 'source', reason: 'solo la institución que envió la derivación puede revocarla', reasonEn: 'only the institution that sent the referral may revoke it' }]);
     }
   }
 

@@ -40,6 +40,25 @@ export const REFERRAL_RECEIVERS: Readonly<Partial<Record<Role, readonly string[]
   police: ['PNP'], prosecutor: ['MINISTERIO_PUBLICO'], protection: ['MIMP', 'DEMUNA', 'SHELTER', 'OTHER'],
 };
 
+/**
+ * Who revokes a referral: the sending side only. A call's referral is the hotline's (operators); a case's or a
+ * victim's is the institution that sent it, read from the role recorded on the sending (`<role>:<sub>` in the
+ * log): police for the cases they registered, prosecutors for what they sent. One sent by an admin on a case is
+ * the police's, who register cases. Admin may revoke any.
+ */
+export const REFERRAL_SENDERS: Readonly<Record<string, readonly Role[]>> = {
+  hotline_call: ['operator'], case: ['police', 'prosecutor'], victim: ['police', 'prosecutor'],
+};
+
+export function mayRevokeReferral(role: Role, referral: { sourceKind: string; sentBy: string | null }): boolean {
+  if (role === A) return true;
+  const senders = REFERRAL_SENDERS[referral.sourceKind] ?? [];
+  if (!senders.includes(role)) return false;
+  if (senders.length === 1) return true;
+  const sentBy = senders.includes(referral.sentBy as Role) ? referral.sentBy : 'police';
+  return sentBy === role;
+}
+
 export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /health': PUBLIC,
   'GET /api/v1/me': ['operator', 'police', 'prosecutor', 'judiciary', 'protection', 'analyst', 'auditor', A],

@@ -10,6 +10,7 @@ import type { ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
 
 interface ReferralView {
   status: string;
+  to: string;
   referredAt: string;
 }
 
@@ -73,6 +74,13 @@ export class CaseUseCases {
     const found = await this.reader.read<ReferralView>(this.streams.referral, referralId);
     if (found.version === 0) {
       throw new InvalidCommand([{ field: 'referralId', reason: 'La derivación no existe', reasonEn: 'The referral does not exist' }]);
+    }
+    // Registering a case is the police's answer: a referral to a shelter or MIMP stays in their queue. Checked
+    // before anything is appended, so a refusal leaves neither a case nor an acceptance behind.
+    if (found.state.to !== 'PNP') {
+      throw new InvalidCommand([{
+        field: 'referralId', reason: 'La derivación no está dirigida a la Policía (PNP)', reasonEn: 'The referral is not addressed to the police (PNP)',
+      }]);
     }
     return found;
   }

@@ -43,8 +43,8 @@ export class RevokeReferralDto {
 
 export class PendingReferralsQueryDto {
   @ApiPropertyOptional({ enum: ['pending'], default: 'pending' }) @IsOptional() @IsIn(['pending']) status?: 'pending';
-  @ApiPropertyOptional({ default: 0, description: 'Solo las enviadas hace más de N horas / only those sent more than N hours ago' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) olderThanHours?: number;
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 87_600, description: 'Solo las enviadas hace más de N horas / only those sent more than N hours ago' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(87_600) olderThanHours?: number;
   @ApiPropertyOptional({ enum: REFERRAL_DESTINATIONS }) @IsOptional() @IsIn(REFERRAL_DESTINATIONS) to?: string;
   @ApiPropertyOptional({ example: '15' }) @IsOptional() @Matches(/^(\d{2}|unknown)$/) department?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;

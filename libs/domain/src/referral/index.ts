@@ -10,3 +10,4 @@ export * from './accept-referral.js';
 export * from './reject-referral.js';
 export * from './complete-referral.js';
 export * from './revoke-referral.js';
+export * from './referral-department.js';

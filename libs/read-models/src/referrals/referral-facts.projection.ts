@@ -1,5 +1,5 @@
 import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { departmentOfUbigeo, limaMonth } from '../../../domain/src/index.js';
+import { caseStreamName, departmentOfReferral, departmentOfUbigeo, hotlineCallStreamName, limaMonth } from '../../../domain/src/index.js';
 
 export const REFERRAL_FACTS_PROJECTION = 'referral-facts';
 
@@ -29,8 +29,14 @@ export const referralFactsProjection: Projection = {
     if (referralEvents.length === 0) return;
     const ids = [...new Set(referralEvents.map((e) => String(e.data.referralId)))];
     const facts = await load(db, ids);
+    const sources = new Map<string, string | null>();
+    for (const event of referralEvents) {
+      if (event.type === 'ReferralSent' && !facts.has(String(event.data.referralId))) {
+        sources.set(event.eventId, await sourceDepartment(db, event));
+      }
+    }
     const touched = new Set<string>();
-    for (const event of referralEvents) if (evolve(facts, event)) touched.add(String(event.data.referralId));
+    for (const event of referralEvents) if (evolve(facts, event, sources.get(event.eventId) ?? null)) touched.add(String(event.data.referralId));
     const rows = [...touched].map((id) => facts.get(id)!);
     if (rows.length === 0) return;
     const column = <K extends keyof ReferralFact>(key: K) => rows.map((r) => r[key]);
@@ -54,7 +60,7 @@ export const referralFactsProjection: Projection = {
 };
 
 /** Applies one referral event in memory; returns whether it changed anything (evolve is total). */
-function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent): boolean {
+function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent, sourceDepartment: string | null): boolean {
   const d = event.data as Record<string, unknown>;
   const id = String(d.referralId);
   const fact = facts.get(id);
@@ -63,7 +69,7 @@ function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent): boolean
     const source = d.source as { kind: string; id: string };
     facts.set(id, {
       referralId: id, sourceKind: source.kind, sourceId: source.id, destination: String(d.to),
-      department: departmentOfUbigeo(d.ubigeo), referredAt: String(d.referredAt),
+      department: departmentOfReferral(d.ubigeo, sourceDepartment), referredAt: String(d.referredAt),
       status: 'sent', acceptedAt: null, closedAt: null, successful: null, linkedCaseId: null,
     });
     return true;
@@ -85,6 +91,28 @@ function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent): boolean
     default:
       return false;
   }
+}
+
+/**
+ * The department of a referral's source as it stood when the referral was sent (events before it in the log, so a
+ * rebuild gives the same answer), read from the log as the scope check does; null for a victim or a place-less
+ * source. Only asked for a referral without its own place.
+ */
+async function sourceDepartment(db: Queryable, sent: RecordedEvent): Promise<string | null> {
+  if (typeof sent.data.ubigeo === 'string') return null;
+  const source = sent.data.source as { kind: string; id: string };
+  const query = source.kind === 'hotline_call'
+    ? { stream: hotlineCallStreamName(source.id), place: `CASE WHEN event_type = 'HotlineCallReceived' THEN data->>'callerUbigeo' ELSE data->'changes'->>'callerUbigeo' END`,
+      where: `(event_type = 'HotlineCallReceived' OR (event_type = 'HotlineCallCorrected' AND data->'changes' ? 'callerUbigeo'))` }
+    : source.kind === 'case'
+      ? { stream: caseStreamName(source.id), place: `data->>'ubigeo'`, where: `event_type = 'CaseRegistered'` }
+      : null;
+  if (!query) return null;
+  const { rows } = await db.query<{ place: string | null }>(
+    `SELECT ${query.place} AS place FROM events WHERE stream_id = $1 AND ${query.where} AND global_position < $2
+      ORDER BY stream_position DESC LIMIT 1`, [query.stream, sent.globalPosition]);
+  const department = departmentOfUbigeo(rows[0]?.place);
+  return department === 'unknown' ? null : department;
 }
 
 async function load(db: Queryable, ids: string[]): Promise<Map<string, ReferralFact>> {
