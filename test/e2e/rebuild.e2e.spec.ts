@@ -28,8 +28,10 @@ describe('rebuilding every projection from zero', () => {
         await post(`/hotline-calls/${callId}/closure`, { closedAt: day(start, 10), outcome: 'information_provided' });
         continue;
       }
-      const { referralId } = await post(`/hotline-calls/${callId}/referrals`, { to: random.pick(['PNP', 'MIMP']), ubigeo: '1701', referredAt: day(start, 11) });
       const fate = random.pick(['case', 'pending', 'reject']);
+      // Only a referral to the police is answered by registering a case.
+      const to = fate === 'case' ? 'PNP' : random.pick(['PNP', 'MIMP']);
+      const { referralId } = await post(`/hotline-calls/${callId}/referrals`, { to, ubigeo: '1701', referredAt: day(start, 11) });
       if (fate === 'reject') await post(`/referrals/${referralId}/reject`, { rejectedAt: day(start + 1), reason: 'no corresponde' });
       if (fate !== 'case') continue;
       const suspectId = '00000000-0000-4000-8000-' + String(i).padStart(12, '0');

@@ -92,6 +92,20 @@ describe('referral rules', () => {
     await t.api('police', ['08']).post(`/api/v1/referrals/${referralId}/accept`).send({ acceptedAt: hoursAgo(1) }).expect(200);
   });
 
+  it('keeps a referral without ubigeo in its call’s department as of sending, in the queue and in the scope check alike', async () => {
+    const callId = await call('080101');
+    const referralId = (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
+      .send({ to: 'PNP', referredAt: hoursAgo(90) }).expect(201)).body.referralId as string;
+    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`).send({ callerUbigeo: '150101', reason: 'Error de digitación' }).expect(200);
+    await t.project();
+    const ids = async (department: string) =>
+      (await t.api('police', [department]).get('/api/v1/referrals').expect(200)).body.referrals.map((r: { referralId: string }) => r.referralId);
+    expect(await ids('08')).toContain(referralId);
+    expect(await ids('15')).not.toContain(referralId);
+    await t.api('police', ['08']).get(`/api/v1/referrals/${referralId}`).expect(200);
+    await t.api('police', ['15']).get(`/api/v1/referrals/${referralId}`).expect(404);
+  });
+
   it.each(['1e308', '99999999', '87601', '-1'])('answers olderThanHours=%s with a 400 naming the parameter', async (value) => {
     const res = await t.api('operator').get(`/api/v1/referrals?olderThanHours=${value}`);
     expect(res.status).toBe(400);

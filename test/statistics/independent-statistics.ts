@@ -38,7 +38,9 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
       if ('callerUbigeo' in d.changes) call.dept = dept(d.changes.callerUbigeo);
     }
     if (type === 'HotlineCallClosed') calls.get(d.callId)!.closed = true;
-    if (type === 'ReferralSent') referrals.set(d.referralId, { referredAt: d.referredAt, period: lima(d.referredAt), dept: dept(d.ubigeo), to: d.to, source: d.source.kind, status: 'sent', hours: null });
+    // Its own place, else its source's as it stood at sending (README, department scope).
+    const origin = type === 'ReferralSent' ? (d.source.kind === 'hotline_call' ? calls.get(d.source.id) : d.source.kind === 'case' ? cases.get(d.source.id) : undefined) : undefined;
+    if (type === 'ReferralSent') referrals.set(d.referralId, { referredAt: d.referredAt, period: lima(d.referredAt), dept: d.ubigeo ? dept(d.ubigeo) : (origin?.dept ?? 'unknown'), to: d.to, source: d.source.kind, status: 'sent', hours: null });
     if (type === 'ReferralAccepted') {
       const r = referrals.get(d.referralId)!;
       r.status = 'accepted';

@@ -100,21 +100,30 @@ export class DepartmentScope {
         return departmentOfUbigeo(state.callerUbigeo);
       case 'policeCase':
         return departmentOfUbigeo(state.ubigeo);
-      case 'referral': {
-        if (typeof state.ubigeo === 'string') return departmentOfReferral(state.ubigeo, null);
-        const source = state.source as { kind: string; id: string };
-        // A victim's referral without a place would need the victim's case: until victims have their own stream
-        // (README, limits) it is national.
-        const sourceKind = source.kind === 'hotline_call' ? 'hotlineCall' : source.kind === 'case' ? 'policeCase' : null;
-        const sourceDepartment = sourceKind ? await this.departmentOf(sourceKind, source.id) : null;
-        return departmentOfReferral(null, sourceDepartment === 'unknown' ? null : sourceDepartment);
-      }
+      case 'referral':
+        return departmentOfReferral(state.ubigeo, typeof state.ubigeo === 'string' ? null : await this.sourceDepartment(id));
       case 'prosecution':
         return typeof state.caseId === 'string' ? ((await this.departmentOf('policeCase', state.caseId)) ?? 'unknown') : 'unknown';
       case 'trial':
         if (typeof state.caseId === 'string') return (await this.departmentOf('policeCase', state.caseId)) ?? 'unknown';
         return typeof state.prosecutionId === 'string' ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown') : 'unknown';
     }
+  }
+
+  /**
+   * The department of a referral's source as it stood when the referral was sent (the source's events before the
+   * sending), as the pending queue and the statistics place it: a later correction of the call does not move it.
+   * A victim's referral without a place would need the victim's case: until victims have their own stream
+   * (README, limits) it is national (null).
+   */
+  private async sourceDepartment(referralId: string): Promise<Department | null> {
+    const sent = (await this.store.readStream(this.streams.referral.streamName(referralId))).find((e) => e.type === 'ReferralSent');
+    const source = sent?.data.source as { kind: string; id: string } | undefined;
+    const kind = source?.kind === 'hotline_call' ? 'hotlineCall' : source?.kind === 'case' ? 'policeCase' : null;
+    if (!sent || !source || !kind) return null;
+    const state = await this.state(this.streams[kind], source.id, sent.globalPosition);
+    const department = state === null ? 'unknown' : departmentOfUbigeo(kind === 'hotlineCall' ? state.callerUbigeo : state.ubigeo);
+    return department === 'unknown' ? null : department;
   }
 
   private async checkReceiver(actor: Actor, referralId: string): Promise<void> {
@@ -137,9 +146,9 @@ export class DepartmentScope {
     }
   }
 
-  /** The record's state folded from its (still sealed) events, or null when it was never created. */
-  private async state(stream: AnyStreamType, id: string): Promise<Record<string, unknown> | null> {
-    const events = await this.store.readStream(stream.streamName(id));
+  /** The record's state folded from its (still sealed) events (those before a log position, if given), or null when it was never created. */
+  private async state(stream: AnyStreamType, id: string, before = Infinity): Promise<Record<string, unknown> | null> {
+    const events = (await this.store.readStream(stream.streamName(id))).filter((e) => e.globalPosition < before);
     if (events.length === 0) return null;
     return events.reduce((s, e) => stream.decider.evolve(s, e), stream.decider.initialState()) as Record<string, unknown>;
   }

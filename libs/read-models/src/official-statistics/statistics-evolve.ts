@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../../event-store/src/index.js';
-import { departmentOfUbigeo, limaMonth } from '../../../domain/src/index.js';
+import { departmentOfReferral, departmentOfUbigeo, limaMonth } from '../../../domain/src/index.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
 /**
@@ -79,10 +79,12 @@ function applyJusticeEvent(event: RecordedEvent, units: UnitStates): void {
   const d = event.data;
   switch (event.type) {
     case 'ReferralSent': {
-      const source = d.source as { kind: string };
+      const source = d.source as { kind: string; id: string };
       if (units.get('referral', str(d.referralId))) return;
+      const origin = source.kind === 'hotline_call' ? units.get('call', source.id) : source.kind === 'case' ? units.get('case', source.id) : undefined;
+      const sourceDept = origin && origin.dept !== 'unknown' ? origin.dept : null;
       units.set('referral', str(d.referralId), {
-        kind: 'referral', period: month(d.referredAt), dept: dept(d.ubigeo), to: str(d.to), source: source.kind, status: 'sent',
+        kind: 'referral', period: month(d.referredAt), dept: departmentOfReferral(d.ubigeo, sourceDept), to: str(d.to), source: source.kind, status: 'sent',
         referredAt: str(d.referredAt), hours: null,
       });
       return;

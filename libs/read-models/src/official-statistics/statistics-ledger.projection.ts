@@ -57,7 +57,11 @@ async function loadUnits(db: Queryable, events: readonly RecordedEvent[]): Promi
   const want = (kind: string, id: unknown) => {
     if (typeof id === 'string') wanted.add(`${kind}:${id}`);
   };
-  for (const { data: d } of events) {
+  for (const { type, data: d } of events) {
+    // A referral without a place counts in its source's department: the source's unit is read, not changed.
+    const source = type === 'ReferralSent' ? (d.source as { kind?: string; id?: unknown } | undefined) : undefined;
+    if (source?.kind === 'hotline_call') want('call', source.id);
+    if (source?.kind === 'case') want('case', source.id);
     want('call', d.callId);
     want('referral', d.referralId);
     want('case', d.caseId);

@@ -59,6 +59,8 @@ export const referralFactsProjection: Projection = {
   },
 };
 
+const known = (department: string): string | null => (department === 'unknown' ? null : department);
+
 /** Applies one referral event in memory; returns whether it changed anything (evolve is total). */
 function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent, sourceDepartment: string | null): boolean {
   const d = event.data as Record<string, unknown>;
@@ -94,9 +96,9 @@ function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent, sourceDe
 }
 
 /**
- * The department of a referral's source as it stood when the referral was sent (events before it in the log, so a
- * rebuild gives the same answer), read from the log as the scope check does; null for a victim or a place-less
- * source. Only asked for a referral without its own place.
+ * The department of a referral's source as it stood when the referral was sent (events before it in the log): a
+ * referral's department is fixed at sending, here, in the scope check and in the statistics ledger alike, so a
+ * later correction of the call does not move it. Null for a victim or a place-less source.
  */
 async function sourceDepartment(db: Queryable, sent: RecordedEvent): Promise<string | null> {
   if (typeof sent.data.ubigeo === 'string') return null;
@@ -111,8 +113,7 @@ async function sourceDepartment(db: Queryable, sent: RecordedEvent): Promise<str
   const { rows } = await db.query<{ place: string | null }>(
     `SELECT ${query.place} AS place FROM events WHERE stream_id = $1 AND ${query.where} AND global_position < $2
       ORDER BY stream_position DESC LIMIT 1`, [query.stream, sent.globalPosition]);
-  const department = departmentOfUbigeo(rows[0]?.place);
-  return department === 'unknown' ? null : department;
+  return known(departmentOfUbigeo(rows[0]?.place));
 }
 
 async function load(db: Queryable, ids: string[]): Promise<Map<string, ReferralFact>> {
