@@ -24,6 +24,14 @@ describe('demo year of full journeys', () => {
   const requests = journeys.flatMap((j) => j.requests);
   const s = summarize(journeys);
 
+  it('registers cases only from referrals addressed to the police (the API refuses any other)', () => {
+    const to = new Map(requests.filter((r) => /^\/hotline-calls\/[^/]+\/referrals$/.test(r.path))
+      .map((r) => [String((r.body as Record<string, unknown>).referralId), String((r.body as Record<string, unknown>).to)]));
+    const named = requests.filter((r) => r.path === '/cases' && typeof (r.body as Record<string, unknown>).referralId === 'string');
+    expect(named.length).toBeGreaterThan(0);
+    for (const r of named) expect(to.get(String((r.body as Record<string, unknown>).referralId))).toBe('PNP');
+  });
+
   it('is the same on every run', () => {
     expect(generateDemoYear(ubigeo, NOW)).toEqual(journeys);
   });

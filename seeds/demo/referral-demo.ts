@@ -7,7 +7,7 @@ type Weights<T> = ReadonlyArray<readonly [T, number]>;
 type Fate = 'case' | 'completed' | 'rejected' | 'revoked' | 'pending';
 
 const DESTINATIONS: Weights<string> = [['PNP', 65], ['MINISTERIO_PUBLICO', 12], ['MIMP', 12], ['DEMUNA', 6], ['SHELTER', 5]];
-/** The police (or the prosecutor, through them) answer by registering a denunciation; about a sixth never answer. */
+/** The police answer by registering a denunciation (the prosecutor by accepting); about a sixth never answer. */
 const LAW_ENFORCEMENT_FATES: Weights<Fate> = [['case', 70], ['rejected', 7], ['revoked', 5], ['pending', 18]];
 /** Protection services accept and later report back; more of them never answer at all. */
 const PROTECTION_FATES: Weights<Fate> = [['completed', 50], ['rejected', 15], ['revoked', 5], ['pending', 30]];
@@ -56,7 +56,10 @@ function answer(context: DemoContext, clock: JourneyClock, referralId: string, t
   switch (fate) {
     case 'case': {
       // The police accept a referral by registering the denunciation that names it; the API accepts the referral.
+      // Only a referral to the police can be answered so (the API refuses any other): the prosecutor accepts
+      // their own and takes it from there, outside the police's denunciations.
       if (clock.advance(2, 7 * DAY) === null) return [];
+      if (to !== 'PNP') return [post(`${path}/accept`, { acceptedAt: clock.now }, key('accept'))];
       const found = registerCase(context, clock, origin);
       return [...found.requests, ...followCase(context, clock, found)];
     }
