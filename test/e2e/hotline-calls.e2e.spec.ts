@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -121,6 +122,15 @@ describe('hotline calls over HTTP', () => {
   it('reports readiness at /health, outside the versioned API', async () => {
     const health = await t.api('operator').get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', database: 'up' });
+  });
+
+  it('tells the public only whether it is ready; the log head and projections only to a valid token', async () => {
+    const anonymous = await request(t.app.getHttpServer()).get('/health').expect(200);
+    expect(anonymous.body).toEqual({ status: 'ok', database: 'up' });
+    const forged = await request(t.app.getHttpServer()).get('/health').set('Authorization', 'Bearer not.a.token').expect(200);
+    expect(forged.body).toEqual({ status: 'ok', database: 'up' });
+    const signed = await t.api('auditor').get('/health').expect(200);
+    expect(signed.body).toMatchObject({ status: 'ok', database: 'up', logHead: expect.any(Number), projections: expect.any(Array) });
   });
 
   it('answers 404 for unknown or malformed ids', async () => {

@@ -8,7 +8,8 @@ import { allowedRoles, endpointKey, PUBLIC } from './endpoint-policy.js';
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
 /**
- * Every route, in order: the policy row of the matched route (public routes stop here), a verified bearer token
+ * Every route, in order: the policy row of the matched route (public routes stop here, with the actor set when a
+ * valid token came along), a verified bearer token
  * (401), the role (403), the department scope (404 for records outside it, 403 for new ones). Leaves the actor
  * on the request. Registered globally (APP_GUARD), so a new controller is covered without doing anything.
  */
@@ -26,7 +27,15 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
     const path = `${request.baseUrl ?? ''}${String(request.route?.path ?? request.path)}`;
     const roles = allowedRoles(request.method, path);
-    if (roles === PUBLIC) return true;
+    if (roles === PUBLIC) {
+      // A public route answers everyone; a valid token (any role) only identifies the caller (GET /health shows
+      // its details then). A token that does not verify is ignored here: the public answer is the same as without one.
+      if (request.headers.authorization) request.actor = await this.authenticate(request).catch((error: unknown) => {
+        if (error instanceof Unauthorized) return undefined;
+        throw error;
+      });
+      return true;
+    }
     const actor = await this.authenticate(request);
     request.actor = actor;
     if (roles === null || !roles.includes(actor.role)) throw new Forbidden();

@@ -1,19 +1,27 @@
-import { Controller, Get, Inject, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Inject, Req, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
-import { PG_POOL } from '../../../../libs/platform/src/index.js';
+import { PG_POOL, type RequestWithActor } from '../../../../libs/platform/src/index.js';
 
-/** Readiness: the database answers, and how far each projection is behind the log. */
+/**
+ * Readiness: the database answers (public, for load balancers and probes). How far each projection is behind the
+ * log (`logHead`, `projections`) only for a caller with a valid bearer token, any role: it tells how busy the
+ * registry is, which is nobody else's business.
+ */
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   @Get()
-  @ApiOperation({ summary: 'Disponibilidad / Readiness' })
-  async health(@Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Disponibilidad / Readiness (logHead y projections solo con token / only with a token)' })
+  async health(@Req() request: Request & RequestWithActor, @Res({ passthrough: true }) response: Response) {
     try {
+      if (!request.actor) {
+        await this.pool.query('SELECT 1');
+        return { status: 'ok', database: 'up' };
+      }
       const projections = await this.pool.query<{ projection_name: string; events_processed: string; global_position: string }>(
         'SELECT projection_name, events_processed, global_position FROM projection_checkpoints ORDER BY projection_name',
       );

@@ -730,7 +730,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Disponibilidad / Readiness */
+        /** Disponibilidad / Readiness (logHead y projections solo con token / only with a token) */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
