@@ -104,6 +104,32 @@ describe('department scope', () => {
     expect(elsewhere.body.fields[0].field).toBe('department');
   });
 
+  it('lets a regional analyst publish, list and read only its own departments’ reports', async () => {
+    const analyst08 = () => t.api('analyst', ['08']);
+    const period = hoursAgo(0).slice(0, 7);
+    const lima15 = (await t.api('analyst').post('/api/v1/publications').send({ kind: 'monthly', period, department: '15' }).expect(201)).body;
+    const national = (await t.api('analyst').post('/api/v1/publications').send({ kind: 'monthly', period }).expect(201)).body;
+    const outside = await analyst08().post('/api/v1/publications').send({ kind: 'monthly', period, department: '15' }).expect(403);
+    expect(outside.body).toMatchObject({ code: 'forbidden', fields: [{ field: 'department' }] });
+    const nationwide = await analyst08().post('/api/v1/publications').send({ kind: 'monthly', period }).expect(403);
+    expect(nationwide.body.fields[0].field).toBe('department');
+    await analyst08().post('/api/v1/publications').send({ kind: 'inei-annual', period: period.slice(0, 4) }).expect(403);
+    const own = (await analyst08().post('/api/v1/publications').send({ kind: 'monthly', period, department: '08' }).expect(201)).body;
+
+    const listed = (await analyst08().get('/api/v1/publications').expect(200)).body.publications as Array<{ publicationId: string; department: string | null }>;
+    expect(listed.map((p) => p.publicationId)).toEqual([own.publicationId]);
+    const all = (await t.api('analyst').get('/api/v1/publications').expect(200)).body.publications as Array<{ publicationId: string }>;
+    expect(all.map((p) => p.publicationId)).toEqual(expect.arrayContaining([lima15.publicationId, national.publicationId, own.publicationId]));
+
+    await analyst08().get(`/api/v1/publications/${own.publicationId}`).expect(200);
+    await analyst08().get(`/api/v1/publications/${own.publicationId}/revisions`).expect(200);
+    const missing = await analyst08().get(`/api/v1/publications/${randomUUID()}`).expect(404);
+    for (const hidden of [lima15.publicationId, national.publicationId]) {
+      expect((await analyst08().get(`/api/v1/publications/${hidden}`).expect(404)).body).toEqual(missing.body);
+      expect((await analyst08().get(`/api/v1/publications/${hidden}/revisions`).expect(404)).body).toEqual(missing.body);
+    }
+  });
+
   it('attributes commands to the token’s role and opaque subject', async () => {
     const { rows } = await t.db.pool.query(
       `SELECT DISTINCT metadata->>'actor' AS actor FROM events WHERE stream_id = $1`, [`case-${cusco.caseId}`]);

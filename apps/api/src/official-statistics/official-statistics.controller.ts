@@ -57,8 +57,12 @@ export class OfficialStatisticsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Publica (congela) un reporte en la posición actual / Freeze a report at the current position' })
   @ApiCreatedResponse({ description: 'La publicación (o la original, en un reintento) / the publication (or the original, on a retry)', schema: PUBLISH_RESPONSE_SCHEMA })
-  async publish(@Body() body: PublishDto): Promise<PublishResponse> {
+  async publish(@Body() body: PublishDto, @CurrentActor() actor: Actor): Promise<PublishResponse> {
     const request = this.publicationRequest(body);
+    // A regional token publishes only for its own departments: never a national report (no department).
+    if (actor.departments.length > 0 && (request.department === null || !actor.departments.includes(request.department))) {
+      throw outsideScope('department');
+    }
     const { publication, replayed } = await this.statistics.publish(request, {
       publicationId: body.publicationId ?? randomUUID(), k: this.config.disclosureK, now: new Date().toISOString(),
     });
@@ -68,8 +72,8 @@ export class OfficialStatisticsController {
   @Get('publications')
   @ApiOperation({ summary: 'Publicaciones emitidas / Publications issued' })
   @ApiOkResponse({ description: 'Publicaciones por fecha / publications by date', schema: PUBLICATION_LIST_SCHEMA })
-  async list(): Promise<PublicationList> {
-    return { publications: await this.statistics.list() };
+  async list(@CurrentActor() actor: Actor): Promise<PublicationList> {
+    return { publications: await this.statistics.list(actor.departments) };
   }
 
   @Get('publications/:id')
@@ -77,8 +81,11 @@ export class OfficialStatisticsController {
   @ApiOkResponse(reportResponse('El reporte tal como se publicó / the report as published', {
     'X-Content-SHA256': 'SHA-256 del JSON publicado / of the published JSON',
   }))
-  async publication(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportOptionsDto, @Res() res: Response): Promise<void> {
-    const { publication, content } = await this.statistics.publication(id);
+  async publication(
+    @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ExportOptionsDto, @Res() res: Response, @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    // Another department's publication answers like a missing one (404).
+    const { publication, content } = await this.statistics.publication(id, actor.departments);
     res.setHeader('X-Content-SHA256', publication.sha256);
     if ((query.format ?? 'json') === 'json') {
       res.setHeader('X-Log-Position', String(publication.asOfPosition));
@@ -91,8 +98,8 @@ export class OfficialStatisticsController {
   @Get('publications/:id/revisions')
   @ApiOperation({ summary: 'Celdas que cambiaron desde la publicación / Cells changed since publication' })
   @ApiOkResponse({ description: 'La publicación y las celdas cambiadas / the publication and the changed cells', schema: REVISIONS_SCHEMA })
-  async revisions(@Param('id', new ParseUUIDPipe()) id: string): Promise<PublicationRevisions> {
-    return this.statistics.revisions(id);
+  async revisions(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<PublicationRevisions> {
+    return this.statistics.revisions(id, actor.departments);
   }
 
   private disclosure() {

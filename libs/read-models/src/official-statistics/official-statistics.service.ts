@@ -68,17 +68,20 @@ export class OfficialStatistics {
     });
   }
 
-  /** The publication's stored bytes, exactly as issued. */
-  async publication(publicationId: string): Promise<{ publication: Publication; content: string }> {
+  /**
+   * The publication's stored bytes, exactly as issued. `departments`: a regional token's scope (empty: national);
+   * a publication outside it is not found, exactly like a missing one.
+   */
+  async publication(publicationId: string, departments: readonly string[] = []): Promise<{ publication: Publication; content: string }> {
     const rows: Array<PublicationRow & { content: string }> = await this.dataSource.query(
-      `SELECT ${COLUMNS}, content FROM publications WHERE publication_id = $1`, [publicationId]);
+      `SELECT ${COLUMNS}, content FROM publications WHERE publication_id = $1 AND ${IN_SCOPE('$2')}`, [publicationId, [...departments]]);
     if (rows.length === 0) throw notFound();
     return { publication: toPublication(rows[0]), content: rows[0].content };
   }
 
   /** Cell by cell, what the same report says now (same k, current position) that differs from what was published. */
-  async revisions(publicationId: string): Promise<{ publication: Publication; currentPosition: number; changes: CellRevision[] }> {
-    const { publication, content } = await this.publication(publicationId);
+  async revisions(publicationId: string, departments: readonly string[] = []): Promise<{ publication: Publication; currentPosition: number; changes: CellRevision[] }> {
+    const { publication, content } = await this.publication(publicationId, departments);
     const current = await this.report(publication, { disclosure: { k: publication.k, applied: true } });
     return {
       publication, currentPosition: current.asOfPosition,
@@ -86,8 +89,10 @@ export class OfficialStatistics {
     };
   }
 
-  async list(): Promise<Publication[]> {
-    const rows: PublicationRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM publications ORDER BY published_at, publication_id`);
+  /** The publications issued, oldest first; for a regional scope (`departments`), only those of its departments. */
+  async list(departments: readonly string[] = []): Promise<Publication[]> {
+    const rows: PublicationRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM publications WHERE ${IN_SCOPE('$1')} ORDER BY published_at, publication_id`, [[...departments]]);
     return rows.map(toPublication);
   }
 
@@ -105,6 +110,9 @@ export class OfficialStatistics {
     return rows.length > 0 ? toPublication(rows[0]) : null;
   }
 }
+
+/** A national scope (no departments) sees every publication; a regional one only those of its departments (never a national report). */
+const IN_SCOPE = (param: string) => `(cardinality(${param}::text[]) = 0 OR department = ANY(${param}::text[]))`;
 
 const COLUMNS = 'publication_id, kind, period, department, as_of_position, k, published_at, sha256';
 
