@@ -58,6 +58,23 @@ describe('department scope', () => {
     await t.api('police').get(`/api/v1/cases/${lima.caseId}`).expect(200); // a national token sees every department
   });
 
+  it('answers a malformed body with the same 400 whether the record is in the scope, elsewhere or missing', async () => {
+    const malformed = { conductedAt: 'not-a-date', rescued: -1, detained: 'many' };
+    const own = await police08().post(`/api/v1/cases/${cusco.caseId}/operations`).send(malformed).expect(400);
+    const elsewhere = await police08().post(`/api/v1/cases/${lima.caseId}/operations`).send(malformed).expect(400);
+    const missing = await police08().post(`/api/v1/cases/${randomUUID()}/operations`).send(malformed).expect(400);
+    expect(elsewhere.body).toEqual(own.body);
+    expect(missing.body).toEqual(own.body);
+    const unknownField = { conductedAt: hoursAgo(30), rescued: 1, detained: 0, extra: true };
+    const ownExtra = await police08().post(`/api/v1/cases/${cusco.caseId}/operations`).send(unknownField).expect(400);
+    expect((await police08().post(`/api/v1/cases/${lima.caseId}/operations`).send(unknownField).expect(400)).body).toEqual(ownExtra.body);
+    const closure = await police08().post(`/api/v1/cases/${cusco.caseId}/closure`).send({}).expect(400);
+    expect((await police08().post(`/api/v1/cases/${lima.caseId}/closure`).send({}).expect(400)).body).toEqual(closure.body);
+    const stage = await t.api('prosecutor', ['08']).post(`/api/v1/prosecutions/${cusco.prosecutionId}/preliminary-investigation`).send({ occurredAt: 5 }).expect(400);
+    expect((await t.api('prosecutor', ['08']).post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`).send({ occurredAt: 5 }).expect(400)).body)
+      .toEqual(stage.body);
+  });
+
   it('refuses to create a record outside the scope with 403 naming the field', async () => {
     const outside = await police08().post('/api/v1/cases').send(newCase('150101')).expect(403);
     expect(outside.body).toMatchObject({ code: 'forbidden', fields: [{ field: 'ubigeo' }] });

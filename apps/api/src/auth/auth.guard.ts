@@ -1,6 +1,9 @@
-import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
+// Nest's own route-argument metadata (what @Body() records), to validate the body as the route's pipe will.
+import { ROUTE_ARGS_METADATA, RouteParamtypes } from '@nestjs/common/internal';
 import type { Request } from 'express';
 import { InvalidToken, type RequestWithActor, type TokenVerifier } from '../../../../libs/platform/src/index.js';
+import { createValidationPipe } from '../http/validation.pipe.js';
 import { Forbidden, Unauthorized } from './auth.errors.js';
 import { DepartmentScope } from './department-scope.js';
 import { allowedRoles, endpointKey, PUBLIC } from './endpoint-policy.js';
@@ -9,8 +12,8 @@ export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
 /**
  * Every route, in order: the policy row of the matched route (public routes stop here, with the actor set when a
- * valid token came along), a verified bearer token
- * (401), the role (403), the department scope (404 for records outside it, 403 for new ones). Leaves the actor
+ * valid token came along), a verified bearer token (401), the role (403), the body's shape (400), the department
+ * scope (404 for records outside it, 403 for new ones). Leaves the actor
  * on the request. Registered globally (APP_GUARD), so a new controller is covered without doing anything.
  */
 @Injectable()
@@ -39,8 +42,27 @@ export class AuthGuard implements CanActivate {
     const actor = await this.authenticate(request);
     request.actor = actor;
     if (roles === null || !roles.includes(actor.role)) throw new Forbidden();
+    // The body is validated before the scope check, so a malformed body is a 400 whether the record is in the
+    // token's departments, elsewhere or missing: a 404 for one and a 400 for another would tell that it exists.
+    await this.validateBody(context, request);
     await this.scope.check(actor, endpointKey(request.method, path), request);
     return true;
+  }
+
+  private readonly validation = createValidationPipe();
+
+  /** The route's @Body() parameters through the global validation pipe (400 naming the fields); the route validates again. */
+  private async validateBody(context: ExecutionContext, request: Request): Promise<void> {
+    const controller = context.getClass();
+    const method = context.getHandler().name;
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: string }>;
+    const types = (Reflect.getMetadata('design:paramtypes', controller.prototype as object, method) ?? []) as Array<Type | undefined>;
+    for (const [key, arg] of Object.entries(args)) {
+      if (Number(key.split(':')[0]) !== Number(RouteParamtypes.BODY)) continue;
+      const body = request.body as Record<string, unknown> | undefined;
+      const value = arg.data ? body?.[arg.data] : body;
+      await this.validation.transform(value, { type: 'body', metatype: types[arg.index], data: arg.data });
+    }
   }
 
   private async authenticate(request: Request) {
