@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -69,6 +70,23 @@ describe('hostile input: 400 naming the problem, nothing appended, never a 500',
     const res = await t.api('operator').post('/api/v1/hotline-calls').set(header, value).send(validCall()).expect(400);
     expect(res.body).toMatchObject({ code: 'invalid_command', fields: [{ field: header }] });
     expect(await countEvents(t.db.pool)).toBe(before);
+  });
+
+  it('bounds every number in a body, 400 naming the field, before looking the record up', async () => {
+    const { caseId } = (await t.api('police').post('/api/v1/cases').send(validCase()).expect(201)).body;
+    const before = await countEvents(t.db.pool);
+    for (const [field, value] of [['rescued', 10_001], ['detained', 1e12], ['rescued', Number.MAX_SAFE_INTEGER]] as const) {
+      const res = await t.api('police').post(`/api/v1/cases/${caseId}/operations`)
+        .send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 1, detained: 1, [field]: value }).expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
+    }
+    await t.api('police').post(`/api/v1/cases/${caseId}/operations`).send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 10_000, detained: 0 }).expect(200);
+    for (const sentenceYears of [36, 1e9, -5]) {
+      const res = await t.api('judiciary').post(`/api/v1/trials/${randomUUID()}/rulings`)
+        .send({ ruledAt: '2025-04-01T10:00:00-05:00', verdict: 'conviction', sentenceYears, defendants: [randomUUID()] }).expect(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['sentenceYears']);
+    }
+    expect(await countEvents(t.db.pool)).toBe(before + 1);
   });
 
   it('accepts ordinary Idempotency-Key and X-Request-Id values', async () => {

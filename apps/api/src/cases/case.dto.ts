@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES, SEXES } from '../../../../libs/domain/src/index.js';
+import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES, MAX_PEOPLE_PER_OPERATION, SEXES } from '../../../../libs/domain/src/index.js';
 
 const INSTANT = { example: '2025-03-15T09:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
 const PERSONAL = 'Dato personal: se guarda cifrado / personal data: stored sealed';
@@ -53,8 +53,8 @@ export class AddSuspectsDto {
 export class RecordOperationDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') operationId?: string;
   @ApiProperty(INSTANT) @IsDefined() @IsString() conductedAt: string;
-  @ApiProperty({ minimum: 0 }) @IsDefined() @IsInt() @Min(0) rescued: number;
-  @ApiProperty({ minimum: 0 }) @IsDefined() @IsInt() @Min(0) detained: number;
+  @ApiProperty({ minimum: 0, maximum: MAX_PEOPLE_PER_OPERATION }) @IsDefined() @IsInt() @Min(0) @Max(MAX_PEOPLE_PER_OPERATION) rescued: number;
+  @ApiProperty({ minimum: 0, maximum: MAX_PEOPLE_PER_OPERATION }) @IsDefined() @IsInt() @Min(0) @Max(MAX_PEOPLE_PER_OPERATION) detained: number;
 }
 
 export class ReferToProsecutorDto {

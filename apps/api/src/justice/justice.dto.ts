@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNumber, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { VERDICTS } from '../../../../libs/domain/src/index.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { MAX_SENTENCE_YEARS, VERDICTS } from '../../../../libs/domain/src/index.js';
 
 const INSTANT = { example: '2025-05-02T10:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
 
@@ -20,8 +20,11 @@ export class OpenTrialDto {
 export class RulingDto {
   @ApiProperty(INSTANT) @IsDefined() @IsString() ruledAt: string;
   @ApiProperty({ enum: VERDICTS }) @IsDefined() @IsIn(VERDICTS) verdict: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Años de pena (condena) / sentence years (conviction)' })
-  @IsOptional() @IsNumber() sentenceYears?: number | null;
+  @ApiPropertyOptional({
+    type: Number, nullable: true, minimum: 0, maximum: MAX_SENTENCE_YEARS,
+    description: 'Años de pena (condena), mayor que 0 / sentence years (conviction), above 0',
+  })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(MAX_SENTENCE_YEARS) sentenceYears?: number | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Ids de los imputados / suspect ids' })
   @IsDefined() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsUUID('all', { each: true }) defendants: string[];
 }

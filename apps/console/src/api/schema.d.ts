@@ -1066,7 +1066,7 @@ export interface components {
              * @example 2025-05-02T10:00:00-05:00
              */
             ruledAt: string;
-            /** @description Años de pena (condena) / sentence years (conviction) */
+            /** @description Años de pena (condena), mayor que 0 / sentence years (conviction), above 0 */
             sentenceYears?: number | null;
             /** @enum {string} */
             verdict: "conviction" | "acquittal";

@@ -23,3 +23,9 @@ export const CASE_STREAM_PREFIX = 'case-';
 export function caseStreamName(caseId: string): string {
   return `${CASE_STREAM_PREFIX}${caseId.toLowerCase()}`;
 }
+
+/**
+ * The most people one operation may report as rescued or detained: far above any real operation (the largest in
+ * Peru rescue a few hundred), low enough that a typo or a hostile number cannot swamp the statistics.
+ */
+export const MAX_PEOPLE_PER_OPERATION = 10_000;

@@ -1,5 +1,6 @@
 /** Rules shared by several police-case commands. */
 import { checkPastInstant, isUuid, problem, type Problems } from '../shared/validation.js';
+import { MAX_PEOPLE_PER_OPERATION } from './police-case.codes.js';
 import { caseClosed, caseNotFound } from './police-case.errors.js';
 import type { ActivePoliceCase, PoliceCaseState } from './police-case.state.js';
 
@@ -46,10 +47,12 @@ export function checkAfterRegistration(
   });
 }
 
-/** Counts of people (rescued, detained) are whole and never negative; zero is a real outcome. */
+/** Counts of people (rescued, detained) are whole, never negative (zero is a real outcome) and at most MAX_PEOPLE_PER_OPERATION. */
 export function checkCount(problems: Problems, field: string, value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  problems.push(problem(field, 'Debe ser un número entero mayor o igual a 0', 'Must be a whole number, 0 or more'));
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_PEOPLE_PER_OPERATION) return value;
+  problems.push(problem(
+    field, `Debe ser un número entero de 0 a ${MAX_PEOPLE_PER_OPERATION}`, `Must be a whole number from 0 to ${MAX_PEOPLE_PER_OPERATION}`,
+  ));
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { describe, it } from '@jest/globals';
 import { NotAllowed, NotFound } from '../shared/errors.js';
 import { given } from '../testing/given-when-then.js';
+import { MAX_PEOPLE_PER_OPERATION } from './police-case.codes.js';
 import {
   closed,
   decider,
@@ -57,6 +58,8 @@ describe('RecordOperation', () => {
     ['rescued', { rescued: '3' }],
     ['detained', { detained: undefined }],
     ['detained', { detained: Number.POSITIVE_INFINITY }],
+    ['rescued', { rescued: MAX_PEOPLE_PER_OPERATION + 1 }],
+    ['detained', { detained: Number.MAX_SAFE_INTEGER }],
   ])('refuses an invalid %s (%j)', (field, data) => {
     given(decider, [registered]).when(recordOperation(data)).thenFieldErrors([field]);
   });
