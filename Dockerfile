@@ -16,6 +16,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# npm run build also writes dist/sbom.cdx.json (CycloneDX SBOM of the production dependencies), shipped below.
 RUN npm run build
 
 # --- runtime: production dependencies, compiled code, reference catalogs -----------------------------------------
