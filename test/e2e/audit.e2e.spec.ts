@@ -45,38 +45,39 @@ describe('audit of personal data reads', () => {
     })]);
   });
 
-  it('records reads of a hotline call with a purpose, not those without one, of the case timeline, nor failed reads', async () => {
+  it('records reads of a hotline call as personal with a purpose, as of the record without one, the case timeline, not failed reads', async () => {
     const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send({
       receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: false,
       topic: 'trafficking', summary: 'Relato reservado',
     }).expect(201)).body;
-    // Without a purpose the summary is withheld, so there is nothing to account for (the expectation changed on purpose).
+    // Without a purpose the summary is withheld, but the read still points at the caller: a read of the record
+    // (security issue, item 4: every read of a record that holds or points at personal data is audited).
     await t.api('operator').get(`/api/v1/hotline-calls/${callId}`).expect(200);
-    expect(await entriesFor(callId)).toEqual([]);
+    expect(await entriesFor(callId)).toEqual([expect.objectContaining({ action: 'read_record', record_type: 'hotline_call', purpose: null, subject_ids: [callId] })]);
     await t.api('operator').get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'Seguimiento').expect(200);
-    expect(await entriesFor(callId)).toEqual([expect.objectContaining({ action: 'read_personal_data', record_type: 'hotline_call', purpose: 'Seguimiento' })]);
+    expect((await entriesFor(callId)).at(-1)).toMatchObject({ action: 'read_personal_data', record_type: 'hotline_call', purpose: 'Seguimiento' });
 
     await t.project();
     await t.api('police').get(`/api/v1/cases/${caseId}/timeline`).expect(200);
     const unknown = '00000000-0000-4000-8000-000000000000';
     await t.api('police').get(`/api/v1/cases/${unknown}`).set('X-Purpose', 'Verificación').expect(404);
-    expect(await entriesFor(caseId)).toHaveLength(1);
+    expect((await entriesFor(caseId)).map((e) => [e.action, e.record_type])).toEqual([['read_personal_data', 'case'], ['read_record', 'case_timeline']]);
     expect(await entriesFor(unknown)).toHaveLength(0);
   });
 
   it('refuses an over-long purpose before reading anything', async () => {
     const response = await t.api('police').get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'x'.repeat(201)).expect(400);
     expect(response.body.fields).toEqual([{ field: 'X-Purpose', reason: 'es demasiado largo (máximo 200 caracteres)' }]);
-    expect(await entriesFor(caseId)).toHaveLength(1);
+    expect((await entriesFor(caseId)).filter((e) => e.record_type === 'case')).toHaveLength(1);
   });
 
   it('lists newest first, filtered by action, actor and time, and pages', async () => {
     for (let i = 0; i < 3; i++) await t.api('police').get(`/api/v1/cases/${caseId}`).set('X-Purpose', `lectura ${i}`).expect(200);
-    const all = (await t.api('auditor').get('/api/v1/audit').query({ recordId: caseId }).expect(200)).body;
+    const all = (await t.api('auditor').get('/api/v1/audit').query({ recordId: caseId, action: 'read_personal_data' }).expect(200)).body;
     expect(all.entries.map((e: { purpose: string }) => e.purpose)).toEqual(['lectura 2', 'lectura 1', 'lectura 0', 'Investigación fiscal 123-2025']);
-    const page = (await t.api('auditor').get('/api/v1/audit').query({ recordId: caseId, limit: 2 }).expect(200)).body;
+    const page = (await t.api('auditor').get('/api/v1/audit').query({ recordId: caseId, action: 'read_personal_data', limit: 2 }).expect(200)).body;
     expect(page.entries).toHaveLength(2);
-    const next = (await t.api('auditor').get('/api/v1/audit').query({ recordId: caseId, before: page.nextBefore }).expect(200)).body;
+    const next = (await t.api('auditor').get('/api/v1/audit').query({ recordId: caseId, action: 'read_personal_data', before: page.nextBefore }).expect(200)).body;
     expect(next.entries.map((e: { purpose: string }) => e.purpose)).toEqual(['lectura 0', 'Investigación fiscal 123-2025']);
 
     const actor = all.entries[0].actorSubject;

@@ -23,13 +23,16 @@ describe('personal data on a stated purpose, for the roles that need it', () => 
       receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: false,
       topic: 'trafficking', summary: SUMMARY,
     }).expect(201)).body.callId;
+    // Protection reads a call only once it was referred to them (need-to-know).
+    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`).send({ to: 'MIMP', referredAt: '2025-03-03T10:00:00-05:00' }).expect(201);
+    await t.project();
   });
   afterAll(async () => t.close());
 
-  const entriesFor = async (recordId: string) =>
-    (await t.db.pool.query('SELECT * FROM audit_log WHERE record_id = $1 ORDER BY audit_id', [recordId])).rows;
+  const entriesFor = async (recordId: string, action = 'read_personal_data') =>
+    (await t.db.pool.query('SELECT * FROM audit_log WHERE record_id = $1 AND action = $2 ORDER BY audit_id', [recordId, action])).rows;
 
-  it('answers without a purpose with no personal field, and audits nothing', async () => {
+  it('answers without a purpose with no personal field, and audits it as a read of the record, not of personal data', async () => {
     const read = await t.api('police').get(`/api/v1/cases/${caseId}`).expect(200);
     expect(read.body).toMatchObject({ caseId, personalDataWithheld: true, victims: [expect.objectContaining({ sex: 'female', age: 19, personal: null })] });
     expect(read.text).not.toMatch(new RegExp(`${NAME}|${DOCUMENT}|999888777`));
@@ -40,6 +43,13 @@ describe('personal data on a stated purpose, for the roles that need it', () => 
     expect(call.body).toMatchObject({ callId, summary: null, personalDataWithheld: true, topic: 'trafficking' });
     expect(await entriesFor(caseId)).toEqual([]);
     expect(await entriesFor(callId)).toEqual([]);
+    // Every read that points at a person is recorded, with the subjects it pointed at (need-to-know).
+    const victimId = read.body.victims[0].victimId;
+    expect(await entriesFor(caseId, 'read_record')).toEqual([
+      expect.objectContaining({ actor_role: 'police', purpose: null, subject_ids: [victimId] }),
+      expect.objectContaining({ actor_role: 'police', purpose: null, subject_ids: [victimId] }),
+    ]);
+    expect(await entriesFor(callId, 'read_record')).toEqual([expect.objectContaining({ actor_role: 'operator', subject_ids: [callId] })]);
   });
 
   it('answers with a purpose the personal fields, and audits the read with that purpose', async () => {
@@ -53,12 +63,13 @@ describe('personal data on a stated purpose, for the roles that need it', () => 
     expect(await entriesFor(callId)).toEqual([expect.objectContaining({ action: 'read_personal_data', actor_role: 'protection', purpose: 'Atención a la víctima' })]);
   });
 
-  it('never gives the judiciary the victims\' personal fields, even with a purpose, and audits nothing for it', async () => {
+  it('never gives the judiciary the victims\' personal fields, even with a purpose, and audits it as a read of the record', async () => {
     const before = (await entriesFor(caseId)).length;
     const read = await t.api('judiciary').get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'Juicio oral 3-2025').expect(200);
     expect(read.body).toMatchObject({ caseId, personalDataWithheld: true, victims: [expect.objectContaining({ personal: null })] });
     expect(read.text).not.toMatch(new RegExp(`${NAME}|${DOCUMENT}`));
     expect(await entriesFor(caseId)).toHaveLength(before);
+    expect((await entriesFor(caseId, 'read_record')).at(-1)).toMatchObject({ actor_role: 'judiciary', purpose: 'Juicio oral 3-2025' });
   });
 
   it('accepts a purpose in any script as RFC 8187 UTF-8\'\'…, and records it decoded', async () => {

@@ -84,11 +84,12 @@ describe('response schemas: documented for every endpoint, and matching real ans
       .send({ completedAt: '2025-03-08T12:00:00-05:00', successful: true }));
     await check('POST /api/v1/referrals/{referralId}/reject', 200, () => t.api('protection').post(`/api/v1/referrals/${other.referralId}/reject`).send({ rejectedAt: '2025-03-04T12:00:00-05:00', reason: 'Fuera de competencia' }));
     for (const id of [referral.referralId, victimReferral.referralId, other.referralId]) {
-      await check('GET /api/v1/referrals/{referralId}', 200, () => op().get(`/api/v1/referrals/${id}`));
+      await check('GET /api/v1/referrals/{referralId}', 200, () => t.api('admin').get(`/api/v1/referrals/${id}`));
     }
     const revocable = await check('POST /api/v1/cases/{caseId}/referrals', 201, () => police().post(`/api/v1/cases/${caseId}/referrals`).send({ to: 'DEMUNA', referredAt: '2025-03-07T11:00:00-05:00' }));
     await check('POST /api/v1/referrals/{referralId}/revoke', 200, () => police().post(`/api/v1/referrals/${revocable.referralId}/revoke`).send({ revokedAt: '2025-03-07T13:00:00-05:00', reason: 'Duplicada' }));
-    await check('GET /api/v1/referrals/{referralId}', 200, () => op().get(`/api/v1/referrals/${revocable.referralId}`));
+    await check('GET /api/v1/referrals/{referralId}', 200, () => police().get(`/api/v1/referrals/${revocable.referralId}`));
+    await check('GET /api/v1/referrals/{referralId}', 200, () => police().get(`/api/v1/referrals/${victimReferral.referralId}`)); // shelter details withheld
 
     const prosecutor = () => t.api('prosecutor');
     for (const stage of ['preliminary-investigation', 'formalization', 'accusation']) {

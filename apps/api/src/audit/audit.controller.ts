@@ -20,7 +20,7 @@ export class AuditController {
       throw new InvalidCommand([{ field: 'to', reason: 'debe ser posterior a from', reasonEn: 'must be after from' }]);
     }
     const limit = query.limit ?? 100;
-    const entries = await this.audit.query({ ...query, from, to, limit });
+    const entries = await this.audit.query({ ...query, subjectId: query.subjectId?.toLowerCase(), from, to, limit });
     return { entries, nextBefore: entries.length === limit ? entries[entries.length - 1].auditId : null };
   }
 }

@@ -18,6 +18,9 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Id del registro leído o borrado / record id' })
   @IsOptional() @IsString() @MaxLength(200) recordId?: string;
 
+  @ApiPropertyOptional({ description: 'Entradas que mostraron o señalaron a este sujeto (víctima, llamante) / entries that disclosed or pointed at this data subject' })
+  @IsOptional() @IsString() @MaxLength(200) subjectId?: string;
+
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS }) @IsOptional() @IsIn(AUDIT_ACTIONS) action?: AuditAction;
 
   @ApiPropertyOptional({ description: 'Solo entradas anteriores a este auditId (página siguiente) / only entries before this auditId' })

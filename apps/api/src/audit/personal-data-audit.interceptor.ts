@@ -7,9 +7,10 @@ import { disclosesPersonalData } from './personal-data-disclosure.js';
 import { auditedRoute } from './personal-data-routes.js';
 
 /**
- * Records every successful answer of a PERSONAL_DATA_ROUTES route that discloses personal data, without the
- * controllers knowing (they withhold the fields by the same rule, disclosesPersonalData). The insert is awaited before the body is handed back to Nest to send: when it fails, the request fails (500) instead of
- * disclosing personal data that nobody could later account for. Failed requests disclose nothing: no entry.
+ * Records every successful answer of a PERSONAL_DATA_ROUTES route, with the data subjects it disclosed or pointed
+ * at, without the controllers knowing (they withhold personal fields by the same rule, disclosesPersonalData). The
+ * insert is awaited before the body is handed back to Nest to send: when it fails, the request fails (500) instead
+ * of answering with something nobody could later account for. Failed requests disclose nothing: no entry.
  */
 @Injectable()
 export class PersonalDataAuditInterceptor implements NestInterceptor {
@@ -21,12 +22,14 @@ export class PersonalDataAuditInterceptor implements NestInterceptor {
     const route = auditedRoute(request.method, request.route?.path === undefined ? undefined : `${request.baseUrl}${request.route.path}`);
     if (!route) return next.handle();
     purposeOf(request); // a bad X-Purpose is refused before anything is read
-    if (route.disclosure && !disclosesPersonalData(request, route.disclosure)) return next.handle(); // nothing personal leaves
+    const action = route.action ?? (route.disclosure && disclosesPersonalData(request, route.disclosure) ? 'read_personal_data' : 'read_record');
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(concatMap(async (body: unknown) => {
       if (response.statusCode >= 200 && response.statusCode < 300) {
-        const id = request.params[route.idParam];
-        await this.audit.record(auditEntryFor(request, route.action, route.recordType, String(id)));
+        const params = request.params as Record<string, string>;
+        const id = route.idParam ? String(params[route.idParam]) : null;
+        const subjectIds = route.subjects((body ?? {}) as Record<string, unknown>, params);
+        await this.audit.record({ ...auditEntryFor(request, action, route.recordType, id), subjectIds });
       }
       return body;
     }));

@@ -1,12 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import {
   APP_CONFIG, CATALOGS, createTokenVerifier, resolveAuthKeys, type AppConfig, type ReferenceCatalogs,
 } from '../../../../libs/platform/src/index.js';
 import { AuthGuard, TOKEN_VERIFIER } from './auth.guard.js';
 import { DepartmentScope } from './department-scope.js';
+import { NeedToKnow } from './need-to-know.js';
 
-/** Authentication, roles and department scope for every route (README, "Authentication and tokens"). */
+/** Authentication, roles, department scope and need-to-know for every route (README, "Authentication and tokens"). */
+@Global()
 @Module({
   providers: [
     {
@@ -18,8 +20,9 @@ import { DepartmentScope } from './department-scope.js';
       },
     },
     DepartmentScope,
+    NeedToKnow,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [DepartmentScope],
+  exports: [DepartmentScope, NeedToKnow],
 })
 export class AuthModule {}

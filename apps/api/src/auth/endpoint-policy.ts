@@ -59,6 +59,29 @@ export function mayRevokeReferral(role: Role, referral: { sourceKind: string; se
   return sentBy === role;
 }
 
+/**
+ * Need-to-know for a hotline call: police and protection read a call (even without its summary) only when it was
+ * referred to them — a referral to one of their destinations that was not revoked. Operators and admins read all.
+ */
+export const CALL_READERS_BY_REFERRAL: Readonly<Partial<Record<Role, readonly string[]>>> = {
+  police: REFERRAL_RECEIVERS.police, protection: REFERRAL_RECEIVERS.protection,
+};
+
+/** Where a shelter is, and which one, is for protection only (and admin): others read a shelter referral without them. */
+export const SHELTER_DETAIL_READERS: readonly Role[] = ['protection', A];
+
+/**
+ * Who reads a referral (GET /referrals/{id}, the queue): the receiving institution (REFERRAL_RECEIVERS) and the
+ * sending side (mayRevokeReferral); operators only the hotline's own referrals. Anyone else gets a 404, as for a
+ * referral that does not exist.
+ */
+export function mayReadReferral(role: Role, referral: { to: string; sourceKind: string; sentBy: string | null }): boolean {
+  if (role === A) return true;
+  if (role === 'operator') return referral.sourceKind === 'hotline_call';
+  if (REFERRAL_RECEIVERS[role]?.includes(referral.to)) return true;
+  return referral.sourceKind !== 'hotline_call' && mayRevokeReferral(role, referral);
+}
+
 export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
   'GET /health': PUBLIC,
   'GET /api/v1/me': ['operator', 'police', 'prosecutor', 'judiciary', 'protection', 'analyst', 'auditor', A],

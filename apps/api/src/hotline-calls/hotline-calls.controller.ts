@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { HOTLINE_CALL_LIST_PROJECTION, queryHotlineCallList } from '../../../../libs/read-models/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { NeedToKnow } from '../auth/need-to-know.js';
 import { positionOf, ReadYourWrites } from '../shared/read-your-writes.js';
 import { HotlineCallListDto, HotlineCallListQueryDto } from './hotline-call-list.dto.js';
 import { commandMetadata, commandOptions, newId, PURPOSE_HEADER } from '../shared/request-options.js';
@@ -39,6 +40,7 @@ export class HotlineCallsController {
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
     private readonly dataSource: DataSource,
     private readonly fresh: ReadYourWrites,
+    private readonly needToKnow: NeedToKnow,
   ) {}
 
   @Get()
@@ -60,10 +62,13 @@ export class HotlineCallsController {
   }
 
   @Get(':callId')
-  @ApiOperation({ summary: 'Estado actual de una llamada; el resumen solo con X-Purpose (auditado) / Current state of a call; the summary only with X-Purpose (audited)' })
+  @ApiOperation({ summary: 'Estado actual de una llamada (policía y protección: solo si se les derivó); el resumen solo con X-Purpose; auditado / Current state of a call (police and protection: only when referred to them); the summary only with X-Purpose; audited' })
   @ApiHeader(PURPOSE_HEADER)
   @ApiOkResponse({ schema: HOTLINE_CALL_SCHEMA })
-  async get(@Param('callId', uuidParam) callId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param('callId', uuidParam) callId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+  ) {
+    await this.needToKnow.checkCallReader(actor, callId);
     const { state, version } = await this.reader.readExisting<HotlineCallState>(this.streams.hotlineCall, callId, callNotFound);
     response.setHeader('ETag', etag(version));
     return { ...callPersonalView(state, disclosesPersonalData(request, 'hotline_call')), version };

@@ -10,6 +10,7 @@ export const REFERRAL_SCHEMA: SchemaObject = recordState({
   status: codes(['sent', 'accepted', 'rejected', 'completed', 'revoked']),
   referralId: uuid, source: closedObject<Record<string, unknown>>({ kind: codes(REFERRAL_SOURCE_KINDS), id: uuid }),
   to: codes(REFERRAL_DESTINATIONS), unitName: nullable(string()), ubigeo: nullable(ubigeo), referredAt: instant, version: integer(undefined, 1),
+  destinationDetailsWithheld: { type: 'boolean', description: 'true: unidad y lugar del albergue retenidos (solo protección) / true: the shelter\'s unit and place withheld (protection only)' },
 }, {
   acceptedAt: only('accepted, completed, revoked (null if revoked before acceptance)', nullable(instant)),
   linkedCaseId: only('accepted, completed, revoked', nullable(uuid)),

@@ -8,6 +8,7 @@ import { queryPendingReferrals, REFERRAL_FACTS_PROJECTION } from '../../../../li
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { REFERRAL_RECEIVERS } from '../auth/endpoint-policy.js';
+import { NeedToKnow } from '../auth/need-to-know.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
 import { positionOf, ReadYourWrites } from '../shared/read-your-writes.js';
@@ -31,6 +32,7 @@ export class ReferralsController {
     private readonly dataSource: DataSource,
     private readonly fresh: ReadYourWrites,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+    private readonly needToKnow: NeedToKnow,
   ) {}
 
   @Post('hotline-calls/:callId/referrals')
@@ -63,15 +65,17 @@ export class ReferralsController {
       now: new Date().toISOString(), olderThanHours: query.olderThanHours ?? 0, destination: query.to,
       department: query.department, limit: query.limit ?? 100,
       scope: actor.departments.length > 0 ? actor.departments : undefined, destinations: REFERRAL_RECEIVERS[actor.role],
+      sourceKinds: actor.role === 'operator' ? ['hotline_call'] : undefined, // the hotline's own referrals (need-to-know)
     });
   }
 
   @Get('referrals/:referralId')
+  @ApiOperation({ summary: 'Una derivación (quien la recibe o la envió; datos del albergue solo para protección; auditado) / A referral (receiver or sender only; shelter details for protection only; audited)' })
   @ApiOkResponse({ schema: REFERRAL_SCHEMA })
-  async get(@Param('referralId', uuid(referralNotFound)) referralId: string, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await this.reader.readExisting<object>(this.streams.referral, referralId, referralNotFound);
+  async get(@Param('referralId', uuid(referralNotFound)) referralId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const { view, version } = await this.needToKnow.referral(actor, referralId);
     response.setHeader('ETag', etag(version));
-    return { ...state, version };
+    return { ...view, version };
   }
 
   @Post('referrals/:referralId/accept') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })

@@ -243,7 +243,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Estado actual de una llamada; el resumen solo con X-Purpose (auditado) / Current state of a call; the summary only with X-Purpose (audited) */
+        /** Estado actual de una llamada (policía y protección: solo si se les derivó); el resumen solo con X-Purpose; auditado / Current state of a call (police and protection: only when referred to them); the summary only with X-Purpose; audited */
         get: operations["HotlineCallsController_get_v1"];
         put?: never;
         post?: never;
@@ -484,6 +484,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Una derivación (quien la recibe o la envió; datos del albergue solo para protección; auditado) / A referral (receiver or sender only; shelter details for protection only; audited) */
         get: operations["ReferralsController_get_v1"];
         put?: never;
         post?: never;
@@ -1182,7 +1183,9 @@ export interface operations {
                 actor?: string;
                 /** @description Id del registro leído o borrado / record id */
                 recordId?: string;
-                action?: "read_personal_data" | "erasure" | "search_personal_data";
+                /** @description Entradas que mostraron o señalaron a este sujeto (víctima, llamante) / entries that disclosed or pointed at this data subject */
+                subjectId?: string;
+                action?: "read_personal_data" | "read_record" | "erasure" | "search_personal_data";
                 /** @description Solo entradas anteriores a este auditId (página siguiente) / only entries before this auditId */
                 before?: number;
                 limit?: number;
@@ -1201,7 +1204,7 @@ export interface operations {
                     "application/json": {
                         entries: {
                             /** @enum {string} */
-                            action: "read_personal_data" | "erasure" | "search_personal_data";
+                            action: "read_personal_data" | "read_record" | "erasure" | "search_personal_data";
                             actorRole: string;
                             actorSubject: string;
                             /** Format: date-time */
@@ -1212,6 +1215,7 @@ export interface operations {
                             /** @example case */
                             recordType: string;
                             requestId: string | null;
+                            subjectIds: string[];
                         }[];
                         /** @description Pase como before para la página siguiente / pass as before for the next page */
                         nextBefore: number | null;
@@ -2470,6 +2474,8 @@ export interface operations {
                          * @description Solo si status es / only when status is completed
                          */
                         completedAt?: string;
+                        /** @description true: unidad y lugar del albergue retenidos (solo protección) / true: the shelter's unit and place withheld (protection only) */
+                        destinationDetailsWithheld: boolean;
                         /**
                          * Format: uuid
                          * @description Solo si status es / only when status is accepted, completed, revoked

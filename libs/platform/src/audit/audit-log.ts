@@ -1,10 +1,12 @@
 import type pg from 'pg';
 
 /**
- * What is audited. Reads of personal data are recorded by the API's interceptor, erasures by their endpoint,
- * searches by an identity document (GET /cases?documentType&documentNumber) by the case list.
+ * What is audited. Reads of personal data (`read_personal_data`: the answer held personal fields) and reads of
+ * records that point at data subjects without their fields (`read_record`: a case without its victims' fields, a
+ * referral naming a victim, a queue or list of calls) are recorded by the API's interceptor, erasures by their
+ * endpoint, searches by an identity document (POST /cases/search) by the case list.
  */
-export const AUDIT_ACTIONS = ['read_personal_data', 'erasure', 'search_personal_data'] as const;
+export const AUDIT_ACTIONS = ['read_personal_data', 'read_record', 'erasure', 'search_personal_data'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did what to which record, and why: never the personal data itself. */
@@ -18,9 +20,12 @@ export interface AuditEntry {
   /** The caller's stated purpose (X-Purpose), at most 200 characters. */
   purpose: string | null;
   requestId: string | null;
+  /** The data subjects (victims, callers) the answer disclosed or pointed at; empty when none. */
+  subjectIds?: readonly string[];
 }
 
 export interface RecordedAuditEntry extends AuditEntry {
+  subjectIds: readonly string[];
   auditId: number;
   at: string;
 }
@@ -30,6 +35,8 @@ export interface AuditFilters {
   to?: Date;
   actor?: string;
   recordId?: string;
+  /** Entries that disclosed or pointed at this data subject. */
+  subjectId?: string;
   action?: AuditAction;
   /** Only entries older than this id: the next page after the last entry seen. */
   before?: number;
@@ -48,6 +55,7 @@ interface AuditRow {
   record_id: string | null;
   purpose: string | null;
   request_id: string | null;
+  subject_ids: string[];
 }
 
 /** The append-only audit table (migration AuditLog1764201600600). */
@@ -57,9 +65,10 @@ export class AuditLog {
   /** Writes one entry; throws if it cannot be written, so the caller can refuse to answer unaudited. */
   async record(entry: AuditEntry): Promise<RecordedAuditEntry> {
     const { rows } = await this.pool.query<AuditRow>(
-      `INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id, purpose, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [entry.actorSubject, entry.actorRole, entry.action, entry.recordType, entry.recordId, entry.purpose, entry.requestId],
+      `INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id, purpose, request_id, subject_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [entry.actorSubject, entry.actorRole, entry.action, entry.recordType, entry.recordId, entry.purpose, entry.requestId,
+        [...new Set(entry.subjectIds ?? [])]],
     );
     return toEntry(rows[0]);
   }
@@ -76,6 +85,7 @@ export class AuditLog {
     if (filters.to) add('at < ?', filters.to);
     if (filters.actor) add('actor_subject = ?', filters.actor);
     if (filters.recordId) add('record_id = ?', filters.recordId);
+    if (filters.subjectId) add('subject_ids @> ARRAY[?]::text[]', filters.subjectId);
     if (filters.action) add('action = ?', filters.action);
     if (filters.before) add('audit_id < ?', filters.before);
     params.push(filters.limit ?? 100);
@@ -98,4 +108,5 @@ const toEntry = (row: AuditRow): RecordedAuditEntry => ({
   recordId: row.record_id,
   purpose: row.purpose,
   requestId: row.request_id,
+  subjectIds: row.subject_ids,
 });

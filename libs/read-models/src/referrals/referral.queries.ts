@@ -24,6 +24,8 @@ export async function queryPendingReferrals(
     destinations?: readonly string[];
     /** A regional reader's departments: nothing outside them is listed. Absent: every department. */
     scope?: readonly string[];
+    /** Only referrals from these kinds of source (operators: the hotline's calls). Absent: all. */
+    sourceKinds?: readonly string[];
   },
 ): Promise<{ asOf: ReportPosition; referrals: PendingReferral[] }> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -34,9 +36,10 @@ export async function queryPendingReferrals(
           WHERE status = 'sent' AND referred_at <= $1::timestamptz - make_interval(hours => $2)
             AND ($3::text IS NULL OR destination = $3) AND ($4::text IS NULL OR department = $4)
             AND ($6::text[] IS NULL OR department = ANY($6::text[])) AND ($7::text[] IS NULL OR destination = ANY($7::text[]))
+            AND ($8::text[] IS NULL OR source_kind = ANY($8::text[]))
           ORDER BY referred_at, referral_id
           LIMIT $5`,
-        [params.now, params.olderThanHours, params.destination ?? null, params.department ?? null, params.limit, params.scope ?? null, params.destinations ?? null],
+        [params.now, params.olderThanHours, params.destination ?? null, params.department ?? null, params.limit, params.scope ?? null, params.destinations ?? null, params.sourceKinds ?? null],
       );
     const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
     const now = Date.parse(params.now);

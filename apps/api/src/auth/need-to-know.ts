@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { callNotFound, referralNotFound, type ReferralState } from '../../../../libs/domain/src/index.js';
+import type { EventStore } from '../../../../libs/event-store/src/index.js';
+import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js';
+import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { CALL_READERS_BY_REFERRAL, mayReadReferral, SHELTER_DETAIL_READERS } from './endpoint-policy.js';
+
+/** A referral as a reader may see it: a shelter's unit and place withheld from everyone but protection. */
+export type ReferralView = ReferralState & { destinationDetailsWithheld: boolean };
+
+/**
+ * Need-to-know beyond role and department (endpoint-policy.ts has the rules): who reads which call and which
+ * referral, and which of a referral's details. A record the reader has no need to know answers 404, exactly like
+ * a missing one, so its existence does not leak.
+ */
+@Injectable()
+export class NeedToKnow {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+  ) {}
+
+  /** Police and protection read a call only once it was referred to them (not revoked); 404 otherwise. */
+  async checkCallReader(actor: Actor, callId: string): Promise<void> {
+    const destinations = CALL_READERS_BY_REFERRAL[actor.role];
+    if (!destinations) return;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM referral_facts
+        WHERE source_kind = 'hotline_call' AND source_id = $1 AND destination = ANY($2::text[]) AND status <> 'revoked' LIMIT 1`,
+      [callId.toLowerCase(), destinations],
+    );
+    if (rows.length === 0) throw callNotFound();
+  }
+
+  /** The referral for this reader: 404 without need to know; a shelter's unit and place only for protection. */
+  async referral(actor: Actor, referralId: string): Promise<{ view: ReferralView; version: number }> {
+    const stream = this.streams.referral;
+    const events = await this.store.readStream(stream.streamName(referralId.toLowerCase()));
+    const sent = events.find((e) => e.type === 'ReferralSent');
+    if (!sent) throw referralNotFound();
+    const state = events.reduce((s, e) => stream.decider.evolve(s, e), stream.decider.initialState()) as ReferralState;
+    if (state.status === 'unsent') throw referralNotFound();
+    const sentBy = typeof sent.metadata?.actor === 'string' ? sent.metadata.actor.split(':')[0] : null;
+    if (!mayReadReferral(actor.role, { to: state.to, sourceKind: state.source.kind, sentBy })) throw referralNotFound();
+    const withheld = state.to === 'SHELTER' && !SHELTER_DETAIL_READERS.includes(actor.role);
+    const view = withheld ? { ...state, unitName: null, ubigeo: null } : state;
+    return { view: { ...view, destinationDetailsWithheld: withheld }, version: events.length };
+  }
+}
