@@ -142,7 +142,7 @@ describe('ids in a body', () => {
     const lima = await register(police15(), '150101');
     const afterLima = await head();
     const reusedCase = await police08().post('/api/v1/cases').send(newCase('080101', { caseId: lima.caseId, victims: [], suspects: [] })).expect(409);
-    expect(reusedCase.body).toMatchObject({ code: 'id_in_use', fields: [{ field: 'caseId' }] });
+    expect(reusedCase.body).toMatchObject({ code: 'idempotency_conflict', fields: [{ field: 'caseId' }] });
     expect(await head()).toEqual(afterLima);
   });
 
@@ -191,7 +191,7 @@ describe('ids in a body', () => {
       .send({ ...ruling, defendants: [own.suspectIds[0], stranger.suspectIds[0]] }).expect(400);
     expect(refused.body.fields).toEqual([{ field: 'defendants[1]', reason: expect.any(String) }]);
     const reusedTrial = await t.api('judiciary', ['08']).post('/api/v1/trials').send({ trialId, prosecutionId, openedAt: hoursAgo(9), court: 'Otro' }).expect(409);
-    expect(reusedTrial.body.fields).toEqual([{ field: 'trialId', reason: expect.any(String) }]);
+    expect(reusedTrial.body).toMatchObject({ code: 'idempotency_conflict', fields: [{ field: 'trialId', reason: expect.any(String) }] });
     expect(await head()).toEqual(before);
     await t.api('judiciary', ['08']).post(`/api/v1/trials/${trialId}/rulings`).send({ ...ruling, defendants: own.suspectIds }).expect(200);
   });

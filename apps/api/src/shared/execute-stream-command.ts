@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { idInUse } from '../../../../libs/domain/src/index.js';
+import { streamIdInUse } from '../../../../libs/domain/src/index.js';
 import { handleCommand, IdempotencyConflict, WrongExpectedVersion, type CommandResult, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { EVENT_STORE, SubjectKeyNotLoaded, SubjectKeyStore, type SubjectKeyring } from '../../../../libs/platform/src/index.js';
 import { IdKeys } from './record-ids.js';
@@ -52,7 +52,7 @@ export class ExecuteStreamCommandHandler implements ICommandHandler<ExecuteStrea
       } catch (error) {
         // A create on a stream that exists with other content: the client's id belongs to another record (409
         // naming the field). The same content is a retry, answered as the original by the store.
-        if (create && (error instanceof IdempotencyConflict || error instanceof WrongExpectedVersion)) throw idInUse([stream.idField]);
+        if (create && (error instanceof IdempotencyConflict || error instanceof WrongExpectedVersion)) throw streamIdInUse(stream.idField);
         // A subject added to the stream between our read and the command's own read: load its key, decide again.
         if (!(error instanceof SubjectKeyNotLoaded) || attempt >= 3) throw error;
       }
