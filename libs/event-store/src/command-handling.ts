@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { canonicalJson } from './postgres/canonical-json.js';
 import { IdempotencyConflict, WrongExpectedVersion, type EventMetadata, type EventStore, type RecordedEvent } from './event-store.port.js';
 
@@ -17,6 +17,8 @@ export interface CommandOptions {
   mode: 'create' | 'update';
   /** A client-supplied idempotency key: with it, event ids are derived (the same retry gives the same ids). */
   idempotencyKey?: string;
+  /** The server's secret for derived event ids (HMAC): without it they could be computed by anyone. */
+  eventIdKey: Buffer;
   /** The version the client last saw (HTTP If-Match); a different current version is a conflict. */
   expectedVersion?: number;
   metadata: EventMetadata;
@@ -75,7 +77,7 @@ export async function handleCommand<C, E extends { type: string; data: object },
       const result = await store.append(
         streamId,
         events.map((decided) => options.beforeAppend?.(decided) ?? decided).map((event, index) => ({
-          eventId: eventIdFor(streamId, options.idempotencyKey, index),
+          eventId: eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, index),
           type: event.type,
           data: event.data as Record<string, unknown>,
           metadata: options.metadata,
@@ -121,7 +123,7 @@ function recognisedRetry<C, E extends { type: string; data: object }, S>(
   options: CommandOptions,
 ): CommandResult<S> | null {
   if (options.idempotencyKey === undefined) return null;
-  const firstId = eventIdFor(streamId, options.idempotencyKey, 0);
+  const firstId = eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, 0);
   const at = history.findIndex((e) => e.eventId === firstId);
   if (at < 0) return null;
   let again: Array<{ type: string; data: object }>;
@@ -132,17 +134,20 @@ function recognisedRetry<C, E extends { type: string; data: object }, S>(
   }
   const stored = history.slice(at, at + again.length);
   const same = stored.length === again.length && again.every((e, i) =>
-    stored[i].eventId === eventIdFor(streamId, options.idempotencyKey, i) && stored[i].type === e.type &&
+    stored[i].eventId === eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, i) && stored[i].type === e.type &&
     canonicalJson(stored[i].data) === canonicalJson(JSON.parse(JSON.stringify(e.data))));
   if (!same) throw new IdempotencyConflict(firstId);
   const version = at + again.length;
   return { streamId, version, state: foldHistory(decider, history.slice(0, version), options), appended: 0, lastGlobalPosition: stored.at(-1)?.globalPosition ?? null };
 }
 
-/** Deterministic (UUID-shaped SHA-256) when an idempotency key is given, random otherwise. */
-export function eventIdFor(streamId: string, key: string | undefined, index: number): string {
+/**
+ * Deterministic when an idempotency key is given (UUID-shaped HMAC-SHA256 under the server's event-id key, so
+ * nobody without the key can compute the id an event will get), random otherwise.
+ */
+export function eventIdFor(secret: Buffer, streamId: string, key: string | undefined, index: number): string {
   if (key === undefined) return randomUUID();
-  const hex = createHash('sha256').update(`${streamId}\n${key}\n${index}`).digest('hex');
+  const hex = createHmac('sha256', secret).update(`${streamId}\n${key}\n${index}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

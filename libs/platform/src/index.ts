@@ -8,6 +8,7 @@ export * from './nest/infrastructure.module.js';
 export * from './nest/tokens.js';
 export * from './privacy/document-linkage.js';
 export * from './privacy/field-sealer.js';
+export * from './privacy/id-keys.js';
 export * from './privacy/key-wrapper.js';
 export * from './privacy/subject-key-store.js';
 export * from './privacy/subject-keyring.js';

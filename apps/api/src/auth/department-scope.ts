@@ -41,6 +41,7 @@ const PLACES: Record<string, Array<{ field: string; required: boolean }>> = {
 const REFERENCES: Record<string, { field: string; kind: RecordKind; es: string; en: string }> = {
   [endpointKey('POST', '/api/v1/cases')]: { field: 'referralId', kind: 'referral', es: 'La derivación no existe', en: 'The referral does not exist' },
   [endpointKey('POST', '/api/v1/trials')]: { field: 'prosecutionId', kind: 'prosecution', es: 'La investigación fiscal no existe', en: 'The prosecution does not exist' },
+  [endpointKey('POST', '/api/v1/referrals/{}/accept')]: { field: 'linkedCaseId', kind: 'policeCase', es: 'El caso no existe', en: 'The case does not exist' },
 };
 
 const ANSWERS = new Set(['accept', 'reject', 'complete'].map((a) => endpointKey('POST', `/api/v1/referrals/{}/${a}`)));

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { caseNotFound } from '../../../../libs/domain/src/index.js';
 import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { EVENT_STORE } from '../../../../libs/platform/src/index.js';
+import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js';
 import { queryReferralsFromSources, queryTrialsOfProsecutions } from '../../../../libs/read-models/src/index.js';
+import { DepartmentScope } from '../auth/department-scope.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { milestoneOf, sender, type Milestone } from './milestones.js';
 
@@ -16,7 +17,9 @@ const limaDay = (iso: string): number => Math.floor((Date.parse(iso) - 5 * 3_600
  * Every milestone of a case across institutions, oldest first: the call and its referral that led to it, the
  * police case, referrals made from it, the prosecution(s) and the trial(s). Streams are read directly (always
  * current); only the links that no stream records the other way (trials of a prosecution, referrals from the
- * case) come from read models.
+ * case) come from read models. A link is followed only when it is owned (the referral this case accepted, a
+ * referral sent from this case or one of its victims, a prosecution opened for this case, a trial on one of those
+ * prosecutions), and every stream read is in the caller's departments: anything else is left out, as if absent.
  */
 @Injectable()
 export class CaseTimeline {
@@ -24,31 +27,54 @@ export class CaseTimeline {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
     private readonly dataSource: DataSource,
+    private readonly scope: DepartmentScope,
   ) {}
 
-  async of(caseId: string) {
+  async of(caseId: string, actor: Actor) {
     const caseEvents = await this.store.readStream(this.streams.policeCase.streamName(caseId));
     if (caseEvents.length === 0) throw caseNotFound();
+    const visible = async (kind: keyof StreamTypes, id: string) => {
+      if (actor.departments.length === 0) return true;
+      const department = await this.scope.departmentOf(kind, id);
+      return department !== null && actor.departments.includes(department);
+    };
     const registered = caseEvents.find((e) => e.type === 'CaseRegistered');
     const referralId = registered?.data.referralId as string | null | undefined;
     const victimIds = caseEvents.filter((e) => e.type === 'VictimIdentified').map((e) => String(e.data.victimId));
-    const prosecutionIds = caseEvents.filter((e) => e.type === 'CaseReferredToProsecutor').map((e) => String(e.data.prosecutionId));
+    const claimedProsecutionIds = caseEvents.filter((e) => e.type === 'CaseReferredToProsecutor').map((e) => String(e.data.prosecutionId));
 
     const events: RecordedEvent[] = [...caseEvents];
-    if (referralId) {
+    if (referralId && await visible('referral', referralId)) {
       const referral = await this.store.readStream(this.streams.referral.streamName(referralId));
-      events.push(...referral);
-      const source = referral.find((e) => e.type === 'ReferralSent')?.data.source as { kind: string; id: string } | undefined;
-      if (source?.kind === 'hotline_call') events.push(...(await this.store.readStream(this.streams.hotlineCall.streamName(source.id))));
+      if (referral.some((e) => e.type === 'ReferralAccepted' && e.data.linkedCaseId === caseId)) {
+        events.push(...referral);
+        const source = referral.find((e) => e.type === 'ReferralSent')?.data.source as { kind: string; id: string } | undefined;
+        if (source?.kind === 'hotline_call' && await visible('hotlineCall', source.id)) {
+          events.push(...(await this.store.readStream(this.streams.hotlineCall.streamName(source.id))));
+        }
+      }
     }
     for (const id of await queryReferralsFromSources(this.dataSource, [caseId, ...victimIds])) {
-      events.push(...(await this.store.readStream(this.streams.referral.streamName(id))));
+      if (!(await visible('referral', id))) continue;
+      const referral = await this.store.readStream(this.streams.referral.streamName(id));
+      const source = referral.find((e) => e.type === 'ReferralSent')?.data.source as { kind: string; id: string } | undefined;
+      const owned = (source?.kind === 'case' && source.id === caseId) || (source?.kind === 'victim' && victimIds.includes(source.id));
+      if (owned) events.push(...referral);
     }
-    for (const prosecutionId of prosecutionIds) {
-      events.push(...(await this.store.readStream(this.streams.prosecution.streamName(prosecutionId))));
+    const prosecutionIds: string[] = [];
+    for (const prosecutionId of claimedProsecutionIds) {
+      if (!(await visible('prosecution', prosecutionId))) continue;
+      const prosecution = await this.store.readStream(this.streams.prosecution.streamName(prosecutionId));
+      if (!prosecution.some((e) => e.type === 'ProsecutionOpened' && e.data.caseId === caseId)) continue;
+      prosecutionIds.push(prosecutionId);
+      events.push(...prosecution);
     }
     for (const id of await queryTrialsOfProsecutions(this.dataSource, prosecutionIds)) {
-      events.push(...(await this.store.readStream(this.streams.trial.streamName(id))));
+      if (!(await visible('trial', id))) continue;
+      const trial = await this.store.readStream(this.streams.trial.streamName(id));
+      const opened = trial.find((e) => e.type === 'TrialOpened');
+      const owned = opened !== undefined && prosecutionIds.includes(String(opened.data.prosecutionId)) && (opened.data.caseId ?? caseId) === caseId;
+      if (owned) events.push(...trial);
     }
 
     const referrals = new Map(events.filter((e) => e.type === 'ReferralSent')

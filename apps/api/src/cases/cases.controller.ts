@@ -7,7 +7,8 @@ import { caseNotFound } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
 import { StreamReader } from '../shared/execute-stream-command.js';
 import { positionOf } from '../shared/read-your-writes.js';
-import { commandOptions, derivedId, newId } from '../shared/request-options.js';
+import { IdKeys, RecordIds } from '../shared/record-ids.js';
+import { commandOptions, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
 import { casePersonalView } from '../shared/personal-data.js';
@@ -33,6 +34,8 @@ export class CasesController {
     private readonly reader: StreamReader,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
     private readonly caseList: CaseList,
+    private readonly ids: IdKeys,
+    private readonly records: RecordIds,
   ) {}
 
   @Get()
@@ -69,28 +72,31 @@ export class CasesController {
   @Get(':caseId/timeline')
   @ApiOperation({ summary: 'Hitos de llamada → derivación → caso → fiscalía → juicio / Milestones across institutions' })
   @ApiOkResponse({ schema: CASE_TIMELINE_SCHEMA })
-  getTimeline(@Param('caseId', caseIdPipe) caseId: string) {
-    return this.timeline.of(caseId.toLowerCase());
+  getTimeline(@Param('caseId', caseIdPipe) caseId: string, @CurrentActor() actor: Actor) {
+    return this.timeline.of(caseId.toLowerCase(), actor);
   }
 
   @Post(':caseId/victims') @HttpCode(200) @ApiOkResponse({ schema: VICTIMS_ADDED_SCHEMA })
   async addVictims(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddVictimsDto, @Headers() headers: HeaderMap) {
-    const victims = body.victims.map((v, i) => ({ ...v, victimId: personId(v.victimId, caseId, 'victim', i, headers) }));
+    const victims = body.victims.map((v, i) => ({ ...v, victimId: this.personId(v.victimId, caseId, 'victim', i, headers) }));
+    await this.records.requireNew('victimId', victims.map((v, i) => ({ path: `victims[${i}].victimId`, id: v.victimId })), caseId.toLowerCase());
     const result = await this.command('AddVictims', caseId, { victims }, headers);
     return { ...result, victimIds: victims.map((v) => v.victimId) };
   }
 
   @Post(':caseId/suspects') @HttpCode(200) @ApiOkResponse({ schema: SUSPECTS_ADDED_SCHEMA })
   async addSuspects(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddSuspectsDto, @Headers() headers: HeaderMap) {
-    const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: personId(s.suspectId, caseId, 'suspect', i, headers) }));
+    const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: this.personId(s.suspectId, caseId, 'suspect', i, headers) }));
+    await this.records.requireNew('suspectId', suspects.map((s, i) => ({ path: `suspects[${i}].suspectId`, id: s.suspectId })), caseId.toLowerCase());
     const result = await this.command('AddSuspects', caseId, { suspects }, headers);
     return { ...result, suspectIds: suspects.map((s) => s.suspectId) };
   }
 
   @Post(':caseId/operations') @HttpCode(200) @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
-  recordOperation(@Param('caseId', caseIdPipe) caseId: string, @Body() body: RecordOperationDto, @Headers() headers: HeaderMap) {
+  async recordOperation(@Param('caseId', caseIdPipe) caseId: string, @Body() body: RecordOperationDto, @Headers() headers: HeaderMap) {
     // The same case, the same instant: the same operation, even when retried without an id.
-    const operationId = newId(body.operationId ?? derivedId(caseId.toLowerCase(), 'operation', body.conductedAt));
+    const operationId = newId(body.operationId ?? this.ids.derive(caseId.toLowerCase(), 'operation', body.conductedAt));
+    await this.records.requireNew('operationId', [{ path: 'operationId', id: operationId }], caseId.toLowerCase());
     return this.command('RecordOperation', caseId, { ...body, operationId }, headers);
   }
 
@@ -109,10 +115,10 @@ export class CasesController {
     const result = await this.cases.execute(this.streams.policeCase, { type, data: { caseId: caseId.toLowerCase(), ...data } }, commandOptions(headers));
     return { caseId: caseId.toLowerCase(), version: result.version as number, position: positionOf(result) };
   }
-}
 
-/** A person's id: the client's, else derived from the Idempotency-Key (retries match), else new. */
-function personId(given: string | undefined, caseId: string, kind: string, index: number, headers: HeaderMap): string {
-  const key = headers['idempotency-key'];
-  return newId(given ?? (key ? derivedId(caseId.toLowerCase(), kind, key, String(index)) : undefined));
+  /** A person's id: the client's, else derived from the Idempotency-Key under the server's key (retries match), else new. */
+  private personId(given: string | undefined, caseId: string, kind: string, index: number, headers: HeaderMap): string {
+    const key = headers['idempotency-key'];
+    return newId(given ?? (key ? this.ids.derive(caseId.toLowerCase(), kind, key, String(index)) : undefined));
+  }
 }

@@ -57,6 +57,14 @@ export class JusticeController {
     if (prosecution.version === 0) {
       throw new InvalidCommand([{ field: 'prosecutionId', reason: 'La investigación fiscal no existe', reasonEn: 'The prosecution does not exist' }]);
     }
+    // A prosecution belongs to exactly one case: the one it was opened for, which names it in its referral.
+    const caseId = prosecution.state.caseId;
+    const owner = caseId ? await this.reader.read<{ prosecutionIds?: string[] }>(this.streams.policeCase, caseId) : null;
+    if (!owner?.state.prosecutionIds?.includes(body.prosecutionId.toLowerCase())) {
+      throw new InvalidCommand([{
+        field: 'prosecutionId', reason: 'La investigación fiscal no pertenece al caso para el que se abrió', reasonEn: 'The prosecution does not belong to the case it was opened for',
+      }]);
+    }
     const data = {
       ...body, trialId: newId(body.trialId), prosecutionId: body.prosecutionId.toLowerCase(),
       prosecutionAccused: prosecution.state.status === 'accused', caseId: prosecution.state.caseId ?? null,
@@ -71,7 +79,8 @@ export class JusticeController {
   }
 
   @Post('trials/:trialId/rulings') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
-  rule(@Param('trialId', trialIdPipe) id: string, @Body() body: RulingDto, @Headers() headers: HeaderMap) {
+  async rule(@Param('trialId', trialIdPipe) id: string, @Body() body: RulingDto, @Headers() headers: HeaderMap) {
+    await this.requireSuspectsOfCase(id.toLowerCase(), body.defendants);
     return this.execute(this.streams.trial, 'IssueRuling', { trialId: id.toLowerCase(), ...body }, headers);
   }
 
@@ -83,6 +92,23 @@ export class JusticeController {
   @Post('trials/:trialId/finality') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   finality(@Param('trialId', trialIdPipe) id: string, @Body() body: FinalityDto, @Headers() headers: HeaderMap) {
     return this.execute(this.streams.trial, 'DeclareRulingFinal', { trialId: id.toLowerCase(), ...body }, headers);
+  }
+
+  /** Defendants are suspects of the trial's case (through its prosecution): another case's suspect is a 400 naming it. */
+  private async requireSuspectsOfCase(trialId: string, defendants: readonly string[]): Promise<void> {
+    const trial = await this.reader.read<{ caseId?: string | null; prosecutionId?: string }>(this.streams.trial, trialId);
+    if (trial.version === 0) return; // the decider answers 404
+    const prosecution = trial.state.prosecutionId
+      ? await this.reader.read<{ caseId?: string }>(this.streams.prosecution, trial.state.prosecutionId) : null;
+    const caseId = trial.state.caseId ?? prosecution?.state.caseId;
+    const policeCase = caseId ? await this.reader.read<{ suspects?: Array<{ suspectId: string }> }>(this.streams.policeCase, caseId) : null;
+    const suspects = new Set((policeCase?.state.suspects ?? []).map((s) => s.suspectId));
+    const strangers = defendants.map((id, index) => ({ id, index })).filter(({ id }) => !suspects.has(id.toLowerCase()));
+    if (strangers.length > 0) {
+      throw new InvalidCommand(strangers.map(({ index }) => ({
+        field: `defendants[${index}]`, reason: 'No es un sospechoso del caso de este juicio', reasonEn: 'Not a suspect of this trial\'s case',
+      })));
+    }
   }
 
   private async view(stream: AnyStreamType, id: string, notFound: () => Error, response: Response) {

@@ -79,7 +79,11 @@ export class ReferralsController {
   }
 
   @Post('referrals/:referralId/accept') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
-  accept(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: AcceptReferralDto, @Headers() headers: HeaderMap) {
+  async accept(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: AcceptReferralDto, @Headers() headers: HeaderMap) {
+    // The linked case exists (its department scope is checked with the other body references, auth/department-scope.ts).
+    if (body.linkedCaseId && (await this.reader.read(this.streams.policeCase, body.linkedCaseId)).version === 0) {
+      throw new InvalidCommand([{ field: 'linkedCaseId', reason: 'El caso no existe', reasonEn: 'The case does not exist' }]);
+    }
     return this.transition('AcceptReferral', referralId, body, headers);
   }
 

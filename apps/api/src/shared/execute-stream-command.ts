@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, type CommandResult, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { streamIdInUse } from '../../../../libs/domain/src/index.js';
+import { handleCommand, IdempotencyConflict, WrongExpectedVersion, type CommandResult, type EventStore } from '../../../../libs/event-store/src/index.js';
 import { EVENT_STORE, SubjectKeyNotLoaded, SubjectKeyStore, type SubjectKeyring } from '../../../../libs/platform/src/index.js';
+import { IdKeys } from './record-ids.js';
 import type { AnyStreamType, StoredEvent } from './stream-type.js';
 
 export interface CommandOptions {
@@ -26,6 +28,7 @@ export class ExecuteStreamCommandHandler implements ICommandHandler<ExecuteStrea
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keys: SubjectKeyStore,
+    private readonly ids: IdKeys,
   ) {}
 
   async execute({ stream, command, options }: ExecuteStreamCommand): Promise<CommandResult<unknown>> {
@@ -39,6 +42,7 @@ export class ExecuteStreamCommandHandler implements ICommandHandler<ExecuteStrea
           mode: create ? 'create' : 'update',
           // A create is keyed by the stream id itself: the same record sent twice is recognised, never doubled.
           idempotencyKey: create ? 'create' : options.idempotencyKey,
+          eventIdKey: this.ids.eventIds,
           expectedVersion: options.expectedVersion,
           metadata: { actor: command.metadata.actor, correlationId: options.correlationId },
           history,
@@ -46,6 +50,9 @@ export class ExecuteStreamCommandHandler implements ICommandHandler<ExecuteStrea
           afterLoad: stream.unseal ? (event) => stream.unseal!(keyring, event) : undefined,
         });
       } catch (error) {
+        // A create on a stream that exists with other content: the client's id belongs to another record (409
+        // naming the field). The same content is a retry, answered as the original by the store.
+        if (create && (error instanceof IdempotencyConflict || error instanceof WrongExpectedVersion)) throw streamIdInUse(stream.idField);
         // A subject added to the stream between our read and the command's own read: load its key, decide again.
         if (!(error instanceof SubjectKeyNotLoaded) || attempt >= 3) throw error;
       }

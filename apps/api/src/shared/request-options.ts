@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { InvalidCommand, type CommandMetadata } from '../../../../libs/domain/src/index.js';
 import { currentActor } from '../auth/request-context.js';
 import { parseIfMatch } from '../http/if-match.js';
@@ -36,16 +36,6 @@ export function commandMetadata(): CommandMetadata {
 }
 
 export const newId = (given?: string | null): string => (given ?? randomUUID()).toLowerCase();
-
-/**
- * A UUID derived from stable parts (name-based, like UUIDv5 but SHA-256): ids the client did not send are still
- * the same on a retry of the same request, so the retry is recognised instead of creating a second record.
- */
-export function derivedId(...parts: string[]): string {
-  const hex = createHash('sha256').update(parts.join('\n')).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** The header that states why personal data is asked for (audited); RFC 8187 `UTF-8''…` for non-Latin-1 text. */
 export const PURPOSE_HEADER = {

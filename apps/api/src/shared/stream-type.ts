@@ -11,8 +11,9 @@ export interface StreamType<C extends { type: string; data: object }, E extends 
   readonly name: string;
   readonly decider: DeciderLike<C, E, S>;
   streamName(id: string): string;
-  /** The id of the stream a command addresses. */
+  /** The id of the stream a command addresses, and the command's field that holds it. */
   idOf(command: C): string;
+  readonly idField: string;
   /** Creating commands decide against the empty state, so a retry with the same id is recognised by the store. */
   isCreate(command: C): boolean;
   /**

@@ -32,25 +32,25 @@ export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
   return {
     hotlineCall: {
       name: 'hotline-call', decider: createHotlineCallDecider({ ubigeo: catalogs.ubigeo }), streamName: hotlineCallStreamName,
-      idOf: idField('callId'), isCreate: (c) => c.type === 'RecordHotlineCall',
+      idField: 'callId', idOf: idField('callId'), isCreate: (c) => c.type === 'RecordHotlineCall',
       subjectsOf: callerOf, seal: sealHotlineCallEvent, unseal: unsealHotlineCallEvent, markErased: markErasedCall,
     },
     referral: {
       name: 'referral', decider: createReferralDecider({ ubigeo: catalogs.ubigeo }), streamName: referralStreamName,
-      idOf: idField('referralId'), isCreate: (c) => c.type === 'SendReferral',
+      idField: 'referralId', idOf: idField('referralId'), isCreate: (c) => c.type === 'SendReferral',
     },
     policeCase: {
       name: 'case', decider: createPoliceCaseDecider({ ubigeo: catalogs.ubigeo, countries: catalogs.countries }),
-      streamName: caseStreamName, idOf: idField('caseId'), isCreate: (c) => c.type === 'RegisterCase',
+      streamName: caseStreamName, idField: 'caseId', idOf: idField('caseId'), isCreate: (c) => c.type === 'RegisterCase',
       subjectsOf: victimsOf, seal: sealPersonalData, unseal: unsealPersonalData, markErased: markErasedVictims,
     },
     prosecution: {
       name: 'prosecution', decider: createProsecutionDecider(), streamName: prosecutionStreamName,
-      idOf: idField('prosecutionId'), isCreate: (c) => c.type === 'OpenProsecution',
+      idField: 'prosecutionId', idOf: idField('prosecutionId'), isCreate: (c) => c.type === 'OpenProsecution',
     },
     trial: {
       name: 'trial', decider: createTrialDecider(), streamName: trialStreamName,
-      idOf: idField('trialId'), isCreate: (c) => c.type === 'OpenTrial',
+      idField: 'trialId', idOf: idField('trialId'), isCreate: (c) => c.type === 'OpenTrial',
     },
   };
 }
