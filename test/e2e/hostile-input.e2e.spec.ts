@@ -65,6 +65,10 @@ describe('hostile input: 400 naming the problem, nothing appended, never a 500',
     ['Idempotency-Key', 'clave con espacios'],
     ['X-Request-Id', 'r'.repeat(201)],
     ['X-Request-Id', 'ñandú'],
+    // A bounded token (security issue, item 5): no sentence, name or document number rides into the log.
+    ['X-Request-Id', 'r'.repeat(129)],
+    ['X-Request-Id', 'maria-quispe/DNI=40123456'],
+    ['Idempotency-Key', 'k'.repeat(129)],
   ])('refuses a %s header that is too long or has odd characters (400 naming the header)', async (header, value) => {
     const before = await countEvents(t.db.pool);
     const res = await t.api('operator').post('/api/v1/hotline-calls').set(header, value).send(validCall()).expect(400);

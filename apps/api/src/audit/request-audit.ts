@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { InvalidCommand } from '../../../../libs/domain/src/index.js';
+import { TOKEN_HEADER } from '../shared/request-options.js';
 import {
   AuditLog, PURPOSE_MAX_LENGTH, type AuditAction, type AuditEntry, type RecordedAuditEntry, type RequestWithActor,
 } from '../../../../libs/platform/src/index.js';
@@ -63,7 +64,8 @@ export function auditEntryFor(
     recordType,
     recordId: recordId?.toLowerCase() ?? null,
     purpose,
-    requestId: typeof requestId === 'string' && requestId !== '' ? requestId.slice(0, 200) : null,
+    // Only a well-formed token (as commands require it): anything else is not kept, never cut and stored.
+    requestId: typeof requestId === 'string' && TOKEN_HEADER.test(requestId) ? requestId : null,
   };
 }
 

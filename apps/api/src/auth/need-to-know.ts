@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { callNotFound, referralNotFound, type ReferralState } from '../../../../libs/domain/src/index.js';
-import type { EventStore } from '../../../../libs/event-store/src/index.js';
-import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js';
+import type { Actor } from '../../../../libs/platform/src/index.js';
+import { StreamReader } from '../shared/execute-stream-command.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { CALL_READERS_BY_REFERRAL, mayReadReferral, SHELTER_DETAIL_READERS } from './endpoint-policy.js';
 
@@ -18,7 +18,7 @@ export type ReferralView = ReferralState & { destinationDetailsWithheld: boolean
 export class NeedToKnow {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reader: StreamReader,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
   ) {}
 
@@ -36,16 +36,13 @@ export class NeedToKnow {
 
   /** The referral for this reader: 404 without need to know; a shelter's unit and place only for protection. */
   async referral(actor: Actor, referralId: string): Promise<{ view: ReferralView; version: number }> {
-    const stream = this.streams.referral;
-    const events = await this.store.readStream(stream.streamName(referralId.toLowerCase()));
+    const { state, events, version } = await this.reader.read<ReferralState>(this.streams.referral, referralId.toLowerCase());
     const sent = events.find((e) => e.type === 'ReferralSent');
-    if (!sent) throw referralNotFound();
-    const state = events.reduce((s, e) => stream.decider.evolve(s, e), stream.decider.initialState()) as ReferralState;
-    if (state.status === 'unsent') throw referralNotFound();
+    if (!sent || state.status === 'unsent') throw referralNotFound();
     const sentBy = typeof sent.metadata?.actor === 'string' ? sent.metadata.actor.split(':')[0] : null;
     if (!mayReadReferral(actor.role, { to: state.to, sourceKind: state.source.kind, sentBy })) throw referralNotFound();
     const withheld = state.to === 'SHELTER' && !SHELTER_DETAIL_READERS.includes(actor.role);
     const view = withheld ? { ...state, unitName: null, ubigeo: null } : state;
-    return { view: { ...view, destinationDetailsWithheld: withheld }, version: events.length };
+    return { view: { ...view, destinationDetailsWithheld: withheld }, version };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamIdInUse } from '../../../../libs/domain/src/index.js';
-import { handleCommand, IdempotencyConflict, WrongExpectedVersion, type CommandResult, type EventStore } from '../../../../libs/event-store/src/index.js';
+import { handleCommand, IdempotencyConflict, WrongExpectedVersion, type CommandResult, type EventStore, type RecordedEvent } from '../../../../libs/event-store/src/index.js';
 import { EVENT_STORE, SubjectKeyNotLoaded, SubjectKeyStore, type SubjectKeyring } from '../../../../libs/platform/src/index.js';
 import { IdKeys } from './record-ids.js';
 import type { AnyStreamType, StoredEvent } from './stream-type.js';
@@ -83,13 +83,14 @@ export class StreamReader {
     private readonly keys: SubjectKeyStore,
   ) {}
 
-  async read<S>(stream: AnyStreamType, id: string): Promise<{ state: S; version: number }> {
+  /** `events` are as stored (sealed), for their metadata. */
+  async read<S>(stream: AnyStreamType, id: string): Promise<{ state: S; version: number; events: RecordedEvent[] }> {
     const events = await this.store.readStream(stream.streamName(id));
     const subjects = stream.subjectsOf ? events.flatMap((e) => stream.subjectsOf!(e).map((subject) => subject.id)) : [];
     const keyring = await this.keys.keyring({ load: subjects });
     const open = events.map((e) => (stream.unseal ? stream.unseal(keyring, e) : e));
     const state = open.reduce((s, e) => stream.decider.evolve(s, e), stream.decider.initialState()) as S;
-    return { state: stream.markErased ? stream.markErased(state, keyring.erased) as S : state, version: events.length };
+    return { state: stream.markErased ? stream.markErased(state, keyring.erased) as S : state, version: events.length, events };
   }
 
   /** As `read`, but a stream still in its initial state (never created) is the given not-found error. */

@@ -13,14 +13,18 @@ export function commandOptions(headers: Record<string, string | undefined>): Com
   };
 }
 
-/** Headers kept in the events' metadata: at most 200 visible ASCII characters, else a 400 naming the header. */
-const TOKEN_HEADER = /^[\x21-\x7e]{1,200}$/;
+/**
+ * Headers kept in the events' metadata (append-only) and the audit log: a bounded token — 1 to 128 letters, digits,
+ * `.`, `_`, `:` or `-` (a UUID, a ULID, a counter) — so no sentence, name or document number can ride in them;
+ * else a 400 naming the header.
+ */
+export const TOKEN_HEADER = /^[A-Za-z0-9._:-]{1,128}$/;
 function tokenHeader(headers: Record<string, string | undefined>, name: string): string | undefined {
   const value = headers[name.toLowerCase()];
   if (!value) return undefined;
   if (!TOKEN_HEADER.test(value)) {
-    throw new InvalidCommand([{ field: name, reason: 'debe tener de 1 a 200 caracteres ASCII visibles, sin espacios',
-      reasonEn: 'must be 1 to 200 visible ASCII characters, no spaces' }]);
+    throw new InvalidCommand([{ field: name, reason: 'debe ser un identificador de 1 a 128 caracteres (letras, dígitos, . _ : -)',
+      reasonEn: 'must be an identifier of 1 to 128 characters (letters, digits, . _ : -)' }]);
   }
   return value;
 }

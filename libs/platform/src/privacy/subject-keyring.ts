@@ -6,10 +6,10 @@ import type { FieldSealer } from './field-sealer.js';
 const V1 = 'sealed:v1:';
 const V2 = 'sealed:v2:';
 
-/** A person whose personal data the registry holds: a victim (its victimId), a caller (the call's callId). */
+/** A person whose personal data the registry holds: a victim (its victimId), a caller (the call's callId); or a record's own free text (its id, kind 'record'). */
 export interface DataSubject {
   id: string;
-  kind: 'victim' | 'caller' | 'suspect';
+  kind: 'victim' | 'caller' | 'suspect' | 'record';
 }
 
 /** A subject's key as loaded: its data key, destroyed by an erasure, or no key at all (never given one). */

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { DataSubject, SubjectKeyring } from '../../../../libs/platform/src/index.js';
+import type { StoredEvent } from './stream-type.js';
+
+/**
+ * Free text a person types about a record — a rejection's or revocation's reason, a shelter's name, who appealed,
+ * why a case was closed or a prosecution archived — can name people, so it enters the append-only log sealed, like
+ * every personal field. Codes stay in clear (a completion reason is a code; so are topics and outcomes). Each
+ * record's free text is sealed under a key of the record's own (`kind: 'record'`), created when a command first
+ * sets such a field. A call's id is already its caller's subject id, so its record key has an id of its own
+ * (recordKeyId): erasing the caller does not stop the operators from recording why a call was reclassified.
+ */
+export interface FreeTextFields {
+  /** The data field that holds the record's id (the subject the text is sealed under). */
+  idField: string;
+  kind: 'record';
+  /** The key's subject id for a record id: the id itself, unless it already names a person (a call: its caller). */
+  keyId?: (recordId: string) => string;
+  /** Per command and per event type, the top-level fields that hold free text. */
+  fields: Readonly<Record<string, readonly string[]>>;
+}
+
+export const HOTLINE_CALL_FREE_TEXT: FreeTextFields = {
+  idField: 'callId', kind: 'record', keyId: (callId) => recordKeyId('hotline-call', callId),
+  fields: { ClassifyHotlineCall: ['reason'], CorrectHotlineCall: ['reason'], HotlineCallClassified: ['reason'], HotlineCallCorrected: ['reason'] },
+};
+export const CASE_FREE_TEXT: FreeTextFields = { idField: 'caseId', kind: 'record', fields: { CloseCase: ['reason'], CaseClosed: ['reason'] } };
+export const REFERRAL_FREE_TEXT: FreeTextFields = {
+  idField: 'referralId', kind: 'record',
+  fields: {
+    SendReferral: ['unitName'], RejectReferral: ['reason'], RevokeReferral: ['reason'],
+    ReferralSent: ['unitName'], ReferralRejected: ['reason'], ReferralRevoked: ['reason'],
+  },
+};
+export const PROSECUTION_FREE_TEXT: FreeTextFields = {
+  idField: 'prosecutionId', kind: 'record',
+  fields: { RecordProsecutionStage: ['reason'], ProsecutionArchived: ['reason'], ProsecutionDismissed: ['reason'] },
+};
+export const TRIAL_FREE_TEXT: FreeTextFields = { idField: 'trialId', kind: 'record', fields: { AppealRuling: ['appellant'], RulingAppealed: ['appellant'] } };
+
+/** A stable UUID-shaped id for a record's own key (not a secret: it names a key, it opens nothing). */
+export function recordKeyId(kind: string, recordId: string): string {
+  const hex = createHash('sha256').update(`registro:record-key\n${kind}\n${recordId.toLowerCase()}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const keyOf = (spec: FreeTextFields, id: string) => (spec.keyId ? spec.keyId(id) : id.toLowerCase());
+const context = (spec: FreeTextFields, id: string, type: string, field: string) => `${spec.kind}:${id}:${type}.${field}`;
+
+function mapFreeText(spec: FreeTextFields, event: StoredEvent, change: (value: string, id: string, field: string) => string | null): StoredEvent {
+  const fields = spec.fields[event.type];
+  const data = event.data as Record<string, unknown>;
+  const id = data[spec.idField];
+  if (!fields || typeof id !== 'string' || !fields.some((f) => typeof data[f] === 'string')) return event;
+  const changed = { ...data };
+  for (const field of fields) if (typeof data[field] === 'string') changed[field] = change(data[field] as string, keyOf(spec, id), field);
+  return { ...event, data: changed };
+}
+
+/** The subject whose key seals this message's free text, when it holds any. */
+export function freeTextSubjects(spec: FreeTextFields, message: { type: string; data: object }): DataSubject[] {
+  const fields = spec.fields[message.type];
+  const data = message.data as Record<string, unknown>;
+  const id = data[spec.idField];
+  if (!fields || typeof id !== 'string' || !fields.some((f) => typeof data[f] === 'string' && data[f] !== '')) return [];
+  return [{ id: keyOf(spec, id), kind: spec.kind }];
+}
+
+/** Seals free text that is not sealed yet (values already `sealed:` — the old log's clear ones stay as they are on read). */
+export const sealFreeText = (keyring: SubjectKeyring, spec: FreeTextFields, event: StoredEvent): StoredEvent =>
+  mapFreeText(spec, event, (value, id, field) => (value === '' ? value : keyring.seal(id, value, context(spec, id, event.type, field), field)));
+
+/** Clear again; an erased record's text reads as null. Text stored in clear before sealing existed reads as it is. */
+export const unsealFreeText = (keyring: SubjectKeyring, spec: FreeTextFields, event: StoredEvent): StoredEvent =>
+  mapFreeText(spec, event, (value, id, field) =>
+    (value.startsWith('sealed:') ? keyring.unseal(id, value, context(spec, id, event.type, field)) : value));
+
+type Subjects = (message: { type: string; data: object }) => DataSubject[];
+type Sealing = (keyring: SubjectKeyring, event: StoredEvent) => StoredEvent;
+interface SealingHooks {
+  subjectsOf: Subjects;
+  seal: Sealing;
+  unseal: Sealing;
+}
+
+/** The hooks of a stream type, with its free text sealed too (after any sealing of its own personal fields). */
+export function withFreeText(spec: FreeTextFields, hooks: Partial<SealingHooks>): SealingHooks {
+  return {
+    subjectsOf: (message) => {
+      const own = hooks.subjectsOf?.(message) ?? [];
+      return [...own, ...freeTextSubjects(spec, message).filter((s) => !own.some((o) => o.id === s.id))];
+    },
+    seal: (keyring, event) => sealFreeText(keyring, spec, hooks.seal ? hooks.seal(keyring, event) : event),
+    unseal: (keyring, event) => unsealFreeText(keyring, spec, hooks.unseal ? hooks.unseal(keyring, event) : event),
+  };
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+const TEXTS = {
+  classification: 'La tía de Rosa Huamán pidió que no se la llame',
+  correction: 'La llamante Rosa Huamán corrigió el distrito',
+  shelter: 'Hogar Santa Rosa de Lima Norte',
+  rejection: 'Rosa Huamán ya está en otro albergue',
+  revocation: 'Duplicada con la de Juan Quispe',
+  archive: 'Juan Quispe no fue ubicado',
+  appellant: 'Defensa de Juan Quispe Mamani',
+  closure: 'Archivada tras la denuncia de Rosa Huamán',
+};
+
+/** Security issue, item 5: free text enters the append-only log sealed, and reads back clear to those who may read it. */
+describe('free text sealed in the log', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(async () => t.close());
+
+  const rawLog = async () => (await t.db.pool.query('SELECT data::text AS data, metadata::text AS metadata FROM events')).rows
+    .map((r: { data: string; metadata: string }) => `${r.data}\n${r.metadata}`).join('\n');
+
+  it('seals reasons, shelter names and appellants; the API answers them clear', async () => {
+    const callId = (await t.api('operator').post('/api/v1/hotline-calls').send({
+      receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: true, topic: 'other',
+    }).expect(201)).body.callId;
+    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/classification`).send({ topic: 'trafficking', reason: TEXTS.classification }).expect(200);
+    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`).send({ callerUbigeo: '080102', reason: TEXTS.correction }).expect(200);
+    const toShelter = (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
+      .send({ to: 'SHELTER', referredAt: hoursAgo(90), ubigeo: '080101', unitName: TEXTS.shelter }).expect(201)).body.referralId;
+    await t.api('protection').post(`/api/v1/referrals/${toShelter}/reject`).send({ rejectedAt: hoursAgo(80), reason: TEXTS.rejection }).expect(200);
+    const toPolice = (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
+      .send({ to: 'PNP', referredAt: hoursAgo(90), ubigeo: '080101' }).expect(201)).body.referralId;
+    await t.api('operator').post(`/api/v1/referrals/${toPolice}/revoke`).send({ revokedAt: hoursAgo(70), reason: TEXTS.revocation }).expect(200);
+
+    const { caseId, suspectIds } = (await t.api('police').post('/api/v1/cases').send({
+      registeredAt: hoursAgo(60), policeUnit: 'Comisaría Cusco', ubigeo: '080101', source: 'walk_in', purposes: ['labour_exploitation'],
+      victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [{ sex: 'male', nationality: 'PE', role: null }],
+    }).expect(201)).body;
+    const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`)
+      .send({ referredAt: hoursAgo(50), office: 'FISTRAP Cusco' }).expect(200)).body;
+    await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/preliminary-investigation`).send({ occurredAt: hoursAgo(49) }).expect(200);
+    await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/formalization`).send({ occurredAt: hoursAgo(48) }).expect(200);
+    await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/accusation`).send({ occurredAt: hoursAgo(47) }).expect(200);
+    const { trialId } = (await t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: hoursAgo(46), court: 'Juzgado Penal' }).expect(201)).body;
+    await t.api('judiciary').post(`/api/v1/trials/${trialId}/rulings`).send({ ruledAt: hoursAgo(45), verdict: 'conviction', sentenceYears: 12, defendants: suspectIds }).expect(200);
+    await t.api('judiciary').post(`/api/v1/trials/${trialId}/appeals`).send({ appealedAt: hoursAgo(44), appellant: TEXTS.appellant }).expect(200);
+    await t.api('police').post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: hoursAgo(43), reason: TEXTS.closure }).expect(200);
+
+    const other = (await t.api('police').post('/api/v1/cases').send({
+      registeredAt: hoursAgo(60), policeUnit: 'Comisaría Cusco', ubigeo: '080101', source: 'walk_in', purposes: ['sexual_exploitation'],
+      victims: [{ sex: 'female', age: 20, nationality: 'PE' }], suspects: [],
+    }).expect(201)).body.caseId;
+    const archived = (await t.api('police').post(`/api/v1/cases/${other}/prosecutor-referral`).send({ referredAt: hoursAgo(50), office: 'FISTRAP Cusco' }).expect(200)).body.prosecutionId;
+    await t.api('prosecutor').post(`/api/v1/prosecutions/${archived}/preliminary-investigation`).send({ occurredAt: hoursAgo(49) }).expect(200);
+    await t.api('prosecutor').post(`/api/v1/prosecutions/${archived}/archive`).send({ occurredAt: hoursAgo(48), reason: TEXTS.archive }).expect(200);
+
+    const log = await rawLog();
+    for (const [what, text] of Object.entries(TEXTS)) {
+      expect({ what, inClear: log.includes(text) }).toEqual({ what, inClear: false });
+      for (const word of ['Huamán', 'Quispe', 'Santa Rosa']) expect(log).not.toContain(word);
+    }
+
+    const shelter = (await t.api('protection').get(`/api/v1/referrals/${toShelter}`).expect(200)).body;
+    expect(shelter).toMatchObject({ unitName: TEXTS.shelter, status: 'rejected', reason: TEXTS.rejection });
+    expect((await t.api('operator').get(`/api/v1/referrals/${toPolice}`).expect(200)).body).toMatchObject({ status: 'revoked', reason: TEXTS.revocation });
+    expect(JSON.stringify((await t.api('prosecutor').get(`/api/v1/prosecutions/${archived}`).expect(200)).body)).toContain(TEXTS.archive);
+    expect(JSON.stringify((await t.api('judiciary').get(`/api/v1/trials/${trialId}`).expect(200)).body)).toContain(TEXTS.appellant);
+    expect(JSON.stringify((await t.api('police').get(`/api/v1/cases/${caseId}`).expect(200)).body)).toContain(TEXTS.closure);
+  });
+
+  it('keeps the retried command idempotent: the same sealed text, no second event', async () => {
+    const callId = (await t.api('operator').post('/api/v1/hotline-calls').send({
+      receivedAt: hoursAgo(10), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: true, topic: 'other',
+    }).expect(201)).body.callId;
+    const classify = () => t.api('operator').post(`/api/v1/hotline-calls/${callId}/classification`)
+      .set('Idempotency-Key', `classify-${callId}`).send({ topic: 'trafficking', reason: TEXTS.classification });
+    const first = (await classify().expect(200)).body;
+    const again = (await classify().expect(200)).body;
+    expect(again.version).toBe(first.version);
+    const { rows } = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE event_type = 'HotlineCallClassified' AND data->>'callId' = $1", [callId]);
+    expect(rows[0].n).toBe(1);
+  });
+});
