@@ -9,6 +9,8 @@ export * from './nest/tokens.js';
 export * from './privacy/document-linkage.js';
 export * from './privacy/field-sealer.js';
 export * from './privacy/key-wrapper.js';
+export * from './privacy/master-key-rotation.js';
+export * from './privacy/master-keyring.js';
 export * from './privacy/subject-key-store.js';
 export * from './privacy/subject-keyring.js';
 export * from './reference/catalogs.js';

@@ -15,7 +15,8 @@ export interface AuditedRoute {
 
 /**
  * Every route whose successful answer discloses personal data (DESIGN.md: names, documents, phones, addresses,
- * free text), and the erasure of a data subject. Each 2xx answer that discloses them is recorded before it is
+ * free text). Erasure requests and approvals audit themselves (subjects/erasure-requests.ts): one approval erases
+ * several subjects. Each 2xx answer that discloses them is recorded before it is
  * sent (PersonalDataAuditInterceptor); a read without a purpose, or by a role without need to know, carries none
  * and is not recorded. Not listed: GET /cases/:caseId/timeline, whose milestones carry codes, places
  * and dates but no personal field.
@@ -23,8 +24,6 @@ export interface AuditedRoute {
 export const PERSONAL_DATA_ROUTES: readonly AuditedRoute[] = [
   { method: 'GET', path: '/api/v1/hotline-calls/:callId', action: 'read_personal_data', recordType: 'hotline_call', idParam: 'callId', disclosure: 'hotline_call' },
   { method: 'GET', path: '/api/v1/cases/:caseId', action: 'read_personal_data', recordType: 'case', idParam: 'caseId', disclosure: 'case' },
-  // Recorded after the key is destroyed: a failed audit write then answers 500 although the erasure stands.
-  { method: 'POST', path: '/api/v1/subjects/:subjectId/erasure', action: 'erasure', recordType: 'subject', idParam: 'subjectId' },
 ];
 
 export function auditedRoute(method: string, path: string | undefined): AuditedRoute | undefined {

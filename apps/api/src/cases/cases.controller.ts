@@ -10,7 +10,7 @@ import { positionOf } from '../shared/read-your-writes.js';
 import { commandOptions, derivedId, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
-import { casePersonalView } from '../shared/personal-data.js';
+import { casePersonalView, coarsenErased } from '../shared/personal-data.js';
 import { PURPOSE_HEADER } from '../shared/request-options.js';
 import { CaseList } from './case-list.js';
 import { CaseListDto, CaseListQueryDto, CaseSearchDto } from './case-list.dto.js';
@@ -63,7 +63,7 @@ export class CasesController {
   async get(@Param('caseId', caseIdPipe) caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.reader.readExisting<object>(this.streams.policeCase, caseId, caseNotFound);
     response.setHeader('ETag', etag(version));
-    return { ...casePersonalView(state, disclosesPersonalData(request, 'case')), version };
+    return { ...casePersonalView(coarsenErased(state), disclosesPersonalData(request, 'case')), version };
   }
 
   @Get(':caseId/timeline')

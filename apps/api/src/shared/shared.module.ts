@@ -2,17 +2,15 @@ import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type pg from 'pg';
 import {
-  APP_CONFIG, CATALOGS, FieldSealer, linkageKeyOf, loadMasterKey, LocalKeyWrapper, PG_POOL, SubjectKeyStore,
-  type AppConfig, type ReferenceCatalogs,
+  CATALOGS, FieldSealer, MASTER_KEYRING, PG_POOL, SubjectKeyStore, wrappersOf, type MasterKeyring, type ReferenceCatalogs,
 } from '../../../../libs/platform/src/index.js';
 import { ExecuteStreamCommandHandler, StreamReader } from './execute-stream-command.js';
 import { ReadYourWrites } from './read-your-writes.js';
 import { createStreamTypes, STREAM_TYPES } from './stream-types.js';
 
-/** Data keys wrapped by the local master key; a KMS-backed KeyWrapper plugs in here. */
-function subjectKeyStore(pool: pg.Pool, config: AppConfig, legacy: FieldSealer): SubjectKeyStore {
-  const masterKey = loadMasterKey(config.masterKey, config.dataDir);
-  return new SubjectKeyStore(pool, new LocalKeyWrapper(masterKey), linkageKeyOf(masterKey), legacy);
+/** Data keys wrapped by the local master keys, by version; a KMS-backed KeyWrapper plugs in here. */
+function subjectKeyStore(pool: pg.Pool, keyring: MasterKeyring, legacy: FieldSealer): SubjectKeyStore {
+  return new SubjectKeyStore(pool, wrappersOf(keyring), keyring.linkageKey, legacy);
 }
 
 /** The stream types, the one command handler, the stream reader and the subjects' keys, shared by every feature module. */
@@ -21,7 +19,7 @@ function subjectKeyStore(pool: pg.Pool, config: AppConfig, legacy: FieldSealer):
   imports: [CqrsModule],
   providers: [
     { provide: STREAM_TYPES, inject: [CATALOGS], useFactory: (catalogs: ReferenceCatalogs) => createStreamTypes(catalogs) },
-    { provide: SubjectKeyStore, inject: [PG_POOL, APP_CONFIG, FieldSealer], useFactory: subjectKeyStore },
+    { provide: SubjectKeyStore, inject: [PG_POOL, MASTER_KEYRING, FieldSealer], useFactory: subjectKeyStore },
     ExecuteStreamCommandHandler,
     StreamReader,
     ReadYourWrites,

@@ -180,6 +180,7 @@ const LABELS: { [F in keyof CodeLabels]: Record<keyof CodeLabels[F] & string, { 
   auditActions: {
     read_personal_data: { es: 'Lectura de datos personales', en: 'Personal data read' },
     search_personal_data: { es: 'Búsqueda por documento', en: 'Search by document' },
+    erasure_request: { es: 'Solicitud de borrado de datos personales', en: 'Personal data erasure requested' },
     erasure: { es: 'Borrado de datos personales', en: 'Personal data erased' },
   },
   roles: {

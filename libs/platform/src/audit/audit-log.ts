@@ -1,10 +1,11 @@
 import type pg from 'pg';
 
 /**
- * What is audited. Reads of personal data are recorded by the API's interceptor, erasures by their endpoint,
+ * What is audited. Reads of personal data are recorded by the API's interceptor, erasure requests and erasures
+ * (one per subject an approval erases) by their endpoints,
  * searches by an identity document (GET /cases?documentType&documentNumber) by the case list.
  */
-export const AUDIT_ACTIONS = ['read_personal_data', 'erasure', 'search_personal_data'] as const;
+export const AUDIT_ACTIONS = ['read_personal_data', 'erasure_request', 'erasure', 'search_personal_data'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did what to which record, and why: never the personal data itself. */
