@@ -15,7 +15,7 @@ import { appendDataset, generateDataset } from '../support/statistics-dataset.js
  */
 
 /** Property names that must never appear in an analyst's response, at any depth. */
-const FORBIDDEN = [...PERSONAL_FIELDS, 'summary', 'narrative', 'personal', 'documentHash', 'name', 'victims', 'suspects'];
+const FORBIDDEN = [...PERSONAL_FIELDS, 'summary', 'narrative', 'personal', 'documentHash', 'linkId', 'name', 'victims', 'suspects'];
 const forbidden = new Set(FORBIDDEN.map((f) => f.toLowerCase()));
 
 /** The operations the policy allows to analysts, as `METHOD /path` keys of the OpenAPI document. */

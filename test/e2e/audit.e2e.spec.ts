@@ -120,11 +120,16 @@ describe('audit of personal data reads', () => {
     await t.api('police').get(`/api/v1/cases/${caseId}`).expect(200);
   });
 
-  it('records the erasure of a data subject, with who erased it and why', async () => {
-    await t.api('admin').post(`/api/v1/subjects/${victimId}/erasure`).set('X-Purpose', 'Solicitud ARCO 7/2025')
-      .send({ reason: 'Ley 29733, art. 20' }).expect(200);
+  it('records the request and, once a second admin approves, the erasure of a data subject, with who did each and why', async () => {
+    const asked = (await t.api('admin').post(`/api/v1/subjects/${victimId}/erasure-requests`).set('X-Purpose', 'Solicitud ARCO 7/2025')
+      .send({ reason: 'Ley 29733, art. 20' }).expect(201)).body;
     expect(await entriesFor(victimId)).toEqual([expect.objectContaining({
-      action: 'erasure', record_type: 'subject', record_id: victimId, actor_subject: 'test-admin', actor_role: 'admin', purpose: 'Solicitud ARCO 7/2025',
+      action: 'erasure_request', record_type: 'subject', record_id: victimId, actor_subject: 'test-admin', actor_role: 'admin', purpose: 'Solicitud ARCO 7/2025',
+    })]);
+    await t.api('admin').post(`/api/v1/erasure-requests/${asked.requestId}/approval`).set('Authorization', `Bearer ${t.token('admin', { subject: 'second-admin' })}`)
+      .set('X-Purpose', 'Aprobación ARCO 7/2025').expect(200);
+    expect((await entriesFor(victimId)).slice(1)).toEqual([expect.objectContaining({
+      action: 'erasure', record_type: 'subject', record_id: victimId, actor_subject: 'second-admin', actor_role: 'admin', purpose: 'Aprobación ARCO 7/2025',
     })]);
     const listed = (await t.api('auditor').get('/api/v1/audit').query({ action: 'erasure' }).expect(200)).body.entries;
     expect(listed.map((e: { recordId: string }) => e.recordId)).toEqual([victimId]);

@@ -116,7 +116,9 @@ describe('response schemas: documented for every endpoint, and matching real ans
     await check('GET /api/v1/cases/{caseId}/timeline', 200, () => police().get(`/api/v1/cases/${caseId}/timeline`));
     await check('POST /api/v1/cases/{caseId}/closure', 200, () => police().post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: '2025-06-01T10:00:00-05:00', reason: 'Sentencia firme' }));
     await check('GET /api/v1/cases/{caseId}', 200, () => police().get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'Cierre'));
-    await check('POST /api/v1/subjects/{subjectId}/erasure', 200, () => t.api('admin').post(`/api/v1/subjects/${callId}/erasure`).send({ reason: 'Ley 29733, art. 20' }));
+    const asked = await check('POST /api/v1/subjects/{subjectId}/erasure-requests', 201, () => t.api('admin').post(`/api/v1/subjects/${callId}/erasure-requests`).send({ reason: 'Ley 29733, art. 20' }));
+    await check('POST /api/v1/erasure-requests/{requestId}/approval', 200, () => request(t.app.getHttpServer()).post(`/api/v1/erasure-requests/${String(asked.requestId)}/approval`)
+      .set('Authorization', `Bearer ${t.token('admin', { subject: 'second-admin' })}`));
     await check('GET /api/v1/hotline-calls/{callId}', 200, () => op().get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'Verificar supresión'));
 
     await check('GET /api/v1/audit', 200, () => t.api('auditor').get('/api/v1/audit'));

@@ -52,8 +52,8 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     if (type === 'CaseRegistered') cases.set(d.caseId, { id: d.caseId, period: lima(d.registeredAt), dept: dept(d.ubigeo), source: d.source, purposes: d.purposes, suspects: 0, investigation: false, accusation: false, ruling: false });
     if (type === 'SuspectIdentified') cases.get(d.caseId)!.suspects++;
     // One person named in several denunciations (same document) is one victim, as first registered.
-    if (type === 'VictimIdentified' && !(d.documentHash && linked.has(d.documentHash))) {
-      if (d.documentHash) linked.add(d.documentHash);
+    if (type === 'VictimIdentified' && !(d.linkId && linked.has(d.linkId))) {
+      if (d.linkId) linked.add(d.linkId);
       victims.push({ caseId: d.caseId, sex: d.sex, ageGroup: d.ageGroup, nationality: d.nationality });
     }
     if (type === 'ProsecutionOpened') prosecutions.set(d.prosecutionId, { caseId: d.caseId, opened: lima(d.openedAt) });

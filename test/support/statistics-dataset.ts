@@ -83,22 +83,22 @@ export function generateDataset(options: DatasetOptions): Stream[][] {
     groups.push(group);
   }
 
-  // Documents (their linkage hashes) already reported: a victim sometimes reappears in another denunciation.
+  // Documents (their random link ids) already reported: a victim sometimes reappears in another denunciation.
   const documents: string[] = [];
-  const documentHash = () => {
+  const linkId = () => {
     if (documents.length > 0 && rng.chance(0.15)) return rng.pick(documents);
     if (rng.chance(0.4)) return null;
-    documents.push(rng.uuid().replace(/-/g, '').repeat(2));
+    documents.push(rng.uuid());
     return documents.at(-1)!;
   };
-  for (let i = 0; i < options.cases; i++) groups.push(denunciation(rng, event, instant, later, ubigeo, referral, documentHash));
+  for (let i = 0; i < options.cases; i++) groups.push(denunciation(rng, event, instant, later, ubigeo, referral, linkId));
   return groups;
 }
 
 function denunciation(
   rng: ReturnType<typeof seededRandom>, event: (type: string, data: Record<string, unknown>) => NewEvent,
   instant: () => string, later: (from: string, maxHours: number) => string, ubigeo: () => string,
-  referral: (source: { kind: string; id: string }, at: string) => Stream, documentHash: () => string | null,
+  referral: (source: { kind: string; id: string }, at: string) => Stream, linkId: () => string | null,
 ): Stream[] {
   const caseId = rng.uuid();
   const registeredAt = instant();
@@ -110,7 +110,7 @@ function denunciation(
     const age = rng.chance(0.85) ? rng.int(3, 70) : null;
     events.push(event('VictimIdentified', {
       caseId, victimId: rng.uuid(), sex: rng.pick(SEXES), age, ageGroup: ageGroup(age), minor: age === null ? null : age < 18,
-      nationality: rng.pick(NATIONALITIES), personal: PERSONAL, documentHash: documentHash(),
+      nationality: rng.pick(NATIONALITIES), personal: PERSONAL, linkId: linkId(),
     }));
   }
   for (let s = rng.int(0, 2); s > 0; s--) {

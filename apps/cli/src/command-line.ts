@@ -23,6 +23,7 @@ export type CliCommand =
   | { command: 'publish'; kind: (typeof PUBLICATION_KINDS)[number]; period: string; department: string | null; id: string | null }
   | { command: 'rebuild'; projection: string | null }
   | { command: 'verify' }
+  | { command: 'rotate-master-key'; batchSize: number }
   | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string }
   | { command: 'login-url'; role: Role; departments: string[]; hours: number; subject: string; url: string | null };
 
@@ -67,6 +68,11 @@ export function parseCommandLine(argv: readonly string[], context: { projections
     case 'verify':
       options('verify', rest, {});
       return { command: 'verify' };
+    case 'rotate-master-key': {
+      const values = options('rotate-master-key', rest, { 'batch-size': { type: 'string' } });
+      const batchSize = values['batch-size'] === undefined ? 500 : integer(values, 'batch-size', 1, 10_000, 'un entero entre 1 y 10000', 'an integer between 1 and 10000');
+      return { command: 'rotate-master-key', batchSize };
+    }
     case 'token':
     case 'login-url': {
       const values = options(name, rest, {

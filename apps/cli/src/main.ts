@@ -8,6 +8,7 @@ import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.j
 import { parseCommandLine, type CliCommand } from './command-line.js';
 import { runPublish } from './publish.command.js';
 import { runRebuild } from './rebuild.command.js';
+import { checkRotatable, runRotateMasterKey } from './rotate-master-key.command.js';
 import { checkDepartment, runReport } from './report.command.js';
 import { runLoginUrl } from './login-url.command.js';
 import { runToken } from './token.command.js';
@@ -31,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.Pro
     const catalogs = loadCatalogs(config.seedsDir);
     if (command.command === 'token') return await runToken(command, { config, catalogs, io }); // no database needed
     if (command.command === 'login-url') return await runLoginUrl(command, { config, catalogs, io });
-    checkBeforeConnecting(command, catalogs, io);
+    checkBeforeConnecting(command, catalogs, io, config);
     const db = await openDatabase(config, io.log);
     try {
       return await dispatch(command, { db, catalogs, config, io });
@@ -46,7 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.Pro
 }
 
 /** Validation that needs the catalogs or the terminal but no database: fail fast, before a server is started. */
-function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs, io: CliIO): void {
+function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs, io: CliIO, config: AppConfig): void {
+  if (command.command === 'rotate-master-key') checkRotatable(config);
   if (command.command === 'report-monthly' || command.command === 'publish') checkDepartment(catalogs, command.department);
   if (command.command === 'report-monthly' || command.command === 'export-inei') checkDestination(command.format, command.out, io.stdoutIsTTY);
 }
@@ -66,6 +68,8 @@ async function dispatch(
       return runRebuild(command, { db, io });
     case 'verify':
       return runVerify({ db, io });
+    case 'rotate-master-key':
+      return runRotateMasterKey(command, { db, config, io });
   }
 }
 

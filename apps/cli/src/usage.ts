@@ -18,6 +18,10 @@ Comandos / commands:
   verify
       Verifica la cadena de hashes de cada flujo y los anclajes; ancla el registro verificado
       Checks every stream's hash chain and the integrity anchors, then anchors the verified log
+  rotate-master-key [--batch-size N]
+      Crea una versión nueva de la clave maestra, re-envuelve cada clave de persona y borra las versiones antiguas
+      del llavero (detenga el API antes). Creates a new master key version, re-wraps every subject key and deletes
+      the old versions from the keyring (stop the API first). Needs a keyring file (MASTER_KEYS_FILE or .data/).
   token --role ROL/ROLE [--department DD ...] [--hours N] [--subject ID]
       Imprime un token de acceso firmado con el secreto configurado (8 h por defecto; sin --department: nacional)
       Prints an access token signed with the configured secret (8 h by default; no --department: national scope)

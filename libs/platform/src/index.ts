@@ -10,6 +10,8 @@ export * from './privacy/document-linkage.js';
 export * from './privacy/field-sealer.js';
 export * from './privacy/id-keys.js';
 export * from './privacy/key-wrapper.js';
+export * from './privacy/master-key-rotation.js';
+export * from './privacy/master-keyring.js';
 export * from './privacy/subject-key-store.js';
 export * from './privacy/subject-keyring.js';
 export * from './reference/catalogs.js';

@@ -25,8 +25,8 @@ const SUBJECT_SOURCES = new Set(['hotline_call', 'victim']);
 
 /**
  * Every route whose successful answer holds personal data or points at a data subject (DESIGN.md: names,
- * documents, phones, addresses, free text; the ids of victims and callers), and the erasure of a data subject.
- * Each 2xx answer is recorded before it is sent (PersonalDataAuditInterceptor), with the subjects it disclosed or
+ * documents, phones, addresses, free text; the ids of victims and callers). Erasure requests and approvals audit
+ * themselves (subjects/erasure-requests.ts): one approval erases several subjects. Each 2xx answer is recorded before it is sent (PersonalDataAuditInterceptor), with the subjects it disclosed or
  * pointed at; `read_personal_data` when personal fields left (a reader with need to know and a stated purpose),
  * `read_record` otherwise. Searches by document are audited by the case list itself (case-list.ts). Not listed:
  * the case list and the statistics, which carry codes, places, dates and counts, no subject id.
@@ -55,11 +55,6 @@ export const PERSONAL_DATA_ROUTES: readonly AuditedRoute[] = [
   {
     method: 'GET', path: '/api/v1/referrals', recordType: 'referral_queue',
     subjects: (queue) => strings(list(queue.referrals).filter((r) => SUBJECT_SOURCES.has(String(r.sourceKind))).map((r) => r.sourceId)),
-  },
-  // Recorded after the key is destroyed: a failed audit write then answers 500 although the erasure stands.
-  {
-    method: 'POST', path: '/api/v1/subjects/:subjectId/erasure', recordType: 'subject', idParam: 'subjectId', action: 'erasure',
-    subjects: (_answer, params) => strings([params.subjectId?.toLowerCase()]),
   },
 ];
 

@@ -79,6 +79,8 @@ export class RequestAudit {
   constructor(private readonly audit: AuditLog) {}
 
   record(request: Request, action: AuditAction, recordType: string, recordId: string | null, purpose?: string | null): Promise<RecordedAuditEntry> {
-    return this.audit.record(auditEntryFor(request, action, recordType, recordId, purpose === undefined ? purposeOf(request) : purpose));
+    const entry = auditEntryFor(request, action, recordType, recordId, purpose === undefined ? purposeOf(request) : purpose);
+    // An erasure (request) names its data subject: "who did anything about this person" finds it too.
+    return this.audit.record({ ...entry, subjectIds: recordType === 'subject' && entry.recordId ? [entry.recordId] : [] });
   }
 }

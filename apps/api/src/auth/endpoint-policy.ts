@@ -135,7 +135,8 @@ export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly R
   'GET /api/v1/audit': ['auditor', A],
   'GET /api/v1/integrity': ['auditor', A],
   'POST /api/v1/integrity/anchors': ['auditor', A],
-  'POST /api/v1/subjects/{subjectId}/erasure': [A],
+  'POST /api/v1/subjects/{subjectId}/erasure-requests': [A],
+  'POST /api/v1/erasure-requests/{requestId}/approval': [A],
 };
 
 /** `/cases/:caseId` (Express) and `/cases/{caseId}` (OpenAPI) both become `/cases/{}`: parameter names do not matter. */

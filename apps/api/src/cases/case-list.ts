@@ -12,8 +12,9 @@ const problem = (field: string, reason: string, reasonEn: string) => new Invalid
 const scopeOf = (actor: Actor) => (actor.departments.length > 0 ? actor.departments : undefined);
 
 /**
- * GET /cases and POST /cases/search. A search by document compares the victims' documentHash (the same keyed hash
- * the statistics link people with), so the document itself is never stored, compared in clear nor logged, and it
+ * GET /cases and POST /cases/search. A search by document looks its keyed hash up in document_links and lists the
+ * cases of the victims with that link id (the statistics link people by it too), so the document itself is never
+ * stored, compared in clear nor logged, and it
  * travels in a body, never in a URL. The search is audited, with its stated purpose, before the answer leaves: one
  * entry per case found (or one with no record). Who may search is POST /cases/search's row of ENDPOINT_POLICY,
  * which is PERSONAL_DATA_READERS.case.
@@ -46,9 +47,12 @@ export class CaseList {
   async search(body: CaseSearchDto, actor: Actor, request: Request): Promise<CaseListDto> {
     const purpose = checkedPurpose(body.purpose, 'purpose');
     if (purpose === null) throw problem('purpose', 'es obligatorio para buscar por documento (se registra en la auditoría)', 'is required to search by document (it is audited)');
-    const documentHash = (await this.keys.keyring({})).documentHash(body.documentType, body.documentNumber);
-    if (documentHash === null) throw problem('documentNumber', 'no contiene caracteres de un documento', 'holds no document characters');
-    const page = await queryCaseList(this.dataSource, { documentHash, limit: body.limit ?? 50, cursor: body.cursor, scope: scopeOf(actor) });
+    const linkId = await this.keys.existingLinkId(body.documentType, body.documentNumber);
+    if (linkId === undefined) throw problem('documentNumber', 'no contiene caracteres de un documento', 'holds no document characters');
+    // A document never registered, or one whose person was erased (her link is gone): no case.
+    const page = linkId === null
+      ? { items: [], nextCursor: null }
+      : await queryCaseList(this.dataSource, { linkId, limit: body.limit ?? 50, cursor: body.cursor, scope: scopeOf(actor) });
     const found = page.items.length > 0 ? page.items.map((item) => item.caseId) : [null];
     for (const caseId of found) await this.audit.record(request, 'search_personal_data', 'case_search', caseId, purpose);
     return page;

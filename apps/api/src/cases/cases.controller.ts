@@ -11,7 +11,7 @@ import { IdKeys, RecordIds } from '../shared/record-ids.js';
 import { commandOptions, newId } from '../shared/request-options.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
-import { casePersonalView } from '../shared/personal-data.js';
+import { casePersonalView, coarsenErased } from '../shared/personal-data.js';
 import { PURPOSE_HEADER } from '../shared/request-options.js';
 import { CaseList } from './case-list.js';
 import { CaseListDto, CaseListQueryDto, CaseSearchDto } from './case-list.dto.js';
@@ -66,7 +66,7 @@ export class CasesController {
   async get(@Param('caseId', caseIdPipe) caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.reader.readExisting<object>(this.streams.policeCase, caseId, caseNotFound);
     response.setHeader('ETag', etag(version));
-    return { ...casePersonalView(state, disclosesPersonalData(request, 'case')), version };
+    return { ...casePersonalView(coarsenErased(state), disclosesPersonalData(request, 'case')), version };
   }
 
   @Get(':caseId/timeline')

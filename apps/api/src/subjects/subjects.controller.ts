@@ -1,33 +1,49 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { closedObject, codes, instant, string, uuid } from '../shared/openapi-schema.js';
-import { NotFound } from '../../../../libs/domain/src/index.js';
-import { SubjectKeyStore, type RequestWithActor, type SubjectErasure } from '../../../../libs/platform/src/index.js';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { arrayOf, closedObject, codes, instant, nullable, string, uuid } from '../shared/openapi-schema.js';
+import type { Actor, SubjectErasure } from '../../../../libs/platform/src/index.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { EraseSubjectDto } from './erase-subject.dto.js';
+import { erasureRequestNotFound, ErasureRequests, subjectNotFound, type ErasureRequestView } from './erasure-requests.js';
 
-const subjectNotFound = () => new NotFound('subject_not_found', 'Persona no encontrada', 'Data subject not found');
 const subjectIdPipe = new ParseUUIDPipe({ exceptionFactory: subjectNotFound });
+const requestIdPipe = new ParseUUIDPipe({ exceptionFactory: erasureRequestNotFound });
 
-/**
- * Erasure of a data subject (a victim by its victimId, a caller by the call's callId): its data key is destroyed,
- * so every sealed personal field of it, in the log and in every backup, is unreadable from now on. The events,
- * their hash chains and the statistics are untouched.
- */
 const ERASURE_SCHEMA = closedObject<SubjectErasure>({
-  subjectId: uuid, subjectKind: codes(['victim', 'caller', 'suspect']), erasedAt: instant, reason: string(), erasedBy: string({ description: 'Sujeto del token / token subject' }),
+  subjectId: uuid, subjectKind: codes(['victim', 'caller', 'suspect']), erasedAt: instant, reason: string(), erasedBy: string({ description: 'Sujeto del token que aprobó / subject of the approving token' }),
+});
+const ERASURE_REQUEST_SCHEMA = closedObject<ErasureRequestView>({
+  requestId: uuid, subjectId: uuid, subjectKind: codes(['victim', 'caller', 'suspect']), reason: string(),
+  requestedBy: string({ description: 'Sujeto del token que solicitó / subject of the requesting token' }), requestedAt: instant,
+  status: codes(['pending', 'approved']), approvedBy: nullable(string()), approvedAt: nullable(instant),
+  linkedSubjects: arrayOf(uuid), erasures: arrayOf(ERASURE_SCHEMA),
+  backupsExpireBy: nullable(instant),
 });
 
+/**
+ * Erasure of a data subject (a victim by its victimId, a caller by the call's callId) by two admins: one asks, a
+ * different one approves. The approval destroys the data keys of the subject and of the same person's other
+ * records (same identity document) and deletes her document link; every sealed personal field of them is
+ * unreadable from then on, in the log and in backups once the master key is rotated (README, "Erasure"). The
+ * events, their hash chains and the statistics are untouched.
+ */
 @ApiTags('subjects')
-@Controller('subjects')
+@Controller()
 export class SubjectsController {
-  constructor(private readonly keys: SubjectKeyStore) {}
+  constructor(private readonly erasures: ErasureRequests) {}
 
-  @Post(':subjectId/erasure') @HttpCode(200)
-  @ApiOperation({ summary: 'Suprimir los datos personales de una persona / Erase a data subject\'s personal data' })
-  @ApiOkResponse({ schema: ERASURE_SCHEMA })
-  async erase(@Param('subjectId', subjectIdPipe) subjectId: string, @Body() body: EraseSubjectDto, @Req() request: RequestWithActor): Promise<SubjectErasure> {
-    const erasure = await this.keys.erase(subjectId, body.reason, request.actor?.subject ?? 'api');
-    if (!erasure) throw subjectNotFound();
-    return erasure;
+  @Post('subjects/:subjectId/erasure-requests')
+  @ApiOperation({ summary: 'Solicitar la supresión de los datos personales de una persona (la aprueba otro administrador) / Request the erasure of a data subject (another admin approves)' })
+  @ApiCreatedResponse({ schema: ERASURE_REQUEST_SCHEMA })
+  request(@Param('subjectId', subjectIdPipe) subjectId: string, @Body() body: EraseSubjectDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ErasureRequestView> {
+    return this.erasures.request(subjectId, body.reason, actor, request);
+  }
+
+  @Post('erasure-requests/:requestId/approval') @HttpCode(200)
+  @ApiOperation({ summary: 'Aprobar y ejecutar una supresión solicitada por otro administrador / Approve and execute an erasure requested by another admin' })
+  @ApiOkResponse({ schema: ERASURE_REQUEST_SCHEMA })
+  approve(@Param('requestId', requestIdPipe) requestId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ErasureRequestView> {
+    return this.erasures.approve(requestId, actor, request);
   }
 }

@@ -218,6 +218,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/erasure-requests/{requestId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Aprobar y ejecutar una supresión solicitada por otro administrador / Approve and execute an erasure requested by another admin */
+        post: operations["SubjectsController_approve_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hotline-calls": {
         parameters: {
             query?: never;
@@ -626,7 +643,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/subjects/{subjectId}/erasure": {
+    "/api/v1/subjects/{subjectId}/erasure-requests": {
         parameters: {
             query?: never;
             header?: never;
@@ -635,8 +652,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suprimir los datos personales de una persona / Erase a data subject's personal data */
-        post: operations["SubjectsController_erase_v1"];
+        /** Solicitar la supresión de los datos personales de una persona (la aprueba otro administrador) / Request the erasure of a data subject (another admin approves) */
+        post: operations["SubjectsController_request_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1185,7 +1202,7 @@ export interface operations {
                 recordId?: string;
                 /** @description Entradas que mostraron o señalaron a este sujeto (víctima, llamante) / entries that disclosed or pointed at this data subject */
                 subjectId?: string;
-                action?: "read_personal_data" | "read_record" | "erasure" | "search_personal_data";
+                action?: "read_personal_data" | "read_record" | "erasure_request" | "erasure" | "search_personal_data";
                 /** @description Solo entradas anteriores a este auditId (página siguiente) / only entries before this auditId */
                 before?: number;
                 limit?: number;
@@ -1204,7 +1221,7 @@ export interface operations {
                     "application/json": {
                         entries: {
                             /** @enum {string} */
-                            action: "read_personal_data" | "read_record" | "erasure" | "search_personal_data";
+                            action: "read_personal_data" | "read_record" | "erasure_request" | "erasure" | "search_personal_data";
                             actorRole: string;
                             actorSubject: string;
                             /** Format: date-time */
@@ -1704,6 +1721,58 @@ export interface operations {
                         /** @description Versión del flujo (número de eventos) / stream version (number of events) */
                         version: number;
                         victimIds: string[];
+                    };
+                };
+            };
+        };
+    };
+    SubjectsController_approve_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        /** Format: date-time */
+                        backupsExpireBy: string | null;
+                        erasures: {
+                            /** Format: date-time */
+                            erasedAt: string;
+                            /** @description Sujeto del token que aprobó / subject of the approving token */
+                            erasedBy: string;
+                            reason: string;
+                            /** Format: uuid */
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectKind: "victim" | "caller" | "suspect";
+                        }[];
+                        linkedSubjects: string[];
+                        reason: string;
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        /** @description Sujeto del token que solicitó / subject of the requesting token */
+                        requestedBy: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved";
+                        /** Format: uuid */
+                        subjectId: string;
+                        /** @enum {string} */
+                        subjectKind: "victim" | "caller" | "suspect";
                     };
                 };
             };
@@ -2981,7 +3050,7 @@ export interface operations {
             };
         };
     };
-    SubjectsController_erase_v1: {
+    SubjectsController_request_v1: {
         parameters: {
             query?: never;
             header?: never;
@@ -2996,17 +3065,38 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        erasedAt: string;
-                        /** @description Sujeto del token / token subject */
-                        erasedBy: string;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        /** Format: date-time */
+                        backupsExpireBy: string | null;
+                        erasures: {
+                            /** Format: date-time */
+                            erasedAt: string;
+                            /** @description Sujeto del token que aprobó / subject of the approving token */
+                            erasedBy: string;
+                            reason: string;
+                            /** Format: uuid */
+                            subjectId: string;
+                            /** @enum {string} */
+                            subjectKind: "victim" | "caller" | "suspect";
+                        }[];
+                        linkedSubjects: string[];
                         reason: string;
+                        /** Format: uuid */
+                        requestId: string;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        /** @description Sujeto del token que solicitó / subject of the requesting token */
+                        requestedBy: string;
+                        /** @enum {string} */
+                        status: "pending" | "approved";
                         /** Format: uuid */
                         subjectId: string;
                         /** @enum {string} */

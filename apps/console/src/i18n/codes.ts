@@ -181,6 +181,7 @@ const LABELS: { [F in keyof CodeLabels]: Record<keyof CodeLabels[F] & string, { 
     read_personal_data: { es: 'Lectura de datos personales', en: 'Personal data read' },
     read_record: { es: 'Consulta de un registro (sin datos personales)', en: 'Record read (no personal fields)' },
     search_personal_data: { es: 'Búsqueda por documento', en: 'Search by document' },
+    erasure_request: { es: 'Solicitud de borrado de datos personales', en: 'Personal data erasure requested' },
     erasure: { es: 'Borrado de datos personales', en: 'Personal data erased' },
   },
   roles: {

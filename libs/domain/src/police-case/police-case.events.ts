@@ -54,10 +54,12 @@ export interface CaseOperation {
 }
 
 /**
- * `documentHash` is added by the application before storage (the decider holds no key): a keyed hash of the
- * normalized identity document, in clear, so one victim reported by several institutions is counted once.
+ * `linkId` is added by the application before storage (the decider holds no key): the random id of the person's
+ * identity document in `document_links`, the same for each of her records, so one victim reported by several
+ * institutions is counted once. Events recorded before link ids hold `documentHash` (the keyed hash itself)
+ * instead; readers map it to the link id through `document_links` and never use it otherwise.
  */
-export type VictimIdentified = DomainEvent<'VictimIdentified', { caseId: string; documentHash?: string | null } & CaseVictim>;
+export type VictimIdentified = DomainEvent<'VictimIdentified', { caseId: string; linkId?: string | null; documentHash?: string | null } & CaseVictim>;
 
 export type SuspectIdentified = DomainEvent<'SuspectIdentified', { caseId: string } & CaseSuspect>;
 

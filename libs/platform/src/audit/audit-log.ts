@@ -3,10 +3,11 @@ import type pg from 'pg';
 /**
  * What is audited. Reads of personal data (`read_personal_data`: the answer held personal fields) and reads of
  * records that point at data subjects without their fields (`read_record`: a case without its victims' fields, a
- * referral naming a victim, a queue or list of calls) are recorded by the API's interceptor, erasures by their
- * endpoint, searches by an identity document (POST /cases/search) by the case list.
+ * referral naming a victim, a queue or list of calls) are recorded by the API's interceptor; erasure requests and
+ * erasures (one per subject an approval erases) by their endpoints; searches by an identity document
+ * (POST /cases/search) by the case list.
  */
-export const AUDIT_ACTIONS = ['read_personal_data', 'read_record', 'erasure', 'search_personal_data'] as const;
+export const AUDIT_ACTIONS = ['read_personal_data', 'read_record', 'erasure_request', 'erasure', 'search_personal_data'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did what to which record, and why: never the personal data itself. */

@@ -21,6 +21,10 @@ export interface AppConfig {
   disclosureK: number;
   /** Base64 32-byte key that seals personal fields; when absent, generated once under dataDir (local use). */
   masterKey: string | null;
+  /** MASTER_KEYS_FILE: the versioned master keyring (rotate-master-key); null: DATA_DIR/master-keys.json, unless MASTER_KEY alone is set. */
+  masterKeysFile: string | null;
+  /** Days within which the operator deletes backups (database and keyring) older than a master key rotation (README, "Erasure"). */
+  backupRetentionDays: number;
   /** Seconds between integrity anchors taken by the API (0: none; `verify` and POST /integrity/anchors still take them). */
   integrityAnchorSeconds: number;
   /** Requests per minute allowed to one token (or, without a token, one address); 0 turns the limit off. */
@@ -62,9 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   const dataDir = env.DATA_DIR ? (isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(root, env.DATA_DIR)) : join(root, '.data');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const key = masterKey(env);
-  if (databaseUrl && !key) {
+  const rawKeysFile = env.MASTER_KEYS_FILE?.trim() || null;
+  const masterKeysFile = rawKeysFile ? (isAbsolute(rawKeysFile) ? rawKeysFile : join(root, rawKeysFile)) : null;
+  if (databaseUrl && !key && !masterKeysFile) {
     // With an external database the key must outlive this machine: generating one locally would lose data.
-    throw new ConfigError('MASTER_KEY is required when DATABASE_URL is set (32 random bytes, base64: `openssl rand -base64 32`)');
+    throw new ConfigError('MASTER_KEY or MASTER_KEYS_FILE is required when DATABASE_URL is set (32 random bytes, base64: `openssl rand -base64 32`)');
   }
   const auth = authConfig(env);
   if (databaseUrl && !auth.jwtSecret && !auth.jwksUrl) {
@@ -84,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     seedsDir: join(root, 'seeds'),
     disclosureK: integer(env, 'DISCLOSURE_K', 5, 2, 100),
     masterKey: key,
+    masterKeysFile,
+    backupRetentionDays: integer(env, 'BACKUP_RETENTION_DAYS', 30, 1, 3650),
     integrityAnchorSeconds: integer(env, 'INTEGRITY_ANCHOR_SECONDS', 300, 0, 86_400),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     auth,

@@ -9,9 +9,10 @@ import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '../../..
 import { PROJECTIONS } from '../../../read-models/src/index.js';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource, migrate } from '../database/data-source.js';
-import { FieldSealer, loadMasterKey } from '../privacy/field-sealer.js';
+import { FieldSealer } from '../privacy/field-sealer.js';
+import { loadMasterKeyring, type MasterKeyring } from '../privacy/master-keyring.js';
 import { loadCatalogs } from '../reference/catalogs.js';
-import { APP_CONFIG, CATALOGS, EVENT_STORE, PG_POOL } from './tokens.js';
+import { APP_CONFIG, CATALOGS, EVENT_STORE, MASTER_KEYRING, PG_POOL } from './tokens.js';
 
 /** Every event type this version of the registry understands; projections skip and count the rest. */
 export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
@@ -63,7 +64,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         },
         { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
         { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },
-        { provide: FieldSealer, useFactory: () => new FieldSealer(loadMasterKey(config.masterKey, config.dataDir)) },
+        {
+          provide: MASTER_KEYRING,
+          useFactory: () => loadMasterKeyring({ masterKey: config.masterKey, keyringFile: config.masterKeysFile, dataDir: config.dataDir }),
+        },
+        { provide: FieldSealer, inject: [MASTER_KEYRING], useFactory: (keyring: MasterKeyring) => new FieldSealer(keyring.legacyFieldKeys) },
         {
           provide: ProjectionDaemon,
           inject: [PG_POOL],
@@ -75,7 +80,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             ),
         },
       ],
-      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, FieldSealer, ProjectionDaemon],
+      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, MASTER_KEYRING, FieldSealer, ProjectionDaemon],
     };
   }
 

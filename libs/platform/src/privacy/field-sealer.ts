@@ -1,6 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
 
 const PREFIX = 'sealed:v1:';
 
@@ -16,10 +14,16 @@ export class FieldSealer {
   private readonly encryptionKey: Buffer;
   private readonly nonceKey: Buffer;
 
-  constructor(masterKey: Buffer) {
-    if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
-    this.encryptionKey = createHmac('sha256', masterKey).update('registro:field-encryption').digest();
-    this.nonceKey = createHmac('sha256', masterKey).update('registro:field-nonce').digest();
+  /** From the master key the v1 values were sealed with, or from the two keys derived from it (master-keyring.ts). */
+  constructor(masterKey: Buffer | { encryption: Buffer; nonce: Buffer }) {
+    if (Buffer.isBuffer(masterKey)) {
+      if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
+      this.encryptionKey = createHmac('sha256', masterKey).update('registro:field-encryption').digest();
+      this.nonceKey = createHmac('sha256', masterKey).update('registro:field-nonce').digest();
+    } else {
+      this.encryptionKey = masterKey.encryption;
+      this.nonceKey = masterKey.nonce;
+    }
   }
 
   seal(plaintext: string, context: string): string {
@@ -38,15 +42,4 @@ export class FieldSealer {
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
-}
-
-/** The master key: MASTER_KEY (base64, 32 bytes) in production; for local use generated once in dataDir. */
-export function loadMasterKey(configured: string | null, dataDir: string): Buffer {
-  if (configured) return Buffer.from(configured, 'base64');
-  const file = join(dataDir, 'master.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
-  }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }

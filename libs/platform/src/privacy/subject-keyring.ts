@@ -10,6 +10,8 @@ const V2 = 'sealed:v2:';
 export interface DataSubject {
   id: string;
   kind: 'victim' | 'caller' | 'suspect' | 'record';
+  /** A victim's identity document as the command gives it, for its link id (document_links). */
+  document?: { type: string | null; number: string | null };
 }
 
 /** A subject's key as loaded: its data key, destroyed by an erasure, or no key at all (never given one). */
@@ -48,6 +50,7 @@ export class SubjectKeyring {
     private readonly keys: ReadonlyMap<string, SubjectKey>,
     private readonly linkageKey: Buffer,
     private readonly legacy: FieldSealer | null = null,
+    private readonly links: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** Subjects of this keyring whose personal data was erased. */
@@ -95,6 +98,18 @@ export class SubjectKeyring {
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * The random link id of an identity document (`document_links`), prepared for this command: the same for every
+   * record of the person, null without a document. Events hold it; the document's hash stays in the mutable table.
+   */
+  linkId(documentType: string | null, documentNumber: string | null): string | null {
+    const hash = this.documentHash(documentType, documentNumber);
+    if (hash === null) return null;
+    const linkId = this.links.get(hash);
+    if (linkId === undefined) throw new Error('no link id was prepared for this document');
+    return linkId;
   }
 
   /** The linkage hash of an identity document (see document-linkage.ts). */

@@ -9,7 +9,8 @@ export const searchKey = (text: string): string => text.normalize('NFD').replace
 const ACTIVE = ['open', 'referred'];
 
 /**
- * Keeps case_list (one row per case) and case_list_victims (one row per victim with its documentHash). Statements
+ * Keeps case_list (one row per case) and case_list_victims (one row per victim with its document's link id: the
+ * event's linkId, or for an event recorded before link ids its documentHash looked up in document_links). Statements
  * are per event, in log order: a batch of a few thousand events during a rebuild stays a few thousand small writes.
  */
 export const caseListProjection: Projection = {
@@ -30,10 +31,12 @@ export const caseListProjection: Projection = {
           break;
         case 'VictimIdentified': {
           const added = await db.query(
-            `INSERT INTO case_list_victims (case_id, victim_id, document_hash)
-             SELECT case_id, $2, $3 FROM case_list WHERE case_id = $1 AND status = ANY($4::text[])
+            `INSERT INTO case_list_victims (case_id, victim_id, link_id)
+             SELECT case_id, $2, coalesce($3::uuid, (SELECT link_id FROM document_links WHERE document_hash = $5))
+               FROM case_list WHERE case_id = $1 AND status = ANY($4::text[])
              ON CONFLICT DO NOTHING`,
-            [d.caseId, d.victimId, typeof d.documentHash === 'string' && d.documentHash !== '' ? d.documentHash : null, ACTIVE]);
+            [d.caseId, d.victimId, typeof d.linkId === 'string' ? d.linkId : null, ACTIVE,
+              typeof d.documentHash === 'string' && d.documentHash !== '' ? d.documentHash : null]);
           if (added.rowCount) await db.query('UPDATE case_list SET victims = victims + 1 WHERE case_id = $1', [d.caseId]);
           break;
         }

@@ -28,8 +28,8 @@ export interface CaseListQuery {
   to?: string;
   status?: string;
   purpose?: string;
-  /** Only cases with a victim whose documentHash is this (the caller hashes the document; the query never sees it). */
-  documentHash?: string;
+  /** Only cases with a victim whose document has this link id (the caller looks it up; the query never sees the document). */
+  linkId?: string;
   scope?: readonly string[];
   limit: number;
   cursor?: string;
@@ -48,12 +48,12 @@ export async function queryCaseList(dataSource: DataSource, query: CaseListQuery
         AND ($3::text IS NULL OR starts_with(ubigeo, $3)) AND ($4::timestamptz IS NULL OR registered_at >= $4)
         AND ($5::timestamptz IS NULL OR registered_at < $5) AND ($6::text IS NULL OR status = $6)
         AND ($7::text IS NULL OR $7 = ANY(purposes)) AND ($8::text[] IS NULL OR department = ANY($8::text[]))
-        AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM case_list_victims v WHERE v.case_id = c.case_id AND v.document_hash = $9))
+        AND ($9::uuid IS NULL OR EXISTS (SELECT 1 FROM case_list_victims v WHERE v.case_id = c.case_id AND v.link_id = $9::uuid))
         AND ($10::timestamptz IS NULL OR (registered_at, case_id) < ($10::timestamptz, $11::uuid))
       ORDER BY registered_at DESC, case_id DESC
       LIMIT $12`,
     [query.policeUnit ? likePattern(query.policeUnit) : null, query.department ?? null, query.ubigeo ?? null, start, end,
-      query.status ?? null, query.purpose ?? null, query.scope ?? null, query.documentHash ?? null, after?.at ?? null, after?.id ?? null, query.limit + 1],
+      query.status ?? null, query.purpose ?? null, query.scope ?? null, query.linkId ?? null, after?.at ?? null, after?.id ?? null, query.limit + 1],
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

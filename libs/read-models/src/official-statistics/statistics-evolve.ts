@@ -12,10 +12,12 @@ const str = (value: unknown) => String(value);
 
 /**
  * A victim is one person however many denunciations name them: with an identity document, the unit is keyed by
- * its linkage hash (the first registration decides period and department), else by the victimId.
+ * its random link id (the first registration decides period and department), else by the victimId. An event's
+ * `documentHash` (recorded before link ids) is never a key: the projection maps it to its link id first
+ * (statistics-ledger.projection.ts).
  */
 export const victimUnitId = (d: Record<string, unknown>) =>
-  (typeof d.documentHash === 'string' && d.documentHash !== '' ? `doc:${d.documentHash}` : str(d.victimId));
+  (typeof d.linkId === 'string' && d.linkId !== '' ? `link:${d.linkId}` : str(d.victimId));
 
 /** The unit keys an event changes (itself, and the denunciation whose funnel it advances). */
 export function affectedKeys(event: RecordedEvent, units: UnitStates): string[] {

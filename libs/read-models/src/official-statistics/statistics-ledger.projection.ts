@@ -18,7 +18,8 @@ interface LedgerRow {
 export const statisticsLedgerProjection: Projection = {
   name: STATISTICS_PROJECTION,
   tables: ['stat_units', 'stat_ledger', 'stat_cells', 'stat_log_times'],
-  async applyBatch(db: Queryable, events: readonly RecordedEvent[], batch: BatchContext): Promise<void> {
+  async applyBatch(db: Queryable, recorded: readonly RecordedEvent[], batch: BatchContext): Promise<void> {
+    const events = await withLinkIds(db, recorded);
     const units = new UnitStates(await loadUnits(db, events));
     const ledger: LedgerRow[] = [];
     events.forEach((event, i) => {
@@ -37,6 +38,24 @@ export const statisticsLedgerProjection: Projection = {
     await writeLogTimes(db, batch.logPositions, events);
   },
 };
+
+/**
+ * VictimIdentified events recorded before link ids carry the document's keyed hash: it is replaced by the link id
+ * document_links holds for it (none once the person was erased: she then counts by victimId), and dropped.
+ */
+async function withLinkIds(db: Queryable, events: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]> {
+  const hashOf = (e: RecordedEvent) => (e.type === 'VictimIdentified' && typeof e.data.documentHash === 'string' && e.data.documentHash !== '' ? e.data.documentHash : null);
+  const hashes = [...new Set(events.map(hashOf).filter((h): h is string => h !== null))];
+  if (hashes.length === 0) return events;
+  const { rows } = await db.query('SELECT link_id, document_hash FROM document_links WHERE document_hash = ANY($1::text[])', [hashes]);
+  const links = new Map((rows as Array<{ link_id: string; document_hash: string }>).map((r) => [r.document_hash, r.link_id]));
+  return events.map((e) => {
+    const hash = hashOf(e);
+    if (hash === null) return e;
+    const { documentHash: _hash, ...data } = e.data;
+    return { ...e, data: { ...data, linkId: typeof data.linkId === 'string' ? data.linkId : (links.get(hash) ?? null) } };
+  });
+}
 
 /** Multiset difference a − b. */
 function difference(a: string[], b: string[]): string[] {

@@ -14,7 +14,7 @@ export type Unit =
       kind: 'case'; period: string; dept: string; source: string; purposes: string[]; suspects: number;
       investigation: boolean; accusation: boolean; ruling: boolean;
     }
-  // Keyed by the identity document's linkage hash when there is one (`victim:doc:<hash>`), else by victimId.
+  // Keyed by the identity document's random link id when there is one (`victim:link:<linkId>`), else by victimId.
   | { kind: 'victim'; period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[] }
   | {
       kind: 'prosecution'; caseId: string; dept: string; opened: string | null; accused: string | null;
