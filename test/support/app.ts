@@ -35,7 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     [],
   );
-  const app = await createApp(config, db.url, false);
+  const app = await createApp(config, db, false);
   await app.init();
   return {
     app,

@@ -38,7 +38,7 @@ export async function startConsoleApp(env: Record<string, string> = {}): Promise
     SEED_DEMO: 'false', RUN_PROJECTIONS: 'true', MASTER_KEY: randomBytes(32).toString('base64'),
     AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000', CONSOLE_DIR, INTEGRITY_ANCHOR_SECONDS: '0', ...env,
   }, []);
-  const app = await createApp(config, db.url, false);
+  const app = await createApp(config, db, false);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const token = (role: Role, departments: readonly string[] = [], subject?: string) =>

@@ -8,7 +8,8 @@ import {
 import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '../../../event-store/src/index.js';
 import { PROJECTIONS } from '../../../read-models/src/index.js';
 import type { AppConfig } from '../config/config.js';
-import { createDataSource, migrate } from '../database/data-source.js';
+import { createDataSource } from '../database/data-source.js';
+import { prepareDatabase, type DatabaseUrls } from '../database/roles.js';
 import { FieldSealer, loadMasterKey } from '../privacy/field-sealer.js';
 import { loadCatalogs } from '../reference/catalogs.js';
 import { APP_CONFIG, CATALOGS, EVENT_STORE, PG_POOL } from './tokens.js';
@@ -22,7 +23,8 @@ const logger = new Logger('Infrastructure');
 
 /**
  * Database, event store, reference catalogs, field sealing and the projection daemon, wired once for the API,
- * the CLI and the seed generator alike. Migrations run before anything else touches the database.
+ * the CLI and the seed generator alike. Migrations run (as the owner, who then grants the serving role) before
+ * anything else touches the database; everything after connects as the serving role.
  */
 @Global()
 @Module({})
@@ -34,7 +36,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     private readonly daemon: ProjectionDaemon,
   ) {}
 
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseUrls): DynamicModule {
+    const databaseUrl = database.url;
     return {
       module: InfrastructureModule,
       providers: [
@@ -42,10 +45,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         {
           provide: DataSource,
           useFactory: async () => {
-            const dataSource = await createDataSource(databaseUrl).initialize();
-            const applied = await migrate(dataSource);
+            const applied = await prepareDatabase(database, (message) => logger.warn(message));
             if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
-            return dataSource;
+            return createDataSource(databaseUrl).initialize();
           },
         },
         {
