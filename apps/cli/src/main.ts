@@ -65,7 +65,7 @@ async function dispatch(
     case 'rebuild':
       return runRebuild(command, { db, io });
     case 'verify':
-      return runVerify({ db, io });
+      return runVerify(command, { db, config, io });
   }
 }
 

@@ -6,6 +6,8 @@ export * from './config/project-root.js';
 export * from './database/data-source.js';
 export * from './database/roles.js';
 export * from './embedded/embedded-database.js';
+export * from './integrity/anchor-export.js';
+export * from './integrity/registry-integrity.js';
 export * from './nest/infrastructure.module.js';
 export * from './nest/tokens.js';
 export * from './privacy/document-linkage.js';

@@ -10,6 +10,7 @@ import { PROJECTIONS } from '../../../read-models/src/index.js';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource } from '../database/data-source.js';
 import { prepareDatabase, type DatabaseUrls } from '../database/roles.js';
+import { AnchorExporter } from '../integrity/anchor-export.js';
 import { FieldSealer, loadMasterKey } from '../privacy/field-sealer.js';
 import { loadCatalogs } from '../reference/catalogs.js';
 import { APP_CONFIG, CATALOGS, EVENT_STORE, PG_POOL } from './tokens.js';
@@ -65,6 +66,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         },
         { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
         { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },
+        { provide: AnchorExporter, useFactory: () => new AnchorExporter(config, (message) => logger.warn(message)) },
         { provide: FieldSealer, useFactory: () => new FieldSealer(loadMasterKey(config.masterKey, config.dataDir)) },
         {
           provide: ProjectionDaemon,
@@ -77,7 +79,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             ),
         },
       ],
-      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, FieldSealer, ProjectionDaemon],
+      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, FieldSealer, ProjectionDaemon, AnchorExporter],
     };
   }
 
