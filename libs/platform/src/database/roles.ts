@@ -78,7 +78,8 @@ export async function grantServingRole(db: Queryable, role: string): Promise<{ a
 }
 
 /**
- * Migrates as the owner and grants the serving role; returns the migrations applied. With one URL for both (an
+ * Migrates as the owner and grants the serving role (created first, with DATABASE_URL's password, when it does
+ * not exist yet); returns the migrations applied. With one URL for both (an
  * external database without MIGRATION_DATABASE_URL) nothing is granted, and `warn` is told when that role owns
  * the tables (a serving role granted by someone else only sees that no migration is pending).
  */
@@ -101,6 +102,12 @@ export async function prepareDatabase(urls: DatabaseUrls, warn: (message: string
       if (owns?.owner) warn('the application connects as the owner of its tables (set MIGRATION_DATABASE_URL to the owner and DATABASE_URL '
         + 'to a serving role): its credentials could switch off the append-only triggers');
       return applied;
+    }
+    const { rows: [known] } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [serving]);
+    if (known.n === 0) {
+      // An external server whose serving role was never created (e.g. a compose volume of an earlier version): the
+      // owner creates it with DATABASE_URL's password, if it may create roles; otherwise PostgreSQL says why not.
+      await ensureServingRole(client, serving, decodeURIComponent(new URL(urls.url).password));
     }
     await client.query('BEGIN');
     try {

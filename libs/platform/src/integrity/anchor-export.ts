@@ -43,8 +43,13 @@ export class AnchorExporter {
     if (!existsSync(file)) {
       mkdirSync(dirname(file), { recursive: true });
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-      writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-      writeFileSync(`${file.replace(/\.pem$/, '')}.pub.pem`, publicKey.export({ type: 'spki', format: 'pem' }));
+      try {
+        writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+        writeFileSync(`${file.replace(/\.pem$/, '')}.pub.pem`, publicKey.export({ type: 'spki', format: 'pem' }));
+      } catch (error) {
+        // Another replica sharing the file wrote its key first: use that one.
+        if ((error as { code?: string }).code !== 'EEXIST') throw error;
+      }
     }
     this.privateKey = createPrivateKey(readFileSync(file));
     if (this.privateKey.asymmetricKeyType !== 'ed25519') throw new AnchorExportError(`${file} is not an Ed25519 private key`);
