@@ -54,9 +54,10 @@ export async function verifyAuditChain(pool: pg.Pool, pageSize = 5000): Promise<
   let head: AuditHead | null = null;
   for (;;) {
     const page = await pool.query<ChainRow>(
+      // Qualified in WHERE and ORDER BY: the bare name would sort by the text alias ('10' < '9').
       `SELECT audit_id::text AS audit_id, ((extract(epoch FROM at) * 1000000)::bigint)::text AS at_us, actor_subject, actor_role,
               action, record_type, record_id, purpose, request_id, prev_hash, hash
-         FROM audit_log WHERE audit_id > $1::bigint ORDER BY audit_id LIMIT $2`,
+         FROM audit_log WHERE audit_log.audit_id > $1::bigint ORDER BY audit_log.audit_id LIMIT $2`,
       [after, pageSize],
     );
     for (const row of page.rows) {
