@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPublicKey, verify } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { canonicalJson, takeAnchor } from '../../libs/event-store/src/index.js';
 import { AuditLog } from '../../libs/platform/src/index.js';
 import { IntegrityAnchorTask } from '../../apps/api/src/integrity/integrity-anchor.task.js';
@@ -215,3 +217,46 @@ async function dumpContains(t: TestApp, text: string): Promise<boolean> {
   }
   return false;
 }
+
+/** ANCHOR_EXPORT_URL: each signed anchor is also POSTed (as its JSON line) to an external service. */
+describe('signed anchors sent to ANCHOR_EXPORT_URL', () => {
+  let t: TestApp;
+  let server: Server;
+  const received: Array<{ contentType: string | undefined; body: string }> = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+      request.on('end', () => {
+        received.push({ contentType: request.headers['content-type'], body });
+        response.writeHead(received.length === 1 ? 201 : 503).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    t = await createTestApp({ ...testAnchorExport().env, ANCHOR_EXPORT_URL: `http://127.0.0.1:${port}/anchors` });
+    await t.api('operator').post('/api/v1/hotline-calls').send({
+      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'information',
+    }).expect(201);
+    await waitUntilLogVisible(t.db.pool);
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('POSTs the same signed line it appends to the file; a refusal there does not fail the anchor', async () => {
+    const anchor = (await t.api('admin').post('/api/v1/integrity/anchors').expect(201)).body;
+    expect(received).toHaveLength(1);
+    expect(received[0].contentType).toBe('application/json');
+    const sent = JSON.parse(received[0].body);
+    expect(sent).toMatchObject({ ...anchor, signature: expect.any(String), keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect((await integrity()).exported).toMatchObject({ ok: true, anchorsExported: 1, lastExported: sent });
+    await t.api('admin').post('/api/v1/integrity/anchors').expect(201); // the service answers 503: logged, anchor kept
+    expect(received).toHaveLength(2);
+    expect((await integrity())).toMatchObject({ ok: true, exported: { anchorsExported: 2 } });
+  });
+
+  const integrity = async () => (await t.api('auditor').get('/api/v1/integrity').expect(200)).body;
+});

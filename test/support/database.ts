@@ -30,7 +30,8 @@ export async function createTestDatabase(poolSize = 20): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  await ensureServingRole(admin, EMBEDDED_SERVING_ROLE, servingPassword);
+  // Created once; never altered again (concurrent ALTER ROLE from parallel test files could collide).
+  await ensureServingRole(admin, EMBEDDED_SERVING_ROLE, servingPassword, { resetExisting: false });
   await admin.end();
   const ownerUrl = new URL(adminUrl);
   ownerUrl.pathname = `/${name}`;

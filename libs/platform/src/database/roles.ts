@@ -25,10 +25,11 @@ export function roleOf(url: string): string {
 }
 
 /**
- * Creates (or re-passwords) a login role without any privilege of its own: no superuser, no CREATEDB/CREATEROLE,
- * nothing inherited. Idempotent, and safe when two processes race to create it (roles are cluster-wide).
+ * Creates (or re-passwords, unless `resetExisting` is false) a login role without any privilege of its own: no
+ * superuser, no CREATEDB/CREATEROLE, nothing inherited. Idempotent, and safe when two processes race to create it
+ * (roles are cluster-wide).
  */
-export async function ensureServingRole(db: Queryable, role: string, password: string): Promise<void> {
+export async function ensureServingRole(db: Queryable, role: string, password: string, options: { resetExisting?: boolean } = {}): Promise<void> {
   const name = quoteIdent(role);
   const secret = quoteLiteral(password);
   const exists = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [role]);
@@ -41,6 +42,7 @@ export async function ensureServingRole(db: Queryable, role: string, password: s
       if (!['42710', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
     }
   }
+  if (options.resetExisting === false) return;
   await db.query(`ALTER ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS PASSWORD ${secret}`);
 }
 
@@ -107,7 +109,7 @@ export async function prepareDatabase(urls: DatabaseUrls, warn: (message: string
     if (known.n === 0) {
       // An external server whose serving role was never created (e.g. a compose volume of an earlier version): the
       // owner creates it with DATABASE_URL's password, if it may create roles; otherwise PostgreSQL says why not.
-      await ensureServingRole(client, serving, decodeURIComponent(new URL(urls.url).password));
+      await ensureServingRole(client, serving, decodeURIComponent(new URL(urls.url).password), { resetExisting: false });
     }
     await client.query('BEGIN');
     try {
