@@ -28,6 +28,9 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # seeds/catalogs holds the INEI UBIGEO and ISO 3166 CSV files read at start-up (seeds/ is found next to package.json).
 COPY seeds ./seeds
+# The anchor signing key and the exported anchors (docker-compose.yml mounts a volume here; a fresh named volume
+# takes this directory's owner, so the node user can write it).
+RUN mkdir -p /var/lib/registro-anchors && chown node:node /var/lib/registro-anchors
 USER node
 EXPOSE 3000
 # HOST defaults to 127.0.0.1 (unreachable from outside a container): docker-compose.yml sets HOST=0.0.0.0.

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintSignInCode, mintToken, projectRoot, type Role } from '../../libs/platform/src/index.js';
+import { mintSignInCode, mintToken, projectRoot, type DatabaseUrls, type Role } from '../../libs/platform/src/index.js';
 
 export interface AppProcess {
   baseUrl: string;
@@ -15,13 +16,18 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-/** The built API (`dist/`) as its own process, as in production, so the load generator does not share its event loop. */
-export async function startApp(databaseUrl: string, env: Record<string, string> = {}): Promise<AppProcess> {
+/**
+ * The built API (`dist/`) as its own process, as in production, so the load generator does not share its event loop:
+ * serving as the restricted role, migrating as the owner; its anchor key and exports in a throw-away folder.
+ */
+export async function startApp(database: DatabaseUrls, env: Record<string, string> = {}): Promise<AppProcess> {
   const port = await freePort();
   const secret = randomBytes(32).toString('base64url');
+  const anchors = mkdtempSync(join(tmpdir(), 'registro-bench-anchors-'));
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), 'dist/apps/api/src/main.js')], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'),
+      ...process.env, DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl,
+      ANCHOR_SIGNING_KEY_FILE: join(anchors, 'anchor-signing-key.pem'), ANCHOR_EXPORT_FILE: join(anchors, 'integrity-anchors.jsonl'), PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'),
       SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -5,12 +5,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { freePort } from './app-process.js';
-import { createDataSource, makeReachableByPostgres, migrate } from '../../libs/platform/src/index.js';
+import {
+  EMBEDDED_SERVING_ROLE, ensureServingRole, makeReachableByPostgres, prepareDatabase, type DatabaseUrls,
+} from '../../libs/platform/src/index.js';
 
 export interface BenchServer {
   adminUrl: string;
-  /** A new database with the registry's schema (migrations applied). */
+  /** A new database with the registry's schema (migrations applied, serving role granted); the owner's URL. */
   createRegistryDatabase(name: string): Promise<string>;
+  /** How the API connects to a registry database: as the serving role, migrated by the owner (`ownerUrl`). */
+  serving(ownerUrl: string): DatabaseUrls;
   createEmptyDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -38,6 +42,19 @@ export async function startBenchServer(settings: readonly string[] = []): Promis
   await server.start();
   const adminUrl = `postgres://postgres:bench@127.0.0.1:${port}/postgres`;
   const urlOf = (name: string) => adminUrl.replace(/\/postgres$/, `/${name}`);
+  const servingPassword = 'bench-serving';
+  const serving = (ownerUrl: string): DatabaseUrls => {
+    const url = new URL(ownerUrl);
+    url.username = EMBEDDED_SERVING_ROLE;
+    url.password = servingPassword;
+    return { url: url.toString(), ownerUrl };
+  };
+  {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await ensureServingRole(admin, EMBEDDED_SERVING_ROLE, servingPassword);
+    await admin.end();
+  }
   const createEmptyDatabase = async (name: string) => {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -49,11 +66,10 @@ export async function startBenchServer(settings: readonly string[] = []): Promis
   return {
     adminUrl,
     createEmptyDatabase,
+    serving,
     async createRegistryDatabase(name) {
       const url = await createEmptyDatabase(name);
-      const dataSource = await createDataSource(url, 1).initialize();
-      await migrate(dataSource);
-      await dataSource.destroy();
+      await prepareDatabase(serving(url));
       return url;
     },
     async stop() {

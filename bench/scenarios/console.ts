@@ -47,7 +47,7 @@ export async function consoleScenarios(server: BenchServer, options: BenchOption
     return results;
   }
   const url = await server.createRegistryDatabase('bench_console');
-  const app = await startApp(url, { RUN_PROJECTIONS: 'true', SEED_DEMO: options.quick ? 'false' : 'true' });
+  const app = await startApp(server.serving(url), { RUN_PROJECTIONS: 'true', SEED_DEMO: options.quick ? 'false' : 'true' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM, headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

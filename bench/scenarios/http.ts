@@ -12,7 +12,7 @@ const BODY = JSON.stringify({
 /** POST /api/v1/hotline-calls through the whole stack (validation, decider, sealing, append) in its own process. */
 export async function httpScenarios(server: BenchServer, options: BenchOptions): Promise<Measurement[]> {
   const url = await server.createRegistryDatabase('bench_http');
-  const app = await startApp(url);
+  const app = await startApp(server.serving(url));
   const results: Measurement[] = [];
   try {
     for (const connections of [16, 64]) {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { LOG_START, ProjectionRunner, readAllGapSafe, type LogPosition } from '../../libs/event-store/src/index.js';
-import { KNOWN_EVENT_TYPES } from '../../libs/platform/src/index.js';
+import { KNOWN_EVENT_TYPES, type DatabaseUrls } from '../../libs/platform/src/index.js';
 import { PROJECTIONS } from '../../libs/read-models/src/index.js';
 import { startApp } from '../lib/app-process.js';
 import type { BenchServer } from '../lib/database.js';
@@ -23,7 +23,7 @@ export async function replayAndQueryScenarios(server: BenchServer, options: Benc
   const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM events'); // whole journeys: a few over
   const total = Number(rows[0].n);
   const results = [await rawRead(pool, total), ...(await rebuildAll(pool, total))];
-  results.push(...(await queries(url, options, Math.floor(total / 2))));
+  results.push(...(await queries(server.serving(url), options, Math.floor(total / 2))));
   await pool.end();
   return results;
 }
@@ -62,8 +62,8 @@ function replayMeasurement(scenario: string, events: number, seconds: number, pe
 }
 
 /** Every statistics endpoint over HTTP (JSON and the exports), one request at a time, on the filled log. */
-async function queries(url: string, options: BenchOptions, halfway: number): Promise<Measurement[]> {
-  const app = await startApp(url, { LOG_LEVEL: 'warn' });
+async function queries(database: DatabaseUrls, options: BenchOptions, halfway: number): Promise<Measurement[]> {
+  const app = await startApp(database, { LOG_LEVEL: 'warn' });
   const results: Measurement[] = [];
   try {
     const endpoints = [

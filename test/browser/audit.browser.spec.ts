@@ -59,6 +59,9 @@ suite('audit and integrity (auditor)', () => {
     await panel.getByTestId('last-anchor').getByText(/N\.º \d+, .*posición \d+/).waitFor();
     await expect(panel.getByTestId('last-anchor').innerText()).resolves.toMatch(/[0-9a-f]{64}/);
     await expect(panel.getByTestId('integrity-status').innerText()).resolves.toMatch(/Íntegro/i);
+    // The anchor just taken was signed and exported outside the database, and the database matches it.
+    await panel.getByText('Anclajes firmados y exportados fuera de la base: 1; la base coincide con ellos.').waitFor();
+    await expect(panel.innerText()).resolves.toMatch(/Cadena de auditoría: \d+ entradas verificadas\./);
     await page.getByRole('combobox', { name: 'Acción' }).click();
     await page.getByRole('option', { name: 'Todas' }).click();
     await page.getByRole('button', { name: 'Filtrar' }).click();

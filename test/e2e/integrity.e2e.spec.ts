@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { takeAnchor } from '../../libs/event-store/src/index.js';
+import { createPublicKey, verify } from 'node:crypto';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { canonicalJson, takeAnchor } from '../../libs/event-store/src/index.js';
+import { AuditLog } from '../../libs/platform/src/index.js';
 import { IntegrityAnchorTask } from '../../apps/api/src/integrity/integrity-anchor.task.js';
 import { waitUntilLogVisible } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { testAnchorExport } from '../support/anchors.js';
+import { asOwnerWithoutTriggers, rewriteStreamAsOwner } from '../support/tamper.js';
 
 /** GET /integrity walks the hash chains and checks the anchors; POST /integrity/anchors takes one. */
 describe('integrity of the log over HTTP', () => {
@@ -82,4 +89,174 @@ describe('integrity of the log over HTTP', () => {
       anchors: { ok: false, firstMismatch: { reason: 'head_missing', streamId: stream, anchoredPosition: 2, currentPosition: 1 } },
     });
   });
+});
+
+/**
+ * Each anchor is signed with a key the database never holds and exported outside it; GET /integrity checks the
+ * database against the export, and the audit log's own chain. Tampering with the owner's rights (the triggers
+ * off, the chains recomputed, the anchors in the database rewritten to match) passes every check inside the
+ * database, and not the exported anchor.
+ */
+describe('integrity against the signed anchors kept outside the database, and the audit log chain', () => {
+  let t: TestApp;
+  let exportFile: string;
+  let keyFile: string;
+  const callIds: string[] = [];
+  const integrity = async () => (await t.api('auditor').get('/api/v1/integrity').expect(200)).body;
+  const call = (topic: string) => ({
+    receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic,
+  });
+  const audited = (recordId: string) => t.app.get(AuditLog).record({
+    actorSubject: 'test-police', actorRole: 'police', action: 'read_personal_data', recordType: 'case', recordId, purpose: 'Verificación', requestId: null,
+  });
+
+  beforeAll(async () => {
+    const anchors = testAnchorExport();
+    ({ ANCHOR_EXPORT_FILE: exportFile, ANCHOR_SIGNING_KEY_FILE: keyFile } = anchors.env);
+    t = await createTestApp(anchors.env);
+    for (const topic of ['trafficking', 'information']) {
+      callIds.push((await t.api('operator').post('/api/v1/hotline-calls').send(call(topic)).expect(201)).body.callId);
+    }
+    for (const recordId of ['c-1', 'c-2', 'c-3']) await audited(recordId);
+    await waitUntilLogVisible(t.db.pool);
+  });
+  afterAll(async () => t.close());
+
+  it('signs each anchor it takes with a key outside the database, and exports it as a JSON line', async () => {
+    expect(await integrity()).toMatchObject({
+      ok: true, audit: { ok: true, entriesChecked: 3, firstBrokenLink: null },
+      exported: { ok: true, anchorsExported: 0, lastExported: null, firstMismatch: null },
+    });
+    const anchor = (await t.api('admin').post('/api/v1/integrity/anchors').expect(201)).body;
+    const lines = readFileSync(exportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(1);
+    const [{ signature, ...signed }] = lines;
+    const head = (await t.db.pool.query('SELECT audit_id, hash FROM audit_log ORDER BY audit_id DESC LIMIT 1')).rows[0];
+    expect(signed).toEqual({ ...anchor, auditHead: { auditId: Number(head.audit_id), hash: head.hash }, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const publicKey = createPublicKey(readFileSync(keyFile));
+    expect(verify(null, Buffer.from(canonicalJson(signed)), publicKey, Buffer.from(signature, 'base64'))).toBe(true);
+    // The key is nowhere in the database.
+    const pem = readFileSync(keyFile, 'utf8').split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+    expect(await dumpContains(t, pem)).toBe(false);
+    expect(await integrity()).toMatchObject({ ok: true, exported: { ok: true, anchorsExported: 1, lastExported: lines[0], firstMismatch: null } });
+  });
+
+  it('breaks the audit chain at an altered entry, and at the entry after a removed one', async () => {
+    const ids = (await t.db.pool.query('SELECT audit_id FROM audit_log ORDER BY audit_id')).rows.map((r) => Number(r.audit_id));
+    const original = (await t.db.pool.query('SELECT purpose FROM audit_log WHERE audit_id = $1', [ids[1]])).rows[0].purpose;
+    await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => {
+      await db.query("UPDATE audit_log SET purpose = 'otra cosa' WHERE audit_id = $1", [ids[1]]);
+    });
+    expect(await integrity()).toMatchObject({ ok: false, chains: { ok: true }, anchors: { ok: true },
+      audit: { ok: false, entriesChecked: 1, firstBrokenLink: { auditId: ids[1], reason: 'hash_mismatch' } } });
+    await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => {
+      await db.query('UPDATE audit_log SET purpose = $2 WHERE audit_id = $1', [ids[1], original]);
+    });
+    expect((await integrity()).ok).toBe(true);
+
+    const row = (await t.db.pool.query('SELECT to_json(a)::text AS json FROM audit_log a WHERE audit_id = $1', [ids[0]])).rows[0].json; // microseconds kept
+    await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => { await db.query('DELETE FROM audit_log WHERE audit_id = $1', [ids[0]]); });
+    expect((await integrity()).audit).toMatchObject({ ok: false, firstBrokenLink: { auditId: ids[1], reason: 'prev_hash_mismatch' } });
+    // Put back exactly as it was (the chain trigger would renumber and rechain an insert: off for the restore).
+    await t.db.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
+    try {
+      await t.db.pool.query(`INSERT INTO audit_log SELECT * FROM json_populate_record(NULL::audit_log, $1::json)`, [row]);
+    } finally {
+      await t.db.pool.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_chain');
+    }
+    expect((await integrity()).ok).toBe(true);
+  });
+
+  it('catches the last audit entries removed after an exported anchor, which no chain can', async () => {
+    await audited('c-4');
+    await t.api('operator').post('/api/v1/hotline-calls').send(call('other')).expect(201);
+    await waitUntilLogVisible(t.db.pool);
+    await t.api('admin').post('/api/v1/integrity/anchors').expect(201);
+    const last = (await t.db.pool.query('SELECT audit_id, to_json(a)::text AS json FROM audit_log a ORDER BY audit_id DESC LIMIT 1')).rows[0];
+    await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => { await db.query('DELETE FROM audit_log WHERE audit_id = $1', [last.audit_id]); });
+    expect(await integrity()).toMatchObject({ ok: false, audit: { ok: true }, exported: { ok: false, firstMismatch: { reason: 'audit_head_differs', line: 2 } } });
+    await t.db.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
+    try {
+      await t.db.pool.query(`INSERT INTO audit_log SELECT * FROM json_populate_record(NULL::audit_log, $1::json)`, [last.json]);
+    } finally {
+      await t.db.pool.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_chain');
+    }
+    expect((await integrity()).ok).toBe(true);
+  });
+
+  it('refuses an exported line not signed by the registry\'s key', async () => {
+    const before = readFileSync(exportFile, 'utf8');
+    const lines = before.trim().split('\n').map((line) => JSON.parse(line));
+    const forged = { ...lines[lines.length - 1], headsHash: 'f'.repeat(64) };
+    appendFileSync(exportFile, `${JSON.stringify(forged)}\n`);
+    try {
+      expect((await integrity()).exported).toMatchObject({ ok: false, firstMismatch: { reason: 'signature_invalid', line: lines.length + 1 } });
+    } finally {
+      writeFileSync(exportFile, before);
+    }
+    expect((await integrity()).ok).toBe(true);
+  });
+
+  it('catches a rewrite by the owner of the log, its chain and the anchors in the database, against the exported anchor', async () => {
+    const stream = `hotline-call-${callIds[0]}`;
+    await rewriteStreamAsOwner(t.db.pool, stream, (data) => ({ ...data, topic: 'information' }));
+    const report = await integrity();
+    // Everything inside the database checks out again: the rewrite is complete.
+    expect(report).toMatchObject({ chains: { ok: true, firstBrokenLink: null }, anchors: { ok: true, firstMismatch: null }, audit: { ok: true } });
+    // …and the signed anchors exported outside it do not.
+    expect(report).toMatchObject({ ok: false, exported: { ok: false, firstMismatch: { reason: 'anchor_differs', anchorId: 1, line: 1, fields: ['headsHash'] } } });
+  });
+});
+
+/** Whether `text` appears anywhere in the database's tables (as text). */
+async function dumpContains(t: TestApp, text: string): Promise<boolean> {
+  const { rows } = await t.db.pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+  for (const { table_name } of rows) {
+    const found = await t.db.pool.query(`SELECT 1 FROM "${table_name}" x WHERE x::text LIKE '%' || $1 || '%' LIMIT 1`, [text.slice(0, 40)]);
+    if (found.rows.length > 0) return true;
+  }
+  return false;
+}
+
+/** ANCHOR_EXPORT_URL: each signed anchor is also POSTed (as its JSON line) to an external service. */
+describe('signed anchors sent to ANCHOR_EXPORT_URL', () => {
+  let t: TestApp;
+  let server: Server;
+  const received: Array<{ contentType: string | undefined; body: string }> = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+      request.on('end', () => {
+        received.push({ contentType: request.headers['content-type'], body });
+        response.writeHead(received.length === 1 ? 201 : 503).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    t = await createTestApp({ ...testAnchorExport().env, ANCHOR_EXPORT_URL: `http://127.0.0.1:${port}/anchors` });
+    await t.api('operator').post('/api/v1/hotline-calls').send({
+      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'information',
+    }).expect(201);
+    await waitUntilLogVisible(t.db.pool);
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('POSTs the same signed line it appends to the file; a refusal there does not fail the anchor', async () => {
+    const anchor = (await t.api('admin').post('/api/v1/integrity/anchors').expect(201)).body;
+    expect(received).toHaveLength(1);
+    expect(received[0].contentType).toBe('application/json');
+    const sent = JSON.parse(received[0].body);
+    expect(sent).toMatchObject({ ...anchor, signature: expect.any(String), keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect((await integrity()).exported).toMatchObject({ ok: true, anchorsExported: 1, lastExported: sent });
+    await t.api('admin').post('/api/v1/integrity/anchors').expect(201); // the service answers 503: logged, anchor kept
+    expect(received).toHaveLength(2);
+    expect((await integrity())).toMatchObject({ ok: true, exported: { anchorsExported: 2 } });
+  });
+
+  const integrity = async () => (await t.api('auditor').get('/api/v1/integrity').expect(200)).body;
 });

@@ -6,6 +6,7 @@ import { ProjectionDaemon } from '../../libs/event-store/src/index.js';
 import { loadConfig, type Role } from '../../libs/platform/src/index.js';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from './database.js';
 import { signTestToken, type TestTokenOptions } from './tokens.js';
+import { testAnchorExport } from './anchors.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -31,11 +32,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', MASTER_KEY: randomBytes(32).toString('base64'), BODY_LIMIT_BYTES: '16384',
       // Suites send hundreds of requests a minute with one token; the limit itself is tested with a small one.
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // The anchor key and the exported anchors in a folder of the test's own, never the developer's .data.
+      ...testAnchorExport().env,
       ...(env.AUTH_JWKS_URL ? {} : { AUTH_JWT_SECRET: secret }), ...env,
     },
     [],
   );
-  const app = await createApp(config, db.url, false);
+  const app = await createApp(config, db, false);
   await app.init();
   return {
     app,

@@ -1,10 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '../../libs/platform/src/database/data-source.js';
+import { createDataSource } from '../../libs/platform/src/database/data-source.js';
+import { EMBEDDED_SERVING_ROLE, ensureServingRole, prepareDatabase, type DatabaseUrls } from '../../libs/platform/src/database/roles.js';
 
-export interface TestDatabase {
+export interface TestDatabase extends DatabaseUrls {
+  /** The serving role's URL: what the application under test (and the CLI under test) connects with. */
   url: string;
+  /** The owner's URL (the test server's superuser): migrations, and tampering as someone with the owner's rights. */
+  ownerUrl: string;
+  /** A pool of the owner, for the tests' own setup, inspection and tampering. */
   pool: pg.Pool;
   dataSource: DataSource;
   close(): Promise<void>;
@@ -12,24 +17,34 @@ export interface TestDatabase {
 
 /**
  * A fresh, migrated database on the run's embedded PostgreSQL (started by global-setup.js), so test files are
- * isolated from each other and run against the real server, never a mock.
+ * isolated from each other and run against the real server, never a mock. Migrated as the owner, with the
+ * serving role granted exactly as at start-up, so the application under test runs with the production privileges.
  */
 export async function createTestDatabase(poolSize = 20): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through npm test');
   const name = `test_${randomBytes(6).toString('hex')}`;
+  // One serving role for the whole server (roles are cluster-wide), its password derived from the run's admin URL
+  // so that every test file (in any worker) sets the same one.
+  const servingPassword = createHash('sha256').update(`serving:${adminUrl}`).digest('base64url');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  // Created once; never altered again (concurrent ALTER ROLE from parallel test files could collide).
+  await ensureServingRole(admin, EMBEDDED_SERVING_ROLE, servingPassword, { resetExisting: false });
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const dataSource = createDataSource(url.toString(), 2);
+  const ownerUrl = new URL(adminUrl);
+  ownerUrl.pathname = `/${name}`;
+  const servingUrl = new URL(ownerUrl);
+  servingUrl.username = EMBEDDED_SERVING_ROLE;
+  servingUrl.password = servingPassword;
+  await prepareDatabase({ url: servingUrl.toString(), ownerUrl: ownerUrl.toString() });
+  const dataSource = createDataSource(ownerUrl.toString(), 2);
   await dataSource.initialize();
-  await migrate(dataSource);
-  const pool = new pg.Pool({ connectionString: url.toString(), max: poolSize });
+  const pool = new pg.Pool({ connectionString: ownerUrl.toString(), max: poolSize });
   return {
-    url: url.toString(),
+    url: servingUrl.toString(),
+    ownerUrl: ownerUrl.toString(),
     pool,
     dataSource,
     async close() {

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { InfrastructureModule, type AppConfig } from '../../../libs/platform/src/index.js';
+import { InfrastructureModule, type AppConfig, type DatabaseUrls } from '../../../libs/platform/src/index.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RequestContextMiddleware } from './auth/request-context.js';
@@ -22,12 +22,12 @@ import { SubjectsModule } from './subjects/subjects.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
-  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+  static register(config: AppConfig, database: DatabaseUrls): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        InfrastructureModule.forRoot(config, databaseUrl),
+        InfrastructureModule.forRoot(config, database),
         SharedModule,
         AuthModule,
         SessionModule,

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import type { AppConfig } from '../../../libs/platform/src/index.js';
+import type { AppConfig, DatabaseUrls } from '../../../libs/platform/src/index.js';
 import { AppModule } from './app.module.js';
 import { consoleStatic } from './http/console-static.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -20,9 +20,12 @@ export function createLogger(config: AppConfig): ConsoleLogger {
   return new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] });
 }
 
-/** The HTTP application, configured identically for `npm start` and the end-to-end tests. */
-export async function createApp(config: AppConfig, databaseUrl: string, logger?: ConsoleLogger | false): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
+/**
+ * The HTTP application, configured identically for `npm start` and the end-to-end tests: migrated as the owner
+ * (`database.ownerUrl`), served as the restricted role (`database.url`).
+ */
+export async function createApp(config: AppConfig, database: DatabaseUrls, logger?: ConsoleLogger | false): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database), {
     logger: logger ?? createLogger(config),
     bodyParser: false,
   });

@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, (m) => logger.log(m));
     logger.log(`embedded PostgreSQL running on 127.0.0.1:${config.embeddedPostgresPort}, data in ${config.dataDir}`);
   }
-  const app = await createApp(config, config.databaseUrl ?? embedded!.url, createLogger(config));
+  const database = config.databaseUrl
+    ? { url: config.databaseUrl, ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl }
+    : { url: embedded!.url, ownerUrl: embedded!.ownerUrl };
+  const app = await createApp(config, database, createLogger(config));
   const stopEmbedded = async () => {
     // Ctrl-C reaches the embedded server too (same process group) and it shuts itself down cleanly; stopping
     // it again must not turn a clean exit into an error.

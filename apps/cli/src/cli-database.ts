@@ -1,11 +1,12 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import {
-  createDataSource, existingEmbeddedDatabaseUrl, migrate, startEmbeddedDatabase, type AppConfig, type EmbeddedDatabase,
+  createDataSource, ensureEmbeddedServingRole, existingEmbeddedDatabaseUrl, prepareDatabase, startEmbeddedDatabase,
+  type AppConfig, type DatabaseUrls, type EmbeddedDatabase,
 } from '../../../libs/platform/src/index.js';
 import { NoData } from './cli-errors.js';
 
-/** One connection to the registry for the length of a command. */
+/** One connection to the registry for the length of a command, as the serving role (migrations: as the owner). */
 export interface CliDatabase {
   pool: pg.Pool;
   dataSource: DataSource;
@@ -20,17 +21,21 @@ export interface CliDatabase {
  * operator's command never creates an empty registry.
  */
 export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<CliDatabase> {
-  if (config.databaseUrl) return connect(config.databaseUrl, where(config.databaseUrl), null, log);
-  const url = existingEmbeddedDatabaseUrl(config.dataDir, config.embeddedPostgresPort);
-  if (url === null) throw new NoData(config.dataDir);
-  if (await listening(url)) {
+  if (config.databaseUrl) {
+    const urls = { url: config.databaseUrl, ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl };
+    return connect(urls, where(config.databaseUrl), null, log);
+  }
+  const ownerUrl = existingEmbeddedDatabaseUrl(config.dataDir, config.embeddedPostgresPort);
+  if (ownerUrl === null) throw new NoData(config.dataDir);
+  if (await listening(ownerUrl)) {
     log(`usando la base embebida en ejecución / using the running embedded database (127.0.0.1:${config.embeddedPostgresPort})`);
-    return connect(url, config.dataDir, null, log);
+    const url = await ensureEmbeddedServingRole(config.dataDir, ownerUrl);
+    return connect({ url, ownerUrl }, config.dataDir, null, log);
   }
   log(`iniciando la base embebida / starting the embedded database (${config.dataDir})`);
   const embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, log);
   try {
-    return await connect(embedded.url, config.dataDir, embedded, log);
+    return await connect(embedded, config.dataDir, embedded, log);
   } catch (error) {
     await embedded.stop().catch(() => undefined);
     throw error;
@@ -62,14 +67,15 @@ function where(url: string): string {
 }
 
 /** Connects and migrates; `label` names the database in the NoData message when it holds no registry. */
-async function connect(url: string, label: string, embedded: EmbeddedDatabase | null, log: (message: string) => void): Promise<CliDatabase> {
+async function connect(urls: DatabaseUrls, label: string, embedded: EmbeddedDatabase | null, log: (message: string) => void): Promise<CliDatabase> {
+  const url = urls.url;
   const dataSource = await createDataSource(url, 2).initialize();
   let pool: pg.Pool | null = null;
   try {
     const [{ present }] = await dataSource.query<Array<{ present: boolean }>>(`SELECT to_regclass('events') IS NOT NULL AS present`);
     if (!present) throw new NoData(label);
     // The API migrates at start-up; a CLI built from newer code may find migrations still pending.
-    const applied = await migrate(dataSource);
+    const applied = await prepareDatabase(urls, (message) => log(`aviso / warning: ${message}`));
     if (applied.length > 0) log(`migraciones aplicadas / migrations applied: ${applied.join(', ')}`);
     pool = new pg.Pool({ connectionString: url, max: 4 });
     pool.on('error', (error) => log(`conexión perdida / database connection lost: ${error.message}`));

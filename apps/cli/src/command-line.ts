@@ -22,7 +22,7 @@ export type CliCommand =
   | ({ command: 'export-inei'; year: number } & ExportOptions)
   | { command: 'publish'; kind: (typeof PUBLICATION_KINDS)[number]; period: string; department: string | null; id: string | null }
   | { command: 'rebuild'; projection: string | null }
-  | { command: 'verify' }
+  | { command: 'verify'; anchors?: string }
   | { command: 'rotate-master-key'; batchSize: number }
   | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string }
   | { command: 'login-url'; role: Role; departments: string[]; hours: number; subject: string; url: string | null };
@@ -65,9 +65,13 @@ export function parseCommandLine(argv: readonly string[], context: { projections
       const values = options('rebuild', rest, { projection: { type: 'string' } });
       return { command: 'rebuild', projection: oneOf(values, 'projection', context.projections, null) };
     }
-    case 'verify':
-      options('verify', rest, {});
-      return { command: 'verify' };
+    case 'verify': {
+      const values = options('verify', rest, { anchors: { type: 'string' } });
+      if (values.anchors === undefined) return { command: 'verify' };
+      const anchors = String(values.anchors).trim();
+      if (anchors === '') throw invalidOption('--anchors', 'no puede estar vacío', 'must not be empty');
+      return { command: 'verify', anchors };
+    }
     case 'rotate-master-key': {
       const values = options('rotate-master-key', rest, { 'batch-size': { type: 'string' } });
       const batchSize = values['batch-size'] === undefined ? 500 : integer(values, 'batch-size', 1, 10_000, 'un entero entre 1 y 10000', 'an integer between 1 and 10000');

@@ -15,6 +15,7 @@ import { publish } from './publish.command.js';
 import { rebuildProjections, selectProjections } from './rebuild.command.js';
 import { produceReport } from './report.command.js';
 import { verifyLog } from './verify.command.js';
+import { testAnchorExport } from '../../../test/support/anchors.js';
 
 /** Standard output and error kept in memory. */
 function captureIO(stdoutIsTTY = false) {
@@ -46,12 +47,13 @@ describe('the CLI commands on a real PostgreSQL', () => {
   let catalogs: ReferenceCatalogs;
   let env: NodeJS.ProcessEnv;
   const streams: string[] = [];
+  const anchors = testAnchorExport();
 
   beforeAll(async () => {
     db = await createTestDatabase();
     store = new PostgresEventStore(db.pool);
     catalogs = loadCatalogs(loadConfig({}, []).seedsDir);
-    env = { DATABASE_URL: db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('base64url') };
+    env = { DATABASE_URL: db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), ...anchors.env };
     for (let i = 0; i < 12; i++) {
       const callId = randomUUID();
       const stream = `hotline-call-${callId}`;
@@ -150,7 +152,7 @@ describe('the CLI commands on a real PostgreSQL', () => {
   });
 
   it('finds an intact log intact, and names the broken link after tampering (exit code 3)', async () => {
-    const intact = await verifyLog(db.pool);
+    const intact = await verifyLog(db.pool, anchors.exporter);
     expect(intact.exitCode).toBe(EXIT.ok);
     expect(intact.report).toMatchObject({ ok: true, eventsChecked: await countEvents(db.pool), streamsChecked: streams.length + 1 });
     const cli = captureIO();
@@ -162,7 +164,7 @@ describe('the CLI commands on a real PostgreSQL', () => {
     await db.pool.query(`UPDATE events SET data = jsonb_set(data, '{topic}', '"trafficking"') WHERE event_id = $1`, [tampered.eventId]);
     await db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update_delete');
 
-    const broken = await verifyLog(db.pool);
+    const broken = await verifyLog(db.pool, anchors.exporter);
     expect(broken.exitCode).toBe(EXIT.integrity);
     expect(broken.report.firstBrokenLink).toMatchObject({ streamId: streams[3], streamPosition: 1, eventId: tampered.eventId, reason: 'hash_mismatch' });
     const again = captureIO();

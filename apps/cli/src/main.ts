@@ -67,7 +67,7 @@ async function dispatch(
     case 'rebuild':
       return runRebuild(command, { db, io });
     case 'verify':
-      return runVerify({ db, io });
+      return runVerify(command, { db, config, io });
     case 'rotate-master-key':
       return runRotateMasterKey(command, { db, config, io });
   }

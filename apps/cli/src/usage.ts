@@ -15,9 +15,11 @@ Comandos / commands:
   rebuild [--projection NOMBRE/NAME]
       Reconstruye las proyecciones desde el registro de eventos / rebuilds the projections from the event log
       Proyecciones / projections: ${projections.join(', ')}
-  verify
-      Verifica la cadena de hashes de cada flujo y los anclajes; ancla el registro verificado
-      Checks every stream's hash chain and the integrity anchors, then anchors the verified log
+  verify [--anchors ARCHIVO/FILE]
+      Verifica la cadena de hashes de cada flujo, los anclajes, la cadena de la bitácora de auditoría y la base contra
+      los anclajes firmados exportados (--anchors; por defecto ANCHOR_EXPORT_FILE); ancla y exporta el registro verificado
+      Checks every stream's hash chain, the anchors, the audit log's chain and the database against the signed
+      exported anchors (--anchors; default ANCHOR_EXPORT_FILE), then anchors and exports the verified log
   rotate-master-key [--batch-size N]
       Crea una versión nueva de la clave maestra, re-envuelve cada clave de persona y borra las versiones antiguas
       del llavero (detenga el API antes). Creates a new master key version, re-wraps every subject key and deletes

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { PostgresEventStore, type NewEvent } from '../../../libs/event-store/src/index.js';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../../../test/support/database.js';
 import { EXIT } from './cli-errors.js';
 import type { CliIO } from './cli-io.js';
 import { runCli } from './main.js';
+import { testAnchorExport } from '../../../test/support/anchors.js';
+import { rewriteStreamAsOwner } from '../../../test/support/tamper.js';
 
 function captureIO() {
   const out: Buffer[] = [];
@@ -21,6 +25,7 @@ describe('npm run cli -- verify, with anchors', () => {
   let db: TestDatabase;
   let env: NodeJS.ProcessEnv;
   const streams = [`s-${randomUUID()}`, `s-${randomUUID()}`, `s-${randomUUID()}`];
+  const anchors = testAnchorExport();
 
   const verify = async () => {
     const cli = captureIO();
@@ -34,7 +39,7 @@ describe('npm run cli -- verify, with anchors', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(4);
-    env = { DATABASE_URL: db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('base64') };
+    env = { DATABASE_URL: db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('base64'), ...anchors.env };
     const store = new PostgresEventStore(db.pool);
     for (const [i, stream] of streams.entries()) await store.append(stream, [event(1), event(2), event(3)].slice(0, i + 1), 0);
     await waitUntilLogVisible(db.pool);
@@ -73,5 +78,53 @@ describe('npm run cli -- verify, with anchors', () => {
     expect(exitCode).toBe(EXIT.integrity);
     expect(text).toContain(streams[1]);
     expect(text).toMatch(/motivo \/ reason: +hash_mismatch/);
+  });
+});
+
+/** `verify` checks the database against the signed anchors exported outside it (ANCHOR_EXPORT_FILE, or --anchors). */
+describe('npm run cli -- verify, against the exported anchors', () => {
+  let db: TestDatabase;
+  let env: NodeJS.ProcessEnv;
+  const streams = [`s-${randomUUID()}`, `s-${randomUUID()}`];
+  const anchors = testAnchorExport();
+
+  const verify = async (...options: string[]) => {
+    const cli = captureIO();
+    const exitCode = await runCli(['verify', ...options], cli.io, env);
+    return { exitCode, text: cli.stdout() };
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase(4);
+    env = { DATABASE_URL: db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('base64'), ...anchors.env };
+    const store = new PostgresEventStore(db.pool);
+    for (const stream of streams) await store.append(stream, [event(1), event(2)], 0);
+    await waitUntilLogVisible(db.pool);
+  });
+  afterAll(async () => db.close());
+
+  it('exports the anchor it takes, then finds the database matching it', async () => {
+    expect((await verify()).text).toContain(`sin anclajes exportados en / no exported anchors in ${anchors.env.ANCHOR_EXPORT_FILE}`);
+    const { exitCode, text } = await verify();
+    expect(exitCode).toBe(EXIT.ok);
+    expect(text).toMatch(/anclajes exportados coinciden \/ exported anchors match: 1 \(último\/last 1, clave\/key [0-9a-f]{16}\)/);
+    expect(readFileSync(anchors.env.ANCHOR_EXPORT_FILE, 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names the anchor that differs from the exported one after a rewrite by the owner (exit code 3), from a copy given by --anchors', async () => {
+    const copy = join(anchors.dir, 'copia-externa.jsonl');
+    copyFileSync(anchors.env.ANCHOR_EXPORT_FILE, copy);
+    writeFileSync(anchors.env.ANCHOR_EXPORT_FILE, ''); // the default export lost: only the copy kept elsewhere remains
+    await rewriteStreamAsOwner(db.pool, streams[1], (data) => ({ ...data, n: 42 }));
+    const withoutCopy = await verify();
+    expect(withoutCopy.exitCode).toBe(EXIT.ok); // the rewrite is complete: nothing inside the database tells
+    expect(withoutCopy.text).toContain('hash chains intact: 2 flujos/streams, 4 eventos/events');
+    const { exitCode, text } = await verify('--anchors', copy);
+    expect(exitCode).toBe(EXIT.integrity);
+    expect(text).toContain('the database does not match the exported anchors');
+    expect(text).toContain(`archivo / file:           ${copy}, línea / line 1`);
+    expect(text).toMatch(/anclaje \/ anchor: +1\n/);
+    expect(text).toMatch(/campos \/ fields: +headsHash/);
+    expect(text).toMatch(/motivo \/ reason: +anchor_differs: el anclaje de la base difiere del exportado/);
   });
 });

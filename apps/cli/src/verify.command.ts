@@ -1,7 +1,10 @@
+import { resolve } from 'node:path';
 import type pg from 'pg';
+import type { Anchor, AnchorMismatch, AnchorReport, BrokenLink, VerifyReport } from '../../../libs/event-store/src/index.js';
 import {
-  takeAnchor, verifyIntegrity, type Anchor, type AnchorMismatch, type AnchorReport, type BrokenLink, type VerifyReport,
-} from '../../../libs/event-store/src/index.js';
+  AnchorExporter, takeExportedAnchor, verifyRegistry, type AppConfig, type AuditBrokenLink, type AuditChainReport,
+  type ExportMismatch, type ExportReport,
+} from '../../../libs/platform/src/index.js';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, type ExitCode } from './cli-errors.js';
 import { writeResult, type CliIO } from './cli-io.js';
@@ -18,18 +21,38 @@ const ANCHOR_REASONS: Record<AnchorMismatch['reason'], string> = {
   heads_differ: 'las cabezas recalculadas no coinciden con el anclaje / the recomputed heads no longer match the anchor',
 };
 
-/** The hash chains' report, with the anchors' verdict and the anchor taken after a successful check. */
-export type LogVerification = VerifyReport & { anchors: AnchorReport; anchorTaken: Anchor | null };
+const AUDIT_REASONS: Record<AuditBrokenLink['reason'], string> = {
+  hash_mismatch: 'la entrada ya no coincide con su hash / the entry no longer matches its hash',
+  prev_hash_mismatch: 'el enlace a la entrada anterior no coincide (entrada borrada o reencadenada) / the link to the previous entry does not match (entry removed or rechained)',
+};
+
+const EXPORT_REASONS: Record<ExportMismatch['reason'], string> = {
+  unreadable: 'la línea no es un anclaje exportado / the line is not an exported anchor',
+  signature_invalid: 'firma inválida (no firmada con la clave del registro, o alterada) / invalid signature (not signed by the registry\'s key, or altered)',
+  no_key: 'no hay clave para verificar las firmas (ANCHOR_SIGNING_KEY_FILE) / no key to check the signatures with (ANCHOR_SIGNING_KEY_FILE)',
+  anchor_missing: 'el anclaje exportado no está en la base / the exported anchor is not in the database',
+  anchor_differs: 'el anclaje de la base difiere del exportado / the database\'s anchor differs from the exported one',
+  heads_differ: 'el registro ya no coincide con el último anclaje exportado / the log no longer matches the last exported anchor',
+  audit_head_differs: 'la entrada de auditoría anclada falta o cambió / the anchored audit entry is missing or changed',
+};
+
+/** The hash chains' report, with the anchors', audit log's and export's verdicts and the anchor taken after a successful check. */
+export type LogVerification = VerifyReport & {
+  anchors: AnchorReport; audit: AuditChainReport; exported: ExportReport; exportFile: string; anchorTaken: Anchor | null;
+};
 
 /**
- * Walks every stream's hash chain and checks the integrity anchors; exit code 3 when either fails. After a
- * successful check the log is anchored (when it moved since the last anchor), so a later truncation of what was
- * just verified is detected by the next run.
+ * Walks every stream's hash chain, checks the integrity anchors, the audit log's chain and the database against
+ * the signed anchors exported outside it (`exportFile`, default ANCHOR_EXPORT_FILE); exit code 3 when any fails.
+ * After a successful check the log is anchored and the anchor exported (when it moved since the last anchor), so
+ * a later truncation or rewrite of what was just verified is detected by the next run.
  */
-export async function verifyLog(pool: pg.Pool): Promise<{ report: LogVerification; exitCode: ExitCode; text: string }> {
-  const integrity = await verifyIntegrity(pool);
-  const anchorTaken = integrity.ok ? (await takeAnchor(pool, { onlyIfChanged: true })).anchor : null;
-  const report: LogVerification = { ...integrity.chains, ok: integrity.ok, anchors: integrity.anchors, anchorTaken };
+export async function verifyLog(pool: pg.Pool, exporter: AnchorExporter, exportFile = exporter.config.anchorExportFile): Promise<{ report: LogVerification; exitCode: ExitCode; text: string }> {
+  const integrity = await verifyRegistry(pool, exporter, exportFile);
+  const anchorTaken = integrity.ok ? (await takeExportedAnchor(pool, exporter, { onlyIfChanged: true })).anchor : null;
+  const report: LogVerification = {
+    ...integrity.chains, ok: integrity.ok, anchors: integrity.anchors, audit: integrity.audit, exported: integrity.exported, exportFile, anchorTaken,
+  };
   return { report, exitCode: report.ok ? EXIT.ok : EXIT.integrity, text: describeVerification(report) };
 }
 
@@ -62,18 +85,48 @@ export function describeVerification(report: LogVerification): string {
     ].join('\n');
   }
   const anchors = `anclajes íntegros / anchors intact: ${report.anchors.anchorsChecked} (${report.anchors.anchorsRecomputed} recalculados/recomputed)`;
+  const broken = report.audit.firstBrokenLink;
+  if (broken !== null) {
+    return [
+      chains, anchors,
+      'INTEGRIDAD COMPROMETIDA / INTEGRITY FAILURE: bitácora de auditoría / audit log',
+      `  entrada / entry:          ${broken.auditId}`,
+      `  motivo / reason:          ${broken.reason}: ${AUDIT_REASONS[broken.reason]}`,
+      `  antes / before:           ${report.audit.entriesChecked} entradas/entries verificadas/checked`,
+      '',
+    ].join('\n');
+  }
+  const audit = `bitácora de auditoría íntegra / audit log intact: ${report.audit.entriesChecked} entradas/entries`;
+  const exported = report.exported.firstMismatch;
+  if (exported !== null) {
+    return [
+      chains, anchors, audit,
+      `INTEGRIDAD COMPROMETIDA / INTEGRITY FAILURE: la base no coincide con los anclajes exportados / the database does not match the exported anchors`,
+      `  archivo / file:           ${report.exportFile}, línea / line ${exported.line}`,
+      `  anclaje / anchor:         ${exported.anchorId ?? '?'}`,
+      ...(exported.fields.length > 0 ? [`  campos / fields:          ${exported.fields.join(', ')}`] : []),
+      `  motivo / reason:          ${exported.reason}: ${EXPORT_REASONS[exported.reason]}`,
+      '',
+    ].join('\n');
+  }
+  const last = report.exported.lastExported;
+  const external = last === null
+    ? `sin anclajes exportados en / no exported anchors in ${report.exportFile}`
+    : `anclajes exportados coinciden / exported anchors match: ${report.exported.anchorsExported} (último/last ${last.anchorId}, clave/key ${last.keyId}) en/in ${report.exportFile}`;
   const taken = report.anchorTaken;
   const anchored = taken === null ? [] : [
     `anclaje / anchor ${taken.anchorId}: posición global / global position ${taken.globalPosition}, ${taken.streams} flujos/streams, ` +
     `${taken.events} eventos/events, heads_hash ${taken.headsHash}`,
   ];
-  return [chains, anchors, ...anchored, ''].join('\n');
+  return [chains, anchors, audit, external, ...anchored, ''].join('\n');
 }
 
-/** `verify`. */
-export async function runVerify(context: { db: CliDatabase; io: CliIO }): Promise<ExitCode> {
-  context.io.log('verificando las cadenas de hash y los anclajes / verifying the hash chains and the anchors…');
-  const { exitCode, text } = await verifyLog(context.db.pool);
+/** `verify [--anchors FILE]`. */
+export async function runVerify(command: { anchors?: string }, context: { db: CliDatabase; config: AppConfig; io: CliIO }): Promise<ExitCode> {
+  context.io.log('verificando las cadenas de hash, los anclajes y la auditoría / verifying the hash chains, the anchors and the audit log…');
+  const exporter = new AnchorExporter(context.config, (message) => context.io.log(`aviso / warning: ${message}`));
+  const file = command.anchors === undefined ? context.config.anchorExportFile : resolve(command.anchors);
+  const { exitCode, text } = await verifyLog(context.db.pool, exporter, file);
   await writeResult(context.io, text, null);
   return exitCode;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/create-app.js';
 import { loadConfig, mintSignInCode, projectRoot, resolveAuthKeys, type Role } from '../../../libs/platform/src/index.js';
+import { testAnchorExport } from '../../support/anchors.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { signTestToken } from '../../support/tokens.js';
 
@@ -36,9 +37,9 @@ export async function startConsoleApp(env: Record<string, string> = {}): Promise
   const secret = randomBytes(32).toString('base64url');
   const config = loadConfig({
     SEED_DEMO: 'false', RUN_PROJECTIONS: 'true', MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000', CONSOLE_DIR, INTEGRITY_ANCHOR_SECONDS: '0', ...env,
+    AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000', CONSOLE_DIR, INTEGRITY_ANCHOR_SECONDS: '0', ...testAnchorExport().env, ...env,
   }, []);
-  const app = await createApp(config, db.url, false);
+  const app = await createApp(config, db, false);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const token = (role: Role, departments: readonly string[] = [], subject?: string) =>

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import { takeAnchor } from '../../../../libs/event-store/src/index.js';
-import { APP_CONFIG, PG_POOL, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { AnchorExporter, APP_CONFIG, PG_POOL, takeExportedAnchor, type AppConfig } from '../../../../libs/platform/src/index.js';
 
 /**
  * Anchors the log every INTEGRITY_ANCHOR_SECONDS (default 300), when it has moved: a stream truncated after an
@@ -13,7 +12,11 @@ export class IntegrityAnchorTask implements OnApplicationBootstrap, OnApplicatio
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly exporter: AnchorExporter,
+  ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.integrityAnchorSeconds === 0) return;
@@ -25,7 +28,7 @@ export class IntegrityAnchorTask implements OnApplicationBootstrap, OnApplicatio
 
   async tick(): Promise<void> {
     try {
-      const { anchor, created } = await takeAnchor(this.pool, { onlyIfChanged: true });
+      const { anchor, created } = await takeExportedAnchor(this.pool, this.exporter, { onlyIfChanged: true });
       if (created) this.logger.log({ anchor: anchor.anchorId, globalPosition: anchor.globalPosition, streams: anchor.streams, events: anchor.events });
     } catch (error) {
       // A missed anchor only widens the window until the next one; never crash the API for it.

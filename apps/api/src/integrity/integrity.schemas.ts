@@ -1,6 +1,8 @@
-import { boolean, closedObject, codes, instant, integer, nullable, string } from '../shared/openapi-schema.js';
+import { arrayOf, boolean, closedObject, codes, instant, integer, nullable, string } from '../shared/openapi-schema.js';
 
 const counts = closedObject<Record<string, unknown>>({ streams: integer(), events: integer() });
+
+const AUDIT_HEAD_SCHEMA = closedObject<Record<string, unknown>>({ auditId: integer(undefined, 1), hash: string({ pattern: '^[0-9a-f]{64}$' }) });
 
 /** POST /integrity/anchors and GET /integrity's latest anchor: libs/event-store/src/postgres/anchors.ts. */
 export const ANCHOR_SCHEMA = closedObject<Record<string, unknown>>({
@@ -23,6 +25,25 @@ export const INTEGRITY_SCHEMA = closedObject<Record<string, unknown>>({
     firstMismatch: nullable(closedObject<Record<string, unknown>>({
       anchorId: integer(undefined, 1), takenAt: instant, globalPosition: integer(), reason: codes(['head_missing', 'head_changed', 'heads_differ']),
       streamId: nullable(string()), anchoredPosition: nullable(integer()), currentPosition: nullable(integer()), anchored: counts, current: nullable(counts),
+    })),
+  }),
+  audit: closedObject<Record<string, unknown>>({
+    ok: boolean, entriesChecked: integer(), head: nullable(AUDIT_HEAD_SCHEMA),
+    firstBrokenLink: nullable(closedObject<Record<string, unknown>>({
+      auditId: integer(undefined, 1), reason: codes(['hash_mismatch', 'prev_hash_mismatch']),
+    })),
+  }),
+  exported: closedObject<Record<string, unknown>>({
+    ok: boolean, anchorsExported: integer(),
+    lastExported: nullable(closedObject<Record<string, unknown>>({
+      anchorId: integer(undefined, 1), takenAt: instant, transactionId: string(), globalPosition: integer(), streams: integer(), events: integer(),
+      headsHash: string({ pattern: '^[0-9a-f]{64}$' }), auditHead: nullable(AUDIT_HEAD_SCHEMA), keyId: string({ pattern: '^[0-9a-f]{16}$' }),
+      signature: string(),
+    })),
+    firstMismatch: nullable(closedObject<Record<string, unknown>>({
+      line: integer(undefined, 1), anchorId: nullable(integer()),
+      reason: codes(['unreadable', 'signature_invalid', 'no_key', 'anchor_missing', 'anchor_differs', 'heads_differ', 'audit_head_differs']),
+      fields: arrayOf(string()),
     })),
   }),
 });

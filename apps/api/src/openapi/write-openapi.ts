@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       DATA_DIR: dataDir, SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', LOG_LEVEL: 'error',
       AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), MASTER_KEY: randomBytes(32).toString('base64'),
     }, []);
-    const app = await createApp(config, embedded.url, false);
+    const app = await createApp(config, embedded, false);
     await app.listen(0, '127.0.0.1');
     try {
       const { port: apiPort } = app.getHttpServer().address() as AddressInfo;

@@ -346,8 +346,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verifica las cadenas de hash y los anclajes / Verify the hash chains and the anchors
-         * @description ok=false names the first broken link or the anchor (and stream) that no longer matches; one pass over the log.
+         * Verifica las cadenas de hash, los anclajes y la bitácora de auditoría / Verify the hash chains, the anchors and the audit log
+         * @description ok=false names the first broken link, the anchor (and stream) that no longer matches, the broken audit entry, or the exported (signed, kept outside the database) anchor the database no longer matches; one pass over the log.
          */
         get: operations["IntegrityController_verify_v1"];
         put?: never;
@@ -367,7 +367,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Anclar ahora las cabezas de todos los flujos / Anchor every stream head now */
+        /**
+         * Anclar ahora las cabezas de todos los flujos / Anchor every stream head now
+         * @description The anchor is signed and exported outside the database (ANCHOR_EXPORT_FILE, ANCHOR_EXPORT_URL).
+         */
         post: operations["IntegrityController_anchor_v1"];
         delete?: never;
         options?: never;
@@ -2055,6 +2058,19 @@ export interface operations {
                             } | null;
                             ok: boolean;
                         };
+                        audit: {
+                            entriesChecked: number;
+                            firstBrokenLink: {
+                                auditId: number;
+                                /** @enum {string} */
+                                reason: "hash_mismatch" | "prev_hash_mismatch";
+                            } | null;
+                            head: {
+                                auditId: number;
+                                hash: string;
+                            } | null;
+                            ok: boolean;
+                        };
                         chains: {
                             eventsChecked: number;
                             firstBrokenLink: {
@@ -2067,6 +2083,33 @@ export interface operations {
                             } | null;
                             ok: boolean;
                             streamsChecked: number;
+                        };
+                        exported: {
+                            anchorsExported: number;
+                            firstMismatch: {
+                                anchorId: number | null;
+                                fields: string[];
+                                line: number;
+                                /** @enum {string} */
+                                reason: "unreadable" | "signature_invalid" | "no_key" | "anchor_missing" | "anchor_differs" | "heads_differ" | "audit_head_differs";
+                            } | null;
+                            lastExported: {
+                                anchorId: number;
+                                auditHead: {
+                                    auditId: number;
+                                    hash: string;
+                                } | null;
+                                events: number;
+                                globalPosition: number;
+                                headsHash: string;
+                                keyId: string;
+                                signature: string;
+                                streams: number;
+                                /** Format: date-time */
+                                takenAt: string;
+                                transactionId: string;
+                            } | null;
+                            ok: boolean;
                         };
                         ok: boolean;
                     };

@@ -7,6 +7,11 @@ export interface AppConfig {
   host: string;
   /** External PostgreSQL; when absent the embedded one under dataDir is started. */
   databaseUrl: string | null;
+  /**
+   * The owner of the tables (runs the migrations, grants DATABASE_URL's role), with DATABASE_URL only; null: the
+   * application's own role migrates and owns its tables (a warning at start-up).
+   */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   embeddedPostgresPort: number;
   /** Load the demo year on the first start of an empty registry. */
@@ -27,6 +32,12 @@ export interface AppConfig {
   backupRetentionDays: number;
   /** Seconds between integrity anchors taken by the API (0: none; `verify` and POST /integrity/anchors still take them). */
   integrityAnchorSeconds: number;
+  /** Ed25519 private key (PKCS#8 PEM) that signs each integrity anchor; generated when absent. Never in the database. */
+  anchorSigningKeyFile: string;
+  /** Where each signed anchor is appended as a JSON line, outside the database; `verify` checks against its last line. */
+  anchorExportFile: string;
+  /** Also POST each signed anchor (JSON) here, e.g. a timestamping or log service; null: none. */
+  anchorExportUrl: string | null;
   /** Requests per minute allowed to one token (or, without a token, one address); 0 turns the limit off. */
   rateLimitPerMinute: number;
   /** How bearer tokens are verified (see auth/token-verifier.ts). */
@@ -65,6 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   const root = projectRoot();
   const dataDir = env.DATA_DIR ? (isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(root, env.DATA_DIR)) : join(root, '.data');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL?.trim() || null;
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new ConfigError('MIGRATION_DATABASE_URL needs DATABASE_URL (the serving role); the embedded database has both roles already');
+  }
+  const anchorExportUrl = env.ANCHOR_EXPORT_URL?.trim() || null;
+  if (anchorExportUrl && !isHttpUrl(anchorExportUrl)) throw new ConfigError(`ANCHOR_EXPORT_URL must be an http(s) URL (got "${anchorExportUrl}")`);
   const key = masterKey(env);
   const rawKeysFile = env.MASTER_KEYS_FILE?.trim() || null;
   const masterKeysFile = rawKeysFile ? (isAbsolute(rawKeysFile) ? rawKeysFile : join(root, rawKeysFile)) : null;
@@ -81,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     port: integer(env, 'PORT', 3000, 1, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir,
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     seedDemo: !argv.includes('--no-demo') && boolean(env, 'SEED_DEMO', true),
@@ -93,6 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     masterKeysFile,
     backupRetentionDays: integer(env, 'BACKUP_RETENTION_DAYS', 30, 1, 3650),
     integrityAnchorSeconds: integer(env, 'INTEGRITY_ANCHOR_SECONDS', 300, 0, 86_400),
+    anchorSigningKeyFile: path(env.ANCHOR_SIGNING_KEY_FILE, root, join(dataDir, 'anchor-signing-key.pem')),
+    anchorExportFile: path(env.ANCHOR_EXPORT_FILE, root, join(dataDir, 'integrity-anchors.jsonl')),
+    anchorExportUrl,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     auth,
     oidc: oidcConfig(env, auth),
@@ -113,6 +134,13 @@ function oidcConfig(env: NodeJS.ProcessEnv, auth: AuthConfig): OidcConfig | null
   if (!isHttpUrl(authority)) throw new ConfigError(`OIDC_AUTHORITY must be an http(s) URL (got "${authority}")`);
   if (!auth.jwksUrl) throw new ConfigError('OIDC_AUTHORITY needs AUTH_JWKS_URL (the same provider\'s key set) to verify the tokens it issues');
   return { authority: authority.replace(/\/+$/, ''), clientId, scope: env.OIDC_SCOPE?.trim() || 'openid' };
+}
+
+/** A path from the environment, relative to the project root; `fallback` when unset. */
+function path(raw: string | undefined, root: string, fallback: string): string {
+  const value = raw?.trim();
+  if (!value) return fallback;
+  return isAbsolute(value) ? value : join(root, value);
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

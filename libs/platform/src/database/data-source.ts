@@ -8,14 +8,15 @@ import { SubjectKeys1764201600650 } from './migrations/1764201600650-subject-key
 import { SignInCodes1764201600800 } from './migrations/1764201600800-sign-in-codes.js';
 import { EventsNotify1764201600810 } from './migrations/1764201600810-events-notify.js';
 import { AuditSearches1764201600820 } from './migrations/1764201600820-audit-searches.js';
-import { AuditSubjects1764201600830 } from './migrations/1764201600830-audit-subjects.js';
+import { AuditSubjects1764201600825 } from './migrations/1764201600825-audit-subjects.js';
+import { AuditChain1764201600830 } from './migrations/1764201600830-audit-chain.js';
 import { RecordIdLookups1764201600870 } from './migrations/1764201600870-record-id-lookups.js';
 import { ErasureReach1764201600960 } from './migrations/1764201600960-erasure-reach.js';
 
 /** All schema changes, in order. Applied at start-up by `migrate`; the schema is never synchronized. */
 export const MIGRATIONS = [EventStore1764201600000, ...READ_MODEL_MIGRATIONS, DemoLoads1764201600400, AuditLog1764201600600, SubjectKeys1764201600650,
   IntegrityAnchors1764201600700, SignInCodes1764201600800, EventsNotify1764201600810,
-  AuditSearches1764201600820, AuditSubjects1764201600830, RecordIdLookups1764201600870, ErasureReach1764201600960];
+  AuditSearches1764201600820, AuditSubjects1764201600825, AuditChain1764201600830, RecordIdLookups1764201600870, ErasureReach1764201600960];
 
 export function createDataSource(url: string, poolSize = 5): DataSource {
   return new DataSource({

@@ -3,15 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import pg from 'pg';
+import { EMBEDDED_SERVING_ROLE, ensureServingRole, type DatabaseUrls } from '../database/roles.js';
 
-export interface EmbeddedDatabase {
-  url: string;
+export interface EmbeddedDatabase extends DatabaseUrls {
   stop(): Promise<void>;
 }
 
 /**
- * A real PostgreSQL from npm, kept under dataDir/postgres so a second start reuses the data. Its password is
- * generated on the first start and kept beside it (dataDir is never committed).
+ * A real PostgreSQL from npm, kept under dataDir/postgres so a second start reuses the data. Two roles: the
+ * superuser `registro` (owner: migrations) and the serving role `registro_app` (the application), each with a
+ * password generated on the first start and kept beside it (dataDir is never committed). A data folder of an
+ * earlier version (superuser only) gets its serving role on its next start.
  */
 export async function startEmbeddedDatabase(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
@@ -38,17 +41,44 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   }
   await pg.start();
   if (firstStart) await pg.createDatabase('registro');
-  return { url: embeddedDatabaseUrl(password, port), stop: () => pg.stop() };
+  const ownerUrl = embeddedDatabaseUrl(password, port);
+  try {
+    return { ownerUrl, url: await ensureEmbeddedServingRole(dataDir, ownerUrl), stop: () => pg.stop() };
+  } catch (error) {
+    await pg.stop().catch(() => undefined);
+    throw error;
+  }
 }
 
-/** How to reach the embedded PostgreSQL of dataDir (running or not). */
-export function embeddedDatabaseUrl(password: string, port: number): string {
-  return `postgres://registro:${encodeURIComponent(password)}@127.0.0.1:${port}/registro`;
+/** How to reach the embedded PostgreSQL of dataDir (running or not) as its owner. */
+export function embeddedDatabaseUrl(password: string, port: number, user = 'registro'): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/registro`;
 }
 
 /**
- * The URL of the embedded PostgreSQL kept under dataDir, or null when dataDir holds no database yet (it has never
- * been started there). Creates nothing: for tools that must not start an empty registry by mistake.
+ * Creates the serving role of the embedded database (or sets its password again), its password generated once
+ * and kept in dataDir/postgres-app-password; returns the URL it connects with. Idempotent.
+ */
+export async function ensureEmbeddedServingRole(dataDir: string, ownerUrl: string): Promise<string> {
+  const passwordFile = join(dataDir, 'postgres-app-password');
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await ensureServingRole(client, EMBEDDED_SERVING_ROLE, password);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = EMBEDDED_SERVING_ROLE;
+  url.password = password;
+  return url.toString();
+}
+
+/**
+ * The owner's URL of the embedded PostgreSQL kept under dataDir, or null when dataDir holds no database yet (it
+ * has never been started there). Creates nothing: for tools that must not start an empty registry by mistake.
  */
 export function existingEmbeddedDatabaseUrl(dataDir: string, port: number): string | null {
   const passwordFile = join(dataDir, 'postgres-password');

@@ -8,7 +8,9 @@ import {
 import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '../../../event-store/src/index.js';
 import { PROJECTIONS } from '../../../read-models/src/index.js';
 import type { AppConfig } from '../config/config.js';
-import { createDataSource, migrate } from '../database/data-source.js';
+import { createDataSource } from '../database/data-source.js';
+import { prepareDatabase, type DatabaseUrls } from '../database/roles.js';
+import { AnchorExporter } from '../integrity/anchor-export.js';
 import { FieldSealer } from '../privacy/field-sealer.js';
 import { loadMasterKeyring, type MasterKeyring } from '../privacy/master-keyring.js';
 import { loadCatalogs } from '../reference/catalogs.js';
@@ -23,7 +25,8 @@ const logger = new Logger('Infrastructure');
 
 /**
  * Database, event store, reference catalogs, field sealing and the projection daemon, wired once for the API,
- * the CLI and the seed generator alike. Migrations run before anything else touches the database.
+ * the CLI and the seed generator alike. Migrations run (as the owner, who then grants the serving role) before
+ * anything else touches the database; everything after connects as the serving role.
  */
 @Global()
 @Module({})
@@ -35,7 +38,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     private readonly daemon: ProjectionDaemon,
   ) {}
 
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, database: DatabaseUrls): DynamicModule {
+    const databaseUrl = database.url;
     return {
       module: InfrastructureModule,
       providers: [
@@ -43,10 +47,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         {
           provide: DataSource,
           useFactory: async () => {
-            const dataSource = await createDataSource(databaseUrl).initialize();
-            const applied = await migrate(dataSource);
+            const applied = await prepareDatabase(database, (message) => logger.warn(message));
             if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
-            return dataSource;
+            return createDataSource(databaseUrl).initialize();
           },
         },
         {
@@ -69,6 +72,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           useFactory: () => loadMasterKeyring({ masterKey: config.masterKey, keyringFile: config.masterKeysFile, dataDir: config.dataDir }),
         },
         { provide: FieldSealer, inject: [MASTER_KEYRING], useFactory: (keyring: MasterKeyring) => new FieldSealer(keyring.legacyFieldKeys) },
+        { provide: AnchorExporter, useFactory: () => new AnchorExporter(config, (message) => logger.warn(message)) },
         {
           provide: ProjectionDaemon,
           inject: [PG_POOL],
@@ -80,7 +84,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             ),
         },
       ],
-      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, MASTER_KEYRING, FieldSealer, ProjectionDaemon],
+      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, MASTER_KEYRING, FieldSealer, ProjectionDaemon, AnchorExporter],
     };
   }
 

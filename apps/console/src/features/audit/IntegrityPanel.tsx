@@ -59,6 +59,20 @@ export function IntegrityPanel() {
                 {report.anchors.firstMismatch.streamId && <> · <Code>{report.anchors.firstMismatch.streamId}</Code></>}
               </Alert>
             )}
+            <Text size="sm">{t.auditChain(n(report.audit.entriesChecked))}</Text>
+            {report.audit.firstBrokenLink && (
+              <Alert color="red" title={t.auditBroken}>
+                N.º {report.audit.firstBrokenLink.auditId} · {report.audit.firstBrokenLink.reason}
+              </Alert>
+            )}
+            {report.exported.ok && <Text size="sm">{t.exported(n(report.exported.anchorsExported))}</Text>}
+            {report.exported.firstMismatch && (
+              <Alert color="red" title={t.exportMismatch}>
+                {report.exported.firstMismatch.anchorId !== null && <>N.º {report.exported.firstMismatch.anchorId} · </>}
+                {report.exported.firstMismatch.reason}
+                {report.exported.firstMismatch.fields.length > 0 && <> · {report.exported.firstMismatch.fields.join(', ')}</>}
+              </Alert>
+            )}
             <Stack gap={2} data-testid="last-anchor">
               <Text size="sm" fw={700}>{t.lastAnchor}</Text>
               {latest ? (

@@ -28,6 +28,10 @@ interface AuditTexts {
   chains: (streams: string, events: string) => string;
   brokenLink: string;
   anchorMismatch: string;
+  auditChain: (entries: string) => string;
+  auditBroken: string;
+  exported: (anchors: string) => string;
+  exportMismatch: string;
   lastAnchor: string;
   noAnchor: string;
   anchorAt: (id: number, when: string, position: string) => string;
@@ -47,11 +51,15 @@ export const texts: Dictionary<AuditTexts> = {
     at: 'Fecha y hora (Lima)', role: 'Rol', record: 'Registro', purpose: 'Propósito', requestId: 'Solicitud',
     loadMore: 'Cargar más', empty: 'No hay entradas con estos filtros.', shown: (n) => `${n} entradas, de la más reciente a la más antigua`,
     integrity: 'Integridad del registro',
-    integrityIntro: 'Recorre todas las cadenas de hash y comprueba los anclajes. Puede tardar unos segundos; la lista de auditoría sigue disponible.',
+    integrityIntro: 'Recorre todas las cadenas de hash (registro y auditoría) y comprueba los anclajes, también contra los firmados y exportados fuera de la base. Puede tardar unos segundos; la lista de auditoría sigue disponible.',
     checking: 'Verificando las cadenas de hash y los anclajes…',
     ok: 'Íntegro', broken: 'Alterado',
     chains: (streams, events) => `${streams} flujos y ${events} eventos verificados.`,
     brokenLink: 'Primer eslabón roto', anchorMismatch: 'Primer anclaje que no coincide',
+    auditChain: (entries) => `Cadena de auditoría: ${entries} entradas verificadas.`,
+    auditBroken: 'Primera entrada de auditoría alterada',
+    exported: (anchors) => `Anclajes firmados y exportados fuera de la base: ${anchors}; la base coincide con ellos.`,
+    exportMismatch: 'La base no coincide con los anclajes exportados',
     lastAnchor: 'Último anclaje', noAnchor: 'Aún no hay anclajes.',
     anchorAt: (id, when, position) => `N.º ${id}, ${when}, posición ${position}`,
     hash: 'Hash de las cabezas (SHA-256)', takeAnchor: 'Anclar ahora', anchored: (id) => `Anclaje n.º ${id} registrado`,
@@ -66,11 +74,15 @@ export const texts: Dictionary<AuditTexts> = {
     at: 'Date and time (Lima)', role: 'Role', record: 'Record', purpose: 'Purpose', requestId: 'Request',
     loadMore: 'Load more', empty: 'No entries match these filters.', shown: (n) => `${n} entries, newest first`,
     integrity: 'Log integrity',
-    integrityIntro: 'Walks every hash chain and checks the anchors. It can take a few seconds; the audit list stays available.',
+    integrityIntro: 'Walks every hash chain (log and audit) and checks the anchors, also against the signed ones exported outside the database. It can take a few seconds; the audit list stays available.',
     checking: 'Checking the hash chains and the anchors…',
     ok: 'Intact', broken: 'Tampered',
     chains: (streams, events) => `${streams} streams and ${events} events checked.`,
     brokenLink: 'First broken link', anchorMismatch: 'First anchor that no longer matches',
+    auditChain: (entries) => `Audit chain: ${entries} entries checked.`,
+    auditBroken: 'First altered audit entry',
+    exported: (anchors) => `Signed anchors exported outside the database: ${anchors}; the database matches them.`,
+    exportMismatch: 'The database does not match the exported anchors',
     lastAnchor: 'Last anchor', noAnchor: 'No anchors yet.',
     anchorAt: (id, when, position) => `No. ${id}, ${when}, position ${position}`,
     hash: 'Heads hash (SHA-256)', takeAnchor: 'Anchor now', anchored: (id) => `Anchor no. ${id} recorded`,

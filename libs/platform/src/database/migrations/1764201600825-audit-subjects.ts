@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Need-to-know: an audit entry names the data subjects (victims, callers) whose records the answer disclosed or
  * pointed at, not only the record read, so "who saw anything about this person" is one query.
  */
-export class AuditSubjects1764201600830 implements MigrationInterface {
-  name = 'AuditSubjects1764201600830';
+export class AuditSubjects1764201600825 implements MigrationInterface {
+  name = 'AuditSubjects1764201600825';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { PG_POOL } from '../../libs/platform/src/index.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+/**
+ * The application serves as a role that may only read and append the log, the audit log, the publications and
+ * the anchors: with its own credentials nobody can switch the append-only triggers off, rewrite what they
+ * protect, or change the schema. The app under test connects exactly so (test/support/database.ts).
+ */
+describe('the serving role of the database', () => {
+  let t: TestApp;
+  let serving: pg.Client;
+  const refused = async (sql: string, reason: RegExp) => {
+    await serving.query('SAVEPOINT attempt');
+    const error = await serving.query(sql).then(() => null, (e: unknown) => e as { code?: string; message: string });
+    await serving.query('ROLLBACK TO SAVEPOINT attempt');
+    expect(error).not.toBeNull();
+    expect(error!.code).toBe('42501'); // insufficient_privilege: refused by the privileges, not by the triggers
+    expect(error!.message).toMatch(reason);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.api('operator').post('/api/v1/hotline-calls').send({
+      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'information',
+    }).expect(201);
+    await t.project(); // the projections write their read models and checkpoints as the serving role
+    await t.api('admin').post('/api/v1/integrity/anchors').expect(201);
+    await t.db.pool.query(`INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id)
+      VALUES ('test-admin', 'admin', 'read_personal_data', 'case', 'c-1')`);
+    serving = new pg.Client({ connectionString: t.db.url });
+    await serving.connect();
+    await serving.query('BEGIN');
+  });
+  afterAll(async () => {
+    await serving?.query('ROLLBACK').catch(() => undefined);
+    await serving?.end();
+    await t.close();
+  });
+
+  it('is what the application connects with: a login role that is neither superuser nor owner', async () => {
+    const { rows: [app] } = await t.app.get<pg.Pool>(PG_POOL).query('SELECT current_user AS role');
+    expect(app.role).toBe('registro_app');
+    const { rows: [role] } = await serving.query(`SELECT current_user AS name, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls
+      FROM pg_roles WHERE rolname = current_user`);
+    expect(role).toEqual({ name: 'registro_app', rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolbypassrls: false });
+    const { rows: owned } = await serving.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`);
+    expect(owned).toEqual([]);
+  });
+
+  it('cannot switch the append-only triggers off', async () => {
+    for (const table of ['events', 'audit_log', 'publications', 'integrity_anchors', 'integrity_anchor_heads']) {
+      await refused(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_no_update_delete`, new RegExp(`must be owner of table ${table}`));
+      await refused(`DROP TRIGGER ${table}_no_update_delete ON ${table}`, new RegExp(`must be owner of (table|relation) ${table}`));
+    }
+    await refused('ALTER TABLE events DISABLE TRIGGER ALL', /must be owner of table events/);
+    await refused('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain', /must be owner of table audit_log/);
+  });
+
+  it('cannot update, delete or truncate an event, an anchor, an audit entry or a publication', async () => {
+    for (const table of ['events', 'audit_log', 'publications', 'integrity_anchors', 'integrity_anchor_heads']) {
+      const column = { events: 'data', audit_log: 'purpose', publications: 'content', integrity_anchors: 'heads_hash', integrity_anchor_heads: 'hash' }[table];
+      await refused(`UPDATE ${table} SET ${column} = ${column}`, new RegExp(`permission denied for table ${table}`));
+      await refused(`DELETE FROM ${table}`, new RegExp(`permission denied for table ${table}`));
+      await refused(`TRUNCATE ${table}`, new RegExp(`permission denied for table ${table}`));
+    }
+  });
+
+  it('cannot create, alter or drop tables, nor create triggers or functions', async () => {
+    await refused('CREATE TABLE smuggled (n int)', /permission denied for schema public/);
+    await refused('CREATE FUNCTION smuggled() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$', /permission denied for schema public/);
+    await refused('ALTER TABLE events ADD COLUMN smuggled int', /must be owner of table events/);
+    await refused('DROP TABLE case_list', /must be owner of table case_list/);
+    await refused(`CREATE TRIGGER smuggled BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`,
+      /permission denied for table events/);
+  });
+
+  it('still reads and appends the log and the audit log, and keeps the read models and checkpoints', async () => {
+    expect((await serving.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(1);
+    const audit = await serving.query(`INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id)
+      VALUES ('test-auditor', 'auditor', 'read_personal_data', 'case', 'c-2') RETURNING prev_hash, hash`);
+    expect(audit.rows[0].prev_hash).toMatch(/^[0-9a-f]{64}$/);
+    await serving.query('UPDATE projection_checkpoints SET updated_at = now()');
+    await serving.query('DELETE FROM hotline_call_list');
+    await serving.query('TRUNCATE hotline_call_facts');
+  });
+});
