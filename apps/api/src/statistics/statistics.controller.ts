@@ -8,7 +8,7 @@ import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js'
 import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import {
   controlHotlineStatistics, controlReferralStatistics, HOTLINE_STATISTICS_PROJECTION, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
-  referralStatisticsAsOf, type HotlineGrouping, type ReferralGrouping,
+  referralStatisticsAsOf, resolveReleasePoint, type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
 import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -67,38 +67,58 @@ export class StatisticsController {
   @ApiOperation({ summary: 'Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed' })
   @ApiOkResponse({ description: 'Conteos agregados por grupo, sin datos personales / aggregate counts by group, no personal data', schema: HOTLINE_STATISTICS_SCHEMA })
   async hotline(@Query() query: HotlineStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<HotlineStatisticsResponse> {
-    const { from, to } = period(query);
-    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [HOTLINE_STATISTICS_PROJECTION] : [STATISTICS_PROJECTION]);
+    const asked = period(query);
     const by = query.by ?? 'month';
     const ubigeo = this.catalogs.ubigeo;
-    const params = { from, to, by, departments: ubigeo.departmentCodes(), scope: this.hotlineScope(actor, query.department) };
+    const label = (key: string) => (by === 'month' ? key : key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(key) ?? key));
+    const scope = this.hotlineScope(actor, query.department);
+    if (controlled(actor)) {
+      // Analysts: at a release point, over the whole calendar year (controlled as one table), months sliced out.
+      const year = wholeYear(asked);
+      const asOf = (await resolveReleasePoint(this.dataSource, query.asOf)).position;
+      const statistics = await hotlineStatisticsAsOf(this.dataSource, { ...year, by, departments: ubigeo.departmentCodes(), scope, asOf });
+      const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
+      const safe = controlHotlineStatistics(labelled, statistics.total, this.config.disclosureK);
+      const range = by === 'month' ? asked : year;
+      return { ...statistics, ...range, ...sliceMonths(safe, by === 'month' ? asked : null, year, HOTLINE_FIELDS), disclosureControl: { applied: true, k: this.config.disclosureK } };
+    }
+    const { from, to } = asked;
+    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [HOTLINE_STATISTICS_PROJECTION] : [STATISTICS_PROJECTION]);
+    const params = { from, to, by, departments: ubigeo.departmentCodes(), scope };
     const statistics = query.asOf === undefined
       ? await queryHotlineStatistics(this.dataSource, params)
       : await hotlineStatisticsAsOf(this.dataSource, { ...params, asOf: query.asOf });
-    const label = (key: string) => (by === 'month' ? key : key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(key) ?? key));
     const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
-    if (!controlled(actor)) return { ...statistics, groups: labelled, ...this.exact() };
-    const safe = controlHotlineStatistics(labelled, statistics.total, this.config.disclosureK);
-    return { ...statistics, ...safe, disclosureControl: { applied: true, k: this.config.disclosureK } };
+    return { ...statistics, groups: labelled, ...this.exact() };
   }
 
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance' })
   @ApiOkResponse({ description: 'Conteos y horas agregados por grupo, sin datos personales / aggregate counts and hours by group, no personal data', schema: REFERRAL_STATISTICS_SCHEMA })
   async referrals(@Query() query: ReferralStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<ReferralStatisticsResponse> {
-    const { from, to } = period(query);
-    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [REFERRAL_FACTS_PROJECTION] : [STATISTICS_PROJECTION]);
     const by = query.by ?? 'destination';
     const scope = scopeOf(actor);
+    const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
+    if (controlled(actor)) {
+      // Analysts: at a release point, over whole calendar years only (the range is widened to its year).
+      const { from, to } = wholeYear(period(query));
+      const asOf = (await resolveReleasePoint(this.dataSource, query.asOf)).position;
+      const statistics = await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf, scope });
+      const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
+      const k = this.config.disclosureK;
+      return {
+        from, to, by, timeZone: 'America/Lima' as const, asOf: statistics.asOf,
+        ...controlReferralStatistics(labelled, statistics.total, k), disclosureControl: { applied: true, k },
+      };
+    }
+    const { from, to } = period(query);
+    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [REFERRAL_FACTS_PROJECTION] : [STATISTICS_PROJECTION]);
     const statistics = query.asOf === undefined
       ? await queryReferralStatistics(this.dataSource, { from, to, by, scope })
       : await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: query.asOf, scope });
-    const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
     const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
     const base = { from, to, by, timeZone: 'America/Lima' as const, asOf: statistics.asOf };
-    if (!controlled(actor)) return { ...base, groups: labelled, total: statistics.total, ...this.exact() };
-    const k = this.config.disclosureK;
-    return { ...base, ...controlReferralStatistics(labelled, statistics.total, k), disclosureControl: { applied: true, k } };
+    return { ...base, groups: labelled, total: statistics.total, ...this.exact() };
   }
 
   /** `department` narrows the count to one department: an unknown one is a 400, another region's a 403 (as /monthly). */
@@ -116,8 +136,48 @@ export class StatisticsController {
   }
 }
 
-/** Analysts get every statistic under disclosure control; operational roles see exact counts of their scope. */
+/**
+ * Analysts get every statistic under disclosure control, at release points only and over whole calendar years;
+ * operational roles see exact counts of their scope, as of any position.
+ */
 const controlled = (actor: Actor) => actor.role === 'analyst';
+
+const HOTLINE_FIELDS = ['received', 'traffickingRelated', 'closed'] as const;
+
+/**
+ * The calendar year holding the range: analysts' answers are protected over whole years, so two overlapping
+ * ranges never differ by a few months' figures. A range across years is refused (400 naming `to`).
+ */
+function wholeYear(range: { from: string; to: string }): { from: string; to: string } {
+  const year = range.from.slice(0, 4);
+  if (range.to.slice(0, 4) !== year) {
+    throw rangeProblem('to', 'para analistas, debe estar en el mismo año calendario que `from`', 'for analysts, must be in the same calendar year as `from`');
+  }
+  return { from: `${year}-01`, to: `${year}-12` };
+}
+
+/**
+ * The months asked for, cut from the year's controlled table (by month): their rows as published there, and a
+ * total that adds nothing to them — the year's total for the whole year, else the sum of the rows when all of
+ * them are published, else suppressed (it would reveal the sum of the hidden months).
+ */
+function sliceMonths<G extends { key: string }, T, F extends string>(
+  safe: { groups: G[]; total: T; suppressed: Array<{ group: string; field: F; reason: 'primary' | 'complementary' }> },
+  asked: { from: string; to: string } | null, year: { from: string; to: string }, fields: readonly F[],
+) {
+  if (asked === null || (asked.from === year.from && asked.to === year.to)) return safe;
+  const groups = safe.groups.filter((g) => g.key >= asked.from && g.key <= asked.to);
+  const keys = new Set(groups.map((g) => g.key));
+  const suppressed = safe.suppressed.filter((s) => keys.has(s.group));
+  const total = { ...safe.total } as Record<string, number | null>;
+  for (const field of fields) {
+    const values = groups.map((g) => (g as unknown as Record<string, number | null>)[field]);
+    const hidden = values.some((v) => v === null);
+    total[field] = hidden ? null : values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+    if (hidden) suppressed.push({ group: 'total', field, reason: 'complementary' });
+  }
+  return { groups, total: total as T, suppressed };
+}
 
 /** A regional token counts only its own departments (DESIGN: regional users are scoped); national: everything. */
 const scopeOf = (actor: Actor): readonly string[] | undefined => (actor.departments.length > 0 ? actor.departments : undefined);
