@@ -4,11 +4,12 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
+import { InvalidCommand, limaMonth, REFERRAL_DESTINATIONS } from '../../../../libs/domain/src/index.js';
 import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import {
-  controlHotlineStatistics, controlReferralStatistics, HOTLINE_STATISTICS_PROJECTION, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
-  referralStatisticsAsOf, resolveReleasePoint, type HotlineGrouping, type ReferralGrouping,
+  HOTLINE_STATISTICS_PROJECTION, OfficialStatistics, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween,
+  queryHotlineStatistics, queryReferralStatistics, referralStatisticsAsOf, releasedHotlineStatistics, releasedReferralStatistics,
+  type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
 import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -61,6 +62,7 @@ export class StatisticsController {
     @Inject(CATALOGS) private readonly catalogs: ReferenceCatalogs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly fresh: ReadYourWrites,
+    private readonly statistics: OfficialStatistics,
   ) {}
 
   @Get('hotline')
@@ -73,14 +75,15 @@ export class StatisticsController {
     const label = (key: string) => (by === 'month' ? key : key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(key) ?? key));
     const scope = this.hotlineScope(actor, query.department);
     if (controlled(actor)) {
-      // Analysts: at a release point, over the whole calendar year (controlled as one table), months sliced out.
-      const year = wholeYear(asked);
-      const asOf = (await resolveReleasePoint(this.dataSource, query.asOf)).position;
-      const statistics = await hotlineStatisticsAsOf(this.dataSource, { ...year, by, departments: ubigeo.departmentCodes(), scope, asOf });
-      const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
-      const safe = controlHotlineStatistics(labelled, statistics.total, this.config.disclosureK);
-      const range = by === 'month' ? asked : year;
-      return { ...statistics, ...range, ...sliceMonths(safe, by === 'month' ? asked : null, year, HOTLINE_FIELDS), disclosureControl: { applied: true, k: this.config.disclosureK } };
+      // Analysts: at a release point, every figure a sum of the released monthly reports' figures.
+      const released = await this.statistics.releasedMonthlyReports(monthsBetween(asked.from, asked.to), { asOf: query.asOf, k: this.config.disclosureK });
+      const safe = releasedHotlineStatistics(released.reports, {
+        months: monthsBetween(asked.from, asked.to), by, departments: ubigeo.departmentCodes(), scope: scope ?? null,
+      });
+      return {
+        ...asked, by, timeZone: 'America/Lima' as const, asOf: { logPosition: released.position },
+        ...safe, groups: safe.groups.map((g) => ({ ...g, label: label(g.key) })), disclosureControl: { applied: true, k: this.config.disclosureK },
+      };
     }
     const { from, to } = asked;
     await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [HOTLINE_STATISTICS_PROJECTION] : [STATISTICS_PROJECTION]);
@@ -100,15 +103,25 @@ export class StatisticsController {
     const scope = scopeOf(actor);
     const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
     if (controlled(actor)) {
-      // Analysts: at a release point, over whole calendar years only (the range is widened to its year).
-      const { from, to } = wholeYear(period(query));
-      const asOf = (await resolveReleasePoint(this.dataSource, query.asOf)).position;
-      const statistics = await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf, scope });
-      const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
+      // Analysts: at a release point, every count a sum of the released monthly reports' figures; the hours from
+      // the ledger at the same position, shown only where the count of accepted referrals is published and ≥ k.
+      const { from, to } = period(query);
       const k = this.config.disclosureK;
+      const months = monthsBetween(from, to);
+      const released = await this.statistics.releasedMonthlyReports(months, { asOf: query.asOf, k });
+      const safe = releasedReferralStatistics(released.reports, {
+        months, by, destinations: [...REFERRAL_DESTINATIONS], departments: this.catalogs.ubigeo.departmentCodes(), scope: scope ?? null,
+      });
+      const ledger = await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: released.position, scope });
+      const hours = (accepted: number | null, exact: { medianHoursToAcceptance: number | null; p90HoursToAcceptance: number | null } | undefined) =>
+        (accepted === null || accepted < k || !exact
+          ? { medianHoursToAcceptance: null, p90HoursToAcceptance: null }
+          : { medianHoursToAcceptance: exact.medianHoursToAcceptance, p90HoursToAcceptance: exact.p90HoursToAcceptance });
       return {
-        from, to, by, timeZone: 'America/Lima' as const, asOf: statistics.asOf,
-        ...controlReferralStatistics(labelled, statistics.total, k), disclosureControl: { applied: true, k },
+        from, to, by, timeZone: 'America/Lima' as const, asOf: { logPosition: released.position },
+        groups: safe.groups.map((g) => ({ ...g, label: label(g.key), ...hours(g.accepted, ledger.groups.find((x) => x.key === g.key)) })),
+        total: { ...safe.total, ...hours(safe.total.accepted, ledger.total) },
+        suppressed: safe.suppressed, disclosureControl: { applied: true, k },
       };
     }
     const { from, to } = period(query);
@@ -137,47 +150,10 @@ export class StatisticsController {
 }
 
 /**
- * Analysts get every statistic under disclosure control, at release points only and over whole calendar years;
- * operational roles see exact counts of their scope, as of any position.
+ * Analysts get every statistic under disclosure control, at release points only, as sums of the released monthly
+ * reports' figures; operational roles see exact counts of their scope, as of any position.
  */
 const controlled = (actor: Actor) => actor.role === 'analyst';
-
-const HOTLINE_FIELDS = ['received', 'traffickingRelated', 'closed'] as const;
-
-/**
- * The calendar year holding the range: analysts' answers are protected over whole years, so two overlapping
- * ranges never differ by a few months' figures. A range across years is refused (400 naming `to`).
- */
-function wholeYear(range: { from: string; to: string }): { from: string; to: string } {
-  const year = range.from.slice(0, 4);
-  if (range.to.slice(0, 4) !== year) {
-    throw rangeProblem('to', 'para analistas, debe estar en el mismo año calendario que `from`', 'for analysts, must be in the same calendar year as `from`');
-  }
-  return { from: `${year}-01`, to: `${year}-12` };
-}
-
-/**
- * The months asked for, cut from the year's controlled table (by month): their rows as published there, and a
- * total that adds nothing to them — the year's total for the whole year, else the sum of the rows when all of
- * them are published, else suppressed (it would reveal the sum of the hidden months).
- */
-function sliceMonths<G extends { key: string }, T, F extends string>(
-  safe: { groups: G[]; total: T; suppressed: Array<{ group: string; field: F; reason: 'primary' | 'complementary' }> },
-  asked: { from: string; to: string } | null, year: { from: string; to: string }, fields: readonly F[],
-) {
-  if (asked === null || (asked.from === year.from && asked.to === year.to)) return safe;
-  const groups = safe.groups.filter((g) => g.key >= asked.from && g.key <= asked.to);
-  const keys = new Set(groups.map((g) => g.key));
-  const suppressed = safe.suppressed.filter((s) => keys.has(s.group));
-  const total = { ...safe.total } as Record<string, number | null>;
-  for (const field of fields) {
-    const values = groups.map((g) => (g as unknown as Record<string, number | null>)[field]);
-    const hidden = values.some((v) => v === null);
-    total[field] = hidden ? null : values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-    if (hidden) suppressed.push({ group: 'total', field, reason: 'complementary' });
-  }
-  return { groups, total: total as T, suppressed };
-}
 
 /** A regional token counts only its own departments (DESIGN: regional users are scoped); national: everything. */
 const scopeOf = (actor: Actor): readonly string[] | undefined => (actor.departments.length > 0 ? actor.departments : undefined);

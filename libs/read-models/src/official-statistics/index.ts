@@ -13,3 +13,4 @@ export * from './operational-statistics-as-of.js';
 export * from './grouped-disclosure.js';
 export * from './release-points.js';
 export * from './answer-family.js';
+export * from './released-operational.js';

@@ -134,18 +134,45 @@ export class OfficialStatistics {
     return buildIneiAnnualTables(snapshot, Number(request.period), this.catalogs, disclosure);
   }
 
+  /**
+   * The released monthly reports (national and every department's) of the given months at a release point — the
+   * latest without `asOf` — for the analysts' hotline and referral statistics, which are sums of their figures.
+   */
+  async releasedMonthlyReports(periods: readonly string[], options: { asOf?: number | null; k: number }): Promise<{
+    position: number; reports: (period: string, department: string | null) => PublishedReport;
+  }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const point = await resolveReleasePoint(manager, options.asOf);
+      const families = new Map<string, Map<string | null, PublishedReport>>();
+      for (const period of periods) families.set(period, await this.releasedFamily(manager, period, point, options.k));
+      return {
+        position: point.position,
+        reports: (period, department) => {
+          const report = families.get(period)?.get(department);
+          if (!report) throw new Error(`no released report for ${period} ${department}`);
+          return report;
+        },
+      };
+    });
+  }
+
   private async released(manager: EntityManager, request: ReportRequest, point: ReleasePoint, k: number): Promise<PublishedReport> {
     if (request.kind !== 'monthly') return this.build(manager, request, point.position, { k, applied: true });
+    const report = (await this.releasedFamily(manager, request.period, point, k)).get(request.department);
+    if (!report) throw new Error(`no released report for department ${request.department}`);
+    return report;
+  }
+
+  /** The month's family at the release point, built over every earlier release point (their published values count). */
+  private async releasedFamily(manager: EntityManager, period: string, point: ReleasePoint, k: number): Promise<Map<string | null, PublishedReport>> {
     const points = (await listReleasePoints(manager)).filter((p) => p.position <= point.position);
     let earlier: Array<Map<string | null, PublishedReport>> = [];
     let family = new Map<string | null, PublishedReport>();
     for (const p of points) {
-      family = await this.monthlyFamily(manager, request.period, p.position, k, earlier);
+      family = await this.monthlyFamily(manager, period, p.position, k, earlier);
       earlier = [...earlier, family];
     }
-    const report = family.get(request.department);
-    if (!report) throw new Error(`no released report for department ${request.department}`);
-    return report;
+    return family;
   }
 
   /**
