@@ -46,7 +46,7 @@ suite('audit and integrity (auditor)', () => {
     expect(text).toMatch(/Administración/);
     expect(text).not.toMatch(/Nombre Reservado|40000001/);
     await page.getByRole('combobox', { name: 'Acción' }).click();
-    await page.getByRole('option', { name: 'Borrado de datos personales' }).click();
+    await page.getByRole('option', { name: 'Borrado de datos personales', exact: true }).click();
     await page.getByRole('button', { name: 'Filtrar' }).click();
     await page.getByText('No hay entradas con estos filtros.').waitFor();
   });

@@ -7,6 +7,7 @@ import { documentHashOf, loadCatalogs, loadConfig, MASTER_KEYRING, SubjectKeySto
 import { ErasureReach1764201600960 } from '../../libs/platform/src/database/migrations/1764201600960-erasure-reach.js';
 import { OfficialStatistics } from '../../libs/read-models/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { EMBEDDED_SERVING_ROLE, grantServingRole } from '../../libs/platform/src/index.js';
 
 const PURPOSE = 'Verificación de supresión';
 
@@ -60,6 +61,8 @@ describe('erasure and linkage over events recorded with documentHash in clear', 
     } finally {
       await runner.release();
     }
+    // As at start-up after migrations: the serving role gets its privileges on the tables the migration made.
+    await grantServingRole(t.db.pool, EMBEDDED_SERVING_ROLE);
     await t.project();
   });
   afterAll(async () => t.close());
