@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PG_POOL } from '../../libs/platform/src/index.js';
+import { PG_POOL, prepareDatabase } from '../../libs/platform/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 /**
@@ -84,5 +85,62 @@ describe('the serving role of the database', () => {
     await serving.query('UPDATE projection_checkpoints SET updated_at = now()');
     await serving.query('DELETE FROM hotline_call_list');
     await serving.query('TRUNCATE hotline_call_facts');
+  });
+});
+
+/** An external server: DATABASE_URL names a serving role that does not exist yet; the owner creates and grants it. */
+describe('prepareDatabase on an external server', () => {
+  it('creates a missing serving role with DATABASE_URL\'s password, without any power of its own, and grants it', async () => {
+    const role = `registro_ext_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('base64url');
+    const ownerUrl = new URL(process.env.TEST_DATABASE_URL!);
+    const admin = new pg.Client({ connectionString: ownerUrl.toString() });
+    await admin.connect();
+    const database = `test_${randomBytes(6).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${database}`);
+    ownerUrl.pathname = `/${database}`;
+    const servingUrl = new URL(ownerUrl);
+    servingUrl.username = role;
+    servingUrl.password = password;
+    const warnings: string[] = [];
+    try {
+      await prepareDatabase({ url: servingUrl.toString(), ownerUrl: ownerUrl.toString() }, (m) => warnings.push(m));
+      expect(warnings).toEqual([]);
+      const { rows: [created] } = await admin.query('SELECT rolcanlogin, rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1', [role]);
+      expect(created).toEqual({ rolcanlogin: true, rolsuper: false, rolcreatedb: false, rolcreaterole: false });
+      const serving = new pg.Client({ connectionString: servingUrl.toString() });
+      await serving.connect();
+      try {
+        await serving.query(`INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id)
+          VALUES ('ext', 'admin', 'read_personal_data', 'case', 'c-1')`);
+        await expect(serving.query("UPDATE audit_log SET purpose = 'x'")).rejects.toThrow(/permission denied for table audit_log/);
+      } finally {
+        await serving.end();
+      }
+      // A second start changes nothing and warns of nothing.
+      expect(await prepareDatabase({ url: servingUrl.toString(), ownerUrl: ownerUrl.toString() }, (m) => warnings.push(m))).toEqual([]);
+      expect(warnings).toEqual([]);
+    } finally {
+      await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+    }
+  });
+
+  it('warns when the application would connect as the owner of its tables (no MIGRATION_DATABASE_URL)', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    const database = `test_${randomBytes(6).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${database}`);
+    url.pathname = `/${database}`;
+    const warnings: string[] = [];
+    try {
+      await prepareDatabase({ url: url.toString(), ownerUrl: url.toString() }, (m) => warnings.push(m));
+      expect(warnings).toEqual([expect.stringMatching(/connects as the owner of its tables .*MIGRATION_DATABASE_URL/)]);
+    } finally {
+      await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });

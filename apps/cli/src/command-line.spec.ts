@@ -103,6 +103,11 @@ describe('the command line', () => {
     expect(parse('verify')).toEqual({ command: 'verify' });
   });
 
+  it('verifies against a copy of the exported anchors given by --anchors, never an empty one', () => {
+    expect(parse('verify --anchors /mnt/copia/anclajes.jsonl')).toEqual({ command: 'verify', anchors: '/mnt/copia/anclajes.jsonl' });
+    expect(refusal('verify --anchors=')).toBe('--anchors: no puede estar vacío / must not be empty');
+  });
+
   it('issues a token for a role, national or for some departments', () => {
     expect(parse('token --role analyst')).toEqual({ command: 'token', role: 'analyst', departments: [], hours: 8, subject: 'local-analyst' });
     expect(parse('token --role police --department 15 --department 08 --hours 2 --subject comisaria-17')).toEqual({

@@ -111,6 +111,9 @@ export async function prepareDatabase(urls: DatabaseUrls, warn: (message: string
       // owner creates it with DATABASE_URL's password, if it may create roles; otherwise PostgreSQL says why not.
       await ensureServingRole(client, serving, decodeURIComponent(new URL(urls.url).password), { resetExisting: false });
     }
+    const { rows: [powers] } = await client.query<{ rolsuper: boolean }>(
+      'SELECT rolsuper FROM pg_roles WHERE rolname = $1', [serving]);
+    if (powers.rolsuper) warn(`the serving role ${serving} (DATABASE_URL) is a superuser: grants cannot restrict it`);
     await client.query('BEGIN');
     try {
       await grantServingRole(client, serving);
