@@ -10,6 +10,7 @@ import { runPublish } from './publish.command.js';
 import { runRebuild } from './rebuild.command.js';
 import { checkDepartment, runReport } from './report.command.js';
 import { runLoginUrl } from './login-url.command.js';
+import { runRevokeToken } from './revoke-token.command.js';
 import { runToken } from './token.command.js';
 import { usage } from './usage.js';
 import { runVerify } from './verify.command.js';
@@ -66,6 +67,8 @@ async function dispatch(
       return runRebuild(command, { db, io });
     case 'verify':
       return runVerify({ db, io });
+    case 'revoke-token':
+      return runRevokeToken(command, { db, config, io });
   }
 }
 

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import {
-  APP_CONFIG, CATALOGS, createTokenVerifier, resolveAuthKeys, type AppConfig, type ReferenceCatalogs,
+  APP_CONFIG, CATALOGS, createTokenVerifier, PG_POOL, resolveAuthKeys, RevokedTokens, type AppConfig, type ReferenceCatalogs,
 } from '../../../../libs/platform/src/index.js';
+import type pg from 'pg';
 import { AuthGuard, TOKEN_VERIFIER } from './auth.guard.js';
 import { DepartmentScope } from './department-scope.js';
 
@@ -11,10 +12,10 @@ import { DepartmentScope } from './department-scope.js';
   providers: [
     {
       provide: TOKEN_VERIFIER,
-      inject: [APP_CONFIG, CATALOGS],
-      useFactory: (config: AppConfig, catalogs: ReferenceCatalogs) => {
+      inject: [APP_CONFIG, CATALOGS, PG_POOL],
+      useFactory: (config: AppConfig, catalogs: ReferenceCatalogs, pool: pg.Pool) => {
         const departments = new Set(catalogs.ubigeo.departmentCodes());
-        return createTokenVerifier(resolveAuthKeys(config.auth, config.dataDir), (code) => departments.has(code));
+        return createTokenVerifier(resolveAuthKeys(config.auth, config.dataDir), (code) => departments.has(code), new RevokedTokens(pool));
       },
     },
     DepartmentScope,

@@ -45,6 +45,15 @@ export class ApiErrorFilter implements ExceptionFilter {
 const STATUS_BY_KIND = { invalid: 400, not_found: 404, conflict: 409, not_allowed: 422 } as const;
 
 function toApiError(exception: unknown): ApiError {
+  if (exception instanceof Unauthorized && exception.reason === 'no_scope') {
+    return {
+      status: 401, code: 'token_scope_missing',
+      es: 'La credencial no declara su alcance: departments (departamentos) o scope_national: true (nacional)',
+      en: 'The credential does not state its scope: departments or scope_national: true (national)',
+      fields: [{ field: 'Authorization', reason: 'sin departments ni scope_national', reasonEn: 'neither departments nor scope_national' }],
+      challenge: 'Bearer realm="registro", error="invalid_token"',
+    };
+  }
   if (exception instanceof Unauthorized) {
     return {
       status: 401, code: 'unauthorized',

@@ -23,8 +23,12 @@ export interface AppConfig {
   masterKey: string | null;
   /** Seconds between integrity anchors taken by the API (0: none; `verify` and POST /integrity/anchors still take them). */
   integrityAnchorSeconds: number;
-  /** Requests per minute allowed to one token (or, without a token, one address); 0 turns the limit off. */
+  /** Requests per minute allowed to one verified subject (`sub`); 0 turns every limit off. */
   rateLimitPerMinute: number;
+  /** Requests per minute without a valid token (none, or one that does not verify) allowed to one client address. */
+  rateLimitPerAddressPerMinute: number;
+  /** Heavy requests (starting an integrity walk, publishing) per minute allowed to one subject, each kind counted apart. */
+  rateLimitHeavyPerMinute: number;
   /** How bearer tokens are verified (see auth/token-verifier.ts). */
   auth: AuthConfig;
   /** The identity provider the web console signs in with (authorization code + PKCE); null: local sign-in links. */
@@ -49,10 +53,14 @@ export interface OidcConfig {
  */
 export interface AuthConfig {
   jwtSecret: string | null;
+  /** AUTH_JWT_SECRET_PREVIOUS: secrets still accepted for verification during a rotation (never used to sign). */
+  previousSecrets: string[];
   jwksUrl: string | null;
-  /** Required `iss` and `aud` claims, when set. */
+  /** Required `iss` and `aud` claims, when set (both required with a JWKS). */
   issuer: string | null;
   audience: string | null;
+  /** TOKEN_MAX_HOURS: longest token lifetime (`exp` − `iat`) accepted, minted and asked for by a sign-in link. */
+  maxHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,9 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     // A secret generated on this machine would not be shared with the other replicas nor with the issuer.
     throw new ConfigError('AUTH_JWT_SECRET or AUTH_JWKS_URL is required when DATABASE_URL is set (a shared HS256 secret of at least 32 bytes, or the JWKS URL of your identity provider)');
   }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (!auth.jwtSecret && !auth.jwksUrl && (env.NODE_ENV === 'production' || !isLoopback(host))) {
+    // The generated `<dataDir>/jwt-secret` is for the embedded local default only: never for a served registry.
+    throw new ConfigError(`AUTH_JWT_SECRET or AUTH_JWKS_URL is required ${env.NODE_ENV === 'production' ? 'with NODE_ENV=production' : `when HOST is not a loopback address (HOST=${host})`}: the generated local secret is for the embedded default on this machine only`);
+  }
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
+    host,
     databaseUrl,
     dataDir,
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
@@ -86,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     masterKey: key,
     integrityAnchorSeconds: integer(env, 'INTEGRITY_ANCHOR_SECONDS', 300, 0, 86_400),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    rateLimitPerAddressPerMinute: integer(env, 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 120, 1, 1_000_000),
+    rateLimitHeavyPerMinute: integer(env, 'RATE_LIMIT_HEAVY_PER_MINUTE', 6, 1, 1_000_000),
     auth,
     oidc: oidcConfig(env, auth),
     readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60_000),
@@ -141,13 +156,38 @@ function masterKey(env: NodeJS.ProcessEnv): string | null {
 
 function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const jwtSecret = env.AUTH_JWT_SECRET?.trim() || null;
+  const previousSecrets = (env.AUTH_JWT_SECRET_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   const jwksUrl = env.AUTH_JWKS_URL?.trim() || null;
+  const issuer = env.AUTH_ISSUER?.trim() || null;
+  const audience = env.AUTH_AUDIENCE?.trim() || null;
   if (jwtSecret && jwksUrl) throw new ConfigError('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
-  if (jwtSecret && Buffer.byteLength(jwtSecret, 'utf8') < 32) {
-    throw new ConfigError('AUTH_JWT_SECRET must be at least 32 bytes (e.g. `openssl rand -base64 32`)');
+  if (jwtSecret) checkSecretStrength('AUTH_JWT_SECRET', jwtSecret);
+  if (previousSecrets.length > 0 && !jwtSecret) throw new ConfigError('AUTH_JWT_SECRET_PREVIOUS needs AUTH_JWT_SECRET (the current secret, the only one that signs)');
+  for (const previous of previousSecrets) checkSecretStrength('AUTH_JWT_SECRET_PREVIOUS', previous);
+  if (jwksUrl) {
+    if (!isHttpUrl(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
+    const url = new URL(jwksUrl);
+    // Keys fetched over plain HTTP could be replaced on the way: https, except for a key set on this machine.
+    if (url.protocol !== 'https:' && !isLoopback(url.hostname)) throw new ConfigError(`AUTH_JWKS_URL must use https:// (http only for a loopback host; got "${jwksUrl}")`);
+    if (!issuer) throw new ConfigError('AUTH_ISSUER is required with AUTH_JWKS_URL (the identity provider\'s `iss`, e.g. https://sso.example.gob.pe/realms/registro)');
+    if (!audience) throw new ConfigError('AUTH_AUDIENCE is required with AUTH_JWKS_URL (the `aud` your identity provider puts in this API\'s tokens, e.g. registro-api)');
   }
-  if (jwksUrl && !isHttpUrl(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
-  return { jwtSecret, jwksUrl, issuer: env.AUTH_ISSUER?.trim() || null, audience: env.AUTH_AUDIENCE?.trim() || null };
+  return { jwtSecret, previousSecrets, jwksUrl, issuer, audience, maxHours: integer(env, 'TOKEN_MAX_HOURS', 8, 1, 720) };
+}
+
+/**
+ * A shared HS256 secret must be long (32 bytes) and not guessable: at least 8 distinct characters and an
+ * estimated 128 bits (Shannon entropy of its characters × length), which `openssl rand -base64 32` far exceeds.
+ */
+export function checkSecretStrength(name: string, secret: string): void {
+  if (Buffer.byteLength(secret, 'utf8') < 32) throw new ConfigError(`${name} must be at least 32 bytes (e.g. \`openssl rand -base64 32\`)`);
+  const counts = new Map<string, number>();
+  for (const char of secret) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...secret].length;
+  const bits = [...counts.values()].reduce((sum, n) => sum - n * Math.log2(n / length), 0);
+  if (counts.size < 8 || bits < 128) {
+    throw new ConfigError(`${name} is too predictable (${counts.size} distinct characters, about ${Math.floor(bits)} bits): use a random one, e.g. \`openssl rand -base64 32\``);
+  }
 }
 
 function isHttpUrl(raw: string): boolean {
@@ -156,4 +196,10 @@ function isHttpUrl(raw: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** 127.0.0.0/8, ::1 and localhost (the brackets of an IPv6 URL host removed). */
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }
