@@ -4,6 +4,7 @@ import {
   APP_CONFIG, CATALOGS, createTokenVerifier, PG_POOL, resolveAuthKeys, RevokedTokens, type AppConfig, type ReferenceCatalogs,
 } from '../../../../libs/platform/src/index.js';
 import type pg from 'pg';
+import { RateLimiter, RateLimitExemptions } from '../http/rate-limiter.js';
 import { AuthGuard, TOKEN_VERIFIER } from './auth.guard.js';
 import { DepartmentScope } from './department-scope.js';
 
@@ -19,8 +20,10 @@ import { DepartmentScope } from './department-scope.js';
       },
     },
     DepartmentScope,
+    RateLimiter,
+    RateLimitExemptions,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [DepartmentScope],
+  exports: [DepartmentScope, RateLimiter, RateLimitExemptions],
 })
 export class AuthModule {}

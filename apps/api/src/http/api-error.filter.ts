@@ -4,6 +4,7 @@ import { DomainError, type FieldProblem } from '../../../../libs/domain/src/inde
 import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '../../../../libs/event-store/src/index.js';
 import { Forbidden, SignInRefused, Unauthorized } from '../auth/auth.errors.js';
 import { preferredLanguage, type Language } from './language.js';
+import { RateLimited } from './rate-limiter.js';
 
 interface ApiError {
   status: number;
@@ -97,6 +98,20 @@ function toApiError(exception: unknown): ApiError {
   }
   if (exception instanceof StreamNotFound) {
     return { status: 404, code: 'not_found', es: 'No encontrado', en: 'Not found', fields: [] };
+  }
+  if (exception instanceof RateLimited && exception.kind === 'address') {
+    return {
+      status: 429, code: 'rate_limited',
+      es: 'Demasiadas solicitudes sin una credencial válida desde esta dirección; espere y reintente (ver Retry-After)',
+      en: 'Too many requests without a valid credential from this address; wait and retry (see Retry-After)', fields: [],
+    };
+  }
+  if (exception instanceof RateLimited && exception.kind === 'heavy') {
+    return {
+      status: 429, code: 'rate_limited',
+      es: 'Demasiadas solicitudes de esta operación costosa con este token; espere y reintente (ver Retry-After)',
+      en: 'Too many requests for this costly operation with this token; wait and retry (see Retry-After)', fields: [],
+    };
   }
   if (exception instanceof HttpException && exception.getStatus() === 429) {
     return {
