@@ -1,23 +1,46 @@
-import { Controller, Get, Inject, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANCHOR_SCHEMA, INTEGRITY_SCHEMA } from './integrity.schemas.js';
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type pg from 'pg';
-import { takeAnchor, verifyIntegrity } from '../../../../libs/event-store/src/index.js';
-import { PG_POOL } from '../../../../libs/platform/src/index.js';
+import { takeAnchor } from '../../../../libs/event-store/src/index.js';
+import { PG_POOL, type Actor } from '../../../../libs/platform/src/index.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { IntegrityVerifications, verificationNotFound } from './integrity-verifications.js';
+import { ANCHOR_SCHEMA, VERIFICATION_LIST_SCHEMA, VERIFICATION_SCHEMA } from './integrity.schemas.js';
 
 @ApiTags('integrity')
 @Controller('integrity')
 export class IntegrityController {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool, private readonly verifications: IntegrityVerifications) {}
 
-  @Get()
+  @Post('verifications') @HttpCode(202)
   @ApiOperation({
-    summary: 'Verifica las cadenas de hash y los anclajes / Verify the hash chains and the anchors',
-    description: 'ok=false names the first broken link or the anchor (and stream) that no longer matches; one pass over the log.',
+    summary: 'Iniciar la verificación de las cadenas de hash y los anclajes / Start verifying the hash chains and the anchors',
+    description: 'A job, one at a time: answers 202 at once with the verification (the running one if another is under way; Location names it). '
+      + 'Read its status and report with GET /integrity/verifications/{verificationId}. Own quota: RATE_LIMIT_HEAVY_PER_MINUTE.',
   })
-  @ApiOkResponse({ schema: INTEGRITY_SCHEMA })
-  verify() {
-    return verifyIntegrity(this.pool);
+  @ApiAcceptedResponse({ schema: VERIFICATION_SCHEMA })
+  async start(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const { verification } = await this.verifications.start(`${actor.role}:${actor.subject}`);
+    response.setHeader('Location', `/api/v1/integrity/verifications/${verification.verificationId}`);
+    return verification;
+  }
+
+  @Get('verifications')
+  @ApiOperation({ summary: 'Las últimas verificaciones, la más reciente primero / The latest verifications, newest first' })
+  @ApiOkResponse({ schema: VERIFICATION_LIST_SCHEMA })
+  async list() {
+    return { verifications: await this.verifications.recent() };
+  }
+
+  @Get('verifications/:verificationId')
+  @ApiOperation({
+    summary: 'Estado e informe de una verificación / A verification\'s status and report',
+    description: 'status running, done or failed; once done, report.ok=false names the first broken link or the anchor (and stream) that no longer matches.',
+  })
+  @ApiOkResponse({ schema: VERIFICATION_SCHEMA })
+  get(@Param('verificationId', new ParseUUIDPipe({ exceptionFactory: verificationNotFound })) verificationId: string) {
+    return this.verifications.get(verificationId.toLowerCase());
   }
 
   @Post('anchors')

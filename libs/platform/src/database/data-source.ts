@@ -10,11 +10,13 @@ import { EventsNotify1764201600810 } from './migrations/1764201600810-events-not
 import { AuditSearches1764201600820 } from './migrations/1764201600820-audit-searches.js';
 import { RevokedTokens1764201600900 } from './migrations/1764201600900-revoked-tokens.js';
 import { RateLimitWindows1764201600910 } from './migrations/1764201600910-rate-limit-windows.js';
+import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-integrity-verifications.js';
 
 /** All schema changes, in order. Applied at start-up by `migrate`; the schema is never synchronized. */
 export const MIGRATIONS = [EventStore1764201600000, ...READ_MODEL_MIGRATIONS, DemoLoads1764201600400, AuditLog1764201600600, SubjectKeys1764201600650,
   IntegrityAnchors1764201600700, SignInCodes1764201600800, EventsNotify1764201600810,
-  AuditSearches1764201600820, RevokedTokens1764201600900, RateLimitWindows1764201600910];
+  AuditSearches1764201600820, RevokedTokens1764201600900, RateLimitWindows1764201600910,
+  IntegrityVerifications1764201600920];
 
 export function createDataSource(url: string, poolSize = 5): DataSource {
   return new DataSource({
