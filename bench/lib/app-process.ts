@@ -22,7 +22,9 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), 'dist/apps/api/src/main.js')], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'),
-      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', ...env,
+      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0',
+      // A run may outlast the default 8-hour token cap: this private server accepts its one 24-hour token.
+      TOKEN_MAX_HOURS: '24', ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -37,7 +39,7 @@ export async function startApp(databaseUrl: string, env: Record<string, string> 
     if (i > 300) throw new Error('the API did not become ready in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const keys = { kind: 'secret' as const, secret: new TextEncoder().encode(secret), issuer: null, audience: null };
+  const keys = { kind: 'secret' as const, secret: new TextEncoder().encode(secret), issuer: null, audience: null, maxHours: 24 };
   const token = await mintToken(keys, { subject: 'bench', role: 'admin', departments: [], hours: 24 });
   return {
     baseUrl,
