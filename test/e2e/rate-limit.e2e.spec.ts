@@ -72,6 +72,12 @@ describe('rate limits by verified subject and by address', () => {
     expect(limited.body.error).toMatch(/operación costosa/);
     // The same subject's other requests still have their own quota left.
     await http().get(STATS).set('Authorization', `Bearer ${t.token('analyst', { subject: 'publisher' })}`).expect(200);
+    // The integrity walk has a quota of its own, apart from publishing's.
+    const auditor = () => http().post('/api/v1/integrity/verifications').set('Authorization', `Bearer ${t.token('auditor', { subject: 'walker' })}`);
+    await auditor().expect(202);
+    await auditor().expect(202);
+    expect((await auditor().expect(429)).body.error).toMatch(/operación costosa/);
+    await http().get('/api/v1/integrity/verifications').set('Authorization', `Bearer ${t.token('auditor', { subject: 'walker' })}`).expect(200);
   });
 
   // Last: it uses up the test address's quota of requests without a valid token.
