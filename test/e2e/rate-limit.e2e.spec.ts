@@ -87,7 +87,8 @@ describe('rate limits by verified subject and by address', () => {
     let refused = 0;
     for (let i = 0; i < 25; i++) {
       const random = `${randomBytes(24).toString('base64url')}.${randomBytes(48).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
-      const res = await http().get(STATS).set('Authorization', `Bearer ${random}`);
+      // A forged X-Forwarded-For makes no new bucket: without TRUST_PROXY the address is the socket's.
+      const res = await http().get(STATS).set('Authorization', `Bearer ${random}`).set('X-Forwarded-For', `203.0.113.${i}`);
       if (res.status === 429) refused++;
       else expect(res.status).toBe(401);
     }
@@ -99,5 +100,23 @@ describe('rate limits by verified subject and by address', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // Health probes are never limited.
     await http().get('/health').expect(200);
+  });
+});
+
+describe('the client address behind a trusted proxy (TRUST_PROXY)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '2', TRUST_PROXY: 'loopback' });
+  });
+  afterAll(async () => t.close());
+
+  it('counts requests without a valid token by the address the proxy forwards', async () => {
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 3_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+    const from = (address: string) => request(t.app.getHttpServer()).get('/api/v1/me').set('X-Forwarded-For', address);
+    await from('198.51.100.7').expect(401);
+    await from('198.51.100.7').expect(401);
+    await from('198.51.100.7').expect(429);
+    await from('198.51.100.8').expect(401);
   });
 });

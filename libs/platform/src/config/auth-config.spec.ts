@@ -55,6 +55,14 @@ describe('authentication configuration', () => {
     expect(load({ NODE_ENV: 'production', AUTH_JWT_SECRET: strong }).host).toBe('127.0.0.1');
   });
 
+  it('reads TRUST_PROXY: false by default, proxy hops, or proxy addresses and subnets', () => {
+    expect(load({}).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(load({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => load({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY must be false/);
+  });
+
   it('caps token lifetimes with TOKEN_MAX_HOURS (8 by default, 1 to 720)', () => {
     expect(load({ TOKEN_MAX_HOURS: '12' }).auth.maxHours).toBe(12);
     expect(() => load({ TOKEN_MAX_HOURS: '0' })).toThrow(/TOKEN_MAX_HOURS must be an integer between 1 and 720/);

@@ -29,6 +29,8 @@ export interface AppConfig {
   rateLimitPerAddressPerMinute: number;
   /** Heavy requests (starting an integrity walk, publishing) per minute allowed to one subject, each kind counted apart. */
   rateLimitHeavyPerMinute: number;
+  /** Express's `trust proxy` (TRUST_PROXY): false (the socket's address), a number of proxy hops, or addresses/subnets. */
+  trustProxy: false | number | string;
   /** How bearer tokens are verified (see auth/token-verifier.ts). */
   auth: AuthConfig;
   /** The identity provider the web console signs in with (authorization code + PKCE); null: local sign-in links. */
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
     rateLimitPerAddressPerMinute: integer(env, 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 120, 1, 1_000_000),
     rateLimitHeavyPerMinute: integer(env, 'RATE_LIMIT_HEAVY_PER_MINUTE', 6, 1, 1_000_000),
+    trustProxy: trustProxy(env),
     auth,
     oidc: oidcConfig(env, auth),
     readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60_000),
@@ -145,6 +148,21 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   if (raw === undefined || raw === '') return fallback;
   if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
   return raw as T;
+}
+
+/**
+ * TRUST_PROXY: unset or `false`, the client address is the socket's (X-Forwarded-For is ignored, so it cannot be
+ * forged to dodge the per-address rate limit); a number of proxy hops in front; or a comma-separated list of the
+ * proxies' addresses or subnets (also `loopback`, `linklocal`, `uniquelocal`), as Express understands them.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): false | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  if (!raw.split(',').every((part) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(part.trim()))) {
+    throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops (0–10), or a comma-separated list of proxy addresses or subnets (got "${raw}")`);
+  }
+  return raw;
 }
 
 function masterKey(env: NodeJS.ProcessEnv): string | null {
