@@ -28,7 +28,9 @@ export async function startApp(database: DatabaseUrls, env: Record<string, strin
     env: {
       ...process.env, DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl,
       ANCHOR_SIGNING_KEY_FILE: join(anchors, 'anchor-signing-key.pem'), ANCHOR_EXPORT_FILE: join(anchors, 'integrity-anchors.jsonl'), PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'),
-      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0', ...env,
+      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0',
+      // A run may outlast the default 8-hour token cap: this private server accepts its one 24-hour token.
+      TOKEN_MAX_HOURS: '24', ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -43,7 +45,7 @@ export async function startApp(database: DatabaseUrls, env: Record<string, strin
     if (i > 300) throw new Error('the API did not become ready in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const keys = { kind: 'secret' as const, secret: new TextEncoder().encode(secret), issuer: null, audience: null };
+  const keys = { kind: 'secret' as const, secret: new TextEncoder().encode(secret), issuer: null, audience: null, maxHours: 24 };
   const token = await mintToken(keys, { subject: 'bench', role: 'admin', departments: [], hours: 24 });
   return {
     baseUrl,

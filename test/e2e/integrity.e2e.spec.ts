@@ -11,7 +11,10 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { testAnchorExport } from '../support/anchors.js';
 import { asOwnerWithoutTriggers, rewriteStreamAsOwner } from '../support/tamper.js';
 
-/** GET /integrity walks the hash chains and checks the anchors; POST /integrity/anchors takes one. */
+/**
+ * POST /integrity/verifications starts the walk of the hash chains and the anchors as a job, GET reads its report;
+ * POST /integrity/anchors takes an anchor.
+ */
 describe('integrity of the log over HTTP', () => {
   let t: TestApp;
   const callIds: string[] = [];
@@ -19,7 +22,19 @@ describe('integrity of the log over HTTP', () => {
   const call = (topic: string) => ({
     receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic,
   });
-  const integrity = async () => (await t.api('auditor').get('/api/v1/integrity').expect(200)).body;
+  /** Starts a verification and reads it until it is done: its report. */
+  const integrity = async () => {
+    const started = (await t.api('auditor').post('/api/v1/integrity/verifications').expect(202)).body;
+    for (let i = 0; i < 200; i++) {
+      const job = (await t.api('auditor').get(`/api/v1/integrity/verifications/${started.verificationId}`).expect(200)).body;
+      if (job.status !== 'running') {
+        expect(job.status).toBe('done');
+        return job.report;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the verification did not finish');
+  };
   /** What someone with the database owner's rights could do, with the log's append-only trigger switched off. */
   const tamper = async (sql: string, params: unknown[]) => {
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
@@ -40,6 +55,37 @@ describe('integrity of the log over HTTP', () => {
     await waitUntilLogVisible(t.db.pool);
   });
   afterAll(async () => t.close());
+
+  it('runs the walk as a job: 202 at once, one at a time, its status and report read with GET', async () => {
+    const first = await t.api('auditor').post('/api/v1/integrity/verifications').expect(202);
+    expect(first.body).toEqual({ verificationId: expect.any(String), status: 'running', startedAt: expect.any(String), finishedAt: null, report: null });
+    expect(first.headers.location).toBe(`/api/v1/integrity/verifications/${first.body.verificationId}`);
+    // While it runs, a second start answers the running one (the walk may already be over: then it is a new one).
+    const second = (await t.api('admin').post('/api/v1/integrity/verifications').expect(202)).body;
+    const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM integrity_verifications WHERE status = 'running'`);
+    expect(rows[0].n).toBeLessThanOrEqual(1);
+    let job = first.body;
+    while (job.status === 'running') job = (await t.api('auditor').get(`/api/v1/integrity/verifications/${first.body.verificationId}`).expect(200)).body;
+    expect(job).toMatchObject({ status: 'done', finishedAt: expect.any(String), report: { ok: true } });
+    const list = (await t.api('auditor').get('/api/v1/integrity/verifications').expect(200)).body.verifications;
+    expect(list[list.length - 1].verificationId).toBe(first.body.verificationId);
+    expect(list.map((v: { verificationId: string }) => v.verificationId)).toContain(second.verificationId);
+    const missing = await t.api('auditor').get('/api/v1/integrity/verifications/6a1f1c62-8d0e-4a5c-9d7e-0b1f2c3d4e5f').expect(404);
+    expect(missing.body.code).toBe('verification_not_found');
+    await t.api('auditor').get('/api/v1/integrity/verifications/not-a-uuid').expect(404);
+    await t.api('operator').post('/api/v1/integrity/verifications').expect(403);
+  });
+
+  it('refuses a second walk while one runs (one at a time, across replicas)', async () => {
+    // A walk recorded as running by another replica: no new one starts, the running one is answered.
+    await t.db.pool.query(`INSERT INTO integrity_verifications (verification_id, status, requested_by) VALUES ('0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b', 'running', 'auditor:other-replica')`);
+    const answer = (await t.api('auditor').post('/api/v1/integrity/verifications').expect(202)).body;
+    expect(answer).toMatchObject({ verificationId: '0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b', status: 'running' });
+    // One left running for over an hour (its replica stopped) no longer blocks.
+    await t.db.pool.query(`UPDATE integrity_verifications SET started_at = now() - interval '2 hours' WHERE verification_id = '0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b'`);
+    expect((await integrity()).ok).toBe(true);
+    expect((await t.api('auditor').get('/api/v1/integrity/verifications/0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b').expect(200)).body.status).toBe('failed');
+  });
 
   it('finds an intact log intact, and anchors it on request', async () => {
     expect(await integrity()).toMatchObject({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -20,8 +21,10 @@ describe('tokens from an identity provider (JWKS)', () => {
   let stranger: CryptoKey;
   let fetches = 0;
 
+  // National unless the claims name departments: the provider's token must say so (scope_national: true).
   const sign = (key: CryptoKey, alg: 'RS256' | 'ES256', kid: string, claims: Record<string, unknown> = {}, audience = AUDIENCE) =>
-    new SignJWT({ role: 'operator', ...claims }).setProtectedHeader({ alg, kid }).setSubject('kc-user-7f3a').setIssuer(ISSUER)
+    new SignJWT({ role: 'operator', jti: randomUUID(), ...('departments' in claims ? {} : { scope_national: true }), ...claims })
+      .setProtectedHeader({ alg, kid }).setSubject('kc-user-7f3a').setIssuer(ISSUER)
       .setAudience(audience).setIssuedAt().setExpirationTime('10m').sign(key);
 
   beforeAll(async () => {
@@ -66,6 +69,15 @@ describe('tokens from an identity provider (JWKS)', () => {
     await t.api().post('/api/v1/hotline-calls').set(as(await sign(rsa, 'RS256', 'rsa-1', { role: 'analyst' }))).send(call).expect(403);
     const scoped = await sign(rsa, 'RS256', 'rsa-1', { departments: ['15'] });
     expect((await t.api().post('/api/v1/hotline-calls').set(as(scoped)).send(call).expect(403)).body.fields[0].field).toBe('callerUbigeo');
+  });
+
+  it('refuses a provider token without a scope claim (401 token_scope_missing), without jti, or longer than TOKEN_MAX_HOURS', async () => {
+    const unscoped = await t.api().get('/api/v1/statistics/hotline').set(as(await sign(rsa, 'RS256', 'rsa-1', { scope_national: undefined }))).expect(401);
+    expect(unscoped.body.code).toBe('token_scope_missing');
+    await t.api().get('/api/v1/statistics/hotline').set(as(await sign(rsa, 'RS256', 'rsa-1', { jti: undefined }))).expect(401);
+    const long = await new SignJWT({ role: 'operator', jti: randomUUID(), scope_national: true }).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+      .setSubject('kc-user-7f3a').setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('9h').sign(rsa);
+    await t.api().get('/api/v1/statistics/hotline').set(as(long)).expect(401);
   });
 
   it('refuses a key it does not publish, another audience, and a shared-secret token (401)', async () => {

@@ -122,9 +122,13 @@ describe('response schemas: documented for every endpoint, and matching real ans
     await check('GET /api/v1/hotline-calls/{callId}', 200, () => op().get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'Verificar supresión'));
 
     await check('GET /api/v1/audit', 200, () => t.api('auditor').get('/api/v1/audit'));
-    await check('GET /api/v1/integrity', 200, () => t.api('auditor').get('/api/v1/integrity'));
+    const verification = await check('POST /api/v1/integrity/verifications', 202, () => t.api('auditor').post('/api/v1/integrity/verifications'));
     await check('POST /api/v1/integrity/anchors', 201, () => t.api('auditor').post('/api/v1/integrity/anchors'));
-    await check('GET /api/v1/integrity', 200, () => t.api('auditor').get('/api/v1/integrity'));
+    const verificationPath = `/api/v1/integrity/verifications/${String(verification.verificationId)}`;
+    let job = await check('GET /api/v1/integrity/verifications/{verificationId}', 200, () => t.api('auditor').get(verificationPath));
+    while (job.status === 'running') job = await check('GET /api/v1/integrity/verifications/{verificationId}', 200, () => t.api('auditor').get(verificationPath));
+    expect(job.status).toBe('done');
+    await check('GET /api/v1/integrity/verifications', 200, () => t.api('auditor').get('/api/v1/integrity/verifications'));
     await check('GET /api/v1/me', 200, () => t.api('judiciary').get('/api/v1/me'));
 
     expect(problems).toEqual([]);

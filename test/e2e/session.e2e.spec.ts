@@ -19,7 +19,7 @@ describe('the console session: GET /me, sign-in links, auth config', () => {
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
   const code = (role: Role, options: { departments?: string[]; hours?: number; now?: Date; secret?: string } = {}) =>
-    mintSignInCode(resolveAuthKeys({ jwtSecret: options.secret ?? t.secret, jwksUrl: null, issuer: null, audience: null }, '/nonexistent'), {
+    mintSignInCode(resolveAuthKeys({ jwtSecret: options.secret ?? t.secret, previousSecrets: [], jwksUrl: null, issuer: null, audience: null, maxHours: 8 }, '/nonexistent'), {
       role, departments: options.departments ?? [], hours: options.hours ?? 8, subject: `link-${role}`, now: options.now,
     }).then((c) => c.code);
 
@@ -105,6 +105,7 @@ describe('the console session with an identity provider (OIDC)', () => {
   beforeAll(async () => {
     t = await createTestApp({
       AUTH_JWKS_URL: 'http://127.0.0.1:9/realms/registro/protocol/openid-connect/certs',
+      AUTH_ISSUER: 'https://sso.example.gob.pe/realms/registro', AUTH_AUDIENCE: 'registro-api',
       OIDC_AUTHORITY: 'https://sso.example.gob.pe/realms/registro', OIDC_CLIENT_ID: 'registro-console', OIDC_SCOPE: 'openid profile',
     });
   });

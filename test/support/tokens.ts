@@ -1,7 +1,8 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Role } from '../../libs/platform/src/index.js';
 
 export interface TestTokenOptions {
+  /** Empty or absent: a national token, which says so with `scope_national: true`. */
   departments?: readonly string[];
   subject?: string;
   /** Seconds from now until `exp`; negative for an expired token. */
@@ -17,8 +18,8 @@ export interface TestTokenOptions {
 export function signTestToken(secret: string, role: Role | string, options: TestTokenOptions = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const payload: Record<string, unknown> = {
-    sub: options.subject ?? `test-${role}`, role, iat: now, exp: now + (options.expiresIn ?? 3600),
-    ...(options.departments && options.departments.length > 0 ? { departments: options.departments } : {}),
+    sub: options.subject ?? `test-${role}`, role, iat: now, exp: now + (options.expiresIn ?? 3600), jti: randomUUID(),
+    ...(options.departments && options.departments.length > 0 ? { departments: options.departments } : { scope_national: true }),
     ...options.claims,
   };
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

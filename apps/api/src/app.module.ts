@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { InfrastructureModule, type AppConfig, type DatabaseUrls } from '../../../libs/platform/src/index.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -9,7 +9,6 @@ import { CasesModule } from './cases/cases.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HotlineCallsModule } from './hotline-calls/hotline-calls.module.js';
 import { ApiErrorFilter } from './http/api-error.filter.js';
-import { RateLimitExemptions, RateLimitGuard } from './http/rate-limit.guard.js';
 import { RequestLogMiddleware } from './http/request-log.middleware.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
@@ -44,10 +43,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiErrorFilter },
-        RateLimitExemptions,
-        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
-      exports: [RateLimitExemptions],
     };
   }
 

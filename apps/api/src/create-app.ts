@@ -46,6 +46,8 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
+  // The client address (req.ip) the per-address rate limit counts: the socket's, or the proxies' X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
   app.set('etag', false); // ETags are record versions, set by the controllers
   const document = SwaggerModule.createDocument(
     app,

@@ -15,7 +15,7 @@ import {
 } from '../../../libs/platform/src/index.js';
 import { loadDemoDataIfEmpty } from '../../../seeds/demo/load-demo-data.js';
 import { createApp, createLogger } from './create-app.js';
-import { RateLimitExemptions } from './http/rate-limit.guard.js';
+import { RateLimitExemptions } from './http/rate-limiter.js';
 
 /**
  * `npm start`: with no configuration, a real PostgreSQL under ./.data, migrations, the API on port 3000, and on

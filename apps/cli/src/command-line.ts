@@ -25,7 +25,8 @@ export type CliCommand =
   | { command: 'verify'; anchors?: string }
   | { command: 'rotate-master-key'; batchSize: number }
   | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string }
-  | { command: 'login-url'; role: Role; departments: string[]; hours: number; subject: string; url: string | null };
+  | { command: 'login-url'; role: Role; departments: string[]; hours: number; subject: string; url: string | null }
+  | { command: 'revoke-token'; jti: string; reason: string };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | string[] | boolean | undefined>;
@@ -84,6 +85,15 @@ export function parseCommandLine(argv: readonly string[], context: { projections
         ...(name === 'login-url' ? { url: { type: 'string' } } : {}),
       });
       return name === 'token' ? token(values) : { ...token(values), command: 'login-url', url: siteUrl(values) };
+    }
+    case 'revoke-token': {
+      const values = options(name, rest, { jti: { type: 'string' }, reason: { type: 'string' } });
+      const jti = text(values, 'jti')?.trim();
+      if (!jti) throw invalidOption('--jti', 'es obligatorio (el jti que imprimió `token`, o el del proveedor de identidad)', 'is required (the jti `token` printed, or the identity provider\'s)');
+      if (jti.length > 200 || !/^[\x21-\x7e]+$/.test(jti)) throw invalidOption('--jti', 'debe tener hasta 200 caracteres visibles, sin espacios', 'must be up to 200 visible characters, no spaces');
+      const reason = text(values, 'reason')?.trim() ?? 'revoked by the operator';
+      if (reason.length > 200) throw invalidOption('--reason', 'debe tener hasta 200 caracteres (sin datos personales)', 'must be up to 200 characters (no personal data)');
+      return { command: 'revoke-token', jti, reason };
     }
     default:
       throw new UsageError(`comando desconocido: «${name}»`, `unknown command "${name}"`);

@@ -1,7 +1,7 @@
 import { mintSignInCode, resolveAuthKeys, SIGN_IN_CODE_MINUTES, type AppConfig, type ReferenceCatalogs } from '../../../libs/platform/src/index.js';
 import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import type { CliIO } from './cli-io.js';
-import { checkTokenRequest, type TokenCommand } from './token.command.js';
+import { checkTokenRequest, scopeText, type TokenCommand } from './token.command.js';
 
 export interface LoginUrlCommand extends TokenCommand {
   /** Where the console is served; null: http://HOST:PORT of the configuration. */
@@ -14,7 +14,7 @@ export interface LoginUrlCommand extends TokenCommand {
  */
 export async function runLoginUrl(command: LoginUrlCommand, context: { config: AppConfig; catalogs: ReferenceCatalogs; io: CliIO; now?: Date }): Promise<ExitCode> {
   const { config, io } = context;
-  checkTokenRequest(command, context.catalogs);
+  checkTokenRequest(command, context.catalogs, config);
   const keys = resolveAuthKeys(config.auth, config.dataDir);
   if (keys.kind !== 'secret') {
     throw new UsageError(
@@ -25,7 +25,7 @@ export async function runLoginUrl(command: LoginUrlCommand, context: { config: A
   const { code } = await mintSignInCode(keys, { ...command, now: context.now });
   const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const base = command.url ?? `http://${host}:${config.port}`;
-  const scope = command.departments.length > 0 ? command.departments.join(', ') : 'nacional / national';
+  const scope = scopeText(command.departments);
   io.log(`enlace de acceso: rol ${command.role}, departamentos ${scope}, sesión de ${command.hours} h; vale ${SIGN_IN_CODE_MINUTES} minutos y una sola vez`);
   io.log(`sign-in link: role ${command.role}, departments ${scope}, ${command.hours} h session; valid for ${SIGN_IN_CODE_MINUTES} minutes, once`);
   io.stdout.write(`${base}/sign-in#code=${code}\n`);

@@ -11,6 +11,7 @@ import { runRebuild } from './rebuild.command.js';
 import { checkRotatable, runRotateMasterKey } from './rotate-master-key.command.js';
 import { checkDepartment, runReport } from './report.command.js';
 import { runLoginUrl } from './login-url.command.js';
+import { runRevokeToken } from './revoke-token.command.js';
 import { runToken } from './token.command.js';
 import { usage } from './usage.js';
 import { runVerify } from './verify.command.js';
@@ -70,6 +71,8 @@ async function dispatch(
       return runVerify(command, { db, config, io });
     case 'rotate-master-key':
       return runRotateMasterKey(command, { db, config, io });
+    case 'revoke-token':
+      return runRevokeToken(command, { db, config, io });
   }
 }
 

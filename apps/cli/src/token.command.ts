@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mintToken, resolveAuthKeys, type AppConfig, type ReferenceCatalogs, type Role } from '../../../libs/platform/src/index.js';
 import { EXIT, invalidOption, UsageError, type ExitCode } from './cli-errors.js';
 import type { CliIO } from './cli-io.js';
@@ -16,7 +17,7 @@ export interface TokenCommand {
  */
 export async function runToken(command: TokenCommand, context: { config: AppConfig; catalogs: ReferenceCatalogs; io: CliIO; now?: Date }): Promise<ExitCode> {
   const { config, catalogs, io } = context;
-  checkTokenRequest(command, catalogs);
+  checkTokenRequest(command, catalogs, config);
   const keys = resolveAuthKeys(config.auth, config.dataDir);
   if (keys.kind !== 'secret') {
     throw new UsageError(
@@ -25,16 +26,24 @@ export async function runToken(command: TokenCommand, context: { config: AppConf
     );
   }
   const now = context.now ?? new Date();
-  const token = await mintToken(keys, { ...command, now });
+  const jti = randomUUID();
+  const token = await mintToken(keys, { ...command, now, jti });
   const expires = new Date(now.getTime() + command.hours * 3_600_000).toISOString();
-  const scope = command.departments.length > 0 ? command.departments.join(', ') : 'nacional / national';
-  io.log(`token: rol/role ${command.role}, sujeto/subject ${command.subject}, departamentos/departments ${scope}, vence/expires ${expires}`);
+  io.log(`token: rol/role ${command.role}, sujeto/subject ${command.subject}, departamentos/departments ${scopeText(command.departments)}, vence/expires ${expires}`);
+  io.log(`jti ${jti} (para revocarlo / to revoke it: npm run cli -- revoke-token --jti ${jti})`);
   io.stdout.write(`${token}\n`);
   return EXIT.ok;
 }
 
-/** Departments must exist in the catalog (the API would refuse the token otherwise). */
-export function checkTokenRequest(command: TokenCommand, catalogs: ReferenceCatalogs): void {
+/** How the CLI names a scope: the departments, or national scope spelled out (the token says `scope_national: true`). */
+export const scopeText = (departments: readonly string[]): string =>
+  departments.length > 0 ? departments.join(', ') : 'NACIONAL (sin --department: todos los departamentos) / NATIONAL (no --department: every department, scope_national)';
+
+/** Departments must exist in the catalog (the API would refuse the token otherwise); hours at most TOKEN_MAX_HOURS. */
+export function checkTokenRequest(command: TokenCommand, catalogs: ReferenceCatalogs, config: AppConfig): void {
+  if (command.hours > config.auth.maxHours) {
+    throw invalidOption('--hours', `no puede superar TOKEN_MAX_HOURS (${config.auth.maxHours} h)`, `must not exceed TOKEN_MAX_HOURS (${config.auth.maxHours} h)`);
+  }
   for (const code of command.departments) {
     if (catalogs.ubigeo.departmentName(code) === undefined) {
       throw invalidOption('--department', `«${code}» no es un departamento del catálogo UBIGEO del INEI`, `"${code}" is not a department of the INEI UBIGEO catalog`);

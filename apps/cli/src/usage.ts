@@ -25,9 +25,14 @@ Comandos / commands:
       del llavero (detenga el API antes). Creates a new master key version, re-wraps every subject key and deletes
       the old versions from the keyring (stop the API first). Needs a keyring file (MASTER_KEYS_FILE or .data/).
   token --role ROL/ROLE [--department DD ...] [--hours N] [--subject ID]
-      Imprime un token de acceso firmado con el secreto configurado (8 h por defecto; sin --department: nacional)
-      Prints an access token signed with the configured secret (8 h by default; no --department: national scope)
+      Imprime un token de acceso firmado con el secreto configurado (8 h por defecto, hasta TOKEN_MAX_HOURS; sin
+      --department: nacional, scope_national: true) y su jti
+      Prints an access token signed with the configured secret (8 h by default, at most TOKEN_MAX_HOURS; no
+      --department: national scope, scope_national: true) and its jti
       Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin. No con AUTH_JWKS_URL.
+  revoke-token --jti JTI [--reason TEXTO/TEXT]
+      Revoca un token por su jti (impreso por token); el API lo rechaza en segundos en todas las réplicas
+      Revokes a token by its jti (printed by token); every replica refuses it within seconds
   login-url --role ROL/ROLE [--department DD ...] [--hours N] [--subject ID] [--url http://127.0.0.1:3000]
       Imprime un enlace de acceso a la consola web (<url>/sign-in#code=…), válido 15 minutos y una sola vez
       Prints a sign-in link for the web console (<url>/sign-in#code=…), valid for 15 minutes and once

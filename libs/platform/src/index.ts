@@ -25,3 +25,4 @@ export * from './auth/token-minter.js';
 export * from './auth/token-verifier.js';
 export * from './auth/sign-in-code.js';
 export * from './auth/sign-in-codes-used.js';
+export * from './auth/revoked-tokens.js';

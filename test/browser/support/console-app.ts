@@ -37,7 +37,7 @@ export async function startConsoleApp(env: Record<string, string> = {}): Promise
   const secret = randomBytes(32).toString('base64url');
   const config = loadConfig({
     SEED_DEMO: 'false', RUN_PROJECTIONS: 'true', MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000', CONSOLE_DIR, INTEGRITY_ANCHOR_SECONDS: '0', ...testAnchorExport().env, ...env,
+    AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000', RATE_LIMIT_HEAVY_PER_MINUTE: '1000000', CONSOLE_DIR, INTEGRITY_ANCHOR_SECONDS: '0', ...testAnchorExport().env, ...env,
   }, []);
   const app = await createApp(config, db, false);
   await app.listen(0, '127.0.0.1');

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext, ty
 import { ROUTE_ARGS_METADATA, RouteParamtypes } from '@nestjs/common/internal';
 import type { Request } from 'express';
 import { InvalidToken, type RequestWithActor, type TokenVerifier } from '../../../../libs/platform/src/index.js';
+import { RateLimiter, RateLimitExemptions } from '../http/rate-limiter.js';
 import { createValidationPipe } from '../http/validation.pipe.js';
 import { Forbidden, Unauthorized } from './auth.errors.js';
 import { DepartmentScope } from './department-scope.js';
@@ -11,8 +12,10 @@ import { allowedRoles, endpointKey, PUBLIC } from './endpoint-policy.js';
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
 /**
- * Every route, in order: the policy row of the matched route (public routes stop here, with the actor set when a
- * valid token came along), a verified bearer token (401), the role (403), the body's shape (400), the department
+ * Every route, in order: the client address's quota of requests without a valid token (429, before any
+ * verification), the policy row of the matched route (public routes stop here, with the actor set when a valid
+ * token came along), a verified bearer token (401, counted against the address), the subject's quota and a heavy
+ * endpoint's own (429), the role (403), the body's shape (400), the department
  * scope (404 for records outside it, 403 for new ones). Leaves the actor
  * on the request. Registered globally (APP_GUARD), so a new controller is covered without doing anything.
  */
@@ -23,6 +26,8 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly scope: DepartmentScope,
+    private readonly limiter: RateLimiter,
+    private readonly exemptions: RateLimitExemptions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,6 +35,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
     const path = `${request.baseUrl ?? ''}${String(request.route?.path ?? request.path)}`;
     const roles = allowedRoles(request.method, path);
+    const endpoint = endpointKey(request.method, path);
+    // Health probes are never limited; everything else is, by address until a token verifies, by subject after.
+    const limited = this.limiter.enabled && endpoint !== 'GET /health';
+    if (limited) this.limiter.checkAddress(request);
     if (roles === PUBLIC) {
       // A public route answers everyone; a valid token (any role) only identifies the caller (GET /health shows
       // its details then). A token that does not verify is ignored here: the public answer is the same as without one.
@@ -37,16 +46,28 @@ export class AuthGuard implements CanActivate {
         if (error instanceof Unauthorized) return undefined;
         throw error;
       });
+      if (limited) this.count(request, endpoint);
       return true;
     }
-    const actor = await this.authenticate(request);
+    const actor = await this.authenticate(request).catch((error: unknown) => {
+      if (limited && error instanceof Unauthorized) this.limiter.countAddress(request);
+      throw error;
+    });
     request.actor = actor;
+    if (limited) this.count(request, endpoint);
     if (roles === null || !roles.includes(actor.role)) throw new Forbidden();
     // The body is validated before the scope check, so a malformed body is a 400 whether the record is in the
     // token's departments, elsewhere or missing: a 404 for one and a 400 for another would tell that it exists.
     await this.validateBody(context, request);
-    await this.scope.check(actor, endpointKey(request.method, path), request);
+    await this.scope.check(actor, endpoint, request);
     return true;
+  }
+
+  /** The subject's quota when a token verified (unless exempt: the demo loader), the address's otherwise. */
+  private count(request: Request & RequestWithActor, endpoint: string): void {
+    if (!request.actor) return this.limiter.countAddress(request);
+    if (this.exemptions.has(bearer(request.headers.authorization) ?? '')) return;
+    this.limiter.countSubject(request.actor, endpoint, request);
   }
 
   private readonly validation = createValidationPipe();
@@ -68,10 +89,10 @@ export class AuthGuard implements CanActivate {
   private async authenticate(request: Request) {
     const header = request.headers.authorization;
     if (!header) throw new Unauthorized(false, 'missing');
-    const match = /^Bearer +([A-Za-z0-9\-_.]+)$/i.exec(header.trim());
-    if (!match) throw new Unauthorized(true, 'malformed');
+    const token = bearer(header);
+    if (!token) throw new Unauthorized(true, 'malformed');
     try {
-      return await this.verifier.verify(match[1]);
+      return await this.verifier.verify(token);
     } catch (error) {
       if (!(error instanceof InvalidToken)) throw error;
       // The reason is for the operator (an expired token, a JWKS that cannot be reached), never the token itself.
@@ -80,4 +101,9 @@ export class AuthGuard implements CanActivate {
       throw new Unauthorized(true, error.reason);
     }
   }
+}
+
+/** The token of `Authorization: Bearer <token>` (scheme in any case, any spaces), or null. */
+function bearer(header: string | undefined): string | null {
+  return /^Bearer +([A-Za-z0-9\-_.]+)$/i.exec(header?.trim() ?? '')?.[1] ?? null;
 }

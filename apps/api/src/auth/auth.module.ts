@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import {
-  APP_CONFIG, CATALOGS, createTokenVerifier, resolveAuthKeys, type AppConfig, type ReferenceCatalogs,
+  APP_CONFIG, CATALOGS, createTokenVerifier, PG_POOL, resolveAuthKeys, RevokedTokens, type AppConfig, type ReferenceCatalogs,
 } from '../../../../libs/platform/src/index.js';
+import type pg from 'pg';
+import { RateLimiter, RateLimitExemptions } from '../http/rate-limiter.js';
 import { AuthGuard, TOKEN_VERIFIER } from './auth.guard.js';
 import { DepartmentScope } from './department-scope.js';
 import { NeedToKnow } from './need-to-know.js';
@@ -13,16 +15,18 @@ import { NeedToKnow } from './need-to-know.js';
   providers: [
     {
       provide: TOKEN_VERIFIER,
-      inject: [APP_CONFIG, CATALOGS],
-      useFactory: (config: AppConfig, catalogs: ReferenceCatalogs) => {
+      inject: [APP_CONFIG, CATALOGS, PG_POOL],
+      useFactory: (config: AppConfig, catalogs: ReferenceCatalogs, pool: pg.Pool) => {
         const departments = new Set(catalogs.ubigeo.departmentCodes());
-        return createTokenVerifier(resolveAuthKeys(config.auth, config.dataDir), (code) => departments.has(code));
+        return createTokenVerifier(resolveAuthKeys(config.auth, config.dataDir), (code) => departments.has(code), new RevokedTokens(pool));
       },
     },
     DepartmentScope,
     NeedToKnow,
+    RateLimiter,
+    RateLimitExemptions,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [DepartmentScope, NeedToKnow],
+  exports: [DepartmentScope, NeedToKnow, RateLimiter, RateLimitExemptions],
 })
 export class AuthModule {}

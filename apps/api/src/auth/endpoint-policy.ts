@@ -133,7 +133,9 @@ export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly R
   'GET /api/v1/publications/{id}/revisions': ['analyst', 'auditor', A],
 
   'GET /api/v1/audit': ['auditor', A],
-  'GET /api/v1/integrity': ['auditor', A],
+  'POST /api/v1/integrity/verifications': ['auditor', A],
+  'GET /api/v1/integrity/verifications': ['auditor', A],
+  'GET /api/v1/integrity/verifications/{verificationId}': ['auditor', A],
   'POST /api/v1/integrity/anchors': ['auditor', A],
   'POST /api/v1/subjects/{subjectId}/erasure-requests': [A],
   'POST /api/v1/erasure-requests/{requestId}/approval': [A],

@@ -4,6 +4,7 @@ import { DomainError, type FieldProblem } from '../../../../libs/domain/src/inde
 import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '../../../../libs/event-store/src/index.js';
 import { Forbidden, SignInRefused, Unauthorized } from '../auth/auth.errors.js';
 import { preferredLanguage, type Language } from './language.js';
+import { RateLimited } from './rate-limiter.js';
 
 interface ApiError {
   status: number;
@@ -45,6 +46,15 @@ export class ApiErrorFilter implements ExceptionFilter {
 const STATUS_BY_KIND = { invalid: 400, not_found: 404, conflict: 409, not_allowed: 422 } as const;
 
 function toApiError(exception: unknown): ApiError {
+  if (exception instanceof Unauthorized && exception.reason === 'no_scope') {
+    return {
+      status: 401, code: 'token_scope_missing',
+      es: 'La credencial no declara su alcance: departments (departamentos) o scope_national: true (nacional)',
+      en: 'The credential does not state its scope: departments or scope_national: true (national)',
+      fields: [{ field: 'Authorization', reason: 'sin departments ni scope_national', reasonEn: 'neither departments nor scope_national' }],
+      challenge: 'Bearer realm="registro", error="invalid_token"',
+    };
+  }
   if (exception instanceof Unauthorized) {
     return {
       status: 401, code: 'unauthorized',
@@ -88,6 +98,20 @@ function toApiError(exception: unknown): ApiError {
   }
   if (exception instanceof StreamNotFound) {
     return { status: 404, code: 'not_found', es: 'No encontrado', en: 'Not found', fields: [] };
+  }
+  if (exception instanceof RateLimited && exception.kind === 'address') {
+    return {
+      status: 429, code: 'rate_limited',
+      es: 'Demasiadas solicitudes sin una credencial válida desde esta dirección; espere y reintente (ver Retry-After)',
+      en: 'Too many requests without a valid credential from this address; wait and retry (see Retry-After)', fields: [],
+    };
+  }
+  if (exception instanceof RateLimited && exception.kind === 'heavy') {
+    return {
+      status: 429, code: 'rate_limited',
+      es: 'Demasiadas solicitudes de esta operación costosa con este token; espere y reintente (ver Retry-After)',
+      en: 'Too many requests for this costly operation with this token; wait and retry (see Retry-After)', fields: [],
+    };
   }
   if (exception instanceof HttpException && exception.getStatus() === 429) {
     return {

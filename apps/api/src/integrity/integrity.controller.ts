@@ -1,30 +1,53 @@
-import { Controller, Get, Inject, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ANCHOR_SCHEMA, INTEGRITY_SCHEMA } from './integrity.schemas.js';
+import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type pg from 'pg';
-import { AnchorExporter, PG_POOL, takeExportedAnchor, verifyRegistry } from '../../../../libs/platform/src/index.js';
+import { AnchorExporter, PG_POOL, takeExportedAnchor, type Actor } from '../../../../libs/platform/src/index.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { IntegrityVerifications, verificationNotFound } from './integrity-verifications.js';
+import { ANCHOR_SCHEMA, VERIFICATION_LIST_SCHEMA, VERIFICATION_SCHEMA } from './integrity.schemas.js';
 
 @ApiTags('integrity')
 @Controller('integrity')
 export class IntegrityController {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool, private readonly exporter: AnchorExporter) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly verifications: IntegrityVerifications,
+    private readonly exporter: AnchorExporter,
+  ) {}
 
-  @Get()
+  @Post('verifications') @HttpCode(202)
   @ApiOperation({
-    summary: 'Verifica las cadenas de hash, los anclajes y la bitácora de auditoría / Verify the hash chains, the anchors and the audit log',
-    description: 'ok=false names the first broken link, the anchor (and stream) that no longer matches, the broken audit entry, '
-      + 'or the exported (signed, kept outside the database) anchor the database no longer matches; one pass over the log.',
+    summary: 'Iniciar la verificación de las cadenas de hash, los anclajes y la bitácora de auditoría / Start verifying the hash chains, the anchors and the audit log',
+    description: 'A job, one at a time: answers 202 at once with the verification (the running one if another is under way; Location names it). '
+      + 'Read its status and report with GET /integrity/verifications/{verificationId}. Own quota: RATE_LIMIT_HEAVY_PER_MINUTE.',
   })
-  @ApiOkResponse({ schema: INTEGRITY_SCHEMA })
-  verify() {
-    return verifyRegistry(this.pool, this.exporter);
+  @ApiAcceptedResponse({ schema: VERIFICATION_SCHEMA })
+  async start(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const { verification } = await this.verifications.start(`${actor.role}:${actor.subject}`);
+    response.setHeader('Location', `/api/v1/integrity/verifications/${verification.verificationId}`);
+    return verification;
+  }
+
+  @Get('verifications')
+  @ApiOperation({ summary: 'Las últimas verificaciones, la más reciente primero / The latest verifications, newest first' })
+  @ApiOkResponse({ schema: VERIFICATION_LIST_SCHEMA })
+  async list() {
+    return { verifications: await this.verifications.recent() };
+  }
+
+  @Get('verifications/:verificationId')
+  @ApiOperation({
+    summary: 'Estado e informe de una verificación / A verification\'s status and report',
+    description: 'status running, done or failed; once done, report.ok=false names the first broken link, the anchor (and stream) that no longer matches, the broken audit entry, or the exported (signed, kept outside the database) anchor the database no longer matches.',
+  })
+  @ApiOkResponse({ schema: VERIFICATION_SCHEMA })
+  get(@Param('verificationId', new ParseUUIDPipe({ exceptionFactory: verificationNotFound })) verificationId: string) {
+    return this.verifications.get(verificationId.toLowerCase());
   }
 
   @Post('anchors')
-  @ApiOperation({
-    summary: 'Anclar ahora las cabezas de todos los flujos / Anchor every stream head now',
-    description: 'The anchor is signed and exported outside the database (ANCHOR_EXPORT_FILE, ANCHOR_EXPORT_URL).',
-  })
+  @ApiOperation({ summary: 'Anclar ahora las cabezas de todos los flujos / Anchor every stream head now' })
   @ApiCreatedResponse({ schema: ANCHOR_SCHEMA })
   async anchor() {
     return (await takeExportedAnchor(this.pool, this.exporter)).anchor;

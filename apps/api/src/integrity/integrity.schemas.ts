@@ -1,4 +1,4 @@
-import { arrayOf, boolean, closedObject, codes, instant, integer, nullable, string } from '../shared/openapi-schema.js';
+import { arrayOf, boolean, closedObject, codes, instant, integer, nullable, string, uuid } from '../shared/openapi-schema.js';
 
 const counts = closedObject<Record<string, unknown>>({ streams: integer(), events: integer() });
 
@@ -10,7 +10,7 @@ export const ANCHOR_SCHEMA = closedObject<Record<string, unknown>>({
   headsHash: string({ pattern: '^[0-9a-f]{64}$' }),
 });
 
-/** GET /integrity: libs/event-store/src/postgres/anchor-verification.ts (IntegrityReport). */
+/** A verification's report: libs/event-store/src/postgres/anchor-verification.ts (IntegrityReport). */
 export const INTEGRITY_SCHEMA = closedObject<Record<string, unknown>>({
   ok: boolean,
   chains: closedObject<Record<string, unknown>>({
@@ -47,3 +47,11 @@ export const INTEGRITY_SCHEMA = closedObject<Record<string, unknown>>({
     })),
   }),
 });
+
+/** POST /integrity/verifications and GET /integrity/verifications/{id}: integrity-verifications.ts. */
+export const VERIFICATION_SCHEMA = closedObject<Record<string, unknown>>({
+  verificationId: uuid, status: codes(['running', 'done', 'failed']), startedAt: instant, finishedAt: nullable(instant),
+  report: nullable(INTEGRITY_SCHEMA),
+});
+
+export const VERIFICATION_LIST_SCHEMA = closedObject<Record<string, unknown>>({ verifications: arrayOf(VERIFICATION_SCHEMA) });

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { NotFound } from '../../../../libs/domain/src/index.js';
 import {
   APP_CONFIG, CATALOGS, InvalidToken, mintToken, PG_POOL, resolveAuthKeys, SignInCodesUsed, verifySignInCode,
@@ -15,6 +16,7 @@ const noLocalSignIn = () => new NotFound('sign_in_unavailable',
 /** Exchanges a sign-in link's code, once, for a bearer token of the session it names. */
 @Injectable()
 export class SignIn {
+  private readonly logger = new Logger('Session');
   private readonly keys: AuthKeys;
   private readonly used: SignInCodesUsed;
   private readonly departments: Set<string>;
@@ -32,8 +34,11 @@ export class SignIn {
     });
     if (!(await this.used.markUsed(verified.jti, verified.expiresAt))) throw new SignInRefused(true);
     const { actor, hours } = verified;
-    const token = await mintToken(this.keys, { subject: actor.subject, role: actor.role, departments: actor.departments, hours, now });
+    const jti = randomUUID();
+    const token = await mintToken(this.keys, { subject: actor.subject, role: actor.role, departments: actor.departments, hours, now, jti });
     const expiresAt = new Date((Math.floor(now.getTime() / 1000) + Math.round(hours * 3600)) * 1000).toISOString();
+    // The session's jti in the log: what `npm run cli -- revoke-token --jti` needs to end it (subjects are opaque ids).
+    this.logger.log({ event: 'session_opened', subject: actor.subject, role: actor.role, jti, expiresAt });
     return { token, expiresAt, role: actor.role, departments: [...actor.departments], subject: actor.subject };
   }
 }

@@ -338,26 +338,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/integrity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Verifica las cadenas de hash, los anclajes y la bitácora de auditoría / Verify the hash chains, the anchors and the audit log
-         * @description ok=false names the first broken link, the anchor (and stream) that no longer matches, the broken audit entry, or the exported (signed, kept outside the database) anchor the database no longer matches; one pass over the log.
-         */
-        get: operations["IntegrityController_verify_v1"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/integrity/anchors": {
         parameters: {
             query?: never;
@@ -367,11 +347,49 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Anclar ahora las cabezas de todos los flujos / Anchor every stream head now
-         * @description The anchor is signed and exported outside the database (ANCHOR_EXPORT_FILE, ANCHOR_EXPORT_URL).
-         */
+        /** Anclar ahora las cabezas de todos los flujos / Anchor every stream head now */
         post: operations["IntegrityController_anchor_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrity/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Las últimas verificaciones, la más reciente primero / The latest verifications, newest first */
+        get: operations["IntegrityController_list_v1"];
+        put?: never;
+        /**
+         * Iniciar la verificación de las cadenas de hash, los anclajes y la bitácora de auditoría / Start verifying the hash chains, the anchors and the audit log
+         * @description A job, one at a time: answers 202 at once with the verification (the running one if another is under way; Location names it). Read its status and report with GET /integrity/verifications/{verificationId}. Own quota: RATE_LIMIT_HEAVY_PER_MINUTE.
+         */
+        post: operations["IntegrityController_start_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrity/verifications/{verificationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Estado e informe de una verificación / A verification's status and report
+         * @description status running, done or failed; once done, report.ok=false names the first broken link, the anchor (and stream) that no longer matches, the broken audit entry, or the exported (signed, kept outside the database) anchor the database no longer matches.
+         */
+        get: operations["IntegrityController_get_v1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2009,114 +2027,6 @@ export interface operations {
             };
         };
     };
-    IntegrityController_verify_v1: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        anchors: {
-                            anchorsChecked: number;
-                            anchorsRecomputed: number;
-                            firstMismatch: {
-                                anchorId: number;
-                                anchored: {
-                                    events: number;
-                                    streams: number;
-                                };
-                                anchoredPosition: number | null;
-                                current: {
-                                    events: number;
-                                    streams: number;
-                                } | null;
-                                currentPosition: number | null;
-                                globalPosition: number;
-                                /** @enum {string} */
-                                reason: "head_missing" | "head_changed" | "heads_differ";
-                                streamId: string | null;
-                                /** Format: date-time */
-                                takenAt: string;
-                            } | null;
-                            latestAnchor: {
-                                anchorId: number;
-                                events: number;
-                                globalPosition: number;
-                                headsHash: string;
-                                streams: number;
-                                /** Format: date-time */
-                                takenAt: string;
-                                transactionId: string;
-                            } | null;
-                            ok: boolean;
-                        };
-                        audit: {
-                            entriesChecked: number;
-                            firstBrokenLink: {
-                                auditId: number;
-                                /** @enum {string} */
-                                reason: "hash_mismatch" | "prev_hash_mismatch";
-                            } | null;
-                            head: {
-                                auditId: number;
-                                hash: string;
-                            } | null;
-                            ok: boolean;
-                        };
-                        chains: {
-                            eventsChecked: number;
-                            firstBrokenLink: {
-                                eventId: string;
-                                globalPosition: number;
-                                /** @enum {string} */
-                                reason: "hash_mismatch" | "prev_hash_mismatch" | "position_gap";
-                                streamId: string;
-                                streamPosition: number;
-                            } | null;
-                            ok: boolean;
-                            streamsChecked: number;
-                        };
-                        exported: {
-                            anchorsExported: number;
-                            firstMismatch: {
-                                anchorId: number | null;
-                                fields: string[];
-                                line: number;
-                                /** @enum {string} */
-                                reason: "unreadable" | "signature_invalid" | "no_key" | "anchor_missing" | "anchor_differs" | "heads_differ" | "audit_head_differs";
-                            } | null;
-                            lastExported: {
-                                anchorId: number;
-                                auditHead: {
-                                    auditId: number;
-                                    hash: string;
-                                } | null;
-                                events: number;
-                                globalPosition: number;
-                                headsHash: string;
-                                keyId: string;
-                                signature: string;
-                                streams: number;
-                                /** Format: date-time */
-                                takenAt: string;
-                                transactionId: string;
-                            } | null;
-                            ok: boolean;
-                        };
-                        ok: boolean;
-                    };
-                };
-            };
-        };
-    };
     IntegrityController_anchor_v1: {
         parameters: {
             query?: never;
@@ -2140,6 +2050,364 @@ export interface operations {
                         /** Format: date-time */
                         takenAt: string;
                         transactionId: string;
+                    };
+                };
+            };
+        };
+    };
+    IntegrityController_list_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        verifications: {
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            report: {
+                                anchors: {
+                                    anchorsChecked: number;
+                                    anchorsRecomputed: number;
+                                    firstMismatch: {
+                                        anchorId: number;
+                                        anchored: {
+                                            events: number;
+                                            streams: number;
+                                        };
+                                        anchoredPosition: number | null;
+                                        current: {
+                                            events: number;
+                                            streams: number;
+                                        } | null;
+                                        currentPosition: number | null;
+                                        globalPosition: number;
+                                        /** @enum {string} */
+                                        reason: "head_missing" | "head_changed" | "heads_differ";
+                                        streamId: string | null;
+                                        /** Format: date-time */
+                                        takenAt: string;
+                                    } | null;
+                                    latestAnchor: {
+                                        anchorId: number;
+                                        events: number;
+                                        globalPosition: number;
+                                        headsHash: string;
+                                        streams: number;
+                                        /** Format: date-time */
+                                        takenAt: string;
+                                        transactionId: string;
+                                    } | null;
+                                    ok: boolean;
+                                };
+                                audit: {
+                                    entriesChecked: number;
+                                    firstBrokenLink: {
+                                        auditId: number;
+                                        /** @enum {string} */
+                                        reason: "hash_mismatch" | "prev_hash_mismatch";
+                                    } | null;
+                                    head: {
+                                        auditId: number;
+                                        hash: string;
+                                    } | null;
+                                    ok: boolean;
+                                };
+                                chains: {
+                                    eventsChecked: number;
+                                    firstBrokenLink: {
+                                        eventId: string;
+                                        globalPosition: number;
+                                        /** @enum {string} */
+                                        reason: "hash_mismatch" | "prev_hash_mismatch" | "position_gap";
+                                        streamId: string;
+                                        streamPosition: number;
+                                    } | null;
+                                    ok: boolean;
+                                    streamsChecked: number;
+                                };
+                                exported: {
+                                    anchorsExported: number;
+                                    firstMismatch: {
+                                        anchorId: number | null;
+                                        fields: string[];
+                                        line: number;
+                                        /** @enum {string} */
+                                        reason: "unreadable" | "signature_invalid" | "no_key" | "anchor_missing" | "anchor_differs" | "heads_differ" | "audit_head_differs";
+                                    } | null;
+                                    lastExported: {
+                                        anchorId: number;
+                                        auditHead: {
+                                            auditId: number;
+                                            hash: string;
+                                        } | null;
+                                        events: number;
+                                        globalPosition: number;
+                                        headsHash: string;
+                                        keyId: string;
+                                        signature: string;
+                                        streams: number;
+                                        /** Format: date-time */
+                                        takenAt: string;
+                                        transactionId: string;
+                                    } | null;
+                                    ok: boolean;
+                                };
+                                ok: boolean;
+                            } | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            /** Format: uuid */
+                            verificationId: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    IntegrityController_start_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        report: {
+                            anchors: {
+                                anchorsChecked: number;
+                                anchorsRecomputed: number;
+                                firstMismatch: {
+                                    anchorId: number;
+                                    anchored: {
+                                        events: number;
+                                        streams: number;
+                                    };
+                                    anchoredPosition: number | null;
+                                    current: {
+                                        events: number;
+                                        streams: number;
+                                    } | null;
+                                    currentPosition: number | null;
+                                    globalPosition: number;
+                                    /** @enum {string} */
+                                    reason: "head_missing" | "head_changed" | "heads_differ";
+                                    streamId: string | null;
+                                    /** Format: date-time */
+                                    takenAt: string;
+                                } | null;
+                                latestAnchor: {
+                                    anchorId: number;
+                                    events: number;
+                                    globalPosition: number;
+                                    headsHash: string;
+                                    streams: number;
+                                    /** Format: date-time */
+                                    takenAt: string;
+                                    transactionId: string;
+                                } | null;
+                                ok: boolean;
+                            };
+                            audit: {
+                                entriesChecked: number;
+                                firstBrokenLink: {
+                                    auditId: number;
+                                    /** @enum {string} */
+                                    reason: "hash_mismatch" | "prev_hash_mismatch";
+                                } | null;
+                                head: {
+                                    auditId: number;
+                                    hash: string;
+                                } | null;
+                                ok: boolean;
+                            };
+                            chains: {
+                                eventsChecked: number;
+                                firstBrokenLink: {
+                                    eventId: string;
+                                    globalPosition: number;
+                                    /** @enum {string} */
+                                    reason: "hash_mismatch" | "prev_hash_mismatch" | "position_gap";
+                                    streamId: string;
+                                    streamPosition: number;
+                                } | null;
+                                ok: boolean;
+                                streamsChecked: number;
+                            };
+                            exported: {
+                                anchorsExported: number;
+                                firstMismatch: {
+                                    anchorId: number | null;
+                                    fields: string[];
+                                    line: number;
+                                    /** @enum {string} */
+                                    reason: "unreadable" | "signature_invalid" | "no_key" | "anchor_missing" | "anchor_differs" | "heads_differ" | "audit_head_differs";
+                                } | null;
+                                lastExported: {
+                                    anchorId: number;
+                                    auditHead: {
+                                        auditId: number;
+                                        hash: string;
+                                    } | null;
+                                    events: number;
+                                    globalPosition: number;
+                                    headsHash: string;
+                                    keyId: string;
+                                    signature: string;
+                                    streams: number;
+                                    /** Format: date-time */
+                                    takenAt: string;
+                                    transactionId: string;
+                                } | null;
+                                ok: boolean;
+                            };
+                            ok: boolean;
+                        } | null;
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: uuid */
+                        verificationId: string;
+                    };
+                };
+            };
+        };
+    };
+    IntegrityController_get_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                verificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        report: {
+                            anchors: {
+                                anchorsChecked: number;
+                                anchorsRecomputed: number;
+                                firstMismatch: {
+                                    anchorId: number;
+                                    anchored: {
+                                        events: number;
+                                        streams: number;
+                                    };
+                                    anchoredPosition: number | null;
+                                    current: {
+                                        events: number;
+                                        streams: number;
+                                    } | null;
+                                    currentPosition: number | null;
+                                    globalPosition: number;
+                                    /** @enum {string} */
+                                    reason: "head_missing" | "head_changed" | "heads_differ";
+                                    streamId: string | null;
+                                    /** Format: date-time */
+                                    takenAt: string;
+                                } | null;
+                                latestAnchor: {
+                                    anchorId: number;
+                                    events: number;
+                                    globalPosition: number;
+                                    headsHash: string;
+                                    streams: number;
+                                    /** Format: date-time */
+                                    takenAt: string;
+                                    transactionId: string;
+                                } | null;
+                                ok: boolean;
+                            };
+                            audit: {
+                                entriesChecked: number;
+                                firstBrokenLink: {
+                                    auditId: number;
+                                    /** @enum {string} */
+                                    reason: "hash_mismatch" | "prev_hash_mismatch";
+                                } | null;
+                                head: {
+                                    auditId: number;
+                                    hash: string;
+                                } | null;
+                                ok: boolean;
+                            };
+                            chains: {
+                                eventsChecked: number;
+                                firstBrokenLink: {
+                                    eventId: string;
+                                    globalPosition: number;
+                                    /** @enum {string} */
+                                    reason: "hash_mismatch" | "prev_hash_mismatch" | "position_gap";
+                                    streamId: string;
+                                    streamPosition: number;
+                                } | null;
+                                ok: boolean;
+                                streamsChecked: number;
+                            };
+                            exported: {
+                                anchorsExported: number;
+                                firstMismatch: {
+                                    anchorId: number | null;
+                                    fields: string[];
+                                    line: number;
+                                    /** @enum {string} */
+                                    reason: "unreadable" | "signature_invalid" | "no_key" | "anchor_missing" | "anchor_differs" | "heads_differ" | "audit_head_differs";
+                                } | null;
+                                lastExported: {
+                                    anchorId: number;
+                                    auditHead: {
+                                        auditId: number;
+                                        hash: string;
+                                    } | null;
+                                    events: number;
+                                    globalPosition: number;
+                                    headsHash: string;
+                                    keyId: string;
+                                    signature: string;
+                                    streams: number;
+                                    /** Format: date-time */
+                                    takenAt: string;
+                                    transactionId: string;
+                                } | null;
+                                ok: boolean;
+                            };
+                            ok: boolean;
+                        } | null;
+                        /** Format: date-time */
+                        startedAt: string;
+                        /** @enum {string} */
+                        status: "running" | "done" | "failed";
+                        /** Format: uuid */
+                        verificationId: string;
                     };
                 };
             };

@@ -4,9 +4,17 @@ import { join } from 'node:path';
 import type { AuthConfig } from '../config/config.js';
 
 /** The verification keys, resolved once from the configuration. */
-export type AuthKeys =
-  | { kind: 'secret'; secret: Uint8Array; issuer: string | null; audience: string | null }
-  | { kind: 'jwks'; url: URL; issuer: string | null; audience: string | null };
+export type AuthKeys = (
+  /** `secret` signs and verifies; `previous` (a rotation's old secrets) only verify. */
+  | { kind: 'secret'; secret: Uint8Array; previous?: readonly Uint8Array[]; issuer: string | null; audience: string | null }
+  | { kind: 'jwks'; url: URL; issuer: string | null; audience: string | null }
+) & {
+  /** Longest token lifetime (`exp` − `iat`) in hours; TOKEN_MAX_HOURS_DEFAULT when absent. */
+  maxHours?: number;
+};
+
+/** TOKEN_MAX_HOURS when not configured. */
+export const TOKEN_MAX_HOURS_DEFAULT = 8;
 
 /**
  * AUTH_JWT_SECRET or AUTH_JWKS_URL as configured; with neither (embedded default, no DATABASE_URL) a secret is
@@ -14,10 +22,11 @@ export type AuthKeys =
  * machine can sign tokens the running API accepts.
  */
 export function resolveAuthKeys(config: AuthConfig, dataDir: string): AuthKeys {
-  const { issuer, audience } = config;
-  if (config.jwksUrl) return { kind: 'jwks', url: new URL(config.jwksUrl), issuer, audience };
+  const { issuer, audience, maxHours } = config;
+  if (config.jwksUrl) return { kind: 'jwks', url: new URL(config.jwksUrl), issuer, audience, maxHours };
   const secret = config.jwtSecret ?? localSecret(dataDir);
-  return { kind: 'secret', secret: new TextEncoder().encode(secret), issuer, audience };
+  const encode = (s: string) => new TextEncoder().encode(s);
+  return { kind: 'secret', secret: encode(secret), previous: config.previousSecrets.map(encode), issuer, audience, maxHours };
 }
 
 export const JWT_SECRET_FILE = 'jwt-secret';

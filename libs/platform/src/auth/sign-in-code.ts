@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Actor } from './actor.js';
-import type { AuthKeys } from './auth-keys.js';
-import type { TokenRequest } from './token-minter.js';
+import { TOKEN_MAX_HOURS_DEFAULT, type AuthKeys } from './auth-keys.js';
+import { scopeClaims, type TokenRequest } from './token-minter.js';
 import { actorOf, InvalidToken, SIGN_IN_CODE_TYPE } from './token-verifier.js';
 
 /** A sign-in link is valid this long, and once (its `jti` is recorded when used). */
 export const SIGN_IN_CODE_MINUTES = 15;
-/** Session lengths a link may ask for, in hours (as `npm run cli -- token --hours`). */
+/** Session lengths a link may ask for, in hours (as `npm run cli -- token --hours`); also at most TOKEN_MAX_HOURS. */
 export const SESSION_HOURS = { min: 1, max: 720 } as const;
 
 export interface SignInCode {
@@ -26,13 +26,12 @@ export interface SignInCode {
  */
 export async function mintSignInCode(keys: AuthKeys, request: TokenRequest): Promise<{ code: string; jti: string; expiresAt: Date }> {
   if (keys.kind !== 'secret') throw new Error('sign-in links need the local shared secret; with AUTH_JWKS_URL the identity provider signs users in');
+  const maxHours = keys.maxHours ?? TOKEN_MAX_HOURS_DEFAULT;
+  if (request.hours > maxHours) throw new Error(`a session may last at most ${maxHours} h (TOKEN_MAX_HOURS)`);
   const issuedAt = Math.floor((request.now ?? new Date()).getTime() / 1000);
   const exp = issuedAt + SIGN_IN_CODE_MINUTES * 60;
   const jti = randomUUID();
-  let jwt = new SignJWT({
-    typ: SIGN_IN_CODE_TYPE, role: request.role, session_hours: request.hours,
-    ...(request.departments.length > 0 ? { departments: [...request.departments] } : {}),
-  })
+  let jwt = new SignJWT({ typ: SIGN_IN_CODE_TYPE, role: request.role, session_hours: request.hours, ...scopeClaims(request.departments) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject).setJti(jti).setIssuedAt(issuedAt).setExpirationTime(exp);
   if (keys.issuer) jwt = jwt.setIssuer(keys.issuer);
@@ -50,7 +49,8 @@ export async function verifySignInCode(keys: AuthKeys, code: string, isDepartmen
     });
     const hours = (payload as { session_hours?: unknown }).session_hours;
     if ((payload as { typ?: unknown }).typ !== SIGN_IN_CODE_TYPE) throw new InvalidToken('claims', 'not a sign-in code');
-    if (typeof hours !== 'number' || !Number.isInteger(hours) || hours < SESSION_HOURS.min || hours > SESSION_HOURS.max) {
+    const maxHours = Math.min(SESSION_HOURS.max, keys.maxHours ?? TOKEN_MAX_HOURS_DEFAULT);
+    if (typeof hours !== 'number' || !Number.isInteger(hours) || hours < SESSION_HOURS.min || hours > maxHours) {
       throw new InvalidToken('claims', '`session_hours` out of range');
     }
     const { expiresAt: _exp, ...actor } = actorOf(payload, isDepartment);

@@ -38,8 +38,14 @@ export interface AppConfig {
   anchorExportFile: string;
   /** Also POST each signed anchor (JSON) here, e.g. a timestamping or log service; null: none. */
   anchorExportUrl: string | null;
-  /** Requests per minute allowed to one token (or, without a token, one address); 0 turns the limit off. */
+  /** Requests per minute allowed to one verified subject (`sub`); 0 turns every limit off. */
   rateLimitPerMinute: number;
+  /** Requests per minute without a valid token (none, or one that does not verify) allowed to one client address. */
+  rateLimitPerAddressPerMinute: number;
+  /** Heavy requests (starting an integrity walk, publishing) per minute allowed to one subject, each kind counted apart. */
+  rateLimitHeavyPerMinute: number;
+  /** Express's `trust proxy` (TRUST_PROXY): false (the socket's address), a number of proxy hops, or addresses/subnets. */
+  trustProxy: false | number | string;
   /** How bearer tokens are verified (see auth/token-verifier.ts). */
   auth: AuthConfig;
   /** The identity provider the web console signs in with (authorization code + PKCE); null: local sign-in links. */
@@ -64,10 +70,14 @@ export interface OidcConfig {
  */
 export interface AuthConfig {
   jwtSecret: string | null;
+  /** AUTH_JWT_SECRET_PREVIOUS: secrets still accepted for verification during a rotation (never used to sign). */
+  previousSecrets: string[];
   jwksUrl: string | null;
-  /** Required `iss` and `aud` claims, when set. */
+  /** Required `iss` and `aud` claims, when set (both required with a JWKS). */
   issuer: string | null;
   audience: string | null;
+  /** TOKEN_MAX_HOURS: longest token lifetime (`exp` − `iat`) accepted, minted and asked for by a sign-in link. */
+  maxHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -94,9 +104,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     // A secret generated on this machine would not be shared with the other replicas nor with the issuer.
     throw new ConfigError('AUTH_JWT_SECRET or AUTH_JWKS_URL is required when DATABASE_URL is set (a shared HS256 secret of at least 32 bytes, or the JWKS URL of your identity provider)');
   }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  if (!auth.jwtSecret && !auth.jwksUrl && (env.NODE_ENV === 'production' || !isLoopback(host))) {
+    // The generated `<dataDir>/jwt-secret` is for the embedded local default only: never for a served registry.
+    throw new ConfigError(`AUTH_JWT_SECRET or AUTH_JWKS_URL is required ${env.NODE_ENV === 'production' ? 'with NODE_ENV=production' : `when HOST is not a loopback address (HOST=${host})`}: the generated local secret is for the embedded default on this machine only`);
+  }
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
+    host,
     databaseUrl,
     migrationDatabaseUrl,
     dataDir,
@@ -115,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     anchorExportFile: path(env.ANCHOR_EXPORT_FILE, root, join(dataDir, 'integrity-anchors.jsonl')),
     anchorExportUrl,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    rateLimitPerAddressPerMinute: integer(env, 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 120, 1, 1_000_000),
+    rateLimitHeavyPerMinute: integer(env, 'RATE_LIMIT_HEAVY_PER_MINUTE', 6, 1, 1_000_000),
+    trustProxy: trustProxy(env),
     auth,
     oidc: oidcConfig(env, auth),
     readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60_000),
@@ -168,6 +186,21 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   return raw as T;
 }
 
+/**
+ * TRUST_PROXY: unset or `false`, the client address is the socket's (X-Forwarded-For is ignored, so it cannot be
+ * forged to dodge the per-address rate limit); a number of proxy hops in front; or a comma-separated list of the
+ * proxies' addresses or subnets (also `loopback`, `linklocal`, `uniquelocal`), as Express understands them.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): false | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  if (!raw.split(',').every((part) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(part.trim()))) {
+    throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops (0–10), or a comma-separated list of proxy addresses or subnets (got "${raw}")`);
+  }
+  return raw;
+}
+
 function masterKey(env: NodeJS.ProcessEnv): string | null {
   const raw = env.MASTER_KEY?.trim();
   if (!raw) return null;
@@ -177,13 +210,38 @@ function masterKey(env: NodeJS.ProcessEnv): string | null {
 
 function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const jwtSecret = env.AUTH_JWT_SECRET?.trim() || null;
+  const previousSecrets = (env.AUTH_JWT_SECRET_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   const jwksUrl = env.AUTH_JWKS_URL?.trim() || null;
+  const issuer = env.AUTH_ISSUER?.trim() || null;
+  const audience = env.AUTH_AUDIENCE?.trim() || null;
   if (jwtSecret && jwksUrl) throw new ConfigError('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
-  if (jwtSecret && Buffer.byteLength(jwtSecret, 'utf8') < 32) {
-    throw new ConfigError('AUTH_JWT_SECRET must be at least 32 bytes (e.g. `openssl rand -base64 32`)');
+  if (jwtSecret) checkSecretStrength('AUTH_JWT_SECRET', jwtSecret);
+  if (previousSecrets.length > 0 && !jwtSecret) throw new ConfigError('AUTH_JWT_SECRET_PREVIOUS needs AUTH_JWT_SECRET (the current secret, the only one that signs)');
+  for (const previous of previousSecrets) checkSecretStrength('AUTH_JWT_SECRET_PREVIOUS', previous);
+  if (jwksUrl) {
+    if (!isHttpUrl(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
+    const url = new URL(jwksUrl);
+    // Keys fetched over plain HTTP could be replaced on the way: https, except for a key set on this machine.
+    if (url.protocol !== 'https:' && !isLoopback(url.hostname)) throw new ConfigError(`AUTH_JWKS_URL must use https:// (http only for a loopback host; got "${jwksUrl}")`);
+    if (!issuer) throw new ConfigError('AUTH_ISSUER is required with AUTH_JWKS_URL (the identity provider\'s `iss`, e.g. https://sso.example.gob.pe/realms/registro)');
+    if (!audience) throw new ConfigError('AUTH_AUDIENCE is required with AUTH_JWKS_URL (the `aud` your identity provider puts in this API\'s tokens, e.g. registro-api)');
   }
-  if (jwksUrl && !isHttpUrl(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
-  return { jwtSecret, jwksUrl, issuer: env.AUTH_ISSUER?.trim() || null, audience: env.AUTH_AUDIENCE?.trim() || null };
+  return { jwtSecret, previousSecrets, jwksUrl, issuer, audience, maxHours: integer(env, 'TOKEN_MAX_HOURS', 8, 1, 720) };
+}
+
+/**
+ * A shared HS256 secret must be long (32 bytes) and not guessable: at least 8 distinct characters and an
+ * estimated 128 bits (Shannon entropy of its characters × length), which `openssl rand -base64 32` far exceeds.
+ */
+export function checkSecretStrength(name: string, secret: string): void {
+  if (Buffer.byteLength(secret, 'utf8') < 32) throw new ConfigError(`${name} must be at least 32 bytes (e.g. \`openssl rand -base64 32\`)`);
+  const counts = new Map<string, number>();
+  for (const char of secret) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...secret].length;
+  const bits = [...counts.values()].reduce((sum, n) => sum - n * Math.log2(n / length), 0);
+  if (counts.size < 8 || bits < 128) {
+    throw new ConfigError(`${name} is too predictable (${counts.size} distinct characters, about ${Math.floor(bits)} bits): use a random one, e.g. \`openssl rand -base64 32\``);
+  }
 }
 
 function isHttpUrl(raw: string): boolean {
@@ -192,4 +250,10 @@ function isHttpUrl(raw: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** 127.0.0.0/8, ::1 and localhost (the brackets of an IPv6 URL host removed). */
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }

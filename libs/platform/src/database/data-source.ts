@@ -12,11 +12,15 @@ import { AuditSubjects1764201600825 } from './migrations/1764201600825-audit-sub
 import { AuditChain1764201600830 } from './migrations/1764201600830-audit-chain.js';
 import { RecordIdLookups1764201600870 } from './migrations/1764201600870-record-id-lookups.js';
 import { ErasureReach1764201600960 } from './migrations/1764201600960-erasure-reach.js';
+import { RevokedTokens1764201600900 } from './migrations/1764201600900-revoked-tokens.js';
+import { RateLimitWindows1764201600910 } from './migrations/1764201600910-rate-limit-windows.js';
+import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-integrity-verifications.js';
 
 /** All schema changes, in order. Applied at start-up by `migrate`; the schema is never synchronized. */
 export const MIGRATIONS = [EventStore1764201600000, ...READ_MODEL_MIGRATIONS, DemoLoads1764201600400, AuditLog1764201600600, SubjectKeys1764201600650,
   IntegrityAnchors1764201600700, SignInCodes1764201600800, EventsNotify1764201600810,
-  AuditSearches1764201600820, AuditSubjects1764201600825, AuditChain1764201600830, RecordIdLookups1764201600870, ErasureReach1764201600960];
+  AuditSearches1764201600820, AuditSubjects1764201600825, AuditChain1764201600830, RecordIdLookups1764201600870,
+  RevokedTokens1764201600900, RateLimitWindows1764201600910, IntegrityVerifications1764201600920, ErasureReach1764201600960];
 
 export function createDataSource(url: string, poolSize = 5): DataSource {
   return new DataSource({

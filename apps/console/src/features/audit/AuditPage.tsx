@@ -42,7 +42,7 @@ export default function AuditPage() {
     <Stack gap="md" maw={1280}>
       <Title order={1} size="h2">{t.title}</Title>
       <Text size="sm">{t.intro}</Text>
-      {can(me.data, 'GET /api/v1/integrity') && <IntegrityPanel />}
+      {can(me.data, 'GET /api/v1/integrity/verifications') && <IntegrityPanel />}
       <Paper withBorder p="md" component="section" aria-labelledby="audit-title">
         <Stack gap="sm">
           <Title order={2} size="h4" id="audit-title">{t.title}</Title>

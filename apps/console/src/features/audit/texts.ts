@@ -39,6 +39,8 @@ interface AuditTexts {
   takeAnchor: string;
   anchored: (id: number) => string;
   recheck: string;
+  failed: string;
+  checkedAt: (when: string) => string;
 }
 
 export const texts: Dictionary<AuditTexts> = {
@@ -51,7 +53,7 @@ export const texts: Dictionary<AuditTexts> = {
     at: 'Fecha y hora (Lima)', role: 'Rol', record: 'Registro', purpose: 'Propósito', requestId: 'Solicitud',
     loadMore: 'Cargar más', empty: 'No hay entradas con estos filtros.', shown: (n) => `${n} entradas, de la más reciente a la más antigua`,
     integrity: 'Integridad del registro',
-    integrityIntro: 'Recorre todas las cadenas de hash (registro y auditoría) y comprueba los anclajes, también contra los firmados y exportados fuera de la base. Puede tardar unos segundos; la lista de auditoría sigue disponible.',
+    integrityIntro: 'Recorre todas las cadenas de hash (registro y auditoría) y comprueba los anclajes, como una tarea en el servidor, también contra los firmados y exportados fuera de la base. Puede tardar unos segundos; la lista de auditoría sigue disponible.',
     checking: 'Verificando las cadenas de hash y los anclajes…',
     ok: 'Íntegro', broken: 'Alterado',
     chains: (streams, events) => `${streams} flujos y ${events} eventos verificados.`,
@@ -64,6 +66,8 @@ export const texts: Dictionary<AuditTexts> = {
     anchorAt: (id, when, position) => `N.º ${id}, ${when}, posición ${position}`,
     hash: 'Hash de las cabezas (SHA-256)', takeAnchor: 'Anclar ahora', anchored: (id) => `Anclaje n.º ${id} registrado`,
     recheck: 'Verificar de nuevo',
+    failed: 'La última verificación no terminó; vuelva a verificar.',
+    checkedAt: (when) => `Verificado el ${when}.`,
   },
   en: {
     title: 'Audit',
@@ -74,7 +78,7 @@ export const texts: Dictionary<AuditTexts> = {
     at: 'Date and time (Lima)', role: 'Role', record: 'Record', purpose: 'Purpose', requestId: 'Request',
     loadMore: 'Load more', empty: 'No entries match these filters.', shown: (n) => `${n} entries, newest first`,
     integrity: 'Log integrity',
-    integrityIntro: 'Walks every hash chain (log and audit) and checks the anchors, also against the signed ones exported outside the database. It can take a few seconds; the audit list stays available.',
+    integrityIntro: 'Walks every hash chain (log and audit) and checks the anchors, as a job on the server, also against the signed ones exported outside the database. It can take a few seconds; the audit list stays available.',
     checking: 'Checking the hash chains and the anchors…',
     ok: 'Intact', broken: 'Tampered',
     chains: (streams, events) => `${streams} streams and ${events} events checked.`,
@@ -87,5 +91,7 @@ export const texts: Dictionary<AuditTexts> = {
     anchorAt: (id, when, position) => `No. ${id}, ${when}, position ${position}`,
     hash: 'Heads hash (SHA-256)', takeAnchor: 'Anchor now', anchored: (id) => `Anchor no. ${id} recorded`,
     recheck: 'Check again',
+    failed: 'The last verification did not finish; check again.',
+    checkedAt: (when) => `Checked on ${when}.`,
   },
 };

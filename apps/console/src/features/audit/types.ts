@@ -4,6 +4,7 @@ import type { paths } from '../../api/schema.js';
 export type AuditPage = paths['/api/v1/audit']['get']['responses'][200]['content']['application/json'];
 export type AuditEntry = AuditPage['entries'][number];
 
-/** GET /integrity: every hash chain walked and the anchors checked; POST /integrity/anchors: an anchor taken now. */
-export type IntegrityReport = paths['/api/v1/integrity']['get']['responses'][200]['content']['application/json'];
+/** GET /integrity/verifications/{id}: a verification job, its report once done; POST /integrity/anchors: an anchor taken now. */
+export type IntegrityVerification = paths['/api/v1/integrity/verifications/{verificationId}']['get']['responses'][200]['content']['application/json'];
+export type IntegrityReport = NonNullable<IntegrityVerification['report']>;
 export type Anchor = paths['/api/v1/integrity/anchors']['post']['responses'][201]['content']['application/json'];
