@@ -11,6 +11,21 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { testAnchorExport } from '../support/anchors.js';
 import { asOwnerWithoutTriggers, rewriteStreamAsOwner } from '../support/tamper.js';
 
+/** Starts a verification (the integrity job) and reads it until it is done: its report. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a report read as JSON, checked by each test
+async function verifyNow(t: TestApp): Promise<any> {
+  const started = (await t.api('auditor').post('/api/v1/integrity/verifications').expect(202)).body;
+  for (let i = 0; i < 200; i++) {
+    const job = (await t.api('auditor').get(`/api/v1/integrity/verifications/${started.verificationId}`).expect(200)).body;
+    if (job.status !== 'running') {
+      expect(job.status).toBe('done');
+      return job.report;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the verification did not finish');
+}
+
 /**
  * POST /integrity/verifications starts the walk of the hash chains and the anchors as a job, GET reads its report;
  * POST /integrity/anchors takes an anchor.
@@ -22,19 +37,7 @@ describe('integrity of the log over HTTP', () => {
   const call = (topic: string) => ({
     receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic,
   });
-  /** Starts a verification and reads it until it is done: its report. */
-  const integrity = async () => {
-    const started = (await t.api('auditor').post('/api/v1/integrity/verifications').expect(202)).body;
-    for (let i = 0; i < 200; i++) {
-      const job = (await t.api('auditor').get(`/api/v1/integrity/verifications/${started.verificationId}`).expect(200)).body;
-      if (job.status !== 'running') {
-        expect(job.status).toBe('done');
-        return job.report;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the verification did not finish');
-  };
+  const integrity = () => verifyNow(t);
   /** What someone with the database owner's rights could do, with the log's append-only trigger switched off. */
   const tamper = async (sql: string, params: unknown[]) => {
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
@@ -138,7 +141,7 @@ describe('integrity of the log over HTTP', () => {
 });
 
 /**
- * Each anchor is signed with a key the database never holds and exported outside it; GET /integrity checks the
+ * Each anchor is signed with a key the database never holds and exported outside it; the integrity job checks the
  * database against the export, and the audit log's own chain. Tampering with the owner's rights (the triggers
  * off, the chains recomputed, the anchors in the database rewritten to match) passes every check inside the
  * database, and not the exported anchor.
@@ -148,7 +151,7 @@ describe('integrity against the signed anchors kept outside the database, and th
   let exportFile: string;
   let keyFile: string;
   const callIds: string[] = [];
-  const integrity = async () => (await t.api('auditor').get('/api/v1/integrity').expect(200)).body;
+  const integrity = () => verifyNow(t);
   const call = (topic: string) => ({
     receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic,
   });
@@ -304,5 +307,5 @@ describe('signed anchors sent to ANCHOR_EXPORT_URL', () => {
     expect((await integrity())).toMatchObject({ ok: true, exported: { anchorsExported: 2 } });
   });
 
-  const integrity = async () => (await t.api('auditor').get('/api/v1/integrity').expect(200)).body;
+  const integrity = () => verifyNow(t);
 });
