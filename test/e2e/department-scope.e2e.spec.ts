@@ -109,6 +109,7 @@ describe('department scope', () => {
 
   it('counts only the scope’s departments in the statistics, exactly for police and with disclosure control for analysts', async () => {
     await t.project();
+    await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
     const month = hoursAgo(48).slice(0, 7);
     const byDepartment = (await police08().get(`/api/v1/statistics/hotline?from=${month}&to=${month}&by=department`).expect(200)).body;
     expect(byDepartment.groups.map((g: { key: string }) => g.key)).toEqual(['08']);
@@ -123,6 +124,7 @@ describe('department scope', () => {
 
   it('lets a regional analyst publish, list and read only its own departments’ reports', async () => {
     const analyst08 = () => t.api('analyst', ['08']);
+    await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
     const period = hoursAgo(0).slice(0, 7);
     const lima15 = (await t.api('analyst').post('/api/v1/publications').send({ kind: 'monthly', period, department: '15' }).expect(201)).body;
     const national = (await t.api('analyst').post('/api/v1/publications').send({ kind: 'monthly', period }).expect(201)).body;

@@ -40,44 +40,47 @@ describe('official statistics over HTTP', () => {
   }, 60_000);
   afterAll(async () => t.close());
 
+  // Arbitrary asOf: the administrator's controlled view (analysts read release points only: statistics-differencing).
   it('answers asOf=P with the very bytes it gave at P, after late events for the same month', async () => {
-    const first = await t.api('analyst').get(monthly).expect(200);
+    const first = await t.api('admin').get(monthly).expect(200);
     const position = first.body.asOfPosition as number;
     expect(first.headers['content-type']).toMatch(/application\/json/);
     expect(first.body).toMatchObject({ kind: 'monthly', period: '2025-03', department: null, disclosureControl: { k: 5, applied: true } });
 
     for (let i = 0; i < 6; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-03-10T10:00:00-05:00')).expect(201);
     await t.project();
-    const now = await t.api('analyst').get(monthly).expect(200);
+    const now = await t.api('admin').get(monthly).expect(200);
     expect(now.body.asOfPosition).toBe(await countEvents(t.db.pool));
     expect(now.text).not.toBe(first.text);
 
-    const asOf = await t.api('analyst').get(`${monthly}&asOf=${position}`).expect(200);
+    const asOf = await t.api('admin').get(`${monthly}&asOf=${position}`).expect(200);
     expect(asOf.text).toBe(first.text);
   });
 
   it('answers the hotline and referral statistics as of a position exactly as they were then', async () => {
     const urls = ['/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=month', '/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=department',
       '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=destination', '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=department'];
-    const position = (await t.api('analyst').get(monthly).expect(200)).body.asOfPosition as number;
-    const then = await Promise.all(urls.map((url) => t.api('analyst').get(url).expect(200)));
+    const position = (await t.api('admin').get(monthly).expect(200)).body.asOfPosition as number;
+    const then = await Promise.all(urls.map((url) => t.api('admin').get(url).expect(200)));
     // At the current position the ledger gives what the operational tables give.
     for (const [i, url] of urls.entries()) {
-      const asOf = await t.api('analyst').get(`${url}&asOf=${position}`).expect(200);
+      const asOf = await t.api('admin').get(`${url}&asOf=${position}`).expect(200);
       expect(asOf.body.asOf).toEqual({ logPosition: position });
       expect({ groups: asOf.body.groups, total: asOf.body.total }).toEqual({ groups: then[i].body.groups, total: then[i].body.total });
     }
     for (let i = 0; i < 3; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-02-10T10:00:00-05:00')).expect(201);
     await t.project();
-    const hotlineNow = await t.api('analyst').get(urls[0]).expect(200);
+    const hotlineNow = await t.api('admin').get(urls[0]).expect(200);
     expect(hotlineNow.body.total.received).toBe(then[0].body.total.received + 3);
     for (const [i, url] of urls.entries()) {
-      const asOf = await t.api('analyst').get(`${url}&asOf=${position}`).expect(200);
+      const asOf = await t.api('admin').get(`${url}&asOf=${position}`).expect(200);
       expect({ groups: asOf.body.groups, total: asOf.body.total }).toEqual({ groups: then[i].body.groups, total: then[i].body.total });
     }
   });
 
   it('gives analysts the hotline and referral statistics under disclosure control, operators exact counts', async () => {
+    // Analysts read at the latest release point: declare one at the current position.
+    await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
     let hiddenCounts = 0;
     const fields = { hotline: ['received', 'traffickingRelated', 'closed'], referrals: ['sent', 'accepted', 'rejected', 'completed', 'revoked', 'pending'] };
     for (const [endpoint, by] of [['hotline', 'department'], ['referrals', 'department'], ['referrals', 'destination']] as const) {
@@ -109,6 +112,7 @@ describe('official statistics over HTTP', () => {
   });
 
   it('keeps a publication byte-identical after corrections and lists exactly the cells that changed since', async () => {
+    await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
     const publicationId = randomUUID();
     const published = await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
     expect(published.body).toMatchObject({ publicationId, kind: 'monthly', period: '2025-03', replayed: false, k: 5 });
@@ -128,6 +132,8 @@ describe('official statistics over HTTP', () => {
       .send({ receivedAt: '2025-03-20T08:00:00-05:00', reason: 'fecha mal digitada' }).expect(200);
     for (let i = 0; i < 5; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-03-11T10:00:00-05:00')).expect(201);
     await t.project();
+    // Revisions compare with the latest release point: the corrections are released by a new one.
+    await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
 
     const again = await t.api('analyst').get(`/api/v1/publications/${publicationId}`).expect(200);
     expect(again.text).toBe(original.text);
@@ -181,7 +187,10 @@ describe('official statistics over HTTP', () => {
     await bad('/api/v1/statistics/monthly?year=2025&month=3&department=99', 400, 'department');
     await bad('/api/v1/statistics/monthly?year=2025&month=3&format=pdf', 400, 'format');
     await bad('/api/v1/statistics/monthly?year=2025&month=3&asOf=-1', 400, 'asOf');
-    await bad('/api/v1/statistics/monthly?year=2025&month=3&asOf=99999999', 409, 'asOf');
+    // For analysts a position must be a release point (400); past the statistics' head it is a 409 for others.
+    await bad('/api/v1/statistics/monthly?year=2025&month=3&asOf=99999999', 400, 'asOf');
+    const ahead = await t.api('admin').get('/api/v1/statistics/monthly?year=2025&month=3&asOf=99999999').expect(409);
+    expect(ahead.body.fields.map((f: { field: string }) => f.field)).toContain('asOf');
     await bad('/api/v1/statistics/inei/20x5', 400, 'year');
     await bad(`/api/v1/publications/${randomUUID()}`, 404);
     const before = await t.api('analyst').get('/api/v1/publications').expect(200);

@@ -32,13 +32,14 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
       const act = { investigated: 'opened', sanctioned: 'conviction', acquitted: 'acquittal' }[row] ?? row;
       return count(acts, (a) => a.act === act);
     },
-    ...victimTables(facts, inScope),
+    // A department's report counts each person once among its own denunciations; the national one once in Peru.
+    ...victimTables(scope.dept === null ? facts.victims : facts.departmentVictims, inScope),
     funnel: (row) => count(cases, (c) => row === 'denunciation' || c[row as 'investigation' | 'accusation' | 'ruling']),
   };
 }
 
-function victimTables(facts: Facts, inScope: (f: { period: string; dept: string }) => boolean): Record<string, Expect> {
-  const victims = facts.victims.filter(inScope);
+function victimTables(all: Facts['victims'], inScope: (f: { period: string; dept: string }) => boolean): Record<string, Expect> {
+  const victims = all.filter(inScope);
   return {
     victims_by_sex_age: (row, col) => victims.filter((v) => any(row, v.sex) && any(col, v.ageGroup)).length,
     victims_by_nationality: (row) => victims.filter((v) => any(row, v.nationality)).length,
@@ -56,7 +57,7 @@ export function expectedIneiAnnual(facts: Facts, year: number): Record<string, E
   const stageAct: Record<string, string> = { investigated: 'opened', accused: 'accused', convicted: 'conviction', acquitted: 'acquittal', archived: 'archived' };
   return {
     denunciations_by_department_month: (row, col) => cases.filter((c) => any(row, c.dept) && any(col, c.period)).length,
-    ...victimTables(facts, inYear),
+    ...victimTables(facts.victims, inYear),
     by_purpose: (row, col) => (col === 'victims' ? victims : cases).filter((x) => hasPurpose(x.purposes, row)).length,
     cases_by_stage: (row, col) => (col === 'registered'
       ? cases.filter((c) => any(row, c.dept)).length

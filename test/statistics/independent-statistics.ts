@@ -17,6 +17,8 @@ export interface Facts {
   cases: Array<{ id: string; period: string; dept: string; source: string; purposes: string[]; suspects: number;
     investigation: boolean; accusation: boolean; ruling: boolean }>;
   victims: Array<{ period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[] }>;
+  /** The same, as a department counts them: one person once among that department's denunciations only. */
+  departmentVictims: Array<{ period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[] }>;
   /** Acts of the justice system, each in the month it happened and the department of its denunciation. */
   acts: Array<{ act: 'opened' | 'accused' | 'archived' | 'dismissed' | 'conviction' | 'acquittal'; period: string; dept: string }>;
 }
@@ -27,6 +29,8 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
   const cases = new Map<string, Facts['cases'][number]>();
   const victims: Array<{ caseId: string; sex: string; ageGroup: string; nationality: string }> = [];
   const linked = new Set<string>();
+  const departmentVictims: typeof victims = [];
+  const linkedInDepartment = new Set<string>();
   const prosecutions = new Map<string, { caseId: string; opened: string; accused?: string; archived?: string; dismissed?: string }>();
   const trials = new Map<string, { caseId: string; ruled?: string; verdict?: string }>();
   for (const { type, data: d } of events) {
@@ -56,6 +60,11 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
       if (d.linkId) linked.add(d.linkId);
       victims.push({ caseId: d.caseId, sex: d.sex, ageGroup: d.ageGroup, nationality: d.nationality });
     }
+    const inDepartment = d.documentHash && cases.has(d.caseId) ? `${cases.get(d.caseId)!.dept}/${d.documentHash}` : null;
+    if (type === 'VictimIdentified' && !(inDepartment && linkedInDepartment.has(inDepartment))) {
+      if (inDepartment) linkedInDepartment.add(inDepartment);
+      departmentVictims.push({ caseId: d.caseId, sex: d.sex, ageGroup: d.ageGroup, nationality: d.nationality });
+    }
     if (type === 'ProsecutionOpened') prosecutions.set(d.prosecutionId, { caseId: d.caseId, opened: lima(d.openedAt) });
     if (type === 'AccusationFiled') prosecutions.get(d.prosecutionId)!.accused ??= lima(d.occurredAt);
     if (type === 'ProsecutionArchived') prosecutions.get(d.prosecutionId)!.archived ??= lima(d.occurredAt);
@@ -79,6 +88,10 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
   return {
     calls: [...calls.values()], referrals: [...referrals.values()], cases: [...cases.values()], acts,
     victims: victims.map((v) => {
+      const c = cases.get(v.caseId)!;
+      return { ...v, period: c.period, dept: c.dept, purposes: c.purposes };
+    }),
+    departmentVictims: departmentVictims.map((v) => {
       const c = cases.get(v.caseId)!;
       return { ...v, period: c.period, dept: c.dept, purposes: c.purposes };
     }),

@@ -10,12 +10,14 @@ import { bringStatisticsUpToDate } from './log-position.js';
 export type PublishCommand = Extract<CliCommand, { command: 'publish' }>;
 
 /**
- * Freezes the report at the current log position. Without --id a new id is drawn; with one, a retry returns the
+ * Freezes the report at the current log position: run by an administrator (database credentials), it first
+ * declares that position a release point, since publications are taken at release points only. Without --id a new id is drawn; with one, a retry returns the
  * original publication (replayed: true) and another request under the same id is refused.
  */
 export async function publish(
   statistics: OfficialStatistics, command: PublishCommand, options: { k: number; now: Date },
 ): Promise<Publication & { replayed: boolean }> {
+  await statistics.declareReleasePoint(options.now.toISOString());
   const { publication, replayed } = await statistics.publish(
     { kind: command.kind, period: command.period, department: command.department },
     { publicationId: command.id ?? randomUUID(), k: options.k, now: options.now.toISOString() },

@@ -9,6 +9,7 @@ import { TrialLinks1764201600310 } from './trial-links/1764201600310-trial-links
 import { trialLinksProjection } from './trial-links/trial-links.projection.js';
 import { StatisticsLedger1764201600500 } from './official-statistics/1764201600500-statistics-ledger.migration.js';
 import { Publications1764201600510 } from './official-statistics/1764201600510-publications.migration.js';
+import { ReleasePoints1764201600520 } from './official-statistics/1764201600520-release-points.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
@@ -32,7 +33,7 @@ export * from './case-list/case-list.query.js';
 
 export const READ_MODEL_ENTITIES = [HotlineCallFact, HotlineCallCount];
 export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300, TrialLinks1764201600310,
-  StatisticsLedger1764201600500, Publications1764201600510, HotlineCallList1764201600900,
+  StatisticsLedger1764201600500, Publications1764201600510, ReleasePoints1764201600520, HotlineCallList1764201600900,
   CaseList1764201600910];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection, statisticsLedgerProjection, hotlineCallListProjection,

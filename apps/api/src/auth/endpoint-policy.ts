@@ -127,6 +127,8 @@ export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly R
   'GET /api/v1/statistics/referrals': ['operator', 'police', 'prosecutor', 'protection', 'analyst', A],
   'GET /api/v1/statistics/monthly': ['police', 'prosecutor', 'analyst', A],
   'GET /api/v1/statistics/inei/{year}': ['analyst', A],
+  'GET /api/v1/statistics/release-points': ['analyst', 'auditor', A],
+  'POST /api/v1/statistics/release-points': [A],
   'POST /api/v1/publications': ['analyst', A],
   'GET /api/v1/publications': ['analyst', 'auditor', A],
   'GET /api/v1/publications/{id}': ['analyst', 'auditor', A],

@@ -4,20 +4,24 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { InvalidCommand } from '../../../../libs/domain/src/index.js';
 import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
-import { OfficialStatistics, STATISTICS_PROJECTION, type ReportRequest } from '../../../../libs/read-models/src/index.js';
+import {
+  OfficialStatistics, STATISTICS_PROJECTION, type ReleasePoint, type ReportRequest,
+} from '../../../../libs/read-models/src/index.js';
 import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ReadYourWrites } from '../shared/read-your-writes.js';
 import { sendReport } from './export-response.js';
 import { ExportOptionsDto, IneiYearParamDto, MonthlyReportQueryDto, PublishDto } from './official-statistics.dto.js';
 import {
-  PUBLICATION_LIST_SCHEMA, PUBLISH_RESPONSE_SCHEMA, REVISIONS_SCHEMA, reportResponse,
-  type PublicationList, type PublicationRevisions, type PublishResponse,
+  PUBLICATION_LIST_SCHEMA, PUBLISH_RESPONSE_SCHEMA, RELEASE_POINT_SCHEMA, RELEASE_POINTS_SCHEMA, REVISIONS_SCHEMA, reportResponse,
+  type PublicationList, type PublicationRevisions, type PublishResponse, type ReleasePointList,
 } from './official-statistics.schemas.js';
 
 /**
  * Official statistics (PNAT A37, A38): the monthly report, the INEI annual tables and frozen publications. Every
- * output here is for analysts and INEI, so disclosure control is always applied (k from DISCLOSURE_K).
+ * output here is for analysts and INEI, so disclosure control is always applied (k from DISCLOSURE_K), except the
+ * monthly report of a regional police or prosecutor token (exact counts of its own departments). Analysts and
+ * publications read at release points only (release-points.ts), never an arbitrary position.
  */
 @ApiTags('statistics')
 @Controller()
@@ -40,22 +44,42 @@ export class OfficialStatisticsController {
     // Police and prosecutors of a region work with their own cases: they get its exact counts. Everyone else
     // (analysts, INEI, national users) gets the disclosure-controlled report.
     const exact = actor.departments.length > 0 && (actor.role === 'police' || actor.role === 'prosecutor');
-    const report = await this.statistics.report(request, { asOf: query.asOf, disclosure: { k: this.config.disclosureK, applied: !exact } });
+    // Analysts read at release points only, under control across every answer of the release point.
+    const report = actor.role === 'analyst'
+      ? await this.statistics.releasedReport(request, { asOf: query.asOf, k: this.config.disclosureK })
+      : await this.statistics.report(request, { asOf: query.asOf, disclosure: { k: this.config.disclosureK, applied: !exact } });
     await sendReport(res, report, { ...query, filename: `reporte-mensual-${period}${request.department ? `-${request.department}` : ''}` });
   }
 
   @Get('statistics/inei/:year')
   @ApiOperation({ summary: 'Cuadros anuales para el INEI / INEI annual tables (json, csv, xlsx; asOf)' })
   @ApiOkResponse(reportResponse('Cuadros anuales con control de divulgación / annual tables, disclosure-controlled'))
-  async inei(@Param() params: IneiYearParamDto, @Query() query: ExportOptionsDto, @Res() res: Response): Promise<void> {
+  async inei(@Param() params: IneiYearParamDto, @Query() query: ExportOptionsDto, @Res() res: Response, @CurrentActor() actor: Actor): Promise<void> {
     const request: ReportRequest = { kind: 'inei-annual', period: String(params.year), department: null };
-    const report = await this.statistics.report(request, { asOf: query.asOf, disclosure: this.disclosure() });
+    const report = actor.role === 'analyst'
+      ? await this.statistics.releasedReport(request, { asOf: query.asOf, k: this.config.disclosureK })
+      : await this.statistics.report(request, { asOf: query.asOf, disclosure: this.disclosure() });
     await sendReport(res, report, { ...query, filename: `inei-trata-${params.year}` });
+  }
+
+  @Get('statistics/release-points')
+  @ApiOperation({ summary: 'Puntos de publicación: las únicas posiciones (asOf) que un analista puede leer / Release points: the only positions (asOf) analysts may read' })
+  @ApiOkResponse({ description: 'Cierres de mes y cierres declarados, del más antiguo al más reciente / month closes and declared closes, oldest first', schema: RELEASE_POINTS_SCHEMA })
+  async releasePoints(): Promise<ReleasePointList> {
+    return { releasePoints: await this.statistics.releasePoints() };
+  }
+
+  @Post('statistics/release-points')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Declara la posición actual de las estadísticas como punto de publicación / Declare the statistics\' current position a release point' })
+  @ApiCreatedResponse({ description: 'El punto de publicación / the release point', schema: RELEASE_POINT_SCHEMA })
+  async declareReleasePoint(): Promise<ReleasePoint> {
+    return this.statistics.declareReleasePoint(new Date().toISOString());
   }
 
   @Post('publications')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Publica (congela) un reporte en la posición actual / Freeze a report at the current position' })
+  @ApiOperation({ summary: 'Publica (congela) un reporte en el último punto de publicación / Freeze a report at the latest release point' })
   @ApiCreatedResponse({ description: 'La publicación (o la original, en un reintento) / the publication (or the original, on a retry)', schema: PUBLISH_RESPONSE_SCHEMA })
   async publish(@Body() body: PublishDto, @CurrentActor() actor: Actor): Promise<PublishResponse> {
     const request = this.publicationRequest(body);

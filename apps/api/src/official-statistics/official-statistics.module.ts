@@ -11,5 +11,7 @@ import { OfficialStatisticsController } from './official-statistics.controller.j
     inject: [DataSource, CATALOGS],
     useFactory: (dataSource: DataSource, catalogs: ReferenceCatalogs) => new OfficialStatistics(dataSource, catalogs),
   }],
+  // The analysts' hotline and referral statistics are read from the released monthly reports.
+  exports: [OfficialStatistics],
 })
 export class OfficialStatisticsModule {}

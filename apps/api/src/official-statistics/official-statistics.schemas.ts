@@ -1,6 +1,6 @@
 import type { ApiResponseNoStatusOptions, SchemaObject } from '@nestjs/swagger';
 import type {
-  CellRevision, Dimension, DisclosureSettings, Label, Publication, PublishedReport, PublishedTable, SuppressedCell,
+  CellRevision, Dimension, DisclosureSettings, Label, Publication, PublishedReport, PublishedTable, ReleasePoint, SuppressedCell,
 } from '../../../../libs/read-models/src/index.js';
 import { arrayOf, closedObject, CSV, integer, string, XLSX } from '../shared/openapi-schema.js';
 
@@ -41,7 +41,7 @@ export const PUBLISHED_REPORT_SCHEMA: SchemaObject = closedObject<PublishedRepor
   department: DEPARTMENT,
   asOfPosition: integer('Eventos del registro que refleja el reporte / events of the log the report reflects'),
   generatedAt: INSTANT,
-  disclosureControl: closedObject<DisclosureSettings & { method: string }>({ k: integer(undefined, 1), applied: { type: 'boolean' }, method: string() }),
+  disclosureControl: closedObject<Pick<DisclosureSettings, 'k' | 'applied'> & { method: string }>({ k: integer(undefined, 1), applied: { type: 'boolean' }, method: string() }),
   source: string(),
   tables: arrayOf(TABLE),
 });
@@ -82,6 +82,16 @@ export const REVISIONS_SCHEMA: SchemaObject = closedObject<PublicationRevisions>
     table: string(), row: string(), column: string(), published: REVISED_VALUE, current: REVISED_VALUE,
   })),
 });
+
+export const RELEASE_POINT_SCHEMA: SchemaObject = closedObject<ReleasePoint>({
+  position: integer('Posición del registro: el valor de asOf / log position: the value for asOf'),
+  kind: string({ enum: ['period_close', 'declared'], description: 'Cierre de mes o cierre declarado / month close or declared close' }),
+  day: string({ format: 'date', description: 'Día (America/Lima) / day (America/Lima)' }),
+  period: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', nullable: true, description: 'Mes cerrado o null / month closed or null' },
+});
+
+export interface ReleasePointList { releasePoints: ReleasePoint[] }
+export const RELEASE_POINTS_SCHEMA: SchemaObject = closedObject<ReleasePointList>({ releasePoints: arrayOf(RELEASE_POINT_SCHEMA) });
 
 /** A report in the format asked for: JSON (the schema above), CSV or XLSX (a rendering of the same tables). */
 export function reportResponse(description: string, headers: Record<string, string> = {}): ApiResponseNoStatusOptions {

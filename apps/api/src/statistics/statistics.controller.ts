@@ -4,11 +4,12 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { InvalidCommand, limaMonth } from '../../../../libs/domain/src/index.js';
+import { InvalidCommand, limaMonth, REFERRAL_DESTINATIONS } from '../../../../libs/domain/src/index.js';
 import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import {
-  controlHotlineStatistics, controlReferralStatistics, HOTLINE_STATISTICS_PROJECTION, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween, queryHotlineStatistics, queryReferralStatistics,
-  referralStatisticsAsOf, type HotlineGrouping, type ReferralGrouping,
+  HOTLINE_STATISTICS_PROJECTION, OfficialStatistics, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween,
+  queryHotlineStatistics, queryReferralStatistics, referralStatisticsAsOf, releasedHotlineStatistics, releasedReferralStatistics,
+  type HotlineGrouping, type ReferralGrouping,
 } from '../../../../libs/read-models/src/index.js';
 import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -61,44 +62,76 @@ export class StatisticsController {
     @Inject(CATALOGS) private readonly catalogs: ReferenceCatalogs,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly fresh: ReadYourWrites,
+    private readonly statistics: OfficialStatistics,
   ) {}
 
   @Get('hotline')
   @ApiOperation({ summary: 'Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed' })
   @ApiOkResponse({ description: 'Conteos agregados por grupo, sin datos personales / aggregate counts by group, no personal data', schema: HOTLINE_STATISTICS_SCHEMA })
   async hotline(@Query() query: HotlineStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<HotlineStatisticsResponse> {
-    const { from, to } = period(query);
-    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [HOTLINE_STATISTICS_PROJECTION] : [STATISTICS_PROJECTION]);
+    const asked = period(query);
     const by = query.by ?? 'month';
     const ubigeo = this.catalogs.ubigeo;
-    const params = { from, to, by, departments: ubigeo.departmentCodes(), scope: this.hotlineScope(actor, query.department) };
+    const label = (key: string) => (by === 'month' ? key : key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(key) ?? key));
+    const scope = this.hotlineScope(actor, query.department);
+    if (controlled(actor)) {
+      // Analysts: at a release point, every figure a sum of the released monthly reports' figures.
+      const released = await this.statistics.releasedMonthlyReports(monthsBetween(asked.from, asked.to), { asOf: query.asOf, k: this.config.disclosureK });
+      const safe = releasedHotlineStatistics(released.reports, {
+        months: monthsBetween(asked.from, asked.to), by, departments: ubigeo.departmentCodes(), scope: scope ?? null,
+      });
+      return {
+        ...asked, by, timeZone: 'America/Lima' as const, asOf: { logPosition: released.position },
+        ...safe, groups: safe.groups.map((g) => ({ ...g, label: label(g.key) })), disclosureControl: { applied: true, k: this.config.disclosureK },
+      };
+    }
+    const { from, to } = asked;
+    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [HOTLINE_STATISTICS_PROJECTION] : [STATISTICS_PROJECTION]);
+    const params = { from, to, by, departments: ubigeo.departmentCodes(), scope };
     const statistics = query.asOf === undefined
       ? await queryHotlineStatistics(this.dataSource, params)
       : await hotlineStatisticsAsOf(this.dataSource, { ...params, asOf: query.asOf });
-    const label = (key: string) => (by === 'month' ? key : key === 'unknown' ? 'Sin información' : (ubigeo.departmentName(key) ?? key));
     const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
-    if (!controlled(actor)) return { ...statistics, groups: labelled, ...this.exact() };
-    const safe = controlHotlineStatistics(labelled, statistics.total, this.config.disclosureK);
-    return { ...statistics, ...safe, disclosureControl: { applied: true, k: this.config.disclosureK } };
+    return { ...statistics, groups: labelled, ...this.exact() };
   }
 
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance' })
   @ApiOkResponse({ description: 'Conteos y horas agregados por grupo, sin datos personales / aggregate counts and hours by group, no personal data', schema: REFERRAL_STATISTICS_SCHEMA })
   async referrals(@Query() query: ReferralStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<ReferralStatisticsResponse> {
-    const { from, to } = period(query);
-    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [REFERRAL_FACTS_PROJECTION] : [STATISTICS_PROJECTION]);
     const by = query.by ?? 'destination';
     const scope = scopeOf(actor);
+    const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
+    if (controlled(actor)) {
+      // Analysts: at a release point, every count a sum of the released monthly reports' figures; the hours from
+      // the ledger at the same position, shown only where the count of accepted referrals is published and ≥ k.
+      const { from, to } = period(query);
+      const k = this.config.disclosureK;
+      const months = monthsBetween(from, to);
+      const released = await this.statistics.releasedMonthlyReports(months, { asOf: query.asOf, k });
+      const safe = releasedReferralStatistics(released.reports, {
+        months, by, destinations: [...REFERRAL_DESTINATIONS], departments: this.catalogs.ubigeo.departmentCodes(), scope: scope ?? null,
+      });
+      const ledger = await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: released.position, scope });
+      const hours = (accepted: number | null, exact: { medianHoursToAcceptance: number | null; p90HoursToAcceptance: number | null } | undefined) =>
+        (accepted === null || accepted < k || !exact
+          ? { medianHoursToAcceptance: null, p90HoursToAcceptance: null }
+          : { medianHoursToAcceptance: exact.medianHoursToAcceptance, p90HoursToAcceptance: exact.p90HoursToAcceptance });
+      return {
+        from, to, by, timeZone: 'America/Lima' as const, asOf: { logPosition: released.position },
+        groups: safe.groups.map((g) => ({ ...g, label: label(g.key), ...hours(g.accepted, ledger.groups.find((x) => x.key === g.key)) })),
+        total: { ...safe.total, ...hours(safe.total.accepted, ledger.total) },
+        suppressed: safe.suppressed, disclosureControl: { applied: true, k },
+      };
+    }
+    const { from, to } = period(query);
+    await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [REFERRAL_FACTS_PROJECTION] : [STATISTICS_PROJECTION]);
     const statistics = query.asOf === undefined
       ? await queryReferralStatistics(this.dataSource, { from, to, by, scope })
       : await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: query.asOf, scope });
-    const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
     const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
     const base = { from, to, by, timeZone: 'America/Lima' as const, asOf: statistics.asOf };
-    if (!controlled(actor)) return { ...base, groups: labelled, total: statistics.total, ...this.exact() };
-    const k = this.config.disclosureK;
-    return { ...base, ...controlReferralStatistics(labelled, statistics.total, k), disclosureControl: { applied: true, k } };
+    return { ...base, groups: labelled, total: statistics.total, ...this.exact() };
   }
 
   /** `department` narrows the count to one department: an unknown one is a 400, another region's a 403 (as /monthly). */
@@ -116,7 +149,10 @@ export class StatisticsController {
   }
 }
 
-/** Analysts get every statistic under disclosure control; operational roles see exact counts of their scope. */
+/**
+ * Analysts get every statistic under disclosure control, at release points only, as sums of the released monthly
+ * reports' figures; operational roles see exact counts of their scope, as of any position.
+ */
 const controlled = (actor: Actor) => actor.role === 'analyst';
 
 /** A regional token counts only its own departments (DESIGN: regional users are scoped); national: everything. */

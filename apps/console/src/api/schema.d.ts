@@ -456,7 +456,7 @@ export interface paths {
         /** Publicaciones emitidas / Publications issued */
         get: operations["OfficialStatisticsController_list_v1"];
         put?: never;
-        /** Publica (congela) un reporte en la posición actual / Freeze a report at the current position */
+        /** Publica (congela) un reporte en el último punto de publicación / Freeze a report at the latest release point */
         post: operations["OfficialStatisticsController_publish_v1"];
         delete?: never;
         options?: never;
@@ -658,6 +658,24 @@ export interface paths {
         get: operations["StatisticsController_referrals_v1"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/release-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Puntos de publicación: las únicas posiciones (asOf) que un analista puede leer / Release points: the only positions (asOf) analysts may read */
+        get: operations["OfficialStatisticsController_releasePoints_v1"];
+        put?: never;
+        /** Declara la posición actual de las estadísticas como punto de publicación / Declare the statistics' current position a release point */
+        post: operations["OfficialStatisticsController_declareReleasePoint_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3356,6 +3374,78 @@ export interface operations {
                             /** @description null: oculto por control de divulgación / hidden by disclosure control */
                             sent: number | null;
                         };
+                    };
+                };
+            };
+        };
+    };
+    OfficialStatisticsController_releasePoints_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cierres de mes y cierres declarados, del más antiguo al más reciente / month closes and declared closes, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        releasePoints: {
+                            /**
+                             * Format: date
+                             * @description Día (America/Lima) / day (America/Lima)
+                             */
+                            day: string;
+                            /**
+                             * @description Cierre de mes o cierre declarado / month close or declared close
+                             * @enum {string}
+                             */
+                            kind: "period_close" | "declared";
+                            /** @description Mes cerrado o null / month closed or null */
+                            period: string | null;
+                            /** @description Posición del registro: el valor de asOf / log position: the value for asOf */
+                            position: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    OfficialStatisticsController_declareReleasePoint_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El punto de publicación / the release point */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Día (America/Lima) / day (America/Lima)
+                         */
+                        day: string;
+                        /**
+                         * @description Cierre de mes o cierre declarado / month close or declared close
+                         * @enum {string}
+                         */
+                        kind: "period_close" | "declared";
+                        /** @description Mes cerrado o null / month closed or null */
+                        period: string | null;
+                        /** @description Posición del registro: el valor de asOf / log position: the value for asOf */
+                        position: number;
                     };
                 };
             };

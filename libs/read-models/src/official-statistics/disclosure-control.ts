@@ -74,7 +74,7 @@ export function publishWithDisclosureControl(
 }
 
 export function publishTable(table: CountTable, settings: DisclosureSettings): PublishedTable {
-  return settings.applied ? publishWithDisclosureControl(table, settings.k) : publishExact(table);
+  return settings.applied ? publishWithDisclosureControl(table, settings.k, settings.forced?.get(table.id) ?? []) : publishExact(table);
 }
 
 interface SuppressionState {

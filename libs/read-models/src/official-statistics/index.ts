@@ -11,3 +11,6 @@ export * from './official-statistics.service.js';
 export * from './revisions.js';
 export * from './operational-statistics-as-of.js';
 export * from './grouped-disclosure.js';
+export * from './release-points.js';
+export * from './answer-family.js';
+export * from './released-operational.js';

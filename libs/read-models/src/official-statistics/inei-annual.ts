@@ -1,4 +1,5 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
+import { limaDayStart } from './release-points.js';
 import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
 import { countTable, linkedTables, victimTables } from './report-tables.js';
@@ -81,7 +82,7 @@ export function buildIneiAnnualTables(
   return {
     kind: 'inei-annual',
     title: l(`Estadísticas anuales de trata de personas para el INEI — ${year}`, `Annual human trafficking statistics for INEI — ${year}`),
-    period: String(year), department: null, asOfPosition: snapshot.logPosition, generatedAt: snapshot.loggedAt,
-    disclosureControl: { ...settings, method: DISCLOSURE_METHOD }, source: REPORT_SOURCE, tables,
+    period: String(year), department: null, asOfPosition: snapshot.logPosition, generatedAt: settings.applied ? limaDayStart(snapshot.loggedAt) : snapshot.loggedAt,
+    disclosureControl: { k: settings.k, applied: settings.applied, method: DISCLOSURE_METHOD }, source: REPORT_SOURCE, tables,
   };
 }

@@ -1,4 +1,5 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
+import { limaDayStart } from './release-points.js';
 import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
 import { countTable, linkedTables, referralSpeedTable, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
@@ -109,14 +110,16 @@ export function buildMonthlyReport(
         dismissed: () => count('prosecution.dismissed'),
       })[row]!(),
     }, settings),
-    ...victimTables(cells, scope, catalogs, settings),
+    // A department's report counts a person once among its own denunciations (victim.dept), never by what other
+    // departments registered; the national report once in all of Peru.
+    ...victimTables(cells, scope, catalogs, settings, request.department ? 'victim.dept' : 'victim'),
     funnel,
   ];
   const period = monthLabel(request.period);
   return {
     kind: 'monthly',
     title: l(`Reporte mensual de trata de personas (Meta 14) — ${period.es}`, `Monthly human trafficking report (Meta 14) — ${period.en}`),
-    period: request.period, department: request.department, asOfPosition: snapshot.logPosition, generatedAt: snapshot.loggedAt,
-    disclosureControl: { ...settings, method: DISCLOSURE_METHOD }, source: REPORT_SOURCE, tables,
+    period: request.period, department: request.department, asOfPosition: snapshot.logPosition, generatedAt: settings.applied ? limaDayStart(snapshot.loggedAt) : snapshot.loggedAt,
+    disclosureControl: { k: settings.k, applied: settings.applied, method: DISCLOSURE_METHOD }, source: REPORT_SOURCE, tables,
   };
 }

@@ -6,6 +6,8 @@ import { buildMonthlyReport } from './monthly-report.js';
 import { canonicalJson, sha256Hex } from './render/canonical-json.js';
 import { diffReports, type CellRevision } from './revisions.js';
 import { readStatistics } from './statistics-cells.query.js';
+import { protectFamily, type ForcedSuppressions } from './answer-family.js';
+import { declareReleasePoint, listReleasePoints, resolveReleasePoint, type ReleasePoint } from './release-points.js';
 import type { DisclosureSettings, PublishedReport, ReportKind } from './stat-table.js';
 
 export interface ReportRequest {
@@ -36,13 +38,37 @@ export class PublicationConflict extends DomainError {
  * position, disclosure settings): taken twice at the same position it is the same bytes.
  */
 export class OfficialStatistics {
+  /** Released monthly families by `position|k|period`: a pure function of the log, so safe to keep. */
+  private readonly families = new Map<string, Map<string | null, PublishedReport>>();
+
   constructor(private readonly dataSource: DataSource, private readonly catalogs: ReportCatalogs) {}
 
   async report(request: ReportRequest, options: { asOf?: number | null; disclosure: DisclosureSettings }): Promise<PublishedReport> {
     return this.dataSource.transaction('REPEATABLE READ', (manager) => this.build(manager, request, options.asOf ?? null, options.disclosure));
   }
 
-  /** Freezes the report at the current position. A retry with the same id and request returns the original. */
+  /**
+   * The report as analysts (and publications) get it: at a release point only — the latest one without `asOf`,
+   * else the one asked for (400 naming asOf otherwise) — under disclosure control across every answer of the
+   * release point (answer-family.ts) and against the earlier release points' published values.
+   */
+  async releasedReport(request: ReportRequest, options: { asOf?: number | null; k: number }): Promise<PublishedReport> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const point = await resolveReleasePoint(manager, options.asOf);
+      return this.released(manager, request, point, options.k);
+    });
+  }
+
+  async releasePoints(): Promise<ReleasePoint[]> {
+    return listReleasePoints(this.dataSource);
+  }
+
+  /** An administrator's "close period now": the statistics' current position becomes a release point. */
+  async declareReleasePoint(now: string): Promise<ReleasePoint> {
+    return declareReleasePoint(this.dataSource, now);
+  }
+
+  /** Freezes the report at the latest release point. A retry with the same id and request returns the original. */
   async publish(request: ReportRequest, options: { publicationId: string; k: number; now: string }): Promise<{ publication: Publication; replayed: boolean }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const existing = await this.find(manager, options.publicationId);
@@ -51,7 +77,7 @@ export class OfficialStatistics {
         if (!same) throw new PublicationConflict();
         return { publication: existing, replayed: true };
       }
-      const report = await this.build(manager, request, null, { k: options.k, applied: true });
+      const report = await this.released(manager, request, await resolveReleasePoint(manager, null), options.k);
       const content = canonicalJson(report);
       const publication: Publication = {
         publicationId: options.publicationId, ...request, asOfPosition: report.asOfPosition, k: options.k,
@@ -79,10 +105,13 @@ export class OfficialStatistics {
     return { publication: toPublication(rows[0]), content: rows[0].content };
   }
 
-  /** Cell by cell, what the same report says now (same k, current position) that differs from what was published. */
+  /**
+   * Cell by cell, what the same report says at the latest release point (same k) that differs from what was
+   * published. Both are released reports, so a cell published in both never differs by 1..k−1.
+   */
   async revisions(publicationId: string, departments: readonly string[] = []): Promise<{ publication: Publication; currentPosition: number; changes: CellRevision[] }> {
     const { publication, content } = await this.publication(publicationId, departments);
-    const current = await this.report(publication, { disclosure: { k: publication.k, applied: true } });
+    const current = await this.releasedReport(publication, { k: publication.k });
     return {
       publication, currentPosition: current.asOfPosition,
       changes: diffReports(JSON.parse(content) as PublishedReport, current),
@@ -105,10 +134,111 @@ export class OfficialStatistics {
     return buildIneiAnnualTables(snapshot, Number(request.period), this.catalogs, disclosure);
   }
 
+  /**
+   * The released monthly reports (national and every department's) of the given months at a release point — the
+   * latest without `asOf` — for the analysts' hotline and referral statistics, which are sums of their figures.
+   */
+  async releasedMonthlyReports(periods: readonly string[], options: { asOf?: number | null; k: number }): Promise<{
+    position: number; reports: (period: string, department: string | null) => PublishedReport;
+  }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const point = await resolveReleasePoint(manager, options.asOf);
+      const families = new Map<string, Map<string | null, PublishedReport>>();
+      for (const period of periods) families.set(period, await this.releasedFamily(manager, period, point, options.k));
+      return {
+        position: point.position,
+        reports: (period, department) => {
+          const report = families.get(period)?.get(department);
+          if (!report) throw new Error(`no released report for ${period} ${department}`);
+          return report;
+        },
+      };
+    });
+  }
+
+  private async released(manager: EntityManager, request: ReportRequest, point: ReleasePoint, k: number): Promise<PublishedReport> {
+    if (request.kind !== 'monthly') return this.build(manager, request, point.position, { k, applied: true });
+    const report = (await this.releasedFamily(manager, request.period, point, k)).get(request.department);
+    if (!report) throw new Error(`no released report for department ${request.department}`);
+    return report;
+  }
+
+  /** The month's family at the release point, built over every earlier release point (their published values count). */
+  private async releasedFamily(manager: EntityManager, period: string, point: ReleasePoint, k: number): Promise<Map<string | null, PublishedReport>> {
+    const points = (await listReleasePoints(manager)).filter((p) => p.position <= point.position);
+    let earlier: Array<Map<string | null, PublishedReport>> = [];
+    let family = new Map<string | null, PublishedReport>();
+    for (const p of points) {
+      family = await this.monthlyFamily(manager, period, p.position, k, earlier);
+      earlier = [...earlier, family];
+    }
+    return family;
+  }
+
+  /**
+   * The national monthly report and every department's at one release point, protected together. A figure an
+   * earlier release point published is suppressed where it now differs from that value by 1..k−1 (the difference
+   * would isolate the few events recorded in between).
+   */
+  private async monthlyFamily(
+    manager: EntityManager, period: string, position: number, k: number, earlier: ReadonlyArray<Map<string | null, PublishedReport>>,
+  ): Promise<Map<string | null, PublishedReport>> {
+    const key = `${position}|${k}|${period}`;
+    const cached = this.families.get(key);
+    if (cached) return cached;
+    const snapshot = await readStatistics(manager, { periods: [period], department: null, asOf: position });
+    const departments: Array<string | null> = [null, ...this.catalogs.ubigeo.departmentCodes()];
+    const build = (i: number, disclosure: DisclosureSettings) =>
+      buildMonthlyReport(snapshot, { period, department: departments[i] }, this.catalogs, disclosure);
+    const initial = departments.map((department, i) => {
+      const forced: ForcedSuppressions = new Map();
+      const exact = build(i, { k, applied: false });
+      for (const before of earlier) {
+        const published = before.get(department);
+        if (!published) continue;
+        for (const [address, value] of publishedValues(published)) {
+          const now = exactValues(exact).get(address);
+          if (now === undefined || now === null || typeof value !== 'number' || Math.abs(now - value) === 0 || Math.abs(now - value) >= k) continue;
+          const [table, row, column] = address.split('\u0000');
+          forced.set(table, [...(forced.get(table) ?? []), { row, column }]);
+        }
+      }
+      return forced;
+    });
+    const reports = protectFamily(departments.length, snapshot.cells, (i, forced) => build(i, { k, applied: true, forced }), initial);
+    const family = new Map(departments.map((department, i) => [department, reports[i]]));
+    if (this.families.size >= 256) this.families.delete(this.families.keys().next().value!);
+    this.families.set(key, family);
+    return family;
+  }
+
   private async find(manager: EntityManager, publicationId: string): Promise<Publication | null> {
     const rows: PublicationRow[] = await manager.query(`SELECT ${COLUMNS} FROM publications WHERE publication_id = $1`, [publicationId]);
     return rows.length > 0 ? toPublication(rows[0]) : null;
   }
+}
+
+const exactCache = new WeakMap<PublishedReport, Map<string, number | null>>();
+const exactValues = (report: PublishedReport) => {
+  const cached = exactCache.get(report);
+  if (cached) return cached;
+  const values = publishedValues(report);
+  exactCache.set(report, values);
+  return values;
+};
+
+/** Every cell of a report by `table\0row\0column`: its number, or null when suppressed. */
+function publishedValues(report: PublishedReport): Map<string, number | null> {
+  const values = new Map<string, number | null>();
+  for (const table of report.tables) {
+    for (const row of table.rows) {
+      table.columns.forEach((column, i) => {
+        // Medians are not counts: only the count columns of a table of hours.
+        if (table.unit === 'count' || column.key !== 'median_hours') values.set([table.id, row.key, column.key].join('\u0000'), row.values[i]);
+      });
+    }
+  }
+  return values;
 }
 
 /** A national scope (no departments) sees every publication; a regional one only those of its departments (never a national report). */

@@ -2,7 +2,7 @@ import { publishExact, publishTable, publishWithDisclosureControl } from './disc
 import {
   AGE_COLUMNS, l, nationalityRows, one, PURPOSE_ROWS, SEX_ROWS, type ReportCatalogs,
 } from './labels.js';
-import type { CellSet } from './statistics-cells.query.js';
+import { captureCells, type CellSet } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
 import {
   TOTAL_KEY, type CountTable, type Dimension, type DisclosureSettings, type Label, type PublishedTable,
@@ -21,10 +21,44 @@ export interface TableSpec {
   note?: Label;
 }
 
+/** While a report is built under recordTableCells, each table's body cells as the statistics cells they add up. */
+export interface TableCells {
+  rows: string[];
+  columns: string[];
+  /** body[row][column]: indexes of the cells in the report's CellSet. */
+  body: number[][][];
+}
+
+const recorders: Array<Map<string, TableCells>> = [];
+
+/** Builds a report and returns, for every count table, which statistics cells each body cell adds up. */
+export function recordTableCells<T>(build: () => T): { value: T; tables: Map<string, TableCells> } {
+  recorders.push(new Map());
+  try {
+    const value = build();
+    return { value, tables: recorders[recorders.length - 1] };
+  } finally {
+    recorders.pop();
+  }
+}
+
 function exactCounts(spec: TableSpec): CountTable {
+  const recorder = recorders[recorders.length - 1];
+  const body: number[][][] = [];
+  const counts = spec.rows.map((row) => {
+    const cellsOfRow: number[][] = [];
+    body.push(cellsOfRow);
+    return spec.columns.map((column) => {
+      if (!recorder) return spec.count(row.key, column.key);
+      const { value, cells } = captureCells(() => spec.count(row.key, column.key));
+      cellsOfRow.push(cells);
+      return value;
+    });
+  });
+  recorder?.set(spec.id, { rows: spec.rows.map((r) => r.key), columns: spec.columns.map((c) => c.key), body });
   return {
     id: spec.id, title: spec.title, rowHeader: spec.rowHeader, rows: spec.rows, columns: spec.columns,
-    counts: spec.rows.map((row) => spec.columns.map((column) => spec.count(row.key, column.key))),
+    counts,
     totalRow: spec.totalRow ?? false, totalColumn: spec.totalColumn ?? false,
     ...(spec.note ? { note: spec.note } : {}),
   };
@@ -48,9 +82,10 @@ export interface LinkedTable {
 export function linkedTables(tables: readonly LinkedTable[], settings: DisclosureSettings): PublishedTable[] {
   const counts = tables.map((t) => exactCounts(t.spec));
   if (!settings.applied) return counts.map(publishExact);
-  const alone = counts.map((table) => publishWithDisclosureControl(table, settings.k));
+  const forced = (table: CountTable) => settings.forced?.get(table.id) ?? [];
+  const alone = counts.map((table) => publishWithDisclosureControl(table, settings.k, forced(table)));
   const hidden = alone.some((published, i) => sharedValue(published, tables[i].shared) === null);
-  return hidden ? counts.map((table, i) => publishWithDisclosureControl(table, settings.k, [tables[i].shared])) : alone;
+  return hidden ? counts.map((table, i) => publishWithDisclosureControl(table, settings.k, [...forced(table), tables[i].shared])) : alone;
 }
 
 function sharedValue(table: PublishedTable, cell: { row: string; column: string }): number | null | undefined {
@@ -60,7 +95,9 @@ function sharedValue(table: PublishedTable, cell: { row: string; column: string 
 
 
 /** The victims' tables shared by the monthly report and the INEI annual tables: by sex × age, nationality, purpose. */
-export function victimTables(cells: CellSet, scope: Partial<Cell>, catalogs: ReportCatalogs, settings: DisclosureSettings): PublishedTable[] {
+export function victimTables(
+  cells: CellSet, scope: Partial<Cell>, catalogs: ReportCatalogs, settings: DisclosureSettings, measure: 'victim' | 'victim.dept' = 'victim',
+): PublishedTable[] {
   const note = l('Víctimas de las denuncias registradas en el periodo (fecha de registro, hora de Lima).',
     'Victims in the denunciations registered in the period (registration date, Lima time).');
   return [
@@ -70,16 +107,16 @@ export function victimTables(cells: CellSet, scope: Partial<Cell>, catalogs: Rep
         spec: {
           id: 'victims_by_sex_age', title: l('Víctimas por sexo y grupo de edad', 'Victims by sex and age group'),
           rowHeader: l('Sexo', 'Sex'), rows: SEX_ROWS, columns: AGE_COLUMNS, totalRow: true, totalColumn: true, note,
-          count: (sex, age) => cells.sum('victim', { ...scope, d1: sex, d2: age }),
+          count: (sex, age) => cells.sum(measure, { ...scope, d1: sex, d2: age }),
         },
       },
       {
         shared: { row: TOTAL_KEY, column: 'victims' },
         spec: {
           id: 'victims_by_nationality', title: l('Víctimas por nacionalidad', 'Victims by nationality'),
-          rowHeader: l('Nacionalidad', 'Nationality'), rows: nationalityRows(catalogs, cells.values('victim', 'd3', scope)),
+          rowHeader: l('Nacionalidad', 'Nationality'), rows: nationalityRows(catalogs, cells.values(measure, 'd3', scope)),
           columns: one('victims', 'Víctimas', 'Victims'), totalRow: true, note,
-          count: (nationality) => cells.sum('victim', { ...scope, d3: nationality }),
+          count: (nationality) => cells.sum(measure, { ...scope, d3: nationality }),
         },
       },
     ], settings),
@@ -88,7 +125,7 @@ export function victimTables(cells: CellSet, scope: Partial<Cell>, catalogs: Rep
       rowHeader: l('Finalidad', 'Purpose'), rows: PURPOSE_ROWS, columns: one('victims', 'Víctimas', 'Victims'),
       note: l('Una víctima cuenta en cada finalidad de su denuncia: las filas no suman el total de víctimas.',
         'A victim counts under every purpose of its denunciation: rows do not add up to the number of victims.'),
-      count: (purpose) => cells.sum('victim.purpose', { ...scope, d1: purpose }),
+      count: (purpose) => cells.sum(`${measure}.purpose`, { ...scope, d1: purpose }),
     }, settings),
   ];
 }

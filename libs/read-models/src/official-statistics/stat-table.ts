@@ -70,6 +70,11 @@ export interface DisclosureSettings {
   k: number;
   /** False only for operational users who see exact counts of their own scope. */
   applied: boolean;
+  /**
+   * Cells to suppress from the start, by table id (row and column keys, margins included): the complements the
+   * cross-answer control (answer-family.ts) found necessary. Never published itself.
+   */
+  forced?: ReadonlyMap<string, ReadonlyArray<{ row: string; column: string }>>;
 }
 
 export type ReportKind = 'monthly' | 'inei-annual';
@@ -85,10 +90,11 @@ export interface PublishedReport {
   asOfPosition: number;
   /**
    * When the log reached asOfPosition (the recording time of the latest event counted), not the wall clock:
-   * the same position always yields the same bytes.
+   * the same position always yields the same bytes. Under disclosure control, rounded down to the start of its
+   * day in Lima (no output for analysts dates an event finer than the day).
    */
   generatedAt: string;
-  disclosureControl: DisclosureSettings & { method: string };
+  disclosureControl: Pick<DisclosureSettings, 'k' | 'applied'> & { method: string };
   source: string;
   tables: PublishedTable[];
 }

@@ -18,21 +18,43 @@ export interface CellRow extends Cell {
   n: number;
 }
 
+/**
+ * While a capture runs, every sum records which cells (by index in their CellSet) it added: the cross-answer
+ * disclosure control needs each published figure as a set of cells, not only its value. Synchronous only.
+ */
+const captures: number[][] = [];
+
+export function captureCells<T>(compute: () => T): { value: T; cells: number[] } {
+  captures.push([]);
+  try {
+    const value = compute();
+    return { value, cells: captures[captures.length - 1] };
+  } finally {
+    captures.pop();
+  }
+}
+
 /** The cells a report reads, with sums over any filter: a report is arithmetic over these rows only. */
 export class CellSet {
   private readonly byMeasure = new Map<string, CellRow[]>();
+  private readonly indexOf = new Map<CellRow, number>();
 
   constructor(readonly rows: readonly CellRow[]) {
-    for (const row of rows) {
+    rows.forEach((row, index) => {
+      this.indexOf.set(row, index);
       const list = this.byMeasure.get(row.measure);
       if (list) list.push(row);
       else this.byMeasure.set(row.measure, [row]);
-    }
+    });
   }
 
   sum(measure: string, filter: Partial<Cell> = {}): number {
     let total = 0;
-    for (const row of this.of(measure)) if (matches(row, filter)) total += row.n;
+    for (const row of this.of(measure)) {
+      if (!matches(row, filter)) continue;
+      total += row.n;
+      this.record(row);
+    }
     return total;
   }
 
@@ -48,6 +70,7 @@ export class CellSet {
     const values: number[] = [];
     for (const row of this.of(measure)) {
       if (!matches(row, filter)) continue;
+      this.record(row);
       for (let i = 0; i < row.n; i++) values.push(Number(row.d3));
     }
     return values.sort((a, b) => a - b);
@@ -56,6 +79,10 @@ export class CellSet {
   /** Only the cells of these departments (a regional reader's scope); null keeps every cell. */
   within(departments: readonly string[] | null): CellSet {
     return departments === null ? this : new CellSet(this.rows.filter((row) => departments.includes(row.dept)));
+  }
+
+  private record(row: CellRow): void {
+    if (captures.length > 0 && row.n !== 0) captures[captures.length - 1].push(this.indexOf.get(row)!);
   }
 
   private of(measure: string): readonly CellRow[] {

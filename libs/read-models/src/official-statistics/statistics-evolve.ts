@@ -19,6 +19,15 @@ const str = (value: unknown) => String(value);
 export const victimUnitId = (d: Record<string, unknown>) =>
   (typeof d.linkId === 'string' && d.linkId !== '' ? `link:${d.linkId}` : str(d.victimId));
 
+/**
+ * The same person as a department's reports count them: deduplicated only among that department's denunciations,
+ * so a department's figures never depend on whether the document was registered in another department (else a
+ * regional user could register a throw-away case with a document and learn from its own exact count whether that
+ * document exists anywhere in Peru).
+ */
+export const departmentVictimUnitId = (d: Record<string, unknown>, department: string) =>
+  (typeof d.linkId === 'string' && d.linkId !== '' ? `local:link:${d.linkId}:${department}` : `local:id:${str(d.victimId)}`);
+
 /** The unit keys an event changes (itself, and the denunciation whose funnel it advances). */
 export function affectedKeys(event: RecordedEvent, units: UnitStates): string[] {
   const d = event.data;
@@ -29,8 +38,10 @@ export function affectedKeys(event: RecordedEvent, units: UnitStates): string[] 
       return [`referral:${str(d.referralId)}`];
     case 'CaseRegistered': case 'SuspectIdentified':
       return [`case:${str(d.caseId)}`];
-    case 'VictimIdentified':
-      return [`victim:${victimUnitId(d)}`];
+    case 'VictimIdentified': {
+      const denunciation = units.get('case', str(d.caseId));
+      return [`victim:${victimUnitId(d)}`, ...(denunciation ? [`victim:${departmentVictimUnitId(d, denunciation.dept)}`] : [])];
+    }
     case 'ProsecutionOpened':
       return [`prosecution:${str(d.prosecutionId)}`, `case:${str(d.caseId)}`];
     case 'AccusationFiled': case 'ProsecutionArchived': case 'ProsecutionDismissed':
@@ -120,11 +131,14 @@ function applyCaseEvent(event: RecordedEvent, units: UnitStates): void {
       return update(units, 'case', str(d.caseId), (u) => ({ ...u, suspects: u.suspects + 1 }));
     case 'VictimIdentified': {
       const denunciation = units.get('case', str(d.caseId));
-      if (!denunciation || units.get('victim', victimUnitId(d))) return;
-      units.set('victim', victimUnitId(d), {
-        kind: 'victim', period: denunciation.period, dept: denunciation.dept, sex: str(d.sex), ageGroup: str(d.ageGroup),
+      if (!denunciation) return;
+      const victim = {
+        kind: 'victim' as const, period: denunciation.period, dept: denunciation.dept, sex: str(d.sex), ageGroup: str(d.ageGroup),
         nationality: str(d.nationality), purposes: denunciation.purposes,
-      });
+      };
+      if (!units.get('victim', victimUnitId(d))) units.set('victim', victimUnitId(d), victim);
+      const local = departmentVictimUnitId(d, denunciation.dept);
+      if (!units.get('victim', local)) units.set('victim', local, { ...victim, scope: 'department' });
       return;
     }
     default:

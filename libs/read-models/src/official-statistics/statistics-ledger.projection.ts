@@ -1,5 +1,6 @@
 import type { BatchContext, Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { affectedKeys, applyEvent, victimUnitId } from './statistics-evolve.js';
+import { departmentOfUbigeo } from '../../../domain/src/index.js';
+import { affectedKeys, applyEvent, departmentVictimUnitId, victimUnitId } from './statistics-evolve.js';
 import { cellKey, contributions, parseCellKey, UnitStates, type Unit } from './statistics-units.js';
 
 export const STATISTICS_PROJECTION = 'official-statistics';
@@ -89,6 +90,17 @@ async function loadUnits(db: Queryable, events: readonly RecordedEvent[]): Promi
     want('trial', d.trialId);
   }
   await loadInto(db, states, [...wanted]);
+  // A victim's department unit: its denunciation's department, from the stored case or one registered in the batch.
+  const registered = new Map<string, string>();
+  for (const { type, data: d } of events) if (type === 'CaseRegistered') registered.set(String(d.caseId), departmentOfUbigeo(d.ubigeo));
+  const local: string[] = [];
+  for (const { type, data: d } of events) {
+    if (type !== 'VictimIdentified') continue;
+    const stored = states.get(`case:${String(d.caseId)}`);
+    const department = stored?.kind === 'case' ? stored.dept : registered.get(String(d.caseId));
+    if (department !== undefined) local.push(`victim:${departmentVictimUnitId(d, department)}`);
+  }
+  await loadInto(db, states, local.filter((key) => !states.has(key)));
   const linked = new Set<string>();
   for (const unit of states.values()) {
     if ((unit.kind === 'prosecution' || unit.kind === 'trial') && unit.caseId) linked.add(`case:${unit.caseId}`);

@@ -15,7 +15,12 @@ export type Unit =
       investigation: boolean; accusation: boolean; ruling: boolean;
     }
   // Keyed by the identity document's random link id when there is one (`victim:link:<linkId>`), else by victimId.
-  | { kind: 'victim'; period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[] }
+  // `scope: 'department'`: the same person deduplicated within one department only (`victim:local:…`), counted
+  // in the `victim.dept` measures that department reports read.
+  | {
+      kind: 'victim'; period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[];
+      scope?: 'department';
+    }
   | {
       kind: 'prosecution'; caseId: string; dept: string; opened: string | null; accused: string | null;
       archived: string | null; dismissed: string | null;
@@ -75,8 +80,9 @@ export function contributions(unit: Unit | undefined): Cell[] {
       return cells;
     }
     case 'victim': {
-      const cells = [cell('victim', unit.period, unit.dept, unit.sex, unit.ageGroup, unit.nationality)];
-      for (const purpose of orUnknown(unit.purposes)) cells.push(cell('victim.purpose', unit.period, unit.dept, purpose));
+      const measure = unit.scope === 'department' ? 'victim.dept' : 'victim';
+      const cells = [cell(measure, unit.period, unit.dept, unit.sex, unit.ageGroup, unit.nationality)];
+      for (const purpose of orUnknown(unit.purposes)) cells.push(cell(`${measure}.purpose`, unit.period, unit.dept, purpose));
       return cells;
     }
     case 'prosecution': {
