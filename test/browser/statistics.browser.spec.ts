@@ -64,6 +64,8 @@ suite('statistics and publications (analyst)', () => {
     app = await startConsoleApp();
     await seedMarch(app);
     await projectionsCaughtUp(app);
+    // Analysts read at release points only: an administrator declares one ("close period") once the data is in.
+    await app.api('admin').post('/api/v1/statistics/release-points').expect(201);
     browser = await launchBrowser();
     page = await newPage(browser);
     await signIn(page, app, 'analyst', [], '/estadisticas?desde=2025-01&hasta=2025-03');
@@ -88,6 +90,8 @@ suite('statistics and publications (analyst)', () => {
     expect(provenance).toMatch(/enero de 2025 – marzo de 2025/);
     expect(provenance).toMatch(/Posici[oó]n(es)? del registro: [\d.,–]+/);
     expect(provenance).toMatch(/k = 5/);
+    // Analysts choose among the release points, never a free position.
+    await page.getByLabel('Corte publicado').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'estadisticas');
   });

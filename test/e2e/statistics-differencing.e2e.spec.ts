@@ -140,6 +140,52 @@ describe('differencing the answers an analyst can obtain', () => {
     expect(limaReferrals.sent).toBe(sent.includes(null) ? null : sent.reduce((a, b) => a! + b!, 0));
   });
 
+  it('publishes in the INEI annual tables nothing the released monthly reports hide (year − eleven months)', async () => {
+    // Besides June 2024's (six in Lima, one in Cusco): five denunciations in Cusco in July and five in August, so
+    // Cusco's year is 11 while its months are 1, 5 and 5.
+    for (const month of ['07', '08']) {
+      for (let day = 1; day <= 5; day++) {
+        await t.api('police').post('/api/v1/cases').send({
+          caseId: randomUUID(), registeredAt: `2024-${month}-0${day}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', ubigeo: '080108', source: 'walk_in',
+          purposes: ['sexual_exploitation'], victims: [{ sex: 'female', age: 16, nationality: 'PE' }], suspects: [],
+        }).expect(201);
+      }
+    }
+    await t.project();
+    const point = await declare();
+    const leaksOf = async (year: string, annual: Report) => {
+      const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+      const national = await Promise.all(months.map(async (m) => cells((await t.api('analyst').get(monthly(undefined, m)).expect(200)).body as Report)));
+      const table = cells(annual);
+      const found: string[] = [];
+      for (const department of [...allDepartments, 'unknown']) {
+        // Each month as published anywhere; the annual cell must be the monthly figure when both publish it.
+        const known = months.map((m, i) => {
+          const inAnnual = table.get(`denunciations_by_department_month/${department}/${m}`) ?? null;
+          const inMonthly = national[i].get(`denunciations_by_department/${department}/denunciations`) ?? null;
+          if (inAnnual !== null && inMonthly !== null) expect(inAnnual).toBe(inMonthly);
+          // A month the released monthly report hides, shown by the annual table, undoes the monthly control.
+          if (inAnnual !== null && inAnnual > 0 && inMonthly === null) found.push(`${year} ${department} ${m} shown`);
+          return inAnnual ?? inMonthly;
+        });
+        const total = table.get(`denunciations_by_department_month/${department}/total`);
+        // The year's total with every month but one published gives that month away.
+        if (typeof total === 'number' && known.filter((v) => v === null).length === 1) found.push(`${year} ${department}`);
+      }
+      return found;
+    };
+    for (const year of ['2024', '2025']) {
+      const released = (await t.api('analyst').get(`/api/v1/statistics/inei/${year}`).expect(200)).body as Report;
+      expect(released.asOfPosition).toBe(point.position);
+      expect(await leaksOf(year, released)).toEqual([]);
+    }
+    // Teeth: the annual tables protected on their own (the administrator's view, same position), read with the
+    // released monthly reports, give months away.
+    const alone = (await t.api('admin').get(`/api/v1/statistics/inei/2024?asOf=${point.position}`).expect(200)).body as Report;
+    const leaked = [...await leaksOf('2024', alone), ...await leaksOf('2025', (await t.api('admin').get(`/api/v1/statistics/inei/2025?asOf=${point.position}`).expect(200)).body as Report)];
+    expect(leaked.length).toBeGreaterThan(0);
+  });
+
   it('never lets a publication and a later release point differ by 1..k−1 in a cell both publish', async () => {
     await declare();
     const published = await t.api('analyst').post('/api/v1/publications').send({ kind: 'monthly', period: '2025-03' }).expect(201);

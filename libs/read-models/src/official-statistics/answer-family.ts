@@ -1,5 +1,6 @@
 import { recordTableCells, type TableCells } from './report-tables.js';
 import type { CellSet } from './statistics-cells.query.js';
+import { cellKey } from './statistics-units.js';
 import { TOTAL_KEY, type PublishedReport } from './stat-table.js';
 
 /**
@@ -37,7 +38,7 @@ export interface FamilyFinding {
 export function protectFamily(
   count: number, cells: CellSet, build: (answer: number, forced: ForcedSuppressions) => PublishedReport,
   initial: readonly ForcedSuppressions[] = [],
-): PublishedReport[] {
+): FamilyAnswer[] {
   const forced: ForcedSuppressions[] = Array.from({ length: count }, (_, i) =>
     new Map([...(initial[i] ?? new Map())].map(([table, list]) => [table, [...list]])));
   for (;;) {
@@ -46,7 +47,7 @@ export function protectFamily(
       return { report: value, tables };
     });
     const complements = familyComplements(answers, cells);
-    if (complements.length === 0) return answers.map((a) => a.report);
+    if (complements.length === 0) return answers;
     for (const c of complements) {
       const list = forced[c.answer].get(c.table) ?? [];
       list.push({ row: c.row, column: c.column });
@@ -212,6 +213,59 @@ function pinnedParts(answers: readonly FamilyAnswer[], figures: Map<string, Figu
     pins.push({ instance: suppressed[0], candidates: candidates.length > 0 ? candidates : [bySignature.get(whole.signature)!] });
   }
   return pins;
+}
+
+/**
+ * Every nonzero count figure an answer publishes, as the statistics cells it adds up (by cell key, so figures of
+ * answers read from different snapshots compare).
+ */
+export function publishedFigures(answer: FamilyAnswer, cells: CellSet): string[][] {
+  const figures: string[][] = [];
+  for (const table of answer.report.tables) {
+    const recorded = answer.tables.get(table.id);
+    if (!recorded) continue;
+    for (const row of table.rows) {
+      table.columns.forEach((column, c) => {
+        const value = row.values[c];
+        const vector = figureVector(recorded, row.key, column.key);
+        if (value === null || value === 0 || vector === null) return;
+        figures.push([...vector.keys()].map((atom) => cellKey(cells.rows[atom])));
+      });
+    }
+  }
+  return figures;
+}
+
+/**
+ * Which cells of a report (built under recordTableCells) are sums of figures already published: those only may be
+ * published without telling more than the published figures. Returns the others, as forced suppressions.
+ */
+export function notDerivableFrom(published: readonly string[][], answer: FamilyAnswer, cells: CellSet): ForcedSuppressions {
+  const ids = new Map<string, number>();
+  const id = (key: string) => {
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key)!;
+  };
+  const basis = new Basis();
+  published.forEach((keys, index) => basis.insert(new Map(keys.map((key) => [id(key), 1])), index));
+  const forced: ForcedSuppressions = new Map();
+  for (const table of answer.report.tables) {
+    const recorded = answer.tables.get(table.id);
+    if (!recorded) continue;
+    for (const row of table.rows) {
+      for (const column of table.columns) {
+        const vector = figureVector(recorded, row.key, column.key);
+        if (vector === null || vector.size === 0) continue;
+        const target = new Map<number, number>();
+        for (const [atom, coefficient] of vector) {
+          const key = id(cellKey(cells.rows[atom]));
+          target.set(key, (target.get(key) ?? 0) + coefficient);
+        }
+        if (basis.representation(target) === null) forced.set(table.id, [...(forced.get(table.id) ?? []), { row: row.key, column: column.key }]);
+      }
+    }
+  }
+  return forced;
 }
 
 /** 2^26 − 5, prime: products of two residues stay exact in a double. */

@@ -6,7 +6,8 @@ import { buildMonthlyReport } from './monthly-report.js';
 import { canonicalJson, sha256Hex } from './render/canonical-json.js';
 import { diffReports, type CellRevision } from './revisions.js';
 import { readStatistics } from './statistics-cells.query.js';
-import { protectFamily, type ForcedSuppressions } from './answer-family.js';
+import { notDerivableFrom, protectFamily, publishedFigures, type ForcedSuppressions } from './answer-family.js';
+import { recordTableCells } from './report-tables.js';
 import { declareReleasePoint, listReleasePoints, resolveReleasePoint, type ReleasePoint } from './release-points.js';
 import type { DisclosureSettings, PublishedReport, ReportKind } from './stat-table.js';
 
@@ -40,6 +41,8 @@ export class PublicationConflict extends DomainError {
 export class OfficialStatistics {
   /** Released monthly families by `position|k|period`: a pure function of the log, so safe to keep. */
   private readonly families = new Map<string, Map<string | null, PublishedReport>>();
+  /** Per family (same key): every nonzero figure it publishes, as statistics cell keys. */
+  private readonly figures = new Map<string, string[][]>();
 
   constructor(private readonly dataSource: DataSource, private readonly catalogs: ReportCatalogs) {}
 
@@ -157,10 +160,27 @@ export class OfficialStatistics {
   }
 
   private async released(manager: EntityManager, request: ReportRequest, point: ReleasePoint, k: number): Promise<PublishedReport> {
-    if (request.kind !== 'monthly') return this.build(manager, request, point.position, { k, applied: true });
+    if (request.kind !== 'monthly') return this.releasedAnnual(manager, Number(request.period), point, k);
     const report = (await this.releasedFamily(manager, request.period, point, k)).get(request.department);
     if (!report) throw new Error(`no released report for department ${request.department}`);
     return report;
+  }
+
+  /**
+   * The INEI annual tables at a release point: a cell is published only when the released monthly reports of the
+   * year already determine it (it is a sum of their published figures), so the annual tables never undo a monthly
+   * suppression (year − eleven months); then the usual control of each table on top.
+   */
+  private async releasedAnnual(manager: EntityManager, year: number, point: ReleasePoint, k: number): Promise<PublishedReport> {
+    const published: string[][] = [];
+    for (const period of periodsOfYear(year)) {
+      await this.releasedFamily(manager, period, point, k);
+      published.push(...(this.figures.get(`${point.position}|${k}|${period}`) ?? []));
+    }
+    const snapshot = await readStatistics(manager, { periods: periodsOfYear(year), asOf: point.position });
+    const exact = recordTableCells(() => buildIneiAnnualTables(snapshot, year, this.catalogs, { k, applied: false }));
+    const forced = notDerivableFrom(published, { report: exact.value, tables: exact.tables }, snapshot.cells);
+    return buildIneiAnnualTables(snapshot, year, this.catalogs, { k, applied: true, forced });
   }
 
   /** The month's family at the release point, built over every earlier release point (their published values count). */
@@ -205,10 +225,15 @@ export class OfficialStatistics {
       }
       return forced;
     });
-    const reports = protectFamily(departments.length, snapshot.cells, (i, forced) => build(i, { k, applied: true, forced }), initial);
-    const family = new Map(departments.map((department, i) => [department, reports[i]]));
-    if (this.families.size >= 256) this.families.delete(this.families.keys().next().value!);
+    const answers = protectFamily(departments.length, snapshot.cells, (i, forced) => build(i, { k, applied: true, forced }), initial);
+    const family = new Map(departments.map((department, i) => [department, answers[i].report]));
+    if (this.families.size >= 256) {
+      const oldest = this.families.keys().next().value!;
+      this.families.delete(oldest);
+      this.figures.delete(oldest);
+    }
     this.families.set(key, family);
+    this.figures.set(key, answers.flatMap((answer) => publishedFigures(answer, snapshot.cells)));
     return family;
   }
 

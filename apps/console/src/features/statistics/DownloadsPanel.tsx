@@ -15,10 +15,12 @@ interface Props {
   department: string;
   monthly: boolean;
   inei: boolean;
+  /** Analysts: the release point chosen ('' for the latest). */
+  asOf?: string;
 }
 
 /** The official files, CSV (UTF-8 with BOM) and Excel, headed in the screen's language. */
-export function DownloadsPanel({ month, department, monthly, inei }: Props) {
+export function DownloadsPanel({ month, department, monthly, inei, asOf = '' }: Props) {
   const t = useTexts(texts);
   const c = useTexts(common);
   const { language } = useLanguage();
@@ -35,11 +37,11 @@ export function DownloadsPanel({ month, department, monthly, inei }: Props) {
     }
   };
   const monthlyFile = (format: 'csv' | 'xlsx') => run(`monthly-${format}`, () => saveDownload(api.GET('/api/v1/statistics/monthly', {
-    params: { query: { year, month: Number(month.slice(5, 7)), format, lang: language, ...(department ? { department } : {}) } },
+    params: { query: { year, month: Number(month.slice(5, 7)), format, lang: language, ...(department ? { department } : {}), ...(asOf ? { asOf: Number(asOf) } : {}) } },
     parseAs: 'blob',
   }), `reporte-${month}.${format}`));
   const ineiFile = (format: 'csv' | 'xlsx') => run(`inei-${format}`, () => saveDownload(api.GET('/api/v1/statistics/inei/{year}', {
-    params: { path: { year }, query: { format, lang: language } },
+    params: { path: { year }, query: { format, lang: language, ...(asOf ? { asOf: Number(asOf) } : {}) } },
     parseAs: 'blob',
   }), `inei-trata-${year}.${format}`));
   return (

@@ -13,10 +13,12 @@ interface Props {
   scope: string[];
   error?: unknown;
   rangeProblem?: string;
+  /** Analysts: the release points to choose from (newest first); absent for the others, who read the current figures. */
+  releasePoints?: Array<{ position: number; day: string; period: string | null }>;
 }
 
 /** Period (month range) and department; applied together with Enter or the button, so typing does not refetch. */
-export function Filters({ value, onApply, scope, error, rangeProblem }: Props) {
+export function Filters({ value, onApply, scope, error, rangeProblem, releasePoints }: Props) {
   const t = useTexts(texts);
   const [draft, setDraft] = useState(value);
   const problems = fieldErrors(error);
@@ -37,6 +39,12 @@ export function Filters({ value, onApply, scope, error, rangeProblem }: Props) {
           onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} error={problems.to} />
         <Select label={t.department} data={options} value={draft.department} w={220} searchable allowDeselect={false}
           onChange={(v) => setDraft({ ...draft, department: v ?? '' })} error={problems.department} />
+        {releasePoints && (
+          <Select label={t.releasePoint} w={240} allowDeselect={false} value={draft.asOf ?? ''} error={problems.asOf}
+            data={[{ value: '', label: t.latestRelease },
+              ...releasePoints.map((p) => ({ value: String(p.position), label: t.releaseOption(p.day, p.period) }))]}
+            onChange={(v) => setDraft({ ...draft, asOf: v ?? '' })} />
+        )}
         <Button type="submit">{t.apply}</Button>
         <Text size="sm" c="dimmed"><Kbd>Enter</Kbd> {t.applyHint}</Text>
       </Group>

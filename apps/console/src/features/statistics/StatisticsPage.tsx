@@ -12,7 +12,7 @@ import { FunnelPanel } from './FunnelPanel.js';
 import { hotlineProvenance, limaMonth, mergeProvenance, monthsBetween, reportsProvenance, shiftMonth } from './model.js';
 import { texts } from './texts.js';
 import { TrendPanel } from './TrendPanel.js';
-import { useHotline, useMonthlyReports, type Filters as Values } from './use-statistics.js';
+import { useHotline, useMonthlyReports, useReleasePoints, type Filters as Values } from './use-statistics.js';
 import { VictimsPanel } from './VictimsPanel.js';
 
 /** Each month is one monthly report request; two years keeps the screen quick and the API unburdened. */
@@ -32,7 +32,11 @@ export default function StatisticsPage() {
   const to = MONTH.test(params.get('hasta') ?? '') ? params.get('hasta')! : limaMonth();
   const from = MONTH.test(params.get('desde') ?? '') ? params.get('desde')! : shiftMonth(to, -11);
   const department = params.get('dpto') ?? (scope.length > 1 ? scope[0] : '');
-  const filters: Values = { from, to, department };
+  // Analysts read at release points only: the latest by default, or one of the list (never a free position).
+  const analyst = me.data?.role === 'analyst';
+  const releasePoints = useReleasePoints(analyst && can(me.data, 'GET /api/v1/statistics/release-points'));
+  const asOf = analyst && /^\d+$/.test(params.get('corte') ?? '') ? params.get('corte')! : '';
+  const filters: Values = { from, to, department, asOf };
   const months = from <= to ? monthsBetween(from, to) : [];
   const tooLong = months.length > MAX_MONTHS;
   const valid = months.length > 0 && !tooLong;
@@ -44,10 +48,12 @@ export default function StatisticsPage() {
   const callsFromHotline = hotlineAllowed;
   const byMonth = useHotline(filters, 'month', valid && callsFromHotline);
   const byDepartment = useHotline(filters, 'department', valid && hotlineAllowed && !department);
-  const reports = useMonthlyReports(valid && monthly ? months : [], department, valid && monthly);
+  const reports = useMonthlyReports(valid && monthly ? months : [], department, valid && monthly, asOf);
 
   if (!me.data) return <PageState query={me} />;
-  const apply = (next: Values) => setParams({ desde: next.from, hasta: next.to, ...(next.department ? { dpto: next.department } : {}) });
+  const apply = (next: Values) => setParams({
+    desde: next.from, hasta: next.to, ...(next.department ? { dpto: next.department } : {}), ...(next.asOf ? { corte: next.asOf } : {}),
+  });
   const period = periodText(from, to, language);
   const reportSource = reportsProvenance(period, reports.reports);
   const combine = (...queries: Array<{ isPending: boolean; error: unknown; refetch: () => unknown }>) => ({
@@ -63,10 +69,10 @@ export default function StatisticsPage() {
     <Stack gap="md" maw={1280}>
       <Title order={1} size="h2">{t.title}</Title>
       <Text size="sm">{t.intro}</Text>
-      <Filters key={`${from}|${to}|${department}`} value={filters} onApply={apply} scope={scope} error={filterError}
-        rangeProblem={tooLong ? t.tooLong(MAX_MONTHS) : undefined} />
+      <Filters key={`${from}|${to}|${department}|${asOf}|${releasePoints.data?.length ?? 0}`} value={filters} onApply={apply} scope={scope}
+        error={filterError} rangeProblem={tooLong ? t.tooLong(MAX_MONTHS) : undefined} releasePoints={analyst ? (releasePoints.data ?? []) : undefined} />
       {!hotlineAllowed && !monthly && <Alert color="gray">{t.noPanels}</Alert>}
-      {valid && (monthly || inei) && <DownloadsPanel month={to} department={department} monthly={monthly} inei={inei} />}
+      {valid && (monthly || inei) && <DownloadsPanel month={to} department={department} monthly={monthly} inei={inei} asOf={asOf} />}
       {valid && (hotlineAllowed || monthly) && (
         <TrendPanel
           months={months}

@@ -7,6 +7,9 @@ interface StatisticsTexts {
   to: string;
   department: string;
   allPeru: string;
+  releasePoint: string;
+  latestRelease: string;
+  releaseOption: (day: string, period: string | null) => string;
   apply: string;
   applyHint: string;
   trend: string;
@@ -51,6 +54,8 @@ export const texts: Dictionary<StatisticsTexts> = {
     title: 'Estadísticas',
     intro: 'Cifras del registro por fecha del acto (hora de Lima). Cada gráfico indica su periodo, la posición del registro que refleja y si se aplicó control de divulgación.',
     from: 'Desde (mes)', to: 'Hasta (mes)', department: 'Departamento', allPeru: 'Todo el Perú',
+    releasePoint: 'Corte publicado', latestRelease: 'El último corte',
+    releaseOption: (day, period) => (period ? `Cierre de ${period} (${day})` : `Corte del ${day}`),
     apply: 'Aplicar', applyHint: 'aplica los filtros',
     trend: 'Tendencia mensual: llamadas, denuncias y condenas',
     trendNote: 'Llamadas a la línea 0800-2-3232 por fecha de recepción; denuncias por fecha de registro; condenas = sentencias condenatorias de primera instancia del mes.',
@@ -81,6 +86,8 @@ export const texts: Dictionary<StatisticsTexts> = {
     title: 'Statistics',
     intro: 'Figures of the registry by the date of each act (Lima time). Each chart states its period, the log position it reflects and whether disclosure control was applied.',
     from: 'From (month)', to: 'To (month)', department: 'Department', allPeru: 'All of Peru',
+    releasePoint: 'Release point', latestRelease: 'The latest release',
+    releaseOption: (day, period) => (period ? `Close of ${period} (${day})` : `Release of ${day}`),
     apply: 'Apply', applyHint: 'applies the filters',
     trend: 'Monthly trend: calls, denunciations and convictions',
     trendNote: 'Hotline 0800-2-3232 calls by date received; denunciations by date registered; convictions = first-instance convictions in the month.',

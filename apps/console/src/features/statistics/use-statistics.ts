@@ -9,7 +9,21 @@ export interface Filters {
   to: string;
   /** Two-digit UBIGEO department, or '' for all of Peru (or the token's only department). */
   department: string;
+  /** Analysts: the release point (log position) to read at, or '' for the latest one. */
+  asOf?: string;
 }
+
+/** The release points an analyst may read at (GET /statistics/release-points), newest first. */
+export function useReleasePoints(enabled: boolean) {
+  return useQuery({
+    queryKey: ['statistics', 'release-points'],
+    enabled,
+    queryFn: () => unwrap(api.GET('/api/v1/statistics/release-points')),
+    select: (data) => [...data.releasePoints].reverse(),
+  });
+}
+
+const asOfOf = (asOf: string | undefined) => (asOf ? { asOf: Number(asOf) } : {});
 
 /**
  * GET /statistics/hotline by month or by department for the period, of one department when one is chosen
@@ -18,12 +32,12 @@ export interface Filters {
 export function useHotline(filters: Filters, by: 'month' | 'department', enabled: boolean) {
   const position = minPosition();
   return useQuery({
-    queryKey: ['statistics', 'hotline', by, filters.from, filters.to, filters.department, position],
+    queryKey: ['statistics', 'hotline', by, filters.from, filters.to, filters.department, filters.asOf ?? '', position],
     enabled,
     queryFn: () => unwrap(api.GET('/api/v1/statistics/hotline', {
       params: {
         query: {
-          from: filters.from, to: filters.to, by,
+          from: filters.from, to: filters.to, by, ...asOfOf(filters.asOf),
           ...(filters.department ? { department: filters.department } : {}), ...(position ? { minPosition: position } : {}),
         },
       },
@@ -32,17 +46,17 @@ export function useHotline(filters: Filters, by: 'month' | 'department', enabled
 }
 
 /** One monthly report per month of the period, fetched in parallel (the API has no multi-month report). */
-export function useMonthlyReports(months: string[], department: string, enabled: boolean) {
+export function useMonthlyReports(months: string[], department: string, enabled: boolean, asOf = '') {
   const position = minPosition();
   const queries = useQueries({
     queries: months.map((month) => ({
-      queryKey: ['statistics', 'monthly', month, department, position],
+      queryKey: ['statistics', 'monthly', month, department, asOf, position],
       enabled,
       staleTime: 60_000,
       queryFn: () => unwrap(api.GET('/api/v1/statistics/monthly', {
         params: {
           query: {
-            year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)),
+            year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)), ...asOfOf(asOf),
             ...(department ? { department } : {}), ...(position ? { minPosition: position } : {}),
           },
         },
