@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { ENDPOINT_POLICY, PUBLIC } from '../../apps/api/src/auth/endpoint-policy.js';
+import { accessTableOf } from '../../apps/api/src/auth/access.js';
+import { PUBLIC } from '../../apps/api/src/auth/endpoint-policy.js';
 import { PERSONAL_FIELDS } from '../../libs/domain/src/index.js';
 import { PostgresEventStore } from '../../libs/event-store/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -18,10 +19,8 @@ import { appendDataset, generateDataset } from '../support/statistics-dataset.js
 const FORBIDDEN = [...PERSONAL_FIELDS, 'summary', 'narrative', 'personal', 'documentHash', 'linkId', 'name', 'victims', 'suspects'];
 const forbidden = new Set(FORBIDDEN.map((f) => f.toLowerCase()));
 
-/** The operations the policy allows to analysts, as `METHOD /path` keys of the OpenAPI document. */
-const ANALYST_ENDPOINTS = Object.entries(ENDPOINT_POLICY)
-  .filter(([, roles]) => roles !== PUBLIC && roles.includes('analyst'))
-  .map(([endpoint]) => endpoint);
+/** The operations the routes' @Access rules allow to analysts, as `METHOD /path` keys of the OpenAPI document. */
+let ANALYST_ENDPOINTS: string[] = [];
 
 const NAME = 'Rosaura Quispe Mamani';
 const DOCUMENT = '41829375';
@@ -92,6 +91,9 @@ describe('analyst-facing responses: no personal field, by schema and by example'
   beforeAll(async () => {
     t = await createTestApp();
     doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as OpenApiDocument;
+    ANALYST_ENDPOINTS = [...accessTableOf(doc as unknown as { paths: Record<string, Record<string, unknown>> })]
+      .filter(([, access]) => access.roles !== PUBLIC && access.roles.includes('analyst'))
+      .map(([endpoint]) => endpoint);
     const departments = ['01', '08', '15', '16', '25'];
     await appendDataset(new PostgresEventStore(t.db.pool), generateDataset({ seed: 7, years: [2025], calls: 240, cases: 90, departments }));
     await t.project();

@@ -7,7 +7,10 @@ import { projectRoot, ROLES, type Role } from '../../libs/platform/src/index.js'
 import { createTestApp, type TestApp } from '../support/app.js';
 import { signTestToken } from '../support/tokens.js';
 
-/** The README's "Roles" table: `METHOD /path` → the roles allowed, or 'public'. The test's single source of truth. */
+/**
+ * The README's "Roles" table (made by `npm run openapi` from the routes' @Access): `METHOD /path` → the roles
+ * allowed, or 'public'. The calls below check that the running API enforces exactly it.
+ */
 function readmeRoles(): Map<string, readonly Role[] | 'public'> {
   const readme = readFileSync(join(projectRoot(), 'README.md'), 'utf8');
   const section = readme.split(/^### Roles\s*$/m)[1];
@@ -17,7 +20,7 @@ function readmeRoles(): Map<string, readonly Role[] | 'public'> {
     if (rows.size > 0 && !line.startsWith('|')) break; // the table ends at the first line that is not a row
     const match = /^\|\s*`((?:GET|POST|PUT|PATCH|DELETE) \/[^`]*)`\s*\|\s*([^|]+?)\s*\|/.exec(line);
     if (!match) continue;
-    const cell = match[2];
+    const cell = match[2].replace(/\s*\(.*\)\s*$/, ''); // a note in parentheses says more about the roles
     const roles = cell.startsWith('public') ? 'public' : cell.split(',').map((r) => r.trim());
     if (roles !== 'public') for (const role of roles) if (!(ROLES as readonly string[]).includes(role)) throw new Error(`unknown role "${role}" in README`);
     rows.set(match[1], roles as readonly Role[] | 'public');
@@ -52,6 +55,16 @@ describe('roles × endpoints, from the OpenAPI document and the README table', (
   it('lists in the README every endpoint of the OpenAPI document, and nothing else', () => {
     expect(endpoints.length).toBeGreaterThan(30);
     expect([...table.keys()].sort()).toEqual(endpoints.map((e) => e.key).sort());
+  });
+
+  it('has every operation of the OpenAPI document declare its access (x-registro-access, from its @Access)', async () => {
+    const document = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const undeclared = endpoints.filter((e) => !document.paths[e.path][e.method]['x-registro-access']).map((e) => e.key);
+    expect(undeclared).toEqual([]);
+    expect(document.paths['/api/v1/cases/{caseId}'].get['x-registro-access']).toEqual({
+      roles: ['police', 'prosecutor', 'judiciary', 'admin'], audit: { recordType: 'case', disclosure: 'case' },
+    });
+    expect(document.paths['/api/v1/referrals/{referralId}/revoke'].post['x-registro-access']).toMatchObject({ scope: { referral: 'sender' } });
   });
 
   it('keeps /docs and /docs-json public: they describe the API and hold no data', async () => {

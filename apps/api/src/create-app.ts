@@ -2,6 +2,7 @@ import { ConsoleLogger, RequestMethod, VersioningType, type INestApplication, ty
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AccessTable } from './auth/access.js';
 import helmet from 'helmet';
 import type { AppConfig, DatabaseUrls } from '../../../libs/platform/src/index.js';
 import { AppModule } from './app.module.js';
@@ -57,6 +58,8 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
       .setVersion('1')
       .build(),
   );
+  // GET /me lists what a role may call from the same @Access declarations the document carries.
+  app.get(AccessTable).load(document as unknown as { paths: Record<string, Record<string, unknown>> });
   SwaggerModule.setup('docs', app, document);
   return app;
 }

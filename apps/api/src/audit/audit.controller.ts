@@ -4,12 +4,14 @@ import { InvalidCommand } from '../../../../libs/domain/src/index.js';
 import { AuditLog } from '../../../../libs/platform/src/index.js';
 import { AuditQueryDto } from './audit.dto.js';
 import { AUDIT_PAGE_SCHEMA } from './audit.schemas.js';
+import { Access } from '../auth/access.js';
 
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
+  @Access({ roles: ['auditor', 'admin'] })
   @Get()
   @ApiOperation({ summary: 'Quién leyó, buscó por o borró datos personales / Who read, searched by or erased personal data (newest first)' })
   @ApiOkResponse({ schema: AUDIT_PAGE_SCHEMA })

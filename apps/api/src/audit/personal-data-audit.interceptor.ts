@@ -4,22 +4,23 @@ import { concatMap, type Observable } from 'rxjs';
 import { AuditLog } from '../../../../libs/platform/src/index.js';
 import { auditEntryFor, purposeOf } from './request-audit.js';
 import { disclosesPersonalData } from './personal-data-disclosure.js';
-import { auditedRoute } from './personal-data-routes.js';
+import { Reflector } from '@nestjs/core';
+import { ACCESS_METADATA, type AccessRule } from '../auth/access.js';
 
 /**
- * Records every successful answer of a PERSONAL_DATA_ROUTES route, with the data subjects it disclosed or pointed
- * at, without the controllers knowing (they withhold personal fields by the same rule, disclosesPersonalData). The
+ * Records every successful answer of a route whose @Access declares an audit rule, with the data subjects it
+ * disclosed or pointed at, without the controllers knowing (they withhold personal fields by the same rule, disclosesPersonalData). The
  * insert is awaited before the body is handed back to Nest to send: when it fails, the request fails (500) instead
  * of answering with something nobody could later account for. Failed requests disclose nothing: no entry.
  */
 @Injectable()
 export class PersonalDataAuditInterceptor implements NestInterceptor {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(private readonly audit: AuditLog, private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    const route = auditedRoute(request.method, request.route?.path === undefined ? undefined : `${request.baseUrl}${request.route.path}`);
+    const route = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler())?.audit;
     if (!route) return next.handle();
     purposeOf(request); // a bad X-Purpose is refused before anything is read
     const action = route.action ?? (route.disclosure && disclosesPersonalData(request, route.disclosure) ? 'read_personal_data' : 'read_record');

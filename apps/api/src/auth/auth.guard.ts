@@ -7,13 +7,15 @@ import { RateLimiter, RateLimitExemptions } from '../http/rate-limiter.js';
 import { createValidationPipe } from '../http/validation.pipe.js';
 import { Forbidden, Unauthorized } from './auth.errors.js';
 import { DepartmentScope } from './department-scope.js';
-import { allowedRoles, endpointKey, PUBLIC } from './endpoint-policy.js';
+import { Reflector } from '@nestjs/core';
+import { ACCESS_METADATA, type AccessRule } from './access.js';
+import { endpointKey, PUBLIC } from './endpoint-policy.js';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
 /**
  * Every route, in order: the client address's quota of requests without a valid token (429, before any
- * verification), the policy row of the matched route (public routes stop here, with the actor set when a valid
+ * verification), the route's @Access rule (none: refused to everyone) (public routes stop here, with the actor set when a valid
  * token came along), a verified bearer token (401, counted against the address), the subject's quota and a heavy
  * endpoint's own (429), the role (403), the body's shape (400), the department
  * scope (404 for records outside it, 403 for new ones). Leaves the actor
@@ -28,13 +30,15 @@ export class AuthGuard implements CanActivate {
     private readonly scope: DepartmentScope,
     private readonly limiter: RateLimiter,
     private readonly exemptions: RateLimitExemptions,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request & RequestWithActor>();
     const path = `${request.baseUrl ?? ''}${String(request.route?.path ?? request.path)}`;
-    const roles = allowedRoles(request.method, path);
+    const rule = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler());
+    const roles = rule?.roles ?? null;
     const endpoint = endpointKey(request.method, path);
     // Health probes are never limited; everything else is, by address until a token verifies, by subject after.
     const limited = this.limiter.enabled && endpoint !== 'GET /health';
@@ -59,7 +63,7 @@ export class AuthGuard implements CanActivate {
     // The body is validated before the scope check, so a malformed body is a 400 whether the record is in the
     // token's departments, elsewhere or missing: a 404 for one and a 400 for another would tell that it exists.
     await this.validateBody(context, request);
-    await this.scope.check(actor, endpoint, request);
+    await this.scope.check(actor, rule?.scope ?? {}, request);
     return true;
   }
 

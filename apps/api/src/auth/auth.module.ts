@@ -6,6 +6,7 @@ import {
 import type pg from 'pg';
 import { RateLimiter, RateLimitExemptions } from '../http/rate-limiter.js';
 import { AuthGuard, TOKEN_VERIFIER } from './auth.guard.js';
+import { AccessTable } from './access.js';
 import { DepartmentScope } from './department-scope.js';
 import { NeedToKnow } from './need-to-know.js';
 
@@ -23,10 +24,11 @@ import { NeedToKnow } from './need-to-know.js';
     },
     DepartmentScope,
     NeedToKnow,
+    AccessTable,
     RateLimiter,
     RateLimitExemptions,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [DepartmentScope, NeedToKnow, RateLimiter, RateLimitExemptions],
+  exports: [DepartmentScope, NeedToKnow, AccessTable, RateLimiter, RateLimitExemptions],
 })
 export class AuthModule {}

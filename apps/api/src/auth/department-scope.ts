@@ -8,7 +8,8 @@ import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js'
 import type { AnyStreamType } from '../shared/stream-type.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { Forbidden, outsideScope } from './auth.errors.js';
-import { endpointKey, mayRevokeReferral, REFERRAL_RECEIVERS } from './endpoint-policy.js';
+import type { ScopeRule } from './access.js';
+import { mayRevokeReferral, REFERRAL_RECEIVERS } from './endpoint-policy.js';
 
 /** A department code ('08'), or 'unknown' for a record without a place (visible to national tokens only). */
 type Department = string;
@@ -25,27 +26,10 @@ const RECORDS: Record<string, { kind: RecordKind; notFound: () => Error }> = {
   trialId: { kind: 'trial', notFound: trialNotFound },
 };
 
-/** Body fields that place a new or corrected record; `required`: absent means 'unknown', outside any region. */
-const PLACES: Record<string, Array<{ field: string; required: boolean }>> = {
-  [endpointKey('POST', '/api/v1/hotline-calls')]: [{ field: 'callerUbigeo', required: true }],
-  [endpointKey('POST', '/api/v1/hotline-calls/{}/correction')]: [{ field: 'callerUbigeo', required: false }],
-  [endpointKey('POST', '/api/v1/hotline-calls/{}/referrals')]: [{ field: 'ubigeo', required: false }],
-  [endpointKey('POST', '/api/v1/cases/{}/referrals')]: [{ field: 'ubigeo', required: false }],
-  [endpointKey('POST', '/api/v1/cases')]: [{ field: 'ubigeo', required: false }],
-};
-
-/**
- * Body fields that refer to an existing record. Out of scope, they get the controllers' own "does not exist"
- * answer (case-use-cases.ts, justice.controller.ts), so a regional token learns nothing about other regions.
- */
-const REFERENCES: Record<string, { field: string; kind: RecordKind; es: string; en: string }> = {
-  [endpointKey('POST', '/api/v1/cases')]: { field: 'referralId', kind: 'referral', es: 'La derivación no existe', en: 'The referral does not exist' },
-  [endpointKey('POST', '/api/v1/trials')]: { field: 'prosecutionId', kind: 'prosecution', es: 'La investigación fiscal no existe', en: 'The prosecution does not exist' },
-  [endpointKey('POST', '/api/v1/referrals/{}/accept')]: { field: 'linkedCaseId', kind: 'policeCase', es: 'El caso no existe', en: 'The case does not exist' },
-};
-
-const ANSWERS = new Set(['accept', 'reject', 'complete'].map((a) => endpointKey('POST', `/api/v1/referrals/{}/${a}`)));
-const REVOKE = endpointKey('POST', '/api/v1/referrals/{}/revoke');
+/** Body fields that refer to an existing record (the @Access scope rules of POST /cases, /trials, …/accept). */
+export const CASE_REFERRAL = { field: 'referralId', kind: 'referral', es: 'La derivación no existe', en: 'The referral does not exist' } as const;
+export const TRIAL_PROSECUTION = { field: 'prosecutionId', kind: 'prosecution', es: 'La investigación fiscal no existe', en: 'The prosecution does not exist' } as const;
+export const LINKED_CASE = { field: 'linkedCaseId', kind: 'policeCase', es: 'El caso no existe', en: 'The case does not exist' } as const;
 
 /**
  * Department scope (DESIGN: "police and regional users are scoped to their departments"). A record outside the
@@ -60,7 +44,8 @@ export class DepartmentScope {
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
   ) {}
 
-  async check(actor: Actor, endpoint: string, request: Request): Promise<void> {
+  /** The path's record ids always; places, a referenced record and a referral's side as the route's @Access says. */
+  async check(actor: Actor, rule: ScopeRule, request: Request): Promise<void> {
     const scoped = actor.departments.length > 0;
     const inScope = (department: Department) => !scoped || actor.departments.includes(department);
     for (const [name, value] of Object.entries(request.params ?? {})) {
@@ -71,18 +56,18 @@ export class DepartmentScope {
         if (department !== null && !inScope(department)) throw record.notFound();
       }
       // Only once the record is known to be in scope: a 403 here would otherwise reveal that it exists.
-      if (record.kind === 'referral' && ANSWERS.has(endpoint)) await this.checkReceiver(actor, value.toLowerCase());
-      if (record.kind === 'referral' && endpoint === REVOKE) await this.checkSender(actor, value.toLowerCase());
+      if (record.kind === 'referral' && rule.referral === 'receiver') await this.checkReceiver(actor, value.toLowerCase());
+      if (record.kind === 'referral' && rule.referral === 'sender') await this.checkSender(actor, value.toLowerCase());
     }
     if (!scoped) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
-    for (const { field, required } of PLACES[endpoint] ?? []) {
+    for (const { field, required } of rule.places ?? []) {
       const value = body[field];
       if (value === undefined && !required) continue;
       const department = typeof value === 'string' && /^\d{2}/.test(value) ? value.slice(0, 2) : value == null ? 'unknown' : null;
       if (department !== null && !inScope(department)) throw outsideScope(field); // null: malformed, validation answers
     }
-    const reference = REFERENCES[endpoint];
+    const reference = rule.reference;
     const id = reference ? body[reference.field] : undefined;
     if (reference && typeof id === 'string' && UUID.test(id)) {
       const department = await this.departmentOf(reference.kind, id.toLowerCase());

@@ -1,10 +1,9 @@
 import type { Role } from '../../../../libs/platform/src/index.js';
 
 /**
- * Who may call what: one row per endpoint, `METHOD /path/{param}` as in the OpenAPI document. The guard looks the
- * matched route up here; a route missing from the table is refused to everyone (fail closed), and the role ×
- * endpoint test compares this table with the README's "Roles" table and with the OpenAPI document.
- * Department scope (which records a regional token sees) is a separate check: department-scope.ts.
+ * The registry's access rules that are not a route's own: need-to-know by role, who receives and who sends a
+ * referral. Who may call each route (its roles, scope and audit) is declared on the handler with @Access
+ * (access.ts); the OpenAPI document carries it (`x-registro-access`) and the README's "Roles" table is made from it.
  */
 export const PUBLIC = 'public';
 
@@ -82,84 +81,8 @@ export function mayReadReferral(role: Role, referral: { to: string; sourceKind: 
   return referral.sourceKind !== 'hotline_call' && mayRevokeReferral(role, referral);
 }
 
-export const ENDPOINT_POLICY: Readonly<Record<string, typeof PUBLIC | readonly Role[]>> = {
-  'GET /health': PUBLIC,
-  'GET /api/v1/me': ['operator', 'police', 'prosecutor', 'judiciary', 'protection', 'analyst', 'auditor', A],
-  'POST /api/v1/auth/sign-in': PUBLIC,
-  'GET /api/v1/auth/config': PUBLIC,
-
-  'POST /api/v1/hotline-calls': ['operator', A],
-  'GET /api/v1/hotline-calls': ['operator', A],
-  'GET /api/v1/hotline-calls/{callId}': ['operator', 'police', 'protection', A],
-  'POST /api/v1/hotline-calls/{callId}/classification': ['operator', A],
-  'POST /api/v1/hotline-calls/{callId}/correction': ['operator', A],
-  'POST /api/v1/hotline-calls/{callId}/closure': ['operator', A],
-  'POST /api/v1/hotline-calls/{callId}/referrals': ['operator', A],
-
-  'POST /api/v1/cases/{caseId}/referrals': ['police', 'prosecutor', A],
-  'GET /api/v1/referrals': ['operator', 'police', 'prosecutor', 'protection', A],
-  'GET /api/v1/referrals/{referralId}': ['operator', 'police', 'prosecutor', 'protection', A],
-  'POST /api/v1/referrals/{referralId}/accept': ['police', 'prosecutor', 'protection', A],
-  'POST /api/v1/referrals/{referralId}/reject': ['police', 'prosecutor', 'protection', A],
-  'POST /api/v1/referrals/{referralId}/complete': ['police', 'prosecutor', 'protection', A],
-  'POST /api/v1/referrals/{referralId}/revoke': ['operator', 'police', 'prosecutor', A],
-
-  'POST /api/v1/cases': ['police', A],
-  'GET /api/v1/cases': ['police', 'prosecutor', 'judiciary', A],
-  'POST /api/v1/cases/search': PERSONAL_DATA_READERS.case,
-  'GET /api/v1/cases/{caseId}': ['police', 'prosecutor', 'judiciary', A],
-  'GET /api/v1/cases/{caseId}/timeline': ['police', 'prosecutor', 'judiciary', A],
-  'POST /api/v1/cases/{caseId}/victims': ['police', A],
-  'POST /api/v1/cases/{caseId}/suspects': ['police', A],
-  'POST /api/v1/cases/{caseId}/operations': ['police', A],
-  'POST /api/v1/cases/{caseId}/prosecutor-referral': ['police', A],
-  'POST /api/v1/cases/{caseId}/closure': ['police', A],
-
-  'GET /api/v1/prosecutions/{prosecutionId}': ['police', 'prosecutor', 'judiciary', A],
-  'POST /api/v1/prosecutions/{prosecutionId}/{stage}': ['prosecutor', A],
-  'POST /api/v1/trials': ['judiciary', A],
-  'GET /api/v1/trials/{trialId}': ['police', 'prosecutor', 'judiciary', A],
-  'POST /api/v1/trials/{trialId}/rulings': ['judiciary', A],
-  'POST /api/v1/trials/{trialId}/appeals': ['judiciary', A],
-  'POST /api/v1/trials/{trialId}/finality': ['judiciary', A],
-
-  'GET /api/v1/statistics/hotline': ['operator', 'police', 'prosecutor', 'protection', 'analyst', A],
-  'GET /api/v1/statistics/referrals': ['operator', 'police', 'prosecutor', 'protection', 'analyst', A],
-  'GET /api/v1/statistics/monthly': ['police', 'prosecutor', 'analyst', A],
-  'GET /api/v1/statistics/inei/{year}': ['analyst', A],
-  'GET /api/v1/statistics/release-points': ['analyst', 'auditor', A],
-  'POST /api/v1/statistics/release-points': [A],
-  'POST /api/v1/publications': ['analyst', A],
-  'GET /api/v1/publications': ['analyst', 'auditor', A],
-  'GET /api/v1/publications/{id}': ['analyst', 'auditor', A],
-  'GET /api/v1/publications/{id}/revisions': ['analyst', 'auditor', A],
-
-  'GET /api/v1/audit': ['auditor', A],
-  'POST /api/v1/integrity/verifications': ['auditor', A],
-  'GET /api/v1/integrity/verifications': ['auditor', A],
-  'GET /api/v1/integrity/verifications/{verificationId}': ['auditor', A],
-  'POST /api/v1/integrity/anchors': ['auditor', A],
-  'POST /api/v1/subjects/{subjectId}/erasure-requests': [A],
-  'POST /api/v1/erasure-requests/{requestId}/approval': [A],
-};
-
 /** `/cases/:caseId` (Express) and `/cases/{caseId}` (OpenAPI) both become `/cases/{}`: parameter names do not matter. */
 export function endpointKey(method: string, path: string): string {
   const shape = path.replace(/:[A-Za-z0-9_]+/g, '{}').replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
   return `${method.toUpperCase()} ${shape || '/'}`;
-}
-
-const BY_KEY = new Map(Object.entries(ENDPOINT_POLICY).map(([endpoint, roles]) => {
-  const [method, path] = endpoint.split(' ');
-  return [endpointKey(method, path), roles] as const;
-}));
-
-/** The roles allowed on a route, `public`, or null when the route is not in the table (refused). */
-export function allowedRoles(method: string, path: string): typeof PUBLIC | readonly Role[] | null {
-  return BY_KEY.get(endpointKey(method, path)) ?? null;
-}
-
-/** Every endpoint of the table the role may call (public ones included), as `METHOD /path`: what GET /me lists. */
-export function allowedEndpoints(role: Role): string[] {
-  return Object.entries(ENDPOINT_POLICY).filter(([, roles]) => roles === PUBLIC || roles.includes(role)).map(([endpoint]) => endpoint);
 }

@@ -16,7 +16,7 @@ const scopeOf = (actor: Actor) => (actor.departments.length > 0 ? actor.departme
  * cases of the victims with that link id (the statistics link people by it too), so the document itself is never
  * stored, compared in clear nor logged, and it
  * travels in a body, never in a URL. The search is audited, with its stated purpose, before the answer leaves: one
- * entry per case found (or one with no record). Who may search is POST /cases/search's row of ENDPOINT_POLICY,
+ * entry per case found (or one with no record). Who may search is POST /cases/search's @Access,
  * which is PERSONAL_DATA_READERS.case.
  */
 @Injectable()

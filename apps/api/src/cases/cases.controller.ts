@@ -21,6 +21,10 @@ import {
 } from './case.schemas.js';
 import { CaseUseCases } from './case-use-cases.js';
 import { AddSuspectsDto, AddVictimsDto, CloseCaseDto, RecordOperationDto, ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
+import { Access } from '../auth/access.js';
+import { CASE_REFERRAL } from '../auth/department-scope.js';
+import { PERSONAL_DATA_READERS } from '../auth/endpoint-policy.js';
+import { CASE_AUDIT, CASE_TIMELINE_AUDIT } from '../audit/personal-data-routes.js';
 
 type HeaderMap = Record<string, string | undefined>;
 const caseIdPipe = new ParseUUIDPipe({ exceptionFactory: caseNotFound });
@@ -38,6 +42,7 @@ export class CasesController {
     private readonly records: RecordIds,
   ) {}
 
+  @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'] })
   @Get()
   @ApiOperation({ summary: 'Casos, los más recientes primero, sin datos personales / Cases, newest first, no personal field' })
   @ApiOkResponse({ type: CaseListDto })
@@ -45,6 +50,7 @@ export class CasesController {
     return this.caseList.list(query, actor);
   }
 
+  @Access({ roles: PERSONAL_DATA_READERS.case, note: 'with a stated purpose, audited' })
   @Post('search') @HttpCode(200)
   @ApiOperation({ summary: 'Casos de una víctima por su documento, con finalidad (auditado) / A victim\'s cases by document, with a purpose (audited)' })
   @ApiOkResponse({ type: CaseListDto })
@@ -52,6 +58,7 @@ export class CasesController {
     return this.caseList.search(body, actor, request);
   }
 
+  @Access({ roles: ['police', 'admin'], scope: { places: [{ field: 'ubigeo', required: false }], reference: CASE_REFERRAL } })
   @Post()
   @ApiOperation({ summary: 'Registrar una denuncia policial / Register a police denunciation' })
   @ApiCreatedResponse({ schema: CASE_REGISTERED_SCHEMA })
@@ -59,6 +66,7 @@ export class CasesController {
     return this.cases.register(body, commandOptions(headers));
   }
 
+  @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'], audit: CASE_AUDIT })
   @Get(':caseId')
   @ApiOperation({ summary: 'Un caso; datos personales de las víctimas solo con X-Purpose (auditado) / A case; victims\' personal data only with X-Purpose (audited)' })
   @ApiHeader(PURPOSE_HEADER)
@@ -69,6 +77,7 @@ export class CasesController {
     return { ...casePersonalView(coarsenErased(state), disclosesPersonalData(request, 'case')), version };
   }
 
+  @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'], audit: CASE_TIMELINE_AUDIT })
   @Get(':caseId/timeline')
   @ApiOperation({ summary: 'Hitos de llamada → derivación → caso → fiscalía → juicio / Milestones across institutions' })
   @ApiOkResponse({ schema: CASE_TIMELINE_SCHEMA })
@@ -76,6 +85,7 @@ export class CasesController {
     return this.timeline.of(caseId.toLowerCase(), actor);
   }
 
+  @Access({ roles: ['police', 'admin'] })
   @Post(':caseId/victims') @HttpCode(200) @ApiOkResponse({ schema: VICTIMS_ADDED_SCHEMA })
   async addVictims(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddVictimsDto, @Headers() headers: HeaderMap) {
     const victims = body.victims.map((v, i) => ({ ...v, victimId: this.personId(v.victimId, caseId, 'victim', i, headers) }));
@@ -84,6 +94,7 @@ export class CasesController {
     return { ...result, victimIds: victims.map((v) => v.victimId) };
   }
 
+  @Access({ roles: ['police', 'admin'] })
   @Post(':caseId/suspects') @HttpCode(200) @ApiOkResponse({ schema: SUSPECTS_ADDED_SCHEMA })
   async addSuspects(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddSuspectsDto, @Headers() headers: HeaderMap) {
     const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: this.personId(s.suspectId, caseId, 'suspect', i, headers) }));
@@ -92,6 +103,7 @@ export class CasesController {
     return { ...result, suspectIds: suspects.map((s) => s.suspectId) };
   }
 
+  @Access({ roles: ['police', 'admin'] })
   @Post(':caseId/operations') @HttpCode(200) @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
   async recordOperation(@Param('caseId', caseIdPipe) caseId: string, @Body() body: RecordOperationDto, @Headers() headers: HeaderMap) {
     // The same case, the same instant: the same operation, even when retried without an id.
@@ -100,12 +112,14 @@ export class CasesController {
     return this.command('RecordOperation', caseId, { ...body, operationId }, headers);
   }
 
+  @Access({ roles: ['police', 'admin'] })
   @Post(':caseId/prosecutor-referral') @HttpCode(200) @ApiOkResponse({ schema: REFERRED_TO_PROSECUTOR_SCHEMA })
   @ApiOperation({ summary: 'Enviar a la fiscalía (abre la investigación fiscal) / Send to the prosecutor' })
   referToProsecutor(@Param('caseId', caseIdPipe) caseId: string, @Body() body: ReferToProsecutorDto, @Headers() headers: HeaderMap) {
     return this.cases.referToProsecutor(caseId, body, commandOptions(headers));
   }
 
+  @Access({ roles: ['police', 'admin'] })
   @Post(':caseId/closure') @HttpCode(200) @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
   close(@Param('caseId', caseIdPipe) caseId: string, @Body() body: CloseCaseDto, @Headers() headers: HeaderMap) {
     return this.command('CloseCase', caseId, body, headers);

@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { PG_POOL, type RequestWithActor } from '../../../../libs/platform/src/index.js';
+import { Access } from '../auth/access.js';
+import { PUBLIC } from '../auth/endpoint-policy.js';
 
 /**
  * Readiness: the database answers (public, for load balancers and probes). How far each projection is behind the
@@ -14,6 +16,7 @@ import { PG_POOL, type RequestWithActor } from '../../../../libs/platform/src/in
 export class HealthController {
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
+  @Access({ roles: PUBLIC, note: 'no token; `logHead` and `projections` only with a valid token, any role' })
   @Get()
   @ApiOperation({ summary: 'Disponibilidad / Readiness (logHead y projections solo con token / only with a token)' })
   async health(@Req() request: Request & RequestWithActor, @Res({ passthrough: true }) response: Response) {

@@ -24,6 +24,8 @@ import {
   CorrectHotlineCallDto,
   RecordHotlineCallDto,
 } from './hotline-call.dto.js';
+import { Access } from '../auth/access.js';
+import { HOTLINE_CALL_AUDIT, HOTLINE_CALL_LIST_AUDIT } from '../audit/personal-data-routes.js';
 
 type HeaderMap = Record<string, string | undefined>;
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Versión esperada / expected version, e.g. "3"' };
@@ -43,6 +45,7 @@ export class HotlineCallsController {
     private readonly needToKnow: NeedToKnow,
   ) {}
 
+  @Access({ roles: ['operator', 'admin'], audit: HOTLINE_CALL_LIST_AUDIT })
   @Get()
   @ApiOperation({ summary: 'Llamadas, las más recientes primero (sin resumen) / Calls, newest first (no summary)' })
   @ApiOkResponse({ type: HotlineCallListDto })
@@ -54,6 +57,7 @@ export class HotlineCallsController {
     });
   }
 
+  @Access({ roles: ['operator', 'admin'], scope: { places: [{ field: 'callerUbigeo', required: true }] } })
   @Post()
   @ApiOperation({ summary: 'Registrar una llamada / Record a call' })
   @ApiResponse({ status: 201, type: CommandAcceptedDto })
@@ -61,6 +65,7 @@ export class HotlineCallsController {
     return this.execute('RecordHotlineCall', { ...body, callId: newId(body.callId) }, headers);
   }
 
+  @Access({ roles: ['operator', 'police', 'protection', 'admin'], note: 'police and protection: only a call referred to them', audit: HOTLINE_CALL_AUDIT })
   @Get(':callId')
   @ApiOperation({ summary: 'Estado actual de una llamada (policía y protección: solo si se les derivó); el resumen solo con X-Purpose; auditado / Current state of a call (police and protection: only when referred to them); the summary only with X-Purpose; audited' })
   @ApiHeader(PURPOSE_HEADER)
@@ -74,6 +79,7 @@ export class HotlineCallsController {
     return { ...callPersonalView(state, disclosesPersonalData(request, 'hotline_call')), version };
   }
 
+  @Access({ roles: ['operator', 'admin'] })
   @Post(':callId/classification')
   @HttpCode(200)
   @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
@@ -82,6 +88,7 @@ export class HotlineCallsController {
     return this.execute('ClassifyHotlineCall', { callId, ...body }, headers);
   }
 
+  @Access({ roles: ['operator', 'admin'], scope: { places: [{ field: 'callerUbigeo', required: false }] } })
   @Post(':callId/correction')
   @HttpCode(200)
   @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
@@ -91,6 +98,7 @@ export class HotlineCallsController {
     return this.execute('CorrectHotlineCall', { callId, changes, reason }, headers);
   }
 
+  @Access({ roles: ['operator', 'admin'] })
   @Post(':callId/closure')
   @HttpCode(200)
   @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })

@@ -6,6 +6,7 @@ import { AnchorExporter, PG_POOL, takeExportedAnchor, type Actor } from '../../.
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { IntegrityVerifications, verificationNotFound } from './integrity-verifications.js';
 import { ANCHOR_SCHEMA, VERIFICATION_LIST_SCHEMA, VERIFICATION_SCHEMA } from './integrity.schemas.js';
+import { Access } from '../auth/access.js';
 
 @ApiTags('integrity')
 @Controller('integrity')
@@ -16,6 +17,7 @@ export class IntegrityController {
     private readonly exporter: AnchorExporter,
   ) {}
 
+  @Access({ roles: ['auditor', 'admin'] })
   @Post('verifications') @HttpCode(202)
   @ApiOperation({
     summary: 'Iniciar la verificación de las cadenas de hash, los anclajes y la bitácora de auditoría / Start verifying the hash chains, the anchors and the audit log',
@@ -29,6 +31,7 @@ export class IntegrityController {
     return verification;
   }
 
+  @Access({ roles: ['auditor', 'admin'] })
   @Get('verifications')
   @ApiOperation({ summary: 'Las últimas verificaciones, la más reciente primero / The latest verifications, newest first' })
   @ApiOkResponse({ schema: VERIFICATION_LIST_SCHEMA })
@@ -36,6 +39,7 @@ export class IntegrityController {
     return { verifications: await this.verifications.recent() };
   }
 
+  @Access({ roles: ['auditor', 'admin'] })
   @Get('verifications/:verificationId')
   @ApiOperation({
     summary: 'Estado e informe de una verificación / A verification\'s status and report',
@@ -46,6 +50,7 @@ export class IntegrityController {
     return this.verifications.get(verificationId.toLowerCase());
   }
 
+  @Access({ roles: ['auditor', 'admin'] })
   @Post('anchors')
   @ApiOperation({ summary: 'Anclar ahora las cabezas de todos los flujos / Anchor every stream head now' })
   @ApiCreatedResponse({ schema: ANCHOR_SCHEMA })

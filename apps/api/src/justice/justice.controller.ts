@@ -15,6 +15,8 @@ import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import type { AnyStreamType } from '../shared/stream-type.js';
 import { PROSECUTION_COMMAND_SCHEMA, PROSECUTION_SCHEMA, TRIAL_COMMAND_SCHEMA, TRIAL_SCHEMA } from './justice.schemas.js';
 import { AppealDto, FinalityDto, OpenTrialDto, ProsecutionStageDto, RulingDto } from './justice.dto.js';
+import { Access } from '../auth/access.js';
+import { TRIAL_PROSECUTION } from '../auth/department-scope.js';
 
 type HeaderMap = Record<string, string | undefined>;
 const prosecutionIdPipe = new ParseUUIDPipe({ exceptionFactory: prosecutionNotFound });
@@ -31,6 +33,7 @@ export class JusticeController {
     private readonly dataSource: DataSource,
   ) {}
 
+  @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'] })
   @Get('prosecutions/:prosecutionId')
   @ApiOkResponse({ schema: PROSECUTION_SCHEMA })
   async getProsecution(@Param('prosecutionId', prosecutionIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
@@ -40,6 +43,7 @@ export class JusticeController {
     return { ...prosecution, trialId: trialId ?? null };
   }
 
+  @Access({ roles: ['prosecutor', 'admin'] })
   @Post('prosecutions/:prosecutionId/:stage') @HttpCode(200)
   @ApiParam({ name: 'stage', enum: PROSECUTION_STAGES })
   @ApiOperation({ summary: 'Registrar una etapa fiscal, en orden legal / Record a prosecution stage, in legal order' })
@@ -49,6 +53,7 @@ export class JusticeController {
     return this.execute(this.streams.prosecution, 'RecordProsecutionStage', { prosecutionId: id.toLowerCase(), stage, ...body }, headers);
   }
 
+  @Access({ roles: ['judiciary', 'admin'], scope: { reference: TRIAL_PROSECUTION } })
   @Post('trials')
   @ApiOperation({ summary: 'Abrir un juicio sobre una acusación / Open a trial on an accusation' })
   @ApiCreatedResponse({ schema: TRIAL_COMMAND_SCHEMA })
@@ -72,23 +77,27 @@ export class JusticeController {
     return this.execute(this.streams.trial, 'OpenTrial', data, headers);
   }
 
+  @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'] })
   @Get('trials/:trialId')
   @ApiOkResponse({ schema: TRIAL_SCHEMA })
   async getTrial(@Param('trialId', trialIdPipe) id: string, @Res({ passthrough: true }) response: Response) {
     return this.view(this.streams.trial, id, trialNotFound, response);
   }
 
+  @Access({ roles: ['judiciary', 'admin'] })
   @Post('trials/:trialId/rulings') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   async rule(@Param('trialId', trialIdPipe) id: string, @Body() body: RulingDto, @Headers() headers: HeaderMap) {
     await this.requireSuspectsOfCase(id.toLowerCase(), body.defendants);
     return this.execute(this.streams.trial, 'IssueRuling', { trialId: id.toLowerCase(), ...body }, headers);
   }
 
+  @Access({ roles: ['judiciary', 'admin'] })
   @Post('trials/:trialId/appeals') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   appeal(@Param('trialId', trialIdPipe) id: string, @Body() body: AppealDto, @Headers() headers: HeaderMap) {
     return this.execute(this.streams.trial, 'AppealRuling', { trialId: id.toLowerCase(), ...body }, headers);
   }
 
+  @Access({ roles: ['judiciary', 'admin'] })
   @Post('trials/:trialId/finality') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   finality(@Param('trialId', trialIdPipe) id: string, @Body() body: FinalityDto, @Headers() headers: HeaderMap) {
     return this.execute(this.streams.trial, 'DeclareRulingFinal', { trialId: id.toLowerCase(), ...body }, headers);

@@ -16,6 +16,7 @@ import {
   PUBLICATION_LIST_SCHEMA, PUBLISH_RESPONSE_SCHEMA, RELEASE_POINT_SCHEMA, RELEASE_POINTS_SCHEMA, REVISIONS_SCHEMA, reportResponse,
   type PublicationList, type PublicationRevisions, type PublishResponse, type ReleasePointList,
 } from './official-statistics.schemas.js';
+import { Access } from '../auth/access.js';
 
 /**
  * Official statistics (PNAT A37, A38): the monthly report, the INEI annual tables and frozen publications. Every
@@ -33,6 +34,7 @@ export class OfficialStatisticsController {
     private readonly fresh: ReadYourWrites,
   ) {}
 
+  @Access({ roles: ['police', 'prosecutor', 'analyst', 'admin'] })
   @Get('statistics/monthly')
   @ApiOperation({ summary: 'Reporte mensual Meta 14 / Meta 14 monthly report (json, csv, xlsx; asOf)' })
   @ApiOkResponse(reportResponse('Reporte mensual con control de divulgación / monthly report, disclosure-controlled'))
@@ -51,6 +53,7 @@ export class OfficialStatisticsController {
     await sendReport(res, report, { ...query, filename: `reporte-mensual-${period}${request.department ? `-${request.department}` : ''}` });
   }
 
+  @Access({ roles: ['analyst', 'admin'] })
   @Get('statistics/inei/:year')
   @ApiOperation({ summary: 'Cuadros anuales para el INEI / INEI annual tables (json, csv, xlsx; asOf)' })
   @ApiOkResponse(reportResponse('Cuadros anuales con control de divulgación / annual tables, disclosure-controlled'))
@@ -62,6 +65,7 @@ export class OfficialStatisticsController {
     await sendReport(res, report, { ...query, filename: `inei-trata-${params.year}` });
   }
 
+  @Access({ roles: ['analyst', 'auditor', 'admin'] })
   @Get('statistics/release-points')
   @ApiOperation({ summary: 'Puntos de publicación: las únicas posiciones (asOf) que un analista puede leer / Release points: the only positions (asOf) analysts may read' })
   @ApiOkResponse({ description: 'Cierres de mes y cierres declarados, del más antiguo al más reciente / month closes and declared closes, oldest first', schema: RELEASE_POINTS_SCHEMA })
@@ -69,6 +73,7 @@ export class OfficialStatisticsController {
     return { releasePoints: await this.statistics.releasePoints() };
   }
 
+  @Access({ roles: ['admin'] })
   @Post('statistics/release-points')
   @HttpCode(201)
   @ApiOperation({ summary: 'Declara la posición actual de las estadísticas como punto de publicación / Declare the statistics\' current position a release point' })
@@ -77,6 +82,7 @@ export class OfficialStatisticsController {
     return this.statistics.declareReleasePoint(new Date().toISOString());
   }
 
+  @Access({ roles: ['analyst', 'admin'] })
   @Post('publications')
   @HttpCode(201)
   @ApiOperation({ summary: 'Publica (congela) un reporte en el último punto de publicación / Freeze a report at the latest release point' })
@@ -93,6 +99,7 @@ export class OfficialStatisticsController {
     return { ...publication, replayed };
   }
 
+  @Access({ roles: ['analyst', 'auditor', 'admin'] })
   @Get('publications')
   @ApiOperation({ summary: 'Publicaciones emitidas / Publications issued' })
   @ApiOkResponse({ description: 'Publicaciones por fecha / publications by date', schema: PUBLICATION_LIST_SCHEMA })
@@ -100,6 +107,7 @@ export class OfficialStatisticsController {
     return { publications: await this.statistics.list(actor.departments) };
   }
 
+  @Access({ roles: ['analyst', 'auditor', 'admin'] })
   @Get('publications/:id')
   @ApiOperation({ summary: 'El reporte publicado, byte a byte / The published report, byte for byte' })
   @ApiOkResponse(reportResponse('El reporte tal como se publicó / the report as published', {
@@ -119,6 +127,7 @@ export class OfficialStatisticsController {
     await sendReport(res, JSON.parse(content), { ...query, filename: `publicacion-${publication.kind}-${publication.period}` });
   }
 
+  @Access({ roles: ['analyst', 'auditor', 'admin'] })
   @Get('publications/:id/revisions')
   @ApiOperation({ summary: 'Celdas que cambiaron desde la publicación / Cells changed since publication' })
   @ApiOkResponse({ description: 'La publicación y las celdas cambiadas / the publication and the changed cells', schema: REVISIONS_SCHEMA })

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadConfig, startEmbeddedDatabase } from '../../../../libs/platform/src/index.js';
 import { createApp } from '../create-app.js';
-import { CONTRACT_FILES, contractFiles } from './console-contract.js';
+import { CONTRACT_FILES, contractFiles, README_FILE, readmeWithRolesTable } from './console-contract.js';
 
 const freePort = () => new Promise<number>((resolve, reject) => {
   const server = createServer().listen(0, '127.0.0.1', () => {
@@ -17,7 +17,8 @@ const freePort = () => new Promise<number>((resolve, reject) => {
 
 /**
  * `npm run openapi`: the document needs a running app, and the app a database: a throw-away embedded PostgreSQL
- * in a temporary directory, with throw-away keys. Writes the console's openapi.json and schema.d.ts.
+ * in a temporary directory, with throw-away keys. Writes the console's openapi.json and schema.d.ts, and the
+ * README's "Roles" table (from the routes' @Access declarations).
  */
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'registro-openapi-'));
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
       mkdirSync(dirname(CONTRACT_FILES.json), { recursive: true });
       writeFileSync(CONTRACT_FILES.json, files.json);
       writeFileSync(CONTRACT_FILES.types, files.types);
-      process.stderr.write(`escrito / written: ${CONTRACT_FILES.json}, ${CONTRACT_FILES.types}\n`);
+      writeFileSync(README_FILE, readmeWithRolesTable(readFileSync(README_FILE, 'utf8'), document));
+      process.stderr.write(`escrito / written: ${CONTRACT_FILES.json}, ${CONTRACT_FILES.types}, ${README_FILE} (### Roles)\n`);
     } finally {
       await app.close();
     }

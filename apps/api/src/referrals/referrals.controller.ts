@@ -19,6 +19,9 @@ import {
   RevokeReferralDto, SendCaseReferralDto, SendReferralDto,
 } from './referral.dto.js';
 import { PENDING_REFERRALS_SCHEMA, REFERRAL_SCHEMA } from './referral.schemas.js';
+import { Access } from '../auth/access.js';
+import { LINKED_CASE } from '../auth/department-scope.js';
+import { REFERRAL_AUDIT, REFERRAL_QUEUE_AUDIT } from '../audit/personal-data-routes.js';
 
 type HeaderMap = Record<string, string | undefined>;
 const uuid = (notFound: () => Error) => new ParseUUIDPipe({ exceptionFactory: notFound });
@@ -35,6 +38,7 @@ export class ReferralsController {
     private readonly needToKnow: NeedToKnow,
   ) {}
 
+  @Access({ roles: ['operator', 'admin'], scope: { places: [{ field: 'ubigeo', required: false }] } })
   @Post('hotline-calls/:callId/referrals')
   @ApiOperation({ summary: 'Derivar una llamada relacionada con trata / Refer a trafficking-related call' })
   @ApiCreatedResponse({ type: ReferralAcceptedDto })
@@ -43,6 +47,7 @@ export class ReferralsController {
     return this.send(body, { kind: 'hotline_call', id: callId.toLowerCase() }, state.traffickingRelated, headers);
   }
 
+  @Access({ roles: ['police', 'prosecutor', 'admin'], scope: { places: [{ field: 'ubigeo', required: false }] } })
   @Post('cases/:caseId/referrals')
   @ApiOperation({ summary: 'Derivar un caso o una víctima (p. ej. a un albergue) / Refer a case or a victim' })
   @ApiCreatedResponse({ type: ReferralAcceptedDto })
@@ -56,6 +61,7 @@ export class ReferralsController {
     return this.send(referral, source, null, headers);
   }
 
+  @Access({ roles: ['operator', 'police', 'prosecutor', 'protection', 'admin'], audit: REFERRAL_QUEUE_AUDIT })
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first' })
   @ApiOkResponse({ schema: PENDING_REFERRALS_SCHEMA })
@@ -69,6 +75,7 @@ export class ReferralsController {
     });
   }
 
+  @Access({ roles: ['operator', 'police', 'prosecutor', 'protection', 'admin'], audit: REFERRAL_AUDIT })
   @Get('referrals/:referralId')
   @ApiOperation({ summary: 'Una derivación (quien la recibe o la envió; datos del albergue solo para protección; auditado) / A referral (receiver or sender only; shelter details for protection only; audited)' })
   @ApiOkResponse({ schema: REFERRAL_SCHEMA })
@@ -78,6 +85,7 @@ export class ReferralsController {
     return { ...view, version };
   }
 
+  @Access({ roles: ['police', 'prosecutor', 'protection', 'admin'], scope: { referral: 'receiver', reference: LINKED_CASE } })
   @Post('referrals/:referralId/accept') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   async accept(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: AcceptReferralDto, @Headers() headers: HeaderMap) {
     // The linked case exists (its department scope is checked with the other body references, auth/department-scope.ts).
@@ -87,16 +95,19 @@ export class ReferralsController {
     return this.transition('AcceptReferral', referralId, body, headers);
   }
 
+  @Access({ roles: ['police', 'prosecutor', 'protection', 'admin'], scope: { referral: 'receiver' } })
   @Post('referrals/:referralId/reject') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   reject(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RejectReferralDto, @Headers() headers: HeaderMap) {
     return this.transition('RejectReferral', referralId, body, headers);
   }
 
+  @Access({ roles: ['police', 'prosecutor', 'protection', 'admin'], scope: { referral: 'receiver' } })
   @Post('referrals/:referralId/complete') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   complete(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: CompleteReferralDto, @Headers() headers: HeaderMap) {
     return this.transition('CompleteReferral', referralId, body, headers);
   }
 
+  @Access({ roles: ['operator', 'police', 'prosecutor', 'admin'], scope: { referral: 'sender' } })
   @Post('referrals/:referralId/revoke') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   revoke(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RevokeReferralDto, @Headers() headers: HeaderMap) {
     return this.transition('RevokeReferral', referralId, body, headers);

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type Actor, type AppConfig } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { allowedEndpoints, personalDataAccess } from '../auth/endpoint-policy.js';
+import { Access, AccessTable, EVERY_ROLE } from '../auth/access.js';
+import { personalDataAccess, PUBLIC } from '../auth/endpoint-policy.js';
 import { AuthConfigDto, ME_SCHEMA, SessionDto, SignInDto, type MeDto } from './session.dto.js';
 import { SignIn } from './sign-in.js';
 
@@ -10,18 +11,24 @@ import { SignIn } from './sign-in.js';
 @ApiTags('session')
 @Controller()
 export class SessionController {
-  constructor(private readonly signIn: SignIn, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly signIn: SignIn,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessTable,
+  ) {}
 
+  @Access({ roles: EVERY_ROLE })
   @Get('me')
   @ApiOperation({ summary: 'Quién soy y qué puedo llamar / Who I am and what I may call' })
   @ApiOkResponse({ description: 'Sin datos personales / no personal data', schema: ME_SCHEMA })
   me(@CurrentActor() actor: Actor): MeDto {
     return {
       subject: actor.subject, role: actor.role, departments: [...actor.departments],
-      expiresAt: actor.expiresAt ?? '', allowed: allowedEndpoints(actor.role), personalData: personalDataAccess(actor.role),
+      expiresAt: actor.expiresAt ?? '', allowed: this.access.allowedEndpoints(actor.role), personalData: personalDataAccess(actor.role),
     };
   }
 
+  @Access({ roles: PUBLIC, note: 'no token; a sign-in link\'s code' })
   @Post('auth/sign-in') @HttpCode(200)
   @ApiOperation({ summary: 'Canjear un enlace de acceso local (una vez) por un token / Exchange a local sign-in link (once) for a token' })
   @ApiOkResponse({ type: SessionDto })
@@ -29,6 +36,7 @@ export class SessionController {
     return this.signIn.exchange(body.code);
   }
 
+  @Access({ roles: PUBLIC, note: 'no token' })
   @Get('auth/config')
   @ApiOperation({ summary: 'Cómo inicia sesión la consola / How the console signs in' })
   @ApiOkResponse({ type: AuthConfigDto })

@@ -17,6 +17,7 @@ import { MinPositionParam, ReadYourWrites } from '../shared/read-your-writes.js'
 import {
   HOTLINE_STATISTICS_SCHEMA, REFERRAL_STATISTICS_SCHEMA, type HotlineStatisticsResponse, type ReferralStatisticsResponse,
 } from './statistics.schemas.js';
+import { Access } from '../auth/access.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MAX_MONTHS = 240;
@@ -65,6 +66,7 @@ export class StatisticsController {
     private readonly statistics: OfficialStatistics,
   ) {}
 
+  @Access({ roles: ['operator', 'police', 'prosecutor', 'protection', 'analyst', 'admin'] })
   @Get('hotline')
   @ApiOperation({ summary: 'Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed' })
   @ApiOkResponse({ description: 'Conteos agregados por grupo, sin datos personales / aggregate counts by group, no personal data', schema: HOTLINE_STATISTICS_SCHEMA })
@@ -95,6 +97,7 @@ export class StatisticsController {
     return { ...statistics, groups: labelled, ...this.exact() };
   }
 
+  @Access({ roles: ['operator', 'police', 'prosecutor', 'protection', 'analyst', 'admin'] })
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance' })
   @ApiOkResponse({ description: 'Conteos y horas agregados por grupo, sin datos personales / aggregate counts and hours by group, no personal data', schema: REFERRAL_STATISTICS_SCHEMA })

@@ -6,6 +6,7 @@ import type { Actor, SubjectErasure } from '../../../../libs/platform/src/index.
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { EraseSubjectDto } from './erase-subject.dto.js';
 import { erasureRequestNotFound, ErasureRequests, subjectNotFound, type ErasureRequestView } from './erasure-requests.js';
+import { Access } from '../auth/access.js';
 
 const subjectIdPipe = new ParseUUIDPipe({ exceptionFactory: subjectNotFound });
 const requestIdPipe = new ParseUUIDPipe({ exceptionFactory: erasureRequestNotFound });
@@ -33,6 +34,7 @@ const ERASURE_REQUEST_SCHEMA = closedObject<ErasureRequestView>({
 export class SubjectsController {
   constructor(private readonly erasures: ErasureRequests) {}
 
+  @Access({ roles: ['admin'], note: 'a department admin: only a person whose records are all in their departments' })
   @Post('subjects/:subjectId/erasure-requests')
   @ApiOperation({ summary: 'Solicitar la supresión de los datos personales de una persona (la aprueba otro administrador) / Request the erasure of a data subject (another admin approves)' })
   @ApiCreatedResponse({ schema: ERASURE_REQUEST_SCHEMA })
@@ -40,6 +42,7 @@ export class SubjectsController {
     return this.erasures.request(subjectId, body.reason, actor, request);
   }
 
+  @Access({ roles: ['admin'], note: 'another admin than the one who asked' })
   @Post('erasure-requests/:requestId/approval') @HttpCode(200)
   @ApiOperation({ summary: 'Aprobar y ejecutar una supresión solicitada por otro administrador / Approve and execute an erasure requested by another admin' })
   @ApiOkResponse({ schema: ERASURE_REQUEST_SCHEMA })
