@@ -70,6 +70,12 @@ describe('the audit log hash chain', () => {
       await client.query("UPDATE audit_log SET actor_subject = 'someone-else' WHERE audit_id = $1", [ids[3]]);
       expect(await verifyAuditChainIn(client)).toMatchObject({ ok: false, entriesChecked: 3, firstBrokenLink: { auditId: ids[3], reason: 'hash_mismatch' } });
       await client.query('ROLLBACK');
+      // Which people a read disclosed is covered too: hiding a subject from "who saw her" breaks the chain.
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
+      await client.query("UPDATE audit_log SET subject_ids = '{00000000-0000-4000-8000-000000000001}' WHERE audit_id = $1", [ids[4]]);
+      expect(await verifyAuditChainIn(client)).toMatchObject({ ok: false, firstBrokenLink: { auditId: ids[4], reason: 'hash_mismatch' } });
+      await client.query('ROLLBACK');
       await client.query('BEGIN');
       await client.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
       await client.query('DELETE FROM audit_log WHERE audit_id = $1', [ids[5]]);

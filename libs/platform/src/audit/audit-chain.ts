@@ -35,6 +35,7 @@ interface ChainRow {
   record_id: string | null;
   purpose: string | null;
   request_id: string | null;
+  subject_ids: string[];
   prev_hash: string;
   hash: string;
 }
@@ -42,7 +43,7 @@ interface ChainRow {
 /** The hash of one entry, computed here from its columns: the same bytes as the SQL of the chain trigger. */
 export function auditEntryHash(prevHash: string, row: Omit<ChainRow, 'prev_hash' | 'hash'>): string {
   const canonical = [row.audit_id, row.at_us, ...[row.actor_subject, row.actor_role, row.action, row.record_type, row.record_id,
-    row.purpose, row.request_id].map((value) => JSON.stringify(value))].join('\t');
+    row.purpose, row.request_id, row.subject_ids].map((value) => JSON.stringify(value))].join('\t');
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
@@ -56,7 +57,7 @@ export async function verifyAuditChain(pool: pg.Pool, pageSize = 5000): Promise<
     const page = await pool.query<ChainRow>(
       // Qualified in WHERE and ORDER BY: the bare name would sort by the text alias ('10' < '9').
       `SELECT audit_id::text AS audit_id, ((extract(epoch FROM at) * 1000000)::bigint)::text AS at_us, actor_subject, actor_role,
-              action, record_type, record_id, purpose, request_id, prev_hash, hash
+              action, record_type, record_id, purpose, request_id, subject_ids, prev_hash, hash
          FROM audit_log WHERE audit_log.audit_id > $1::bigint ORDER BY audit_log.audit_id LIMIT $2`,
       [after, pageSize],
     );

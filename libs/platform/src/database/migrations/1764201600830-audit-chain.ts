@@ -22,7 +22,7 @@ export class AuditChain1764201600830 implements MigrationInterface {
           coalesce(to_json(entry.actor_subject)::text, 'null'), coalesce(to_json(entry.actor_role)::text, 'null'),
           coalesce(to_json(entry.action)::text, 'null'), coalesce(to_json(entry.record_type)::text, 'null'),
           coalesce(to_json(entry.record_id)::text, 'null'), coalesce(to_json(entry.purpose)::text, 'null'),
-          coalesce(to_json(entry.request_id)::text, 'null'))
+          coalesce(to_json(entry.request_id)::text, 'null'), coalesce(to_json(entry.subject_ids)::text, 'null'))
       $$;
 
       CREATE FUNCTION chain_audit_log() RETURNS trigger LANGUAGE plpgsql AS $$
