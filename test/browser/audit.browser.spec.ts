@@ -12,6 +12,7 @@ suite('audit and integrity (auditor)', () => {
   let browser: Browser;
   let page: Page;
   let caseId: string;
+  let victimId: string;
 
   beforeAll(async () => {
     app = await startConsoleApp();
@@ -20,6 +21,7 @@ suite('audit and integrity (auditor)', () => {
       victims: [{ sex: 'female', age: 16, nationality: 'PE', fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40000001' }], suspects: [],
     }).expect(201);
     caseId = body.caseId;
+    victimId = body.victimIds[0];
     // A personal-data read, with its stated purpose, as an administrator would make it.
     await app.api('admin').get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'verificación').expect(200);
     browser = await launchBrowser();
@@ -49,6 +51,21 @@ suite('audit and integrity (auditor)', () => {
     await page.getByRole('option', { name: 'Borrado de datos personales', exact: true }).click();
     await page.getByRole('button', { name: 'Filtrar' }).click();
     await page.getByText('No hay entradas con estos filtros.').waitFor();
+  });
+
+  it('finds who saw anything about a person, by her id, with the people each entry disclosed', async () => {
+    await page.getByRole('button', { name: 'Limpiar filtros' }).click();
+    await page.getByRole('textbox', { name: /Persona \(id de víctima o llamada\)/ }).fill(victimId);
+    await page.keyboard.press('Enter');
+    const table = page.getByTestId('audit-table');
+    const row = table.locator('tbody tr', { hasText: caseId });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain(victimId);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(1);
+    await page.getByRole('textbox', { name: /Persona \(id de víctima o llamada\)/ }).fill('00000000-0000-4000-8000-000000000001');
+    await page.keyboard.press('Enter');
+    await page.getByText('No hay entradas con estos filtros.').waitFor();
+    await page.getByRole('button', { name: 'Limpiar filtros' }).click();
   });
 
   it('shows the integrity status ok, and the last anchor after taking one', async () => {

@@ -10,10 +10,11 @@ export interface AuditFilterValues {
   to: string;
   actor: string;
   recordId: string;
+  subjectId: string;
   action: AuditAction | '';
 }
 
-export const NO_FILTERS: AuditFilterValues = { from: '', to: '', actor: '', recordId: '', action: '' };
+export const NO_FILTERS: AuditFilterValues = { from: '', to: '', actor: '', recordId: '', subjectId: '', action: '' };
 
 /** The audit filters, applied together (Enter or the button); API field errors show next to their field. */
 export function AuditFilters({ value, onApply, error }: { value: AuditFilterValues; onApply(v: AuditFilterValues): void; error: unknown }) {
@@ -36,6 +37,8 @@ export function AuditFilters({ value, onApply, error }: { value: AuditFilterValu
           onChange={(action) => setDraft({ ...draft, action: action ?? '' })} />
         <TextInput label={t.actor} w={180} value={draft.actor} onChange={(e) => set('actor')(e.currentTarget.value)} error={problems.actor} />
         <TextInput label={t.recordId} w={200} value={draft.recordId} onChange={(e) => set('recordId')(e.currentTarget.value)} error={problems.recordId} />
+        <TextInput label={t.subjectId} description={t.subjectIdHint} w={300} value={draft.subjectId}
+          onChange={(e) => set('subjectId')(e.currentTarget.value)} error={problems.subjectId} />
       </Group>
       <Group gap="sm" mt="sm">
         <Button type="submit">{t.apply}</Button>

@@ -19,6 +19,7 @@ function query(filters: AuditFilterValues, before: number | undefined) {
     ...(filters.to ? { to: `${nextDay(filters.to)}T00:00:00-05:00` } : {}),
     ...(filters.actor.trim() ? { actor: filters.actor.trim() } : {}),
     ...(filters.recordId.trim() ? { recordId: filters.recordId.trim() } : {}),
+    ...(filters.subjectId.trim() ? { subjectId: filters.subjectId.trim() } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(before ? { before } : {}),
     limit: 50,

@@ -7,6 +7,10 @@ interface AuditTexts {
   to: string;
   actor: string;
   recordId: string;
+  subjectId: string;
+  subjectIdHint: string;
+  subjects: string;
+  moreSubjects: (n: number) => string;
   action: string;
   anyAction: string;
   apply: string;
@@ -46,8 +50,10 @@ interface AuditTexts {
 export const texts: Dictionary<AuditTexts> = {
   es: {
     title: 'Auditoría',
-    intro: 'Quién leyó, buscó o borró datos personales, con el propósito declarado; y si el registro de eventos sigue íntegro.',
+    intro: 'Quién leyó, buscó o borró datos personales, o consultó un registro que señala a una persona, con el propósito declarado; y si el registro de eventos sigue íntegro.',
     from: 'Desde (fecha)', to: 'Hasta (fecha, incluida)', actor: 'Actor (sujeto)', recordId: 'Id del registro', action: 'Acción',
+    subjectId: 'Persona (id de víctima o llamada)', subjectIdHint: '¿Quién vio algo de esta persona?', subjects: 'Personas',
+    moreSubjects: (n) => `y ${n} más`,
     anyAction: 'Todas',
     apply: 'Filtrar', applyHint: 'filtra', clear: 'Limpiar filtros',
     at: 'Fecha y hora (Lima)', role: 'Rol', record: 'Registro', purpose: 'Propósito', requestId: 'Solicitud',
@@ -71,8 +77,10 @@ export const texts: Dictionary<AuditTexts> = {
   },
   en: {
     title: 'Audit',
-    intro: 'Who read, searched or erased personal data, with the stated purpose; and whether the event log is still intact.',
+    intro: 'Who read, searched or erased personal data, or read a record that points at a person, with the stated purpose; and whether the event log is still intact.',
     from: 'From (date)', to: 'To (date, included)', actor: 'Actor (subject)', recordId: 'Record id', action: 'Action',
+    subjectId: 'Person (victim or call id)', subjectIdHint: 'Who saw anything about this person?', subjects: 'People',
+    moreSubjects: (n) => `and ${n} more`,
     anyAction: 'All',
     apply: 'Filter', applyHint: 'filters', clear: 'Clear filters',
     at: 'Date and time (Lima)', role: 'Role', record: 'Record', purpose: 'Purpose', requestId: 'Request',
