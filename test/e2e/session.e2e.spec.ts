@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { runCli } from '../../apps/cli/src/main.js';
-import type { CliIO } from '../../apps/cli/src/cli-io.js';
 import { mintSignInCode, resolveAuthKeys, type Role } from '../../libs/platform/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { captureIO } from '../support/capture-io.js';
 
-function captureIO() {
-  const out = { stdout: '', stderr: '' };
-  const sink = (key: 'stdout' | 'stderr') => new Writable({ write(chunk, _encoding, done) { out[key] += String(chunk); done(); } });
-  const stderr = sink('stderr');
-  const io: CliIO = { stdout: sink('stdout'), stderr, stdoutIsTTY: false, log: (message) => stderr.write(`${message}\n`) };
-  return { io, out };
-}
 
 describe('the console session: GET /me, sign-in links, auth config', () => {
   let t: TestApp;

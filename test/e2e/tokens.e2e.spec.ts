@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { runCli } from '../../apps/cli/src/main.js';
-import type { CliIO } from '../../apps/cli/src/cli-io.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { signTestToken } from '../support/tokens.js';
+import { captureIO } from '../support/capture-io.js';
 
-function captureIO() {
-  const out = { stdout: '', stderr: '' };
-  const sink = (key: 'stdout' | 'stderr') => new Writable({ write(chunk, _encoding, done) { out[key] += String(chunk); done(); } });
-  const stderr = sink('stderr');
-  const io: CliIO = { stdout: sink('stdout'), stderr, stdoutIsTTY: false, log: (message) => stderr.write(`${message}\n`) };
-  return { io, out };
-}
 
 // A read every role may make: the tests are about the tokens.
 const STATS = '/api/v1/me';

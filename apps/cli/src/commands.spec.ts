@@ -3,33 +3,20 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { PostgresEventStore, type NewEvent } from '../../../libs/event-store/src/index.js';
 import { loadCatalogs, loadConfig, type ReferenceCatalogs } from '../../../libs/platform/src/index.js';
 import { canonicalJson, OfficialStatistics, PROJECTIONS, type PublishedReport } from '../../../libs/read-models/src/index.js';
 import { countEvents, createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../../../test/support/database.js';
 import { describeFailure, EXIT } from './cli-errors.js';
-import type { CliIO } from './cli-io.js';
 import { runCli } from './main.js';
 import { publish } from './publish.command.js';
 import { rebuildProjections, selectProjections } from './rebuild.command.js';
 import { produceReport } from './report.command.js';
 import { verifyLog } from './verify.command.js';
 import { testAnchorExport } from '../../../test/support/anchors.js';
+import { captureIO } from '../../../test/support/capture-io.js';
 
 /** Standard output and error kept in memory. */
-function captureIO(stdoutIsTTY = false) {
-  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
-  const sink = (into: Buffer[]) => new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      into.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const stderr = sink(chunks.stderr);
-  const io: CliIO = { stdout: sink(chunks.stdout), stderr, stdoutIsTTY, log: (message) => stderr.write(`${message}\n`) };
-  return { io, stdout: () => Buffer.concat(chunks.stdout).toString('utf8'), stderr: () => Buffer.concat(chunks.stderr).toString('utf8') };
-}
 
 const received = (callId: string, day: number, topic: string): NewEvent => ({
   eventId: randomUUID(),

@@ -3,22 +3,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { readKeyring, singleKeyring, SubjectKeyStore, wrappersOf } from '../../../libs/platform/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
 import { EXIT } from './cli-errors.js';
-import type { CliIO } from './cli-io.js';
 import { parseCommandLine } from './command-line.js';
 import { runCli } from './main.js';
+import { captureIO } from '../../../test/support/capture-io.js';
 
-function captureIO() {
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const sink = (into: Buffer[]) => new Writable({ write(chunk: Buffer | string, _encoding, done) { into.push(Buffer.from(chunk)); done(); } });
-  const stderr = sink(err);
-  const io: CliIO = { stdout: sink(out), stderr, stdoutIsTTY: false, log: (message) => stderr.write(`${message}\n`) };
-  return { io, stdout: () => Buffer.concat(out).toString('utf8'), stderr: () => Buffer.concat(err).toString('utf8') };
-}
 
 describe('rotate-master-key', () => {
   let db: TestDatabase;

@@ -3,18 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { createTokenVerifier, resolveAuthKeys, type AuthConfig } from '../../../libs/platform/src/index.js';
-import type { CliIO } from './cli-io.js';
 import { runCli } from './main.js';
+import { captureIO } from '../../../test/support/capture-io.js';
 
-function captureIO() {
-  const out = { stdout: '', stderr: '' };
-  const sink = (key: 'stdout' | 'stderr') => new Writable({ write(chunk, _encoding, done) { out[key] += String(chunk); done(); } });
-  const stderr = sink('stderr');
-  const io: CliIO = { stdout: sink('stdout'), stderr, stdoutIsTTY: false, log: (message) => stderr.write(`${message}\n`) };
-  return { io, out };
-}
 
 const auth = (overrides: Partial<AuthConfig>): AuthConfig => ({ jwtSecret: null, previousSecrets: [], jwksUrl: null, issuer: null, audience: null, maxHours: 8, ...overrides });
 const verifierFor = (config: AuthConfig, dataDir = tmpdir()) => createTokenVerifier(resolveAuthKeys(config, dataDir), (d) => ['08', '15'].includes(d));

@@ -2,21 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { PostgresEventStore, type NewEvent } from '../../../libs/event-store/src/index.js';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../../../test/support/database.js';
 import { EXIT } from './cli-errors.js';
-import type { CliIO } from './cli-io.js';
 import { runCli } from './main.js';
 import { testAnchorExport } from '../../../test/support/anchors.js';
 import { rewriteStreamAsOwner } from '../../../test/support/tamper.js';
+import { captureIO } from '../../../test/support/capture-io.js';
 
-function captureIO() {
-  const out: Buffer[] = [];
-  const sink = (into: Buffer[] | null) => new Writable({ write(chunk: Buffer, _encoding, done) { into?.push(Buffer.from(chunk)); done(); } });
-  const io: CliIO = { stdout: sink(out), stderr: sink(null), stdoutIsTTY: false, log: () => undefined };
-  return { io, stdout: () => Buffer.concat(out).toString('utf8') };
-}
 
 const event = (n: number): NewEvent => ({ eventId: randomUUID(), type: 'Something', data: { n }, metadata: { actor: 'test' } });
 
