@@ -11,6 +11,8 @@ const TEXTS = {
   archive: 'Juan Quispe no fue ubicado',
   appellant: 'Defensa de Juan Quispe Mamani',
   closure: 'Archivada tras la denuncia de Rosa Huamán',
+  office: 'Fiscalía Provincial Especializada de Quispicanchi',
+  court: 'Juzgado Penal Colegiado de Quispicanchi',
 };
 
 /** Security issue, item 5: free text enters the append-only log sealed, and reads back clear to those who may read it. */
@@ -40,11 +42,11 @@ describe('free text sealed in the log', () => {
       victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [{ sex: 'male', nationality: 'PE', role: null }],
     }).expect(201)).body;
     const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`)
-      .send({ referredAt: hoursAgo(50), office: 'FISTRAP Cusco' }).expect(200)).body;
+      .send({ referredAt: hoursAgo(50), office: TEXTS.office }).expect(200)).body;
     await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/preliminary-investigation`).send({ occurredAt: hoursAgo(49) }).expect(200);
     await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/formalization`).send({ occurredAt: hoursAgo(48) }).expect(200);
     await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/accusation`).send({ occurredAt: hoursAgo(47) }).expect(200);
-    const { trialId } = (await t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: hoursAgo(46), court: 'Juzgado Penal' }).expect(201)).body;
+    const { trialId } = (await t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: hoursAgo(46), court: TEXTS.court }).expect(201)).body;
     await t.api('judiciary').post(`/api/v1/trials/${trialId}/rulings`).send({ ruledAt: hoursAgo(45), verdict: 'conviction', sentenceYears: 12, defendants: suspectIds }).expect(200);
     await t.api('judiciary').post(`/api/v1/trials/${trialId}/appeals`).send({ appealedAt: hoursAgo(44), appellant: TEXTS.appellant }).expect(200);
     await t.api('police').post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: hoursAgo(43), reason: TEXTS.closure }).expect(200);
@@ -60,7 +62,7 @@ describe('free text sealed in the log', () => {
     const log = await rawLog();
     for (const [what, text] of Object.entries(TEXTS)) {
       expect({ what, inClear: log.includes(text) }).toEqual({ what, inClear: false });
-      for (const word of ['Huamán', 'Quispe', 'Santa Rosa']) expect(log).not.toContain(word);
+      for (const word of ['Huamán', 'Quispe', 'Santa Rosa', 'Quispicanchi']) expect(log).not.toContain(word);
     }
 
     const shelter = (await t.api('protection').get(`/api/v1/referrals/${toShelter}`).expect(200)).body;
@@ -68,6 +70,8 @@ describe('free text sealed in the log', () => {
     expect((await t.api('operator').get(`/api/v1/referrals/${toPolice}`).expect(200)).body).toMatchObject({ status: 'revoked', reason: TEXTS.revocation });
     expect(JSON.stringify((await t.api('prosecutor').get(`/api/v1/prosecutions/${archived}`).expect(200)).body)).toContain(TEXTS.archive);
     expect(JSON.stringify((await t.api('judiciary').get(`/api/v1/trials/${trialId}`).expect(200)).body)).toContain(TEXTS.appellant);
+    expect((await t.api('judiciary').get(`/api/v1/trials/${trialId}`).expect(200)).body.court).toBe(TEXTS.court);
+    expect((await t.api('prosecutor').get(`/api/v1/prosecutions/${prosecutionId}`).expect(200)).body.office).toBe(TEXTS.office);
     expect(JSON.stringify((await t.api('police').get(`/api/v1/cases/${caseId}`).expect(200)).body)).toContain(TEXTS.closure);
   });
 

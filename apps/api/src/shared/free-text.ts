@@ -4,7 +4,7 @@ import type { StoredEvent } from './stream-type.js';
 
 /**
  * Free text a person types about a record — a rejection's or revocation's reason, a shelter's name, who appealed,
- * why a case was closed or a prosecution archived — can name people, so it enters the append-only log sealed, like
+ * why a case was closed or a prosecution archived, the prosecutor's office and the court as typed — can name people, so it enters the append-only log sealed, like
  * every personal field. Codes stay in clear (a completion reason is a code; so are topics and outcomes). Each
  * record's free text is sealed under a key of the record's own (`kind: 'record'`), created when a command first
  * sets such a field. A call's id is already its caller's subject id, so its record key has an id of its own
@@ -24,7 +24,10 @@ export const HOTLINE_CALL_FREE_TEXT: FreeTextFields = {
   idField: 'callId', kind: 'record', keyId: (callId) => recordKeyId('hotline-call', callId),
   fields: { ClassifyHotlineCall: ['reason'], CorrectHotlineCall: ['reason'], HotlineCallClassified: ['reason'], HotlineCallCorrected: ['reason'] },
 };
-export const CASE_FREE_TEXT: FreeTextFields = { idField: 'caseId', kind: 'record', fields: { CloseCase: ['reason'], CaseClosed: ['reason'] } };
+export const CASE_FREE_TEXT: FreeTextFields = {
+  idField: 'caseId', kind: 'record',
+  fields: { CloseCase: ['reason'], CaseClosed: ['reason'], ReferToProsecutor: ['office'], CaseReferredToProsecutor: ['office'] },
+};
 export const REFERRAL_FREE_TEXT: FreeTextFields = {
   idField: 'referralId', kind: 'record',
   fields: {
@@ -34,9 +37,15 @@ export const REFERRAL_FREE_TEXT: FreeTextFields = {
 };
 export const PROSECUTION_FREE_TEXT: FreeTextFields = {
   idField: 'prosecutionId', kind: 'record',
-  fields: { RecordProsecutionStage: ['reason'], ProsecutionArchived: ['reason'], ProsecutionDismissed: ['reason'] },
+  fields: {
+    OpenProsecution: ['office'], ProsecutionOpened: ['office'],
+    RecordProsecutionStage: ['reason'], ProsecutionArchived: ['reason'], ProsecutionDismissed: ['reason'],
+  },
 };
-export const TRIAL_FREE_TEXT: FreeTextFields = { idField: 'trialId', kind: 'record', fields: { AppealRuling: ['appellant'], RulingAppealed: ['appellant'] } };
+export const TRIAL_FREE_TEXT: FreeTextFields = {
+  idField: 'trialId', kind: 'record',
+  fields: { OpenTrial: ['court'], TrialOpened: ['court'], AppealRuling: ['appellant'], RulingAppealed: ['appellant'] },
+};
 
 /** A stable UUID-shaped id for a record's own key (not a secret: it names a key, it opens nothing). */
 export function recordKeyId(kind: string, recordId: string): string {
