@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type pg from 'pg';
 import { performance } from 'node:perf_hooks';
 import type { UbigeoCatalog } from '../../libs/domain/src/index.js';
+import { STATISTICS_PROJECTION } from '../../libs/read-models/src/index.js';
 import { DEMO_SEED, DEMO_YEAR, type DemoJourney, type DemoRequest } from './demo-request.js';
 import { generateDemoYear } from './demo-year.js';
 
@@ -53,6 +54,33 @@ export async function loadDemoDataIfEmpty(target: DemoTarget, logger: LoggerServ
   );
   const seconds = (performance.now() - started) / 1000;
   logger.log(`demo loaded: ${journeys.length} journeys, ${total} requests, ${counted[0].events} events in ${seconds.toFixed(1)} s`);
+  await releaseDemoStatistics(target, logger);
+}
+
+/**
+ * Analysts read the statistics only at release points (a month close or one an administrator declares), and the
+ * demo year is recorded today, so no month has closed yet: once the statistics have read the whole demo, the demo
+ * declares one, through the API as an administrator would, so the analyst's screens have figures at once.
+ */
+async function releaseDemoStatistics(target: DemoTarget, logger: LoggerService, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await target.pool.query<{ read: string | null; head: string }>(
+      `SELECT (SELECT events_processed + events_skipped_unknown FROM projection_checkpoints WHERE projection_name = $1) AS read,
+              (SELECT count(*) FROM events) AS head`, [STATISTICS_PROJECTION]);
+    if (rows[0].read !== null && Number(rows[0].read) >= Number(rows[0].head)) break;
+    if (Date.now() > deadline || target.signal?.aborted) {
+      logger.log('demo: the statistics did not catch up in time; an admin can declare a release point (POST /api/v1/statistics/release-points)');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const response = await fetch(`${target.baseUrl}/statistics/release-points`, {
+    method: 'POST', headers: { authorization: target.authorization, 'x-request-id': 'demo-release-point' },
+  });
+  if (!response.ok) throw new Error(`demo data: POST /statistics/release-points answered ${response.status}: ${await response.text()}`);
+  const point = await response.json() as { position: number };
+  logger.log(`demo: statistics released for analysts at log position ${point.position}`);
 }
 
 /** Journeys run CONCURRENCY at a time; the requests of one journey run in order. The first failure stops all. */
