@@ -43,8 +43,9 @@ describe('erasure and linkage over events recorded with documentHash in clear', 
     const store = new PostgresEventStore(t.db.pool);
     for (const [i, caseId] of oldCases.entries()) {
       const { linkId: _none, ...victim } = identified;
+      // Events of that time held the police unit in clear (it is sealed since), and a documentHash instead of a link.
       await store.append(caseStreamName(caseId), [
-        { eventId: randomUUID(), type: 'CaseRegistered', data: { ...registered, caseId, registeredAt: `2025-05-1${i}T10:00:00-05:00` }, metadata: { actor: 'legacy' } },
+        { eventId: randomUUID(), type: 'CaseRegistered', data: { ...registered, caseId, policeUnit: 'DIRCTPTIM Cusco', registeredAt: `2025-05-1${i}T10:00:00-05:00` }, metadata: { actor: 'legacy' } },
         {
           eventId: randomUUID(), type: 'VictimIdentified', metadata: { actor: 'legacy' },
           data: { ...victim, caseId, victimId: oldVictims[i], documentHash: hash, personal: { fullName: null, documentType: null, documentNumber: null, phone: null, address: null } },

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { runCli } from '../../apps/cli/src/main.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { captureIO } from '../support/capture-io.js';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const TEXTS = {
@@ -13,12 +16,14 @@ const TEXTS = {
   closure: 'Archivada tras la denuncia de Rosa Huamán',
   office: 'Fiscalía Provincial Especializada de Quispicanchi',
   court: 'Juzgado Penal Colegiado de Quispicanchi',
+  policeUnit: 'Comisaría Sectorial Huancaro',
 };
 
 /** Security issue, item 5: free text enters the append-only log sealed, and reads back clear to those who may read it. */
 describe('free text sealed in the log', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  const masterKey = randomBytes(32).toString('base64');
+  beforeAll(async () => { t = await createTestApp({ MASTER_KEY: masterKey }); });
   afterAll(async () => t.close());
 
   const rawLog = async () => (await t.db.pool.query('SELECT data::text AS data, metadata::text AS metadata FROM events')).rows
@@ -38,7 +43,7 @@ describe('free text sealed in the log', () => {
     await t.api('operator').post(`/api/v1/referrals/${toPolice}/revoke`).send({ revokedAt: hoursAgo(70), reason: TEXTS.revocation }).expect(200);
 
     const { caseId, suspectIds } = (await t.api('police').post('/api/v1/cases').send({
-      registeredAt: hoursAgo(60), policeUnit: 'Comisaría Cusco', ubigeo: '080101', source: 'walk_in', purposes: ['labour_exploitation'],
+      registeredAt: hoursAgo(60), policeUnit: TEXTS.policeUnit, ubigeo: '080101', source: 'walk_in', purposes: ['labour_exploitation'],
       victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [{ sex: 'male', nationality: 'PE', role: null }],
     }).expect(201)).body;
     const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`)
@@ -62,7 +67,7 @@ describe('free text sealed in the log', () => {
     const log = await rawLog();
     for (const [what, text] of Object.entries(TEXTS)) {
       expect({ what, inClear: log.includes(text) }).toEqual({ what, inClear: false });
-      for (const word of ['Huamán', 'Quispe', 'Santa Rosa', 'Quispicanchi']) expect(log).not.toContain(word);
+      for (const word of ['Huamán', 'Quispe', 'Santa Rosa', 'Quispicanchi', 'Huancaro']) expect(log).not.toContain(word);
     }
 
     const shelter = (await t.api('protection').get(`/api/v1/referrals/${toShelter}`).expect(200)).body;
@@ -73,6 +78,17 @@ describe('free text sealed in the log', () => {
     expect((await t.api('judiciary').get(`/api/v1/trials/${trialId}`).expect(200)).body.court).toBe(TEXTS.court);
     expect((await t.api('prosecutor').get(`/api/v1/prosecutions/${prosecutionId}`).expect(200)).body.office).toBe(TEXTS.office);
     expect(JSON.stringify((await t.api('police').get(`/api/v1/cases/${caseId}`).expect(200)).body)).toContain(TEXTS.closure);
+    expect((await t.api('police').get(`/api/v1/cases/${caseId}`).expect(200)).body.policeUnit).toBe(TEXTS.policeUnit);
+
+    // The case list shows and searches the police unit: its projection opens the sealed text (as does a rebuild).
+    await t.project();
+    const listed = (await t.api('police').get('/api/v1/cases').query({ policeUnit: 'huancaro' }).expect(200)).body.items;
+    expect(listed.map((c: { caseId: string; policeUnit: string }) => [c.caseId, c.policeUnit])).toEqual([[caseId, TEXTS.policeUnit]]);
+    const rebuilt = captureIO();
+    expect(await runCli(['rebuild', '--projection', 'case-list'], rebuilt.io, { DATABASE_URL: t.db.url, MASTER_KEY: masterKey, AUTH_JWT_SECRET: t.secret }))
+      .toBe(0);
+    const again = (await t.api('police').get('/api/v1/cases').query({ policeUnit: 'huancaro' }).expect(200)).body.items;
+    expect(again.map((c: { policeUnit: string }) => c.policeUnit)).toEqual([TEXTS.policeUnit]);
   });
 
   it('keeps the retried command idempotent: the same sealed text, no second event', async () => {

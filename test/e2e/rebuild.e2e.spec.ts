@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ProjectionRunner } from '../../libs/event-store/src/index.js';
-import { KNOWN_EVENT_TYPES } from '../../libs/platform/src/index.js';
+import {
+  FieldSealer, KNOWN_EVENT_TYPES, MASTER_KEYRING, projectionOpener, type MasterKeyring,
+} from '../../libs/platform/src/index.js';
 import { PROJECTIONS } from '../../libs/read-models/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { seededRandom } from '../support/random.js';
@@ -58,8 +60,10 @@ describe('rebuilding every projection from zero', () => {
     expect(incremental.referral_facts.length).toBeGreaterThan(5);
     expect(incremental.trial_links.length).toBeGreaterThan(0);
     expect(incremental.stat_ledger.length).toBeGreaterThan(20);
+    // As the API's daemon and the CLI's rebuild run them: projections that index sealed free text get it opened.
+    const open = projectionOpener(t.db.pool, t.app.get<MasterKeyring>(MASTER_KEYRING), t.app.get(FieldSealer));
     for (const projection of PROJECTIONS) {
-      await new ProjectionRunner(t.db.pool, projection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize: 7 }).rebuild();
+      await new ProjectionRunner(t.db.pool, projection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize: 7, open }).rebuild();
     }
     expect(await snapshot()).toEqual(incremental);
   });

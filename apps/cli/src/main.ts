@@ -66,7 +66,7 @@ async function dispatch(
     case 'publish':
       return runPublish(command, { db, catalogs, k: config.disclosureK, io });
     case 'rebuild':
-      return runRebuild(command, { db, io });
+      return runRebuild(command, { db, config, io });
     case 'verify':
       return runVerify(command, { db, config, io });
     case 'rotate-master-key':

@@ -2,7 +2,9 @@ import cliProgress from 'cli-progress';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { ProjectionRunner, type Projection, type ProjectionStatus } from '../../../libs/event-store/src/index.js';
-import { KNOWN_EVENT_TYPES } from '../../../libs/platform/src/index.js';
+import {
+  FieldSealer, KNOWN_EVENT_TYPES, loadMasterKeyring, projectionOpener, type AppConfig, type RecordedEventOpener,
+} from '../../../libs/platform/src/index.js';
 import { PROJECTIONS } from '../../../libs/read-models/src/index.js';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, type ExitCode } from './cli-errors.js';
@@ -43,11 +45,11 @@ export function selectProjections(name: string | null): readonly Projection[] {
  * itself: progress and results follow the checkpoint, not only this process's own batches.
  */
 export async function rebuildProjections(
-  pool: pg.Pool, projections: readonly Projection[], progress: RebuildProgress = SILENT,
+  pool: pg.Pool, projections: readonly Projection[], progress: RebuildProgress = SILENT, open?: RecordedEventOpener,
 ): Promise<RebuildResult[]> {
   const results: RebuildResult[] = [];
   for (const projection of projections) {
-    const runner = new ProjectionRunner(pool, projection, { knownEventTypes: KNOWN_EVENT_TYPES });
+    const runner = new ProjectionRunner(pool, projection, { knownEventTypes: KNOWN_EVENT_TYPES, open });
     const reached = async () => {
       const status = await runner.status();
       return { status, position: status.eventsProcessed + status.eventsSkippedUnknown };
@@ -117,8 +119,11 @@ export function describeRebuild(result: RebuildResult): string {
 }
 
 /** `rebuild [--projection name]`. */
-export async function runRebuild(command: RebuildCommand, context: { db: CliDatabase; io: CliIO }): Promise<ExitCode> {
-  const results = await rebuildProjections(context.db.pool, selectProjections(command.projection), progressBar(context.io.stderr));
+export async function runRebuild(command: RebuildCommand, context: { db: CliDatabase; config: AppConfig; io: CliIO }): Promise<ExitCode> {
+  // The case list indexes the police unit, which the log holds sealed: the rebuild opens it with the master keys.
+  const keyring = loadMasterKeyring({ masterKey: context.config.masterKey, keyringFile: context.config.masterKeysFile, dataDir: context.config.dataDir });
+  const open = projectionOpener(context.db.pool, keyring, new FieldSealer(keyring.legacyFieldKeys));
+  const results = await rebuildProjections(context.db.pool, selectProjections(command.projection), progressBar(context.io.stderr), open);
   await writeResult(context.io, results.map((r) => `${describeRebuild(r)}\n`).join(''), null);
   return EXIT.ok;
 }

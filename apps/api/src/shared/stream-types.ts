@@ -14,7 +14,7 @@ import type { ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
 import { callerOf, markErasedCall, sealHotlineCallEvent, unsealHotlineCallEvent } from '../hotline-calls/hotline-call-privacy.js';
 import {
   CASE_FREE_TEXT, HOTLINE_CALL_FREE_TEXT, PROSECUTION_FREE_TEXT, REFERRAL_FREE_TEXT, TRIAL_FREE_TEXT, withFreeText,
-} from './free-text.js';
+} from '../../../../libs/platform/src/index.js';
 import { markErasedVictims, sealPersonalData, unsealPersonalData, victimsOf } from './personal-data.js';
 import type { AnyStreamType } from './stream-type.js';
 

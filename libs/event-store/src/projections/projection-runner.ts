@@ -16,6 +16,11 @@ export interface RunnerOptions {
   knownEventTypes: ReadonlySet<string>;
   batchSize?: number;
   upcasters?: Upcasters;
+  /**
+   * Opens the sealed free text of a batch (its record keys loaded outside the batch's transaction), for the
+   * projections that index it (`opensFreeText`, e.g. the case list's search by police unit). Absent: events as stored.
+   */
+  open?: (events: readonly RecordedEvent[]) => Promise<RecordedEvent[]>;
 }
 
 /**
@@ -55,7 +60,8 @@ export class ProjectionRunner {
         logPositions.push(base + i + 1);
       });
       const skipped = events.length - known.length;
-      if (known.length > 0) await this.projection.applyBatch(client, known, { logPositions });
+      const opened = known.length > 0 && this.projection.opensFreeText && this.options.open ? await this.options.open(known) : known;
+      if (opened.length > 0) await this.projection.applyBatch(client, opened, { logPositions });
       if (events.length > 0) {
         const last = events[events.length - 1];
         const moved = await client.query(

@@ -25,5 +25,7 @@ export interface Projection {
   readonly name: string;
   /** The read tables this projection owns; `rebuild` empties them. */
   readonly tables: readonly string[];
+  /** Reads free text that the log holds sealed (the runner's `open` gives it clear; the read table may hold it). */
+  readonly opensFreeText?: boolean;
   applyBatch(db: Queryable, events: readonly RecordedEvent[], batch: BatchContext): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { createDataSource } from '../database/data-source.js';
 import { prepareDatabase, type DatabaseUrls } from '../database/roles.js';
 import { AnchorExporter } from '../integrity/anchor-export.js';
 import { FieldSealer } from '../privacy/field-sealer.js';
+import { projectionOpener } from '../privacy/projection-opener.js';
 import { loadMasterKeyring, type MasterKeyring } from '../privacy/master-keyring.js';
 import { loadCatalogs } from '../reference/catalogs.js';
 import { APP_CONFIG, CATALOGS, EVENT_STORE, MASTER_KEYRING, PG_POOL } from './tokens.js';
@@ -75,13 +76,12 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: AnchorExporter, useFactory: () => new AnchorExporter(config, (message) => logger.warn(message)) },
         {
           provide: ProjectionDaemon,
-          inject: [PG_POOL],
-          useFactory: (pool: pg.Pool) =>
-            new ProjectionDaemon(
-              pool,
-              PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES })),
-              logger,
-            ),
+          inject: [PG_POOL, MASTER_KEYRING, FieldSealer],
+          useFactory: (pool: pg.Pool, keyring: MasterKeyring, legacy: FieldSealer) => {
+            // Projections that index free text read it clear (the log holds it sealed): the case list's police unit.
+            const open = projectionOpener(pool, keyring, legacy);
+            return new ProjectionDaemon(pool, PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES, open })), logger);
+          },
         },
       ],
       exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, MASTER_KEYRING, FieldSealer, ProjectionDaemon, AnchorExporter],

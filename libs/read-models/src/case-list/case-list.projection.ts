@@ -15,6 +15,8 @@ const ACTIVE = ['open', 'referred'];
  */
 export const caseListProjection: Projection = {
   name: CASE_LIST_PROJECTION,
+  // The police unit is sealed in the log (free text); the list shows and searches it.
+  opensFreeText: true,
   tables: ['case_list', 'case_list_victims'],
   async applyBatch(db: Queryable, events: readonly RecordedEvent[]): Promise<void> {
     for (const event of events) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { DataSubject, SubjectKeyring } from '../../../../libs/platform/src/index.js';
-import type { StoredEvent } from './stream-type.js';
+import type { DataSubject, SubjectKeyring } from './subject-keyring.js';
+
+type StoredEvent = { type: string; data: object };
 
 /**
  * Free text a person types about a record — a rejection's or revocation's reason, a shelter's name, who appealed,
@@ -26,7 +27,10 @@ export const HOTLINE_CALL_FREE_TEXT: FreeTextFields = {
 };
 export const CASE_FREE_TEXT: FreeTextFields = {
   idField: 'caseId', kind: 'record',
-  fields: { CloseCase: ['reason'], CaseClosed: ['reason'], ReferToProsecutor: ['office'], CaseReferredToProsecutor: ['office'] },
+  fields: {
+    RegisterCase: ['policeUnit'], CaseRegistered: ['policeUnit'],
+    CloseCase: ['reason'], CaseClosed: ['reason'], ReferToProsecutor: ['office'], CaseReferredToProsecutor: ['office'],
+  },
 };
 export const REFERRAL_FREE_TEXT: FreeTextFields = {
   idField: 'referralId', kind: 'record',
@@ -101,5 +105,29 @@ export function withFreeText(spec: FreeTextFields, hooks: Partial<SealingHooks>)
     },
     seal: (keyring, event) => sealFreeText(keyring, spec, hooks.seal ? hooks.seal(keyring, event) : event),
     unseal: (keyring, event) => unsealFreeText(keyring, spec, hooks.unseal ? hooks.unseal(keyring, event) : event),
+  };
+}
+
+export const FREE_TEXT_FIELDS: readonly FreeTextFields[] = [
+  HOTLINE_CALL_FREE_TEXT, CASE_FREE_TEXT, REFERRAL_FREE_TEXT, PROSECUTION_FREE_TEXT, TRIAL_FREE_TEXT,
+];
+const SPEC_OF_EVENT = new Map(FREE_TEXT_FIELDS.flatMap((spec) => Object.keys(spec.fields).map((type) => [type, spec] as const)));
+
+/**
+ * For the projections that index free text (ProjectionRunner's `open`): the batch with its sealed free text clear,
+ * the record keys loaded once per batch. An erased record's text reads as null; text stored in clear stays as it is.
+ */
+export function freeTextOpener(keyring: (subjects: { load: readonly string[] }) => Promise<SubjectKeyring>) {
+  return async <E extends { type: string; data: object }>(events: readonly E[]): Promise<E[]> => {
+    const load = [...new Set(events.flatMap((e) => {
+      const spec = SPEC_OF_EVENT.get(e.type);
+      return spec ? freeTextSubjects(spec, e).map((s) => s.id) : [];
+    }))];
+    if (load.length === 0) return [...events];
+    const keys = await keyring({ load });
+    return events.map((e) => {
+      const spec = SPEC_OF_EVENT.get(e.type);
+      return spec ? (unsealFreeText(keys, spec, e) as E) : e;
+    });
   };
 }
