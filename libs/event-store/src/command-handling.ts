@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { canonicalJson } from './postgres/canonical-json.js';
 import { IdempotencyConflict, WrongExpectedVersion, type EventMetadata, type EventStore, type RecordedEvent } from './event-store.port.js';
+import { uuidFromHash } from './uuid-from-hash.js';
 
 /** The shape of a pure decider (see libs/domain); repeated structurally so the store needs no domain import. */
 export interface DeciderLike<C, E extends { type: string; data: object }, S> {
@@ -147,7 +148,5 @@ function recognisedRetry<C, E extends { type: string; data: object }, S>(
  */
 export function eventIdFor(secret: Buffer, streamId: string, key: string | undefined, index: number): string {
   if (key === undefined) return randomUUID();
-  const hex = createHmac('sha256', secret).update(`${streamId}\n${key}\n${index}`).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromHash(createHmac('sha256', secret).update(`${streamId}\n${key}\n${index}`).digest('hex'));
 }

@@ -16,3 +16,4 @@ export type { BatchContext, Projection, Queryable } from './projections/projecti
 export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
 export { ProjectionDaemon, type DaemonLogger } from './projections/projection-daemon.js';
 export * from './command-handling.js';
+export { uuidFromHash } from './uuid-from-hash.js';

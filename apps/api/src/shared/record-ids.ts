@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { CASE_STREAM_PREFIX, idInUse } from '../../../../libs/domain/src/index.js';
 import { PG_POOL } from '../../../../libs/platform/src/index.js';
+import { uuidFromHash } from '../../../../libs/event-store/src/index.js';
 
 /** The server's keys for the ids it derives itself (SharedModule builds it from the master key). */
 export class IdKeys {
@@ -14,9 +15,7 @@ export class IdKeys {
    * record; without the key nobody can compute it from a case id and take it first.
    */
   derive(...parts: string[]): string {
-    const hex = createHmac('sha256', this.derivedIds).update(parts.join('\n')).digest('hex');
-    const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    return uuidFromHash(createHmac('sha256', this.derivedIds).update(parts.join('\n')).digest('hex'));
   }
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { uuidFromHash } from '../../../event-store/src/index.js';
 import type { DataSubject, SubjectKeyring } from './subject-keyring.js';
 
 type StoredEvent = { type: string; data: object };
@@ -53,8 +54,7 @@ export const TRIAL_FREE_TEXT: FreeTextFields = {
 
 /** A stable UUID-shaped id for a record's own key (not a secret: it names a key, it opens nothing). */
 export function recordKeyId(kind: string, recordId: string): string {
-  const hex = createHash('sha256').update(`registro:record-key\n${kind}\n${recordId.toLowerCase()}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromHash(createHash('sha256').update(`registro:record-key\n${kind}\n${recordId.toLowerCase()}`).digest('hex'));
 }
 
 const keyOf = (spec: FreeTextFields, id: string) => (spec.keyId ? spec.keyId(id) : id.toLowerCase());
