@@ -69,16 +69,22 @@ function where(url: string): string {
 /** Connects and migrates; `label` names the database in the NoData message when it holds no registry. */
 async function connect(urls: DatabaseUrls, label: string, embedded: EmbeddedDatabase | null, log: (message: string) => void): Promise<CliDatabase> {
   const url = urls.url;
-  const dataSource = await createDataSource(url, 2).initialize();
-  let pool: pg.Pool | null = null;
+  // One pool for the command (its TypeORM queries run on it too).
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  pool.on('error', (error) => log(`conexión perdida / database connection lost: ${error.message}`));
+  let dataSource: DataSource;
+  try {
+    dataSource = await createDataSource(url, pool).initialize();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
   try {
     const [{ present }] = await dataSource.query<Array<{ present: boolean }>>(`SELECT to_regclass('events') IS NOT NULL AS present`);
     if (!present) throw new NoData(label);
     // The API migrates at start-up; a CLI built from newer code may find migrations still pending.
     const applied = await prepareDatabase(urls, (message) => log(`aviso / warning: ${message}`));
     if (applied.length > 0) log(`migraciones aplicadas / migrations applied: ${applied.join(', ')}`);
-    pool = new pg.Pool({ connectionString: url, max: 4 });
-    pool.on('error', (error) => log(`conexión perdida / database connection lost: ${error.message}`));
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     throw error;
@@ -92,8 +98,8 @@ async function connect(urls: DatabaseUrls, label: string, embedded: EmbeddedData
     async close() {
       if (closed) return;
       closed = true;
-      await opened.end().catch(() => undefined);
-      await dataSource.destroy().catch(() => undefined);
+      await dataSource.destroy().catch(() => undefined); // ends the pool too
+      if (!opened.ended) await opened.end().catch(() => undefined);
       // Ctrl-C reaches the embedded server too (same process group): stopping it twice must not fail the command.
       await embedded?.stop().catch(() => undefined);
     },

@@ -21,6 +21,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
+  /** Connections of the process's one database pool (event store, projections, read-model queries). */
+  databasePoolSize: number;
   seedsDir: string;
   /** Disclosure control threshold: analyst outputs suppress cells counting 1..k−1 (DESIGN.md: default 5). */
   disclosureK: number;
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     runProjections: boolean(env, 'RUN_PROJECTIONS', true),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 2, 500),
     seedsDir: join(root, 'seeds'),
     disclosureK: integer(env, 'DISCLOSURE_K', 5, 2, 100),
     masterKey: key,

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../../read-models/src/index.js';
 import { EventStore1764201600000 } from './migrations/1764201600000-event-store.js';
@@ -22,7 +23,13 @@ export const MIGRATIONS = [EventStore1764201600000, ...READ_MODEL_MIGRATIONS, De
   AuditSearches1764201600820, AuditSubjects1764201600825, AuditChain1764201600830, RecordIdLookups1764201600870,
   RevokedTokens1764201600900, RateLimitWindows1764201600910, IntegrityVerifications1764201600920, ErasureReach1764201600960];
 
-export function createDataSource(url: string, poolSize = 5): DataSource {
+/**
+ * The TypeORM data source (migrations, read-model queries). Given a `pg.Pool`, TypeORM runs on that pool instead of
+ * opening its own, so a process has one pool and one connection budget; given a size, it opens a pool of its own
+ * (the migrating owner, a short-lived CLI connection). Destroying the data source ends the shared pool too.
+ */
+export function createDataSource(url: string, pool: pg.Pool | number = 5): DataSource {
+  const shared = typeof pool === 'number' ? null : pool;
   return new DataSource({
     type: 'postgres',
     url,
@@ -32,7 +39,8 @@ export function createDataSource(url: string, poolSize = 5): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize },
+    // TypeORM makes its pool with `new driver.Pool(options)`: a constructor that returns the shared pool.
+    ...(shared ? { driver: Object.create(pg, { Pool: { value: function SharedPool() { return shared; } } }) as typeof pg } : { extra: { max: pool } }),
   });
 }
 

@@ -46,18 +46,13 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       providers: [
         { provide: APP_CONFIG, useValue: config },
         {
-          provide: DataSource,
+          // One pool for the process (the event store, the projections and TypeORM's read-model queries share it):
+          // the connection budget is DATABASE_POOL_SIZE. Made after the migrations (as the owner) have run.
+          provide: PG_POOL,
           useFactory: async () => {
             const applied = await prepareDatabase(database, (message) => logger.warn(message));
             if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
-            return createDataSource(databaseUrl).initialize();
-          },
-        },
-        {
-          provide: PG_POOL,
-          inject: [DataSource], // after the migrations
-          useFactory: () => {
-            const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+            const pool = new pg.Pool({ connectionString: databaseUrl, max: config.databasePoolSize });
             // An idle connection dropped by the server (restart, Ctrl-C reaching it first) must not crash us.
             pool.on('error', (error) => logger.warn(`idle database connection lost: ${error.message}`));
             // …and so must a connection lost while checked out: its query fails and is answered, the client's
@@ -65,6 +60,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             pool.on('connect', (client) => client.on('error', (error) => logger.warn(`database connection lost: ${error.message}`)));
             return pool;
           },
+        },
+        {
+          provide: DataSource,
+          inject: [PG_POOL],
+          useFactory: (pool: pg.Pool) => createDataSource(databaseUrl, pool).initialize(),
         },
         { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
         { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },
@@ -94,7 +94,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.daemon.stop();
-    await this.pool.end();
-    await this.dataSource.destroy();
+    await this.dataSource.destroy(); // ends the shared pool
+    if (!this.pool.ended) await this.pool.end();
   }
 }
