@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { NewEvent } from '../event-store.port.js';
-import { canonicalEvent } from './hash-chain.js';
+import { canonicalEvent, fieldsToAppend } from './hash-chain.js';
 
 export interface SingleAppend {
   streamId: string;
@@ -62,10 +62,7 @@ export class AppendBatcher {
     const columns = { streams: [] as string[], ids: [] as string[], types: [] as string[], versions: [] as number[],
       data: [] as string[], metadata: [] as string[], canonical: [] as string[], expected: [] as number[] };
     for (const { streamId, event, expectedVersion } of batch) {
-      const fields = {
-        streamId, streamPosition: expectedVersion + 1, eventId: event.eventId.toLowerCase(), type: event.type,
-        schemaVersion: event.schemaVersion ?? 1, data: event.data, metadata: event.metadata ?? {}, recordedAt,
-      };
+      const fields = fieldsToAppend(streamId, expectedVersion + 1, event, recordedAt);
       columns.streams.push(streamId);
       columns.ids.push(fields.eventId);
       columns.types.push(fields.type);

@@ -10,7 +10,7 @@ import {
   type RecordedEvent,
 } from '../event-store.port.js';
 import { canonicalJson } from './canonical-json.js';
-import { chainHash, GENESIS_HASH } from './hash-chain.js';
+import { chainHash, fieldsToAppend, GENESIS_HASH } from './hash-chain.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows.js';
 import { Upcasters } from './upcasters.js';
 import { AppendBatcher } from './append-batcher.js';
@@ -182,16 +182,7 @@ function insertParams(streamId: string, events: readonly NewEvent[], version: nu
   const recordedAt = new Date().toISOString();
   let prevHash = headHash;
   return events.flatMap((event, i) => {
-    const fields = {
-      streamId,
-      streamPosition: version + i + 1,
-      eventId: event.eventId.toLowerCase(),
-      type: event.type,
-      schemaVersion: event.schemaVersion ?? 1,
-      data: event.data,
-      metadata: event.metadata ?? {},
-      recordedAt,
-    };
+    const fields = fieldsToAppend(streamId, version + i + 1, event, recordedAt);
     const hash = chainHash(prevHash, fields);
     const row = [
       streamId, fields.streamPosition, fields.eventId, fields.type, fields.schemaVersion,

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { chainHash, GENESIS_HASH } from './hash-chain.js';
+import { chainHash, fieldsOfRow, GENESIS_HASH } from './hash-chain.js';
 
 export interface BrokenLink {
   streamId: string;
@@ -70,16 +70,7 @@ export async function verifyHashChains(pool: Pool, pageSize = 5000): Promise<Ver
       });
       if (row.stream_position !== expectedPosition) return broken('position_gap');
       if (row.prev_hash !== expectedPrev) return broken('prev_hash_mismatch');
-      const recomputed = chainHash(row.prev_hash, {
-        streamId: row.stream_id,
-        streamPosition: row.stream_position,
-        eventId: row.event_id,
-        type: row.event_type,
-        schemaVersion: row.schema_version,
-        data: row.data,
-        metadata: row.metadata,
-        recordedAt: row.recorded_at.toISOString(),
-      });
+      const recomputed = chainHash(row.prev_hash, fieldsOfRow(row));
       if (recomputed !== row.hash) return broken('hash_mismatch');
       checked++;
       expectedPrev = row.hash;
