@@ -17,3 +17,4 @@ export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './p
 export { ProjectionDaemon, type DaemonLogger } from './projections/projection-daemon.js';
 export * from './command-handling.js';
 export { uuidFromHash } from './uuid-from-hash.js';
+export { inTransaction } from './postgres/transaction.js';

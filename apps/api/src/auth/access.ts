@@ -80,9 +80,6 @@ export function Access(rule: AccessRule): MethodDecorator {
   return applyDecorators(SetMetadata(ACCESS_METADATA, rule), ApiExtension(ACCESS_EXTENSION, describeAccess(rule)));
 }
 
-/** Every role except none: a route any authenticated caller may use. */
-export const EVERY_ROLE: readonly Role[] = ['operator', 'police', 'prosecutor', 'judiciary', 'protection', 'analyst', 'auditor', 'admin'];
-
 /** The rules of an OpenAPI document's operations, by `METHOD /path` (what GET /me and the README table list). */
 export function accessTableOf(document: { paths: Record<string, Record<string, unknown>> }): Map<string, AccessDescription> {
   const table = new Map<string, AccessDescription>();

@@ -74,9 +74,13 @@ export const SHELTER_DETAIL_READERS: readonly Role[] = ['protection', A];
  * sending side (mayRevokeReferral); operators only the hotline's own referrals. Anyone else gets a 404, as for a
  * referral that does not exist.
  */
+/** Roles that see only the referrals of some sources (operators: the hotline's own), in the queue and one by one. */
+export const REFERRAL_SOURCES_SEEN: Readonly<Partial<Record<Role, readonly string[]>>> = { operator: ['hotline_call'] };
+
 export function mayReadReferral(role: Role, referral: { to: string; sourceKind: string; sentBy: string | null }): boolean {
   if (role === A) return true;
-  if (role === 'operator') return referral.sourceKind === 'hotline_call';
+  const sources = REFERRAL_SOURCES_SEEN[role];
+  if (sources) return sources.includes(referral.sourceKind);
   if (REFERRAL_RECEIVERS[role]?.includes(referral.to)) return true;
   return referral.sourceKind !== 'hotline_call' && mayRevokeReferral(role, referral);
 }

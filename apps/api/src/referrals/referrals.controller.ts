@@ -7,7 +7,7 @@ import { callNotFound, caseNotFound, InvalidCommand, referralNotFound } from '..
 import { queryPendingReferrals, REFERRAL_FACTS_PROJECTION } from '../../../../libs/read-models/src/index.js';
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { REFERRAL_RECEIVERS } from '../auth/endpoint-policy.js';
+import { REFERRAL_RECEIVERS, REFERRAL_SOURCES_SEEN } from '../auth/endpoint-policy.js';
 import { NeedToKnow } from '../auth/need-to-know.js';
 import { etag } from '../http/if-match.js';
 import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
@@ -71,7 +71,7 @@ export class ReferralsController {
       now: new Date().toISOString(), olderThanHours: query.olderThanHours ?? 0, destination: query.to,
       department: query.department, limit: query.limit ?? 100,
       scope: actor.departments.length > 0 ? actor.departments : undefined, destinations: REFERRAL_RECEIVERS[actor.role],
-      sourceKinds: actor.role === 'operator' ? ['hotline_call'] : undefined, // the hotline's own referrals (need-to-know)
+      sourceKinds: REFERRAL_SOURCES_SEEN[actor.role],
     });
   }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, type Actor, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { APP_CONFIG, ROLES, type Actor, type AppConfig } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { Access, AccessTable, EVERY_ROLE } from '../auth/access.js';
+import { Access, AccessTable } from '../auth/access.js';
 import { personalDataAccess, PUBLIC } from '../auth/endpoint-policy.js';
 import { AuthConfigDto, ME_SCHEMA, SessionDto, SignInDto, type MeDto } from './session.dto.js';
 import { SignIn } from './sign-in.js';
@@ -17,7 +17,7 @@ export class SessionController {
     private readonly access: AccessTable,
   ) {}
 
-  @Access({ roles: EVERY_ROLE })
+  @Access({ roles: ROLES }) // any authenticated caller
   @Get('me')
   @ApiOperation({ summary: 'Quién soy y qué puedo llamar / Who I am and what I may call' })
   @ApiOkResponse({ description: 'Sin datos personales / no personal data', schema: ME_SCHEMA })

@@ -3,6 +3,7 @@ import { LOG_START, type LogPosition, type RecordedEvent } from '../event-store.
 import { readAllGapSafe } from '../postgres/postgres-event-store.js';
 import { Upcasters } from '../postgres/upcasters.js';
 import type { Projection } from './projection.js';
+import { inTransaction } from '../postgres/transaction.js';
 
 export interface ProjectionStatus {
   projection: string;
@@ -46,9 +47,7 @@ export class ProjectionRunner {
 
   /** Processes at most one batch; returns how many events it consumed (0 when caught up). */
   async processBatch(): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       const from = await this.lockCheckpoint(client);
       const events = await readAllGapSafe(client, from.position, this.batchSize, this.upcasters);
       const base = from.eventsProcessed + from.eventsSkippedUnknown;
@@ -74,14 +73,8 @@ export class ProjectionRunner {
         );
         if (moved.rowCount !== 1) throw new Error(`checkpoint of ${this.name} moved under us`);
       }
-      await client.query('COMMIT');
       return events.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Processes batches until the log has nothing more that is safely visible. */
@@ -96,9 +89,7 @@ export class ProjectionRunner {
 
   /** Empties the read tables and the checkpoint in one transaction, then replays the whole log. */
   async rebuild(onProgress?: (processed: number) => void): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await this.lockCheckpoint(client);
       for (const table of this.projection.tables) await client.query(`TRUNCATE ${table}`);
       await client.query(
@@ -106,13 +97,7 @@ export class ProjectionRunner {
                 events_skipped_unknown = 0, updated_at = now() WHERE projection_name = $1`,
         [this.name],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     return this.catchUp(onProgress);
   }
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../../../event-store/src/index.js';
 import {
   retireOldVersions, withNewVersion, wrappersOf, writeKeyring, type MasterKeyring,
 } from './master-keyring.js';
@@ -35,10 +36,7 @@ export async function rotateMasterKey(
   let done = 0;
   options.progress?.(done, total);
   for (;;) {
-    const client = await pool.connect();
-    let count = 0;
-    try {
-      await client.query('BEGIN');
+    const count = await inTransaction(pool, async (client) => {
       const { rows } = await client.query<{ subject_id: string; wrapped_key: Buffer; master_key_version: number }>(
         `SELECT subject_id, wrapped_key, master_key_version FROM subject_keys
           WHERE wrapped_key IS NOT NULL AND master_key_version <> $1 ORDER BY subject_id LIMIT $2 FOR UPDATE`,
@@ -50,14 +48,8 @@ export async function rotateMasterKey(
         await client.query('UPDATE subject_keys SET wrapped_key = $2, master_key_version = $3 WHERE subject_id = $1',
           [row.subject_id, rewrapped, rotated.current]);
       }
-      await client.query('COMMIT');
-      count = rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return rows.length;
+    });
     if (count === 0) break;
     done += count;
     options.progress?.(done, Math.max(total, done));

@@ -5,6 +5,7 @@ import type { KeyWrapper } from './key-wrapper.js';
 import type { VersionedKeyWrappers } from './master-keyring.js';
 import { documentHashOf } from './document-linkage.js';
 import { SubjectKeyring, type DataSubject, type SubjectKey } from './subject-keyring.js';
+import { inTransaction } from '../../../event-store/src/index.js';
 
 /** An identity document a command gives a victim: its link id is prepared before the (synchronous) sealing. */
 export interface IdentityDocument {
@@ -161,22 +162,14 @@ export class SubjectKeyStore {
     const ids = [...new Set(subjectIds.map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
     const links = [...new Set(linkIds.map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
     if (ids.length === 0) return [];
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         `UPDATE subject_keys SET wrapped_key = NULL, erased_at = now(), erasure_reason = $2, erased_by = $3
          WHERE subject_id = ANY($1::uuid[]) AND erased_at IS NULL`,
         [ids, reason, erasedBy],
       );
       if (links.length > 0) await client.query('DELETE FROM document_links WHERE link_id = ANY($1::uuid[])', [links]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     return this.erasures(ids);
   }
 
