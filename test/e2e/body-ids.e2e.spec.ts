@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CommandBus } from '@nestjs/cqrs';
 import { createHash, randomUUID } from 'node:crypto';
-import { ExecuteStreamCommand } from '../../apps/api/src/shared/execute-stream-command.js';
-import { STREAM_TYPES, type StreamTypes } from '../../apps/api/src/shared/stream-types.js';
+import { runAs } from '../../apps/api/src/auth/request-context.js';
+import { CommandService } from '../../apps/api/src/shared/command-service.js';
+import type { Actor } from '../../libs/platform/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -163,12 +163,11 @@ describe('ids in a body', () => {
 
   it('completes a referral to the prosecutor that a crash interrupted between its two appends', async () => {
     const own = await register(police08(), '080101');
-    const streams = t.app.get<StreamTypes>(STREAM_TYPES);
     const prosecutionId = randomUUID();
     const registered = await versionOf(`case-${own.caseId}`);
     // The first append of POST …/prosecutor-referral, as if the process died before opening the prosecution.
-    await t.app.get(CommandBus).execute(new ExecuteStreamCommand(streams.policeCase, {
-      type: 'ReferToProsecutor', data: { caseId: own.caseId, ...toProsecutor, prosecutionId }, metadata: { actor: 'police:test-police', now: new Date().toISOString() },
+    await runAs({ role: 'police', subject: 'test-police', departments: ['08'] } as Actor, () => t.app.get(CommandService).execute('policeCase', {
+      type: 'ReferToProsecutor', data: { caseId: own.caseId, ...toProsecutor, prosecutionId },
     }, { idempotencyKey: 'send-crash' }));
     expect(await versionOf(`prosecution-${prosecutionId}`)).toBe(0);
     const retried = (await police08().post(`/api/v1/cases/${own.caseId}/prosecutor-referral`).set('Idempotency-Key', 'send-crash').send(toProsecutor).expect(200)).body;

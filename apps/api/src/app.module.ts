@@ -1,6 +1,5 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { InfrastructureModule, type AppConfig, type DatabaseUrls } from '../../../libs/platform/src/index.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -25,7 +24,6 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, database),
         SharedModule,
         AuthModule,

@@ -12,23 +12,16 @@ export interface DeciderLike<C, E extends { type: string; data: object }, S> {
 
 export interface CommandOptions {
   /**
-   * `create`: decide against the initial state and require that the stream does not exist, so that a retried
-   * create with the same id and the same events is recognised by the store and returns the original result.
+   * `'no_stream'`: a create — decided against the initial state without reading, appended only if the stream does
+   * not exist (a retried create with the same events is recognised by the store). A number: the version the client
+   * last saw (HTTP If-Match); another current version is a conflict. Absent: any version; a lost race is retried.
    */
-  mode: 'create' | 'update';
+  expectedVersion?: number | 'no_stream';
   /** A client-supplied idempotency key: with it, event ids are derived (the same retry gives the same ids). */
   idempotencyKey?: string;
   /** The server's secret for derived event ids (HMAC): without it they could be computed by anyone. */
   eventIdKey: Buffer;
-  /** The version the client last saw (HTTP If-Match); a different current version is a conflict. */
-  expectedVersion?: number;
   metadata: EventMetadata;
-  /** The stream as the caller has just read it (update mode), used for the first attempt instead of reading again. */
-  history?: readonly RecordedEvent[];
-  /** Storage-only rewriting of decided events (sealing personal fields); deterministic, so retries still match. */
-  beforeAppend?: (event: { type: string; data: object }) => { type: string; data: object };
-  /** The inverse of beforeAppend, applied to stored events before the decider folds them. */
-  afterLoad?: (event: { type: string; data: object }) => { type: string; data: object };
 }
 
 export interface CommandResult<S> {
@@ -51,7 +44,10 @@ export class StreamNotFound extends Error {
   }
 }
 
-/** Load → decide → append, with optimistic concurrency; races without an If-Match are retried a few times. */
+/**
+ * Read → decide → append, with optimistic concurrency: the one loop that retries, and only a lost race of a command
+ * that named no version (with If-Match, the conflict is the client's to resolve).
+ */
 export async function handleCommand<C, E extends { type: string; data: object }, S>(
   store: EventStore,
   decider: DeciderLike<C, E, S>,
@@ -59,34 +55,31 @@ export async function handleCommand<C, E extends { type: string; data: object },
   command: C,
   options: CommandOptions,
 ): Promise<CommandResult<S>> {
+  const create = options.expectedVersion === 'no_stream';
   for (let attempt = 1; ; attempt++) {
-    const history = options.mode === 'create' ? [] : attempt === 1 && options.history ? options.history : await store.readStream(streamId);
+    const history = create ? [] : await store.readStream(streamId);
     const current = history.length;
     // A recognised retry answers as the original did, even if its If-Match is now stale.
-    const retried = options.mode === 'update' ? recognisedRetry(decider, streamId, history, command, options) : null;
+    const retried = create ? null : recognisedRetry(decider, streamId, history, command, options);
     if (retried) return retried;
-    if (options.expectedVersion !== undefined && options.mode === 'update' && options.expectedVersion !== current) {
+    if (typeof options.expectedVersion === 'number' && options.expectedVersion !== current) {
       throw new WrongExpectedVersion(streamId, options.expectedVersion, current);
     }
-    const state = foldHistory(decider, history, options);
+    const state = fold(decider, history);
     const events = decider.decide(command, state);
     if (events.length === 0) {
       // A no-op: the state the caller asked for is already the stream's, as of its last event.
       return { streamId, version: current, state, appended: 0, lastGlobalPosition: history.at(-1)?.globalPosition ?? null };
     }
     try {
-      const result = await store.append(
-        streamId,
-        events.map((decided) => options.beforeAppend?.(decided) ?? decided).map((event, index) => ({
-          eventId: eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, index),
-          type: event.type,
-          data: event.data as Record<string, unknown>,
-          metadata: options.metadata,
-        })),
-        current,
-      );
+      const result = await store.append(streamId, events.map((event, index) => ({
+        eventId: eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, index),
+        type: event.type,
+        data: event.data as Record<string, unknown>,
+        metadata: options.metadata,
+      })), current);
       const finalState = result.replayed
-        ? foldHistory(decider, (await store.readStream(streamId)).slice(0, result.nextExpectedVersion), options)
+        ? fold(decider, (await store.readStream(streamId)).slice(0, result.nextExpectedVersion))
         : events.reduce((s, e) => decider.evolve(s, e), state);
       return {
         streamId,
@@ -96,19 +89,14 @@ export async function handleCommand<C, E extends { type: string; data: object },
         lastGlobalPosition: result.lastGlobalPosition,
       };
     } catch (error) {
-      const retriable = error instanceof WrongExpectedVersion && options.mode === 'update' &&
-        options.expectedVersion === undefined && attempt < 5;
+      const retriable = error instanceof WrongExpectedVersion && options.expectedVersion === undefined && attempt < 5;
       if (!retriable) throw error;
     }
   }
 }
 
-function foldHistory<C, E extends { type: string; data: object }, S>(
-  decider: DeciderLike<C, E, S>,
-  history: readonly RecordedEvent[],
-  options: CommandOptions,
-): S {
-  return history.reduce((s, e) => decider.evolve(s, (options.afterLoad?.(e) ?? e) as unknown as E), decider.initialState());
+function fold<C, E extends { type: string; data: object }, S>(decider: DeciderLike<C, E, S>, history: readonly RecordedEvent[]): S {
+  return history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
 }
 
 /**
@@ -129,7 +117,7 @@ function recognisedRetry<C, E extends { type: string; data: object }, S>(
   if (at < 0) return null;
   let again: Array<{ type: string; data: object }>;
   try {
-    again = decider.decide(command, foldHistory(decider, history.slice(0, at), options)).map((e) => options.beforeAppend?.(e) ?? e);
+    again = decider.decide(command, fold(decider, history.slice(0, at)));
   } catch {
     throw new IdempotencyConflict(firstId);
   }
@@ -139,7 +127,7 @@ function recognisedRetry<C, E extends { type: string; data: object }, S>(
     canonicalJson(stored[i].data) === canonicalJson(JSON.parse(JSON.stringify(e.data))));
   if (!same) throw new IdempotencyConflict(firstId);
   const version = at + again.length;
-  return { streamId, version, state: foldHistory(decider, history.slice(0, version), options), appended: 0, lastGlobalPosition: stored.at(-1)?.globalPosition ?? null };
+  return { streamId, version, state: fold(decider, history.slice(0, version)), appended: 0, lastGlobalPosition: stored.at(-1)?.globalPosition ?? null };
 }
 
 /**

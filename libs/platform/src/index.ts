@@ -14,6 +14,8 @@ export * from './privacy/document-linkage.js';
 export * from './privacy/field-sealer.js';
 export * from './privacy/free-text.js';
 export * from './privacy/projection-opener.js';
+export * from './privacy/sealing-event-store.js';
+export * from './privacy/stream-sealing.js';
 export * from './privacy/id-keys.js';
 export * from './privacy/key-wrapper.js';
 export * from './privacy/master-key-rotation.js';

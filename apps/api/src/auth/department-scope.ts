@@ -3,10 +3,9 @@ import type { Request } from 'express';
 import {
   callNotFound, caseNotFound, departmentOfReferral, departmentOfUbigeo, InvalidCommand, prosecutionNotFound, referralNotFound, trialNotFound,
 } from '../../../../libs/domain/src/index.js';
-import type { EventStore } from '../../../../libs/event-store/src/index.js';
-import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js';
-import type { AnyStreamType } from '../shared/stream-type.js';
-import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/index.js';
+import { EVENT_LOG, type Actor } from '../../../../libs/platform/src/index.js';
+import { STREAM_TYPES, type StreamKind, type StreamTypes } from '../shared/stream-types.js';
 import { Forbidden, outsideScope } from './auth.errors.js';
 import type { ScopeRule } from './access.js';
 import { mayRevokeReferral, REFERRAL_RECEIVERS } from './endpoint-policy.js';
@@ -40,7 +39,7 @@ export const LINKED_CASE = { field: 'linkedCaseId', kind: 'policeCase', es: 'El 
 @Injectable()
 export class DepartmentScope {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_LOG) private readonly store: EventStore,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
   ) {}
 
@@ -79,7 +78,7 @@ export class DepartmentScope {
 
   /** The department of a record, or null when it does not exist (the controller answers 404 then). */
   async departmentOf(kind: RecordKind, id: string): Promise<Department | null> {
-    const state = await this.state(this.streams[kind], id);
+    const state = await this.state(kind, id);
     if (state === null) return null;
     switch (kind) {
       case 'hotlineCall':
@@ -107,7 +106,7 @@ export class DepartmentScope {
     const source = sent?.data.source as { kind: string; id: string } | undefined;
     const kind = source?.kind === 'hotline_call' ? 'hotlineCall' : source?.kind === 'case' ? 'policeCase' : null;
     if (!sent || !source || !kind) return null;
-    const state = await this.state(this.streams[kind], source.id, sent.globalPosition);
+    const state = await this.state(kind, source.id, sent.globalPosition);
     const department = state === null ? 'unknown' : departmentOfUbigeo(kind === 'hotlineCall' ? state.callerUbigeo : state.ubigeo);
     return department === 'unknown' ? null : department;
   }
@@ -115,7 +114,7 @@ export class DepartmentScope {
   private async checkReceiver(actor: Actor, referralId: string): Promise<void> {
     const receives = REFERRAL_RECEIVERS[actor.role];
     if (!receives) return; // admin; other roles are refused by the policy table already
-    const state = await this.state(this.streams.referral, referralId);
+    const state = await this.state('referral', referralId);
     if (state !== null && !receives.includes(String(state.to))) {
       throw new Forbidden([{ field: 'to', reason: 'la derivación está dirigida a otra institución', reasonEn: 'the referral is addressed to another institution' }]);
     }
@@ -133,9 +132,11 @@ export class DepartmentScope {
   }
 
   /** The record's state folded from its (still sealed) events (those before a log position, if given), or null when it was never created. */
-  private async state(stream: AnyStreamType, id: string, before = Infinity): Promise<Record<string, unknown> | null> {
+  private async state(kind: StreamKind, id: string, before = Infinity): Promise<Record<string, unknown> | null> {
+    const stream = this.streams[kind];
     const events = (await this.store.readStream(stream.streamName(id))).filter((e) => e.globalPosition < before);
     if (events.length === 0) return null;
-    return events.reduce((s, e) => stream.decider.evolve(s, e), stream.decider.initialState()) as Record<string, unknown>;
+    const decider = stream.decider as unknown as { evolve(state: unknown, event: RecordedEvent): unknown; initialState(): unknown };
+    return events.reduce((s, e) => decider.evolve(s, e), decider.initialState()) as Record<string, unknown>;
   }
 }

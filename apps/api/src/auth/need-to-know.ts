@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { callNotFound, referralNotFound, type ReferralState } from '../../../../libs/domain/src/index.js';
 import type { Actor } from '../../../../libs/platform/src/index.js';
-import { StreamReader } from '../shared/execute-stream-command.js';
-import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { CommandService } from '../shared/command-service.js';
 import { CALL_READERS_BY_REFERRAL, mayReadReferral, SHELTER_DETAIL_READERS } from './endpoint-policy.js';
 
 /** A referral as a reader may see it: a shelter's unit and place withheld from everyone but protection. */
@@ -18,8 +17,7 @@ export type ReferralView = ReferralState & { destinationDetailsWithheld: boolean
 export class NeedToKnow {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly reader: StreamReader,
-    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+    private readonly commands: CommandService,
   ) {}
 
   /** Police and protection read a call only once it was referred to them (not revoked); 404 otherwise. */
@@ -36,7 +34,7 @@ export class NeedToKnow {
 
   /** The referral for this reader: 404 without need to know; a shelter's unit and place only for protection. */
   async referral(actor: Actor, referralId: string): Promise<{ view: ReferralView; version: number }> {
-    const { state, events, version } = await this.reader.read<ReferralState>(this.streams.referral, referralId.toLowerCase());
+    const { state, events, version } = await this.commands.read('referral', referralId.toLowerCase());
     const sent = events.find((e) => e.type === 'ReferralSent');
     if (!sent || state.status === 'unsent') throw referralNotFound();
     const sentBy = typeof sent.metadata?.actor === 'string' ? sent.metadata.actor.split(':')[0] : null;

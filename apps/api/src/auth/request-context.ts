@@ -21,3 +21,8 @@ export class RequestContextMiddleware implements NestMiddleware {
 export function currentActor(): Actor | undefined {
   return current.getStore()?.actor;
 }
+
+/** Runs work outside an HTTP request as an actor (a script, a test of a crash between two appends). */
+export function runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+  return current.run({ actor } as RequestWithActor, work);
+}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { caseNotFound } from '../../../../libs/domain/src/index.js';
 import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { EVENT_STORE, type Actor } from '../../../../libs/platform/src/index.js';
+import { EVENT_LOG, type Actor } from '../../../../libs/platform/src/index.js';
 import { queryReferralsFromSources, queryTrialsOfProsecutions } from '../../../../libs/read-models/src/index.js';
 import { DepartmentScope } from '../auth/department-scope.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
@@ -24,7 +24,7 @@ const limaDay = (iso: string): number => Math.floor((Date.parse(iso) - 5 * 3_600
 @Injectable()
 export class CaseTimeline {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_LOG) private readonly store: EventStore,
     @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
     private readonly dataSource: DataSource,
     private readonly scope: DepartmentScope,

@@ -1,15 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { caseNotFound } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
-import { StreamReader } from '../shared/execute-stream-command.js';
-import { positionOf } from '../shared/read-your-writes.js';
+import { CommandService } from '../shared/command-service.js';
 import { IdKeys, RecordIds } from '../shared/record-ids.js';
-import { commandOptions, newId } from '../shared/request-options.js';
-import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { commandOptions, newId, type HeaderMap } from '../shared/request-options.js';
 import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
 import { casePersonalView, coarsenErased } from '../shared/personal-data.js';
 import { PURPOSE_HEADER } from '../shared/request-options.js';
@@ -26,7 +24,6 @@ import { CASE_REFERRAL } from '../auth/department-scope.js';
 import { PERSONAL_DATA_READERS } from '../auth/endpoint-policy.js';
 import { CASE_AUDIT, CASE_TIMELINE_AUDIT } from '../audit/personal-data-routes.js';
 
-type HeaderMap = Record<string, string | undefined>;
 const caseIdPipe = new ParseUUIDPipe({ exceptionFactory: caseNotFound });
 
 @ApiTags('cases')
@@ -35,8 +32,7 @@ export class CasesController {
   constructor(
     private readonly cases: CaseUseCases,
     private readonly timeline: CaseTimeline,
-    private readonly reader: StreamReader,
-    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+    private readonly commands: CommandService,
     private readonly caseList: CaseList,
     private readonly ids: IdKeys,
     private readonly records: RecordIds,
@@ -72,7 +68,7 @@ export class CasesController {
   @ApiHeader(PURPOSE_HEADER)
   @ApiOkResponse({ schema: CASE_SCHEMA })
   async get(@Param('caseId', caseIdPipe) caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const { state, version } = await this.reader.readExisting<object>(this.streams.policeCase, caseId, caseNotFound);
+    const { state, version } = await this.commands.readExisting('policeCase', caseId, caseNotFound);
     response.setHeader('ETag', etag(version));
     return { ...casePersonalView(coarsenErased(state), disclosesPersonalData(request, 'case')), version };
   }
@@ -90,7 +86,7 @@ export class CasesController {
   async addVictims(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddVictimsDto, @Headers() headers: HeaderMap) {
     const victims = body.victims.map((v, i) => ({ ...v, victimId: this.personId(v.victimId, caseId, 'victim', i, headers) }));
     await this.records.requireNew('victimId', victims.map((v, i) => ({ path: `victims[${i}].victimId`, id: v.victimId })), caseId.toLowerCase());
-    const result = await this.command('AddVictims', caseId, { victims }, headers);
+    const result = await this.commands.accept('policeCase', { type: 'AddVictims', data: { caseId, victims } }, headers);
     return { ...result, victimIds: victims.map((v) => v.victimId) };
   }
 
@@ -99,7 +95,7 @@ export class CasesController {
   async addSuspects(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddSuspectsDto, @Headers() headers: HeaderMap) {
     const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: this.personId(s.suspectId, caseId, 'suspect', i, headers) }));
     await this.records.requireNew('suspectId', suspects.map((s, i) => ({ path: `suspects[${i}].suspectId`, id: s.suspectId })), caseId.toLowerCase());
-    const result = await this.command('AddSuspects', caseId, { suspects }, headers);
+    const result = await this.commands.accept('policeCase', { type: 'AddSuspects', data: { caseId, suspects } }, headers);
     return { ...result, suspectIds: suspects.map((s) => s.suspectId) };
   }
 
@@ -109,7 +105,7 @@ export class CasesController {
     // The same case, the same instant: the same operation, even when retried without an id.
     const operationId = newId(body.operationId ?? this.ids.derive(caseId.toLowerCase(), 'operation', body.conductedAt));
     await this.records.requireNew('operationId', [{ path: 'operationId', id: operationId }], caseId.toLowerCase());
-    return this.command('RecordOperation', caseId, { ...body, operationId }, headers);
+    return this.commands.accept('policeCase', { type: 'RecordOperation', data: { caseId, ...body, operationId } }, headers);
   }
 
   @Access({ roles: ['police', 'admin'] })
@@ -122,12 +118,7 @@ export class CasesController {
   @Access({ roles: ['police', 'admin'] })
   @Post(':caseId/closure') @HttpCode(200) @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
   close(@Param('caseId', caseIdPipe) caseId: string, @Body() body: CloseCaseDto, @Headers() headers: HeaderMap) {
-    return this.command('CloseCase', caseId, body, headers);
-  }
-
-  private async command(type: string, caseId: string, data: object, headers: HeaderMap) {
-    const result = await this.cases.execute(this.streams.policeCase, { type, data: { caseId: caseId.toLowerCase(), ...data } }, commandOptions(headers));
-    return { caseId: caseId.toLowerCase(), version: result.version as number, position: positionOf(result) };
+    return this.commands.accept('policeCase', { type: 'CloseCase', data: { caseId, ...body } }, headers);
   }
 
   /** A person's id: the client's, else derived from the Idempotency-Key under the server's key (retries match), else new. */

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '../auth/auth.module.js';
 import { CaseList } from './case-list.js';
 import { CaseTimeline } from './case-timeline.js';
 import { CaseUseCases } from './case-use-cases.js';
 import { CasesController } from './cases.controller.js';
 
-@Module({ imports: [CqrsModule, AuthModule], controllers: [CasesController], providers: [CaseUseCases, CaseTimeline, CaseList] })
+@Module({ imports: [AuthModule], controllers: [CasesController], providers: [CaseUseCases, CaseTimeline, CaseList] })
 export class CasesModule {}

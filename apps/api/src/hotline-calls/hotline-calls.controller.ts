@@ -1,22 +1,20 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
 import { callPersonalView } from './hotline-call-privacy.js';
 import { HOTLINE_CALL_SCHEMA } from './hotline-call.schemas.js';
-import { callNotFound, type HotlineCallState } from '../../../../libs/domain/src/index.js';
+import { callNotFound } from '../../../../libs/domain/src/index.js';
 import { etag } from '../http/if-match.js';
-import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
+import { CommandService, type Accepted } from '../shared/command-service.js';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { HOTLINE_CALL_LIST_PROJECTION, queryHotlineCallList } from '../../../../libs/read-models/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { NeedToKnow } from '../auth/need-to-know.js';
-import { positionOf, ReadYourWrites } from '../shared/read-your-writes.js';
+import { ReadYourWrites } from '../shared/read-your-writes.js';
 import { HotlineCallListDto, HotlineCallListQueryDto } from './hotline-call-list.dto.js';
-import { commandMetadata, commandOptions, newId, PURPOSE_HEADER } from '../shared/request-options.js';
-import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { newId, PURPOSE_HEADER, type HeaderMap } from '../shared/request-options.js';
 import {
   ClassifyHotlineCallDto,
   CloseHotlineCallDto,
@@ -27,7 +25,6 @@ import {
 import { Access } from '../auth/access.js';
 import { HOTLINE_CALL_AUDIT, HOTLINE_CALL_LIST_AUDIT } from '../audit/personal-data-routes.js';
 
-type HeaderMap = Record<string, string | undefined>;
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Versión esperada / expected version, e.g. "3"' };
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Mismo valor en un reintento / same value on retry' };
 // A path id that is not even a UUID names no call: 404, like any other unknown id.
@@ -37,9 +34,7 @@ const uuidParam = new ParseUUIDPipe({ exceptionFactory: () => callNotFound() });
 @Controller('hotline-calls')
 export class HotlineCallsController {
   constructor(
-    private readonly commandBus: CommandBus,
-    private readonly reader: StreamReader,
-    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
+    private readonly commands: CommandService,
     private readonly dataSource: DataSource,
     private readonly fresh: ReadYourWrites,
     private readonly needToKnow: NeedToKnow,
@@ -61,8 +56,8 @@ export class HotlineCallsController {
   @Post()
   @ApiOperation({ summary: 'Registrar una llamada / Record a call' })
   @ApiResponse({ status: 201, type: CommandAcceptedDto })
-  record(@Body() body: RecordHotlineCallDto, @Headers() headers: HeaderMap): Promise<CommandAcceptedDto> {
-    return this.execute('RecordHotlineCall', { ...body, callId: newId(body.callId) }, headers);
+  record(@Body() body: RecordHotlineCallDto, @Headers() headers: HeaderMap): Promise<Accepted> {
+    return this.commands.accept('hotlineCall', { type: 'RecordHotlineCall', data: { ...body, callId: newId(body.callId) } }, headers);
   }
 
   @Access({ roles: ['operator', 'police', 'protection', 'admin'], note: 'police and protection: only a call referred to them', audit: HOTLINE_CALL_AUDIT })
@@ -74,7 +69,7 @@ export class HotlineCallsController {
     @Param('callId', uuidParam) callId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response,
   ) {
     await this.needToKnow.checkCallReader(actor, callId);
-    const { state, version } = await this.reader.readExisting<HotlineCallState>(this.streams.hotlineCall, callId, callNotFound);
+    const { state, version } = await this.commands.readExisting('hotlineCall', callId, callNotFound);
     response.setHeader('ETag', etag(version));
     return { ...callPersonalView(state, disclosesPersonalData(request, 'hotline_call')), version };
   }
@@ -85,7 +80,7 @@ export class HotlineCallsController {
   @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
   @ApiOperation({ summary: 'Reclasificar / Re-classify' })
   classify(@Param('callId', uuidParam) callId: string, @Body() body: ClassifyHotlineCallDto, @Headers() headers: HeaderMap) {
-    return this.execute('ClassifyHotlineCall', { callId, ...body }, headers);
+    return this.commands.accept('hotlineCall', { type: 'ClassifyHotlineCall', data: { callId, ...body } }, headers);
   }
 
   @Access({ roles: ['operator', 'admin'], scope: { places: [{ field: 'callerUbigeo', required: false }] } })
@@ -95,7 +90,7 @@ export class HotlineCallsController {
   @ApiOperation({ summary: 'Corregir datos registrados / Correct recorded facts' })
   correct(@Param('callId', uuidParam) callId: string, @Body() body: CorrectHotlineCallDto, @Headers() headers: HeaderMap) {
     const { reason, ...changes } = body;
-    return this.execute('CorrectHotlineCall', { callId, changes, reason }, headers);
+    return this.commands.accept('hotlineCall', { type: 'CorrectHotlineCall', data: { callId, changes, reason } }, headers);
   }
 
   @Access({ roles: ['operator', 'admin'] })
@@ -104,12 +99,6 @@ export class HotlineCallsController {
   @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
   @ApiOperation({ summary: 'Cerrar / Close' })
   close(@Param('callId', uuidParam) callId: string, @Body() body: CloseHotlineCallDto, @Headers() headers: HeaderMap) {
-    return this.execute('CloseHotlineCall', { callId, ...body }, headers);
-  }
-
-  private async execute(type: string, data: { callId: string } & Record<string, unknown>, headers: HeaderMap): Promise<CommandAcceptedDto> {
-    const command = { type, data: { ...data, callId: data.callId.toLowerCase() }, metadata: commandMetadata() };
-    const result = await this.commandBus.execute(new ExecuteStreamCommand(this.streams.hotlineCall, command, commandOptions(headers)));
-    return { callId: command.data.callId, version: result.version as number, position: positionOf(result) };
+    return this.commands.accept('hotlineCall', { type: 'CloseHotlineCall', data: { callId, ...body } }, headers);
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { HotlineCallsController } from './hotline-calls.controller.js';
 
-@Module({ imports: [CqrsModule], controllers: [HotlineCallsController] })
+@Module({ controllers: [HotlineCallsController] })
 export class HotlineCallsModule {}

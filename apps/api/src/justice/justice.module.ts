@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { JusticeController } from './justice.controller.js';
 
-@Module({ imports: [CqrsModule], controllers: [JusticeController] })
+@Module({ controllers: [JusticeController] })
 export class JusticeModule {}

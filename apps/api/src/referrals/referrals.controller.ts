@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -10,10 +9,9 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { REFERRAL_RECEIVERS, REFERRAL_SOURCES_SEEN } from '../auth/endpoint-policy.js';
 import { NeedToKnow } from '../auth/need-to-know.js';
 import { etag } from '../http/if-match.js';
-import { ExecuteStreamCommand, StreamReader } from '../shared/execute-stream-command.js';
-import { positionOf, ReadYourWrites } from '../shared/read-your-writes.js';
-import { commandMetadata, commandOptions, newId } from '../shared/request-options.js';
-import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
+import { CommandService, type Accepted } from '../shared/command-service.js';
+import { ReadYourWrites } from '../shared/read-your-writes.js';
+import { newId, type HeaderMap } from '../shared/request-options.js';
 import {
   AcceptReferralDto, CompleteReferralDto, PendingReferralsQueryDto, ReferralAcceptedDto, RejectReferralDto,
   RevokeReferralDto, SendCaseReferralDto, SendReferralDto,
@@ -23,18 +21,15 @@ import { Access } from '../auth/access.js';
 import { LINKED_CASE } from '../auth/department-scope.js';
 import { REFERRAL_AUDIT, REFERRAL_QUEUE_AUDIT } from '../audit/personal-data-routes.js';
 
-type HeaderMap = Record<string, string | undefined>;
 const uuid = (notFound: () => Error) => new ParseUUIDPipe({ exceptionFactory: notFound });
 
 @ApiTags('referrals')
 @Controller()
 export class ReferralsController {
   constructor(
-    private readonly commandBus: CommandBus,
-    private readonly reader: StreamReader,
+    private readonly commands: CommandService,
     private readonly dataSource: DataSource,
     private readonly fresh: ReadYourWrites,
-    @Inject(STREAM_TYPES) private readonly streams: StreamTypes,
     private readonly needToKnow: NeedToKnow,
   ) {}
 
@@ -43,8 +38,9 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Derivar una llamada relacionada con trata / Refer a trafficking-related call' })
   @ApiCreatedResponse({ type: ReferralAcceptedDto })
   async referCall(@Param('callId', uuid(callNotFound)) callId: string, @Body() body: SendReferralDto, @Headers() headers: HeaderMap) {
-    const { state } = await this.reader.readExisting<{ traffickingRelated: boolean }>(this.streams.hotlineCall, callId, callNotFound);
-    return this.send(body, { kind: 'hotline_call', id: callId.toLowerCase() }, state.traffickingRelated, headers);
+    const { state } = await this.commands.readExisting('hotlineCall', callId, callNotFound);
+    const traffickingRelated = state.status !== 'unrecorded' && state.traffickingRelated;
+    return this.send(body, { kind: 'hotline_call', id: callId.toLowerCase() }, traffickingRelated, headers);
   }
 
   @Access({ roles: ['police', 'prosecutor', 'admin'], scope: { places: [{ field: 'ubigeo', required: false }] } })
@@ -52,9 +48,10 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Derivar un caso o una víctima (p. ej. a un albergue) / Refer a case or a victim' })
   @ApiCreatedResponse({ type: ReferralAcceptedDto })
   async referCase(@Param('caseId', uuid(caseNotFound)) caseId: string, @Body() body: SendCaseReferralDto, @Headers() headers: HeaderMap) {
-    const { state } = await this.reader.readExisting<{ victims: Array<{ victimId: string }> }>(this.streams.policeCase, caseId, caseNotFound);
+    const { state } = await this.commands.readExisting('policeCase', caseId, caseNotFound);
+    const victims = state.status === 'unregistered' ? [] : state.victims;
     const { victimId, ...referral } = body;
-    if (victimId && !state.victims.some((v) => v.victimId === victimId.toLowerCase())) {
+    if (victimId && !victims.some((v) => v.victimId === victimId.toLowerCase())) {
       throw new InvalidCommand([{ field: 'victimId', reason: 'La víctima no pertenece al caso', reasonEn: 'The victim does not belong to the case' }]);
     }
     const source = victimId ? { kind: 'victim', id: victimId.toLowerCase() } : { kind: 'case', id: caseId.toLowerCase() };
@@ -89,42 +86,32 @@ export class ReferralsController {
   @Post('referrals/:referralId/accept') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   async accept(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: AcceptReferralDto, @Headers() headers: HeaderMap) {
     // The linked case exists (its department scope is checked with the other body references, auth/department-scope.ts).
-    if (body.linkedCaseId && (await this.reader.read(this.streams.policeCase, body.linkedCaseId)).version === 0) {
+    if (body.linkedCaseId && (await this.commands.read('policeCase', body.linkedCaseId)).version === 0) {
       throw new InvalidCommand([{ field: 'linkedCaseId', reason: 'El caso no existe', reasonEn: 'The case does not exist' }]);
     }
-    return this.transition('AcceptReferral', referralId, body, headers);
+    return this.commands.accept('referral', { type: 'AcceptReferral', data: { referralId, ...body } }, headers);
   }
 
   @Access({ roles: ['police', 'prosecutor', 'protection', 'admin'], scope: { referral: 'receiver' } })
   @Post('referrals/:referralId/reject') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   reject(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RejectReferralDto, @Headers() headers: HeaderMap) {
-    return this.transition('RejectReferral', referralId, body, headers);
+    return this.commands.accept('referral', { type: 'RejectReferral', data: { referralId, ...body } }, headers);
   }
 
   @Access({ roles: ['police', 'prosecutor', 'protection', 'admin'], scope: { referral: 'receiver' } })
   @Post('referrals/:referralId/complete') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   complete(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: CompleteReferralDto, @Headers() headers: HeaderMap) {
-    return this.transition('CompleteReferral', referralId, body, headers);
+    return this.commands.accept('referral', { type: 'CompleteReferral', data: { referralId, ...body } }, headers);
   }
 
   @Access({ roles: ['operator', 'police', 'prosecutor', 'admin'], scope: { referral: 'sender' } })
   @Post('referrals/:referralId/revoke') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
   revoke(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RevokeReferralDto, @Headers() headers: HeaderMap) {
-    return this.transition('RevokeReferral', referralId, body, headers);
+    return this.commands.accept('referral', { type: 'RevokeReferral', data: { referralId, ...body } }, headers);
   }
 
-  private async send(body: SendReferralDto, source: { kind: string; id: string }, traffickingRelated: boolean | null, headers: HeaderMap): Promise<ReferralAcceptedDto> {
-    const referralId = newId(body.referralId);
-    const data = { ...body, referralId, source, sourceTraffickingRelated: traffickingRelated };
-    return this.execute({ type: 'SendReferral', data, metadata: commandMetadata() }, headers);
-  }
-
-  private transition(type: string, referralId: string, body: object, headers: HeaderMap): Promise<ReferralAcceptedDto> {
-    return this.execute({ type, data: { referralId: referralId.toLowerCase(), ...body }, metadata: commandMetadata() }, headers);
-  }
-
-  private async execute(command: { type: string; data: { referralId: string }; metadata: ReturnType<typeof commandMetadata> }, headers: HeaderMap) {
-    const result = await this.commandBus.execute(new ExecuteStreamCommand(this.streams.referral, command, commandOptions(headers)));
-    return { referralId: command.data.referralId, version: result.version, position: positionOf(result) };
+  private send(body: SendReferralDto, source: { kind: string; id: string }, traffickingRelated: boolean | null, headers: HeaderMap): Promise<Accepted> {
+    const data = { ...body, referralId: newId(body.referralId), source, sourceTraffickingRelated: traffickingRelated };
+    return this.commands.accept('referral', { type: 'SendReferral', data }, headers);
   }
 }

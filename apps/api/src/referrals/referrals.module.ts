@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { ReferralsController } from './referrals.controller.js';
 
-@Module({ imports: [CqrsModule], controllers: [ReferralsController] })
+@Module({ controllers: [ReferralsController] })
 export class ReferralsModule {}

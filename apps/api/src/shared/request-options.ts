@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { InvalidCommand, type CommandMetadata } from '../../../../libs/domain/src/index.js';
 import { currentActor } from '../auth/request-context.js';
 import { parseIfMatch } from '../http/if-match.js';
-import type { CommandOptions } from './execute-stream-command.js';
+import type { CommandOptions } from './command-service.js';
+
+export type HeaderMap = Record<string, string | undefined>;
 
 /** If-Match, Idempotency-Key and X-Request-Id, as every command endpoint reads them. */
-export function commandOptions(headers: Record<string, string | undefined>): CommandOptions {
+export function commandOptions(headers: HeaderMap): CommandOptions {
   return {
     expectedVersion: parseIfMatch(headers['if-match']),
     idempotencyKey: tokenHeader(headers, 'Idempotency-Key'),
@@ -19,7 +21,7 @@ export function commandOptions(headers: Record<string, string | undefined>): Com
  * else a 400 naming the header.
  */
 export const TOKEN_HEADER = /^[A-Za-z0-9._:-]{1,128}$/;
-function tokenHeader(headers: Record<string, string | undefined>, name: string): string | undefined {
+function tokenHeader(headers: HeaderMap, name: string): string | undefined {
   const value = headers[name.toLowerCase()];
   if (!value) return undefined;
   if (!TOKEN_HEADER.test(value)) {

@@ -1,64 +1,55 @@
 import {
-  caseStreamName,
-  createHotlineCallDecider,
-  createPoliceCaseDecider,
-  createProsecutionDecider,
-  createReferralDecider,
-  createTrialDecider,
-  hotlineCallStreamName,
-  prosecutionStreamName,
-  referralStreamName,
-  trialStreamName,
+  caseStreamName, createHotlineCallDecider, createPoliceCaseDecider, createProsecutionDecider, createReferralDecider, createTrialDecider,
+  hotlineCallStreamName, prosecutionStreamName, referralStreamName, trialStreamName,
+  type Decider, type HotlineCallCommand, type HotlineCallEvent, type HotlineCallState, type PoliceCaseCommand, type PoliceCaseEvent,
+  type PoliceCaseState, type ProsecutionCommand, type ProsecutionEvent, type ProsecutionState, type ReferralCommand, type ReferralEvent,
+  type ReferralState, type TrialCommand, type TrialEvent, type TrialState,
 } from '../../../../libs/domain/src/index.js';
 import type { ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
-import { callerOf, markErasedCall, sealHotlineCallEvent, unsealHotlineCallEvent } from '../hotline-calls/hotline-call-privacy.js';
-import {
-  CASE_FREE_TEXT, HOTLINE_CALL_FREE_TEXT, PROSECUTION_FREE_TEXT, REFERRAL_FREE_TEXT, TRIAL_FREE_TEXT, withFreeText,
-} from '../../../../libs/platform/src/index.js';
-import { markErasedVictims, sealPersonalData, unsealPersonalData, victimsOf } from './personal-data.js';
-import type { AnyStreamType } from './stream-type.js';
+
+type DomainCommand = { type: string; data: object };
+
+/**
+ * One kind of stream: its decider, how its streams are named, the command field that holds a stream's id and the
+ * command that creates one (decided against the empty state, so a retried create is recognised by the store).
+ */
+export interface StreamType<C extends DomainCommand, E extends DomainCommand, S> {
+  readonly decider: Decider<C, E, S>;
+  streamName(id: string): string;
+  readonly idField: keyof C['data'] & string;
+  readonly creates: C['type'];
+}
 
 /** Injection token of the registry's stream types, built once with the reference catalogs. */
 export const STREAM_TYPES = Symbol('STREAM_TYPES');
 
 export interface StreamTypes {
-  hotlineCall: AnyStreamType;
-  referral: AnyStreamType;
-  policeCase: AnyStreamType;
-  prosecution: AnyStreamType;
-  trial: AnyStreamType;
+  hotlineCall: StreamType<HotlineCallCommand, HotlineCallEvent, HotlineCallState>;
+  referral: StreamType<ReferralCommand, ReferralEvent, ReferralState>;
+  policeCase: StreamType<PoliceCaseCommand, PoliceCaseEvent, PoliceCaseState>;
+  prosecution: StreamType<ProsecutionCommand, ProsecutionEvent, ProsecutionState>;
+  trial: StreamType<TrialCommand, TrialEvent, TrialState>;
 }
 
-const idField = (field: string) => (command: { data: object }) => String((command.data as Record<string, unknown>)[field]);
+export type StreamKind = keyof StreamTypes;
+export type CommandOf<K extends StreamKind> = StreamTypes[K] extends StreamType<infer C, infer _E, infer _S> ? C : never;
+export type StateOf<K extends StreamKind> = StreamTypes[K] extends StreamType<infer _C, infer _E, infer S> ? S : never;
 
 export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
   return {
     hotlineCall: {
-      name: 'hotline-call', decider: createHotlineCallDecider({ ubigeo: catalogs.ubigeo }), streamName: hotlineCallStreamName,
-      idField: 'callId', idOf: idField('callId'), isCreate: (c) => c.type === 'RecordHotlineCall',
-      ...withFreeText(HOTLINE_CALL_FREE_TEXT, { subjectsOf: callerOf, seal: sealHotlineCallEvent, unseal: unsealHotlineCallEvent }),
-      markErased: markErasedCall,
+      decider: createHotlineCallDecider({ ubigeo: catalogs.ubigeo }), streamName: hotlineCallStreamName, idField: 'callId', creates: 'RecordHotlineCall',
     },
     referral: {
-      name: 'referral', decider: createReferralDecider({ ubigeo: catalogs.ubigeo }), streamName: referralStreamName,
-      idField: 'referralId', idOf: idField('referralId'), isCreate: (c) => c.type === 'SendReferral',
-      ...withFreeText(REFERRAL_FREE_TEXT, {}),
+      decider: createReferralDecider({ ubigeo: catalogs.ubigeo }), streamName: referralStreamName, idField: 'referralId', creates: 'SendReferral',
     },
     policeCase: {
-      name: 'case', decider: createPoliceCaseDecider({ ubigeo: catalogs.ubigeo, countries: catalogs.countries }),
-      streamName: caseStreamName, idField: 'caseId', idOf: idField('caseId'), isCreate: (c) => c.type === 'RegisterCase',
-      ...withFreeText(CASE_FREE_TEXT, { subjectsOf: victimsOf, seal: sealPersonalData, unseal: unsealPersonalData }),
-      markErased: markErasedVictims,
+      decider: createPoliceCaseDecider({ ubigeo: catalogs.ubigeo, countries: catalogs.countries }),
+      streamName: caseStreamName, idField: 'caseId', creates: 'RegisterCase',
     },
     prosecution: {
-      name: 'prosecution', decider: createProsecutionDecider(), streamName: prosecutionStreamName,
-      idField: 'prosecutionId', idOf: idField('prosecutionId'), isCreate: (c) => c.type === 'OpenProsecution',
-      ...withFreeText(PROSECUTION_FREE_TEXT, {}),
+      decider: createProsecutionDecider(), streamName: prosecutionStreamName, idField: 'prosecutionId', creates: 'OpenProsecution',
     },
-    trial: {
-      name: 'trial', decider: createTrialDecider(), streamName: trialStreamName,
-      idField: 'trialId', idOf: idField('trialId'), isCreate: (c) => c.type === 'OpenTrial',
-      ...withFreeText(TRIAL_FREE_TEXT, {}),
-    },
+    trial: { decider: createTrialDecider(), streamName: trialStreamName, idField: 'trialId', creates: 'OpenTrial' },
   };
 }

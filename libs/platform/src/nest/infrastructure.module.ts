@@ -5,17 +5,19 @@ import { DataSource } from 'typeorm';
 import {
   HOTLINE_CALL_EVENT_TYPES, POLICE_CASE_EVENT_TYPES, PROSECUTION_EVENT_TYPES, REFERRAL_EVENT_TYPES, TRIAL_EVENT_TYPES,
 } from '../../../domain/src/index.js';
-import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '../../../event-store/src/index.js';
+import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type RecordedEvent } from '../../../event-store/src/index.js';
 import { PROJECTIONS } from '../../../read-models/src/index.js';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource } from '../database/data-source.js';
 import { prepareDatabase, type DatabaseUrls } from '../database/roles.js';
 import { AnchorExporter } from '../integrity/anchor-export.js';
 import { FieldSealer } from '../privacy/field-sealer.js';
-import { projectionOpener } from '../privacy/projection-opener.js';
+import { subjectKeyStore } from '../privacy/projection-opener.js';
+import { SealingEventStore } from '../privacy/sealing-event-store.js';
+import { SubjectKeyStore } from '../privacy/subject-key-store.js';
 import { loadMasterKeyring, type MasterKeyring } from '../privacy/master-keyring.js';
 import { loadCatalogs } from '../reference/catalogs.js';
-import { APP_CONFIG, CATALOGS, EVENT_STORE, MASTER_KEYRING, PG_POOL } from './tokens.js';
+import { APP_CONFIG, CATALOGS, EVENT_LOG, EVENT_STORE, MASTER_KEYRING, PG_POOL } from './tokens.js';
 
 /** Every event type this version of the registry understands; projections skip and count the rest. */
 export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
@@ -66,7 +68,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           inject: [PG_POOL],
           useFactory: (pool: pg.Pool) => createDataSource(databaseUrl, pool).initialize(),
         },
-        { provide: EVENT_STORE, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
+        { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
+        { provide: SubjectKeyStore, inject: [PG_POOL, MASTER_KEYRING, FieldSealer], useFactory: subjectKeyStore },
+        // What commands and readers use: the log behind the decorator that seals personal fields and free text.
+        { provide: SealingEventStore, inject: [EVENT_LOG, SubjectKeyStore], useFactory: (log: PostgresEventStore, keys: SubjectKeyStore) => new SealingEventStore(log, keys) },
+        { provide: EVENT_STORE, useExisting: SealingEventStore },
         { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },
         {
           provide: MASTER_KEYRING,
@@ -76,15 +82,15 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: AnchorExporter, useFactory: () => new AnchorExporter(config, (message) => logger.warn(message)) },
         {
           provide: ProjectionDaemon,
-          inject: [PG_POOL, MASTER_KEYRING, FieldSealer],
-          useFactory: (pool: pg.Pool, keyring: MasterKeyring, legacy: FieldSealer) => {
+          inject: [PG_POOL, SealingEventStore],
+          useFactory: (pool: pg.Pool, store: SealingEventStore) => {
             // Projections that index free text read it clear (the log holds it sealed): the case list's police unit.
-            const open = projectionOpener(pool, keyring, legacy);
+            const open = (events: readonly RecordedEvent[]) => store.openFreeText(events);
             return new ProjectionDaemon(pool, PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES, open })), logger);
           },
         },
       ],
-      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_STORE, CATALOGS, MASTER_KEYRING, FieldSealer, ProjectionDaemon, AnchorExporter],
+      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_LOG, EVENT_STORE, SealingEventStore, SubjectKeyStore, CATALOGS, MASTER_KEYRING, FieldSealer, ProjectionDaemon, AnchorExporter],
     };
   }
 

@@ -88,46 +88,6 @@ export const unsealFreeText = (keyring: SubjectKeyring, spec: FreeTextFields, ev
   mapFreeText(spec, event, (value, id, field) =>
     (value.startsWith('sealed:') ? keyring.unseal(id, value, context(spec, id, event.type, field)) : value));
 
-type Subjects = (message: { type: string; data: object }) => DataSubject[];
-type Sealing = (keyring: SubjectKeyring, event: StoredEvent) => StoredEvent;
-interface SealingHooks {
-  subjectsOf: Subjects;
-  seal: Sealing;
-  unseal: Sealing;
-}
-
-/** The hooks of a stream type, with its free text sealed too (after any sealing of its own personal fields). */
-export function withFreeText(spec: FreeTextFields, hooks: Partial<SealingHooks>): SealingHooks {
-  return {
-    subjectsOf: (message) => {
-      const own = hooks.subjectsOf?.(message) ?? [];
-      return [...own, ...freeTextSubjects(spec, message).filter((s) => !own.some((o) => o.id === s.id))];
-    },
-    seal: (keyring, event) => sealFreeText(keyring, spec, hooks.seal ? hooks.seal(keyring, event) : event),
-    unseal: (keyring, event) => unsealFreeText(keyring, spec, hooks.unseal ? hooks.unseal(keyring, event) : event),
-  };
-}
-
 export const FREE_TEXT_FIELDS: readonly FreeTextFields[] = [
   HOTLINE_CALL_FREE_TEXT, CASE_FREE_TEXT, REFERRAL_FREE_TEXT, PROSECUTION_FREE_TEXT, TRIAL_FREE_TEXT,
 ];
-const SPEC_OF_EVENT = new Map(FREE_TEXT_FIELDS.flatMap((spec) => Object.keys(spec.fields).map((type) => [type, spec] as const)));
-
-/**
- * For the projections that index free text (ProjectionRunner's `open`): the batch with its sealed free text clear,
- * the record keys loaded once per batch. An erased record's text reads as null; text stored in clear stays as it is.
- */
-export function freeTextOpener(keyring: (subjects: { load: readonly string[] }) => Promise<SubjectKeyring>) {
-  return async <E extends { type: string; data: object }>(events: readonly E[]): Promise<E[]> => {
-    const load = [...new Set(events.flatMap((e) => {
-      const spec = SPEC_OF_EVENT.get(e.type);
-      return spec ? freeTextSubjects(spec, e).map((s) => s.id) : [];
-    }))];
-    if (load.length === 0) return [...events];
-    const keys = await keyring({ load });
-    return events.map((e) => {
-      const spec = SPEC_OF_EVENT.get(e.type);
-      return spec ? (unsealFreeText(keys, spec, e) as E) : e;
-    });
-  };
-}

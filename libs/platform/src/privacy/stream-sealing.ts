@@ -1,0 +1,122 @@
+import {
+  caseStreamName, hotlineCallStreamName, PERSONAL_FIELDS, prosecutionStreamName, referralStreamName, trialStreamName,
+} from '../../../domain/src/index.js';
+import {
+  CASE_FREE_TEXT, freeTextSubjects, HOTLINE_CALL_FREE_TEXT, PROSECUTION_FREE_TEXT, REFERRAL_FREE_TEXT, sealFreeText, TRIAL_FREE_TEXT,
+  unsealFreeText, type FreeTextFields,
+} from './free-text.js';
+import type { DataSubject, SubjectKeyring } from './subject-keyring.js';
+
+export type StoredEvent = { type: string; data: object };
+
+/**
+ * How one kind of stream keeps personal data out of the log: which data subjects an event concerns (their keys are
+ * created when it is appended, loaded when it is read) and how its fields are sealed and opened. Sealing is
+ * deterministic, so a retried append still matches the stored events.
+ */
+export interface StreamSealing {
+  /** The streams this applies to: their ids start with it (`hotline-call-`). */
+  readonly streamPrefix: string;
+  subjectsOf(event: StoredEvent): DataSubject[];
+  seal(keyring: SubjectKeyring, event: StoredEvent): StoredEvent;
+  unseal(keyring: SubjectKeyring, event: StoredEvent): StoredEvent;
+}
+
+type Transform = (value: string, subjectId: string, field: string) => string | null;
+
+// ── Hotline calls: the summary is free text about the caller and others, sealed under the call's own key (the call
+//    is its caller's data subject).
+
+const summaryContext = (callId: string): string => `hotline-call:${callId}:summary`;
+
+function mapSummary(event: StoredEvent, change: Transform): StoredEvent {
+  const data = event.data as { callId: string; summary?: unknown; changes?: { summary?: unknown } };
+  if (event.type === 'HotlineCallReceived' && typeof data.summary === 'string') {
+    return { ...event, data: { ...data, summary: change(data.summary, data.callId, 'summary') } };
+  }
+  if (event.type === 'HotlineCallCorrected' && typeof data.changes?.summary === 'string') {
+    return { ...event, data: { ...data, changes: { ...data.changes, summary: change(data.changes.summary, data.callId, 'summary') } } };
+  }
+  return event;
+}
+
+const callerOf = (event: StoredEvent): DataSubject[] => {
+  const callId = (event.data as { callId?: unknown }).callId;
+  return (event.type === 'HotlineCallReceived' || event.type === 'HotlineCallCorrected') && typeof callId === 'string'
+    ? [{ id: callId, kind: 'caller' }] : [];
+};
+
+const hotlineCallPersonalData: Omit<StreamSealing, 'streamPrefix'> = {
+  subjectsOf: callerOf,
+  seal: (keyring, event) => mapSummary(event, (summary, callId) => keyring.seal(callId, summary, summaryContext(callId), 'summary')),
+  // The summary of an erased call reads as null.
+  unseal: (keyring, event) => mapSummary(event, (summary, callId) => keyring.unseal(callId, summary, summaryContext(callId))),
+};
+
+// ── Police cases: a victim's name, document, phone and address are sealed under the victim's own key. With a
+//    document, the event holds its random link id (the same for every record of the person, so the statistics count
+//    her once); the document's keyed hash stays in the mutable `document_links`, which erasure deletes.
+
+type Personal = Record<string, string | null>;
+const victimContext = (victimId: string, field: string) => `victim:${victimId}:${field}`;
+
+function mapPersonal(event: StoredEvent, transform: Transform): StoredEvent {
+  if (event.type !== 'VictimIdentified') return event;
+  const data = event.data as { victimId: string; personal?: Personal };
+  if (!data.personal) return event;
+  const personal = Object.fromEntries(Object.entries(data.personal).map(([key, value]) => [
+    key, typeof value === 'string' && (PERSONAL_FIELDS as readonly string[]).includes(key) ? transform(value, data.victimId, key) : value,
+  ]));
+  return { ...event, data: { ...data, personal } };
+}
+
+function victimOf(event: StoredEvent): DataSubject[] {
+  if (event.type !== 'VictimIdentified') return [];
+  const data = event.data as { victimId?: unknown; personal?: Personal | null };
+  if (typeof data.victimId !== 'string') return [];
+  const document = { type: data.personal?.documentType ?? null, number: data.personal?.documentNumber ?? null };
+  return [{ id: data.victimId, kind: 'victim', document }];
+}
+
+const casePersonalData: Omit<StreamSealing, 'streamPrefix'> = {
+  subjectsOf: victimOf,
+  seal: (keyring, event) => {
+    if (event.type !== 'VictimIdentified') return event;
+    const personal = (event.data as { personal?: Personal }).personal;
+    const linkId = keyring.linkId(personal?.documentType ?? null, personal?.documentNumber ?? null);
+    const sealed = mapPersonal(event, (value, victimId, field) =>
+      keyring.seal(victimId, value, victimContext(victimId, field), `victims[${victimId}].${field}`));
+    return { ...sealed, data: { ...sealed.data, linkId } };
+  },
+  // Values of an erased victim read as null. The link id (and an old event's document hash) are storage-only: the
+  // opened event is the one the decider emitted, so a retried command compares equal to it.
+  unseal: (keyring, event) => {
+    if (event.type !== 'VictimIdentified') return event;
+    const { linkId: _linkId, documentHash: _documentHash, ...data } = event.data as Record<string, unknown>;
+    return mapPersonal({ ...event, data }, (value, victimId, field) => keyring.unseal(victimId, value, victimContext(victimId, field)));
+  },
+};
+
+/** A stream type's sealing: its own personal fields (if any), then its free text under the record's key. */
+function sealing(streamPrefix: string, freeText: FreeTextFields, own?: Omit<StreamSealing, 'streamPrefix'>): StreamSealing {
+  return {
+    streamPrefix,
+    subjectsOf: (event) => {
+      const subjects = own?.subjectsOf(event) ?? [];
+      return [...subjects, ...freeTextSubjects(freeText, event).filter((s) => !subjects.some((o) => o.id === s.id))];
+    },
+    seal: (keyring, event) => sealFreeText(keyring, freeText, own ? own.seal(keyring, event) : event),
+    unseal: (keyring, event) => unsealFreeText(keyring, freeText, own ? own.unseal(keyring, event) : event),
+  };
+}
+
+const prefixOf = (streamName: (id: string) => string) => streamName('');
+
+/** Every stream type of the registry and what it seals. */
+export const STREAM_SEALINGS: readonly StreamSealing[] = [
+  sealing(prefixOf(hotlineCallStreamName), HOTLINE_CALL_FREE_TEXT, hotlineCallPersonalData),
+  sealing(prefixOf(caseStreamName), CASE_FREE_TEXT, casePersonalData),
+  sealing(prefixOf(referralStreamName), REFERRAL_FREE_TEXT),
+  sealing(prefixOf(prosecutionStreamName), PROSECUTION_FREE_TEXT),
+  sealing(prefixOf(trialStreamName), TRIAL_FREE_TEXT),
+];
