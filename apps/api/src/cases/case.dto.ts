@@ -9,7 +9,7 @@ const INSTANT = { example: '2025-03-15T09:00:00-05:00', description: 'ISO 8601 c
 const PERSONAL = 'Dato personal: se guarda cifrado / personal data: stored sealed';
 
 class PersonDto {
-  @ApiProperty({ enum: SEXES }) @IsDefined() @IsIn(SEXES) sex: string;
+  @ApiProperty({ enum: SEXES }) @IsDefined() @IsIn(SEXES) sex: (typeof SEXES)[number];
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Edad a la fecha de los hechos / age at the facts' })
   @IsOptional() @IsInt() @Min(0) @Max(120) age?: number | null;
   @ApiProperty({ example: 'PE', description: 'ISO 3166-1 alfa-2 o "unknown"' }) @IsDefined() @IsString() @Matches(/^([A-Z]{2}|unknown)$/) nationality: string;
@@ -18,7 +18,7 @@ class PersonDto {
 export class VictimDto extends PersonDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') victimId?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: PERSONAL }) @IsOptional() @IsString() @MaxLength(200) fullName?: string | null;
-  @ApiPropertyOptional({ enum: DOCUMENT_TYPES }) @IsOptional() @IsIn(DOCUMENT_TYPES) documentType?: string | null;
+  @ApiPropertyOptional({ enum: DOCUMENT_TYPES }) @IsOptional() @IsIn(DOCUMENT_TYPES) documentType?: (typeof DOCUMENT_TYPES)[number] | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: PERSONAL }) @IsOptional() @IsString() @MaxLength(30) documentNumber?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: PERSONAL }) @IsOptional() @IsString() @MaxLength(30) phone?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: PERSONAL }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
@@ -35,9 +35,9 @@ export class RegisterCaseDto {
   @ApiPropertyOptional({ type: String, ...INSTANT, nullable: true, description: 'Fecha de los hechos / date of the facts' }) @IsOptional() @IsString() occurredAt?: string | null;
   @ApiProperty({ example: 'DIRCTPTIM Lima' }) @IsDefined() @IsString() @MaxLength(200) policeUnit: string;
   @ApiProperty({ example: '170101', description: 'UBIGEO del lugar de los hechos' }) @IsDefined() @IsString() @Matches(/^(\d{2}|\d{4}|\d{6})$/) ubigeo: string;
-  @ApiProperty({ enum: CASE_SOURCES }) @IsDefined() @IsIn(CASE_SOURCES) source: string;
+  @ApiProperty({ enum: CASE_SOURCES }) @IsDefined() @IsIn(CASE_SOURCES) source: (typeof CASE_SOURCES)[number];
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all') referralId?: string | null;
-  @ApiProperty({ enum: EXPLOITATION_PURPOSES, isArray: true }) @IsDefined() @IsArray() @ArrayMaxSize(8) @IsIn(EXPLOITATION_PURPOSES, { each: true }) purposes: string[];
+  @ApiProperty({ enum: EXPLOITATION_PURPOSES, isArray: true }) @IsDefined() @IsArray() @ArrayMaxSize(8) @IsIn(EXPLOITATION_PURPOSES, { each: true }) purposes: Array<(typeof EXPLOITATION_PURPOSES)[number]>;
   @ApiProperty({ type: [VictimDto] }) @IsDefined() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => VictimDto) victims: VictimDto[];
   @ApiProperty({ type: [SuspectDto] }) @IsDefined() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => SuspectDto) suspects: SuspectDto[];
 }

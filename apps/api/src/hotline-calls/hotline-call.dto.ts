@@ -24,11 +24,11 @@ export class RecordHotlineCallDto {
 
   @ApiProperty({ enum: HOTLINE_CALL_CHANNELS })
   @IsDefined() @IsIn(HOTLINE_CALL_CHANNELS)
-  channel: string;
+  channel: (typeof HOTLINE_CALL_CHANNELS)[number];
 
   @ApiProperty({ enum: HOTLINE_CALL_LANGUAGES })
   @IsDefined() @IsIn(HOTLINE_CALL_LANGUAGES)
-  language: string;
+  language: (typeof HOTLINE_CALL_LANGUAGES)[number];
 
   @ApiPropertyOptional({ type: String, example: '150101', nullable: true, description: 'UBIGEO INEI (2, 4 o 6 dígitos)' })
   @IsOptional() @IsString() @Matches(UBIGEO_SHAPE)
@@ -40,7 +40,7 @@ export class RecordHotlineCallDto {
 
   @ApiProperty({ enum: HOTLINE_CALL_TOPICS })
   @IsDefined() @IsIn(HOTLINE_CALL_TOPICS)
-  topic: string;
+  topic: (typeof HOTLINE_CALL_TOPICS)[number];
 
   @ApiPropertyOptional({ type: String, maxLength: SUMMARY_MAX_LENGTH, nullable: true, description: 'Dato personal: se guarda cifrado / personal data: stored sealed' })
   @IsOptional() @IsString() @MaxLength(SUMMARY_MAX_LENGTH)
@@ -50,7 +50,7 @@ export class RecordHotlineCallDto {
 export class ClassifyHotlineCallDto {
   @ApiProperty({ enum: HOTLINE_CALL_TOPICS })
   @IsDefined() @IsIn(HOTLINE_CALL_TOPICS)
-  topic: string;
+  topic: (typeof HOTLINE_CALL_TOPICS)[number];
 
   @ApiPropertyOptional({ type: String, maxLength: REASON_MAX_LENGTH, nullable: true })
   @IsOptional() @IsString() @MaxLength(REASON_MAX_LENGTH)
@@ -65,11 +65,11 @@ export class CorrectHotlineCallDto {
 
   @ApiPropertyOptional({ enum: HOTLINE_CALL_CHANNELS })
   @IsOptional() @IsIn(HOTLINE_CALL_CHANNELS)
-  channel?: string;
+  channel?: (typeof HOTLINE_CALL_CHANNELS)[number];
 
   @ApiPropertyOptional({ enum: HOTLINE_CALL_LANGUAGES })
   @IsOptional() @IsIn(HOTLINE_CALL_LANGUAGES)
-  language?: string;
+  language?: (typeof HOTLINE_CALL_LANGUAGES)[number];
 
   @ApiPropertyOptional({ type: String, example: '150101', nullable: true })
   @ValidateIf((_, value) => value !== null && value !== undefined) @IsString() @Matches(UBIGEO_SHAPE)
@@ -95,7 +95,7 @@ export class CloseHotlineCallDto {
 
   @ApiProperty({ enum: HOTLINE_CALL_OUTCOMES })
   @IsDefined() @IsIn(HOTLINE_CALL_OUTCOMES)
-  outcome: string;
+  outcome: (typeof HOTLINE_CALL_OUTCOMES)[number];
 }
 
 export class CommandAcceptedDto {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, R
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
-  InvalidCommand, PROSECUTION_STAGES, prosecutionNotFound, trialNotFound,
+  InvalidCommand, PROSECUTION_STAGES, prosecutionNotFound, trialNotFound, type ProsecutionStage,
 } from '../../../../libs/domain/src/index.js';
 import { DataSource } from 'typeorm';
 import { queryTrialsOfProsecutions } from '../../../../libs/read-models/src/index.js';
@@ -14,6 +14,7 @@ import { AppealDto, FinalityDto, OpenTrialDto, ProsecutionStageDto, RulingDto } 
 import { Access } from '../auth/access.js';
 import { TRIAL_PROSECUTION } from '../auth/department-scope.js';
 
+const isProsecutionStage = (stage: string): stage is ProsecutionStage => (PROSECUTION_STAGES as readonly string[]).includes(stage);
 const prosecutionIdPipe = new ParseUUIDPipe({ exceptionFactory: prosecutionNotFound });
 const trialIdPipe = new ParseUUIDPipe({ exceptionFactory: trialNotFound });
 
@@ -42,7 +43,7 @@ export class JusticeController {
   @ApiOperation({ summary: 'Registrar una etapa fiscal, en orden legal / Record a prosecution stage, in legal order' })
   @ApiOkResponse({ schema: PROSECUTION_COMMAND_SCHEMA })
   recordStage(@Param('prosecutionId', prosecutionIdPipe) id: string, @Param('stage') stage: string, @Body() body: ProsecutionStageDto, @Headers() headers: HeaderMap) {
-    if (!(PROSECUTION_STAGES as readonly string[]).includes(stage)) throw prosecutionNotFound();
+    if (!isProsecutionStage(stage)) throw prosecutionNotFound();
     return this.commands.accept('prosecution', { type: 'RecordProsecutionStage', data: { prosecutionId: id, stage, ...body } }, headers);
   }
 

@@ -19,7 +19,7 @@ export class OpenTrialDto {
 
 export class RulingDto {
   @ApiProperty(INSTANT) @IsDefined() @IsString() ruledAt: string;
-  @ApiProperty({ enum: VERDICTS }) @IsDefined() @IsIn(VERDICTS) verdict: string;
+  @ApiProperty({ enum: VERDICTS }) @IsDefined() @IsIn(VERDICTS) verdict: (typeof VERDICTS)[number];
   @ApiPropertyOptional({
     type: Number, nullable: true, minimum: 0, maximum: MAX_SENTENCE_YEARS,
     description: 'Años de pena (condena), mayor que 0 / sentence years (conviction), above 0',

@@ -9,7 +9,7 @@ const UBIGEO = /^(\d{2}|\d{4}|\d{6})$/;
 
 export class SendReferralDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') referralId?: string;
-  @ApiProperty({ enum: REFERRAL_DESTINATIONS }) @IsDefined() @IsIn(REFERRAL_DESTINATIONS) to: string;
+  @ApiProperty({ enum: REFERRAL_DESTINATIONS }) @IsDefined() @IsIn(REFERRAL_DESTINATIONS) to: (typeof REFERRAL_DESTINATIONS)[number];
   @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) unitName?: string | null;
   @ApiPropertyOptional({ type: String, example: '150101', nullable: true }) @IsOptional() @IsString() @Matches(UBIGEO) ubigeo?: string | null;
   @ApiProperty(INSTANT) @IsDefined() @IsString() referredAt: string;
@@ -33,7 +33,7 @@ export class RejectReferralDto {
 export class CompleteReferralDto {
   @ApiProperty(INSTANT) @IsDefined() @IsString() completedAt: string;
   @ApiProperty() @IsDefined() @IsBoolean() successful: boolean;
-  @ApiPropertyOptional({ enum: REFERRAL_COMPLETION_REASONS, nullable: true }) @IsOptional() @IsIn(REFERRAL_COMPLETION_REASONS) reason?: string | null;
+  @ApiPropertyOptional({ enum: REFERRAL_COMPLETION_REASONS, nullable: true }) @IsOptional() @IsIn(REFERRAL_COMPLETION_REASONS) reason?: (typeof REFERRAL_COMPLETION_REASONS)[number] | null;
 }
 
 export class RevokeReferralDto {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { callNotFound, caseNotFound, InvalidCommand, referralNotFound } from '../../../../libs/domain/src/index.js';
+import { callNotFound, caseNotFound, InvalidCommand, referralNotFound, type ReferralSourceKind } from '../../../../libs/domain/src/index.js';
 import { queryPendingReferrals, REFERRAL_FACTS_PROJECTION } from '../../../../libs/read-models/src/index.js';
 import type { Actor } from '../../../../libs/platform/src/index.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -54,7 +54,7 @@ export class ReferralsController {
     if (victimId && !victims.some((v) => v.victimId === victimId.toLowerCase())) {
       throw new InvalidCommand([{ field: 'victimId', reason: 'La víctima no pertenece al caso', reasonEn: 'The victim does not belong to the case' }]);
     }
-    const source = victimId ? { kind: 'victim', id: victimId.toLowerCase() } : { kind: 'case', id: caseId.toLowerCase() };
+    const source = victimId ? { kind: 'victim' as const, id: victimId.toLowerCase() } : { kind: 'case' as const, id: caseId.toLowerCase() };
     return this.send(referral, source, null, headers);
   }
 
@@ -110,7 +110,7 @@ export class ReferralsController {
     return this.commands.accept('referral', { type: 'RevokeReferral', data: { referralId, ...body } }, headers);
   }
 
-  private send(body: SendReferralDto, source: { kind: string; id: string }, traffickingRelated: boolean | null, headers: HeaderMap): Promise<Accepted> {
+  private send(body: SendReferralDto, source: { kind: ReferralSourceKind; id: string }, traffickingRelated: boolean | null, headers: HeaderMap): Promise<Accepted> {
     const data = { ...body, referralId: newId(body.referralId), source, sourceTraffickingRelated: traffickingRelated };
     return this.commands.accept('referral', { type: 'SendReferral', data }, headers);
   }

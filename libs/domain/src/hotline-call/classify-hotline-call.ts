@@ -1,5 +1,5 @@
-import { checkCode, checkOptionalText, throwIfProblems, type Problems } from '../shared/validation.js';
-import { HOTLINE_CALL_TOPICS, REASON_MAX_LENGTH } from './hotline-call.codes.js';
+import { checkOptionalText, throwIfProblems, type Problems } from '../shared/validation.js';
+import { REASON_MAX_LENGTH, type HotlineCallTopic } from './hotline-call.codes.js';
 import type { ClassifyHotlineCall } from './hotline-call.commands.js';
 import type { HotlineCallClassified } from './hotline-call.events.js';
 import type { HotlineCallState } from './hotline-call.state.js';
@@ -10,7 +10,7 @@ export function classifyHotlineCall(command: ClassifyHotlineCall, state: Hotline
   const call = requireOpenCall(state, data.callId);
 
   const problems: Problems = [];
-  const topic = checkCode(problems, 'topic', data.topic, HOTLINE_CALL_TOPICS);
+  const topic = (data.topic as HotlineCallTopic);
   const reason = checkOptionalText(problems, 'reason', data.reason, REASON_MAX_LENGTH);
   throwIfProblems(problems);
 

@@ -1,5 +1,5 @@
-import { checkCode, checkPastInstant, throwIfProblems, type Problems } from '../shared/validation.js';
-import { HOTLINE_CALL_OUTCOMES } from './hotline-call.codes.js';
+import { checkPastInstant, throwIfProblems, type Problems } from '../shared/validation.js';
+import type { HotlineCallOutcome } from './hotline-call.codes.js';
 import type { CloseHotlineCall } from './hotline-call.commands.js';
 import type { HotlineCallClosed } from './hotline-call.events.js';
 import type { HotlineCallState } from './hotline-call.state.js';
@@ -15,7 +15,7 @@ export function closeHotlineCall(command: CloseHotlineCall, state: HotlineCallSt
     reason: 'No puede ser anterior a la recepción de la llamada',
     reasonEn: 'Cannot be before the call was received',
   });
-  const outcome = checkCode(problems, 'outcome', data.outcome, HOTLINE_CALL_OUTCOMES);
+  const outcome = (data.outcome as HotlineCallOutcome);
   throwIfProblems(problems);
 
   return [{ type: 'HotlineCallClosed', data: { callId: call.callId, closedAt: closedAt!, outcome: outcome! } }];

@@ -1,19 +1,20 @@
 /**
- * Commands carry values as they arrive from the wire (codes typed as plain strings): the decider is where they
- * are validated, so their types do not pretend otherwise.
+ * Commands carry codes as the domain's own types: the edge (the API's DTOs) parses wire values into them, so a
+ * code is checked in exactly one place and the decider enforces business rules only.
  */
 import type { CommandMetadata } from '../shared/decider.js';
+import type { HotlineCallChannel, HotlineCallLanguage, HotlineCallOutcome, HotlineCallTopic } from './hotline-call.codes.js';
 
 export interface RecordHotlineCall {
   type: 'RecordHotlineCall';
   data: {
     callId: string;
     receivedAt: string;
-    channel: string;
-    language: string;
+    channel: HotlineCallChannel;
+    language: HotlineCallLanguage;
     callerUbigeo?: string | null;
     anonymous: boolean;
-    topic: string;
+    topic: HotlineCallTopic;
     /** Opaque to the domain: upstream may have sealed it already. */
     summary?: string | null;
   };
@@ -22,15 +23,15 @@ export interface RecordHotlineCall {
 
 export interface ClassifyHotlineCall {
   type: 'ClassifyHotlineCall';
-  data: { callId: string; topic: string; reason?: string | null };
+  data: { callId: string; topic: HotlineCallTopic; reason?: string | null };
   metadata: CommandMetadata;
 }
 
 /** Fields of a received call that can be corrected. The topic is not one: it changes by re-classification. */
 export interface HotlineCallChanges {
   receivedAt?: string;
-  channel?: string;
-  language?: string;
+  channel?: HotlineCallChannel;
+  language?: HotlineCallLanguage;
   callerUbigeo?: string | null;
   anonymous?: boolean;
   summary?: string | null;
@@ -44,7 +45,7 @@ export interface CorrectHotlineCall {
 
 export interface CloseHotlineCall {
   type: 'CloseHotlineCall';
-  data: { callId: string; closedAt: string; outcome: string };
+  data: { callId: string; closedAt: string; outcome: HotlineCallOutcome };
   metadata: CommandMetadata;
 }
 

@@ -1,7 +1,6 @@
 /** Field rules shared by recording and correcting a call, so a corrected value obeys the same rules as the original. */
 import {
   checkBoolean,
-  checkCode,
   checkOptionalText,
   checkOptionalUbigeo,
   checkPastInstant,
@@ -9,10 +8,10 @@ import {
   type Problems,
 } from '../shared/validation.js';
 import {
-  HOTLINE_CALL_CHANNELS,
-  HOTLINE_CALL_LANGUAGES,
   SUMMARY_MAX_LENGTH,
+  type HotlineCallChannel,
   type HotlineCallCorrectableField,
+  type HotlineCallLanguage,
 } from './hotline-call.codes.js';
 import { callClosed, callNotFound } from './hotline-call.errors.js';
 import type { HotlineCallCorrections } from './hotline-call.events.js';
@@ -44,8 +43,8 @@ export const CORRECTION_CHECKS: {
   [Field in HotlineCallCorrectableField]-?: FieldCheck<Exclude<HotlineCallCorrections[Field], undefined>>;
 } = {
   receivedAt: (problems, field, value, { now }) => checkPastInstant(problems, field, value, now),
-  channel: (problems, field, value) => checkCode(problems, field, value, HOTLINE_CALL_CHANNELS),
-  language: (problems, field, value) => checkCode(problems, field, value, HOTLINE_CALL_LANGUAGES),
+  channel: (problems, field, value) => (value as HotlineCallChannel),
+  language: (problems, field, value) => (value as HotlineCallLanguage),
   callerUbigeo: (problems, field, value, { reference }) => checkCallerUbigeo(problems, field, value, reference),
   anonymous: (problems, field, value) => checkBoolean(problems, field, value),
   summary: (problems, field, value) => checkOptionalText(problems, field, value, SUMMARY_MAX_LENGTH),

@@ -1,18 +1,12 @@
 import {
   checkBoolean,
-  checkCode,
   checkOptionalText,
   checkPastInstant,
   checkUuid,
   throwIfProblems,
   type Problems,
 } from '../shared/validation.js';
-import {
-  HOTLINE_CALL_CHANNELS,
-  HOTLINE_CALL_LANGUAGES,
-  HOTLINE_CALL_TOPICS,
-  SUMMARY_MAX_LENGTH,
-} from './hotline-call.codes.js';
+import { SUMMARY_MAX_LENGTH, type HotlineCallChannel, type HotlineCallLanguage, type HotlineCallTopic } from './hotline-call.codes.js';
 import type { RecordHotlineCall } from './hotline-call.commands.js';
 import { callAlreadyRecorded } from './hotline-call.errors.js';
 import type { HotlineCallReceived } from './hotline-call.events.js';
@@ -30,11 +24,11 @@ export function recordHotlineCall(
   const problems: Problems = [];
   const callId = checkUuid(problems, 'callId', data.callId);
   const receivedAt = checkPastInstant(problems, 'receivedAt', data.receivedAt, command.metadata.now);
-  const channel = checkCode(problems, 'channel', data.channel, HOTLINE_CALL_CHANNELS);
-  const language = checkCode(problems, 'language', data.language, HOTLINE_CALL_LANGUAGES);
+  const channel = (data.channel as HotlineCallChannel);
+  const language = (data.language as HotlineCallLanguage);
   const callerUbigeo = checkCallerUbigeo(problems, 'callerUbigeo', data.callerUbigeo, reference);
   const anonymous = checkBoolean(problems, 'anonymous', data.anonymous);
-  const topic = checkCode(problems, 'topic', data.topic, HOTLINE_CALL_TOPICS);
+  const topic = (data.topic as HotlineCallTopic);
   const summary = checkOptionalText(problems, 'summary', data.summary, SUMMARY_MAX_LENGTH);
   throwIfProblems(problems);
 

@@ -1,19 +1,21 @@
 /**
- * Commands carry values as they arrive from the wire (codes typed as plain strings): the decider is where they
- * are validated, so their types do not pretend otherwise. Person ids are always present: the application
+ * Commands carry codes as the domain's own types: the edge (the API's DTOs) parses wire values into them, so a
+ * code is checked in exactly one place and the decider enforces business rules only. Person ids are always present: the application
  * generates the missing ones before building the command, so a retry names the same people.
  */
 import type { CommandMetadata } from '../shared/decider.js';
+import type { DocumentType, ExploitationPurpose, Sex } from '../people/people.codes.js';
+import type { CaseSource } from './police-case.codes.js';
 
 export interface CaseVictimInput {
   victimId: string;
-  sex: string;
+  sex: Sex;
   /** Age at the facts; null or absent when not known. */
   age?: number | null;
   /** ISO 3166-1 alpha-2 or 'unknown'. */
   nationality: string;
   fullName?: string | null;
-  documentType?: string | null;
+  documentType?: DocumentType | null;
   documentNumber?: string | null;
   phone?: string | null;
   address?: string | null;
@@ -21,7 +23,7 @@ export interface CaseVictimInput {
 
 export interface CaseSuspectInput {
   suspectId: string;
-  sex: string;
+  sex: Sex;
   age?: number | null;
   nationality: string;
   /** Role in the network as the police describe it (recruiter, transporter…); free text. */
@@ -37,9 +39,9 @@ export interface RegisterCase {
     policeUnit: string;
     /** Place of the facts: a department, province or district code. */
     ubigeo: string;
-    source: string;
+    source: CaseSource;
     referralId?: string | null;
-    purposes: string[];
+    purposes: ExploitationPurpose[];
     victims: CaseVictimInput[];
     suspects: CaseSuspectInput[];
   };

@@ -3,14 +3,14 @@
  * month after the denunciation obeys the same rules as one listed in it.
  */
 import {
-  DOCUMENT_TYPES,
   MAX_AGE,
-  SEXES,
   UNKNOWN_NATIONALITY,
   ageGroupOf,
   isMinor,
+  type DocumentType,
+  type Sex,
 } from '../people/people.codes.js';
-import { checkCode, checkOptionalText, checkUuid, problem, type Problems } from '../shared/validation.js';
+import { checkOptionalText, checkUuid, problem, type Problems } from '../shared/validation.js';
 import { POLICE_CASE_LIMITS } from './police-case.codes.js';
 import type { CasePersonalData, CaseSuspect, CaseVictim } from './police-case.events.js';
 import type { PoliceCaseReference } from './police-case.validation.js';
@@ -95,7 +95,7 @@ function checkPersonId(
 
 const checkVictim: PersonCheck<CaseVictim> = (problems, at, item, victimId, reference) => {
   const before = problems.length;
-  const sex = checkCode(problems, `${at}.sex`, item.sex, SEXES);
+  const sex = (item.sex as Sex);
   const age = checkAge(problems, `${at}.age`, item.age);
   const nationality = checkNationality(problems, `${at}.nationality`, item.nationality, reference);
   const personal = checkPersonal(problems, at, item);
@@ -113,7 +113,7 @@ const checkVictim: PersonCheck<CaseVictim> = (problems, at, item, victimId, refe
 
 const checkSuspect: PersonCheck<CaseSuspect> = (problems, at, item, suspectId, reference) => {
   const before = problems.length;
-  const sex = checkCode(problems, `${at}.sex`, item.sex, SEXES);
+  const sex = (item.sex as Sex);
   const age = checkAge(problems, `${at}.age`, item.age);
   const nationality = checkNationality(problems, `${at}.nationality`, item.nationality, reference);
   const role = checkOptionalText(problems, `${at}.role`, item.role, POLICE_CASE_LIMITS.suspectRole);
@@ -156,7 +156,7 @@ function checkPersonal(problems: Problems, at: string, item: Record<string, unkn
   const documentType =
     item.documentType === undefined || item.documentType === null
       ? null
-      : (checkCode(problems, `${at}.documentType`, item.documentType, DOCUMENT_TYPES) ?? null);
+      : ((item.documentType as DocumentType) ?? null);
   return {
     fullName: text('fullName'),
     documentType,

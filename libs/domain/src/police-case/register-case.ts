@@ -1,7 +1,6 @@
 import { EXPLOITATION_PURPOSES, type ExploitationPurpose } from '../people/people.codes.js';
 import { parseInstant } from '../shared/time.js';
 import {
-  checkCode,
   checkPastInstant,
   checkRequiredText,
   checkUuid,
@@ -9,7 +8,7 @@ import {
   throwIfProblems,
   type Problems,
 } from '../shared/validation.js';
-import { CASE_SOURCES, POLICE_CASE_LIMITS, type CaseSource } from './police-case.codes.js';
+import { POLICE_CASE_LIMITS, type CaseSource } from './police-case.codes.js';
 import type { RegisterCase } from './police-case.commands.js';
 import { caseAlreadyRegistered } from './police-case.errors.js';
 import type { PoliceCaseEvent } from './police-case.events.js';
@@ -32,7 +31,7 @@ export function registerCase(
   const occurredAt = checkOccurredAt(problems, data.occurredAt, registeredAt);
   const policeUnit = checkRequiredText(problems, 'policeUnit', data.policeUnit, POLICE_CASE_LIMITS.policeUnit);
   const ubigeo = checkPlace(problems, 'ubigeo', data.ubigeo, reference);
-  const source = checkCode(problems, 'source', data.source, CASE_SOURCES);
+  const source = (data.source as CaseSource);
   const referralId = checkReferralId(problems, data.referralId, source);
   const purposes = checkPurposes(problems, data.purposes);
   const rules = { atLeastOne: false, known: [], reference };
@@ -113,6 +112,6 @@ function checkPurposes(problems: Problems, value: unknown): ExploitationPurpose[
     );
     return [];
   }
-  const given = value.map((purpose: unknown, index) => checkCode(problems, `purposes[${index}]`, purpose, EXPLOITATION_PURPOSES));
+  const given = value as ExploitationPurpose[];
   return EXPLOITATION_PURPOSES.filter((purpose) => given.includes(purpose));
 }

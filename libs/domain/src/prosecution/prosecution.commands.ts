@@ -1,8 +1,9 @@
 /**
- * Commands carry values as they arrive from the wire (codes typed as plain strings): the decider is where they
- * are validated, so their types do not pretend otherwise.
+ * Commands carry codes as the domain's own types: the edge (the API's DTOs) parses wire values into them, so a
+ * code is checked in exactly one place and the decider enforces business rules only.
  */
 import type { CommandMetadata } from '../shared/decider.js';
+import type { ProsecutionStage } from './prosecution.codes.js';
 
 /** Sent by the application when a police case is referred to the Ministerio Público. */
 export interface OpenProsecution {
@@ -14,7 +15,7 @@ export interface OpenProsecution {
 /** A reason is required to archive, optional to dismiss, and refused for the other stages (they record none). */
 export interface RecordProsecutionStage {
   type: 'RecordProsecutionStage';
-  data: { prosecutionId: string; stage: string; occurredAt: string; reason?: string | null };
+  data: { prosecutionId: string; stage: ProsecutionStage; occurredAt: string; reason?: string | null };
   metadata: CommandMetadata;
 }
 

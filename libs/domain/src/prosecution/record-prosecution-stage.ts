@@ -1,5 +1,4 @@
 import {
-  checkCode,
   checkOptionalText,
   checkPastInstant,
   checkRequiredText,
@@ -7,7 +6,7 @@ import {
   throwIfProblems,
   type Problems,
 } from '../shared/validation.js';
-import { PROSECUTION_REASON_MAX_LENGTH, PROSECUTION_STAGES, type ProsecutionStage } from './prosecution.codes.js';
+import { PROSECUTION_REASON_MAX_LENGTH, type ProsecutionStage } from './prosecution.codes.js';
 import type { RecordProsecutionStage } from './prosecution.commands.js';
 import { prosecutionStageOutOfOrder } from './prosecution.errors.js';
 import type { ProsecutionEvent } from './prosecution.events.js';
@@ -20,7 +19,7 @@ export function recordProsecutionStage(command: RecordProsecutionStage, state: P
   const prosecution = requireActiveProsecution(state, data.prosecutionId);
 
   const problems: Problems = [];
-  const stage = checkCode(problems, 'stage', data.stage, PROSECUTION_STAGES);
+  const stage = (data.stage as ProsecutionStage);
   // The legal order is a refusal of the state (422), reported before the date or reason of a stage that cannot
   // happen anyway.
   if (stage !== undefined && !PROSECUTION_NEXT_STAGES[prosecution.status].includes(stage)) {

@@ -1,4 +1,4 @@
-import { checkBoolean, checkCode, checkPastInstant, problem, throwIfProblems, type Problems } from '../shared/validation.js';
+import { checkBoolean, checkPastInstant, problem, throwIfProblems, type Problems } from '../shared/validation.js';
 import { REFERRAL_COMPLETION_REASONS, type ReferralCompletionReason } from './referral.codes.js';
 import type { CompleteReferral } from './referral.commands.js';
 import { referralNotAccepted } from './referral.errors.js';
@@ -40,7 +40,7 @@ function checkCompletionReason(
   value: unknown,
   successful: boolean | undefined,
 ): ReferralCompletionReason | null | undefined {
-  if (value !== undefined && value !== null) return checkCode(problems, 'reason', value, REFERRAL_COMPLETION_REASONS);
+  if (value !== undefined && value !== null) return (value as ReferralCompletionReason);
   if (successful !== false) return null;
   const list = REFERRAL_COMPLETION_REASONS.join(', ');
   problems.push(

@@ -1,20 +1,21 @@
 /**
- * Commands carry values as they arrive from the wire (codes typed as plain strings): the decider is where they
- * are validated, so their types do not pretend otherwise.
+ * Commands carry codes as the domain's own types: the edge (the API's DTOs) parses wire values into them, so a
+ * code is checked in exactly one place and the decider enforces business rules only.
  */
 import type { CommandMetadata } from '../shared/decider.js';
+import type { ReferralCompletionReason, ReferralDestination, ReferralSourceKind } from './referral.codes.js';
 
 export interface SendReferral {
   type: 'SendReferral';
   data: {
     referralId: string;
-    source: { kind: string; id: string };
+    source: { kind: ReferralSourceKind; id: string };
     /**
      * Filled by the application from the source call's current state: the decider cannot read other streams.
      * Only read when the source is a hotline call; never written to the event (it is the call's fact, not ours).
      */
     sourceTraffickingRelated?: boolean | null;
-    to: string;
+    to: ReferralDestination;
     unitName?: string | null;
     ubigeo?: string | null;
     referredAt: string;
@@ -36,7 +37,7 @@ export interface RejectReferral {
 
 export interface CompleteReferral {
   type: 'CompleteReferral';
-  data: { referralId: string; completedAt: string; successful: boolean; reason?: string | null };
+  data: { referralId: string; completedAt: string; successful: boolean; reason?: ReferralCompletionReason | null };
   metadata: CommandMetadata;
 }
 

@@ -1,5 +1,5 @@
-import { checkCode, checkPastInstant, isUuid, problem, throwIfProblems, type Problems } from '../shared/validation.js';
-import { MAX_SENTENCE_YEARS, VERDICTS, type Verdict } from './trial.codes.js';
+import { checkPastInstant, isUuid, problem, throwIfProblems, type Problems } from '../shared/validation.js';
+import { MAX_SENTENCE_YEARS, type Verdict } from './trial.codes.js';
 import type { IssueRuling } from './trial.commands.js';
 import { rulingNotAllowed } from './trial.errors.js';
 import type { RulingIssued } from './trial.events.js';
@@ -22,7 +22,7 @@ export function issueRuling(command: IssueRuling, state: TrialState): RulingIssu
         };
   const problems: Problems = [];
   const ruledAt = checkPastInstant(problems, 'ruledAt', data.ruledAt, command.metadata.now, notBefore);
-  const verdict = checkCode(problems, 'verdict', data.verdict, VERDICTS);
+  const verdict = (data.verdict as Verdict);
   const sentenceYears = checkSentenceYears(problems, verdict, data.sentenceYears);
   const defendants = checkDefendants(problems, data.defendants);
   throwIfProblems(problems);

@@ -1,8 +1,9 @@
 /**
- * Commands carry values as they arrive from the wire (codes typed as plain strings): the decider is where they
- * are validated, so their types do not pretend otherwise.
+ * Commands carry codes as the domain's own types: the edge (the API's DTOs) parses wire values into them, so a
+ * code is checked in exactly one place and the decider enforces business rules only.
  */
 import type { CommandMetadata } from '../shared/decider.js';
+import type { Verdict } from './trial.codes.js';
 
 /**
  * `prosecutionAccused` is filled by the application from the prosecution stream's current state: a decider sees
@@ -24,7 +25,7 @@ export interface OpenTrial {
 /** Defendants are suspect ids; a conviction carries its prison term in years (decimals for months, e.g. 8.5). */
 export interface IssueRuling {
   type: 'IssueRuling';
-  data: { trialId: string; ruledAt: string; verdict: string; sentenceYears?: number | null; defendants: string[] };
+  data: { trialId: string; ruledAt: string; verdict: Verdict; sentenceYears?: number | null; defendants: string[] };
   metadata: CommandMetadata;
 }
 
