@@ -12,7 +12,7 @@ export { takeAnchor, latestAnchor, headsAt, type Anchor, type LogPoint, type Hea
 export {
   verifyAnchors, verifyIntegrity, type AnchorCheckOptions, type AnchorMismatch, type AnchorReport, type IntegrityReport,
 } from './postgres/anchor-verification.js';
-export type { BatchContext, Projection, Queryable } from './projections/projection.js';
+export type { BatchContext, EventShape, Projection, Queryable, TypedRecordedEvent } from './projections/projection.js';
 export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
 export { ProjectionDaemon, type DaemonLogger } from './projections/projection-daemon.js';
 export * from './command-handling.js';

@@ -20,6 +20,7 @@ export { HotlineCallCount, HotlineCallFact };
 export * from './hotline-statistics/hotline-statistics.projection.js';
 export * from './hotline-statistics/hotline-statistics.query.js';
 export * from './shared/report-position.js';
+export * from './shared/operational-statistics.js';
 export * from './shared/read-your-writes.js';
 export * from './referrals/referral-facts.projection.js';
 export * from './trial-links/trial-links.projection.js';

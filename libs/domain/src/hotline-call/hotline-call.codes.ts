@@ -16,6 +16,11 @@ export const HOTLINE_CALL_TOPICS = [
 ] as const;
 export type HotlineCallTopic = (typeof HOTLINE_CALL_TOPICS)[number];
 
+/** Whether a call on this topic counts as trafficking-related: the one rule every list and statistic applies. */
+export function isTraffickingRelated(topic: HotlineCallTopic): boolean {
+  return topic === 'trafficking';
+}
+
 export const HOTLINE_CALL_OUTCOMES = [
   'information_provided',
   'referred',

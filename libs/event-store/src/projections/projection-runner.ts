@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { LOG_START, type LogPosition, type RecordedEvent } from '../event-store.port.js';
 import { readAllGapSafe } from '../postgres/postgres-event-store.js';
 import { Upcasters } from '../postgres/upcasters.js';
-import type { Projection } from './projection.js';
+import type { EventShape, Projection, TypedRecordedEvent } from './projection.js';
 import { inTransaction } from '../postgres/transaction.js';
 
 export interface ProjectionStatus {
@@ -13,7 +13,10 @@ export interface ProjectionStatus {
 }
 
 export interface RunnerOptions {
-  /** Every event type the registry knows; others are skipped and counted (written by a newer version?). */
+  /**
+   * Every event type the registry knows; others are skipped and counted (written by a newer version?). Known
+   * types the projection does not handle are consumed without a call and count as processed.
+   */
   knownEventTypes: ReadonlySet<string>;
   batchSize?: number;
   upcasters?: Upcasters;
@@ -31,6 +34,7 @@ export interface RunnerOptions {
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly upcasters: Upcasters;
+  private readonly handles: ReadonlySet<string>;
 
   constructor(
     private readonly pool: Pool,
@@ -39,6 +43,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 2000;
     this.upcasters = options.upcasters ?? new Upcasters();
+    this.handles = new Set(projection.handles);
   }
 
   get name(): string {
@@ -51,16 +56,21 @@ export class ProjectionRunner {
       const from = await this.lockCheckpoint(client);
       const events = await readAllGapSafe(client, from.position, this.batchSize, this.upcasters);
       const base = from.eventsProcessed + from.eventsSkippedUnknown;
-      const known: RecordedEvent[] = [];
+      let skipped = 0;
+      const handled: RecordedEvent[] = [];
       const logPositions: number[] = [];
       events.forEach((event, i) => {
-        if (!this.options.knownEventTypes.has(event.type)) return;
-        known.push(event);
-        logPositions.push(base + i + 1);
+        if (!this.options.knownEventTypes.has(event.type)) skipped++;
+        else if (this.handles.has(event.type)) {
+          handled.push(event);
+          // The rank in the whole log, unknown and unhandled events included: the same on every rebuild.
+          logPositions.push(base + i + 1);
+        }
       });
-      const skipped = events.length - known.length;
-      const opened = known.length > 0 && this.projection.opensFreeText && this.options.open ? await this.options.open(known) : known;
-      if (opened.length > 0) await this.projection.applyBatch(client, opened, { logPositions });
+      const opened = handled.length > 0 && this.projection.opensFreeText && this.options.open ? await this.options.open(handled) : handled;
+      // The runner's one trust point: the types handed over are those the projection declared, upcast to the
+      // current schema, which is what its event union describes.
+      if (opened.length > 0) await this.projection.applyBatch(client, opened as readonly TypedRecordedEvent<EventShape>[], { logPositions });
       if (events.length > 0) {
         const last = events[events.length - 1];
         const moved = await client.query(

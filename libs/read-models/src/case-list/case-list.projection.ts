@@ -1,5 +1,6 @@
-import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { departmentOfUbigeo } from '../../../domain/src/index.js';
+import type { Projection, Queryable } from '../../../event-store/src/index.js';
+import { departmentOfUbigeo, type PoliceCaseEvent } from '../../../domain/src/index.js';
+import type { Recorded } from '../shared/registry-events.js';
 
 export const CASE_LIST_PROJECTION = 'case-list';
 
@@ -13,25 +14,30 @@ const ACTIVE = ['open', 'referred'];
  * event's linkId, or for an event recorded before link ids its documentHash looked up in document_links). Statements
  * are per event, in log order: a batch of a few thousand events during a rebuild stays a few thousand small writes.
  */
-export const caseListProjection: Projection = {
+type CaseListEvent = Exclude<PoliceCaseEvent, { type: 'OperationConducted' }>;
+
+export const caseListProjection: Projection<CaseListEvent> = {
   name: CASE_LIST_PROJECTION,
   // The police unit is sealed in the log (free text); the list shows and searches it.
   opensFreeText: true,
   tables: ['case_list', 'case_list_victims'],
-  async applyBatch(db: Queryable, events: readonly RecordedEvent[]): Promise<void> {
+  handles: ['CaseRegistered', 'VictimIdentified', 'SuspectIdentified', 'CaseReferredToProsecutor', 'CaseClosed'],
+  async applyBatch(db: Queryable, events: readonly Recorded<CaseListEvent>[]): Promise<void> {
     for (const event of events) {
-      const d = event.data;
       switch (event.type) {
-        case 'CaseRegistered':
+        case 'CaseRegistered': {
+          const d = event.data;
           await db.query(
             `INSERT INTO case_list (case_id, registered_at, police_unit, police_unit_key, ubigeo, department, source, purposes, status,
                                     victims, suspects, prosecution_id, referral_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', 0, 0, NULL, $9) ON CONFLICT (case_id) DO NOTHING`,
-            [d.caseId, d.registeredAt, d.policeUnit, searchKey(String(d.policeUnit)), d.ubigeo, departmentOfUbigeo(d.ubigeo), d.source,
-              (d.purposes as string[] | undefined) ?? [], d.referralId ?? null],
+            [d.caseId, d.registeredAt, d.policeUnit, searchKey(d.policeUnit), d.ubigeo, departmentOfUbigeo(d.ubigeo), d.source,
+              d.purposes ?? [], d.referralId ?? null],
           );
           break;
+        }
         case 'VictimIdentified': {
+          const d = event.data;
           const added = await db.query(
             `INSERT INTO case_list_victims (case_id, victim_id, link_id)
              SELECT case_id, $2, coalesce($3::uuid, (SELECT link_id FROM document_links WHERE document_hash = $5))
@@ -43,13 +49,13 @@ export const caseListProjection: Projection = {
           break;
         }
         case 'SuspectIdentified':
-          await db.query('UPDATE case_list SET suspects = suspects + 1 WHERE case_id = $1 AND status = ANY($2::text[])', [d.caseId, ACTIVE]);
+          await db.query('UPDATE case_list SET suspects = suspects + 1 WHERE case_id = $1 AND status = ANY($2::text[])', [event.data.caseId, ACTIVE]);
           break;
         case 'CaseReferredToProsecutor':
-          await db.query(`UPDATE case_list SET status = 'referred', prosecution_id = $2 WHERE case_id = $1 AND status = 'open'`, [d.caseId, d.prosecutionId]);
+          await db.query(`UPDATE case_list SET status = 'referred', prosecution_id = $2 WHERE case_id = $1 AND status = 'open'`, [event.data.caseId, event.data.prosecutionId]);
           break;
         case 'CaseClosed':
-          await db.query(`UPDATE case_list SET status = 'closed' WHERE case_id = $1 AND status = ANY($2::text[])`, [d.caseId, ACTIVE]);
+          await db.query(`UPDATE case_list SET status = 'closed' WHERE case_id = $1 AND status = ANY($2::text[])`, [event.data.caseId, ACTIVE]);
           break;
       }
     }

@@ -1,5 +1,8 @@
-import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { departmentOfUbigeo } from '../../../domain/src/index.js';
+import type { Projection, Queryable } from '../../../event-store/src/index.js';
+import {
+  departmentOfUbigeo, HOTLINE_CALL_EVENT_TYPES, isTraffickingRelated, type HotlineCallEvent, type ReferralSent,
+} from '../../../domain/src/index.js';
+import type { Recorded } from '../shared/registry-events.js';
 
 export const HOTLINE_CALL_LIST_PROJECTION = 'hotline-call-list';
 
@@ -29,17 +32,21 @@ const COLUMNS: Array<[keyof CallListRow, string, string]> = [
   ['outcome', 'outcome', 'text'], ['referrals', 'referrals', 'integer'], ['version', 'version', 'integer'], ['recordedBy', 'recorded_by', 'text'],
 ];
 
+type CallListEvent = HotlineCallEvent | ReferralSent;
+
 /** Keeps hotline_call_list: one row per call, folded from its events and the referrals made from it. */
-export const hotlineCallListProjection: Projection = {
+export const hotlineCallListProjection: Projection<CallListEvent> = {
   name: HOTLINE_CALL_LIST_PROJECTION,
   tables: ['hotline_call_list'],
-  async applyBatch(db: Queryable, batch: readonly RecordedEvent[]): Promise<void> {
-    const events = batch.filter((e) => e.type.startsWith('HotlineCall') || (e.type === 'ReferralSent' && sourceCall(e) !== null));
+  handles: [...HOTLINE_CALL_EVENT_TYPES, 'ReferralSent'],
+  async applyBatch(db: Queryable, batch: readonly Recorded<CallListEvent>[]): Promise<void> {
+    // Referrals count only on the call they were made from; those from a case leave the list alone.
+    const events = batch.filter((e) => callOf(e) !== null);
     if (events.length === 0) return;
-    const ids = [...new Set(events.map((e) => (e.type === 'ReferralSent' ? sourceCall(e)! : String(e.data.callId))))];
+    const ids = [...new Set(events.map((e) => callOf(e)!))];
     const rows = await load(db, ids);
     const changed = new Set<string>();
-    for (const event of events) if (evolveRow(rows, event)) changed.add(event.type === 'ReferralSent' ? sourceCall(event)! : String(event.data.callId));
+    for (const event of events) if (evolveRow(rows, event)) changed.add(callOf(event)!);
     const upserts = [...changed].map((id) => rows.get(id)!).filter(Boolean);
     if (upserts.length === 0) return;
     await db.query(
@@ -51,39 +58,44 @@ export const hotlineCallListProjection: Projection = {
   },
 };
 
-const sourceCall = (event: RecordedEvent): string | null => {
-  const source = event.data.source as { kind?: unknown; id?: unknown } | undefined;
+/** The call an event belongs to: its own, or for a referral the call it was made from (null if from elsewhere). */
+const callOf = (event: Recorded<CallListEvent>): string | null => {
+  if (event.type !== 'ReferralSent') return event.data.callId;
+  const { source } = event.data;
   return source?.kind === 'hotline_call' && typeof source.id === 'string' ? source.id : null;
 };
 
 /** Total: events for calls never received, or that no longer apply, change nothing. Returns whether the row changed. */
-function evolveRow(rows: Map<string, CallListRow>, event: RecordedEvent): boolean {
-  const d = event.data;
+function evolveRow(rows: Map<string, CallListRow>, event: Recorded<CallListEvent>): boolean {
   if (event.type === 'ReferralSent') {
-    const row = rows.get(sourceCall(event)!);
+    const row = rows.get(callOf(event)!);
     if (row) row.referrals += 1;
     return row !== undefined;
   }
-  const callId = String(d.callId);
+  const callId = event.data.callId;
   const row = rows.get(callId);
   if (event.type === 'HotlineCallReceived') {
     if (row) return false;
+    const d = event.data;
     const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : null;
     rows.set(callId, {
-      callId, receivedAt: String(d.receivedAt), channel: String(d.channel), language: String(d.language),
+      callId, receivedAt: d.receivedAt, channel: d.channel, language: d.language,
       callerUbigeo: typeof d.callerUbigeo === 'string' ? d.callerUbigeo : null, department: departmentOfUbigeo(d.callerUbigeo),
-      anonymous: d.anonymous === true, topic: String(d.topic), traffickingRelated: d.topic === 'trafficking', status: 'open', outcome: null,
+      anonymous: d.anonymous === true, topic: d.topic, traffickingRelated: isTraffickingRelated(d.topic), status: 'open', outcome: null,
       referrals: 0, version: event.streamPosition, recordedBy: actor === null ? null : actor.slice(actor.indexOf(':') + 1),
     });
     return true;
   }
   if (!row) return false;
   row.version = event.streamPosition;
-  if (event.type === 'HotlineCallClassified') Object.assign(row, { topic: String(d.topic), traffickingRelated: d.topic === 'trafficking' });
-  if (event.type === 'HotlineCallClosed') Object.assign(row, { status: 'closed', outcome: String(d.outcome) });
+  if (event.type === 'HotlineCallClassified') Object.assign(row, { topic: event.data.topic, traffickingRelated: isTraffickingRelated(event.data.topic) });
+  if (event.type === 'HotlineCallClosed') Object.assign(row, { status: 'closed', outcome: event.data.outcome });
   if (event.type === 'HotlineCallCorrected') {
-    const changes = (d.changes ?? {}) as Record<string, unknown>;
-    for (const field of ['receivedAt', 'channel', 'language'] as const) if (typeof changes[field] === 'string') row[field] = changes[field] as string;
+    const changes = event.data.changes ?? {};
+    for (const field of ['receivedAt', 'channel', 'language'] as const) {
+      const value = changes[field];
+      if (typeof value === 'string') row[field] = value;
+    }
     if (typeof changes.anonymous === 'boolean') row.anonymous = changes.anonymous;
     if ('callerUbigeo' in changes) {
       row.callerUbigeo = typeof changes.callerUbigeo === 'string' ? changes.callerUbigeo : null;

@@ -1,5 +1,6 @@
-import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { departmentOfUbigeo, limaMonth } from '../../../domain/src/index.js';
+import type { Projection, Queryable } from '../../../event-store/src/index.js';
+import { departmentOfUbigeo, HOTLINE_CALL_EVENT_TYPES, isTraffickingRelated, limaMonth, type HotlineCallEvent } from '../../../domain/src/index.js';
+import type { Recorded } from '../shared/registry-events.js';
 
 export const HOTLINE_STATISTICS_PROJECTION = 'hotline-statistics';
 
@@ -22,13 +23,12 @@ interface CallFact {
  * rows, then written with three set-based statements; counts move by the difference between each call's
  * contribution before and after the batch.
  */
-export const hotlineStatisticsProjection: Projection = {
+export const hotlineStatisticsProjection: Projection<HotlineCallEvent> = {
   name: HOTLINE_STATISTICS_PROJECTION,
   tables: ['hotline_call_facts', 'hotline_call_counts'],
-  async applyBatch(db: Queryable, batch: readonly RecordedEvent[]): Promise<void> {
-    const events = batch.filter((e) => e.type.startsWith('HotlineCall'));
-    if (events.length === 0) return;
-    const ids = [...new Set(events.map((e) => String(e.data.callId)))];
+  handles: HOTLINE_CALL_EVENT_TYPES,
+  async applyBatch(db: Queryable, events: readonly Recorded<HotlineCallEvent>[]): Promise<void> {
+    const ids = [...new Set(events.map((e) => e.data.callId))];
     const before = await loadFacts(db, ids);
     const after = new Map(before);
     for (const event of events) evolveFact(after, event);
@@ -57,25 +57,26 @@ export const hotlineStatisticsProjection: Projection = {
 };
 
 /** Applies one event to the in-memory facts; events for calls never received are ignored (evolve is total). */
-function evolveFact(facts: Map<string, CallFact>, event: RecordedEvent): void {
-  const d = event.data;
-  const callId = String(d.callId);
+function evolveFact(facts: Map<string, CallFact>, event: Recorded<HotlineCallEvent>): void {
+  const callId = event.data.callId;
   const fact = facts.get(callId);
   switch (event.type) {
-    case 'HotlineCallReceived':
+    case 'HotlineCallReceived': {
+      const d = event.data;
       if (!fact) {
         facts.set(callId, {
-          callId, receivedAt: String(d.receivedAt), receivedMonth: limaMonth(String(d.receivedAt)),
-          department: departmentOfUbigeo(d.callerUbigeo), topic: String(d.topic), traffickingRelated: d.topic === 'trafficking', closed: false,
+          callId, receivedAt: d.receivedAt, receivedMonth: limaMonth(d.receivedAt),
+          department: departmentOfUbigeo(d.callerUbigeo), topic: d.topic, traffickingRelated: isTraffickingRelated(d.topic), closed: false,
         });
       }
       return;
+    }
     case 'HotlineCallClassified':
-      if (fact) facts.set(callId, { ...fact, topic: String(d.topic), traffickingRelated: d.topic === 'trafficking' });
+      if (fact) facts.set(callId, { ...fact, topic: event.data.topic, traffickingRelated: isTraffickingRelated(event.data.topic) });
       return;
     case 'HotlineCallCorrected': {
       if (!fact) return;
-      const changes = (d.changes ?? {}) as Record<string, unknown>;
+      const changes = event.data.changes ?? {};
       const next = { ...fact };
       if (typeof changes.receivedAt === 'string') Object.assign(next, { receivedAt: changes.receivedAt, receivedMonth: limaMonth(changes.receivedAt) });
       if ('callerUbigeo' in changes) next.department = departmentOfUbigeo(changes.callerUbigeo);

@@ -2,14 +2,7 @@ import type { DataSource } from 'typeorm';
 import { HotlineCallCount } from './hotline-call-count.entity.js';
 import { HOTLINE_STATISTICS_PROJECTION } from './hotline-statistics.projection.js';
 import { readProjectionPosition, type ReportPosition } from '../shared/report-position.js';
-
-export type HotlineGrouping = 'month' | 'department';
-
-export interface HotlineCounts {
-  received: number;
-  traffickingRelated: number;
-  closed: number;
-}
+import { monthsBetween, type HotlineCounts, type HotlineGrouping } from '../shared/operational-statistics.js';
 
 export interface HotlineStatistics {
   from: string;
@@ -61,16 +54,4 @@ export async function queryHotlineStatistics(
     );
     return { from: params.from, to: params.to, by: params.by, timeZone: 'America/Lima', asOf, groups, total };
   });
-}
-
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = from.split('-').map(Number);
-  const [endYear, endMonth] = to.split('-').map(Number);
-  while (year < endYear || (year === endYear && month <= endMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
-  return months;
 }

@@ -1,6 +1,5 @@
 import { publishWithDisclosureControl } from './disclosure-control.js';
-import type { HotlineCounts } from '../hotline-statistics/hotline-statistics.query.js';
-import type { ReferralCounts } from '../referrals/referral.queries.js';
+import type { HotlineCounts, ReferralCounts } from '../shared/operational-statistics.js';
 import { TOTAL_KEY, type SuppressionReason } from './stat-table.js';
 
 export type Controlled<T, C extends keyof T> = Omit<T, C> & { [K in C]: number | null };

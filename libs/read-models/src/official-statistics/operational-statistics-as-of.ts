@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { monthsBetween, type HotlineCounts, type HotlineGrouping } from '../hotline-statistics/hotline-statistics.query.js';
-import type { ReferralCounts, ReferralGrouping } from '../referrals/referral.queries.js';
+import {
+  monthsBetween, type HotlineCounts, type HotlineGrouping, type ReferralCounts, type ReferralGrouping,
+} from '../shared/operational-statistics.js';
 import { percentile, roundHours } from './report-tables.js';
 import { readStatistics, type CellSet } from './statistics-cells.query.js';
 

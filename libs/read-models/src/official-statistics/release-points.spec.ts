@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import type { RecordedEvent } from '../../../event-store/src/index.js';
+import type { Recorded } from '../shared/registry-events.js';
 import { declareReleasePoint, limaDayStart, listReleasePoints, resolveReleasePoint } from './release-points.js';
 import { statisticsLedgerProjection } from './statistics-ledger.projection.js';
 
 /** Calls recorded at the given instants, as the projection receives them. */
-const calls = (recordedAt: readonly string[]): RecordedEvent[] => recordedAt.map((at, i) => ({
+const calls = (recordedAt: readonly string[]): Recorded[] => recordedAt.map((at, i) => ({
   globalPosition: i + 1, transactionId: '1', streamId: `hotline_call-${i}`, streamPosition: 1, eventId: randomUUID(),
-  type: 'HotlineCallReceived', schemaVersion: 1, metadata: {}, recordedAt: at, hash: '',
-  data: { callId: randomUUID(), receivedAt: at, callerUbigeo: '150101', topic: 'trafficking' },
+  type: 'HotlineCallReceived' as const, schemaVersion: 1, metadata: {}, recordedAt: at, hash: '',
+  data: { callId: randomUUID(), receivedAt: at, channel: 'phone' as const, language: 'es' as const, callerUbigeo: '150101', anonymous: false,
+    topic: 'trafficking' as const, summary: null },
 }));
 
 describe('release points', () => {

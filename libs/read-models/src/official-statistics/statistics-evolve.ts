@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../../event-store/src/index.js';
-import { departmentOfReferral, departmentOfUbigeo, limaMonth } from '../../../domain/src/index.js';
+import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth } from '../../../domain/src/index.js';
+import type { Recorded } from '../shared/registry-events.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
 /**
@@ -7,8 +7,13 @@ import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
  * corrected): a prosecution or trial counts in its denunciation's department.
  */
 const dept = departmentOfUbigeo;
-const month = (instant: unknown) => limaMonth(String(instant));
-const str = (value: unknown) => String(value);
+const month = limaMonth;
+
+/** What identifies a victim in an event (VictimIdentified's data). */
+interface VictimIds {
+  victimId: string;
+  linkId?: string | null;
+}
 
 /**
  * A victim is one person however many denunciations name them: with an identity document, the unit is keyed by
@@ -16,8 +21,8 @@ const str = (value: unknown) => String(value);
  * `documentHash` (recorded before link ids) is never a key: the projection maps it to its link id first
  * (statistics-ledger.projection.ts).
  */
-export const victimUnitId = (d: Record<string, unknown>) =>
-  (typeof d.linkId === 'string' && d.linkId !== '' ? `link:${d.linkId}` : str(d.victimId));
+export const victimUnitId = (d: VictimIds) =>
+  (typeof d.linkId === 'string' && d.linkId !== '' ? `link:${d.linkId}` : d.victimId);
 
 /**
  * The same person as a department's reports count them: deduplicated only among that department's denunciations,
@@ -25,59 +30,64 @@ export const victimUnitId = (d: Record<string, unknown>) =>
  * regional user could register a throw-away case with a document and learn from its own exact count whether that
  * document exists anywhere in Peru).
  */
-export const departmentVictimUnitId = (d: Record<string, unknown>, department: string) =>
-  (typeof d.linkId === 'string' && d.linkId !== '' ? `local:link:${d.linkId}:${department}` : `local:id:${str(d.victimId)}`);
+export const departmentVictimUnitId = (d: VictimIds, department: string) =>
+  (typeof d.linkId === 'string' && d.linkId !== '' ? `local:link:${d.linkId}:${department}` : `local:id:${d.victimId}`);
 
 /** The unit keys an event changes (itself, and the denunciation whose funnel it advances). */
-export function affectedKeys(event: RecordedEvent, units: UnitStates): string[] {
-  const d = event.data;
+export function affectedKeys(event: Recorded, units: UnitStates): string[] {
   switch (event.type) {
     case 'HotlineCallReceived': case 'HotlineCallClassified': case 'HotlineCallCorrected': case 'HotlineCallClosed':
-      return [`call:${str(d.callId)}`];
+      return [`call:${event.data.callId}`];
     case 'ReferralSent': case 'ReferralAccepted': case 'ReferralRejected': case 'ReferralCompleted': case 'ReferralRevoked':
-      return [`referral:${str(d.referralId)}`];
+      return [`referral:${event.data.referralId}`];
     case 'CaseRegistered': case 'SuspectIdentified':
-      return [`case:${str(d.caseId)}`];
+      return [`case:${event.data.caseId}`];
     case 'VictimIdentified': {
-      const denunciation = units.get('case', str(d.caseId));
+      const d = event.data;
+      const denunciation = units.get('case', d.caseId);
       return [`victim:${victimUnitId(d)}`, ...(denunciation ? [`victim:${departmentVictimUnitId(d, denunciation.dept)}`] : [])];
     }
     case 'ProsecutionOpened':
-      return [`prosecution:${str(d.prosecutionId)}`, `case:${str(d.caseId)}`];
-    case 'AccusationFiled': case 'ProsecutionArchived': case 'ProsecutionDismissed':
-      return [`prosecution:${str(d.prosecutionId)}`, `case:${units.get('prosecution', str(d.prosecutionId))?.caseId}`];
+      return [`prosecution:${event.data.prosecutionId}`, `case:${event.data.caseId}`];
+    case 'AccusationFiled': case 'ProsecutionArchived': case 'ProsecutionDismissed': {
+      const id = event.data.prosecutionId;
+      return [`prosecution:${id}`, `case:${units.get('prosecution', id)?.caseId}`];
+    }
     case 'TrialOpened':
-      return [`trial:${str(d.trialId)}`];
+      return [`trial:${event.data.trialId}`];
     case 'RulingIssued':
-      return [`trial:${str(d.trialId)}`, `case:${units.get('trial', str(d.trialId))?.caseId}`];
+      return [`trial:${event.data.trialId}`, `case:${units.get('trial', event.data.trialId)?.caseId}`];
     default:
       return [];
   }
 }
 
 /** Applies one event to the unit states; events for units never created are ignored (total, like evolve). */
-export function applyEvent(event: RecordedEvent, units: UnitStates): void {
-  const d = event.data;
+export function applyEvent(event: Recorded, units: UnitStates): void {
   switch (event.type) {
-    case 'HotlineCallReceived':
-      if (!units.get('call', str(d.callId))) {
-        units.set('call', str(d.callId), {
-          kind: 'call', period: month(d.receivedAt), dept: dept(d.callerUbigeo), trafficking: d.topic === 'trafficking', closed: false,
+    case 'HotlineCallReceived': {
+      const d = event.data;
+      if (!units.get('call', d.callId)) {
+        units.set('call', d.callId, {
+          kind: 'call', period: month(d.receivedAt), dept: dept(d.callerUbigeo), trafficking: isTraffickingRelated(d.topic), closed: false,
         });
       }
       return;
-    case 'HotlineCallClassified':
-      return update(units, 'call', str(d.callId), (u) => ({ ...u, trafficking: d.topic === 'trafficking' }));
+    }
+    case 'HotlineCallClassified': {
+      const { topic } = event.data;
+      return update(units, 'call', event.data.callId, (u) => ({ ...u, trafficking: isTraffickingRelated(topic) }));
+    }
     case 'HotlineCallCorrected': {
-      const changes = (d.changes ?? {}) as Record<string, unknown>;
-      return update(units, 'call', str(d.callId), (u) => ({
+      const changes = event.data.changes ?? {};
+      return update(units, 'call', event.data.callId, (u) => ({
         ...u,
         ...(typeof changes.receivedAt === 'string' ? { period: month(changes.receivedAt) } : {}),
         ...('callerUbigeo' in changes ? { dept: dept(changes.callerUbigeo) } : {}),
       }));
     }
     case 'HotlineCallClosed':
-      return update(units, 'call', str(d.callId), (u) => ({ ...u, closed: true }));
+      return update(units, 'call', event.data.callId, (u) => ({ ...u, closed: true }));
     default:
       return applyJusticeEvent(event, units);
   }
@@ -88,53 +98,57 @@ function update<K extends UnitKind>(units: UnitStates, kind: K, id: string | und
   if (unit && id) units.set(kind, id, change(unit));
 }
 
-function applyJusticeEvent(event: RecordedEvent, units: UnitStates): void {
-  const d = event.data;
+function applyJusticeEvent(event: Recorded, units: UnitStates): void {
   switch (event.type) {
     case 'ReferralSent': {
-      const source = d.source as { kind: string; id: string };
-      if (units.get('referral', str(d.referralId))) return;
+      const d = event.data;
+      const { source } = d;
+      if (units.get('referral', d.referralId)) return;
       const origin = source.kind === 'hotline_call' ? units.get('call', source.id) : source.kind === 'case' ? units.get('case', source.id) : undefined;
       const sourceDept = origin && origin.dept !== 'unknown' ? origin.dept : null;
-      units.set('referral', str(d.referralId), {
-        kind: 'referral', period: month(d.referredAt), dept: departmentOfReferral(d.ubigeo, sourceDept), to: str(d.to), source: source.kind, status: 'sent',
-        referredAt: str(d.referredAt), hours: null,
+      units.set('referral', d.referralId, {
+        kind: 'referral', period: month(d.referredAt), dept: departmentOfReferral(d.ubigeo, sourceDept), to: d.to, source: source.kind, status: 'sent',
+        referredAt: d.referredAt, hours: null,
       });
       return;
     }
-    case 'ReferralAccepted':
-      return update(units, 'referral', str(d.referralId), (u) => ({
-        ...u, status: 'accepted', hours: (Date.parse(str(d.acceptedAt)) - Date.parse(u.referredAt)) / 3_600_000,
+    case 'ReferralAccepted': {
+      const { acceptedAt } = event.data;
+      return update(units, 'referral', event.data.referralId, (u) => ({
+        ...u, status: 'accepted', hours: (Date.parse(acceptedAt) - Date.parse(u.referredAt)) / 3_600_000,
       }));
+    }
     case 'ReferralRejected':
-      return update(units, 'referral', str(d.referralId), (u) => ({ ...u, status: 'rejected' }));
+      return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'rejected' }));
     case 'ReferralCompleted':
-      return update(units, 'referral', str(d.referralId), (u) => ({ ...u, status: 'completed' }));
+      return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'completed' }));
     case 'ReferralRevoked':
-      return update(units, 'referral', str(d.referralId), (u) => ({ ...u, status: 'revoked' }));
+      return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'revoked' }));
     default:
       return applyCaseEvent(event, units);
   }
 }
 
-function applyCaseEvent(event: RecordedEvent, units: UnitStates): void {
-  const d = event.data;
+function applyCaseEvent(event: Recorded, units: UnitStates): void {
   switch (event.type) {
-    case 'CaseRegistered':
-      if (units.get('case', str(d.caseId))) return;
-      units.set('case', str(d.caseId), {
-        kind: 'case', period: month(d.registeredAt), dept: dept(d.ubigeo), source: str(d.source),
-        purposes: (d.purposes as string[] | undefined) ?? [], suspects: 0, investigation: false, accusation: false, ruling: false,
+    case 'CaseRegistered': {
+      const d = event.data;
+      if (units.get('case', d.caseId)) return;
+      units.set('case', d.caseId, {
+        kind: 'case', period: month(d.registeredAt), dept: dept(d.ubigeo), source: d.source,
+        purposes: d.purposes ?? [], suspects: 0, investigation: false, accusation: false, ruling: false,
       });
       return;
+    }
     case 'SuspectIdentified':
-      return update(units, 'case', str(d.caseId), (u) => ({ ...u, suspects: u.suspects + 1 }));
+      return update(units, 'case', event.data.caseId, (u) => ({ ...u, suspects: u.suspects + 1 }));
     case 'VictimIdentified': {
-      const denunciation = units.get('case', str(d.caseId));
+      const d = event.data;
+      const denunciation = units.get('case', d.caseId);
       if (!denunciation) return;
       const victim = {
-        kind: 'victim' as const, period: denunciation.period, dept: denunciation.dept, sex: str(d.sex), ageGroup: str(d.ageGroup),
-        nationality: str(d.nationality), purposes: denunciation.purposes,
+        kind: 'victim' as const, period: denunciation.period, dept: denunciation.dept, sex: d.sex, ageGroup: d.ageGroup,
+        nationality: d.nationality, purposes: denunciation.purposes,
       };
       if (!units.get('victim', victimUnitId(d))) units.set('victim', victimUnitId(d), victim);
       const local = departmentVictimUnitId(d, denunciation.dept);
@@ -146,17 +160,17 @@ function applyCaseEvent(event: RecordedEvent, units: UnitStates): void {
   }
 }
 
-const STAGE_OF: Record<string, 'accused' | 'archived' | 'dismissed'> = {
+const STAGE_OF = {
   AccusationFiled: 'accused', ProsecutionArchived: 'archived', ProsecutionDismissed: 'dismissed',
-};
+} as const;
 
-function applyProsecutionEvent(event: RecordedEvent, units: UnitStates): void {
-  const d = event.data;
+function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
   switch (event.type) {
     case 'ProsecutionOpened': {
-      if (units.get('prosecution', str(d.prosecutionId))) return;
-      const caseId = str(d.caseId);
-      units.set('prosecution', str(d.prosecutionId), {
+      const d = event.data;
+      if (units.get('prosecution', d.prosecutionId)) return;
+      const { caseId } = d;
+      units.set('prosecution', d.prosecutionId, {
         kind: 'prosecution', caseId, dept: units.get('case', caseId)?.dept ?? 'unknown', opened: month(d.openedAt),
         accused: null, archived: null, dismissed: null,
       });
@@ -164,27 +178,30 @@ function applyProsecutionEvent(event: RecordedEvent, units: UnitStates): void {
       return;
     }
     case 'AccusationFiled': case 'ProsecutionArchived': case 'ProsecutionDismissed': {
+      const d = event.data;
       const stage = STAGE_OF[event.type];
-      const prosecution = units.get('prosecution', str(d.prosecutionId));
+      const prosecution = units.get('prosecution', d.prosecutionId);
       if (!prosecution || prosecution[stage]) return;
-      units.set('prosecution', str(d.prosecutionId), { ...prosecution, [stage]: month(d.occurredAt) });
+      units.set('prosecution', d.prosecutionId, { ...prosecution, [stage]: month(d.occurredAt) });
       if (stage === 'accused') update(units, 'case', prosecution.caseId, (u) => ({ ...u, accusation: true }));
       return;
     }
     case 'TrialOpened': {
-      if (units.get('trial', str(d.trialId))) return;
-      const prosecution = units.get('prosecution', str(d.prosecutionId));
-      const caseId = (d.caseId as string | null) ?? prosecution?.caseId ?? null;
-      units.set('trial', str(d.trialId), {
+      const d = event.data;
+      if (units.get('trial', d.trialId)) return;
+      const prosecution = units.get('prosecution', d.prosecutionId);
+      const caseId = d.caseId ?? prosecution?.caseId ?? null;
+      units.set('trial', d.trialId, {
         kind: 'trial', caseId, dept: units.get('case', caseId)?.dept ?? prosecution?.dept ?? 'unknown', ruled: null, verdict: null,
       });
       return;
     }
     case 'RulingIssued': {
       // Sanctions count the first-instance ruling, in the month it was handed down; appeals do not recount.
-      const trial = units.get('trial', str(d.trialId));
+      const d = event.data;
+      const trial = units.get('trial', d.trialId);
       if (!trial || trial.ruled || d.instance !== 1) return;
-      units.set('trial', str(d.trialId), { ...trial, ruled: month(d.ruledAt), verdict: str(d.verdict) });
+      units.set('trial', d.trialId, { ...trial, ruled: month(d.ruledAt), verdict: d.verdict });
       update(units, 'case', trial.caseId ?? undefined, (u) => ({ ...u, ruling: true }));
       return;
     }

@@ -1,5 +1,6 @@
-import type { BatchContext, Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
+import type { BatchContext, Projection, Queryable } from '../../../event-store/src/index.js';
 import { departmentOfUbigeo } from '../../../domain/src/index.js';
+import { REGISTRY_EVENT_TYPES, type Recorded, type RegistryEvent } from '../shared/registry-events.js';
 import { affectedKeys, applyEvent, departmentVictimUnitId, victimUnitId } from './statistics-evolve.js';
 import { cellKey, contributions, parseCellKey, UnitStates, type Unit } from './statistics-units.js';
 
@@ -16,10 +17,12 @@ interface LedgerRow {
  * Turns the log into the ledger of cell changes behind every official statistic (monthly report, INEI tables).
  * Per event: the cells of the units it touches before and after; what disappeared gets −1, what appeared +1.
  */
-export const statisticsLedgerProjection: Projection = {
+export const statisticsLedgerProjection: Projection<RegistryEvent> = {
   name: STATISTICS_PROJECTION,
   tables: ['stat_units', 'stat_ledger', 'stat_cells', 'stat_log_times'],
-  async applyBatch(db: Queryable, recorded: readonly RecordedEvent[], batch: BatchContext): Promise<void> {
+  // Every type, those that change no unit too: stat_log_times keeps the recording time of every log position.
+  handles: REGISTRY_EVENT_TYPES,
+  async applyBatch(db: Queryable, recorded: readonly Recorded[], batch: BatchContext): Promise<void> {
     const events = await withLinkIds(db, recorded);
     const units = new UnitStates(await loadUnits(db, events));
     const ledger: LedgerRow[] = [];
@@ -44,15 +47,15 @@ export const statisticsLedgerProjection: Projection = {
  * VictimIdentified events recorded before link ids carry the document's keyed hash: it is replaced by the link id
  * document_links holds for it (none once the person was erased: she then counts by victimId), and dropped.
  */
-async function withLinkIds(db: Queryable, events: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]> {
-  const hashOf = (e: RecordedEvent) => (e.type === 'VictimIdentified' && typeof e.data.documentHash === 'string' && e.data.documentHash !== '' ? e.data.documentHash : null);
+async function withLinkIds(db: Queryable, events: readonly Recorded[]): Promise<readonly Recorded[]> {
+  const hashOf = (e: Recorded) => (e.type === 'VictimIdentified' && typeof e.data.documentHash === 'string' && e.data.documentHash !== '' ? e.data.documentHash : null);
   const hashes = [...new Set(events.map(hashOf).filter((h): h is string => h !== null))];
   if (hashes.length === 0) return events;
   const { rows } = await db.query('SELECT link_id, document_hash FROM document_links WHERE document_hash = ANY($1::text[])', [hashes]);
   const links = new Map((rows as Array<{ link_id: string; document_hash: string }>).map((r) => [r.document_hash, r.link_id]));
   return events.map((e) => {
     const hash = hashOf(e);
-    if (hash === null) return e;
+    if (hash === null || e.type !== 'VictimIdentified') return e;
     const { documentHash: _hash, ...data } = e.data;
     return { ...e, data: { ...data, linkId: typeof data.linkId === 'string' ? data.linkId : (links.get(hash) ?? null) } };
   });
@@ -71,33 +74,38 @@ function difference(a: string[], b: string[]): string[] {
 }
 
 /** The units the batch's events name, then the denunciations their prosecutions and trials belong to. */
-async function loadUnits(db: Queryable, events: readonly RecordedEvent[]): Promise<Map<string, Unit>> {
+async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<Map<string, Unit>> {
   const states = new Map<string, Unit>();
   const wanted = new Set<string>();
   const want = (kind: string, id: unknown) => {
     if (typeof id === 'string') wanted.add(`${kind}:${id}`);
   };
-  for (const { type, data: d } of events) {
+  for (const event of events) {
     // A referral without a place counts in its source's department: the source's unit is read, not changed.
-    const source = type === 'ReferralSent' ? (d.source as { kind?: string; id?: unknown } | undefined) : undefined;
-    if (source?.kind === 'hotline_call') want('call', source.id);
-    if (source?.kind === 'case') want('case', source.id);
-    want('call', d.callId);
-    want('referral', d.referralId);
-    want('case', d.caseId);
-    if (d.victimId !== undefined) want('victim', victimUnitId(d));
-    want('prosecution', d.prosecutionId);
-    want('trial', d.trialId);
+    if (event.type === 'ReferralSent') {
+      const { source } = event.data;
+      if (source.kind === 'hotline_call') want('call', source.id);
+      if (source.kind === 'case') want('case', source.id);
+    }
+    // Whatever ids the event names, whichever stream it comes from.
+    const d = event.data;
+    if ('callId' in d) want('call', d.callId);
+    if ('referralId' in d) want('referral', d.referralId);
+    if ('caseId' in d) want('case', d.caseId);
+    if (event.type === 'VictimIdentified') want('victim', victimUnitId(event.data));
+    if ('prosecutionId' in d) want('prosecution', d.prosecutionId);
+    if ('trialId' in d) want('trial', d.trialId);
   }
   await loadInto(db, states, [...wanted]);
   // A victim's department unit: its denunciation's department, from the stored case or one registered in the batch.
   const registered = new Map<string, string>();
-  for (const { type, data: d } of events) if (type === 'CaseRegistered') registered.set(String(d.caseId), departmentOfUbigeo(d.ubigeo));
+  for (const event of events) if (event.type === 'CaseRegistered') registered.set(event.data.caseId, departmentOfUbigeo(event.data.ubigeo));
   const local: string[] = [];
-  for (const { type, data: d } of events) {
-    if (type !== 'VictimIdentified') continue;
-    const stored = states.get(`case:${String(d.caseId)}`);
-    const department = stored?.kind === 'case' ? stored.dept : registered.get(String(d.caseId));
+  for (const event of events) {
+    if (event.type !== 'VictimIdentified') continue;
+    const d = event.data;
+    const stored = states.get(`case:${d.caseId}`);
+    const department = stored?.kind === 'case' ? stored.dept : registered.get(d.caseId);
     if (department !== undefined) local.push(`victim:${departmentVictimUnitId(d, department)}`);
   }
   await loadInto(db, states, local.filter((key) => !states.has(key)));
@@ -163,7 +171,7 @@ async function writeCells(db: Queryable, ledger: LedgerRow[]): Promise<void> {
 /** Positions per stat_log_times row: rows are fixed chunks, so rebuilding in any batch size gives the same rows. */
 const LOG_TIMES_CHUNK = 1024;
 
-async function writeLogTimes(db: Queryable, positions: readonly number[], events: readonly RecordedEvent[]): Promise<void> {
+async function writeLogTimes(db: Queryable, positions: readonly number[], events: readonly Recorded[]): Promise<void> {
   const chunks = new Map<number, { positions: number[]; times: string[] }>();
   positions.forEach((position, i) => {
     const first = Math.floor((position - 1) / LOG_TIMES_CHUNK) * LOG_TIMES_CHUNK + 1;

@@ -1,5 +1,9 @@
-import type { Projection, Queryable, RecordedEvent } from '../../../event-store/src/index.js';
-import { caseStreamName, departmentOfReferral, departmentOfUbigeo, hotlineCallStreamName, limaMonth } from '../../../domain/src/index.js';
+import type { Projection, Queryable } from '../../../event-store/src/index.js';
+import {
+  caseStreamName, departmentOfReferral, departmentOfUbigeo, hotlineCallStreamName, limaMonth, REFERRAL_EVENT_TYPES,
+  type ReferralEvent, type ReferralSent,
+} from '../../../domain/src/index.js';
+import type { Recorded } from '../shared/registry-events.js';
 
 export const REFERRAL_FACTS_PROJECTION = 'referral-facts';
 
@@ -21,22 +25,21 @@ interface ReferralFact {
  * One row per referral with its current status and the dates of its transitions: the queue of referrals nobody
  * has acted on, and the referral statistics (sent, accepted, …, hours from sending to acceptance).
  */
-export const referralFactsProjection: Projection = {
+export const referralFactsProjection: Projection<ReferralEvent> = {
   name: REFERRAL_FACTS_PROJECTION,
   tables: ['referral_facts'],
-  async applyBatch(db: Queryable, events: readonly RecordedEvent[]): Promise<void> {
-    const referralEvents = events.filter((e) => e.type.startsWith('Referral'));
-    if (referralEvents.length === 0) return;
-    const ids = [...new Set(referralEvents.map((e) => String(e.data.referralId)))];
+  handles: REFERRAL_EVENT_TYPES,
+  async applyBatch(db: Queryable, events: readonly Recorded<ReferralEvent>[]): Promise<void> {
+    const ids = [...new Set(events.map((e) => e.data.referralId))];
     const facts = await load(db, ids);
     const sources = new Map<string, string | null>();
-    for (const event of referralEvents) {
-      if (event.type === 'ReferralSent' && !facts.has(String(event.data.referralId))) {
+    for (const event of events) {
+      if (event.type === 'ReferralSent' && !facts.has(event.data.referralId)) {
         sources.set(event.eventId, await sourceDepartment(db, event));
       }
     }
     const touched = new Set<string>();
-    for (const event of referralEvents) if (evolve(facts, event, sources.get(event.eventId) ?? null)) touched.add(String(event.data.referralId));
+    for (const event of events) if (evolve(facts, event, sources.get(event.eventId) ?? null)) touched.add(event.data.referralId);
     const rows = [...touched].map((id) => facts.get(id)!);
     if (rows.length === 0) return;
     const column = <K extends keyof ReferralFact>(key: K) => rows.map((r) => r[key]);
@@ -62,16 +65,15 @@ export const referralFactsProjection: Projection = {
 const known = (department: string): string | null => (department === 'unknown' ? null : department);
 
 /** Applies one referral event in memory; returns whether it changed anything (evolve is total). */
-function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent, sourceDepartment: string | null): boolean {
-  const d = event.data as Record<string, unknown>;
-  const id = String(d.referralId);
+function evolve(facts: Map<string, ReferralFact>, event: Recorded<ReferralEvent>, sourceDepartment: string | null): boolean {
+  const id = event.data.referralId;
   const fact = facts.get(id);
   if (event.type === 'ReferralSent') {
     if (fact) return false;
-    const source = d.source as { kind: string; id: string };
+    const d = event.data;
     facts.set(id, {
-      referralId: id, sourceKind: source.kind, sourceId: source.id, destination: String(d.to),
-      department: departmentOfReferral(d.ubigeo, sourceDepartment), referredAt: String(d.referredAt),
+      referralId: id, sourceKind: d.source.kind, sourceId: d.source.id, destination: d.to,
+      department: departmentOfReferral(d.ubigeo, sourceDepartment), referredAt: d.referredAt,
       status: 'sent', acceptedAt: null, closedAt: null, successful: null, linkedCaseId: null,
     });
     return true;
@@ -79,19 +81,17 @@ function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent, sourceDe
   if (!fact) return false;
   switch (event.type) {
     case 'ReferralAccepted':
-      Object.assign(fact, { status: 'accepted', acceptedAt: String(d.acceptedAt), linkedCaseId: (d.linkedCaseId as string | null) ?? null });
+      Object.assign(fact, { status: 'accepted', acceptedAt: event.data.acceptedAt, linkedCaseId: event.data.linkedCaseId ?? null });
       return true;
     case 'ReferralRejected':
-      Object.assign(fact, { status: 'rejected', closedAt: String(d.rejectedAt) });
+      Object.assign(fact, { status: 'rejected', closedAt: event.data.rejectedAt });
       return true;
     case 'ReferralCompleted':
-      Object.assign(fact, { status: 'completed', closedAt: String(d.completedAt), successful: d.successful === true });
+      Object.assign(fact, { status: 'completed', closedAt: event.data.completedAt, successful: event.data.successful === true });
       return true;
     case 'ReferralRevoked':
-      Object.assign(fact, { status: 'revoked', closedAt: String(d.revokedAt) });
+      Object.assign(fact, { status: 'revoked', closedAt: event.data.revokedAt });
       return true;
-    default:
-      return false;
   }
 }
 
@@ -100,9 +100,9 @@ function evolve(facts: Map<string, ReferralFact>, event: RecordedEvent, sourceDe
  * referral's department is fixed at sending, here, in the scope check and in the statistics ledger alike, so a
  * later correction of the call does not move it. Null for a victim or a place-less source.
  */
-async function sourceDepartment(db: Queryable, sent: RecordedEvent): Promise<string | null> {
+async function sourceDepartment(db: Queryable, sent: Recorded<ReferralSent>): Promise<string | null> {
   if (typeof sent.data.ubigeo === 'string') return null;
-  const source = sent.data.source as { kind: string; id: string };
+  const { source } = sent.data;
   const query = source.kind === 'hotline_call'
     ? { stream: hotlineCallStreamName(source.id), place: `CASE WHEN event_type = 'HotlineCallReceived' THEN data->>'callerUbigeo' ELSE data->'changes'->>'callerUbigeo' END`,
       where: `(event_type = 'HotlineCallReceived' OR (event_type = 'HotlineCallCorrected' AND data->'changes' ? 'callerUbigeo'))` }

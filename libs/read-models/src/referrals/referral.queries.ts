@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { readProjectionPosition, type ReportPosition } from '../shared/report-position.js';
+import type { ReferralCounts, ReferralGrouping } from '../shared/operational-statistics.js';
 import { REFERRAL_FACTS_PROJECTION } from './referral-facts.projection.js';
 
 export interface PendingReferral {
@@ -52,20 +53,6 @@ export async function queryPendingReferrals(
       })),
     };
   });
-}
-
-export type ReferralGrouping = 'destination' | 'department';
-
-export interface ReferralCounts {
-  sent: number;
-  accepted: number;
-  rejected: number;
-  completed: number;
-  revoked: number;
-  pending: number;
-  /** Hours from sending to acceptance, over the referrals accepted; null when none was. */
-  medianHoursToAcceptance: number | null;
-  p90HoursToAcceptance: number | null;
 }
 
 /**
