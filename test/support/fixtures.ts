@@ -5,9 +5,13 @@
  * The defaults form one consistent story in Lima (call on 3 March 2025, referral two hours later, case on 5 March,
  * sent to the prosecutor on 6 March), so a spec that relies on a date, a place or a time offset names it.
  *
+ * A builder's answer has the overrides' own types (a `callId` given is a `string`, not `string | undefined`).
  * An override of `undefined` leaves the field out of the JSON body (supertest sends `JSON.stringify` of it).
  * A hostile or invalid body is not built here: a spec spreads a valid one and states the bad field itself.
  */
+
+/** What a builder called without overrides adds to its body's type: nothing. */
+type NoOverrides = Record<never, never>;
 
 /** The instant `hours` hours before now, as ISO 8601. */
 export const hoursAgo = (hours: number): string => new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -28,7 +32,7 @@ export interface HotlineCallBody {
 }
 
 /** An anonymous phone call in Spanish from Lima about trafficking. */
-export const hotlineCall = (overrides: Partial<HotlineCallBody> = {}): HotlineCallBody => ({
+export const hotlineCall = <O extends Partial<HotlineCallBody> = NoOverrides>(overrides: O = {} as O): HotlineCallBody & O => ({
   receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'trafficking',
   ...overrides,
 });
@@ -43,7 +47,7 @@ export interface CallReferralBody {
 }
 
 /** A referral of the default call to the police, two hours after it was received. */
-export const callReferral = (overrides: Partial<CallReferralBody> = {}): CallReferralBody => ({
+export const callReferral = <O extends Partial<CallReferralBody> = NoOverrides>(overrides: O = {} as O): CallReferralBody & O => ({
   to: 'PNP', referredAt: '2025-03-03T11:00:00-05:00', ...overrides,
 });
 
@@ -61,7 +65,7 @@ export interface VictimBody {
 }
 
 /** A Peruvian girl of 17, not identified. */
-export const victim = (overrides: Partial<VictimBody> = {}): VictimBody => ({ sex: 'female', age: 17, nationality: 'PE', ...overrides });
+export const victim = <O extends Partial<VictimBody> = NoOverrides>(overrides: O = {} as O): VictimBody & O => ({ sex: 'female', age: 17, nationality: 'PE', ...overrides });
 
 /** A suspect in POST /cases and POST /cases/{caseId}/suspects. */
 export interface SuspectBody {
@@ -73,7 +77,7 @@ export interface SuspectBody {
 }
 
 /** A Peruvian man, age and role unknown. */
-export const suspect = (overrides: Partial<SuspectBody> = {}): SuspectBody => ({ sex: 'male', nationality: 'PE', ...overrides });
+export const suspect = <O extends Partial<SuspectBody> = NoOverrides>(overrides: O = {} as O): SuspectBody & O => ({ sex: 'male', nationality: 'PE', ...overrides });
 
 /** POST /cases. */
 export interface CaseRegistrationBody {
@@ -90,7 +94,7 @@ export interface CaseRegistrationBody {
 }
 
 /** A walk-in denunciation in Lima for labour exploitation, one victim (`victim()`) and no suspect. */
-export const caseRegistration = (overrides: Partial<CaseRegistrationBody> = {}): CaseRegistrationBody => ({
+export const caseRegistration = <O extends Partial<CaseRegistrationBody> = NoOverrides>(overrides: O = {} as O): CaseRegistrationBody & O => ({
   registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'Comisaría', ubigeo: '150101', source: 'walk_in', purposes: ['labour_exploitation'],
   victims: [victim()], suspects: [],
   ...overrides,
@@ -104,7 +108,7 @@ export interface ProsecutorReferralBody {
 }
 
 /** The default case sent to the FISTRAP the day after its registration. */
-export const prosecutorReferral = (overrides: Partial<ProsecutorReferralBody> = {}): ProsecutorReferralBody => ({
+export const prosecutorReferral = <O extends Partial<ProsecutorReferralBody> = NoOverrides>(overrides: O = {} as O): ProsecutorReferralBody & O => ({
   referredAt: '2025-03-06T10:00:00-05:00', office: 'FISTRAP', ...overrides,
 });
 
@@ -117,7 +121,7 @@ export interface TrialOpeningBody {
 }
 
 /** A trial opened on `prosecutionId` (the prosecution must be at the accusation stage). */
-export const trialOpening = (prosecutionId: string, overrides: Partial<Omit<TrialOpeningBody, 'prosecutionId'>> = {}): TrialOpeningBody => ({
+export const trialOpening = <O extends Partial<Omit<TrialOpeningBody, 'prosecutionId'>> = NoOverrides>(prosecutionId: string, overrides: O = {} as O): TrialOpeningBody & O => ({
   prosecutionId, openedAt: '2025-03-11T10:00:00-05:00', court: 'Juzgado', ...overrides,
 });
 
@@ -130,6 +134,6 @@ export interface RulingBody {
 }
 
 /** A conviction of `defendants`. */
-export const ruling = (defendants: string[], overrides: Partial<Omit<RulingBody, 'defendants'>> = {}): RulingBody => ({
+export const ruling = <O extends Partial<Omit<RulingBody, 'defendants'>> = NoOverrides>(defendants: string[], overrides: O = {} as O): RulingBody & O => ({
   ruledAt: '2025-04-01T10:00:00-05:00', verdict: 'conviction', sentenceYears: 8, defendants, ...overrides,
 });
