@@ -16,9 +16,6 @@ type NoOverrides = Record<never, never>;
 /** The instant `hours` hours before now, as ISO 8601. */
 export const hoursAgo = (hours: number): string => new Date(Date.now() - hours * 3_600_000).toISOString();
 
-/** The instant `days` days before now, as ISO 8601. */
-export const daysAgo = (days: number): string => hoursAgo(days * 24);
-
 /** POST /hotline-calls. */
 export interface HotlineCallBody {
   callId?: string;
