@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, describeViolations, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
+import { caseRegistration, victim } from '../support/fixtures.js';
 
 jest.setTimeout(120_000);
 const suite = browserAvailable ? describe : describe.skip;
@@ -16,10 +17,10 @@ suite('audit and integrity (auditor)', () => {
 
   beforeAll(async () => {
     app = await startConsoleApp();
-    const { body } = await app.api('admin').post('/api/v1/cases').send({
-      registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'DIRCTPTIM', ubigeo: '150101', source: 'walk_in', purposes: ['sexual_exploitation'],
-      victims: [{ sex: 'female', age: 16, nationality: 'PE', fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40000001' }], suspects: [],
-    }).expect(201);
+    const { body } = await app.api('admin').post('/api/v1/cases').send(caseRegistration({
+      policeUnit: 'DIRCTPTIM', purposes: ['sexual_exploitation'],
+      victims: [victim({ age: 16, fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40000001' })],
+    })).expect(201);
     caseId = body.caseId;
     victimId = body.victimIds[0];
     // A personal-data read, with its stated purpose, as an administrator would make it.

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
+import { caseRegistration, suspect, victim, type CaseRegistrationBody } from '../support/fixtures.js';
 
 jest.setTimeout(120_000);
 const suite = browserAvailable ? describe : describe.skip;
@@ -17,10 +18,8 @@ suite('case search (browser)', () => {
 
   let lastPosition = 0;
 
-  async function register(body: object): Promise<string> {
-    const answer = await app.api('police', ['08']).post('/api/v1/cases').send({
-      source: 'walk_in', purposes: ['sexual_exploitation'], victims: [], suspects: [], ...body,
-    });
+  async function register(body: Partial<CaseRegistrationBody>): Promise<string> {
+    const answer = await app.api('police', ['08']).post('/api/v1/cases').send(caseRegistration({ purposes: ['sexual_exploitation'], victims: [], ...body }));
     expect(answer.status).toBe(201);
     lastPosition = Math.max(lastPosition, answer.body.position);
     return answer.body.caseId;
@@ -31,8 +30,8 @@ suite('case search (browser)', () => {
     browser = await launchBrowser();
     wanchaq = await register({
       registeredAt: '2026-01-10T09:00:00-05:00', policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', purposes: ['labour_exploitation'],
-      victims: [{ sex: 'female', age: 19, nationality: 'PE', fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40123456' }],
-      suspects: [{ sex: 'male', age: 44, nationality: 'PE', role: 'captador' }],
+      victims: [victim({ age: 19, fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40123456' })],
+      suspects: [suspect({ age: 44, role: 'captador' })],
     });
     dircPtim = await register({ registeredAt: '2026-01-12T10:00:00-05:00', policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101' });
     // Registered by "another user": wait until the case list has read them, as that user's own screen would.

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
+import { caseRegistration, suspect, victim } from '../support/fixtures.js';
 
 jest.setTimeout(120_000);
 const suite = browserAvailable ? describe : describe.skip;
@@ -18,12 +19,11 @@ suite('case view (browser)', () => {
   beforeAll(async () => {
     app = await startConsoleApp();
     browser = await launchBrowser();
-    const registered = await app.api('police', ['08']).post('/api/v1/cases').send({
-      registeredAt: '2026-01-10T09:00:00-05:00', policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', source: 'walk_in',
-      purposes: ['sexual_exploitation', 'labour_exploitation'],
-      victims: [{ sex: 'female', age: 16, nationality: 'PE', fullName: 'Rosa Quispe', documentType: 'DNI', documentNumber: '45678912' }],
-      suspects: [{ sex: 'male', age: 40, nationality: 'PE', role: 'captador' }],
-    });
+    const registered = await app.api('police', ['08']).post('/api/v1/cases').send(caseRegistration({
+      registeredAt: '2026-01-10T09:00:00-05:00', policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', purposes: ['sexual_exploitation', 'labour_exploitation'],
+      victims: [victim({ age: 16, fullName: 'Rosa Quispe', documentType: 'DNI', documentNumber: '45678912' })],
+      suspects: [suspect({ age: 40, role: 'captador' })],
+    }));
     expect(registered.status).toBe(201);
     caseId = registered.body.caseId;
   });

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
+import { caseRegistration, prosecutorReferral, suspect, victim } from '../support/fixtures.js';
 
 jest.setTimeout(120_000);
 const suite = browserAvailable ? describe : describe.skip;
@@ -16,14 +17,13 @@ suite('prosecution and trial screens (browser)', () => {
     app = await startConsoleApp();
     browser = await launchBrowser();
     const police = app.api('police', ['15']);
-    const registered = await police.post('/api/v1/cases').send({
-      registeredAt: '2026-01-05T09:00:00-05:00', policeUnit: 'DIRCTPTIM Lima', ubigeo: '150101', source: 'walk_in',
-      purposes: ['labour_exploitation'], victims: [{ sex: 'male', age: 15, nationality: 'VE' }],
-      suspects: [{ sex: 'female', age: 38, nationality: 'PE', role: 'captadora' }],
-    });
+    const registered = await police.post('/api/v1/cases').send(caseRegistration({
+      registeredAt: '2026-01-05T09:00:00-05:00', policeUnit: 'DIRCTPTIM Lima', victims: [victim({ sex: 'male', age: 15, nationality: 'VE' })],
+      suspects: [suspect({ sex: 'female', age: 38, role: 'captadora' })],
+    }));
     expect(registered.status).toBe(201);
     const referred = await police.post(`/api/v1/cases/${registered.body.caseId}/prosecutor-referral`)
-      .send({ referredAt: '2026-01-06T10:00:00-05:00', office: 'FISTRAP Lima' });
+      .send(prosecutorReferral({ referredAt: '2026-01-06T10:00:00-05:00', office: 'FISTRAP Lima' }));
     expect(referred.status).toBe(200);
     prosecutionId = referred.body.prosecutionId;
   });

@@ -3,11 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
+import { callReferral, hotlineCall, hoursAgo } from '../support/fixtures.js';
 
 jest.setTimeout(120_000);
 const suite = browserAvailable ? describe : describe.skip;
-
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 suite('referral queue (browser)', () => {
   let app: ConsoleApp;
@@ -17,12 +16,10 @@ suite('referral queue (browser)', () => {
   let overdue: string;
 
   async function referredCall(ubigeo: string, receivedHoursAgo: number, referredHoursAgo: number, unitName?: string): Promise<string> {
-    const call = await app.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: hoursAgo(receivedHoursAgo), channel: 'phone', language: 'es', callerUbigeo: ubigeo, anonymous: true, topic: 'trafficking',
-    });
+    const call = await app.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(receivedHoursAgo), callerUbigeo: ubigeo }));
     expect(call.status).toBe(201);
     const referral = await app.api('operator').post(`/api/v1/hotline-calls/${call.body.callId}/referrals`)
-      .send({ to: 'PNP', ubigeo, referredAt: hoursAgo(referredHoursAgo), ...(unitName ? { unitName } : {}) });
+      .send(callReferral({ ubigeo, referredAt: hoursAgo(referredHoursAgo), ...(unitName ? { unitName } : {}) }));
     expect(referral.status).toBe(201);
     return referral.body.referralId;
   }

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
+import { caseRegistration, hotlineCall, prosecutorReferral, ruling, suspect, trialOpening, victim } from '../support/fixtures.js';
 
 jest.setTimeout(120_000);
 const suite = browserAvailable ? describe : describe.skip;
@@ -18,30 +19,28 @@ const suite = browserAvailable ? describe : describe.skip;
 async function seedMarch(app: ConsoleApp): Promise<void> {
   const admin = () => app.api('admin');
   for (let i = 0; i < 7; i++) {
-    await admin().post('/api/v1/hotline-calls').send({
-      receivedAt: `2025-03-0${i + 1}T09:00:00-05:00`, channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'trafficking',
-    }).expect(201);
+    await admin().post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: `2025-03-0${i + 1}T09:00:00-05:00` })).expect(201);
   }
   const suspectId = randomUUID();
   let firstCase = '';
   for (let i = 0; i < 6; i++) {
-    const victims = [{ sex: 'female', age: 16, nationality: 'PE' }, ...(i === 0 ? [{ sex: 'male', age: 35, nationality: 'PE' }] : [])];
-    const { body } = await admin().post('/api/v1/cases').send({
-      registeredAt: `2025-03-0${i + 2}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', ubigeo: '150101', source: 'walk_in',
-      purposes: ['sexual_exploitation'], victims, suspects: i === 0 ? [{ suspectId, sex: 'male', nationality: 'PE' }] : [],
-    }).expect(201);
+    const victims = [victim({ age: 16 }), ...(i === 0 ? [victim({ sex: 'male', age: 35 })] : [])];
+    const { body } = await admin().post('/api/v1/cases').send(caseRegistration({
+      registeredAt: `2025-03-0${i + 2}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', purposes: ['sexual_exploitation'], victims,
+      suspects: i === 0 ? [suspect({ suspectId })] : [],
+    })).expect(201);
     if (i === 0) firstCase = body.caseId;
   }
   const { body: referral } = await admin().post(`/api/v1/cases/${firstCase}/prosecutor-referral`)
-    .send({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Lima' }).expect(200);
+    .send(prosecutorReferral({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Lima' })).expect(200);
   const prosecution = referral.prosecutionId as string;
   for (const [stage, day] of [['preliminary-investigation', '11'], ['formalization', '12'], ['accusation', '13']]) {
     await admin().post(`/api/v1/prosecutions/${prosecution}/${stage}`).send({ occurredAt: `2025-03-${day}T09:00:00-05:00` }).expect(200);
   }
   const { body: trial } = await admin().post('/api/v1/trials')
-    .send({ prosecutionId: prosecution, openedAt: '2025-03-14T09:00:00-05:00', court: 'Juzgado Penal de Lima' }).expect(201);
+    .send(trialOpening(prosecution, { openedAt: '2025-03-14T09:00:00-05:00', court: 'Juzgado Penal de Lima' })).expect(201);
   await admin().post(`/api/v1/trials/${trial.trialId}/rulings`)
-    .send({ ruledAt: '2025-03-25T12:00:00-05:00', verdict: 'conviction', sentenceYears: 15, defendants: [suspectId] }).expect(200);
+    .send(ruling([suspectId], { ruledAt: '2025-03-25T12:00:00-05:00', sentenceYears: 15 })).expect(200);
 }
 
 /** The projections run in the background: wait until every one has read the whole log. */

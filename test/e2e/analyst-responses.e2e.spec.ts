@@ -6,6 +6,7 @@ import { PUBLIC } from '../../apps/api/src/auth/endpoint-policy.js';
 import { PERSONAL_FIELDS } from '../../libs/domain/src/index.js';
 import { PostgresEventStore } from '../../libs/event-store/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, hotlineCall, suspect, victim } from '../support/fixtures.js';
 import { countEvents } from '../support/database.js';
 import { operationOf, resolve, validate, type OpenApiDocument, type Operation, type Schema } from '../support/openapi-validate.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
@@ -105,16 +106,12 @@ describe('analyst-facing responses: no personal field, by schema and by example'
 
     // After the publications, so their revisions have changed cells: a denunciation whose victim carries every
     // personal field (with a suspect), and a call with a confidential summary, both in May 2025.
-    await t.api('police').post('/api/v1/cases').send({
-      registeredAt: '2025-05-12T10:00:00-05:00', policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', source: 'walk_in',
-      purposes: ['sexual_exploitation'],
-      victims: [{ sex: 'female', age: 17, nationality: 'PE', fullName: NAME, documentType: 'DNI', documentNumber: DOCUMENT, phone: PHONE, address: ADDRESS }],
-      suspects: [{ sex: 'male', age: 41, nationality: 'PE', role: 'captador' }],
-    }).expect(201);
-    await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-05-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: false,
-      topic: 'trafficking', summary: SUMMARY,
-    }).expect(201);
+    await t.api('police').post('/api/v1/cases').send(caseRegistration({
+      registeredAt: '2025-05-12T10:00:00-05:00', policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', purposes: ['sexual_exploitation'],
+      victims: [victim({ fullName: NAME, documentType: 'DNI', documentNumber: DOCUMENT, phone: PHONE, address: ADDRESS })],
+      suspects: [suspect({ age: 41, role: 'captador' })],
+    })).expect(201);
+    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: '2025-05-03T09:00:00-05:00', callerUbigeo: '080101', anonymous: false, summary: SUMMARY })).expect(201);
     await t.project();
     await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
   }, 90_000);

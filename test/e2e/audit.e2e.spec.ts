@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, hotlineCall, victim } from '../support/fixtures.js';
 
-const CASE = {
-  registeredAt: '2025-03-05T10:00:00-05:00', occurredAt: '2025-02-20T00:00:00-05:00', policeUnit: 'DIRCTPTIM Lima',
-  ubigeo: '150101', source: 'walk_in', purposes: ['labour_exploitation'],
-  victims: [{ sex: 'female', age: 19, nationality: 'VE', fullName: 'Nombre Reservado', documentType: 'PASSPORT', documentNumber: 'X1234567' }],
-  suspects: [],
-};
+const CASE = caseRegistration({
+  occurredAt: '2025-02-20T00:00:00-05:00', policeUnit: 'DIRCTPTIM Lima',
+  victims: [victim({ age: 19, nationality: 'VE', fullName: 'Nombre Reservado', documentType: 'PASSPORT', documentNumber: 'X1234567' })],
+});
 
 /** Reading personal data leaves an audit entry (who, which record, why), before the data leaves the API. */
 describe('audit of personal data reads', () => {
@@ -46,10 +45,7 @@ describe('audit of personal data reads', () => {
   });
 
   it('records reads of a hotline call as personal with a purpose, as of the record without one, the case timeline, not failed reads', async () => {
-    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: false,
-      topic: 'trafficking', summary: 'Relato reservado',
-    }).expect(201)).body;
+    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ anonymous: false, summary: 'Relato reservado' })).expect(201)).body;
     // Without a purpose the summary is withheld, but the read still points at the caller: a read of the record
     // (security issue, item 4: every read of a record that holds or points at personal data is audited).
     await t.api('operator').get(`/api/v1/hotline-calls/${callId}`).expect(200);

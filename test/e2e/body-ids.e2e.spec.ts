@@ -4,13 +4,11 @@ import { runAs } from '../../apps/api/src/auth/request-context.js';
 import { CommandService } from '../../apps/api/src/shared/command-service.js';
 import type { Actor } from '../../libs/platform/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, hotlineCall, hoursAgo, prosecutorReferral, suspect, trialOpening, victim, type CaseRegistrationBody } from '../support/fixtures.js';
 
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
-const newCase = (ubigeo: string, extra: object = {}) => ({
-  registeredAt: hoursAgo(48), policeUnit: 'Comisaría', ubigeo, source: 'walk_in', purposes: ['labour_exploitation'],
-  victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [{ sex: 'male', age: 40, nationality: 'PE' }], ...extra,
-});
-const toProsecutor = { referredAt: hoursAgo(24), office: 'FISTRAP' };
+const newCase = (ubigeo: string, extra: Partial<CaseRegistrationBody> = {}) =>
+  caseRegistration({ registeredAt: hoursAgo(48), ubigeo, suspects: [suspect({ age: 40 })], ...extra });
+const toProsecutor = prosecutorReferral({ referredAt: hoursAgo(24) });
 
 /** The public recipe the server used to derive ids (SHA-256 of the parts, UUID-shaped): anyone could compute it. */
 const publicRecipe = (...parts: string[]) => {
@@ -27,7 +25,7 @@ describe('ids in a body', () => {
   /** The log head and size: a refused command leaves both as they were. */
   const head = async () => (await t.db.pool.query('SELECT count(*)::int AS n, coalesce(max(global_position), 0)::int AS p FROM events')).rows[0];
   const versionOf = async (stream: string) => Number((await t.db.pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [stream])).rows[0].n);
-  const register = async (api: ReturnType<typeof police08>, ubigeo: string, extra: object = {}) =>
+  const register = async (api: ReturnType<typeof police08>, ubigeo: string, extra: Partial<CaseRegistrationBody> = {}) =>
     (await api.post('/api/v1/cases').send(newCase(ubigeo, extra)).expect(201)).body as { caseId: string; victimIds: string[]; suspectIds: string[] };
   const milestonesOf = async (api: ReturnType<typeof police08>, caseId: string) =>
     ((await api.get(`/api/v1/cases/${caseId}/timeline`).expect(200)).body.milestones as Array<{ milestone: string }>).map((m) => m.milestone);
@@ -109,7 +107,7 @@ describe('ids in a body', () => {
     const before = await head();
 
     const refused = await police08().post('/api/v1/cases')
-      .send(newCase('080101', { victims: [{ sex: 'female', age: 17, nationality: 'PE' }, { victimId, sex: 'female', age: 17, nationality: 'PE' }] }))
+      .send(newCase('080101', { victims: [victim(), victim({ victimId })] }))
       .expect(409);
     expect(refused.body).toMatchObject({ code: 'id_in_use', fields: [{ field: 'victims[1].victimId' }] });
     expect(await head()).toEqual(before);
@@ -147,9 +145,7 @@ describe('ids in a body', () => {
   });
 
   it('registers a case from a referral only while it is pending or already this case’s, and decides the acceptance before appending the case', async () => {
-    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: true, topic: 'trafficking',
-    }).expect(201)).body;
+    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(100), callerUbigeo: '080101' })).expect(201)).body;
     const { referralId } = (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
       .send({ to: 'PNP', referredAt: hoursAgo(90), ubigeo: '0801' }).expect(201)).body;
     const accepted = (await police08().post('/api/v1/cases').send(newCase('080101', { source: 'hotline_referral', referralId })).expect(201)).body;
@@ -183,7 +179,7 @@ describe('ids in a body', () => {
     for (const stage of ['preliminary-investigation', 'formalization', 'accusation']) {
       await t.api('prosecutor', ['08']).post(`/api/v1/prosecutions/${prosecutionId}/${stage}`).send({ occurredAt: hoursAgo(20) }).expect(200);
     }
-    const { trialId } = (await t.api('judiciary', ['08']).post('/api/v1/trials').send({ prosecutionId, openedAt: hoursAgo(10), court: 'Juzgado' }).expect(201)).body;
+    const { trialId } = (await t.api('judiciary', ['08']).post('/api/v1/trials').send(trialOpening(prosecutionId, { openedAt: hoursAgo(10) })).expect(201)).body;
     const before = await head();
     const ruling = { ruledAt: hoursAgo(5), verdict: 'conviction', sentenceYears: 10 };
     const refused = await t.api('judiciary', ['08']).post(`/api/v1/trials/${trialId}/rulings`)
@@ -197,9 +193,7 @@ describe('ids in a body', () => {
 
   it('accepts a referral linked only to a case that exists in the caller’s departments', async () => {
     const referral = async () => {
-      const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send({
-        receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: true, topic: 'trafficking',
-      }).expect(201)).body;
+      const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(100), callerUbigeo: '080101' })).expect(201)).body;
       return (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`).send({ to: 'PNP', referredAt: hoursAgo(90), ubigeo: '0801' }).expect(201)).body.referralId as string;
     };
     const referralId = await referral();
@@ -216,9 +210,7 @@ describe('ids in a body', () => {
 
   it('shows in a timeline only the streams in the caller’s departments', async () => {
     // A call from Lima referred to the police of Cusco: the case is Cusco's, the call stays Lima's.
-    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'trafficking',
-    }).expect(201)).body;
+    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(100) })).expect(201)).body;
     const { referralId } = (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
       .send({ to: 'PNP', referredAt: hoursAgo(90), ubigeo: '0801' }).expect(201)).body;
     const { caseId } = await register(police08(), '080101', { source: 'hotline_referral', referralId });

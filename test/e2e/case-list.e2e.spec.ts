@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, prosecutorReferral, suspect, victim as anyVictim, type CaseRegistrationBody } from '../support/fixtures.js';
 
-const victim = (documentNumber?: string) => ({ sex: 'female', age: 17, nationality: 'PE', fullName: 'Nombre Reservado', ...(documentNumber ? { documentType: 'DNI', documentNumber } : {}) });
-const registration = (overrides: Record<string, unknown> = {}) => ({
-  caseId: randomUUID(), registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', source: 'walk_in',
-  purposes: ['labour_exploitation'], victims: [victim()], suspects: [], ...overrides,
+const victim = (documentNumber?: string) => anyVictim({ fullName: 'Nombre Reservado', ...(documentNumber ? { documentType: 'DNI', documentNumber } : {}) });
+const registration = (overrides: Partial<CaseRegistrationBody> = {}) => caseRegistration({
+  caseId: randomUUID(), policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', victims: [victim()], ...overrides,
 });
 type Row = { caseId: string };
 
@@ -17,15 +17,15 @@ describe('GET /cases and POST /cases/search: the case list and the audited searc
 
   beforeAll(async () => {
     t = await createTestApp();
-    const register = async (name: string, body: Record<string, unknown>) => {
+    const register = async (name: string, body: Partial<CaseRegistrationBody>) => {
       const c = registration(body);
       ids[name] = c.caseId;
       await t.api('police').post('/api/v1/cases').send(c).expect(201);
     };
-    await register('cusco', { victims: [victim('40.123-456'), victim()], suspects: [{ sex: 'male', nationality: 'PE' }] });
+    await register('cusco', { victims: [victim('40.123-456'), victim()], suspects: [suspect()] });
     await register('cuscoProvince', { registeredAt: '2025-03-06T10:00:00-05:00', ubigeo: '080901', policeUnit: 'DIRCTPTIM Cusco', purposes: ['sexual_exploitation'] });
     await register('lima', { registeredAt: '2025-03-07T10:00:00-05:00', ubigeo: '150101', policeUnit: 'Comisaria Alfonso Ugarte', victims: [victim('40123456')] });
-    await t.api('police').post(`/api/v1/cases/${ids.cusco}/prosecutor-referral`).send({ referredAt: '2025-03-08T09:00:00-05:00', office: 'FISTRAP Cusco' }).expect(200);
+    await t.api('police').post(`/api/v1/cases/${ids.cusco}/prosecutor-referral`).send(prosecutorReferral({ referredAt: '2025-03-08T09:00:00-05:00', office: 'FISTRAP Cusco' })).expect(200);
     await t.project();
   });
   afterAll(async () => t.close());

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, prosecutorReferral, suspect, trialOpening, victim, type CaseRegistrationBody } from '../support/fixtures.js';
 
-const validCase = (overrides: Record<string, unknown> = {}) => ({
-  registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'Comisaría de Tambopata', ubigeo: '170101', source: 'walk_in',
-  purposes: ['labour_exploitation'], victims: [{ sex: 'male', age: 19, nationality: 'BO' }, { sex: 'female', nationality: 'unknown' }],
-  suspects: [{ sex: 'unknown', nationality: 'PE' }], ...overrides,
+const validCase = (overrides: Partial<CaseRegistrationBody> = {}) => caseRegistration({
+  policeUnit: 'Comisaría de Tambopata', ubigeo: '170101',
+  victims: [victim({ sex: 'male', age: 19, nationality: 'BO' }), { sex: 'female', nationality: 'unknown' }], suspects: [suspect({ sex: 'unknown' })],
+  ...overrides,
 });
 
 describe('invalid input on cases, referrals, prosecutions and trials', () => {
@@ -38,9 +39,9 @@ describe('invalid input on cases, referrals, prosecutions and trials', () => {
     await t.api('police').get(`/api/v1/cases/${randomUUID()}/timeline`).expect(404);
     await t.api('police').get('/api/v1/prosecutions/not-an-id').expect(404);
     const { caseId } = (await t.api('police').post('/api/v1/cases').send(validCase()).expect(201)).body;
-    const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`).send({ referredAt: '2025-03-06T10:00:00-05:00', office: 'FISTRAP' }).expect(200)).body;
+    const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`).send(prosecutorReferral()).expect(200)).body;
     await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/verdict`).send({ occurredAt: '2025-03-07T10:00:00-05:00' }).expect(404);
-    const noTrial = await t.api('judiciary').post('/api/v1/trials').send({ prosecutionId: randomUUID(), openedAt: '2025-03-07T10:00:00-05:00', court: 'J' }).expect(400);
+    const noTrial = await t.api('judiciary').post('/api/v1/trials').send(trialOpening(randomUUID(), { openedAt: '2025-03-07T10:00:00-05:00', court: 'J' })).expect(400);
     expect(noTrial.body.fields).toEqual([expect.objectContaining({ field: 'prosecutionId' })]);
     await t.api('police').post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: '2025-03-08T10:00:00-05:00', reason: 'Archivado' }).expect(200);
     const closed = await t.api('police').post(`/api/v1/cases/${caseId}/victims`).send({ victims: [{ sex: 'female', nationality: 'PE' }] }).expect(422);
@@ -64,7 +65,7 @@ describe('invalid input on cases, referrals, prosecutions and trials', () => {
     expect(first.body.victimIds).toHaveLength(2);
     expect((await t.api('police').post('/api/v1/cases').send(body).expect(201)).body).toEqual(first.body);
     const refer = () => t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`).set('Idempotency-Key', 'send-1')
-      .send({ referredAt: '2025-03-06T10:00:00-05:00', office: 'FISTRAP' }).expect(200);
+      .send(prosecutorReferral()).expect(200);
     const sent = (await refer()).body;
     const before = await countEvents(t.db.pool);
     expect((await refer()).body).toEqual(sent);

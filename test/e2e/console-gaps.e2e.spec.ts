@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { callReferral, caseRegistration, hotlineCall, prosecutorReferral, ruling, suspect, trialOpening } from '../support/fixtures.js';
 
 /** What the console needed and had no endpoint for: a prosecution's trial, English milestone labels, hotline figures of one department, each institution's own queue. */
 describe('gaps found by the console', () => {
@@ -8,13 +9,11 @@ describe('gaps found by the console', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const call = async (ubigeo: string) => (await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: ubigeo, anonymous: true, topic: 'trafficking',
-    }).expect(201)).body.callId as string;
+    const call = async (ubigeo: string) => (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ callerUbigeo: ubigeo })).expect(201)).body.callId as string;
     const cusco = await call('080101');
     await call('150101');
     for (const to of ['PNP', 'MINISTERIO_PUBLICO', 'SHELTER', 'OTHER']) {
-      referralTo[to] = (await t.api('operator').post(`/api/v1/hotline-calls/${cusco}/referrals`).send({ to, referredAt: '2025-03-03T10:00:00-05:00' }).expect(201)).body.referralId;
+      referralTo[to] = (await t.api('operator').post(`/api/v1/hotline-calls/${cusco}/referrals`).send(callReferral({ to, referredAt: '2025-03-03T10:00:00-05:00' })).expect(201)).body.referralId;
     }
     await t.project();
   });
@@ -44,17 +43,16 @@ describe('gaps found by the console', () => {
   });
 
   it('answers a prosecution with the trial that judges it, and milestones with an English label', async () => {
-    const { caseId, suspectIds } = (await t.api('police').post('/api/v1/cases').send({
-      registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', source: 'walk_in', purposes: [], victims: [],
-      suspects: [{ sex: 'male', nationality: 'PE' }],
-    }).expect(201)).body;
-    const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`).send({ referredAt: '2025-03-06T10:00:00-05:00', office: 'FISTRAP' }).expect(200)).body;
+    const { caseId, suspectIds } = (await t.api('police').post('/api/v1/cases').send(caseRegistration({
+      policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', purposes: [], victims: [], suspects: [suspect()],
+    })).expect(201)).body;
+    const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`).send(prosecutorReferral()).expect(200)).body;
     expect((await t.api('prosecutor').get(`/api/v1/prosecutions/${prosecutionId}`).expect(200)).body.trialId).toBeNull();
     for (const stage of ['preliminary-investigation', 'formalization', 'accusation']) {
       await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/${stage}`).send({ occurredAt: '2025-03-10T10:00:00-05:00' }).expect(200);
     }
-    const { trialId } = (await t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: '2025-03-11T10:00:00-05:00', court: 'Juzgado' }).expect(201)).body;
-    await t.api('judiciary').post(`/api/v1/trials/${trialId}/rulings`).send({ ruledAt: '2025-04-01T10:00:00-05:00', verdict: 'conviction', sentenceYears: 8, defendants: suspectIds }).expect(200);
+    const { trialId } = (await t.api('judiciary').post('/api/v1/trials').send(trialOpening(prosecutionId)).expect(201)).body;
+    await t.api('judiciary').post(`/api/v1/trials/${trialId}/rulings`).send(ruling(suspectIds)).expect(200);
     await t.project();
     expect((await t.api('judiciary').get(`/api/v1/prosecutions/${prosecutionId}`).expect(200)).body).toMatchObject({ prosecutionId, status: 'accused', trialId });
 

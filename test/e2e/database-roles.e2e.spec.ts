@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PG_POOL, prepareDatabase } from '../../libs/platform/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { hotlineCall } from '../support/fixtures.js';
 
 /**
  * The application serves as a role that may only read and append the log, the audit log, the publications and
@@ -23,9 +24,7 @@ describe('the serving role of the database', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'information',
-    }).expect(201);
+    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic: 'information' })).expect(201);
     await t.project(); // the projections write their read models and checkpoints as the serving role
     await t.api('admin').post('/api/v1/integrity/anchors').expect(201);
     await t.db.pool.query(`INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id)

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { callReferral, caseRegistration, hotlineCall, hoursAgo, prosecutorReferral } from '../support/fixtures.js';
 
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
-const newCase = (ubigeo: string) => ({
-  registeredAt: hoursAgo(48), policeUnit: 'Comisaría', ubigeo, source: 'walk_in', purposes: ['labour_exploitation'],
-  victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [],
-});
+const newCase = (ubigeo: string) => caseRegistration({ registeredAt: hoursAgo(48), ubigeo });
 
 describe('department scope', () => {
   let t: TestApp;
@@ -18,15 +15,13 @@ describe('department scope', () => {
   const registered = async (ubigeo: string, department: string) => {
     const { caseId } = (await t.api('police', [department]).post('/api/v1/cases').send(newCase(ubigeo)).expect(201)).body;
     const { prosecutionId } = (await t.api('police', [department]).post(`/api/v1/cases/${caseId}/prosecutor-referral`)
-      .send({ referredAt: hoursAgo(24), office: 'FISTRAP' }).expect(200)).body;
+      .send(prosecutorReferral({ referredAt: hoursAgo(24) })).expect(200)).body;
     return { caseId, prosecutionId };
   };
   const referral = async (callerUbigeo: string, to: string, ubigeo?: string) => {
-    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo, anonymous: true, topic: 'trafficking',
-    }).expect(201)).body;
+    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(100), callerUbigeo })).expect(201)).body;
     return (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
-      .send({ to, referredAt: hoursAgo(90), ...(ubigeo ? { ubigeo } : {}) }).expect(201)).body.referralId as string;
+      .send(callReferral({ to, referredAt: hoursAgo(90), ...(ubigeo ? { ubigeo } : {}) })).expect(201)).body.referralId as string;
   };
 
   beforeAll(async () => {
@@ -78,7 +73,7 @@ describe('department scope', () => {
   it('refuses to create a record outside the scope with 403 naming the field', async () => {
     const outside = await police08().post('/api/v1/cases').send(newCase('150101')).expect(403);
     expect(outside.body).toMatchObject({ code: 'forbidden', fields: [{ field: 'ubigeo' }] });
-    const call = { receivedAt: hoursAgo(1), channel: 'phone', language: 'es', anonymous: true, topic: 'information' };
+    const call = hotlineCall({ receivedAt: hoursAgo(1), callerUbigeo: undefined, topic: 'information' }); // no place: refused to a departmental operator
     const placeless = await t.api('operator', ['08']).post('/api/v1/hotline-calls').send(call).expect(403);
     expect(placeless.body.fields[0].field).toBe('callerUbigeo');
     const { callId } = (await t.api('operator', ['08']).post('/api/v1/hotline-calls').send({ ...call, callerUbigeo: '0801' }).expect(201)).body;

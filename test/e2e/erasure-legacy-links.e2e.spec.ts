@@ -7,6 +7,7 @@ import { documentHashOf, loadCatalogs, loadConfig, MASTER_KEYRING, SubjectKeySto
 import { ErasureReach1764201600960 } from '../../libs/platform/src/database/migrations/1764201600960-erasure-reach.js';
 import { OfficialStatistics } from '../../libs/read-models/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, victim } from '../support/fixtures.js';
 import { EMBEDDED_SERVING_ROLE, grantServingRole } from '../../libs/platform/src/index.js';
 
 const PURPOSE = 'Verificación de supresión';
@@ -31,10 +32,9 @@ describe('erasure and linkage over events recorded with documentHash in clear', 
   beforeAll(async () => {
     t = await createTestApp();
     // A case through the API today, whose events give the shape of the old ones.
-    const template = (await t.api('admin').post('/api/v1/cases').send({
-      registeredAt: '2025-05-05T10:00:00-05:00', policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', source: 'walk_in', purposes: ['labour_exploitation'],
-      victims: [{ victimId: randomUUID(), sex: 'female', age: 30, nationality: 'PE' }], suspects: [],
-    }).expect(201)).body.caseId as string;
+    const template = (await t.api('admin').post('/api/v1/cases').send(caseRegistration({
+      registeredAt: '2025-05-05T10:00:00-05:00', policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', victims: [victim({ victimId: randomUUID(), age: 30 })],
+    })).expect(201)).body.caseId as string;
     const { rows } = await t.db.pool.query<{ event_type: string; data: Record<string, unknown> }>(
       'SELECT event_type, data FROM events WHERE stream_id = $1 ORDER BY stream_position', [caseStreamName(template)]);
     const registered = rows.find((r) => r.event_type === 'CaseRegistered')!.data;

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { runCli } from '../../apps/cli/src/main.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { captureIO } from '../support/capture-io.js';
+import { callReferral, caseRegistration, hotlineCall, hoursAgo, prosecutorReferral, ruling, suspect, trialOpening, victim } from '../support/fixtures.js';
 
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const TEXTS = {
   classification: 'La tía de Rosa Huamán pidió que no se la llame',
   correction: 'La llamante Rosa Huamán corrigió el distrito',
@@ -30,37 +30,33 @@ describe('free text sealed in the log', () => {
     .map((r: { data: string; metadata: string }) => `${r.data}\n${r.metadata}`).join('\n');
 
   it('seals reasons, shelter names and appellants; the API answers them clear', async () => {
-    const callId = (await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: true, topic: 'other',
-    }).expect(201)).body.callId;
+    const callId = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(100), callerUbigeo: '080101', topic: 'other' })).expect(201)).body.callId;
     await t.api('operator').post(`/api/v1/hotline-calls/${callId}/classification`).send({ topic: 'trafficking', reason: TEXTS.classification }).expect(200);
     await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`).send({ callerUbigeo: '080102', reason: TEXTS.correction }).expect(200);
     const toShelter = (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
-      .send({ to: 'SHELTER', referredAt: hoursAgo(90), ubigeo: '080101', unitName: TEXTS.shelter }).expect(201)).body.referralId;
+      .send(callReferral({ to: 'SHELTER', referredAt: hoursAgo(90), ubigeo: '080101', unitName: TEXTS.shelter })).expect(201)).body.referralId;
     await t.api('protection').post(`/api/v1/referrals/${toShelter}/reject`).send({ rejectedAt: hoursAgo(80), reason: TEXTS.rejection }).expect(200);
     const toPolice = (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
-      .send({ to: 'PNP', referredAt: hoursAgo(90), ubigeo: '080101' }).expect(201)).body.referralId;
+      .send(callReferral({ referredAt: hoursAgo(90), ubigeo: '080101' })).expect(201)).body.referralId;
     await t.api('operator').post(`/api/v1/referrals/${toPolice}/revoke`).send({ revokedAt: hoursAgo(70), reason: TEXTS.revocation }).expect(200);
 
-    const { caseId, suspectIds } = (await t.api('police').post('/api/v1/cases').send({
-      registeredAt: hoursAgo(60), policeUnit: TEXTS.policeUnit, ubigeo: '080101', source: 'walk_in', purposes: ['labour_exploitation'],
-      victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [{ sex: 'male', nationality: 'PE', role: null }],
-    }).expect(201)).body;
+    const { caseId, suspectIds } = (await t.api('police').post('/api/v1/cases').send(caseRegistration({
+      registeredAt: hoursAgo(60), policeUnit: TEXTS.policeUnit, ubigeo: '080101', suspects: [suspect({ role: null })],
+    })).expect(201)).body;
     const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`)
-      .send({ referredAt: hoursAgo(50), office: TEXTS.office }).expect(200)).body;
+      .send(prosecutorReferral({ referredAt: hoursAgo(50), office: TEXTS.office })).expect(200)).body;
     await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/preliminary-investigation`).send({ occurredAt: hoursAgo(49) }).expect(200);
     await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/formalization`).send({ occurredAt: hoursAgo(48) }).expect(200);
     await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/accusation`).send({ occurredAt: hoursAgo(47) }).expect(200);
-    const { trialId } = (await t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: hoursAgo(46), court: TEXTS.court }).expect(201)).body;
-    await t.api('judiciary').post(`/api/v1/trials/${trialId}/rulings`).send({ ruledAt: hoursAgo(45), verdict: 'conviction', sentenceYears: 12, defendants: suspectIds }).expect(200);
+    const { trialId } = (await t.api('judiciary').post('/api/v1/trials').send(trialOpening(prosecutionId, { openedAt: hoursAgo(46), court: TEXTS.court })).expect(201)).body;
+    await t.api('judiciary').post(`/api/v1/trials/${trialId}/rulings`).send(ruling(suspectIds, { ruledAt: hoursAgo(45), sentenceYears: 12 })).expect(200);
     await t.api('judiciary').post(`/api/v1/trials/${trialId}/appeals`).send({ appealedAt: hoursAgo(44), appellant: TEXTS.appellant }).expect(200);
     await t.api('police').post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: hoursAgo(43), reason: TEXTS.closure }).expect(200);
 
-    const other = (await t.api('police').post('/api/v1/cases').send({
-      registeredAt: hoursAgo(60), policeUnit: 'Comisaría Cusco', ubigeo: '080101', source: 'walk_in', purposes: ['sexual_exploitation'],
-      victims: [{ sex: 'female', age: 20, nationality: 'PE' }], suspects: [],
-    }).expect(201)).body.caseId;
-    const archived = (await t.api('police').post(`/api/v1/cases/${other}/prosecutor-referral`).send({ referredAt: hoursAgo(50), office: 'FISTRAP Cusco' }).expect(200)).body.prosecutionId;
+    const other = (await t.api('police').post('/api/v1/cases').send(caseRegistration({
+      registeredAt: hoursAgo(60), policeUnit: 'Comisaría Cusco', ubigeo: '080101', purposes: ['sexual_exploitation'], victims: [victim({ age: 20 })],
+    })).expect(201)).body.caseId;
+    const archived = (await t.api('police').post(`/api/v1/cases/${other}/prosecutor-referral`).send(prosecutorReferral({ referredAt: hoursAgo(50), office: 'FISTRAP Cusco' })).expect(200)).body.prosecutionId;
     await t.api('prosecutor').post(`/api/v1/prosecutions/${archived}/preliminary-investigation`).send({ occurredAt: hoursAgo(49) }).expect(200);
     await t.api('prosecutor').post(`/api/v1/prosecutions/${archived}/archive`).send({ occurredAt: hoursAgo(48), reason: TEXTS.archive }).expect(200);
 
@@ -92,9 +88,7 @@ describe('free text sealed in the log', () => {
   });
 
   it('keeps the retried command idempotent: the same sealed text, no second event', async () => {
-    const callId = (await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: hoursAgo(10), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: true, topic: 'other',
-    }).expect(201)).body.callId;
+    const callId = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(10), callerUbigeo: '080101', topic: 'other' })).expect(201)).body.callId;
     const classify = () => t.api('operator').post(`/api/v1/hotline-calls/${callId}/classification`)
       .set('Idempotency-Key', `classify-${callId}`).send({ topic: 'trafficking', reason: TEXTS.classification });
     const first = (await classify().expect(200)).body;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { hotlineCall } from '../support/fixtures.js';
 
 describe('hardening', () => {
   let t: TestApp;
@@ -36,9 +37,7 @@ describe('hardening', () => {
   });
 
   it('lets no browser or proxy keep an API answer (personal data, per token), errors included', async () => {
-    const call = await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', anonymous: true, topic: 'trafficking', summary: 'Relato',
-    }).expect(201);
+    const call = await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ callerUbigeo: undefined, summary: 'Relato' })).expect(201);
     expect(call.headers['cache-control']).toBe('no-store');
     const read = await t.api('operator').get(`/api/v1/hotline-calls/${call.body.callId}`).set('X-Purpose', 'seguimiento').expect(200);
     expect(read.body.summary).toBe('Relato');

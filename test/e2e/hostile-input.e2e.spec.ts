@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, hotlineCall, ruling, victim } from '../support/fixtures.js';
 
+// Valid bodies, each with the hostile fields of a test spread over it.
 const validCase = (overrides: Record<string, unknown> = {}) => ({
-  registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'Comisaría de Tambopata', ubigeo: '170101', source: 'walk_in',
-  purposes: ['labour_exploitation'], victims: [{ sex: 'male', age: 19, nationality: 'BO' }], suspects: [], ...overrides,
+  ...caseRegistration({ policeUnit: 'Comisaría de Tambopata', ubigeo: '170101', victims: [victim({ sex: 'male', age: 19, nationality: 'BO' })] }), ...overrides,
 });
-const validCall = (overrides: Record<string, unknown> = {}) => ({
-  receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', anonymous: true, topic: 'trafficking', summary: 'Relato', ...overrides,
-});
+const validCall = (overrides: Record<string, unknown> = {}) => ({ ...hotlineCall({ callerUbigeo: undefined, summary: 'Relato' }), ...overrides });
 
 const nested = (depth: number, open: string, close: string, inner = '1') => open.repeat(depth) + inner + close.repeat(depth);
 
@@ -87,7 +86,7 @@ describe('hostile input: 400 naming the problem, nothing appended, never a 500',
     await t.api('police').post(`/api/v1/cases/${caseId}/operations`).send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 10_000, detained: 0 }).expect(200);
     for (const sentenceYears of [36, 1e9, -5]) {
       const res = await t.api('judiciary').post(`/api/v1/trials/${randomUUID()}/rulings`)
-        .send({ ruledAt: '2025-04-01T10:00:00-05:00', verdict: 'conviction', sentenceYears, defendants: [randomUUID()] }).expect(400);
+        .send(ruling([randomUUID()], { sentenceYears })).expect(400);
       expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['sentenceYears']);
     }
     expect(await countEvents(t.db.pool)).toBe(before + 1);

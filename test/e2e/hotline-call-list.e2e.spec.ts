@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { callReferral, hotlineCall, type HotlineCallBody } from '../support/fixtures.js';
 
-const call = (overrides: Record<string, unknown> = {}) => ({
-  callId: randomUUID(), receivedAt: '2025-03-14T09:30:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '080101',
-  anonymous: false, topic: 'information', summary: 'Texto confidencial', ...overrides,
+const call = (overrides: Partial<HotlineCallBody> = {}) => hotlineCall({
+  callId: randomUUID(), receivedAt: '2025-03-14T09:30:00-05:00', callerUbigeo: '080101', anonymous: false, topic: 'information', summary: 'Texto confidencial',
+  ...overrides,
 });
 type Row = { callId: string; receivedAt: string; topic: string; status: string; referrals: number; version: number };
 
@@ -18,7 +19,7 @@ describe('GET /hotline-calls: the operators\' list', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const record = async (name: string, subject: string, body: Record<string, unknown>) => {
+    const record = async (name: string, subject: string, body: Partial<HotlineCallBody>) => {
       const c = call(body);
       ids[name] = c.callId;
       await as(subject).post('/api/v1/hotline-calls').send(c).expect(201);
@@ -27,7 +28,7 @@ describe('GET /hotline-calls: the operators\' list', () => {
     await record('cusco2', 'op-a', { receivedAt: '2025-03-02T23:30:00-05:00', topic: 'trafficking' });
     await record('lima', 'op-b', { receivedAt: '2025-03-03T10:00:00-05:00', callerUbigeo: '150101' });
     await record('nowhere', 'op-b', { receivedAt: '2025-03-04T10:00:00-05:00', callerUbigeo: null });
-    await as('op-a').post(`/api/v1/hotline-calls/${ids.cusco2}/referrals`).send({ to: 'PNP', referredAt: '2025-03-03T09:00:00-05:00' }).expect(201);
+    await as('op-a').post(`/api/v1/hotline-calls/${ids.cusco2}/referrals`).send(callReferral({ referredAt: '2025-03-03T09:00:00-05:00' })).expect(201);
     await as('op-a').post(`/api/v1/hotline-calls/${ids.cusco1}/closure`).send({ closedAt: '2025-03-01T08:10:00-05:00', outcome: 'information_provided' }).expect(200);
     await t.project();
   });

@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { hotlineCall } from '../support/fixtures.js';
 
-const valid = () => ({
-  callId: randomUUID(),
-  receivedAt: '2025-03-14T09:30:00-05:00',
-  channel: 'whatsapp',
-  language: 'es',
-  callerUbigeo: '150101',
-  anonymous: true,
-  topic: 'trafficking',
-  summary: 'resumen',
-});
+const valid = () => hotlineCall({ callId: randomUUID(), receivedAt: '2025-03-14T09:30:00-05:00', channel: 'whatsapp', summary: 'resumen' });
 const inTenMinutes = () => new Date(Date.now() + 10 * 60_000).toISOString();
 
 /** Each case breaks exactly one field of an otherwise valid body. */

@@ -3,17 +3,11 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { hotlineCall, type HotlineCallBody } from '../support/fixtures.js';
 
-const validCall = (overrides: Record<string, unknown> = {}) => ({
-  callId: randomUUID(),
-  receivedAt: '2025-03-14T09:30:00-05:00',
-  channel: 'phone',
-  language: 'qu',
-  callerUbigeo: '080101',
-  anonymous: false,
-  topic: 'information',
-  summary: 'Texto confidencial de la llamada',
-  ...overrides,
+const validCall = (overrides: Partial<HotlineCallBody> = {}) => hotlineCall({
+  callId: randomUUID(), receivedAt: '2025-03-14T09:30:00-05:00', language: 'qu', callerUbigeo: '080101', anonymous: false, topic: 'information',
+  summary: 'Texto confidencial de la llamada', ...overrides,
 });
 
 /** A command's answer: the call, its version, and the global position of the event that stands for it. */

@@ -8,6 +8,7 @@ import { AuditLog } from '../../libs/platform/src/index.js';
 import { IntegrityAnchorTask } from '../../apps/api/src/integrity/integrity-anchor.task.js';
 import { waitUntilLogVisible } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { hotlineCall } from '../support/fixtures.js';
 import { testAnchorExport } from '../support/anchors.js';
 import { asOwnerWithoutTriggers, rewriteStreamAsOwner } from '../support/tamper.js';
 
@@ -34,9 +35,6 @@ describe('integrity of the log over HTTP', () => {
   let t: TestApp;
   const callIds: string[] = [];
 
-  const call = (topic: string) => ({
-    receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic,
-  });
   const integrity = () => verifyNow(t);
   /** What someone with the database owner's rights could do, with the log's append-only trigger switched off. */
   const tamper = async (sql: string, params: unknown[]) => {
@@ -51,7 +49,7 @@ describe('integrity of the log over HTTP', () => {
   beforeAll(async () => {
     t = await createTestApp();
     for (const topic of ['trafficking', 'information', 'trafficking']) {
-      callIds.push((await t.api('operator').post('/api/v1/hotline-calls').send(call(topic)).expect(201)).body.callId);
+      callIds.push((await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic })).expect(201)).body.callId);
     }
     await t.api('operator').post(`/api/v1/hotline-calls/${callIds[1]}/closure`)
       .send({ closedAt: '2025-03-03T10:00:00-05:00', outcome: 'information_provided' }).expect(200);
@@ -121,7 +119,7 @@ describe('integrity of the log over HTTP', () => {
     const before = await count();
     await task.tick();
     expect(await count()).toBe(before); // nothing appended since the anchor taken on request
-    await t.api('operator').post('/api/v1/hotline-calls').send(call('other')).expect(201);
+    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic: 'other' })).expect(201);
     await waitUntilLogVisible(t.db.pool);
     await task.tick();
     expect(await count()).toBe(before + 1);
@@ -152,9 +150,6 @@ describe('integrity against the signed anchors kept outside the database, and th
   let keyFile: string;
   const callIds: string[] = [];
   const integrity = () => verifyNow(t);
-  const call = (topic: string) => ({
-    receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic,
-  });
   const audited = (recordId: string) => t.app.get(AuditLog).record({
     actorSubject: 'test-police', actorRole: 'police', action: 'read_personal_data', recordType: 'case', recordId, purpose: 'Verificación', requestId: null,
   });
@@ -164,7 +159,7 @@ describe('integrity against the signed anchors kept outside the database, and th
     ({ ANCHOR_EXPORT_FILE: exportFile, ANCHOR_SIGNING_KEY_FILE: keyFile } = anchors.env);
     t = await createTestApp(anchors.env);
     for (const topic of ['trafficking', 'information']) {
-      callIds.push((await t.api('operator').post('/api/v1/hotline-calls').send(call(topic)).expect(201)).body.callId);
+      callIds.push((await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic })).expect(201)).body.callId);
     }
     for (const recordId of ['c-1', 'c-2', 'c-3']) await audited(recordId);
     await waitUntilLogVisible(t.db.pool);
@@ -218,7 +213,7 @@ describe('integrity against the signed anchors kept outside the database, and th
 
   it('catches the last audit entries removed after an exported anchor, which no chain can', async () => {
     await audited('c-4');
-    await t.api('operator').post('/api/v1/hotline-calls').send(call('other')).expect(201);
+    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic: 'other' })).expect(201);
     await waitUntilLogVisible(t.db.pool);
     await t.api('admin').post('/api/v1/integrity/anchors').expect(201);
     const last = (await t.db.pool.query('SELECT audit_id, to_json(a)::text AS json FROM audit_log a ORDER BY audit_id DESC LIMIT 1')).rows[0];
@@ -285,9 +280,7 @@ describe('signed anchors sent to ANCHOR_EXPORT_URL', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     t = await createTestApp({ ...testAnchorExport().env, ANCHOR_EXPORT_URL: `http://127.0.0.1:${port}/anchors` });
-    await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'information',
-    }).expect(201);
+    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic: 'information' })).expect(201);
     await waitUntilLogVisible(t.db.pool);
   });
   afterAll(async () => {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../libs/platform/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+import {
+  callReferral, caseRegistration, hotlineCall, hoursAgo, prosecutorReferral, ruling, suspect, trialOpening, victim,
+} from '../support/fixtures.js';
 
 describe('a journey from a call to a final ruling', () => {
   let t: TestApp;
@@ -19,27 +20,25 @@ describe('a journey from a call to a final ruling', () => {
   afterAll(async () => t.close());
 
   it('links call → referral → case → prosecution → trial, and the timeline counts the days', async () => {
-    const { callId } = await post('/hotline-calls', {
-      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '170101', anonymous: true, topic: 'trafficking',
-    }, 201);
-    const { referralId } = await post(`/hotline-calls/${callId}/referrals`, { to: 'PNP', unitName: 'DIRCTPTIM Madre de Dios', ubigeo: '170101', referredAt: '2025-03-03T11:00:00-05:00' }, 201);
+    const { callId } = await post('/hotline-calls', hotlineCall({ receivedAt: '2025-03-03T09:00:00-05:00', callerUbigeo: '170101' }), 201);
+    const { referralId } = await post(`/hotline-calls/${callId}/referrals`, callReferral({ unitName: 'DIRCTPTIM Madre de Dios', ubigeo: '170101', referredAt: '2025-03-03T11:00:00-05:00' }), 201);
     const suspectId = randomUUID();
-    const registered = await post('/cases', {
+    const registered = await post('/cases', caseRegistration({
       registeredAt: '2025-03-05T10:00:00-05:00', occurredAt: '2025-02-20T00:00:00-05:00', policeUnit: 'DIRCTPTIM Madre de Dios',
       ubigeo: '170101', source: 'hotline_referral', referralId, purposes: ['sexual_exploitation', 'labour_exploitation'],
-      victims: [{ sex: 'female', age: 16, nationality: 'PE', fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40000001' }],
-      suspects: [{ suspectId, sex: 'male', age: 41, nationality: 'PE', role: 'captador' }],
-    }, 201);
+      victims: [victim({ age: 16, fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40000001' })],
+      suspects: [suspect({ suspectId, age: 41, role: 'captador' })],
+    }), 201);
     const caseId = registered.caseId;
     expect((await t.api('police').get(`/api/v1/referrals/${referralId}`).expect(200)).body).toMatchObject({ status: 'accepted', linkedCaseId: caseId });
 
-    const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, { referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Madre de Dios' });
+    const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, prosecutorReferral({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Madre de Dios' }));
     await post(`/prosecutions/${prosecutionId}/preliminary-investigation`, { occurredAt: '2025-03-12T09:00:00-05:00' });
     await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/accusation`).send({ occurredAt: '2025-03-13T09:00:00-05:00' }).expect(422);
     await post(`/prosecutions/${prosecutionId}/formalization`, { occurredAt: '2025-04-01T09:00:00-05:00' });
     await post(`/prosecutions/${prosecutionId}/accusation`, { occurredAt: '2025-06-02T09:00:00-05:00' });
-    const { trialId } = await post('/trials', { prosecutionId, openedAt: '2025-07-01T09:00:00-05:00', court: 'Juzgado Penal Colegiado de Tambopata' }, 201);
-    await post(`/trials/${trialId}/rulings`, { ruledAt: '2025-09-15T12:00:00-05:00', verdict: 'conviction', sentenceYears: 15, defendants: [suspectId] });
+    const { trialId } = await post('/trials', trialOpening(prosecutionId, { openedAt: '2025-07-01T09:00:00-05:00', court: 'Juzgado Penal Colegiado de Tambopata' }), 201);
+    await post(`/trials/${trialId}/rulings`, ruling([suspectId], { ruledAt: '2025-09-15T12:00:00-05:00', sentenceYears: 15 }));
     await post(`/trials/${trialId}/finality`, { finalAt: '2025-10-01T12:00:00-05:00' });
     await t.project();
 
@@ -66,17 +65,17 @@ describe('a journey from a call to a final ruling', () => {
   });
 
   it('refuses to refer a call that is not about trafficking (422) and a trial without an accusation (422)', async () => {
-    const { callId } = await post('/hotline-calls', { receivedAt: hoursAgo(2), channel: 'web', language: 'es', anonymous: false, topic: 'information' }, 201);
-    const refused = await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`).send({ to: 'PNP', referredAt: hoursAgo(1) }).expect(422);
+    const { callId } = await post('/hotline-calls', hotlineCall({ receivedAt: hoursAgo(2), channel: 'web', callerUbigeo: undefined, anonymous: false, topic: 'information' }), 201);
+    const refused = await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`).send(callReferral({ referredAt: hoursAgo(1) })).expect(422);
     expect(refused.body.code).toBe('call_not_trafficking_related');
-    const { caseId } = await post('/cases', { registeredAt: hoursAgo(5), policeUnit: 'Comisaría Tambopata', ubigeo: '1701', source: 'walk_in', purposes: [], victims: [], suspects: [] }, 201);
-    const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, { referredAt: hoursAgo(4), office: 'FISTRAP' });
-    const trial = await t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: hoursAgo(1), court: 'Juzgado' }).expect(422);
+    const { caseId } = await post('/cases', caseRegistration({ registeredAt: hoursAgo(5), policeUnit: 'Comisaría Tambopata', ubigeo: '1701', purposes: [], victims: [] }), 201);
+    const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, prosecutorReferral({ referredAt: hoursAgo(4) }));
+    const trial = await t.api('judiciary').post('/api/v1/trials').send(trialOpening(prosecutionId, { openedAt: hoursAgo(1) })).expect(422);
     expect(trial.body.code).toBe('prosecution_not_accused');
   });
 
   it('keeps referrals nobody acted on in the queue, oldest first, until someone does', async () => {
-    const call = async (hours: number) => (await post('/hotline-calls', { receivedAt: hoursAgo(hours), channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: false, topic: 'trafficking' }, 201)).callId;
+    const call = async (hours: number) => (await post('/hotline-calls', hotlineCall({ receivedAt: hoursAgo(hours), anonymous: false }), 201)).callId;
     const forgotten = (await post(`/hotline-calls/${await call(200)}/referrals`, { to: 'MIMP', ubigeo: '150101', referredAt: hoursAgo(100) }, 201)).referralId;
     const older = (await post(`/hotline-calls/${await call(300)}/referrals`, { to: 'MIMP', ubigeo: '150101', referredAt: hoursAgo(150) }, 201)).referralId;
     const recent = (await post(`/hotline-calls/${await call(3)}/referrals`, { to: 'MIMP', ubigeo: '150101', referredAt: hoursAgo(2) }, 201)).referralId;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { hotlineCall, hoursAgo } from '../support/fixtures.js';
 import { signTestToken } from '../support/tokens.js';
 
 const ISSUER = 'http://idp.test/realms/registro';
@@ -55,7 +56,7 @@ describe('tokens from an identity provider (JWKS)', () => {
   });
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const call = { receivedAt: new Date().toISOString(), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: true, topic: 'information' };
+  const call = hotlineCall({ receivedAt: hoursAgo(0), callerUbigeo: '080101', topic: 'information' });
 
   it('accepts RS256 and ES256 tokens whose keys the identity provider publishes', async () => {
     const created = await t.api().post('/api/v1/hotline-calls').set(as(await sign(rsa, 'RS256', 'rsa-1'))).send(call).expect(201);

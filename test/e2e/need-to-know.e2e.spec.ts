@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { callReferral, caseRegistration, hotlineCall, hoursAgo, victim, type CallReferralBody } from '../support/fixtures.js';
 
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 const PURPOSE = { 'X-Purpose': 'Atención del caso' };
 
 /** Security issue, item 4: need-to-know for calls and referrals, and the audit of every read that points at a person. */
 describe('need-to-know', () => {
   let t: TestApp;
-  const call = async () => (await t.api('operator').post('/api/v1/hotline-calls').send({
-    receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: false,
-    topic: 'trafficking', summary: 'La vecina cuenta que a su sobrina la llevaron a una mina',
-  }).expect(201)).body.callId as string;
-  const refer = async (callId: string, to: string, extra: object = {}) => (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
-    .send({ to, referredAt: hoursAgo(90), ubigeo: '080101', ...extra }).expect(201)).body.referralId as string;
+  const call = async () => (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({
+    receivedAt: hoursAgo(100), callerUbigeo: '080101', anonymous: false, summary: 'La vecina cuenta que a su sobrina la llevaron a una mina',
+  })).expect(201)).body.callId as string;
+  const refer = async (callId: string, to: string, extra: Partial<CallReferralBody> = {}) => (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
+    .send(callReferral({ to, referredAt: hoursAgo(90), ubigeo: '080101', ...extra })).expect(201)).body.referralId as string;
   const auditOf = async (filter: Record<string, string>) =>
     (await t.api('auditor').get('/api/v1/audit').query(filter).expect(200)).body.entries as Array<Record<string, unknown>>;
 
@@ -60,10 +59,9 @@ describe('need-to-know', () => {
     expect((await t.api('protection').get(`/api/v1/referrals/${toPolice}`)).status).toBe(404);
 
     // A victim sent to a shelter by the police: the sending police read it, without the shelter's details.
-    const { caseId, victimIds } = (await t.api('police').post('/api/v1/cases').send({
-      registeredAt: hoursAgo(48), policeUnit: 'Comisaría Cusco', ubigeo: '080101', source: 'walk_in', purposes: ['sexual_exploitation'],
-      victims: [{ sex: 'female', age: 16, nationality: 'PE' }], suspects: [],
-    }).expect(201)).body;
+    const { caseId, victimIds } = (await t.api('police').post('/api/v1/cases').send(caseRegistration({
+      registeredAt: hoursAgo(48), policeUnit: 'Comisaría Cusco', ubigeo: '080101', purposes: ['sexual_exploitation'], victims: [victim({ age: 16 })],
+    })).expect(201)).body;
     const victimToShelter = (await t.api('police').post(`/api/v1/cases/${caseId}/referrals`)
       .send({ to: 'SHELTER', referredAt: hoursAgo(10), victimId: victimIds[0], unitName: 'Hogar Refugio Norte', ubigeo: '080101' }).expect(201)).body.referralId;
     const bySender = await t.api('police').get(`/api/v1/referrals/${victimToShelter}`).expect(200);
@@ -97,10 +95,9 @@ describe('need-to-know', () => {
     const withPurpose = entries.find((e) => e.action === 'read_personal_data');
     expect(withPurpose?.purpose).toBe('Atención del caso');
 
-    const { caseId, victimIds } = (await t.api('police').post('/api/v1/cases').send({
-      registeredAt: hoursAgo(48), policeUnit: 'Comisaría Cusco', ubigeo: '080101', source: 'walk_in', purposes: ['labour_exploitation'],
-      victims: [{ sex: 'male', age: 15, nationality: 'PE' }, { sex: 'female', age: 14, nationality: 'BO' }], suspects: [],
-    }).expect(201)).body;
+    const { caseId, victimIds } = (await t.api('police').post('/api/v1/cases').send(caseRegistration({
+      registeredAt: hoursAgo(48), policeUnit: 'Comisaría Cusco', ubigeo: '080101', victims: [victim({ sex: 'male', age: 15 }), victim({ age: 14, nationality: 'BO' })],
+    })).expect(201)).body;
     await t.api('judiciary').get(`/api/v1/cases/${caseId}`).set(PURPOSE).expect(200); // withheld for the judiciary, still audited
     const caseReads = await auditOf({ subjectId: victimIds[1] });
     expect(caseReads).toEqual([expect.objectContaining({

@@ -6,6 +6,7 @@ import { PostgresEventStore } from '../../libs/event-store/src/index.js';
 import { findDisclosures, type PublishedTable } from '../../libs/read-models/src/index.js';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { hotlineCall } from '../support/fixtures.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 
 const binary = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
@@ -28,9 +29,7 @@ function changedCells(before: { tables: Table[] }, after: { tables: Table[] }): 
 describe('official statistics over HTTP', () => {
   let t: TestApp;
   const monthly = '/api/v1/statistics/monthly?year=2025&month=3';
-  const lateCall = (receivedAt: string) => ({
-    callId: randomUUID(), receivedAt, channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'trafficking',
-  });
+  const lateCall = (receivedAt: string) => hotlineCall({ callId: randomUUID(), receivedAt });
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { callReferral, caseRegistration, hotlineCall, victim } from '../support/fixtures.js';
 
 const NAME = 'Nombre Reservado';
 const DOCUMENT = 'X7654321';
 const SUMMARY = 'Relato reservado de la llamante';
-const CASE = {
-  registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'DIRCTPTIM Lima', ubigeo: '150101', source: 'walk_in', purposes: ['labour_exploitation'],
-  victims: [{ sex: 'female', age: 19, nationality: 'VE', fullName: NAME, documentType: 'PASSPORT', documentNumber: DOCUMENT, phone: '999888777' }],
-  suspects: [],
-};
+const CASE = caseRegistration({
+  policeUnit: 'DIRCTPTIM Lima',
+  victims: [victim({ age: 19, nationality: 'VE', fullName: NAME, documentType: 'PASSPORT', documentNumber: DOCUMENT, phone: '999888777' })],
+});
 
 /** Personal fields leave the API only on a stated purpose, to the roles that need them (PERSONAL_DATA_READERS), audited. */
 describe('personal data on a stated purpose, for the roles that need it', () => {
@@ -19,12 +19,9 @@ describe('personal data on a stated purpose, for the roles that need it', () => 
   beforeAll(async () => {
     t = await createTestApp();
     caseId = (await t.api('police').post('/api/v1/cases').send(CASE).expect(201)).body.caseId;
-    callId = (await t.api('operator').post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: false,
-      topic: 'trafficking', summary: SUMMARY,
-    }).expect(201)).body.callId;
+    callId = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ anonymous: false, summary: SUMMARY })).expect(201)).body.callId;
     // Protection reads a call only once it was referred to them (need-to-know).
-    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`).send({ to: 'MIMP', referredAt: '2025-03-03T10:00:00-05:00' }).expect(201);
+    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`).send(callReferral({ to: 'MIMP', referredAt: '2025-03-03T10:00:00-05:00' })).expect(201);
     await t.project();
   });
   afterAll(async () => t.close());

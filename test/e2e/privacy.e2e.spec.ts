@@ -8,6 +8,7 @@ import { verifyHashChains } from '../../libs/event-store/src/index.js';
 import { loadCatalogs, loadConfig } from '../../libs/platform/src/index.js';
 import { OfficialStatistics } from '../../libs/read-models/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, hotlineCall, victim as anyVictim, type VictimBody } from '../support/fixtures.js';
 
 const NAME = 'Yolanda Ccori Huamán';
 const DOCUMENT = '07654321';
@@ -48,20 +49,15 @@ describe('personal data: sealed per data subject, erasable, linked without expos
   let caseId: string;
   let linkedCaseId: string;
   let callId: string;
-  const victim = (id: string, documentNumber: string) => ({
-    victimId: id, sex: 'female', age: 23, nationality: 'PE', fullName: NAME, documentType: 'DNI', documentNumber, phone: '987654321',
-  });
-  const registerCase = async (source: string, registeredAt: string, victims: object[]) =>
-    (await t.api('admin').post('/api/v1/cases').send({
-      registeredAt, policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', source, purposes: ['labour_exploitation'], victims, suspects: [],
-    }).expect(201)).body.caseId as string;
+  const victim = (id: string, documentNumber: string) =>
+    anyVictim({ victimId: id, age: 23, fullName: NAME, documentType: 'DNI', documentNumber, phone: '987654321' });
+  const registerCase = async (source: string, registeredAt: string, victims: VictimBody[]) =>
+    (await t.api('admin').post('/api/v1/cases').send(caseRegistration({ registeredAt, policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', source, victims }))
+      .expect(201)).body.caseId as string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    callId = (await t.api('admin').post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-05-02T10:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: false,
-      topic: 'trafficking', summary: SUMMARY,
-    }).expect(201)).body.callId;
+    callId = (await t.api('admin').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: '2025-05-02T10:00:00-05:00', callerUbigeo: '080101', anonymous: false, summary: SUMMARY })).expect(201)).body.callId;
     // One person, denounced by two institutions, the document written two ways.
     caseId = await registerCase('walk_in', '2025-05-10T10:00:00-05:00', [victim(victimId, DOCUMENT)]);
     linkedCaseId = await registerCase('other_institution', '2025-05-20T10:00:00-05:00', [victim(linkedVictimId, '07.654-321')]);
@@ -186,10 +182,9 @@ describe('personal data: sealed per data subject, erasable, linked without expos
     const inCusco = randomUUID();
     const inLima = randomUUID();
     const cusco = await registerCase('walk_in', '2025-07-01T10:00:00-05:00', [victim(inCusco, '41234567')]);
-    await t.api('admin').post('/api/v1/cases').send({
-      registeredAt: '2025-07-02T10:00:00-05:00', policeUnit: 'DIRCTPTIM Lima', ubigeo: '150101', source: 'walk_in', purposes: ['sexual_exploitation'],
-      victims: [victim(inLima, '41.234.567')], suspects: [],
-    }).expect(201);
+    await t.api('admin').post('/api/v1/cases').send(caseRegistration({
+      registeredAt: '2025-07-02T10:00:00-05:00', policeUnit: 'DIRCTPTIM Lima', purposes: ['sexual_exploitation'], victims: [victim(inLima, '41.234.567')],
+    })).expect(201);
     const alone = randomUUID();
     await registerCase('walk_in', '2025-07-03T10:00:00-05:00', [victim(alone, '49999999')]);
     const cuscoAdmin = (subject: string) => (path: string) =>

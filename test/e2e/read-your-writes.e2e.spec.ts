@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { callReferral, caseRegistration, hotlineCall, prosecutorReferral, victim, type HotlineCallBody } from '../support/fixtures.js';
 
-const call = (overrides: Record<string, unknown> = {}) => ({
-  callId: randomUUID(), receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '170101',
-  anonymous: true, topic: 'trafficking', ...overrides,
-});
+const call = (overrides: Partial<HotlineCallBody> = {}) => hotlineCall({ callId: randomUUID(), callerUbigeo: '170101', ...overrides });
 const headPosition = async (t: TestApp) => Number((await t.db.pool.query('SELECT max(global_position) AS p FROM events')).rows[0].p);
 
 describe('read-your-writes: position on commands, minPosition on reads (projections on demand)', () => {
@@ -23,17 +21,17 @@ describe('read-your-writes: position on commands, minPosition on reads (projecti
     const noop = await t.api('operator').post(`/api/v1/hotline-calls/${body.callId}/classification`).send({ topic: 'trafficking' }).expect(200);
     expect(noop.body).toEqual({ callId: body.callId, version: 1, position: created.position });
     const referral = (await t.api('operator').post(`/api/v1/hotline-calls/${body.callId}/referrals`)
-      .send({ to: 'PNP', ubigeo: '170101', referredAt: '2025-03-03T11:00:00-05:00' }).expect(201)).body;
+      .send(callReferral({ ubigeo: '170101' })).expect(201)).body;
     expect(referral.position).toBe(await headPosition(t));
-    const registered = (await t.api('police').post('/api/v1/cases').send({
-      registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'DIRCTPTIM Madre de Dios', ubigeo: '170101', source: 'hotline_referral',
-      referralId: referral.referralId, purposes: ['sexual_exploitation'], victims: [{ sex: 'female', age: 16, nationality: 'PE' }], suspects: [],
-    }).expect(201)).body;
+    const registered = (await t.api('police').post('/api/v1/cases').send(caseRegistration({
+      policeUnit: 'DIRCTPTIM Madre de Dios', ubigeo: '170101', source: 'hotline_referral', referralId: referral.referralId,
+      purposes: ['sexual_exploitation'], victims: [victim({ age: 16 })],
+    })).expect(201)).body;
     // The case's events, then the referral's acceptance: the answer names the acceptance, the last of them.
     const acceptance = await t.db.pool.query("SELECT global_position FROM events WHERE event_type = 'ReferralAccepted' AND data->>'referralId' = $1", [referral.referralId]);
     expect(registered.position).toBe(Number(acceptance.rows[0].global_position));
     const sent = (await t.api('police').post(`/api/v1/cases/${registered.caseId}/prosecutor-referral`)
-      .send({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Madre de Dios' }).expect(200)).body;
+      .send(prosecutorReferral({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Madre de Dios' })).expect(200)).body;
     expect(sent.position).toBe(await headPosition(t));
     const stage = (await t.api('prosecutor').post(`/api/v1/prosecutions/${sent.prosecutionId}/preliminary-investigation`)
       .send({ occurredAt: '2025-03-12T09:00:00-05:00' }).expect(200)).body;

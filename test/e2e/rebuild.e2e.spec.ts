@@ -5,6 +5,7 @@ import {
 } from '../../libs/platform/src/index.js';
 import { PROJECTIONS } from '../../libs/read-models/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, hotlineCall, prosecutorReferral, suspect, trialOpening, victim } from '../support/fixtures.js';
 import { seededRandom } from '../support/random.js';
 
 const day = (d: number, hour = 9) => new Date(Date.UTC(2025, 0, 1 + d, hour + 5)).toISOString();
@@ -22,7 +23,7 @@ describe('rebuilding every projection from zero', () => {
     const random = seededRandom(11);
     for (let i = 0; i < 40; i++) {
       const start = random.int(0, 300);
-      const { callId } = await post('/hotline-calls', { receivedAt: day(start), channel: 'phone', language: 'es', callerUbigeo: random.pick(['150101', '08', null]), anonymous: false, topic: random.pick(['trafficking', 'information']) });
+      const { callId } = await post('/hotline-calls', hotlineCall({ receivedAt: day(start), callerUbigeo: random.pick(['150101', '08', null]), anonymous: false, topic: random.pick(['trafficking', 'information']) }));
       if (random.chance(0.3)) await post(`/hotline-calls/${callId}/classification`, { topic: 'trafficking' });
       if (random.chance(0.5)) await post(`/hotline-calls/${callId}/correction`, { callerUbigeo: '170101', reason: 'corrección' });
       const call = (await t.api('admin').get(`/api/v1/hotline-calls/${callId}`)).body;
@@ -37,12 +38,15 @@ describe('rebuilding every projection from zero', () => {
       if (fate === 'reject') await post(`/referrals/${referralId}/reject`, { rejectedAt: day(start + 1), reason: 'no corresponde' });
       if (fate !== 'case') continue;
       const suspectId = '00000000-0000-4000-8000-' + String(i).padStart(12, '0');
-      const { caseId } = await post('/cases', { registeredAt: day(start + 2), policeUnit: 'DIRCTPTIM', ubigeo: '170101', source: 'hotline_referral', referralId, purposes: ['sexual_exploitation'], victims: [{ sex: 'female', age: 15, nationality: 'VE' }], suspects: [{ suspectId, sex: 'male', nationality: 'PE' }] });
-      const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, { referredAt: day(start + 3), office: 'FISTRAP' });
+      const { caseId } = await post('/cases', caseRegistration({
+        registeredAt: day(start + 2), policeUnit: 'DIRCTPTIM', ubigeo: '170101', source: 'hotline_referral', referralId, purposes: ['sexual_exploitation'],
+        victims: [victim({ age: 15, nationality: 'VE' })], suspects: [suspect({ suspectId })],
+      }));
+      const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, prosecutorReferral({ referredAt: day(start + 3) }));
       await post(`/prosecutions/${prosecutionId}/preliminary-investigation`, { occurredAt: day(start + 4) });
       await post(`/prosecutions/${prosecutionId}/formalization`, { occurredAt: day(start + 10) });
       await post(`/prosecutions/${prosecutionId}/accusation`, { occurredAt: day(start + 20) });
-      await post('/trials', { prosecutionId, openedAt: day(start + 30), court: 'Juzgado' });
+      await post('/trials', trialOpening(prosecutionId, { openedAt: day(start + 30) }));
     }
     await t.project();
   });

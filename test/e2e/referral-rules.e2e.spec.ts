@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { callReferral, caseRegistration, hotlineCall, hoursAgo, type CaseRegistrationBody } from '../support/fixtures.js';
 
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
-const newCase = (ubigeo: string, extra: object = {}) => ({
-  registeredAt: hoursAgo(48), policeUnit: 'Comisaría', ubigeo, source: 'walk_in', purposes: ['labour_exploitation'],
-  victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [], ...extra,
-});
+const newCase = (ubigeo: string, extra: Partial<CaseRegistrationBody> = {}) => caseRegistration({ registeredAt: hoursAgo(48), ubigeo, ...extra });
 
 /** Security issue, item 3: who accepts, answers and revokes a referral, and which department it belongs to. */
 describe('referral rules', () => {
   let t: TestApp;
-  const call = async (callerUbigeo = '080101') => (await t.api('operator').post('/api/v1/hotline-calls').send({
-    receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo, anonymous: true, topic: 'trafficking',
-  }).expect(201)).body.callId as string;
+  const call = async (callerUbigeo = '080101') => (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(100), callerUbigeo })).expect(201)).body.callId as string;
   const fromCall = async (to: string, ubigeo: string | null = '080101', callerUbigeo = '080101') =>
     (await t.api('operator').post(`/api/v1/hotline-calls/${await call(callerUbigeo)}/referrals`)
-      .send({ to, referredAt: hoursAgo(90), ...(ubigeo ? { ubigeo } : {}) }).expect(201)).body.referralId as string;
+      .send(callReferral({ to, referredAt: hoursAgo(90), ...(ubigeo ? { ubigeo } : {}) })).expect(201)).body.referralId as string;
   const eventCount = async () => Number((await t.db.pool.query('SELECT count(*) AS n FROM events')).rows[0].n);
   const stateOf = async (id: string) => (await t.api('admin').get(`/api/v1/referrals/${id}`).expect(200)).body;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { accessTableOf } from '../../apps/api/src/auth/access.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, hotlineCall, victim } from '../support/fixtures.js';
 import { operationOf, validate, type OpenApiDocument } from '../support/openapi-validate.js';
 
 const JSON_TYPE = 'application/json';
@@ -48,9 +49,7 @@ describe('response schemas: documented for every endpoint, and matching real ans
   it('answers a journey through calls, referrals, cases, prosecutions, trials, audit and integrity as documented', async () => {
     const op = () => t.api('operator');
     const police = () => t.api('police');
-    const call = await check('POST /api/v1/hotline-calls', 201, () => op().post('/api/v1/hotline-calls').send({
-      receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: false, topic: 'information', summary: 'Relato',
-    }));
+    const call = await check('POST /api/v1/hotline-calls', 201, () => op().post('/api/v1/hotline-calls').send(hotlineCall({ anonymous: false, topic: 'information', summary: 'Relato' })));
     const callId = String(call.callId);
     await check('POST /api/v1/hotline-calls/{callId}/classification', 200, () => op().post(`/api/v1/hotline-calls/${callId}/classification`).send({ topic: 'trafficking' }));
     await check('POST /api/v1/hotline-calls/{callId}/correction', 200, () => op().post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal' }));
@@ -67,11 +66,10 @@ describe('response schemas: documented for every endpoint, and matching real ans
     await check('POST /api/v1/hotline-calls/{callId}/closure', 200, () => op().post(`/api/v1/hotline-calls/${callId}/closure`).send({ closedAt: '2025-03-03T11:00:00-05:00', outcome: 'referred' }));
     await check('GET /api/v1/hotline-calls/{callId}', 200, () => op().get(`/api/v1/hotline-calls/${callId}`));
 
-    const registered = await check('POST /api/v1/cases', 201, () => police().post('/api/v1/cases').send({
-      registeredAt: '2025-03-05T10:00:00-05:00', occurredAt: null, policeUnit: 'DIRCTPTIM Lima', ubigeo: '150101', source: 'hotline_referral',
-      referralId: referral.referralId, purposes: ['labour_exploitation'],
-      victims: [{ sex: 'female', age: 19, nationality: 'VE', fullName: 'Nombre', documentType: 'DNI', documentNumber: '40000009' }], suspects: [],
-    }));
+    const registered = await check('POST /api/v1/cases', 201, () => police().post('/api/v1/cases').send(caseRegistration({
+      occurredAt: null, policeUnit: 'DIRCTPTIM Lima', source: 'hotline_referral', referralId: referral.referralId as string,
+      victims: [victim({ age: 19, nationality: 'VE', fullName: 'Nombre', documentType: 'DNI', documentNumber: '40000009' })],
+    })));
     const caseId = String(registered.caseId);
     await check('POST /api/v1/cases/{caseId}/victims', 200, () => police().post(`/api/v1/cases/${caseId}/victims`).send({ victims: [{ sex: 'male', nationality: 'unknown' }] }));
     const suspects = await check('POST /api/v1/cases/{caseId}/suspects', 200, () => police().post(`/api/v1/cases/${caseId}/suspects`).send({ suspects: [{ sex: 'male', nationality: 'PE', role: null }] }));

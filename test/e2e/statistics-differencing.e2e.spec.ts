@@ -4,6 +4,7 @@ import { PostgresEventStore } from '../../libs/event-store/src/index.js';
 import { loadCatalogs, loadConfig } from '../../libs/platform/src/index.js';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { caseRegistration, hotlineCall, victim } from '../support/fixtures.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { crossAnswerFindings, type CheckedReport } from '../statistics/cross-answer-checker.js';
 
@@ -17,9 +18,7 @@ const K = 5;
 const DEPARTMENTS = ['01', '08', '15', '16', '25'];
 const monthly = (department?: string, period = '2025-03') =>
   `/api/v1/statistics/monthly?year=${period.slice(0, 4)}&month=${Number(period.slice(5))}${department ? `&department=${department}` : ''}`;
-const call = (receivedAt: string, callerUbigeo = '150101') => ({
-  callId: randomUUID(), receivedAt, channel: 'phone', language: 'es', callerUbigeo, anonymous: true, topic: 'trafficking',
-});
+const call = (receivedAt: string, callerUbigeo = '150101') => hotlineCall({ callId: randomUUID(), receivedAt, callerUbigeo });
 const LIMA_MIDNIGHT_UTC_MS = 5 * 3_600_000;
 
 type Report = CheckedReport & { asOfPosition: number; generatedAt: string };
@@ -89,9 +88,9 @@ describe('differencing the answers an analyst can obtain', () => {
   it('leaves no suppressed cell derivable across the national report and every department report of a release point', async () => {
     // June 2024 (outside the generated year): six denunciations in Lima, one in Cusco. Protected one report at a
     // time, the national table hides Cusco's 1 (and Lima's 6 with it), but Lima's own report publishes its 6.
-    const denunciation = (ubigeo: string, day: number) => ({
+    const denunciation = (ubigeo: string, day: number) => caseRegistration({
       caseId: randomUUID(), registeredAt: `2024-06-${String(day).padStart(2, '0')}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', ubigeo,
-      source: 'walk_in', purposes: ['sexual_exploitation'], victims: [{ sex: 'female', age: 16, nationality: 'PE' }], suspects: [],
+      purposes: ['sexual_exploitation'], victims: [victim({ age: 16 })],
     });
     for (let day = 1; day <= 6; day++) await t.api('police').post('/api/v1/cases').send(denunciation('150101', day)).expect(201);
     await t.api('police').post('/api/v1/cases').send(denunciation('080108', 10)).expect(201);
@@ -145,10 +144,10 @@ describe('differencing the answers an analyst can obtain', () => {
     // Cusco's year is 11 while its months are 1, 5 and 5.
     for (const month of ['07', '08']) {
       for (let day = 1; day <= 5; day++) {
-        await t.api('police').post('/api/v1/cases').send({
-          caseId: randomUUID(), registeredAt: `2024-${month}-0${day}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', ubigeo: '080108', source: 'walk_in',
-          purposes: ['sexual_exploitation'], victims: [{ sex: 'female', age: 16, nationality: 'PE' }], suspects: [],
-        }).expect(201);
+        await t.api('police').post('/api/v1/cases').send(caseRegistration({
+          caseId: randomUUID(), registeredAt: `2024-${month}-0${day}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', ubigeo: '080108',
+          purposes: ['sexual_exploitation'], victims: [victim({ age: 16 })],
+        })).expect(201);
       }
     }
     await t.project();
@@ -217,10 +216,9 @@ describe('differencing the answers an analyst can obtain', () => {
   });
 
   it('gives a regional police user the same change in its exact count whether or not the document exists elsewhere', async () => {
-    const victim = (documentNumber: string) => ({ sex: 'female', age: 17, nationality: 'PE', fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber });
-    const registration = (ubigeo: string, documentNumber: string) => ({
-      caseId: randomUUID(), registeredAt: '2025-03-20T10:00:00-05:00', policeUnit: 'Comisaría', ubigeo, source: 'walk_in',
-      purposes: ['labour_exploitation'], victims: [victim(documentNumber)], suspects: [],
+    const registration = (ubigeo: string, documentNumber: string) => caseRegistration({
+      caseId: randomUUID(), registeredAt: '2025-03-20T10:00:00-05:00', ubigeo,
+      victims: [victim({ fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber })],
     });
     // A person registered in Lima only.
     await t.api('police', ['15']).post('/api/v1/cases').send(registration('150101', '47110815')).expect(201);
