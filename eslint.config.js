@@ -3,7 +3,8 @@
 // platform → domain, event-store, read-models; apps → libs and seeds; seeds → libs. Libraries never import apps or seeds.
 import tseslint from 'typescript-eslint';
 
-const layer = (names) => `(^|/)(${names.join('|')})(/|$)`;
+// A layer by its subpath import (`#domain`, package.json "imports") or by a path through its folder (`../../domain/src/…`).
+const layer = (names) => `(^#|^|/)(${names.join('|')})(/|$)`;
 const forbid = (...patterns) => ['error', { patterns }];
 const FRAMEWORKS = {
   regex: '^(@nestjs/|typeorm$|pg$|kafkajs$|@kurrent/|express$|class-validator$|class-transformer$|node:)',

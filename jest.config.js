@@ -3,7 +3,12 @@
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // The libraries' subpath imports (package.json "imports"), to their TypeScript sources.
+    '^#(domain|event-store|read-models|platform)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#test-support/(.*)\\.js$': '<rootDir>/test/support/$1',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },

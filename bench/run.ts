@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../libs/platform/src/index.js';
+import { projectRoot } from '#platform';
 import { startBenchServer } from './lib/database.js';
 import type { Measurement } from './lib/measure.js';
 import { compareToTargets, renderTable } from './report.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintSignInCode, mintToken, projectRoot, type DatabaseUrls, type Role } from '../../libs/platform/src/index.js';
+import { mintSignInCode, mintToken, projectRoot, type DatabaseUrls, type Role } from '#platform';
 
 export interface AppProcess {
   baseUrl: string;

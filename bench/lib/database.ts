@@ -7,7 +7,7 @@ import pg from 'pg';
 import { freePort } from './app-process.js';
 import {
   EMBEDDED_SERVING_ROLE, ensureServingRole, makeReachableByPostgres, prepareDatabase, type DatabaseUrls,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
 
 export interface BenchServer {
   adminUrl: string;

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { chainHash, GENESIS_HASH } from '../../libs/event-store/src/index.js';
+import { chainHash, GENESIS_HASH } from '#event-store';
 import { hotlineCallData, METADATA } from './events.js';
 
 const CHUNK = 50_000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { PostgresEventStore } from '../../libs/event-store/src/index.js';
+import { PostgresEventStore } from '#event-store';
 import type { BenchServer } from '../lib/database.js';
 import { hotlineCallData, METADATA } from '../lib/events.js';
 import { measure, type Contender, type Measurement } from '../lib/measure.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import pg from 'pg';
-import { projectRoot } from '../../libs/platform/src/index.js';
+import { projectRoot } from '#platform';
 import { startApp, type AppProcess } from '../lib/app-process.js';
 import type { BenchServer } from '../lib/database.js';
 import { percentile, type Measurement } from '../lib/measure.js';

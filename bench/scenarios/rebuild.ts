@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { LOG_START, ProjectionRunner, readAllGapSafe, type LogPosition } from '../../libs/event-store/src/index.js';
-import { KNOWN_EVENT_TYPES, type DatabaseUrls } from '../../libs/platform/src/index.js';
-import { PROJECTIONS } from '../../libs/read-models/src/index.js';
+import { LOG_START, ProjectionRunner, readAllGapSafe, type LogPosition } from '#event-store';
+import { KNOWN_EVENT_TYPES, type DatabaseUrls } from '#platform';
+import { PROJECTIONS } from '#read-models';
 import { startApp } from '../lib/app-process.js';
 import type { BenchServer } from '../lib/database.js';
 import { fillLog } from '../lib/fill.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { PostgresEventStore, ProjectionRunner } from '../../libs/event-store/src/index.js';
-import { createDataSource, KNOWN_EVENT_TYPES } from '../../libs/platform/src/index.js';
-import { hotlineStatisticsProjection, queryHotlineStatistics } from '../../libs/read-models/src/index.js';
+import { PostgresEventStore, ProjectionRunner } from '#event-store';
+import { createDataSource, KNOWN_EVENT_TYPES } from '#platform';
+import { hotlineStatisticsProjection, queryHotlineStatistics } from '#read-models';
 import type { BenchServer } from '../lib/database.js';
 import { hotlineCallData, METADATA } from '../lib/events.js';
 import { fillLog } from '../lib/fill.js';

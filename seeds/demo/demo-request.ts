@@ -1,4 +1,4 @@
-import type { UbigeoCatalog } from '../../libs/domain/src/index.js';
+import type { UbigeoCatalog } from '#domain';
 import { SeededRandom } from './random.js';
 
 export const DEMO_SEED = 20250101;

@@ -1,4 +1,4 @@
-import { ageGroupOf } from '../../libs/domain/src/index.js';
+import { ageGroupOf } from '#domain';
 import type { DemoJourney, DemoRequest } from './demo-request.js';
 
 type Counts = Record<string, number>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { AGE_GROUPS, EXPLOITATION_PURPOSES, limaMonth, SEXES } from '../../libs/domain/src/index.js';
-import { loadCatalogs, projectRoot } from '../../libs/platform/src/index.js';
+import { AGE_GROUPS, EXPLOITATION_PURPOSES, limaMonth, SEXES } from '#domain';
+import { loadCatalogs, projectRoot } from '#platform';
 import { DEMO_YEAR, stepDate, type DemoRequest } from './demo-request.js';
 import { summarize } from './demo-summary.js';
 import { generateDemoYear } from './demo-year.js';

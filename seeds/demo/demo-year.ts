@@ -1,4 +1,4 @@
-import type { UbigeoCatalog } from '../../libs/domain/src/index.js';
+import type { UbigeoCatalog } from '#domain';
 import { registerCase, type CaseOrigin } from './case-demo.js';
 import { clockAt, createContext, DEMO_SEED, type DemoContext, type DemoJourney } from './demo-request.js';
 import { DEPARTMENT_WEIGHTS, generateHotlineCalls, groupDistricts, randomInstant, TRAFFICKING_FACTOR } from './hotline-demo.js';

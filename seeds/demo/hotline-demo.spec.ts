@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   createHotlineCallDecider, limaMonth, type HotlineCallCommand, type HotlineCallState,
-} from '../../libs/domain/src/index.js';
-import { loadCatalogs, projectRoot } from '../../libs/platform/src/index.js';
+} from '#domain';
+import { loadCatalogs, projectRoot } from '#platform';
 import { DEMO_YEAR, type DemoRequest } from './demo-request.js';
 import { generateDemoYear } from './demo-year.js';
 import { generateHotlineCalls } from './hotline-demo.js';

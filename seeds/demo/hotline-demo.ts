@@ -1,4 +1,4 @@
-import type { UbigeoCatalog } from '../../libs/domain/src/index.js';
+import type { UbigeoCatalog } from '#domain';
 import { DEMO_SEED, DEMO_YEAR, demoLimit, post, type DemoRequest } from './demo-request.js';
 import { SeededRandom } from './random.js';
 

@@ -1,8 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import type pg from 'pg';
 import { performance } from 'node:perf_hooks';
-import type { UbigeoCatalog } from '../../libs/domain/src/index.js';
-import { STATISTICS_PROJECTION } from '../../libs/read-models/src/index.js';
+import type { UbigeoCatalog } from '#domain';
+import { STATISTICS_PROJECTION } from '#read-models';
 import { DEMO_SEED, DEMO_YEAR, type DemoJourney, type DemoRequest } from './demo-request.js';
 import { generateDemoYear } from './demo-year.js';
 

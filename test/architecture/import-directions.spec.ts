@@ -10,10 +10,14 @@ describe('import directions', () => {
   it.each([
     ['libs/domain/src/x.ts', "import { Injectable } from '@nestjs/common'; export const x = Injectable;"],
     ['libs/domain/src/x.ts', "import { Pool } from 'pg'; export const x = Pool;"],
-    ['libs/domain/src/x.ts', "import { PostgresEventStore } from '../../event-store/src/index.js'; export const x = PostgresEventStore;"],
-    ['libs/event-store/src/x.ts', "import { fold } from '../../domain/src/index.js'; export const x = fold;"],
-    ['libs/read-models/src/x.ts', "import { loadConfig } from '../../platform/src/index.js'; export const x = loadConfig;"],
+    ['libs/domain/src/x.ts', "import { PostgresEventStore } from '#event-store'; export const x = PostgresEventStore;"],
+    ['libs/event-store/src/x.ts', "import { fold } from '#domain'; export const x = fold;"],
+    ['libs/read-models/src/x.ts', "import { loadConfig } from '#platform'; export const x = loadConfig;"],
     ['libs/platform/src/x.ts', "import { createApp } from '../../../apps/api/src/create-app.js'; export const x = createApp;"],
+    // The same directions through the libraries' subpath imports (package.json "imports").
+    ['libs/domain/src/x.ts', "import { PostgresEventStore } from '#event-store'; export const x = PostgresEventStore;"],
+    ['libs/event-store/src/x.ts', "import { fold } from '#domain'; export const x = fold;"],
+    ['libs/read-models/src/x.ts', "import { loadConfig } from '#platform'; export const x = loadConfig;"],
   ])('refuses %s importing %s', async (filePath, code) => {
     expect(await problems(filePath, code)).toContain('no-restricted-imports');
   });
@@ -25,9 +29,9 @@ describe('import directions', () => {
 
   it('allows the intended directions', async () => {
     expect(await problems('libs/read-models/src/x.ts',
-      "import { fold } from '../../domain/src/index.js'; import { Upcasters } from '../../event-store/src/index.js'; export const x = [fold, Upcasters];"))
+      "import { fold } from '#domain'; import { Upcasters } from '#event-store'; export const x = [fold, Upcasters];"))
       .toEqual([]);
-    expect(await problems('apps/api/src/x.ts', "import { loadConfig } from '../../../libs/platform/src/index.js'; export const x = loadConfig;"))
+    expect(await problems('apps/api/src/x.ts', "import { loadConfig } from '#platform'; export const x = loadConfig;"))
       .toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Unstamped } from '../../apps/api/src/shared/command-service.js';
 import type { CommandOf } from '../../apps/api/src/shared/stream-types.js';
-import { createHotlineCallDecider, initialHotlineCallState } from '../../libs/domain/src/index.js';
+import { createHotlineCallDecider, initialHotlineCallState } from '#domain';
 
 /**
  * Every command an endpoint sends is its stream's own command type, checked by the compiler: `npm test` type-checks

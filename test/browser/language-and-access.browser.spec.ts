@@ -1,6 +1,6 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import type { Role } from '../../libs/platform/src/index.js';
+import type { Role } from '#platform';
 import { browserAvailable, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
 import { runAs } from '../../apps/api/src/auth/request-context.js';
 import { CommandService } from '../../apps/api/src/shared/command-service.js';
-import type { Actor } from '../../libs/platform/src/index.js';
+import type { Actor } from '#platform';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, hotlineCall, hoursAgo, prosecutorReferral, suspect, trialOpening, victim, type CaseRegistrationBody } from '../support/fixtures.js';
 

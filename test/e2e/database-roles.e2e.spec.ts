@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PG_POOL, prepareDatabase } from '../../libs/platform/src/index.js';
+import { PG_POOL, prepareDatabase } from '#platform';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { hotlineCall } from '../support/fixtures.js';
 

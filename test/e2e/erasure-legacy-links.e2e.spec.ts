@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { caseStreamName } from '../../libs/domain/src/index.js';
-import { PostgresEventStore } from '../../libs/event-store/src/index.js';
-import { documentHashOf, loadCatalogs, loadConfig, MASTER_KEYRING, SubjectKeyStore, type MasterKeyring } from '../../libs/platform/src/index.js';
+import { caseStreamName } from '#domain';
+import { PostgresEventStore } from '#event-store';
+import { documentHashOf, loadCatalogs, loadConfig, MASTER_KEYRING, SubjectKeyStore, type MasterKeyring } from '#platform';
 import { ErasureReach1764201600960 } from '../../libs/platform/src/database/migrations/1764201600960-erasure-reach.js';
-import { OfficialStatistics } from '../../libs/read-models/src/index.js';
+import { OfficialStatistics } from '#read-models';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, victim } from '../support/fixtures.js';
-import { EMBEDDED_SERVING_ROLE, grantServingRole } from '../../libs/platform/src/index.js';
+import { EMBEDDED_SERVING_ROLE, grantServingRole } from '#platform';
 
 const PURPOSE = 'Verificación de supresión';
 

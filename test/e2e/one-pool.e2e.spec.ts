@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { PG_POOL } from '../../libs/platform/src/index.js';
+import { PG_POOL } from '#platform';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 /** One database pool per process: TypeORM's read-model queries run on the event store's pool (DATABASE_POOL_SIZE). */

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { to as copyTo } from 'pg-copy-streams';
 import request from 'supertest';
-import { verifyHashChains } from '../../libs/event-store/src/index.js';
-import { loadCatalogs, loadConfig } from '../../libs/platform/src/index.js';
-import { OfficialStatistics } from '../../libs/read-models/src/index.js';
+import { verifyHashChains } from '#event-store';
+import { loadCatalogs, loadConfig } from '#platform';
+import { OfficialStatistics } from '#read-models';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, hotlineCall, victim as anyVictim, type VictimBody } from '../support/fixtures.js';
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { RateLimiter } from '../../apps/api/src/http/rate-limiter.js';
-import { loadConfig } from '../../libs/platform/src/index.js';
+import { loadConfig } from '#platform';
 import { testAnchorExport } from '../support/anchors.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ProjectionRunner } from '../../libs/event-store/src/index.js';
+import { ProjectionRunner } from '#event-store';
 import {
   FieldSealer, KNOWN_EVENT_TYPES, MASTER_KEYRING, projectionOpener, type MasterKeyring,
-} from '../../libs/platform/src/index.js';
-import { PROJECTIONS } from '../../libs/read-models/src/index.js';
+} from '#platform';
+import { PROJECTIONS } from '#read-models';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, hotlineCall, prosecutorReferral, suspect, trialOpening, victim } from '../support/fixtures.js';
 import { seededRandom } from '../support/random.js';

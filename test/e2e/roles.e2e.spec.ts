@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { projectRoot, ROLES, type Role } from '../../libs/platform/src/index.js';
+import { projectRoot, ROLES, type Role } from '#platform';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { signTestToken } from '../support/tokens.js';
 

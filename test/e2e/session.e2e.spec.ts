@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { runCli } from '../../apps/cli/src/main.js';
-import { mintSignInCode, resolveAuthKeys, type Role } from '../../libs/platform/src/index.js';
+import { mintSignInCode, resolveAuthKeys, type Role } from '#platform';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { captureIO } from '../support/capture-io.js';
 

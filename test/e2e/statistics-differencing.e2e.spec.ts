@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '../../libs/event-store/src/index.js';
-import { loadCatalogs, loadConfig } from '../../libs/platform/src/index.js';
+import { PostgresEventStore } from '#event-store';
+import { loadCatalogs, loadConfig } from '#platform';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, hotlineCall, victim } from '../support/fixtures.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PostgresEventStore, ProjectionRunner } from '../../libs/event-store/src/index.js';
-import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } from '../../libs/platform/src/index.js';
+import { PostgresEventStore, ProjectionRunner } from '#event-store';
+import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } from '#platform';
 import {
   canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport,
-} from '../../libs/read-models/src/index.js';
+} from '#read-models';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';

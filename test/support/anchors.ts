@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AnchorExporter } from '../../libs/platform/src/index.js';
+import { AnchorExporter } from '#platform';
 
 /**
  * A throw-away folder for the anchor signing key and the exported anchors, so tests never read or write the

@@ -1,4 +1,4 @@
-import type { NewEvent, PostgresEventStore } from '../../libs/event-store/src/index.js';
+import type { NewEvent, PostgresEventStore } from '#event-store';
 import { seededRandom } from './random.js';
 
 /**

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { chainHash, GENESIS_HASH, headsAt } from '../../libs/event-store/src/index.js';
+import { chainHash, GENESIS_HASH, headsAt } from '#event-store';
 
 /** Runs `change` with the append-only triggers of `tables` off: what only the owner of the tables can do. */
 export async function asOwnerWithoutTriggers(pool: pg.Pool, tables: readonly string[], change: (client: pg.PoolClient) => Promise<void>): Promise<void> {

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Role } from '../../libs/platform/src/index.js';
+import type { Role } from '#platform';
 
 export interface TestTokenOptions {
   /** Empty or absent: a national token, which says so with `scope_national: true`. */

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { InfrastructureModule, type AppConfig, type DatabaseUrls } from '../../../libs/platform/src/index.js';
+import { InfrastructureModule, type AppConfig, type DatabaseUrls } from '#platform';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RequestContextMiddleware } from './auth/request-context.js';

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AccessTable } from './auth/access.js';
 import helmet from 'helmet';
-import type { AppConfig, DatabaseUrls } from '../../../libs/platform/src/index.js';
+import type { AppConfig, DatabaseUrls } from '#platform';
 import { AppModule } from './app.module.js';
 import { consoleStatic } from './http/console-static.js';
 import { createValidationPipe } from './http/validation.pipe.js';

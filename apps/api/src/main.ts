@@ -12,7 +12,7 @@ import {
   type AppConfig,
   type EmbeddedDatabase,
   type ReferenceCatalogs,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import { loadDemoDataIfEmpty } from '../../../seeds/demo/load-demo-data.js';
 import { createApp, createLogger } from './create-app.js';
 import { RateLimitExemptions } from './http/rate-limiter.js';

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import {
   createDataSource, ensureEmbeddedServingRole, existingEmbeddedDatabaseUrl, prepareDatabase, startEmbeddedDatabase,
   type AppConfig, type DatabaseUrls, type EmbeddedDatabase,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import { NoData } from './cli-errors.js';
 
 /** One connection to the registry for the length of a command, as the serving role (migrations: as the owner). */

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../libs/domain/src/index.js';
-import { ConfigError } from '../../../libs/platform/src/index.js';
+import { DomainError } from '#domain';
+import { ConfigError } from '#platform';
 
 /** The CLI's exit codes: scripts and cron jobs branch on them. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, integrity: 3 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { InvalidCommand } from '../../../libs/domain/src/index.js';
-import { ConfigError } from '../../../libs/platform/src/index.js';
+import { InvalidCommand } from '#domain';
+import { ConfigError } from '#platform';
 import { describeFailure, EXIT, NoData, UsageError } from './cli-errors.js';
 import { checkDestination } from './cli-io.js';
 import { parseCommandLine } from './command-line.js';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ROLES, type Role } from '../../../libs/platform/src/index.js';
+import { ROLES, type Role } from '#platform';
 import { invalidOption, UsageError } from './cli-errors.js';
 
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;

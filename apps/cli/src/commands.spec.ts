@@ -3,18 +3,18 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PostgresEventStore, type NewEvent } from '../../../libs/event-store/src/index.js';
-import { loadCatalogs, loadConfig, type ReferenceCatalogs } from '../../../libs/platform/src/index.js';
-import { canonicalJson, OfficialStatistics, PROJECTIONS, type PublishedReport } from '../../../libs/read-models/src/index.js';
-import { countEvents, createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../../../test/support/database.js';
+import { PostgresEventStore, type NewEvent } from '#event-store';
+import { loadCatalogs, loadConfig, type ReferenceCatalogs } from '#platform';
+import { canonicalJson, OfficialStatistics, PROJECTIONS, type PublishedReport } from '#read-models';
+import { countEvents, createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#test-support/database.js';
 import { describeFailure, EXIT } from './cli-errors.js';
 import { runCli } from './main.js';
 import { publish } from './publish.command.js';
 import { rebuildProjections, selectProjections } from './rebuild.command.js';
 import { produceReport } from './report.command.js';
 import { verifyLog } from './verify.command.js';
-import { testAnchorExport } from '../../../test/support/anchors.js';
-import { captureIO } from '../../../test/support/capture-io.js';
+import { testAnchorExport } from '#test-support/anchors.js';
+import { captureIO } from '#test-support/capture-io.js';
 
 /** Standard output and error kept in memory. */
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { ProjectionRunner } from '../../../libs/event-store/src/index.js';
-import { KNOWN_EVENT_TYPES } from '../../../libs/platform/src/index.js';
-import { statisticsLedgerProjection } from '../../../libs/read-models/src/index.js';
+import { ProjectionRunner } from '#event-store';
+import { KNOWN_EVENT_TYPES } from '#platform';
+import { statisticsLedgerProjection } from '#read-models';
 import type { CliDatabase } from './cli-database.js';
 
 /** Events in the log (the total a rebuild walks through). */

@@ -1,4 +1,4 @@
-import { mintSignInCode, resolveAuthKeys, SIGN_IN_CODE_MINUTES, type AppConfig, type ReferenceCatalogs } from '../../../libs/platform/src/index.js';
+import { mintSignInCode, resolveAuthKeys, SIGN_IN_CODE_MINUTES, type AppConfig, type ReferenceCatalogs } from '#platform';
 import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import type { CliIO } from './cli-io.js';
 import { checkTokenRequest, scopeText, type TokenCommand } from './token.command.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
-import { loadCatalogs, loadConfig, type AppConfig, type ReferenceCatalogs } from '../../../libs/platform/src/index.js';
-import { PROJECTIONS } from '../../../libs/read-models/src/index.js';
+import { loadCatalogs, loadConfig, type AppConfig, type ReferenceCatalogs } from '#platform';
+import { PROJECTIONS } from '#read-models';
 import { openDatabase, type CliDatabase } from './cli-database.js';
 import { describeFailure, EXIT, type ExitCode } from './cli-errors.js';
 import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ReferenceCatalogs } from '../../../libs/platform/src/index.js';
-import { OfficialStatistics, type Publication } from '../../../libs/read-models/src/index.js';
+import type { ReferenceCatalogs } from '#platform';
+import { OfficialStatistics, type Publication } from '#read-models';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, type ExitCode } from './cli-errors.js';
 import { writeResult, type CliIO } from './cli-io.js';

@@ -1,11 +1,11 @@
 import cliProgress from 'cli-progress';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { ProjectionRunner, type Projection, type ProjectionStatus } from '../../../libs/event-store/src/index.js';
+import { ProjectionRunner, type Projection, type ProjectionStatus } from '#event-store';
 import {
   FieldSealer, KNOWN_EVENT_TYPES, loadMasterKeyring, projectionOpener, type AppConfig, type RecordedEventOpener,
-} from '../../../libs/platform/src/index.js';
-import { PROJECTIONS } from '../../../libs/read-models/src/index.js';
+} from '#platform';
+import { PROJECTIONS } from '#read-models';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, type ExitCode } from './cli-errors.js';
 import { writeResult, type CliIO } from './cli-io.js';

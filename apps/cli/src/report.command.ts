@@ -1,7 +1,7 @@
-import type { ReferenceCatalogs } from '../../../libs/platform/src/index.js';
+import type { ReferenceCatalogs } from '#platform';
 import {
   canonicalJson, OfficialStatistics, renderReportCsv, renderReportXlsx, type PublishedReport, type ReportRequest,
-} from '../../../libs/read-models/src/index.js';
+} from '#read-models';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, invalidOption, type ExitCode } from './cli-errors.js';
 import { writeResult, type CliIO } from './cli-io.js';

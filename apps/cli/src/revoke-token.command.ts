@@ -1,4 +1,4 @@
-import { RevokedTokens, type AppConfig } from '../../../libs/platform/src/index.js';
+import { RevokedTokens, type AppConfig } from '#platform';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, type ExitCode } from './cli-errors.js';
 import type { CliIO } from './cli-io.js';

@@ -3,12 +3,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readKeyring, singleKeyring, SubjectKeyStore, wrappersOf } from '../../../libs/platform/src/index.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.js';
+import { readKeyring, singleKeyring, SubjectKeyStore, wrappersOf } from '#platform';
+import { createTestDatabase, type TestDatabase } from '#test-support/database.js';
 import { EXIT } from './cli-errors.js';
 import { parseCommandLine } from './command-line.js';
 import { runCli } from './main.js';
-import { captureIO } from '../../../test/support/capture-io.js';
+import { captureIO } from '#test-support/capture-io.js';
 
 
 describe('rotate-master-key', () => {

@@ -1,6 +1,6 @@
 import {
   keyringPath, loadMasterKeyring, rotateMasterKey, type AppConfig,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import { writeResult, type CliIO } from './cli-io.js';

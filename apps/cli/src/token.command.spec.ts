@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTokenVerifier, resolveAuthKeys, type AuthConfig } from '../../../libs/platform/src/index.js';
+import { createTokenVerifier, resolveAuthKeys, type AuthConfig } from '#platform';
 import { runCli } from './main.js';
-import { captureIO } from '../../../test/support/capture-io.js';
+import { captureIO } from '#test-support/capture-io.js';
 
 
 const auth = (overrides: Partial<AuthConfig>): AuthConfig => ({ jwtSecret: null, previousSecrets: [], jwksUrl: null, issuer: null, audience: null, maxHours: 8, ...overrides });

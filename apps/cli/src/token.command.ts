@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mintToken, resolveAuthKeys, type AppConfig, type ReferenceCatalogs, type Role } from '../../../libs/platform/src/index.js';
+import { mintToken, resolveAuthKeys, type AppConfig, type ReferenceCatalogs, type Role } from '#platform';
 import { EXIT, invalidOption, UsageError, type ExitCode } from './cli-errors.js';
 import type { CliIO } from './cli-io.js';
 

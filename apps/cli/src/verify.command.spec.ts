@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PostgresEventStore, type NewEvent } from '../../../libs/event-store/src/index.js';
-import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../../../test/support/database.js';
+import { PostgresEventStore, type NewEvent } from '#event-store';
+import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#test-support/database.js';
 import { EXIT } from './cli-errors.js';
 import { runCli } from './main.js';
-import { testAnchorExport } from '../../../test/support/anchors.js';
-import { rewriteStreamAsOwner } from '../../../test/support/tamper.js';
-import { captureIO } from '../../../test/support/capture-io.js';
+import { testAnchorExport } from '#test-support/anchors.js';
+import { rewriteStreamAsOwner } from '#test-support/tamper.js';
+import { captureIO } from '#test-support/capture-io.js';
 
 
 const event = (n: number): NewEvent => ({ eventId: randomUUID(), type: 'Something', data: { n }, metadata: { actor: 'test' } });

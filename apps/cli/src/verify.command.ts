@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type pg from 'pg';
-import type { Anchor, AnchorMismatch, AnchorReport, BrokenLink, VerifyReport } from '../../../libs/event-store/src/index.js';
+import type { Anchor, AnchorMismatch, AnchorReport, BrokenLink, VerifyReport } from '#event-store';
 import {
   AnchorExporter, takeExportedAnchor, verifyRegistry, type AppConfig, type AuditBrokenLink, type AuditChainReport,
   type ExportMismatch, type ExportReport,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, type ExitCode } from './cli-errors.js';
 import { writeResult, type CliIO } from './cli-io.js';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { projectRoot } from '../../../libs/platform/src/index.js';
+import { projectRoot } from '#platform';
 
 /** Debian's Chromium (`apt-get install -y chromium`); `.ci/run` installs it when it is missing. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/create-app.js';
-import { loadConfig, mintSignInCode, projectRoot, resolveAuthKeys, type Role } from '../../../libs/platform/src/index.js';
+import { loadConfig, mintSignInCode, projectRoot, resolveAuthKeys, type Role } from '#platform';
 import { testAnchorExport } from '../../support/anchors.js';
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { signTestToken } from '../../support/tokens.js';

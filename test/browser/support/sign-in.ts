@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Role } from '../../../libs/platform/src/index.js';
+import type { Role } from '#platform';
 import type { ConsoleApp } from './console-app.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InvalidCommand } from '../../../../libs/domain/src/index.js';
-import { AuditLog } from '../../../../libs/platform/src/index.js';
+import { InvalidCommand } from '#domain';
+import { AuditLog } from '#platform';
 import { AuditQueryDto } from './audit.dto.js';
 import { AUDIT_PAGE_SCHEMA } from './audit.schemas.js';
 import { Access } from '../auth/access.js';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { AUDIT_ACTIONS, type AuditAction } from '../../../../libs/platform/src/index.js';
+import { AUDIT_ACTIONS, type AuditAction } from '#platform';
 
 const INSTANT = { example: '2025-03-01T00:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
 

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditLogModule } from '../../../../libs/platform/src/index.js';
+import { AuditLogModule } from '#platform';
 import { AuditController } from './audit.controller.js';
 import { PersonalDataAuditInterceptor } from './personal-data-audit.interceptor.js';
 import { RequestAudit } from './request-audit.js';

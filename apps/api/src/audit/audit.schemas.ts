@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS } from '../../../../libs/platform/src/index.js';
+import { AUDIT_ACTIONS } from '#platform';
 import { arrayOf, closedObject, codes, instant, integer, nullable, string } from '../shared/openapi-schema.js';
 
 /** GET /audit: libs/platform/src/audit/audit-log.ts (RecordedAuditEntry). */

@@ -1,7 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { concatMap, type Observable } from 'rxjs';
-import { AuditLog } from '../../../../libs/platform/src/index.js';
+import { AuditLog } from '#platform';
 import { auditEntryFor, purposeOf } from './request-audit.js';
 import { disclosesPersonalData } from './personal-data-disclosure.js';
 import { Reflector } from '@nestjs/core';

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { RequestWithActor } from '../../../../libs/platform/src/index.js';
+import type { RequestWithActor } from '#platform';
 import { mayReceivePersonalData, type PersonalRecordType } from '../auth/endpoint-policy.js';
 import { purposeOf } from './request-audit.js';
 

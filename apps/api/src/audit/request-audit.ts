@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { InvalidCommand } from '../../../../libs/domain/src/index.js';
+import { InvalidCommand } from '#domain';
 import { TOKEN_HEADER } from '../shared/request-options.js';
 import {
   AuditLog, PURPOSE_MAX_LENGTH, type AuditAction, type AuditEntry, type RecordedAuditEntry, type RequestWithActor,
-} from '../../../../libs/platform/src/index.js';
+} from '#platform';
 
 /** Until authentication has identified the caller, entries name an anonymous actor rather than none. */
 export const ANONYMOUS = 'anonymous';

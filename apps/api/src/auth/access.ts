@@ -1,6 +1,6 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import type { AuditAction, Role } from '../../../../libs/platform/src/index.js';
+import type { AuditAction, Role } from '#platform';
 import type { PersonalRecordType } from './endpoint-policy.js';
 import { PUBLIC } from './endpoint-policy.js';
 

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../../libs/domain/src/index.js';
+import type { FieldProblem } from '#domain';
 
 /** 401: no token, or one that does not verify (malformed, expired, wrong signature, bad claims). */
 export class Unauthorized extends Error {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext, ty
 // Nest's own route-argument metadata (what @Body() records), to validate the body as the route's pipe will.
 import { ROUTE_ARGS_METADATA, RouteParamtypes } from '@nestjs/common/internal';
 import type { Request } from 'express';
-import { InvalidToken, type RequestWithActor, type TokenVerifier } from '../../../../libs/platform/src/index.js';
+import { InvalidToken, type RequestWithActor, type TokenVerifier } from '#platform';
 import { RateLimiter, RateLimitExemptions } from '../http/rate-limiter.js';
 import { createValidationPipe } from '../http/validation.pipe.js';
 import { Forbidden, Unauthorized } from './auth.errors.js';

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import {
   APP_CONFIG, CATALOGS, createTokenVerifier, PG_POOL, resolveAuthKeys, RevokedTokens, type AppConfig, type ReferenceCatalogs,
-} from '../../../../libs/platform/src/index.js';
+} from '#platform';
 import type pg from 'pg';
 import { RateLimiter, RateLimitExemptions } from '../http/rate-limiter.js';
 import { AuthGuard, TOKEN_VERIFIER } from './auth.guard.js';

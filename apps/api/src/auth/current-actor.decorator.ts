@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor, RequestWithActor } from '../../../../libs/platform/src/index.js';
+import type { Actor, RequestWithActor } from '#platform';
 
 /** The authenticated caller (set by AuthGuard); only on routes that are not public. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import {
   callNotFound, caseNotFound, departmentOfReferral, departmentOfUbigeo, InvalidCommand, prosecutionNotFound, referralNotFound, trialNotFound,
-} from '../../../../libs/domain/src/index.js';
-import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { EVENT_LOG, type Actor } from '../../../../libs/platform/src/index.js';
+} from '#domain';
+import type { EventStore, RecordedEvent } from '#event-store';
+import { EVENT_LOG, type Actor } from '#platform';
 import { STREAM_TYPES, type StreamKind, type StreamTypes } from '../shared/stream-types.js';
 import { Forbidden, outsideScope } from './auth.errors.js';
 import type { ScopeRule } from './access.js';

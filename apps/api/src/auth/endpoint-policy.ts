@@ -1,4 +1,4 @@
-import type { Role } from '../../../../libs/platform/src/index.js';
+import type { Role } from '#platform';
 
 /**
  * The registry's access rules that are not a route's own: need-to-know by role, who receives and who sends a

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { callNotFound, referralNotFound, type ReferralState } from '../../../../libs/domain/src/index.js';
-import type { Actor } from '../../../../libs/platform/src/index.js';
+import { callNotFound, referralNotFound, type ReferralState } from '#domain';
+import type { Actor } from '#platform';
 import { CommandService } from '../shared/command-service.js';
 import { CALL_READERS_BY_REFERRAL, mayReadReferral, SHELTER_DETAIL_READERS } from './endpoint-policy.js';
 

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import type { Actor, RequestWithActor } from '../../../../libs/platform/src/index.js';
+import type { Actor, RequestWithActor } from '#platform';
 
 const current = new AsyncLocalStorage<RequestWithActor>();
 

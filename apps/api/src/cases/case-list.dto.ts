@@ -1,8 +1,8 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PURPOSE_MAX_LENGTH } from '../../../../libs/platform/src/index.js';
-import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES } from '../../../../libs/domain/src/index.js';
+import { PURPOSE_MAX_LENGTH } from '#platform';
+import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES } from '#domain';
 import { MinPositionParam } from '../shared/read-your-writes.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

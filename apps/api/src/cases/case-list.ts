@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { InvalidCommand } from '../../../../libs/domain/src/index.js';
-import { SubjectKeyStore, type Actor } from '../../../../libs/platform/src/index.js';
-import { CASE_LIST_PROJECTION, queryCaseList } from '../../../../libs/read-models/src/index.js';
+import { InvalidCommand } from '#domain';
+import { SubjectKeyStore, type Actor } from '#platform';
+import { CASE_LIST_PROJECTION, queryCaseList } from '#read-models';
 import { checkedPurpose, RequestAudit } from '../audit/request-audit.js';
 import { ReadYourWrites } from '../shared/read-your-writes.js';
 import type { CaseListDto, CaseListQueryDto, CaseSearchDto } from './case-list.dto.js';

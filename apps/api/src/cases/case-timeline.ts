@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { caseNotFound } from '../../../../libs/domain/src/index.js';
-import type { EventStore, RecordedEvent } from '../../../../libs/event-store/src/index.js';
-import { EVENT_LOG, type Actor } from '../../../../libs/platform/src/index.js';
-import { queryReferralsFromSources, queryTrialsOfProsecutions } from '../../../../libs/read-models/src/index.js';
+import { caseNotFound } from '#domain';
+import type { EventStore, RecordedEvent } from '#event-store';
+import { EVENT_LOG, type Actor } from '#platform';
+import { queryReferralsFromSources, queryTrialsOfProsecutions } from '#read-models';
 import { DepartmentScope } from '../auth/department-scope.js';
 import { STREAM_TYPES, type StreamTypes } from '../shared/stream-types.js';
 import { milestoneOf, sender, type Milestone } from './milestones.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   caseNotFound, idInUse, InvalidCommand, NotAllowed, parseInstant, type AcceptReferral, type OpenProsecution,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import { CommandService, type CommandOptions, type Unstamped } from '../shared/command-service.js';
 import { positionOf } from '../shared/read-your-writes.js';
 import { IdKeys, RecordIds } from '../shared/record-ids.js';

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES, MAX_PEOPLE_PER_OPERATION, SEXES } from '../../../../libs/domain/src/index.js';
+import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES, MAX_PEOPLE_PER_OPERATION, SEXES } from '#domain';
 
 const INSTANT = { example: '2025-03-15T09:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
 const PERSONAL = 'Dato personal: se guarda cifrado / personal data: stored sealed';

@@ -2,7 +2,7 @@ import type { SchemaObject } from '@nestjs/swagger';
 import {
   AGE_GROUPS, CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES, HOTLINE_CALL_CHANNELS, HOTLINE_CALL_OUTCOMES, HOTLINE_CALL_TOPICS,
   REFERRAL_DESTINATIONS, SEXES, VERDICTS,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import {
   arrayOf, boolean, closedObject, codes, commandAnswer, instant, integer, nullable, recordState, string, uuid,
 } from '../shared/openapi-schema.js';

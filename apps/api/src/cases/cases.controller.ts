@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Actor } from '../../../../libs/platform/src/index.js';
+import type { Actor } from '#platform';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { caseNotFound } from '../../../../libs/domain/src/index.js';
+import { caseNotFound } from '#domain';
 import { etag } from '../http/if-match.js';
 import { CommandService } from '../shared/command-service.js';
 import { IdKeys, RecordIds } from '../shared/record-ids.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req, Res, VERSION_NEUTRAL } from '@nestjs/comm
 import type { Request, Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
-import { PG_POOL, type RequestWithActor } from '../../../../libs/platform/src/index.js';
+import { PG_POOL, type RequestWithActor } from '#platform';
 import { Access } from '../auth/access.js';
 import { PUBLIC } from '../auth/endpoint-policy.js';
 

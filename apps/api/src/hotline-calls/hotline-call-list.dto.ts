@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { HOTLINE_CALL_CHANNELS, HOTLINE_CALL_LANGUAGES, HOTLINE_CALL_OUTCOMES, HOTLINE_CALL_TOPICS } from '../../../../libs/domain/src/index.js';
+import { HOTLINE_CALL_CHANNELS, HOTLINE_CALL_LANGUAGES, HOTLINE_CALL_OUTCOMES, HOTLINE_CALL_TOPICS } from '#domain';
 import { MinPositionParam } from '../shared/read-your-writes.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,4 +1,4 @@
-import type { HotlineCallState } from '../../../../libs/domain/src/index.js';
+import type { HotlineCallState } from '#domain';
 
 export function markErasedCall(state: HotlineCallState, erased: ReadonlySet<string>): HotlineCallState {
   if (state.status === 'unrecorded' || !erased.has(state.callId)) return state;

@@ -7,7 +7,7 @@ import {
   HOTLINE_CALL_TOPICS,
   REASON_MAX_LENGTH,
   SUMMARY_MAX_LENGTH,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 
 // Shapes only; the decider checks meaning (times, catalog membership, state) and reports every field at fault.
 const UBIGEO_SHAPE = /^(\d{2}|\d{4}|\d{6})$/;

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { HOTLINE_CALL_CHANNELS, HOTLINE_CALL_LANGUAGES, HOTLINE_CALL_OUTCOMES, HOTLINE_CALL_TOPICS } from '../../../../libs/domain/src/index.js';
+import { HOTLINE_CALL_CHANNELS, HOTLINE_CALL_LANGUAGES, HOTLINE_CALL_OUTCOMES, HOTLINE_CALL_TOPICS } from '#domain';
 import { boolean, codes, instant, integer, nullable, recordState, string, uuid } from '../shared/openapi-schema.js';
 
 /** GET /hotline-calls/{callId}: libs/domain/src/hotline-call/hotline-call.state.ts, as hotline-call-privacy.ts answers it. */

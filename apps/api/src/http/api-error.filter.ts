@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, type FieldProblem } from '../../../../libs/domain/src/index.js';
-import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '../../../../libs/event-store/src/index.js';
+import { DomainError, type FieldProblem } from '#domain';
+import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '#event-store';
 import { Forbidden, SignInRefused, Unauthorized } from '../auth/auth.errors.js';
 import { preferredLanguage, type Language } from './language.js';
 import { RateLimited } from './rate-limiter.js';

@@ -1,4 +1,4 @@
-import { InvalidCommand } from '../../../../libs/domain/src/index.js';
+import { InvalidCommand } from '#domain';
 
 /** `If-Match: "3"` (or W/"3", or 3) → 3; absent → undefined; anything else is a 400 naming the header. */
 export function parseIfMatch(header: string | undefined): number | undefined {

@@ -2,7 +2,7 @@ import { HttpException, Inject, Injectable, Logger, type OnApplicationBootstrap,
 import type { Request, Response } from 'express';
 import { createHash, createHmac } from 'node:crypto';
 import type pg from 'pg';
-import { APP_CONFIG, PG_POOL, type Actor, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { APP_CONFIG, PG_POOL, type Actor, type AppConfig } from '#platform';
 
 export const WINDOW_MS = 60_000;
 /** How often each replica adds its local counts to the shared table (and learns the others'). */

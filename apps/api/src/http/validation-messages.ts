@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import type { FieldProblem } from '../../../../libs/domain/src/index.js';
+import type { FieldProblem } from '#domain';
 
 type Message = (args: { constraint: string }) => { es: string; en: string };
 

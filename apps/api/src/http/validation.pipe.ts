@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
-import { InvalidCommand, type FieldProblem } from '../../../../libs/domain/src/index.js';
+import { InvalidCommand, type FieldProblem } from '#domain';
 import { toFieldProblems } from './validation-messages.js';
 
 /** Deeper than any real command (the deepest is about 4): a bound that keeps recursive validation cheap and safe. */

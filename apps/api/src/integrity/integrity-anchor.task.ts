@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import { AnchorExporter, APP_CONFIG, PG_POOL, takeExportedAnchor, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { AnchorExporter, APP_CONFIG, PG_POOL, takeExportedAnchor, type AppConfig } from '#platform';
 
 /**
  * Anchors the log every INTEGRITY_ANCHOR_SECONDS (default 300), when it has moved: a stream truncated after an

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { NotFound } from '../../../../libs/domain/src/index.js';
-import { AnchorExporter, PG_POOL, verifyRegistry, type RegistryIntegrityReport } from '../../../../libs/platform/src/index.js';
+import { NotFound } from '#domain';
+import { AnchorExporter, PG_POOL, verifyRegistry, type RegistryIntegrityReport } from '#platform';
 
 /** A walk still 'running' after this long was interrupted (its replica stopped): it no longer blocks a new one. */
 const STALE_AFTER = '1 hour';

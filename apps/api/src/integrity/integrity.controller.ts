@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res } fr
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type pg from 'pg';
-import { AnchorExporter, PG_POOL, takeExportedAnchor, type Actor } from '../../../../libs/platform/src/index.js';
+import { AnchorExporter, PG_POOL, takeExportedAnchor, type Actor } from '#platform';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { IntegrityVerifications, verificationNotFound } from './integrity-verifications.js';
 import { ANCHOR_SCHEMA, VERIFICATION_LIST_SCHEMA, VERIFICATION_SCHEMA } from './integrity.schemas.js';

@@ -3,9 +3,9 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } fr
 import type { Response } from 'express';
 import {
   InvalidCommand, PROSECUTION_STAGES, prosecutionNotFound, trialNotFound, type ProsecutionStage,
-} from '../../../../libs/domain/src/index.js';
+} from '#domain';
 import { DataSource } from 'typeorm';
-import { queryTrialsOfProsecutions } from '../../../../libs/read-models/src/index.js';
+import { queryTrialsOfProsecutions } from '#read-models';
 import { etag } from '../http/if-match.js';
 import { CommandService } from '../shared/command-service.js';
 import { newId, type HeaderMap } from '../shared/request-options.js';

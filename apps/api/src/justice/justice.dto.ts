@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { MAX_SENTENCE_YEARS, VERDICTS } from '../../../../libs/domain/src/index.js';
+import { MAX_SENTENCE_YEARS, VERDICTS } from '#domain';
 
 const INSTANT = { example: '2025-05-02T10:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
 

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { VERDICTS } from '../../../../libs/domain/src/index.js';
+import { VERDICTS } from '#domain';
 import { arrayOf, closedObject, codes, commandAnswer, instant, integer, nullable, recordState, string, uuid } from '../shared/openapi-schema.js';
 
 const only = (statuses: string, schema: SchemaObject): SchemaObject => ({ ...schema, description: `Solo si status es / only when status is ${statuses}` });

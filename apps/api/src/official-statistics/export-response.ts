@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { canonicalJson, renderReportCsv, renderReportXlsx, type PublishedReport } from '../../../../libs/read-models/src/index.js';
+import { canonicalJson, renderReportCsv, renderReportXlsx, type PublishedReport } from '#read-models';
 import type { ExportFormat } from './official-statistics.dto.js';
 
 /** JSON goes out in its canonical form, so the same report at the same position is the same bytes. */

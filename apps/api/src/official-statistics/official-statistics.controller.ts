@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { InvalidCommand } from '../../../../libs/domain/src/index.js';
-import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { InvalidCommand } from '#domain';
+import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '#platform';
 import {
   OfficialStatistics, STATISTICS_PROJECTION, type ReleasePoint, type ReportRequest,
-} from '../../../../libs/read-models/src/index.js';
+} from '#read-models';
 import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { ReadYourWrites } from '../shared/read-your-writes.js';

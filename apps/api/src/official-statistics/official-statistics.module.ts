@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CATALOGS, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
-import { OfficialStatistics } from '../../../../libs/read-models/src/index.js';
+import { CATALOGS, type ReferenceCatalogs } from '#platform';
+import { OfficialStatistics } from '#read-models';
 import { OfficialStatisticsController } from './official-statistics.controller.js';
 
 @Module({

@@ -1,7 +1,7 @@
 import type { ApiResponseNoStatusOptions, SchemaObject } from '@nestjs/swagger';
 import type {
   CellRevision, Dimension, DisclosureSettings, Label, Publication, PublishedReport, PublishedTable, ReleasePoint, SuppressedCell,
-} from '../../../../libs/read-models/src/index.js';
+} from '#read-models';
 import { arrayOf, closedObject, CSV, integer, string, XLSX } from '../shared/openapi-schema.js';
 
 /**

@@ -1,6 +1,6 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { join } from 'node:path';
-import { projectRoot } from '../../../../libs/platform/src/index.js';
+import { projectRoot } from '#platform';
 import { rolesTable } from '../auth/access.js';
 
 /** The console's copy of the API contract: the OpenAPI document and the types generated from it. */

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadConfig, startEmbeddedDatabase } from '../../../../libs/platform/src/index.js';
+import { loadConfig, startEmbeddedDatabase } from '#platform';
 import { createApp } from '../create-app.js';
 import { CONTRACT_FILES, contractFiles, README_FILE, readmeWithRolesTable } from './console-contract.js';
 

@@ -2,7 +2,7 @@ import { MinPositionParam } from '../shared/read-your-writes.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { REFERRAL_COMPLETION_REASONS, REFERRAL_DESTINATIONS } from '../../../../libs/domain/src/index.js';
+import { REFERRAL_COMPLETION_REASONS, REFERRAL_DESTINATIONS } from '#domain';
 
 const INSTANT = { example: '2025-03-14T10:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
 const UBIGEO = /^(\d{2}|\d{4}|\d{6})$/;

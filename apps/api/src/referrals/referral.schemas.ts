@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { REFERRAL_COMPLETION_REASONS, REFERRAL_DESTINATIONS, REFERRAL_SOURCE_KINDS } from '../../../../libs/domain/src/index.js';
+import { REFERRAL_COMPLETION_REASONS, REFERRAL_DESTINATIONS, REFERRAL_SOURCE_KINDS } from '#domain';
 import { arrayOf, boolean, closedObject, codes, instant, integer, nullable, recordState, string, uuid } from '../shared/openapi-schema.js';
 
 const only = (statuses: string, schema: SchemaObject): SchemaObject => ({ ...schema, description: `Solo si status es / only when status is ${statuses}` });

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { callNotFound, caseNotFound, InvalidCommand, referralNotFound, type ReferralSourceKind } from '../../../../libs/domain/src/index.js';
-import { queryPendingReferrals, REFERRAL_FACTS_PROJECTION } from '../../../../libs/read-models/src/index.js';
-import type { Actor } from '../../../../libs/platform/src/index.js';
+import { callNotFound, caseNotFound, InvalidCommand, referralNotFound, type ReferralSourceKind } from '#domain';
+import { queryPendingReferrals, REFERRAL_FACTS_PROJECTION } from '#read-models';
+import type { Actor } from '#platform';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { REFERRAL_RECEIVERS, REFERRAL_SOURCES_SEEN } from '../auth/endpoint-policy.js';
 import { NeedToKnow } from '../auth/need-to-know.js';

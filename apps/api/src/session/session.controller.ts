@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, ROLES, type Actor, type AppConfig } from '../../../../libs/platform/src/index.js';
+import { APP_CONFIG, ROLES, type Actor, type AppConfig } from '#platform';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { Access, AccessTable } from '../auth/access.js';
 import { personalDataAccess, PUBLIC } from '../auth/endpoint-policy.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsDefined, IsString, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '../../../../libs/platform/src/index.js';
+import { ROLES, type Role } from '#platform';
 import { arrayOf, closedObject, string } from '../shared/openapi-schema.js';
 
 const DEPARTMENTS: ApiPropertyOptions = { type: [String], example: ['08'], description: 'Departamentos (UBIGEO, 2 dígitos); vacío: nacional / departments; empty: national' };

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { NotFound } from '../../../../libs/domain/src/index.js';
+import { NotFound } from '#domain';
 import {
   APP_CONFIG, CATALOGS, InvalidToken, mintToken, PG_POOL, resolveAuthKeys, SignInCodesUsed, verifySignInCode,
   type AppConfig, type AuthKeys, type ReferenceCatalogs,
-} from '../../../../libs/platform/src/index.js';
+} from '#platform';
 import type pg from 'pg';
 import { SignInRefused } from '../auth/auth.errors.js';
 import type { SessionDto } from './session.dto.js';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { streamIdInUse } from '../../../../libs/domain/src/index.js';
+import { streamIdInUse } from '#domain';
 import {
   handleCommand, IdempotencyConflict, WrongExpectedVersion, type CommandResult, type DeciderLike, type RecordedEvent,
-} from '../../../../libs/event-store/src/index.js';
-import { SealingEventStore } from '../../../../libs/platform/src/index.js';
+} from '#event-store';
+import { SealingEventStore } from '#platform';
 import { markErasedCall } from '../hotline-calls/hotline-call-privacy.js';
 import { positionOf } from './read-your-writes.js';
 import { markErasedVictims } from './personal-data.js';

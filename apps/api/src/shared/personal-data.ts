@@ -1,4 +1,4 @@
-import type { PoliceCaseState } from '../../../../libs/domain/src/index.js';
+import type { PoliceCaseState } from '#domain';
 
 /** An erased victim keeps its record (sex, age, nationality count in the statistics); its personal fields are null. */
 export function markErasedVictims(state: PoliceCaseState, erased: ReadonlySet<string>): PoliceCaseState {

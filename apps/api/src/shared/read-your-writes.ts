@@ -3,8 +3,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/index.js';
-import { waitForPosition } from '../../../../libs/read-models/src/index.js';
+import { APP_CONFIG, type AppConfig } from '#platform';
+import { waitForPosition } from '#read-models';
 
 /** `?minPosition=N` on list and statistics reads: wait (at most READ_YOUR_WRITES_WAIT_MS) for the projections behind them. */
 @Injectable()

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { CASE_STREAM_PREFIX, idInUse } from '../../../../libs/domain/src/index.js';
-import { PG_POOL } from '../../../../libs/platform/src/index.js';
-import { uuidFromHash } from '../../../../libs/event-store/src/index.js';
+import { CASE_STREAM_PREFIX, idInUse } from '#domain';
+import { PG_POOL } from '#platform';
+import { uuidFromHash } from '#event-store';
 
 /** The server's keys for the ids it derives itself (SharedModule builds it from the master key). */
 export class IdKeys {

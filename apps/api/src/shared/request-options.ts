@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidCommand, type CommandMetadata } from '../../../../libs/domain/src/index.js';
+import { InvalidCommand, type CommandMetadata } from '#domain';
 import { currentActor } from '../auth/request-context.js';
 import { parseIfMatch } from '../http/if-match.js';
 import type { CommandOptions } from './command-service.js';

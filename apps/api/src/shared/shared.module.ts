@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { CATALOGS, derivedIdKeyOf, eventIdKeyOf, MASTER_KEYRING, type MasterKeyring, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { CATALOGS, derivedIdKeyOf, eventIdKeyOf, MASTER_KEYRING, type MasterKeyring, type ReferenceCatalogs } from '#platform';
 import { CommandService } from './command-service.js';
 import { ReadYourWrites } from './read-your-writes.js';
 import { IdKeys, RecordIds } from './record-ids.js';

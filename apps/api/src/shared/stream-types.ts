@@ -4,8 +4,8 @@ import {
   type Decider, type HotlineCallCommand, type HotlineCallEvent, type HotlineCallState, type PoliceCaseCommand, type PoliceCaseEvent,
   type PoliceCaseState, type ProsecutionCommand, type ProsecutionEvent, type ProsecutionState, type ReferralCommand, type ReferralEvent,
   type ReferralState, type TrialCommand, type TrialEvent, type TrialState,
-} from '../../../../libs/domain/src/index.js';
-import type { ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+} from '#domain';
+import type { ReferenceCatalogs } from '#platform';
 
 type DomainCommand = { type: string; data: object };
 

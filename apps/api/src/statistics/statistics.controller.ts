@@ -4,13 +4,13 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { InvalidCommand, limaMonth, REFERRAL_DESTINATIONS } from '../../../../libs/domain/src/index.js';
-import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '../../../../libs/platform/src/index.js';
+import { InvalidCommand, limaMonth, REFERRAL_DESTINATIONS } from '#domain';
+import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '#platform';
 import {
   HOTLINE_STATISTICS_PROJECTION, OfficialStatistics, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween,
   queryHotlineStatistics, queryReferralStatistics, referralStatisticsAsOf, releasedHotlineStatistics, releasedReferralStatistics,
   type HotlineGrouping, type ReferralGrouping,
-} from '../../../../libs/read-models/src/index.js';
+} from '#read-models';
 import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { MinPositionParam, ReadYourWrites } from '../shared/read-your-writes.js';

@@ -1,7 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import type {
   HotlineCounts, HotlineStatistics, ReferralCounts, ReferralGrouping, ReportPosition,
-} from '../../../../libs/read-models/src/index.js';
+} from '#read-models';
 import { arrayOf, closedObject, integer, month, string } from '../shared/openapi-schema.js';
 
 /**

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@ne
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { arrayOf, closedObject, codes, instant, nullable, string, uuid } from '../shared/openapi-schema.js';
-import type { Actor, SubjectErasure } from '../../../../libs/platform/src/index.js';
+import type { Actor, SubjectErasure } from '#platform';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { EraseSubjectDto } from './erase-subject.dto.js';
 import { erasureRequestNotFound, ErasureRequests, subjectNotFound, type ErasureRequestView } from './erasure-requests.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../../../../test/support/database.js';
+import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#test-support/database.js';
 import type { NewEvent } from '../event-store.port.js';
 import { verifyAnchors, verifyIntegrity } from './anchor-verification.js';
 import { latestAnchor, takeAnchor } from './anchors.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, countEvents, waitUntilLogVisible, type TestDatabase } from '../../../../test/support/database.js';
+import { createTestDatabase, countEvents, waitUntilLogVisible, type TestDatabase } from '#test-support/database.js';
 import { IdempotencyConflict, LOG_START, WrongExpectedVersion, type NewEvent } from '../event-store.port.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { verifyHashChains } from './verify.js';

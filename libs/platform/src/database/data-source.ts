@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../../read-models/src/index.js';
+import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '#read-models';
 import { EventStore1764201600000 } from './migrations/1764201600000-event-store.js';
 import { DemoLoads1764201600400 } from './migrations/1764201600400-demo-loads.js';
 import { AuditLog1764201600600 } from './migrations/1764201600600-audit-log.js';

@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type pg from 'pg';
-import { canonicalJson, headsAt, takeAnchor, type Anchor } from '../../../event-store/src/index.js';
+import { canonicalJson, headsAt, takeAnchor, type Anchor } from '#event-store';
 import { auditHead, type AuditHead } from '../audit/audit-chain.js';
 
 /**

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { verifyIntegrity, type IntegrityReport } from '../../../event-store/src/index.js';
+import { verifyIntegrity, type IntegrityReport } from '#event-store';
 import { verifyAuditChain, type AuditChainReport } from '../audit/audit-chain.js';
 import { verifyExportedAnchors, type AnchorExporter, type ExportReport } from './anchor-export.js';
 

@@ -4,9 +4,9 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
   HOTLINE_CALL_EVENT_TYPES, POLICE_CASE_EVENT_TYPES, PROSECUTION_EVENT_TYPES, REFERRAL_EVENT_TYPES, TRIAL_EVENT_TYPES,
-} from '../../../domain/src/index.js';
-import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type RecordedEvent } from '../../../event-store/src/index.js';
-import { PROJECTIONS } from '../../../read-models/src/index.js';
+} from '#domain';
+import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type RecordedEvent } from '#event-store';
+import { PROJECTIONS } from '#read-models';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource } from '../database/data-source.js';
 import { prepareDatabase, type DatabaseUrls } from '../database/roles.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { uuidFromHash } from '../../../event-store/src/index.js';
+import { uuidFromHash } from '#event-store';
 import type { DataSubject, SubjectKeyring } from './subject-keyring.js';
 
 type StoredEvent = { type: string; data: object };

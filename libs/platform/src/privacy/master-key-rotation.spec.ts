@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createTestDatabase, type TestDatabase } from '#test-support/database.js';
 import { linkageKeyOf } from './document-linkage.js';
 import { FieldSealer } from './field-sealer.js';
 import { LocalKeyWrapper } from './key-wrapper.js';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inTransaction } from '../../../event-store/src/index.js';
+import { inTransaction } from '#event-store';
 import {
   retireOldVersions, withNewVersion, wrappersOf, writeKeyring, type MasterKeyring,
 } from './master-keyring.js';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PostgresEventStore, type RecordedEvent } from '../../../event-store/src/index.js';
+import { PostgresEventStore, type RecordedEvent } from '#event-store';
 import type { FieldSealer } from './field-sealer.js';
 import { wrappersOf, type MasterKeyring } from './master-keyring.js';
 import { SealingEventStore } from './sealing-event-store.js';

@@ -1,6 +1,6 @@
 import type {
   AppendResult, EventStore, ExpectedVersion, LogPosition, NewEvent, RecordedEvent,
-} from '../../../event-store/src/index.js';
+} from '#event-store';
 import { FREE_TEXT_FIELDS, freeTextSubjects, unsealFreeText, type FreeTextFields } from './free-text.js';
 import { STREAM_SEALINGS, type StreamSealing } from './stream-sealing.js';
 import type { SubjectKeyStore } from './subject-key-store.js';

@@ -1,6 +1,6 @@
 import {
   caseStreamName, hotlineCallStreamName, PERSONAL_FIELDS, prosecutionStreamName, referralStreamName, trialStreamName,
-} from '../../../domain/src/index.js';
+} from '#domain';
 import {
   CASE_FREE_TEXT, freeTextSubjects, HOTLINE_CALL_FREE_TEXT, PROSECUTION_FREE_TEXT, REFERRAL_FREE_TEXT, sealFreeText, TRIAL_FREE_TEXT,
   unsealFreeText, type FreeTextFields,

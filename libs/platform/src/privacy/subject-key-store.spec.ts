@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createTestDatabase, type TestDatabase } from '#test-support/database.js';
 import { linkageKeyOf } from './document-linkage.js';
 import { LocalKeyWrapper } from './key-wrapper.js';
 import { SubjectKeyStore } from './subject-key-store.js';

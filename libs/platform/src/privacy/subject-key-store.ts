@@ -5,7 +5,7 @@ import type { KeyWrapper } from './key-wrapper.js';
 import type { VersionedKeyWrappers } from './master-keyring.js';
 import { documentHashOf } from './document-linkage.js';
 import { SubjectKeyring, type DataSubject, type SubjectKey } from './subject-keyring.js';
-import { inTransaction } from '../../../event-store/src/index.js';
+import { inTransaction } from '#event-store';
 
 /** An identity document a command gives a victim: its link id is prepared before the (synchronous) sealing. */
 export interface IdentityDocument {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
-import { NotAllowed } from '../../../domain/src/index.js';
+import { NotAllowed } from '#domain';
 import { documentHashOf } from './document-linkage.js';
 import type { FieldSealer } from './field-sealer.js';
 

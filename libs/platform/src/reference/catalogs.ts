@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CountryCatalog, UbigeoCatalog, type CountryRow, type UbigeoRow } from '../../../domain/src/index.js';
+import { CountryCatalog, UbigeoCatalog, type CountryRow, type UbigeoRow } from '#domain';
 
 export interface ReferenceCatalogs {
   ubigeo: UbigeoCatalog;

@@ -1,5 +1,5 @@
-import type { Projection, Queryable } from '../../../event-store/src/index.js';
-import { departmentOfUbigeo, type PoliceCaseEvent } from '../../../domain/src/index.js';
+import type { Projection, Queryable } from '#event-store';
+import { departmentOfUbigeo, type PoliceCaseEvent } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 
 export const CASE_LIST_PROJECTION = 'case-list';

@@ -1,7 +1,7 @@
-import type { Projection, Queryable } from '../../../event-store/src/index.js';
+import type { Projection, Queryable } from '#event-store';
 import {
   departmentOfUbigeo, HOTLINE_CALL_EVENT_TYPES, isTraffickingRelated, type HotlineCallEvent, type ReferralSent,
-} from '../../../domain/src/index.js';
+} from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 
 export const HOTLINE_CALL_LIST_PROJECTION = 'hotline-call-list';

@@ -1,5 +1,5 @@
-import type { Projection, Queryable } from '../../../event-store/src/index.js';
-import { departmentOfUbigeo, HOTLINE_CALL_EVENT_TYPES, isTraffickingRelated, limaMonth, type HotlineCallEvent } from '../../../domain/src/index.js';
+import type { Projection, Queryable } from '#event-store';
+import { departmentOfUbigeo, HOTLINE_CALL_EVENT_TYPES, isTraffickingRelated, limaMonth, type HotlineCallEvent } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 
 export const HOTLINE_STATISTICS_PROJECTION = 'hotline-statistics';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
-import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '../../../event-store/src/index.js';
-import { HOTLINE_CALL_EVENT_TYPES } from '../../../domain/src/index.js';
+import { createTestDatabase, type TestDatabase } from '#test-support/database.js';
+import { PostgresEventStore, ProjectionDaemon, ProjectionRunner } from '#event-store';
+import { HOTLINE_CALL_EVENT_TYPES } from '#domain';
 import { hotlineStatisticsProjection } from './hotline-statistics.projection.js';
 
 const known = new Set<string>(HOTLINE_CALL_EVENT_TYPES);

@@ -1,4 +1,4 @@
-import { appendOnlySql } from '../../../event-store/src/index.js';
+import { appendOnlySql } from '#event-store';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**

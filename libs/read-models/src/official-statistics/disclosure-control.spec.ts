@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { seededRandom } from '../../../../test/support/random.js';
+import { seededRandom } from '#test-support/random.js';
 import { findDisclosures } from './disclosure-checker.js';
 import { DISCLOSURE_METHOD, publishExact, publishTable, publishWithDisclosureControl } from './disclosure-control.js';
 import { TOTAL_KEY, type CountTable, type PublishedTable } from './stat-table.js';

@@ -1,6 +1,6 @@
 import {
   AGE_GROUPS, CASE_SOURCES, EXPLOITATION_PURPOSES, REFERRAL_DESTINATIONS, SEXES, type CountryCatalog, type UbigeoCatalog,
-} from '../../../domain/src/index.js';
+} from '#domain';
 import { UNKNOWN_KEY, UNKNOWN_LABEL, type Dimension, type Label } from './stat-table.js';
 
 export const l = (es: string, en: string): Label => ({ es, en });

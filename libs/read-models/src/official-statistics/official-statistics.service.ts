@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, NotFound } from '../../../domain/src/index.js';
+import { DomainError, NotFound } from '#domain';
 import { buildIneiAnnualTables, periodsOfYear } from './inei-annual.js';
 import type { ReportCatalogs } from './labels.js';
 import { buildMonthlyReport } from './monthly-report.js';

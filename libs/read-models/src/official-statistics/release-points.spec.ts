@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.js';
+import { createTestDatabase, type TestDatabase } from '#test-support/database.js';
 import type { Recorded } from '../shared/registry-events.js';
 import { declareReleasePoint, limaDayStart, listReleasePoints, resolveReleasePoint } from './release-points.js';
 import { statisticsLedgerProjection } from './statistics-ledger.projection.js';

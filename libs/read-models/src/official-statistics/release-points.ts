@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { DomainError, InvalidCommand } from '../../../domain/src/index.js';
+import { DomainError, InvalidCommand } from '#domain';
 import { readStatisticsPosition } from './statistics-cells.query.js';
 
 /**

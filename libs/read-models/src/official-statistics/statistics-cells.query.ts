@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../../../domain/src/index.js';
+import { DomainError } from '#domain';
 import { STATISTICS_PROJECTION } from './statistics-ledger.projection.js';
 import type { Cell } from './statistics-units.js';
 

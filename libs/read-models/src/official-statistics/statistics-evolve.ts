@@ -1,4 +1,4 @@
-import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth } from '../../../domain/src/index.js';
+import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 

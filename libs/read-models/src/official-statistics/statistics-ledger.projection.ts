@@ -1,5 +1,5 @@
-import type { BatchContext, Projection, Queryable } from '../../../event-store/src/index.js';
-import { departmentOfUbigeo } from '../../../domain/src/index.js';
+import type { BatchContext, Projection, Queryable } from '#event-store';
+import { departmentOfUbigeo } from '#domain';
 import { REGISTRY_EVENT_TYPES, type Recorded, type RegistryEvent } from '../shared/registry-events.js';
 import { affectedKeys, applyEvent, departmentVictimUnitId, victimUnitId } from './statistics-evolve.js';
 import { cellKey, contributions, parseCellKey, UnitStates, type Unit } from './statistics-units.js';

@@ -1,8 +1,8 @@
-import type { Projection, Queryable } from '../../../event-store/src/index.js';
+import type { Projection, Queryable } from '#event-store';
 import {
   caseStreamName, departmentOfReferral, departmentOfUbigeo, hotlineCallStreamName, limaMonth, REFERRAL_EVENT_TYPES,
   type ReferralEvent, type ReferralSent,
-} from '../../../domain/src/index.js';
+} from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 
 export const REFERRAL_FACTS_PROJECTION = 'referral-facts';

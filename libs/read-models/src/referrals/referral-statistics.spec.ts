@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../../../../test/support/database.js';
-import { PostgresEventStore, ProjectionRunner } from '../../../event-store/src/index.js';
-import { limaMonth, REFERRAL_EVENT_TYPES } from '../../../domain/src/index.js';
-import { seededRandom } from '../../../../test/support/random.js';
+import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#test-support/database.js';
+import { PostgresEventStore, ProjectionRunner } from '#event-store';
+import { limaMonth, REFERRAL_EVENT_TYPES } from '#domain';
+import { seededRandom } from '#test-support/random.js';
 import { referralFactsProjection } from './referral-facts.projection.js';
 import { queryReferralStatistics } from './referral.queries.js';
 

@@ -1,4 +1,4 @@
-import { InvalidCommand } from '../../../domain/src/index.js';
+import { InvalidCommand } from '#domain';
 
 /** Where a newest-first page ended: the last row's time and id (ties on time are broken by id). */
 export interface ListCursor {

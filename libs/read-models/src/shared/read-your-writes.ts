@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DomainError } from '../../../domain/src/index.js';
+import { DomainError } from '#domain';
 
 /** `minPosition` names no event, or the projections did not reach it in time (HTTP 409). */
 export class MinPositionNotReached extends DomainError {

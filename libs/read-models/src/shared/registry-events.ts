@@ -1,8 +1,8 @@
-import type { TypedRecordedEvent } from '../../../event-store/src/index.js';
+import type { TypedRecordedEvent } from '#event-store';
 import {
   HOTLINE_CALL_EVENT_TYPES, POLICE_CASE_EVENT_TYPES, PROSECUTION_EVENT_TYPES, REFERRAL_EVENT_TYPES, TRIAL_EVENT_TYPES,
   type HotlineCallEvent, type PoliceCaseEvent, type ProsecutionEvent, type ReferralEvent, type TrialEvent,
-} from '../../../domain/src/index.js';
+} from '#domain';
 
 /** Every event the registry's streams record. */
 export type RegistryEvent = HotlineCallEvent | ReferralEvent | PoliceCaseEvent | ProsecutionEvent | TrialEvent;

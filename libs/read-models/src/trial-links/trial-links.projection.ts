@@ -1,5 +1,5 @@
-import type { Projection, Queryable } from '../../../event-store/src/index.js';
-import type { TrialOpened } from '../../../domain/src/index.js';
+import type { Projection, Queryable } from '#event-store';
+import type { TrialOpened } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 
 export const TRIAL_LINKS_PROJECTION = 'trial-links';

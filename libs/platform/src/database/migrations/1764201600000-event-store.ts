@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { EVENT_STORE_SCHEMA_DOWN, EVENT_STORE_SCHEMA_UP } from '../../../../event-store/src/index.js';
+import { EVENT_STORE_SCHEMA_DOWN, EVENT_STORE_SCHEMA_UP } from '#event-store';
 
 export class EventStore1764201600000 implements MigrationInterface {
   name = 'EventStore1764201600000';

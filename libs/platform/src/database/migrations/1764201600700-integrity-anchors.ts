@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { ANCHOR_SCHEMA_DOWN, ANCHOR_SCHEMA_UP } from '../../../../event-store/src/index.js';
+import { ANCHOR_SCHEMA_DOWN, ANCHOR_SCHEMA_UP } from '#event-store';
 
 export class IntegrityAnchors1764201600700 implements MigrationInterface {
   name = 'IntegrityAnchors1764201600700';

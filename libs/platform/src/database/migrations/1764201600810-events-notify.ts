@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { EVENTS_NOTIFY_DOWN, EVENTS_NOTIFY_UP } from '../../../../event-store/src/index.js';
+import { EVENTS_NOTIFY_DOWN, EVENTS_NOTIFY_UP } from '#event-store';
 
 /** NOTIFY on every append, so projections catch up right after a write (read-your-writes, minPosition). */
 export class EventsNotify1764201600810 implements MigrationInterface {
