@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { InvalidCommand } from '#domain';
-import { TOKEN_HEADER } from '../shared/request-options.js';
+import { TOKEN_HEADER } from '../shared/command-service.js';
 import {
   AuditLog, PURPOSE_MAX_LENGTH, type AuditAction, type AuditEntry, type RecordedAuditEntry, type RequestWithActor,
 } from '#platform';

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   caseNotFound, idInUse, InvalidCommand, NotAllowed, parseInstant, type AcceptReferral, type OpenProsecution,
 } from '#domain';
-import { CommandService, type CommandOptions, type Unstamped } from '../shared/command-service.js';
-import { positionOf } from '../shared/read-your-writes.js';
+import { CommandService, positionOf, type CommandOptions, type Unstamped } from '../shared/command-service.js';
 import { IdKeys, RecordIds } from '../shared/record-ids.js';
 import { newId } from '../shared/request-options.js';
 import type { ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { streamIdInUse } from '#domain';
+import { InvalidCommand, streamIdInUse, type CommandMetadata } from '#domain';
 import {
   handleCommand, IdempotencyConflict, WrongExpectedVersion, type CommandResult, type DeciderLike, type RecordedEvent,
 } from '#event-store';
 import { SealingEventStore } from '#platform';
 import { markErasedCall } from '../hotline-calls/hotline-call-privacy.js';
-import { positionOf } from './read-your-writes.js';
+import { currentActor } from '../auth/request-context.js';
 import { markErasedVictims } from './personal-data.js';
 import { IdKeys } from './record-ids.js';
-import { commandMetadata, commandOptions, type HeaderMap } from './request-options.js';
+import type { HeaderMap } from './request-options.js';
 import { STREAM_TYPES, type CommandOf, type StateOf, type StreamKind, type StreamTypes } from './stream-types.js';
 
 type StoredEvent = { type: string; data: object };
@@ -22,6 +22,56 @@ export interface CommandOptions {
 
 /** A command as the edge builds it: typed by its stream's own command union; the service stamps actor and time. */
 export type Unstamped<C> = C extends { metadata: unknown } ? Omit<C, 'metadata'> : never;
+
+/** If-Match, Idempotency-Key and X-Request-Id, as every command endpoint reads them. */
+export function commandOptions(headers: HeaderMap): CommandOptions {
+  return {
+    expectedVersion: parseIfMatch(headers['if-match']),
+    idempotencyKey: tokenHeader(headers, 'Idempotency-Key'),
+    correlationId: tokenHeader(headers, 'X-Request-Id'),
+  };
+}
+
+/**
+ * Headers kept in the events' metadata (append-only) and the audit log: a bounded token — 1 to 128 letters, digits,
+ * `.`, `_`, `:` or `-` (a UUID, a ULID, a counter) — so no sentence, name or document number can ride in them;
+ * else a 400 naming the header.
+ */
+export const TOKEN_HEADER = /^[A-Za-z0-9._:-]{1,128}$/;
+function tokenHeader(headers: HeaderMap, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  if (!value) return undefined;
+  if (!TOKEN_HEADER.test(value)) {
+    throw new InvalidCommand([{ field: name, reason: 'debe ser un identificador de 1 a 128 caracteres (letras, dígitos, . _ : -)',
+      reasonEn: 'must be an identifier of 1 to 128 characters (letters, digits, . _ : -)' }]);
+  }
+  return value;
+}
+
+/**
+ * Time and actor of a command. The actor is the token's role and opaque subject (`police:<sub>`), never a name:
+ * metadata is stored with the events and must hold no personal data.
+ */
+export function commandMetadata(): CommandMetadata {
+  const actor = currentActor();
+  if (!actor) throw new Error('a command outside an authenticated request');
+  return { now: new Date().toISOString(), actor: `${actor.role}:${actor.subject}` };
+}
+
+/** `If-Match: "3"` (or W/"3", or 3) → 3; absent → undefined; anything else is a 400 naming the header. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '' || header.trim() === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) {
+    throw new InvalidCommand([{ field: 'If-Match', reason: 'debe ser la versión, p. ej. "3"', reasonEn: 'must be the version, e.g. "3"' }]);
+  }
+  return Number(match[1]);
+}
+
+/** Every command answer carries the global position of the last event it appended (or that stood for it). */
+export function positionOf(...results: ReadonlyArray<{ lastGlobalPosition: number | null }>): number {
+  return Math.max(0, ...results.map((r) => r.lastGlobalPosition ?? 0));
+}
 
 /** The answer of a command endpoint: the record's id (under its own field name), its version, the position to wait for. */
 export type Accepted = Record<string, string | number> & { version: number; position: number };

@@ -17,11 +17,6 @@ export class ReadYourWrites {
   }
 }
 
-/** Every command answer carries the global position of the last event it appended (or that stood for it). */
-export function positionOf(...results: ReadonlyArray<{ lastGlobalPosition: number | null }>): number {
-  return Math.max(0, ...results.map((r) => r.lastGlobalPosition ?? 0));
-}
-
 /** The `minPosition` query parameter, identical on every read that accepts it. */
 export const MinPositionParam = () => applyDecorators(
   ApiPropertyOptional({
