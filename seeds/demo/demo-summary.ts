@@ -1,4 +1,4 @@
-import { ageGroupOf } from '#domain';
+import { ageGroupOf, isTraffickingRelated, type HotlineCallTopic } from '#domain';
 import type { DemoJourney, DemoRequest } from './demo-request.js';
 
 type Counts = Record<string, number>;
@@ -58,8 +58,8 @@ export function summarize(journeys: readonly DemoJourney[]): DemoSummary {
     const body = request.body;
     if (root === 'hotline-calls' && id === undefined) {
       s.calls++;
-      if (body.topic === 'trafficking') s.traffickingCalls++;
-    } else if (root === 'hotline-calls' && action === 'classification' && body.topic === 'trafficking') {
+      if (isTraffickingRelated(body.topic as HotlineCallTopic)) s.traffickingCalls++;
+    } else if (root === 'hotline-calls' && action === 'classification' && isTraffickingRelated(body.topic as HotlineCallTopic)) {
       s.traffickingCalls++;
     } else if (root === 'hotline-calls' && action === 'referrals') {
       s.referrals++;

@@ -1,4 +1,4 @@
-import type { UbigeoCatalog } from '#domain';
+import { isTraffickingRelated, type UbigeoCatalog } from '#domain';
 import { DEMO_SEED, DEMO_YEAR, demoLimit, post, type DemoRequest } from './demo-request.js';
 import { SeededRandom } from './random.js';
 
@@ -73,7 +73,7 @@ export function generateHotlineCalls(ubigeo: UbigeoCatalog, now: string, calls =
       topic,
       summary: random.chance(0.8) ? random.pick(SUMMARIES[topic]) : null,
     })];
-    let traffickingRelated = topic === 'trafficking';
+    let traffickingRelated = isTraffickingRelated(topic);
     if (topic !== 'trafficking' && (topic === 'missing_person' || topic === 'labour_complaint') && random.chance(0.06)) {
       requests.push(post(`/hotline-calls/${callId}/classification`, { topic: 'trafficking', reason: 'Indicios de captación y explotación' }, `demo-${callId}-classification`));
       traffickingRelated = true;

@@ -1,5 +1,6 @@
 import {
   HOTLINE_CALL_CORRECTABLE_FIELDS,
+  isTraffickingRelated,
   type HotlineCallOutcome,
   type HotlineCallTopic,
 } from './hotline-call.codes.js';
@@ -36,7 +37,7 @@ export function initialHotlineCallState(): HotlineCallState {
 const withTopic = <State extends HotlineCallFacts>(state: State, topic: HotlineCallTopic): State => ({
   ...state,
   topic,
-  traffickingRelated: topic === 'trafficking',
+  traffickingRelated: isTraffickingRelated(topic),
 });
 
 /**
