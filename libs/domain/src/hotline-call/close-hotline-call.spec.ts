@@ -37,10 +37,6 @@ describe('CloseHotlineCall', () => {
     given(decider, [received]).when(close(closedAt)).thenFieldErrors(['closedAt']);
   });
 
-  it('refuses an unknown outcome together with a bad time', () => {
-    given(decider, [received]).when(close('soon', 'resolved')).thenFieldErrors(['closedAt', 'outcome']);
-  });
-
   it('refuses a call that was never recorded', () => {
     given(decider, []).when(close()).thenThrows(NotFound, 'call_not_found');
   });

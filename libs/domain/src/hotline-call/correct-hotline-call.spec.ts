@@ -93,8 +93,6 @@ describe('CorrectHotlineCall', () => {
       .when(
         correct({
           receivedAt: '2026-03-01T10:15:00',
-          channel: 'fax',
-          language: 'en',
           callerUbigeo: '999999',
           anonymous: 'no',
           summary: 'x'.repeat(4001),
@@ -102,8 +100,6 @@ describe('CorrectHotlineCall', () => {
       )
       .thenFieldErrors([
         'changes.receivedAt',
-        'changes.channel',
-        'changes.language',
         'changes.callerUbigeo',
         'changes.anonymous',
         'changes.summary',

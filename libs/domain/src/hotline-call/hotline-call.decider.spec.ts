@@ -64,9 +64,6 @@ describe('RecordHotlineCall', () => {
     ['receivedAt', { receivedAt: '2026-02-30T10:15:00-05:00' }],
     ['receivedAt', { receivedAt: '2026-03-01T15:25:01Z' }],
     ['receivedAt', { receivedAt: '1999-12-31T23:59:59Z' }],
-    ['channel', { channel: 'fax' }],
-    ['language', { language: 'quechua' }],
-    ['topic', { topic: 'trata' }],
     ['callerUbigeo', { callerUbigeo: '15010' }],
     ['callerUbigeo', { callerUbigeo: 150101 }],
     ['callerUbigeo', { callerUbigeo: '159999' }],
@@ -80,8 +77,8 @@ describe('RecordHotlineCall', () => {
 
   it('lists every field problem at once', () => {
     given(decider, [])
-      .when(record({ callId: 42, receivedAt: 'ayer', channel: null, language: 'en', topic: '', anonymous: 0 }))
-      .thenFieldErrors(['callId', 'receivedAt', 'channel', 'language', 'topic', 'anonymous']);
+      .when(record({ callId: 42, receivedAt: 'ayer', anonymous: 0 }))
+      .thenFieldErrors(['callId', 'receivedAt', 'anonymous']);
   });
 
   it('refuses to record a call twice', () => {
@@ -125,8 +122,8 @@ describe('ClassifyHotlineCall', () => {
     given(decider, [received, classified('trafficking', 'information')]).when(classify('trafficking')).then([]);
   });
 
-  it('refuses an invalid topic and a too long reason together', () => {
-    given(decider, [received]).when(classify('trata', 'x'.repeat(501))).thenFieldErrors(['topic', 'reason']);
+  it('refuses a too long reason', () => {
+    given(decider, [received]).when(classify('trafficking', 'x'.repeat(501))).thenFieldErrors(['reason']);
   });
 
   it('accepts a reason of exactly 500 characters', () => {

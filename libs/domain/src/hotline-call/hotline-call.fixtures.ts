@@ -7,7 +7,7 @@ import type {
   CorrectHotlineCall,
   RecordHotlineCall,
 } from './hotline-call.commands.js';
-import type { HotlineCallTopic } from './hotline-call.codes.js';
+import type { HotlineCallOutcome, HotlineCallTopic } from './hotline-call.codes.js';
 import { createHotlineCallDecider } from './hotline-call.decider.js';
 import type { HotlineCallClassified, HotlineCallClosed, HotlineCallReceived } from './hotline-call.events.js';
 
@@ -26,7 +26,12 @@ export const decider = createHotlineCallDecider({ ubigeo });
 /** Lets a spec send what a careless client could send, bypassing the command's static types. */
 export const wire = (value: unknown): never => value as never;
 
-export const record = (data: Partial<Record<keyof RecordHotlineCall['data'], unknown>> = {}): RecordHotlineCall => ({
+/** Codes are typed: the edge parses them, so a spec cannot send an unknown one to the decider. */
+type CodeFields = 'channel' | 'language' | 'topic';
+type WireData = Partial<Record<Exclude<keyof RecordHotlineCall['data'], CodeFields>, unknown>> &
+  Partial<Pick<RecordHotlineCall['data'], CodeFields>>;
+
+export const record = (data: WireData = {}): RecordHotlineCall => ({
   type: 'RecordHotlineCall',
   data: {
     callId: CALL_ID,
@@ -56,9 +61,9 @@ export const received: HotlineCallReceived = {
   },
 };
 
-export const classify = (topic: unknown, reason?: unknown, callId: string = CALL_ID): ClassifyHotlineCall => ({
+export const classify = (topic: HotlineCallTopic, reason?: unknown, callId: string = CALL_ID): ClassifyHotlineCall => ({
   type: 'ClassifyHotlineCall',
-  data: { callId, topic: wire(topic), ...(reason === undefined ? {} : { reason: wire(reason) }) },
+  data: { callId, topic, ...(reason === undefined ? {} : { reason: wire(reason) }) },
   metadata,
 });
 
@@ -73,9 +78,9 @@ export const correct = (changes: unknown, reason: unknown = 'Error de digitació
   metadata,
 });
 
-export const close = (closedAt: unknown = '2026-03-01T10:18:00-05:00', outcome: unknown = 'referred'): CloseHotlineCall => ({
+export const close = (closedAt: unknown = '2026-03-01T10:18:00-05:00', outcome: HotlineCallOutcome = 'referred'): CloseHotlineCall => ({
   type: 'CloseHotlineCall',
-  data: { callId: CALL_ID, closedAt: wire(closedAt), outcome: wire(outcome) },
+  data: { callId: CALL_ID, closedAt: wire(closedAt), outcome },
   metadata,
 });
 

@@ -15,8 +15,6 @@ import {
 describe('RegisterCase, people', () => {
   it.each([
     ['victimId', { victimId: 'v-1' }],
-    ['sex', { sex: 'F' }],
-    ['sex', { sex: undefined }],
     ['age', { age: -1 }],
     ['age', { age: 121 }],
     ['age', { age: 16.5 }],
@@ -26,7 +24,6 @@ describe('RegisterCase, people', () => {
     ['nationality', { nationality: 'AR' }],
     ['nationality', { nationality: undefined }],
     ['fullName', { fullName: 'x'.repeat(201) }],
-    ['documentType', { documentType: 'LE' }],
     ['documentNumber', { documentNumber: '1'.repeat(31) }],
     ['phone', { phone: 987654321 }],
     ['address', { address: 'x'.repeat(301) }],
@@ -38,7 +35,6 @@ describe('RegisterCase, people', () => {
 
   it.each([
     ['suspectId', { suspectId: 42 }],
-    ['sex', { sex: 'hombre' }],
     ['age', { age: 200 }],
     ['nationality', { nationality: 'XX' }],
     ['role', { role: 'x'.repeat(201) }],

@@ -1,5 +1,6 @@
 /** Test data for the prosecution specs: a case referred in January, each later stage a month after the previous. */
 import type { CommandMetadata } from '../shared/decider.js';
+import type { ProsecutionStage } from './prosecution.codes.js';
 import type { OpenProsecution, RecordProsecutionStage } from './prosecution.commands.js';
 import { createProsecutionDecider } from './prosecution.decider.js';
 import type {
@@ -58,7 +59,7 @@ const UTC = {
 } as const;
 
 export const stage = (
-  stageCode: unknown,
+  stageCode: ProsecutionStage,
   occurredAt: unknown,
   reason?: unknown,
   prosecutionId: unknown = PROSECUTION_ID,
@@ -66,7 +67,7 @@ export const stage = (
   type: 'RecordProsecutionStage',
   data: {
     prosecutionId: wire(prosecutionId),
-    stage: wire(stageCode),
+    stage: stageCode,
     occurredAt: wire(occurredAt),
     ...(reason === undefined ? {} : { reason: wire(reason) }),
   },
@@ -107,5 +108,5 @@ export const HISTORY: Record<string, readonly ProsecutionEvent[]> = {
 
 /** A valid command for each stage: a date after every fixture stage, and a reason where one is required. */
 export const LATE = '2026-05-20T09:00:00-05:00';
-export const validStage = (stageCode: string): RecordProsecutionStage =>
+export const validStage = (stageCode: ProsecutionStage): RecordProsecutionStage =>
   stage(stageCode, LATE, stageCode === 'archive' ? 'Hechos no constituyen delito' : undefined);

@@ -48,10 +48,8 @@ describe('CompleteReferral', () => {
     ['completedAt', { completedAt: '2026-03-01T10:18:00' }],
     ['successful', { successful: 'yes' }],
     ['successful', { successful: undefined }],
-    ['reason', { reason: 'resolved' }],
     ['reason', { successful: false, reason: undefined }],
     ['reason', { successful: false, reason: null }],
-    ['reason', { successful: false, reason: 'no contestó' }],
   ])('refuses an invalid %s (%j)', (field, data) => {
     given(decider, [sent, accepted]).when(complete(data)).thenFieldErrors([field]);
   });
@@ -62,8 +60,8 @@ describe('CompleteReferral', () => {
 
   it('lists every field problem at once', () => {
     given(decider, [sent, accepted])
-      .when(complete({ completedAt: 'ayer', successful: null, reason: 'closed' }))
-      .thenFieldErrors(['completedAt', 'successful', 'reason']);
+      .when(complete({ completedAt: 'ayer', successful: null }))
+      .thenFieldErrors(['completedAt', 'successful']);
   });
 
   it('refuses a referral that was never sent, or another one', () => {

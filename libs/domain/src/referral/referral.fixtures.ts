@@ -36,10 +36,17 @@ export const ubigeo = new UbigeoCatalog([
 ]);
 export const decider = createReferralDecider({ ubigeo });
 
-/** Lets a spec send what a careless client could send, bypassing the command's static types. */
-type Wire<Data> = Partial<Record<keyof Data, unknown>>;
+/**
+ * Lets a spec send what a careless client could send, bypassing the command's static types, except for the codes
+ * (`Codes`): the edge parses those, so a spec cannot send an unknown one to the decider.
+ */
+type Wire<Data, Codes extends keyof Data = never> = Partial<Record<Exclude<keyof Data, Codes>, unknown>> &
+  Partial<Pick<Data, Codes>>;
+type SendWire = Wire<Omit<SendReferral['data'], 'source'>, 'to'> & {
+  source?: { kind: SendReferral['data']['source']['kind']; id: unknown };
+};
 
-export const send = (data: Wire<SendReferral['data']> = {}): SendReferral => ({
+export const send = (data: SendWire = {}): SendReferral => ({
   type: 'SendReferral',
   data: {
     referralId: REFERRAL_ID,
@@ -97,7 +104,7 @@ export const rejected: ReferralRejected = {
   },
 };
 
-export const complete = (data: Wire<CompleteReferral['data']> = {}): CompleteReferral => ({
+export const complete = (data: Wire<CompleteReferral['data'], 'reason'> = {}): CompleteReferral => ({
   type: 'CompleteReferral',
   data: {
     referralId: REFERRAL_ID,

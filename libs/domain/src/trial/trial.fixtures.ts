@@ -20,7 +20,9 @@ export const decider = createTrialDecider();
 /** Lets a spec send what a careless client could send, bypassing the command's static types. */
 export const wire = (value: unknown): never => value as never;
 
-type Loose<Data> = Partial<Record<keyof Data, unknown>>;
+/** Loose values, except for the codes (`Codes`): the edge parses those, so a spec cannot send an unknown one. */
+type Loose<Data, Codes extends keyof Data = never> = Partial<Record<Exclude<keyof Data, Codes>, unknown>> &
+  Partial<Pick<Data, Codes>>;
 
 export const open = (data: Loose<OpenTrial['data']> = {}): OpenTrial => ({
   type: 'OpenTrial',
@@ -47,7 +49,7 @@ export const opened: TrialOpened = {
   },
 };
 
-export const rule = (data: Loose<IssueRuling['data']> = {}): IssueRuling => ({
+export const rule = (data: Loose<IssueRuling['data'], 'verdict'> = {}): IssueRuling => ({
   type: 'IssueRuling',
   data: {
     trialId: TRIAL_ID,
