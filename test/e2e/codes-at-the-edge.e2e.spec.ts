@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../libs/platform/src/index.js';
+import type { Role } from '#platform';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 /**
