@@ -26,11 +26,20 @@ export async function startApp(database: DatabaseUrls, env: Record<string, strin
   const anchors = mkdtempSync(join(tmpdir(), 'registro-bench-anchors-'));
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), 'dist/apps/api/src/main.js')], {
     env: {
-      ...process.env, DATABASE_URL: database.url, MIGRATION_DATABASE_URL: database.ownerUrl,
-      ANCHOR_SIGNING_KEY_FILE: join(anchors, 'anchor-signing-key.pem'), ANCHOR_EXPORT_FILE: join(anchors, 'integrity-anchors.jsonl'), PORT: String(port), MASTER_KEY: randomBytes(32).toString('base64'),
-      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '0',
+      ...process.env,
+      DATABASE_URL: database.url,
+      MIGRATION_DATABASE_URL: database.ownerUrl,
+      ANCHOR_SIGNING_KEY_FILE: join(anchors, 'anchor-signing-key.pem'),
+      ANCHOR_EXPORT_FILE: join(anchors, 'integrity-anchors.jsonl'),
+      PORT: String(port),
+      MASTER_KEY: randomBytes(32).toString('base64'),
+      SEED_DEMO: 'false',
+      RUN_PROJECTIONS: 'false',
+      AUTH_JWT_SECRET: secret,
+      RATE_LIMIT_PER_MINUTE: '0',
       // A run may outlast the default 8-hour token cap: this private server accepts its one 24-hour token.
-      TOKEN_MAX_HOURS: '24', ...env,
+      TOKEN_MAX_HOURS: '24',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -58,10 +67,11 @@ export async function startApp(database: DatabaseUrls, env: Record<string, strin
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return match ? Number(match[1]) * 1024 : 0;
     },
-    stop: () => new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 

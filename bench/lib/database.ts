@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { freePort } from './app-process.js';
-import {
-  EMBEDDED_SERVING_ROLE, ensureServingRole, makeReachableByPostgres, prepareDatabase, type DatabaseUrls,
-} from '#platform';
+import { EMBEDDED_SERVING_ROLE, ensureServingRole, makeReachableByPostgres, prepareDatabase, type DatabaseUrls } from '#platform';
 
 export interface BenchServer {
   adminUrl: string;
@@ -36,7 +34,15 @@ export async function startBenchServer(settings: readonly string[] = []): Promis
     persistent: false,
     createPostgresUser: true,
     onLog: () => undefined,
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', ...settings.flatMap((s) => ['-c', s])],
+    postgresFlags: [
+      '-c',
+      'max_connections=300',
+      '-c',
+      'shared_buffers=512MB',
+      '-c',
+      'max_wal_size=4GB',
+      ...settings.flatMap((s) => ['-c', s]),
+    ],
   });
   await server.initialise();
   await server.start();

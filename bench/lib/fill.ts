@@ -25,8 +25,10 @@ export async function fillLog(url: string, target: number, progress: (done: numb
       while (lines.length < Math.min(CHUNK, target - done)) lines.push(...journey(call++));
       await pipeline(
         Readable.from(lines.map((line) => `${line}\n`)),
-        client.query(copyFrom(`COPY events (stream_id, stream_position, event_id, event_type, schema_version, data,
-          metadata, recorded_at, prev_hash, hash) FROM STDIN`)),
+        client.query(
+          copyFrom(`COPY events (stream_id, stream_position, event_id, event_type, schema_version, data,
+          metadata, recorded_at, prev_hash, hash) FROM STDIN`),
+        ),
       );
       done += lines.length;
       progress(done);
@@ -42,15 +44,31 @@ type Planned = Array<[string, Record<string, unknown>]>;
 function journey(i: number): string[] {
   const data = hotlineCallData(i);
   const events: Planned = [['HotlineCallReceived', data]];
-  if (i % 20 === 0) events.push(['HotlineCallClassified', { callId: data.callId, topic: 'trafficking', previousTopic: data.topic, reason: null }]);
+  if (i % 20 === 0)
+    events.push(['HotlineCallClassified', { callId: data.callId, topic: 'trafficking', previousTopic: data.topic, reason: null }]);
   if (i % 10 !== 0) events.push(['HotlineCallClosed', { callId: data.callId, closedAt: data.receivedAt, outcome: 'information_provided' }]);
   const lines = chain(`hotline-call-${data.callId}`, events);
   if (data.topic === 'trafficking' && i % 2 === 0) {
     const referralId = randomUUID();
     const sentAt = Date.parse(String(data.receivedAt)) + 3_600_000;
-    const referral: Planned = [['ReferralSent', { referralId, source: { kind: 'hotline_call', id: data.callId },
-      to: ['PNP', 'MIMP', 'MINISTERIO_PUBLICO'][i % 3], unitName: null, ubigeo: data.callerUbigeo, referredAt: new Date(sentAt).toISOString() }]];
-    if (i % 4 === 0) referral.push(['ReferralAccepted', { referralId, acceptedAt: new Date(sentAt + (i % 97) * 3_600_000).toISOString(), linkedCaseId: null }]);
+    const referral: Planned = [
+      [
+        'ReferralSent',
+        {
+          referralId,
+          source: { kind: 'hotline_call', id: data.callId },
+          to: ['PNP', 'MIMP', 'MINISTERIO_PUBLICO'][i % 3],
+          unitName: null,
+          ubigeo: data.callerUbigeo,
+          referredAt: new Date(sentAt).toISOString(),
+        },
+      ],
+    ];
+    if (i % 4 === 0)
+      referral.push([
+        'ReferralAccepted',
+        { referralId, acceptedAt: new Date(sentAt + (i % 97) * 3_600_000).toISOString(), linkedCaseId: null },
+      ]);
     lines.push(...chain(`referral-${referralId}`, referral));
   }
   return lines;
@@ -60,9 +78,29 @@ function chain(streamId: string, events: Planned): string[] {
   let prev = GENESIS_HASH;
   const recordedAt = new Date().toISOString();
   return events.map(([type, eventData], index) => {
-    const fields = { streamId, streamPosition: index + 1, eventId: randomUUID(), type, schemaVersion: 1, data: eventData, metadata: METADATA, recordedAt };
+    const fields = {
+      streamId,
+      streamPosition: index + 1,
+      eventId: randomUUID(),
+      type,
+      schemaVersion: 1,
+      data: eventData,
+      metadata: METADATA,
+      recordedAt,
+    };
     const hash = chainHash(prev, fields);
-    const line = [streamId, fields.streamPosition, fields.eventId, type, 1, JSON.stringify(eventData), JSON.stringify(METADATA), recordedAt, prev, hash]
+    const line = [
+      streamId,
+      fields.streamPosition,
+      fields.eventId,
+      type,
+      1,
+      JSON.stringify(eventData),
+      JSON.stringify(METADATA),
+      recordedAt,
+      prev,
+      hash,
+    ]
       .map((v) => String(v).replace(/\\/g, '\\\\'))
       .join('\t');
     prev = hash;

@@ -103,11 +103,15 @@ export async function measureInterleaved(
     for (const contender of contenders) {
       const total = totals.get(contender.name)!;
       const recorded: number[] = [];
-      const m = await measure(contender.name, { concurrency: options.concurrency, durationMs: options.roundMs, warmupMs: 0 }, async (w, i) => {
-        const started = performance.now();
-        await contender.operation(w, i);
-        recorded.push(performance.now() - started);
-      });
+      const m = await measure(
+        contender.name,
+        { concurrency: options.concurrency, durationMs: options.roundMs, warmupMs: 0 },
+        async (w, i) => {
+          const started = performance.now();
+          await contender.operation(w, i);
+          recorded.push(performance.now() - started);
+        },
+      );
       total.latencies.push(...recorded);
       total.seconds += m.seconds;
       total.peakRssMb = Math.max(total.peakRssMb, m.peakRssMb);
@@ -117,9 +121,16 @@ export async function measureInterleaved(
     const { latencies, seconds, peakRssMb } = totals.get(contender.name)!;
     const sorted = Float64Array.from(latencies).sort();
     return {
-      scenario: contender.name, concurrency: options.concurrency, operations: latencies.length, seconds,
-      throughput: latencies.length / seconds, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95),
-      p99Ms: percentile(sorted, 99), peakRssMb, notes: `${options.rounds} interleaved rounds`,
+      scenario: contender.name,
+      concurrency: options.concurrency,
+      operations: latencies.length,
+      seconds,
+      throughput: latencies.length / seconds,
+      p50Ms: percentile(sorted, 50),
+      p95Ms: percentile(sorted, 95),
+      p99Ms: percentile(sorted, 99),
+      peakRssMb,
+      notes: `${options.rounds} interleaved rounds`,
     };
   });
 }

@@ -13,9 +13,13 @@ export async function appendComparison(server: BenchServer, options: BenchOption
   const results: Measurement[] = [];
   try {
     for (const concurrency of [1, 16]) {
-      results.push(...(await measureInterleaved([raw, ours, emmett], {
-        concurrency, rounds: options.quick ? 2 : 6, roundMs: options.quick ? 600 : 2500,
-      })));
+      results.push(
+        ...(await measureInterleaved([raw, ours, emmett], {
+          concurrency,
+          rounds: options.quick ? 2 : 6,
+          roundMs: options.quick ? 600 : 2500,
+        })),
+      );
     }
     results.push(await copyScenario(raw.url, options.quick ? 50_000 : 500_000));
     results.push(await ourHotStream(ours.store, options));

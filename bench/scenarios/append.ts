@@ -16,7 +16,11 @@ export async function ourAppendContender(server: BenchServer): Promise<Contender
     store,
     async operation(_, i) {
       const data = hotlineCallData(i);
-      await store.append(`hotline-call-${data.callId}`, [{ eventId: randomUUID(), type: 'HotlineCallReceived', data, metadata: METADATA }], 0);
+      await store.append(
+        `hotline-call-${data.callId}`,
+        [{ eventId: randomUUID(), type: 'HotlineCallReceived', data, metadata: METADATA }],
+        0,
+      );
     },
     close: () => pool.end(),
   };
@@ -25,7 +29,11 @@ export async function ourAppendContender(server: BenchServer): Promise<Contender
 export async function ourHotStream(store: PostgresEventStore, options: BenchOptions): Promise<Measurement> {
   const hot = `hotline-call-${randomUUID()}`;
   const result = await measure('ours: append, one hot stream', { concurrency: 16, durationMs: options.durationMs }, async (_, i) => {
-    await store.append(hot, [{ eventId: randomUUID(), type: 'HotlineCallClassified', data: hotlineCallData(i), metadata: METADATA }], 'any');
+    await store.append(
+      hot,
+      [{ eventId: randomUUID(), type: 'HotlineCallClassified', data: hotlineCallData(i), metadata: METADATA }],
+      'any',
+    );
   });
   return { ...result, notes: "expected version 'any': writers queue on the stream" };
 }

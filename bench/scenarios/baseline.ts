@@ -30,7 +30,11 @@ export async function rawInsertContender(server: BenchServer): Promise<Contender
     url,
     async operation(_, i) {
       const data = hotlineCallData(i);
-      await pool.query({ name: 'raw-insert', text: INSERT, values: [`hotline-call-${data.callId}`, randomUUID(), data, METADATA, fakeHash(`p${i}`), fakeHash(`h${i}`)] });
+      await pool.query({
+        name: 'raw-insert',
+        text: INSERT,
+        values: [`hotline-call-${data.callId}`, randomUUID(), data, METADATA, fakeHash(`p${i}`), fakeHash(`h${i}`)],
+      });
     },
     close: () => pool.end(),
   };
@@ -42,17 +46,42 @@ export async function copyScenario(url: string, rows: number): Promise<Measureme
   await client.connect();
   const lines = Array.from({ length: rows }, (_, i) => {
     const data = hotlineCallData(i);
-    return [`hotline-call-${data.callId}`, 1, randomUUID(), 'HotlineCallReceived', JSON.stringify(data), JSON.stringify(METADATA),
-      new Date().toISOString(), fakeHash(`p${i}`), fakeHash(`h${i}`)].join('\t') + '\n';
+    return (
+      [
+        `hotline-call-${data.callId}`,
+        1,
+        randomUUID(),
+        'HotlineCallReceived',
+        JSON.stringify(data),
+        JSON.stringify(METADATA),
+        new Date().toISOString(),
+        fakeHash(`p${i}`),
+        fakeHash(`h${i}`),
+      ].join('\t') + '\n'
+    );
   });
   const sampler = new RssSampler();
   const started = performance.now();
-  await pipeline(Readable.from(lines), client.query(copyFrom(
-    'COPY raw_events (stream_id, stream_position, event_id, event_type, data, metadata, recorded_at, prev_hash, hash) FROM STDIN')));
+  await pipeline(
+    Readable.from(lines),
+    client.query(
+      copyFrom(
+        'COPY raw_events (stream_id, stream_position, event_id, event_type, data, metadata, recorded_at, prev_hash, hash) FROM STDIN',
+      ),
+    ),
+  );
   const seconds = (performance.now() - started) / 1000;
   await client.end();
   return {
-    scenario: 'baseline: COPY (bulk)', concurrency: 1, operations: rows, seconds, throughput: rows / seconds,
-    p50Ms: null, p95Ms: null, p99Ms: null, peakRssMb: sampler.stop(), notes: 'rows/s, one transaction',
+    scenario: 'baseline: COPY (bulk)',
+    concurrency: 1,
+    operations: rows,
+    seconds,
+    throughput: rows / seconds,
+    p50Ms: null,
+    p95Ms: null,
+    p99Ms: null,
+    peakRssMb: sampler.stop(),
+    notes: 'rows/s, one transaction',
   };
 }

@@ -31,7 +31,11 @@ const PAGE_CLOCK = `
     }
   }).observe(document, { childList: true, subtree: true });
 `;
-interface Marks { formFocus?: number; save?: number; rows: Record<string, number> }
+interface Marks {
+  formFocus?: number;
+  save?: number;
+  rows: Record<string, number>;
+}
 const marks = (page: import('playwright-core').Page) => page.evaluate('window.__marks') as Promise<Marks>;
 
 /**
@@ -49,8 +53,17 @@ export async function consoleScenarios(server: BenchServer, options: BenchOption
   const url = await server.createRegistryDatabase('bench_console');
   const app = await startApp(server.serving(url), { RUN_PROJECTIONS: 'true', SEED_DEMO: options.quick ? 'false' : 'true' });
   const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     if (!options.quick) await demoLoaded(url, log);
@@ -70,10 +83,20 @@ function entryBundle(): Measurement {
   const html = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(CONSOLE_DIR, file)), { level: 9 }).length, 0);
-  const css = [...html.matchAll(/href="\/(assets\/[^"]+\.css)"/g)].reduce((sum, m) => sum + gzipSync(readFileSync(join(CONSOLE_DIR, m[1]))).length, 0);
+  const css = [...html.matchAll(/href="\/(assets\/[^"]+\.css)"/g)].reduce(
+    (sum, m) => sum + gzipSync(readFileSync(join(CONSOLE_DIR, m[1]))).length,
+    0,
+  );
   return {
-    scenario: 'console: first screen JavaScript (gzip kB)', concurrency: 1, operations: files.length, seconds: 0,
-    throughput: gzip / 1024, p50Ms: null, p95Ms: null, p99Ms: null, peakRssMb: 0,
+    scenario: 'console: first screen JavaScript (gzip kB)',
+    concurrency: 1,
+    operations: files.length,
+    seconds: 0,
+    throughput: gzip / 1024,
+    p50Ms: null,
+    p95Ms: null,
+    p99Ms: null,
+    peakRssMb: 0,
     notes: `${(gzip / 1024).toFixed(1)} kB gzip in ${files.length} files (+ ${(css / 1024).toFixed(1)} kB CSS)`,
   };
 }
@@ -83,7 +106,9 @@ async function demoLoaded(url: string, log: (m: string) => void): Promise<void> 
   log('  waiting for the demo year to load…');
   try {
     for (let i = 0; i < 1200; i++) {
-      const { rows } = await pool.query<{ done: boolean }>(`SELECT EXISTS (SELECT 1 FROM demo_loads WHERE completed_at IS NOT NULL) AS done`).catch(() => ({ rows: [{ done: false }] }));
+      const { rows } = await pool
+        .query<{ done: boolean }>(`SELECT EXISTS (SELECT 1 FROM demo_loads WHERE completed_at IS NOT NULL) AS done`)
+        .catch(() => ({ rows: [{ done: false }] }));
       if (rows[0].done) return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -97,7 +122,10 @@ async function demoLoaded(url: string, log: (m: string) => void): Promise<void> 
 async function projectionsCaughtUp(app: AppProcess, log: (m: string) => void): Promise<void> {
   for (let i = 0; i < 1200; i++) {
     // The log head and the projections are shown to a token only.
-    const health = (await (await fetch(`${app.baseUrl}/health`, { headers: { authorization: app.authorization } })).json()) as { logHead: number; projections: Array<{ position: number }> };
+    const health = (await (await fetch(`${app.baseUrl}/health`, { headers: { authorization: app.authorization } })).json()) as {
+      logHead: number;
+      projections: Array<{ position: number }>;
+    };
     if (health.projections.every((p) => p.position >= health.logHead)) return;
     if (i % 20 === 0) log(`  projections at ${Math.min(...health.projections.map((p) => p.position))} of ${health.logHead} events…`);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -135,7 +163,9 @@ async function savedCallVisible(browser: Browser, app: AppProcess, runs: number)
     await page.keyboard.press('Enter');
     for (let tab = 0; tab < 4; tab++) await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
-    const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/api/v1/hotline-calls'));
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.url().endsWith('/api/v1/hotline-calls'),
+    );
     await page.keyboard.press('Control+Enter');
     const answer = (await (await saved).json()) as { callId: string };
     await page.locator(`[data-testid="recent-calls"] tr[data-call-id="${answer.callId}"]`).waitFor({ timeout: 10_000 });
@@ -151,8 +181,15 @@ function timing(scenario: string, times: number[]): Measurement {
   const sorted = [...times].sort((a, b) => a - b);
   const seconds = times.reduce((a, b) => a + b, 0) / 1000;
   return {
-    scenario, concurrency: 1, operations: times.length, seconds, throughput: times.length / seconds,
-    p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), p99Ms: percentile(sorted, 99), peakRssMb: 0,
+    scenario,
+    concurrency: 1,
+    operations: times.length,
+    seconds,
+    throughput: times.length / seconds,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    peakRssMb: 0,
     notes: `runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
   };
 }

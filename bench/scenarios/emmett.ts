@@ -31,17 +31,21 @@ export async function emmettContender(server: BenchServer): Promise<Contender & 
 export async function emmettHotStream(store: PostgresEventStore, options: BenchOptions): Promise<Measurement> {
   const hot = `hotline-call-${randomUUID()}`;
   await store.appendToStream(hot, [{ type: 'HotlineCallReceived', data: hotlineCallData(0) }]);
-  const result = await measure('emmett: appendToStream, one hot stream', { concurrency: 16, durationMs: options.durationMs }, async (_, i) => {
-    // Without an expected version Emmett still refuses a lost race for the next position; retry it, as our
-    // store does internally for 'any'.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await store.appendToStream(hot, [{ type: 'HotlineCallClassified', data: hotlineCallData(i) }]);
-        return;
-      } catch (error) {
-        if (!isExpectedVersionConflictError(error) || attempt >= 1000) throw error;
+  const result = await measure(
+    'emmett: appendToStream, one hot stream',
+    { concurrency: 16, durationMs: options.durationMs },
+    async (_, i) => {
+      // Without an expected version Emmett still refuses a lost race for the next position; retry it, as our
+      // store does internally for 'any'.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await store.appendToStream(hot, [{ type: 'HotlineCallClassified', data: hotlineCallData(i) }]);
+          return;
+        } catch (error) {
+          if (!isExpectedVersionConflictError(error) || attempt >= 1000) throw error;
+        }
       }
-    }
-  });
+    },
+  );
   return { ...result, notes: 'no expected version; lost races retried' };
 }

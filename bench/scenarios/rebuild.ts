@@ -12,7 +12,11 @@ import type { BenchOptions } from '../run.js';
 export const REPLAY_BATCH = 2000;
 
 /** Rebuild of every projection from zero, against the limit: reading the same events in the same order. */
-export async function replayAndQueryScenarios(server: BenchServer, options: BenchOptions, log: (m: string) => void): Promise<Measurement[]> {
+export async function replayAndQueryScenarios(
+  server: BenchServer,
+  options: BenchOptions,
+  log: (m: string) => void,
+): Promise<Measurement[]> {
   const url = await server.createRegistryDatabase('bench_log');
   const events = options.quick ? 100_000 : 1_000_000;
   log(`filling the log with ${events.toLocaleString('en')} events…`);
@@ -33,7 +37,11 @@ async function rawRead(pool: pg.Pool, expected: number): Promise<Measurement> {
   const started = performance.now();
   let position: LogPosition = LOG_START;
   let read = 0;
-  for (let batch = await readAllGapSafe(pool, position, REPLAY_BATCH); batch.length > 0; batch = await readAllGapSafe(pool, position, REPLAY_BATCH)) {
+  for (
+    let batch = await readAllGapSafe(pool, position, REPLAY_BATCH);
+    batch.length > 0;
+    batch = await readAllGapSafe(pool, position, REPLAY_BATCH)
+  ) {
     read += batch.length;
     const last = batch[batch.length - 1];
     position = { transactionId: last.transactionId, globalPosition: last.globalPosition };
@@ -58,7 +66,18 @@ async function rebuildAll(pool: pg.Pool, expected: number): Promise<Measurement[
 }
 
 function replayMeasurement(scenario: string, events: number, seconds: number, peakRssMb: number, notes: string): Measurement {
-  return { scenario, concurrency: 1, operations: events, seconds, throughput: events / seconds, p50Ms: null, p95Ms: null, p99Ms: null, peakRssMb, notes };
+  return {
+    scenario,
+    concurrency: 1,
+    operations: events,
+    seconds,
+    throughput: events / seconds,
+    p50Ms: null,
+    p95Ms: null,
+    p99Ms: null,
+    peakRssMb,
+    notes,
+  };
 }
 
 /** Every statistics endpoint over HTTP (JSON and the exports), one request at a time, on the filled log. */
@@ -67,18 +86,29 @@ async function queries(database: DatabaseUrls, options: BenchOptions, halfway: n
   const results: Measurement[] = [];
   try {
     const endpoints = [
-      'hotline?from=2025-01&to=2025-12&by=month', 'hotline?from=2025-01&to=2025-12&by=department',
-      'referrals?from=2025-01&to=2025-12&by=destination', 'referrals?from=2025-01&to=2025-12&by=department',
-      'monthly?year=2025&month=6', 'monthly?year=2025&month=6&department=15', 'inei/2025', 'inei/2025?format=csv',
-      'inei/2025?format=xlsx', `hotline?from=2025-01&to=2025-12&by=month&asOf=${halfway}`, `monthly?year=2025&month=6&asOf=${halfway}`,
+      'hotline?from=2025-01&to=2025-12&by=month',
+      'hotline?from=2025-01&to=2025-12&by=department',
+      'referrals?from=2025-01&to=2025-12&by=destination',
+      'referrals?from=2025-01&to=2025-12&by=department',
+      'monthly?year=2025&month=6',
+      'monthly?year=2025&month=6&department=15',
+      'inei/2025',
+      'inei/2025?format=csv',
+      'inei/2025?format=xlsx',
+      `hotline?from=2025-01&to=2025-12&by=month&asOf=${halfway}`,
+      `monthly?year=2025&month=6&asOf=${halfway}`,
     ];
     for (const endpoint of endpoints) {
       const path = `/api/v1/statistics/${endpoint}`;
-      const measured = await measure(`query: GET statistics/${endpoint.replace('from=2025-01&to=2025-12&', '')}`, { concurrency: 1, durationMs: options.durationMs / 2 }, async () => {
-        const response = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: app.authorization } });
-        if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-        await response.arrayBuffer();
-      });
+      const measured = await measure(
+        `query: GET statistics/${endpoint.replace('from=2025-01&to=2025-12&', '')}`,
+        { concurrency: 1, durationMs: options.durationMs / 2 },
+        async () => {
+          const response = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: app.authorization } });
+          if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+          await response.arrayBuffer();
+        },
+      );
       results.push({ ...measured, notes: 'sequential requests' });
     }
   } finally {

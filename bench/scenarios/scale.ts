@@ -31,15 +31,26 @@ export async function scaleScenarios(server: BenchServer, options: BenchOptions,
     const label = level === 0 ? 'empty' : `${level / 1_000_000}M`;
     const appended = await measure(`scale: append at ${label}`, { concurrency: 16, durationMs: options.durationMs }, async (_, i) => {
       const data = hotlineCallData(i);
-      await store.append(`hotline-call-${data.callId}`, [{ eventId: randomUUID(), type: 'HotlineCallReceived', data, metadata: METADATA }], 0);
+      await store.append(
+        `hotline-call-${data.callId}`,
+        [{ eventId: randomUUID(), type: 'HotlineCallReceived', data, metadata: METADATA }],
+        0,
+      );
     });
-    const size = await pool.query<{ bytes: string; events: string }>("SELECT pg_total_relation_size('events') AS bytes, (SELECT count(*) FROM events) AS events");
-    const mbPerMillion = (Number(size.rows[0].bytes) / 1024 / 1024) / (Number(size.rows[0].events) / 1_000_000);
-    results.push({ ...appended, notes: `log ${Number(size.rows[0].events).toLocaleString('en')} events; ${mbPerMillion.toFixed(0)} MB per million events (table + indexes)` });
+    const size = await pool.query<{ bytes: string; events: string }>(
+      "SELECT pg_total_relation_size('events') AS bytes, (SELECT count(*) FROM events) AS events",
+    );
+    const mbPerMillion = Number(size.rows[0].bytes) / 1024 / 1024 / (Number(size.rows[0].events) / 1_000_000);
+    results.push({
+      ...appended,
+      notes: `log ${Number(size.rows[0].events).toLocaleString('en')} events; ${mbPerMillion.toFixed(0)} MB per million events (table + indexes)`,
+    });
     await runner.catchUp();
-    results.push(await measure(`scale: statistics by month at ${label}`, { concurrency: 1, durationMs: options.durationMs / 2 }, async () => {
-      await queryHotlineStatistics(dataSource, { from: '2025-01', to: '2025-12', by: 'month', departments });
-    }));
+    results.push(
+      await measure(`scale: statistics by month at ${label}`, { concurrency: 1, durationMs: options.durationMs / 2 }, async () => {
+        await queryHotlineStatistics(dataSource, { from: '2025-01', to: '2025-12', by: 'month', departments });
+      }),
+    );
   }
   await dataSource.destroy();
   await pool.end();

@@ -27,8 +27,20 @@ export const post = (path: string, body: Record<string, unknown>, idempotencyKey
 
 /** Body fields that date a step, in the order they are looked up (a case's `occurredAt` is the facts' date, not the step's). */
 const STEP_DATE_FIELDS = [
-  'receivedAt', 'referredAt', 'registeredAt', 'acceptedAt', 'rejectedAt', 'completedAt', 'revokedAt', 'conductedAt',
-  'openedAt', 'ruledAt', 'appealedAt', 'finalAt', 'closedAt', 'occurredAt',
+  'receivedAt',
+  'referredAt',
+  'registeredAt',
+  'acceptedAt',
+  'rejectedAt',
+  'completedAt',
+  'revokedAt',
+  'conductedAt',
+  'openedAt',
+  'ruledAt',
+  'appealedAt',
+  'finalAt',
+  'closedAt',
+  'occurredAt',
 ] as const;
 
 /** When the act a request records happened; undefined for undated steps (re-classification, people added). */
@@ -83,7 +95,13 @@ export interface DemoContext {
   people: { named: number };
 }
 
-export function createContext(ubigeo: UbigeoCatalog, districts: Map<string, string[]>, now: string, seed: number, people = { named: 0 }): DemoContext {
+export function createContext(
+  ubigeo: UbigeoCatalog,
+  districts: Map<string, string[]>,
+  now: string,
+  seed: number,
+  people = { named: 0 },
+): DemoContext {
   return { random: new SeededRandom(seed), ubigeo, districts, limit: demoLimit(now), people };
 }
 

@@ -32,14 +32,36 @@ export interface DemoSummary {
   requests: number;
 }
 
-const add = (counts: Counts, key: string, by = 1) => { counts[key] = (counts[key] ?? 0) + by; };
+const add = (counts: Counts, key: string, by = 1) => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
 const segments = (request: DemoRequest) => request.path.split('/').slice(1);
 
 export function summarize(journeys: readonly DemoJourney[]): DemoSummary {
   const s: DemoSummary = {
-    calls: 0, traffickingCalls: 0, referrals: 0, referralsTo: {}, referralFates: {}, casesBySource: {}, victims: 0, victimsBySex: {},
-    victimsByAgeGroup: {}, victimsByNationality: {}, minors: 0, purposes: {}, casesWithoutPurpose: 0, operations: 0, prosecutions: 0,
-    prosecutionStages: {}, trials: 0, rulings: {}, verdicts: {}, appeals: 0, final: 0, casesClosed: 0, requests: 0,
+    calls: 0,
+    traffickingCalls: 0,
+    referrals: 0,
+    referralsTo: {},
+    referralFates: {},
+    casesBySource: {},
+    victims: 0,
+    victimsBySex: {},
+    victimsByAgeGroup: {},
+    victimsByNationality: {},
+    minors: 0,
+    purposes: {},
+    casesWithoutPurpose: 0,
+    operations: 0,
+    prosecutions: 0,
+    prosecutionStages: {},
+    trials: 0,
+    rulings: {},
+    verdicts: {},
+    appeals: 0,
+    final: 0,
+    casesClosed: 0,
+    requests: 0,
   };
   const fates = new Map<string, string>();
   const verdicts = new Map<string, string>();

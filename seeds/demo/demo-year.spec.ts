@@ -25,8 +25,11 @@ describe('demo year of full journeys', () => {
   const s = summarize(journeys);
 
   it('registers cases only from referrals addressed to the police (the API refuses any other)', () => {
-    const to = new Map(requests.filter((r) => /^\/hotline-calls\/[^/]+\/referrals$/.test(r.path))
-      .map((r) => [String((r.body as Record<string, unknown>).referralId), String((r.body as Record<string, unknown>).to)]));
+    const to = new Map(
+      requests
+        .filter((r) => /^\/hotline-calls\/[^/]+\/referrals$/.test(r.path))
+        .map((r) => [String((r.body as Record<string, unknown>).referralId), String((r.body as Record<string, unknown>).to)]),
+    );
     const named = requests.filter((r) => r.path === '/cases' && typeof (r.body as Record<string, unknown>).referralId === 'string');
     expect(named.length).toBeGreaterThan(0);
     for (const r of named) expect(to.get(String((r.body as Record<string, unknown>).referralId))).toBe('PNP');
@@ -51,7 +54,10 @@ describe('demo year of full journeys', () => {
 
   it('dates every journey in order, within the demo year and before now', () => {
     for (const journey of journeys) {
-      const dates = journey.requests.map(stepDate).filter((d): d is string => d !== undefined).map((d) => Date.parse(d));
+      const dates = journey.requests
+        .map(stepDate)
+        .filter((d): d is string => d !== undefined)
+        .map((d) => Date.parse(d));
       dates.forEach((date, i) => {
         if (i > 0) expect(date).toBeGreaterThan(dates[i - 1]);
       });
@@ -136,6 +142,8 @@ describe('demo year of full journeys', () => {
     expect(convictions.every((r) => (r.body.sentenceYears as number) >= 8 && (r.body.sentenceYears as number) <= 25)).toBe(true);
     const suspects = new Set(requests.flatMap((r) => ((r.body.suspects ?? []) as Array<{ suspectId: string }>).map((x) => x.suspectId)));
     const rulings = requests.filter((r) => r.path.endsWith('/rulings'));
-    expect(rulings.every((r) => (r.body.defendants as string[]).length > 0 && (r.body.defendants as string[]).every((d) => suspects.has(d)))).toBe(true);
+    expect(
+      rulings.every((r) => (r.body.defendants as string[]).length > 0 && (r.body.defendants as string[]).every((d) => suspects.has(d))),
+    ).toBe(true);
   });
 });

@@ -5,7 +5,12 @@ import { DEPARTMENT_WEIGHTS, generateHotlineCalls, groupDistricts, randomInstant
 import { followCase } from './justice-demo.js';
 import { callJourney } from './referral-demo.js';
 
-const OTHER_SOURCES = [['walk_in', 40], ['police_operation', 30], ['other_institution', 20], ['ex_officio', 10]] as const;
+const OTHER_SOURCES = [
+  ['walk_in', 40],
+  ['police_operation', 30],
+  ['other_institution', 20],
+  ['ex_officio', 10],
+] as const;
 
 /**
  * The demo year as HTTP requests: a year of hotline calls, each with whatever followed it (referral, police case,

@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  createHotlineCallDecider, limaMonth, type HotlineCallCommand, type HotlineCallState,
-} from '#domain';
+import { createHotlineCallDecider, limaMonth, type HotlineCallCommand, type HotlineCallState } from '#domain';
 import { loadCatalogs, projectRoot } from '#platform';
 import { DEMO_YEAR, type DemoRequest } from './demo-request.js';
 import { generateDemoYear } from './demo-year.js';
@@ -15,9 +13,12 @@ function toCommand(request: DemoRequest): HotlineCallCommand {
   const [, callId, action] = request.path.split('/').slice(1);
   const { reason, ...changes } = request.body;
   const [type, data] =
-    action === undefined ? ['RecordHotlineCall', request.body]
-      : action === 'classification' ? ['ClassifyHotlineCall', { callId, ...request.body }]
-        : action === 'correction' ? ['CorrectHotlineCall', { callId, changes, reason }]
+    action === undefined
+      ? ['RecordHotlineCall', request.body]
+      : action === 'classification'
+        ? ['ClassifyHotlineCall', { callId, ...request.body }]
+        : action === 'correction'
+          ? ['CorrectHotlineCall', { callId, changes, reason }]
           : ['CloseHotlineCall', { callId, ...request.body }];
   return { type, data, metadata: { now: NOW, actor: 'demo-test' } } as HotlineCallCommand;
 }
@@ -36,7 +37,9 @@ describe('demo hotline year', () => {
     const decider = createHotlineCallDecider({ ubigeo });
     for (const journey of generateDemoYear(ubigeo, NOW)) {
       let state: HotlineCallState = decider.initialState();
-      for (const request of journey.requests.filter((r) => /^\/hotline-calls(\/[^/]+\/(classification|correction|closure))?$/.test(r.path))) {
+      for (const request of journey.requests.filter((r) =>
+        /^\/hotline-calls(\/[^/]+\/(classification|correction|closure))?$/.test(r.path),
+      )) {
         const events = decider.decide(toCommand(request), state);
         expect(events.length).toBeGreaterThan(0);
         state = events.reduce(decider.evolve, state);

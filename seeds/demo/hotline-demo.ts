@@ -4,9 +4,31 @@ import { SeededRandom } from './random.js';
 
 /** Roughly the weight of each department in the hotline's traffic (Lima dominates; mining and border regions stand out). */
 export const DEPARTMENT_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
-  ['15', 34], ['07', 4], ['04', 6], ['13', 6], ['08', 6], ['20', 5], ['21', 5], ['16', 5], ['12', 4], ['14', 4],
-  ['17', 4], ['02', 3], ['06', 3], ['11', 3], ['22', 3], ['25', 2], ['10', 2], ['03', 1], ['05', 2], ['09', 1],
-  ['18', 1], ['19', 1], ['23', 1], ['24', 1], ['01', 2],
+  ['15', 34],
+  ['07', 4],
+  ['04', 6],
+  ['13', 6],
+  ['08', 6],
+  ['20', 5],
+  ['21', 5],
+  ['16', 5],
+  ['12', 4],
+  ['14', 4],
+  ['17', 4],
+  ['02', 3],
+  ['06', 3],
+  ['11', 3],
+  ['22', 3],
+  ['25', 2],
+  ['10', 2],
+  ['03', 1],
+  ['05', 2],
+  ['09', 1],
+  ['18', 1],
+  ['19', 1],
+  ['23', 1],
+  ['24', 1],
+  ['01', 2],
 ];
 /** Where trafficking calls concentrate: gold-mining Madre de Dios, Cusco, Puno, Loreto. */
 export const TRAFFICKING_FACTOR: Record<string, number> = { '17': 3, '08': 1.8, '21': 1.8, '16': 1.6, '15': 0.9 };
@@ -55,39 +77,87 @@ export function generateHotlineCalls(ubigeo: UbigeoCatalog, now: string, calls =
     const callId = random.uuid();
     const received = randomInstant(random);
     const department = random.weighted(DEPARTMENT_WEIGHTS);
-    const place = random.weighted([['none', 20], ['department', 10], ['district', 70]] as const);
-    const callerUbigeo = place === 'none' ? null : place === 'department' ? department : random.pick(districtsByDepartment.get(department)!);
-    const traffickingShare = 0.09 * (TRAFFICKING_FACTOR[department] ?? 0.8);
-    const topic = random.chance(traffickingShare) ? 'trafficking' : random.weighted([
-      ['information', 48], ['labour_complaint', 16], ['missing_person', 12], ['migrant_smuggling', 4], ['other', 20],
+    const place = random.weighted([
+      ['none', 20],
+      ['department', 10],
+      ['district', 70],
     ] as const);
-    const language = random.weighted([['es', 93], ['qu', 5], ['ay', 1], ['other', 1]] as const);
+    const callerUbigeo =
+      place === 'none' ? null : place === 'department' ? department : random.pick(districtsByDepartment.get(department)!);
+    const traffickingShare = 0.09 * (TRAFFICKING_FACTOR[department] ?? 0.8);
+    const topic = random.chance(traffickingShare)
+      ? 'trafficking'
+      : random.weighted([
+          ['information', 48],
+          ['labour_complaint', 16],
+          ['missing_person', 12],
+          ['migrant_smuggling', 4],
+          ['other', 20],
+        ] as const);
+    const language = random.weighted([
+      ['es', 93],
+      ['qu', 5],
+      ['ay', 1],
+      ['other', 1],
+    ] as const);
     const receivedAt = received.toISOString();
-    const requests: DemoRequest[] = [post('/hotline-calls', {
-      callId,
-      receivedAt,
-      channel: random.weighted([['phone', 70], ['whatsapp', 15], ['web', 7], ['email', 3], ['in_person', 5]] as const),
-      language,
-      callerUbigeo,
-      anonymous: random.chance(0.35),
-      topic,
-      summary: random.chance(0.8) ? random.pick(SUMMARIES[topic]) : null,
-    })];
+    const requests: DemoRequest[] = [
+      post('/hotline-calls', {
+        callId,
+        receivedAt,
+        channel: random.weighted([
+          ['phone', 70],
+          ['whatsapp', 15],
+          ['web', 7],
+          ['email', 3],
+          ['in_person', 5],
+        ] as const),
+        language,
+        callerUbigeo,
+        anonymous: random.chance(0.35),
+        topic,
+        summary: random.chance(0.8) ? random.pick(SUMMARIES[topic]) : null,
+      }),
+    ];
     let traffickingRelated = isTraffickingRelated(topic);
     if (topic !== 'trafficking' && (topic === 'missing_person' || topic === 'labour_complaint') && random.chance(0.06)) {
-      requests.push(post(`/hotline-calls/${callId}/classification`, { topic: 'trafficking', reason: 'Indicios de captación y explotación' }, `demo-${callId}-classification`));
+      requests.push(
+        post(
+          `/hotline-calls/${callId}/classification`,
+          { topic: 'trafficking', reason: 'Indicios de captación y explotación' },
+          `demo-${callId}-classification`,
+        ),
+      );
       traffickingRelated = true;
     }
     if (random.chance(0.03)) {
       const corrected = language === 'qu' ? 'es' : 'qu';
-      requests.push(post(`/hotline-calls/${callId}/correction`, { language: corrected, reason: 'Idioma registrado por error' }, `demo-${callId}-correction`));
+      requests.push(
+        post(
+          `/hotline-calls/${callId}/correction`,
+          { language: corrected, reason: 'Idioma registrado por error' },
+          `demo-${callId}-correction`,
+        ),
+      );
     }
     let closure: HotlineCall['closure'] = null;
     if (random.chance(0.97)) {
       // Calls of the year's last days close by its end at the latest (never after the demo period).
       const closedAt = new Date(Math.min(received.getTime() + random.int(3, 60 * 24 * 3) * 60_000, limit));
-      const outcome = topic === 'trafficking' ? random.weighted([['referred', 70], ['information_provided', 25], ['dropped', 5]] as const)
-        : random.weighted([['information_provided', 75], ['no_action_required', 12], ['dropped', 8], ['duplicate', 2], ['other', 3]] as const);
+      const outcome =
+        topic === 'trafficking'
+          ? random.weighted([
+              ['referred', 70],
+              ['information_provided', 25],
+              ['dropped', 5],
+            ] as const)
+          : random.weighted([
+              ['information_provided', 75],
+              ['no_action_required', 12],
+              ['dropped', 8],
+              ['duplicate', 2],
+              ['other', 3],
+            ] as const);
       if (closedAt.getTime() > received.getTime()) closure = { closedAt: closedAt.toISOString(), outcome };
     }
     result.push({ callId, receivedAt, callerUbigeo, department, traffickingRelated, requests, closure });
@@ -101,7 +171,17 @@ export const closeCall = (callId: string, closedAt: string, outcome: string): De
 export function randomInstant(random: SeededRandom): Date {
   const month = random.weighted(MONTH_WEIGHTS.map((w, m) => [m, w] as const));
   const day = random.int(1, new Date(Date.UTC(DEMO_YEAR, month + 1, 0)).getUTCDate());
-  const hour = random.weighted([[7, 2], [9, 6], [11, 7], [13, 6], [15, 7], [17, 6], [19, 4], [21, 2], [23, 1]] as const);
+  const hour = random.weighted([
+    [7, 2],
+    [9, 6],
+    [11, 7],
+    [13, 6],
+    [15, 7],
+    [17, 6],
+    [19, 4],
+    [21, 2],
+    [23, 1],
+  ] as const);
   // Lima is UTC-5 all year.
   return new Date(Date.UTC(DEMO_YEAR, month, day, hour + 5, random.int(0, 59), random.int(0, 59)));
 }

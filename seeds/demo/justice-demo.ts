@@ -26,11 +26,18 @@ export function followCase(context: DemoContext, clock: JourneyClock, found: Reg
   if (referredAt !== null) {
     const prosecutionId = random.uuid();
     const office = `Fiscalía Provincial Especializada en Delitos de Trata de Personas de ${departmentName}`;
-    requests.push(post(`/cases/${caseId}/prosecutor-referral`, { referredAt, office, prosecutionId }, `demo-${caseId}-prosecutor-referral`));
+    requests.push(
+      post(`/cases/${caseId}/prosecutor-referral`, { referredAt, office, prosecutionId }, `demo-${caseId}-prosecutor-referral`),
+    );
     const outcome = prosecute(context, clock, prosecutionId, found, requests, departmentName);
-    closing = outcome === 'archived' ? { chance: 0.3, reason: 'Investigación fiscal archivada' }
-      : outcome === 'dismissed' ? { chance: 0.4, reason: 'Sobreseimiento de la investigación' }
-        : outcome === 'final' ? { chance: 0.5, reason: 'Sentencia firme' } : { chance: 0, reason: '' };
+    closing =
+      outcome === 'archived'
+        ? { chance: 0.3, reason: 'Investigación fiscal archivada' }
+        : outcome === 'dismissed'
+          ? { chance: 0.4, reason: 'Sobreseimiento de la investigación' }
+          : outcome === 'final'
+            ? { chance: 0.5, reason: 'Sentencia firme' }
+            : { chance: 0, reason: '' };
   }
   if (closing.chance > 0 && random.chance(closing.chance)) {
     const closedAt = clock.advance(7 * DAY, 60 * DAY);
@@ -42,7 +49,12 @@ export function followCase(context: DemoContext, clock: JourneyClock, found: Reg
 type ProsecutionOutcome = 'archived' | 'dismissed' | 'accused' | 'final' | 'open';
 
 function prosecute(
-  context: DemoContext, clock: JourneyClock, prosecutionId: string, found: RegisteredCase, requests: DemoRequest[], departmentName: string,
+  context: DemoContext,
+  clock: JourneyClock,
+  prosecutionId: string,
+  found: RegisteredCase,
+  requests: DemoRequest[],
+  departmentName: string,
 ): ProsecutionOutcome {
   const { random } = context;
   const stage = (name: string, minHours: number, maxHours: number, reason?: string | null): boolean => {
@@ -63,7 +75,12 @@ function prosecute(
 }
 
 function trial(
-  context: DemoContext, clock: JourneyClock, prosecutionId: string, defendants: string[], requests: DemoRequest[], departmentName: string,
+  context: DemoContext,
+  clock: JourneyClock,
+  prosecutionId: string,
+  defendants: string[],
+  requests: DemoRequest[],
+  departmentName: string,
 ): ProsecutionOutcome {
   const { random } = context;
   const openedAt = clock.advance(7 * DAY, 42 * DAY);
@@ -74,7 +91,9 @@ function trial(
     const ruledAt = clock.advance(14 * DAY, 90 * DAY);
     if (ruledAt === null) return false;
     const sentenceYears = verdict === 'conviction' ? random.int(8, 25) : null;
-    requests.push(post(`/trials/${trialId}/rulings`, { ruledAt, verdict, sentenceYears, defendants }, `demo-${trialId}-ruling-${instance}`));
+    requests.push(
+      post(`/trials/${trialId}/rulings`, { ruledAt, verdict, sentenceYears, defendants }, `demo-${trialId}-ruling-${instance}`),
+    );
     return true;
   };
   let verdict = random.chance(0.4) ? 'conviction' : 'acquittal';

@@ -40,18 +40,21 @@ export async function loadDemoDataIfEmpty(target: DemoTarget, logger: LoggerServ
   if (rows[0].loaded) return;
   const journeys = generateDemoYear(target.ubigeo, new Date().toISOString(), seed);
   const total = journeys.reduce((n, j) => n + j.requests.length, 0);
-  logger.log(`loading the demo year ${DEMO_YEAR} through the API: ${journeys.length} journeys, ${total} requests (skip with --no-demo or SEED_DEMO=false)`);
+  logger.log(
+    `loading the demo year ${DEMO_YEAR} through the API: ${journeys.length} journeys, ${total} requests (skip with --no-demo or SEED_DEMO=false)`,
+  );
   const started = performance.now();
   await sendAll(target, journeys, correlationId, (done) => {
     if (done % 1000 === 0) logger.log(`demo: ${done}/${journeys.length} journeys`);
   });
   const { rows: counted } = await target.pool.query<{ events: string }>(
-    `SELECT count(*) AS events FROM events WHERE metadata->>'correlationId' = $1`, [correlationId],
+    `SELECT count(*) AS events FROM events WHERE metadata->>'correlationId' = $1`,
+    [correlationId],
   );
-  await target.pool.query(
-    'INSERT INTO demo_loads (seed, journeys, completed_at) VALUES ($1, $2, now()) ON CONFLICT (seed) DO NOTHING',
-    [seed, journeys.length],
-  );
+  await target.pool.query('INSERT INTO demo_loads (seed, journeys, completed_at) VALUES ($1, $2, now()) ON CONFLICT (seed) DO NOTHING', [
+    seed,
+    journeys.length,
+  ]);
   const seconds = (performance.now() - started) / 1000;
   logger.log(`demo loaded: ${journeys.length} journeys, ${total} requests, ${counted[0].events} events in ${seconds.toFixed(1)} s`);
   await releaseDemoStatistics(target, logger);
@@ -67,19 +70,24 @@ async function releaseDemoStatistics(target: DemoTarget, logger: LoggerService, 
   for (;;) {
     const { rows } = await target.pool.query<{ read: string | null; head: string }>(
       `SELECT (SELECT events_processed + events_skipped_unknown FROM projection_checkpoints WHERE projection_name = $1) AS read,
-              (SELECT count(*) FROM events) AS head`, [STATISTICS_PROJECTION]);
+              (SELECT count(*) FROM events) AS head`,
+      [STATISTICS_PROJECTION],
+    );
     if (rows[0].read !== null && Number(rows[0].read) >= Number(rows[0].head)) break;
     if (Date.now() > deadline || target.signal?.aborted) {
-      logger.log('demo: the statistics did not catch up in time; an admin can declare a release point (POST /api/v1/statistics/release-points)');
+      logger.log(
+        'demo: the statistics did not catch up in time; an admin can declare a release point (POST /api/v1/statistics/release-points)',
+      );
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const response = await fetch(`${target.baseUrl}/statistics/release-points`, {
-    method: 'POST', headers: { authorization: target.authorization, 'x-request-id': 'demo-release-point' },
+    method: 'POST',
+    headers: { authorization: target.authorization, 'x-request-id': 'demo-release-point' },
   });
   if (!response.ok) throw new Error(`demo data: POST /statistics/release-points answered ${response.status}: ${await response.text()}`);
-  const point = await response.json() as { position: number };
+  const point = (await response.json()) as { position: number };
   logger.log(`demo: statistics released for analysts at log position ${point.position}`);
 }
 
@@ -98,16 +106,22 @@ async function sendAll(target: DemoTarget, journeys: DemoJourney[], correlationI
       progress(++done);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => worker().catch((error: unknown) => {
-    failed.abort(error);
-    throw error;
-  })));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, () =>
+      worker().catch((error: unknown) => {
+        failed.abort(error);
+        throw error;
+      }),
+    ),
+  );
 }
 
 // No signal for fetch: each would leave a listener on the shared one; a request takes milliseconds anyway.
 async function send(target: DemoTarget, request: DemoRequest, correlationId: string): Promise<void> {
   const headers: Record<string, string> = {
-    'content-type': 'application/json', 'x-request-id': correlationId, authorization: target.authorization,
+    'content-type': 'application/json',
+    'x-request-id': correlationId,
+    authorization: target.authorization,
   };
   if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
   const response = await fetch(`${target.baseUrl}${request.path}`, { method: request.method, headers, body: JSON.stringify(request.body) });

@@ -6,16 +6,45 @@ import { followCase } from './justice-demo.js';
 type Weights<T> = ReadonlyArray<readonly [T, number]>;
 type Fate = 'case' | 'completed' | 'rejected' | 'revoked' | 'pending';
 
-const DESTINATIONS: Weights<string> = [['PNP', 65], ['MINISTERIO_PUBLICO', 12], ['MIMP', 12], ['DEMUNA', 6], ['SHELTER', 5]];
-/** The police answer by registering a denunciation (the prosecutor by accepting); about a sixth never answer. */
-const LAW_ENFORCEMENT_FATES: Weights<Fate> = [['case', 70], ['rejected', 7], ['revoked', 5], ['pending', 18]];
-/** Protection services accept and later report back; more of them never answer at all. */
-const PROTECTION_FATES: Weights<Fate> = [['completed', 50], ['rejected', 15], ['revoked', 5], ['pending', 30]];
-const REJECTION_REASONS = [
-  'Fuera de competencia territorial', 'Información insuficiente para intervenir', 'No corresponde a la institución', 'Derivación duplicada',
+const DESTINATIONS: Weights<string> = [
+  ['PNP', 65],
+  ['MINISTERIO_PUBLICO', 12],
+  ['MIMP', 12],
+  ['DEMUNA', 6],
+  ['SHELTER', 5],
 ];
-const REVOCATION_REASONS = ['Derivada por error a otra institución', 'La víctima fue ubicada por otra vía', 'Datos de contacto equivocados'];
-const FAILURES: Weights<string> = [['victim_declined', 35], ['unreachable', 35], ['outside_competence', 10], ['duplicate', 10], ['other', 10]];
+/** The police answer by registering a denunciation (the prosecutor by accepting); about a sixth never answer. */
+const LAW_ENFORCEMENT_FATES: Weights<Fate> = [
+  ['case', 70],
+  ['rejected', 7],
+  ['revoked', 5],
+  ['pending', 18],
+];
+/** Protection services accept and later report back; more of them never answer at all. */
+const PROTECTION_FATES: Weights<Fate> = [
+  ['completed', 50],
+  ['rejected', 15],
+  ['revoked', 5],
+  ['pending', 30],
+];
+const REJECTION_REASONS = [
+  'Fuera de competencia territorial',
+  'Información insuficiente para intervenir',
+  'No corresponde a la institución',
+  'Derivación duplicada',
+];
+const REVOCATION_REASONS = [
+  'Derivada por error a otra institución',
+  'La víctima fue ubicada por otra vía',
+  'Datos de contacto equivocados',
+];
+const FAILURES: Weights<string> = [
+  ['victim_declined', 35],
+  ['unreachable', 35],
+  ['outside_competence', 10],
+  ['duplicate', 10],
+  ['other', 10],
+];
 
 /**
  * One call and everything that followed it. About 45% of trafficking-related calls are referred (mostly to the
@@ -89,10 +118,15 @@ function answer(context: DemoContext, clock: JourneyClock, referralId: string, t
 function unitFor(context: DemoContext, to: string, department: string): string {
   const name = context.ubigeo.departmentName(department) ?? 'Lima';
   switch (to) {
-    case 'PNP': return `DIRCTPTIM ${name}`;
-    case 'MINISTERIO_PUBLICO': return `Fiscalía Especializada en Trata de Personas de ${name}`;
-    case 'MIMP': return `Centro Emergencia Mujer ${name}`;
-    case 'DEMUNA': return `DEMUNA ${name}`;
-    default: return `Hogar de refugio temporal ${name}`;
+    case 'PNP':
+      return `DIRCTPTIM ${name}`;
+    case 'MINISTERIO_PUBLICO':
+      return `Fiscalía Especializada en Trata de Personas de ${name}`;
+    case 'MIMP':
+      return `Centro Emergencia Mujer ${name}`;
+    case 'DEMUNA':
+      return `DEMUNA ${name}`;
+    default:
+      return `Hogar de refugio temporal ${name}`;
   }
 }

@@ -4,8 +4,7 @@ import { ESLint } from 'eslint';
 /** The lint rule that keeps the layers apart must actually fire (npm test runs ESLint before Jest). */
 describe('import directions', () => {
   const eslint = new ESLint();
-  const problems = async (filePath: string, code: string) =>
-    (await eslint.lintText(code, { filePath }))[0].messages.map((m) => m.ruleId);
+  const problems = async (filePath: string, code: string) => (await eslint.lintText(code, { filePath }))[0].messages.map((m) => m.ruleId);
 
   it.each([
     ['libs/domain/src/x.ts', "import { Injectable } from '@nestjs/common'; export const x = Injectable;"],
@@ -23,15 +22,20 @@ describe('import directions', () => {
   });
 
   it('refuses clocks and randomness in the domain', async () => {
-    expect(await problems('libs/domain/src/x.ts', 'export const x = [Date.now(), new Date(), Math.random()];'))
-      .toEqual(['no-restricted-syntax', 'no-restricted-syntax', 'no-restricted-syntax']);
+    expect(await problems('libs/domain/src/x.ts', 'export const x = [Date.now(), new Date(), Math.random()];')).toEqual([
+      'no-restricted-syntax',
+      'no-restricted-syntax',
+      'no-restricted-syntax',
+    ]);
   });
 
   it('allows the intended directions', async () => {
-    expect(await problems('libs/read-models/src/x.ts',
-      "import { fold } from '#domain'; import { Upcasters } from '#event-store'; export const x = [fold, Upcasters];"))
-      .toEqual([]);
-    expect(await problems('apps/api/src/x.ts', "import { loadConfig } from '#platform'; export const x = loadConfig;"))
-      .toEqual([]);
+    expect(
+      await problems(
+        'libs/read-models/src/x.ts',
+        "import { fold } from '#domain'; import { Upcasters } from '#event-store'; export const x = [fold, Upcasters];",
+      ),
+    ).toEqual([]);
+    expect(await problems('apps/api/src/x.ts', "import { loadConfig } from '#platform'; export const x = loadConfig;")).toEqual([]);
   });
 });

@@ -14,8 +14,12 @@ type CallCommand = Unstamped<CommandOf<'hotlineCall'>>;
 const record: CallCommand = {
   type: 'RecordHotlineCall',
   data: {
-    callId: '6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f', receivedAt: '2026-11-30T15:00:00Z', channel: 'phone', language: 'qu',
-    anonymous: true, topic: 'trafficking',
+    callId: '6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f',
+    receivedAt: '2026-11-30T15:00:00Z',
+    channel: 'phone',
+    language: 'qu',
+    anonymous: true,
+    topic: 'trafficking',
   },
 };
 
@@ -29,13 +33,17 @@ const badTopic: CallCommand = { type: 'ClassifyHotlineCall', data: { callId: rec
 const otherStream: CallCommand = { type: 'SendReferral', data: { referralId: record.data.callId } };
 // @ts-expect-error the stream kind itself is checked
 const unknownKind: Unstamped<CommandOf<'hotlineCalls'>> = record;
+const ruling = { trialId: record.data.callId, ruledAt: record.data.receivedAt, defendants: [] };
 // @ts-expect-error a verdict outside the codes
-const badVerdict: Unstamped<CommandOf<'trial'>> = { type: 'IssueRuling', data: { trialId: record.data.callId, ruledAt: record.data.receivedAt, verdict: 'guilty', defendants: [] } };
+const badVerdict: Unstamped<CommandOf<'trial'>> = { type: 'IssueRuling', data: { ...ruling, verdict: 'guilty' } };
 
 describe('typed commands', () => {
   it('accepts a well-typed command, and the decider takes it as it is', () => {
     const decider = createHotlineCallDecider({ ubigeo: { isKnown: () => true } });
-    const events = decider.decide({ ...record, metadata: { now: '2026-12-01T00:00:00Z', actor: 'operator:test' } } as CommandOf<'hotlineCall'>, initialHotlineCallState());
+    const events = decider.decide(
+      { ...record, metadata: { now: '2026-12-01T00:00:00Z', actor: 'operator:test' } } as CommandOf<'hotlineCall'>,
+      initialHotlineCallState(),
+    );
     expect(events.map((e) => e.type)).toEqual(['HotlineCallReceived']);
     expect([misspelt, badChannel, badTopic, otherStream, unknownKind, badVerdict]).toHaveLength(6);
   });

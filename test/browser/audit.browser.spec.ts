@@ -1,6 +1,13 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, describeViolations, launchBrowser, newPage, screenshot, seriousAccessibilityViolations } from './support/browser.js';
+import {
+  browserAvailable,
+  describeViolations,
+  launchBrowser,
+  newPage,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 import { caseRegistration, victim } from '../support/fixtures.js';
@@ -17,10 +24,17 @@ suite('audit and integrity (auditor)', () => {
 
   beforeAll(async () => {
     app = await startConsoleApp();
-    const { body } = await app.api('admin').post('/api/v1/cases').send(caseRegistration({
-      policeUnit: 'DIRCTPTIM', purposes: ['sexual_exploitation'],
-      victims: [victim({ age: 16, fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40000001' })],
-    })).expect(201);
+    const { body } = await app
+      .api('admin')
+      .post('/api/v1/cases')
+      .send(
+        caseRegistration({
+          policeUnit: 'DIRCTPTIM',
+          purposes: ['sexual_exploitation'],
+          victims: [victim({ age: 16, fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40000001' })],
+        }),
+      )
+      .expect(201);
     caseId = body.caseId;
     victimId = body.victimIds[0];
     // A personal-data read, with its stated purpose, as an administrator would make it.
@@ -74,7 +88,10 @@ suite('audit and integrity (auditor)', () => {
     await panel.getByTestId('integrity-status').waitFor();
     await expect(panel.getByTestId('integrity-status').innerText()).resolves.toMatch(/Íntegro/i);
     await panel.getByRole('button', { name: 'Anclar ahora' }).click();
-    await panel.getByTestId('last-anchor').getByText(/N\.º \d+, .*posición \d+/).waitFor();
+    await panel
+      .getByTestId('last-anchor')
+      .getByText(/N\.º \d+, .*posición \d+/)
+      .waitFor();
     await expect(panel.getByTestId('last-anchor').innerText()).resolves.toMatch(/[0-9a-f]{64}/);
     await expect(panel.getByTestId('integrity-status').innerText()).resolves.toMatch(/Íntegro/i);
     // The anchor just taken was signed and exported outside the database, and the database matches it.

@@ -19,7 +19,10 @@ suite('case search (browser)', () => {
   let lastPosition = 0;
 
   async function register(body: Partial<CaseRegistrationBody>): Promise<string> {
-    const answer = await app.api('police', ['08']).post('/api/v1/cases').send(caseRegistration({ purposes: ['sexual_exploitation'], victims: [], ...body }));
+    const answer = await app
+      .api('police', ['08'])
+      .post('/api/v1/cases')
+      .send(caseRegistration({ purposes: ['sexual_exploitation'], victims: [], ...body }));
     expect(answer.status).toBe(201);
     lastPosition = Math.max(lastPosition, answer.body.position);
     return answer.body.caseId;
@@ -29,7 +32,10 @@ suite('case search (browser)', () => {
     app = await startConsoleApp();
     browser = await launchBrowser();
     wanchaq = await register({
-      registeredAt: '2026-01-10T09:00:00-05:00', policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', purposes: ['labour_exploitation'],
+      registeredAt: '2026-01-10T09:00:00-05:00',
+      policeUnit: 'Comisaría Wanchaq',
+      ubigeo: '080108',
+      purposes: ['labour_exploitation'],
       victims: [victim({ age: 19, fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber: '40123456' })],
       suspects: [suspect({ age: 44, role: 'captador' })],
     });
@@ -42,7 +48,6 @@ suite('case search (browser)', () => {
     await browser?.close();
     await app?.close();
   });
-
 
   const row = (page: Page, caseId: string) => page.locator(`[data-case-id="${caseId}"]`);
 
@@ -73,7 +78,7 @@ suite('case search (browser)', () => {
     await page.context().close();
   });
 
-  it('finds it by the victim\'s document only with a stated purpose, and the search is audited', async () => {
+  it("finds it by the victim's document only with a stated purpose, and the search is audited", async () => {
     const page = await newPage(browser);
     await signIn(page, app, 'police', ['08'], '/casos');
     const requests: Array<{ method: string; url: string; body: string | null }> = [];
@@ -100,7 +105,12 @@ suite('case search (browser)', () => {
     const audit = await app.api('auditor').get('/api/v1/audit?action=search_personal_data');
     expect(audit.status).toBe(200);
     expect(audit.body.entries).toHaveLength(1);
-    expect(audit.body.entries[0]).toMatchObject({ action: 'search_personal_data', actorRole: 'police', recordId: wanchaq, purpose: PURPOSE });
+    expect(audit.body.entries[0]).toMatchObject({
+      action: 'search_personal_data',
+      actorRole: 'police',
+      recordId: wanchaq,
+      purpose: PURPOSE,
+    });
     await page.context().close();
   });
 

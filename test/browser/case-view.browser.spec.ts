@@ -19,11 +19,19 @@ suite('case view (browser)', () => {
   beforeAll(async () => {
     app = await startConsoleApp();
     browser = await launchBrowser();
-    const registered = await app.api('police', ['08']).post('/api/v1/cases').send(caseRegistration({
-      registeredAt: '2026-01-10T09:00:00-05:00', policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', purposes: ['sexual_exploitation', 'labour_exploitation'],
-      victims: [victim({ age: 16, fullName: 'Rosa Quispe', documentType: 'DNI', documentNumber: '45678912' })],
-      suspects: [suspect({ age: 40, role: 'captador' })],
-    }));
+    const registered = await app
+      .api('police', ['08'])
+      .post('/api/v1/cases')
+      .send(
+        caseRegistration({
+          registeredAt: '2026-01-10T09:00:00-05:00',
+          policeUnit: 'Comisaría Wanchaq',
+          ubigeo: '080108',
+          purposes: ['sexual_exploitation', 'labour_exploitation'],
+          victims: [victim({ age: 16, fullName: 'Rosa Quispe', documentType: 'DNI', documentNumber: '45678912' })],
+          suspects: [suspect({ age: 40, role: 'captador' })],
+        }),
+      );
     expect(registered.status).toBe(201);
     caseId = registered.body.caseId;
   });
@@ -32,7 +40,6 @@ suite('case view (browser)', () => {
     await browser?.close();
     await app?.close();
   });
-
 
   it('hides personal data until a purpose is stated, and the read is audited with it', async () => {
     const page = await newPage(browser);
@@ -61,8 +68,9 @@ suite('case view (browser)', () => {
 
     const audit = await app.api('auditor').get('/api/v1/audit').query({ recordId: caseId });
     expect(audit.status).toBe(200);
-    const reads = (audit.body.entries as Array<{ action: string; purpose: string | null; actorRole: string }>)
-      .filter((entry) => entry.action === 'read_personal_data');
+    const reads = (audit.body.entries as Array<{ action: string; purpose: string | null; actorRole: string }>).filter(
+      (entry) => entry.action === 'read_personal_data',
+    );
     expect(reads.some((entry) => entry.purpose === PURPOSE && entry.actorRole === 'police')).toBe(true);
     // Opening the case stated no purpose, disclosed nothing and so was not audited: the one read is the stated one.
     expect(reads.filter((entry) => entry.actorRole === 'police').map((entry) => entry.purpose)).toEqual([PURPOSE]);

@@ -17,12 +17,17 @@ suite('prosecution and trial screens (browser)', () => {
     app = await startConsoleApp();
     browser = await launchBrowser();
     const police = app.api('police', ['15']);
-    const registered = await police.post('/api/v1/cases').send(caseRegistration({
-      registeredAt: '2026-01-05T09:00:00-05:00', policeUnit: 'DIRCTPTIM Lima', victims: [victim({ sex: 'male', age: 15, nationality: 'VE' })],
-      suspects: [suspect({ sex: 'female', age: 38, role: 'captadora' })],
-    }));
+    const registered = await police.post('/api/v1/cases').send(
+      caseRegistration({
+        registeredAt: '2026-01-05T09:00:00-05:00',
+        policeUnit: 'DIRCTPTIM Lima',
+        victims: [victim({ sex: 'male', age: 15, nationality: 'VE' })],
+        suspects: [suspect({ sex: 'female', age: 38, role: 'captadora' })],
+      }),
+    );
     expect(registered.status).toBe(201);
-    const referred = await police.post(`/api/v1/cases/${registered.body.caseId}/prosecutor-referral`)
+    const referred = await police
+      .post(`/api/v1/cases/${registered.body.caseId}/prosecutor-referral`)
       .send(prosecutorReferral({ referredAt: '2026-01-06T10:00:00-05:00', office: 'FISTRAP Lima' }));
     expect(referred.status).toBe(200);
     prosecutionId = referred.body.prosecutionId;
@@ -32,7 +37,6 @@ suite('prosecution and trial screens (browser)', () => {
     await browser?.close();
     await app?.close();
   });
-
 
   /** Opens a stage or trial form by its Alt shortcut and saves it with Ctrl+Enter (the date defaults to now). */
   async function record(page: Page, keyboard: Keyboard, shortcut: string, title: string) {
@@ -100,7 +104,9 @@ suite('prosecution and trial screens (browser)', () => {
 
     await record(page, keyboard, 'Alt+Digit2', 'Registrar apelación');
     await page.getByTestId('trial-status').getByText('Sentencia apelada').waitFor();
-    expect(await page.getByTestId('trial-finality-why').textContent()).toBe('Apelación pendiente: requiere la sentencia de segunda instancia');
+    expect(await page.getByTestId('trial-finality-why').textContent()).toBe(
+      'Apelación pendiente: requiere la sentencia de segunda instancia',
+    );
 
     await keyboard.press('Alt+Digit1');
     await page.getByRole('dialog', { name: 'Registrar sentencia' }).getByLabel('Pena (años)').waitFor();

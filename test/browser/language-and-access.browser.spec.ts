@@ -11,7 +11,6 @@ const suite = browserAvailable ? describe : describe.skip;
 const menu = async (page: Page) => (await page.getByRole('navigation').getByRole('link').allInnerTexts()).map((s) => s.trim());
 const storage = (page: Page, kind: 'localStorage' | 'sessionStorage') => page.evaluate(`Object.keys(${kind})`) as Promise<string[]>;
 
-
 suite('language, menus by role, sign-in and sign-out', () => {
   let app: ConsoleApp;
   let browser: Browser;
@@ -79,7 +78,9 @@ suite('language, menus by role, sign-in and sign-out', () => {
     const drafts = async () => (await storage(page, 'sessionStorage')).filter((key) => key.startsWith('rt.draft.'));
     const before = await drafts();
     // The token stops working (as at expiry): the next request is a 401, which ends the session.
-    await page.evaluate(`sessionStorage.setItem('rt.session', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('rt.session')), token: 'expired' }))`);
+    await page.evaluate(
+      `sessionStorage.setItem('rt.session', JSON.stringify({ ...JSON.parse(sessionStorage.getItem('rt.session')), token: 'expired' }))`,
+    );
     await page.getByRole('navigation').getByRole('link', { name: 'Estadísticas' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/sign-in'));
     await page.getByText(/Su sesión venció/).waitFor();

@@ -10,7 +10,6 @@ const suite = browserAvailable ? describe : describe.skip;
 
 const DRAFT_KEY = 'rt.draft.hotline-call';
 
-
 /**
  * Waits until `expression` is true in the page. page.waitForFunction would compile it inside the page, which the
  * console's CSP (script-src 'self', no eval) forbids; page.evaluate goes through the DevTools protocol instead.
@@ -25,7 +24,7 @@ async function until(page: Page, expression: string, timeout = 5000): Promise<vo
 
 /** The draft's pre-made callId: the id every attempt of this call's save sends. */
 async function draftCallId(page: Page): Promise<string> {
-  const draft = await page.evaluate(`sessionStorage.getItem('${DRAFT_KEY}')`) as string | null;
+  const draft = (await page.evaluate(`sessionStorage.getItem('${DRAFT_KEY}')`)) as string | null;
   return (JSON.parse(draft ?? '{}') as { callId?: string }).callId ?? '';
 }
 
@@ -40,11 +39,16 @@ async function lastPosition(page: Page): Promise<number> {
 }
 
 async function placeFieldIsFocused(page: Page): Promise<boolean> {
-  return page.getByRole('combobox', { name: 'Lugar desde donde llama' }).evaluate((element) => element === element.ownerDocument.activeElement);
+  return page
+    .getByRole('combobox', { name: 'Lugar desde donde llama' })
+    .evaluate((element) => element === element.ownerDocument.activeElement);
 }
 
 /** Every call in the registry, as an administrator reads the list (read-your-writes with the tab's last position). */
-async function allCalls(app: ConsoleApp, minPosition: number): Promise<Array<{ callId: string; topic: string; status: string; outcome: string | null; referrals: number; version: number }>> {
+async function allCalls(
+  app: ConsoleApp,
+  minPosition: number,
+): Promise<Array<{ callId: string; topic: string; status: string; outcome: string | null; referrals: number; version: number }>> {
   const { body } = await app.api('admin').get(`/api/v1/hotline-calls?limit=100&minPosition=${minPosition}`).expect(200);
   return body.items;
 }
@@ -108,11 +112,14 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     const position = await lastPosition(page);
     expect(position).toBeGreaterThan(0);
     const month = new Date(Date.now() - 5 * 3600_000).toISOString().slice(0, 7);
-    const { body: statistics } = await app.api('admin').get(`/api/v1/statistics/hotline?from=${month}&to=${month}&minPosition=${position}`).expect(200);
+    const { body: statistics } = await app
+      .api('admin')
+      .get(`/api/v1/statistics/hotline?from=${month}&to=${month}&minPosition=${position}`)
+      .expect(200);
     expect(statistics.total).toMatchObject({ received: 1, traffickingRelated: 1 });
   });
 
-  it('shows the API\'s field errors next to their fields', async () => {
+  it("shows the API's field errors next to their fields", async () => {
     await page.keyboard.press('Control+Enter'); // nothing chosen yet: the topic is missing
     const topicError = page.locator('.mantine-RadioGroup-error, .mantine-InputWrapper-error').first();
     await topicError.waitFor();
@@ -138,7 +145,9 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     // The place's label is filled in once the typeahead has rendered its options.
     await until(page, `[...document.querySelectorAll('input[role="combobox"]')].some((input) => input.value.includes('Cusco'))`);
     expect(await page.getByRole('combobox', { name: 'Lugar desde donde llama' }).inputValue()).toContain('Cusco');
-    expect(await form.getByRole('radiogroup', { name: 'Motivo de la llamada' }).getByRole('radio', { name: 'Información' }).isChecked()).toBe(true);
+    expect(
+      await form.getByRole('radiogroup', { name: 'Motivo de la llamada' }).getByRole('radio', { name: 'Información' }).isChecked(),
+    ).toBe(true);
     expect(await form.getByRole('radio', { name: 'Quechua' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Resumen de la llamada').inputValue()).toBe('Pregunta por requisitos de una agencia de empleo.');
     expect(await draftCallId(page)).toBe(callId);
@@ -204,9 +213,16 @@ suite('hotline operator: record a call, act on it, see it listed', () => {
     const saved = (await allCalls(app, await lastPosition(page))).find((call) => call.callId === callId);
     expect(saved).toMatchObject({ topic: 'trafficking', status: 'closed', outcome: 'referred', referrals: 1, version: 3 });
     // The call's own stream: received, classified, closed (3 events); and the referral sent to the PNP.
-    const { body: call } = await app.api('admin').get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'verificación de la prueba').expect(200);
+    const { body: call } = await app
+      .api('admin')
+      .get(`/api/v1/hotline-calls/${callId}`)
+      .set('X-Purpose', 'verificación de la prueba')
+      .expect(200);
     expect(call).toMatchObject({ status: 'closed', topic: 'trafficking', traffickingRelated: true, outcome: 'referred', version: 3 });
-    const { body: pending } = await app.api('admin').get(`/api/v1/referrals?minPosition=${await lastPosition(page)}`).expect(200);
+    const { body: pending } = await app
+      .api('admin')
+      .get(`/api/v1/referrals?minPosition=${await lastPosition(page)}`)
+      .expect(200);
     const referrals = pending.referrals as Array<{ sourceId: string; destination: string }>;
     expect(referrals.filter((referral) => referral.sourceId === callId)).toEqual([expect.objectContaining({ destination: 'PNP' })]);
     await page.getByRole('heading', { name: /Llamadas recientes/ }).scrollIntoViewIfNeeded();

@@ -16,9 +16,14 @@ suite('referral queue (browser)', () => {
   let overdue: string;
 
   async function referredCall(ubigeo: string, receivedHoursAgo: number, referredHoursAgo: number, unitName?: string): Promise<string> {
-    const call = await app.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(receivedHoursAgo), callerUbigeo: ubigeo }));
+    const call = await app
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ receivedAt: hoursAgo(receivedHoursAgo), callerUbigeo: ubigeo }));
     expect(call.status).toBe(201);
-    const referral = await app.api('operator').post(`/api/v1/hotline-calls/${call.body.callId}/referrals`)
+    const referral = await app
+      .api('operator')
+      .post(`/api/v1/hotline-calls/${call.body.callId}/referrals`)
       .send(callReferral({ ubigeo, referredAt: hoursAgo(referredHoursAgo), ...(unitName ? { unitName } : {}) }));
     expect(referral.status).toBe(201);
     return referral.body.referralId;
@@ -35,7 +40,6 @@ suite('referral queue (browser)', () => {
     await browser?.close();
     await app?.close();
   });
-
 
   const logHead = async (): Promise<number> => (await app.api().get('/health')).body.logHead;
   const row = (page: Page, referralId: string) => page.locator(`[data-referral-id="${referralId}"]`);
@@ -77,7 +81,12 @@ suite('referral queue (browser)', () => {
     const referral = await app.api('police', ['08']).get(`/api/v1/referrals/${late}`);
     expect(referral.body).toMatchObject({ status: 'accepted', linkedCaseId: caseId });
     const registered = await app.api('police', ['08']).get(`/api/v1/cases/${caseId}`);
-    expect(registered.body).toMatchObject({ source: 'hotline_referral', ubigeo: '080101', policeUnit: 'Comisaría Cusco', purposes: ['labour_exploitation'] });
+    expect(registered.body).toMatchObject({
+      source: 'hotline_referral',
+      ubigeo: '080101',
+      policeUnit: 'Comisaría Cusco',
+      purposes: ['labour_exploitation'],
+    });
     expect(registered.body.victims).toHaveLength(1);
     expect(registered.body.victims[0]).toMatchObject({ sex: 'female', age: 17, nationality: 'PE' });
 
@@ -95,7 +104,7 @@ suite('referral queue (browser)', () => {
     await page.context().close();
   });
 
-  it('police of 15 never see Cusco\'s referrals nor its cases; their own queue refreshes by itself', async () => {
+  it("police of 15 never see Cusco's referrals nor its cases; their own queue refreshes by itself", async () => {
     const lima = await referredCall('150101', 3, 2);
     const page = await newPage(browser);
     await signIn(page, app, 'police', ['15'], '/derivaciones');

@@ -19,28 +19,52 @@ const suite = browserAvailable ? describe : describe.skip;
 async function seedMarch(app: ConsoleApp): Promise<void> {
   const admin = () => app.api('admin');
   for (let i = 0; i < 7; i++) {
-    await admin().post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: `2025-03-0${i + 1}T09:00:00-05:00` })).expect(201);
+    await admin()
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ receivedAt: `2025-03-0${i + 1}T09:00:00-05:00` }))
+      .expect(201);
   }
   const suspectId = randomUUID();
   let firstCase = '';
   for (let i = 0; i < 6; i++) {
     const victims = [victim({ age: 16 }), ...(i === 0 ? [victim({ sex: 'male', age: 35 })] : [])];
-    const { body } = await admin().post('/api/v1/cases').send(caseRegistration({
-      registeredAt: `2025-03-0${i + 2}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', purposes: ['sexual_exploitation'], victims,
-      suspects: i === 0 ? [suspect({ suspectId })] : [],
-    })).expect(201);
+    const { body } = await admin()
+      .post('/api/v1/cases')
+      .send(
+        caseRegistration({
+          registeredAt: `2025-03-0${i + 2}T10:00:00-05:00`,
+          policeUnit: 'DIRCTPTIM',
+          purposes: ['sexual_exploitation'],
+          victims,
+          suspects: i === 0 ? [suspect({ suspectId })] : [],
+        }),
+      )
+      .expect(201);
     if (i === 0) firstCase = body.caseId;
   }
-  const { body: referral } = await admin().post(`/api/v1/cases/${firstCase}/prosecutor-referral`)
-    .send(prosecutorReferral({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Lima' })).expect(200);
+  const { body: referral } = await admin()
+    .post(`/api/v1/cases/${firstCase}/prosecutor-referral`)
+    .send(prosecutorReferral({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Lima' }))
+    .expect(200);
   const prosecution = referral.prosecutionId as string;
-  for (const [stage, day] of [['preliminary-investigation', '11'], ['formalization', '12'], ['accusation', '13']]) {
-    await admin().post(`/api/v1/prosecutions/${prosecution}/${stage}`).send({ occurredAt: `2025-03-${day}T09:00:00-05:00` }).expect(200);
+  for (const [stage, day] of [
+    ['preliminary-investigation', '11'],
+    ['formalization', '12'],
+    ['accusation', '13'],
+  ]) {
+    await admin()
+      .post(`/api/v1/prosecutions/${prosecution}/${stage}`)
+      .send({ occurredAt: `2025-03-${day}T09:00:00-05:00` })
+      .expect(200);
   }
-  const { body: trial } = await admin().post('/api/v1/trials')
-    .send(trialOpening(prosecution, { openedAt: '2025-03-14T09:00:00-05:00', court: 'Juzgado Penal de Lima' })).expect(201);
-  await admin().post(`/api/v1/trials/${trial.trialId}/rulings`)
-    .send(ruling([suspectId], { ruledAt: '2025-03-25T12:00:00-05:00', sentenceYears: 15 })).expect(200);
+  const { body: trial } = await admin()
+    .post('/api/v1/trials')
+    .send(trialOpening(prosecution, { openedAt: '2025-03-14T09:00:00-05:00', court: 'Juzgado Penal de Lima' }))
+    .expect(201);
+  await admin()
+    .post(`/api/v1/trials/${trial.trialId}/rulings`)
+    .send(ruling([suspectId], { ruledAt: '2025-03-25T12:00:00-05:00', sentenceYears: 15 }))
+    .expect(200);
 }
 
 /** The projections run in the background: wait until every one has read the whole log. */
@@ -52,7 +76,6 @@ export async function projectionsCaughtUp(app: ConsoleApp): Promise<void> {
   }
   throw new Error('projections did not catch up');
 }
-
 
 suite('statistics and publications (analyst)', () => {
   let app: ConsoleApp;
@@ -77,11 +100,14 @@ suite('statistics and publications (analyst)', () => {
   it('draws the charts with data, each saying its period, log position and k', async () => {
     await page.getByRole('heading', { name: 'Estadísticas', level: 1 }).waitFor();
     await page.locator('[data-testid="trend"] .recharts-line-curve').first().waitFor();
-    const curves = await page.locator('[data-testid="trend"] .recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
+    const curves = await page
+      .locator('[data-testid="trend"] .recharts-line-curve')
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
     expect(curves.some((d) => d.length > 10)).toBe(true);
     await page.locator('[data-testid="by-department"] .recharts-bar-rectangle').first().waitFor();
-    const bars = await page.locator('[data-testid="by-department"] .recharts-bar-rectangle path').evaluateAll((paths) =>
-      paths.map((p) => Number(p.getAttribute('height') ?? p.getBoundingClientRect().height)));
+    const bars = await page
+      .locator('[data-testid="by-department"] .recharts-bar-rectangle path')
+      .evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('height') ?? p.getBoundingClientRect().height)));
     expect(bars.some((h) => h > 0)).toBe(true);
     expect(await page.locator('[data-testid="funnel"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="victims"] .recharts-bar-rectangle').count()).toBeGreaterThan(0);
@@ -116,7 +142,10 @@ suite('statistics and publications (analyst)', () => {
   });
 
   it('downloads the monthly report as CSV (UTF-8 with BOM, parses, has its header rows)', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Reporte mensual CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Reporte mensual CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('reporte-mensual-2025-03.csv');
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -52,12 +52,14 @@ function schemaProblems(doc: OpenApiDocument, root: Schema, rootPath: string): s
     seen.add(schema);
     const types = schema.type === undefined ? [] : [schema.type].flat();
     const composed = [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
-    if (types.length === 0 && composed.length === 0 && schema.enum === undefined) problems.push(`${path}: a schema with no type accepts anything`);
+    if (types.length === 0 && composed.length === 0 && schema.enum === undefined)
+      problems.push(`${path}: a schema with no type accepts anything`);
     if (types.includes('object') || schema.properties) {
       if (schema.additionalProperties !== false) problems.push(`${path}: object without additionalProperties: false`);
       if (!schema.properties || Object.keys(schema.properties).length === 0) problems.push(`${path}: object that lists no properties`);
       if (schema.patternProperties) problems.push(`${path}: patternProperties let unlisted properties in`);
-      for (const key of schema.required ?? []) if (!schema.properties?.[key]) problems.push(`${path}: required "${key}" is not among the properties`);
+      for (const key of schema.required ?? [])
+        if (!schema.properties?.[key]) problems.push(`${path}: required "${key}" is not among the properties`);
     }
     if (types.includes('array') && !schema.items) problems.push(`${path}: array without items`);
     for (const [key, property] of Object.entries(schema.properties ?? {})) {
@@ -66,7 +68,11 @@ function schemaProblems(doc: OpenApiDocument, root: Schema, rootPath: string): s
     }
     if (schema.items) walk(schema.items, `${path}[]`);
     if (typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${path}{*}`);
-    for (const [kind, list] of [['allOf', schema.allOf], ['oneOf', schema.oneOf], ['anyOf', schema.anyOf]] as const) {
+    for (const [kind, list] of [
+      ['allOf', schema.allOf],
+      ['oneOf', schema.oneOf],
+      ['anyOf', schema.anyOf],
+    ] as const) {
       list?.forEach((sub, i) => walk(sub, `${path}<${kind}[${i}]>`));
     }
   };
@@ -101,17 +107,38 @@ describe('analyst-facing responses: no personal field, by schema and by example'
     position = await countEvents(t.db.pool);
     // Analysts read at release points only: the current position is declared one.
     await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
-    published.push(await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-05' }).expect(201));
-    published.push(await t.api('analyst').post('/api/v1/publications').send({ publicationId: annualPublicationId, kind: 'inei-annual', period: '2025' }).expect(201));
+    published.push(
+      await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-05' }).expect(201),
+    );
+    published.push(
+      await t
+        .api('analyst')
+        .post('/api/v1/publications')
+        .send({ publicationId: annualPublicationId, kind: 'inei-annual', period: '2025' })
+        .expect(201),
+    );
 
     // After the publications, so their revisions have changed cells: a denunciation whose victim carries every
     // personal field (with a suspect), and a call with a confidential summary, both in May 2025.
-    await t.api('police').post('/api/v1/cases').send(caseRegistration({
-      registeredAt: '2025-05-12T10:00:00-05:00', policeUnit: 'DIRCTPTIM Cusco', ubigeo: '080101', purposes: ['sexual_exploitation'],
-      victims: [victim({ fullName: NAME, documentType: 'DNI', documentNumber: DOCUMENT, phone: PHONE, address: ADDRESS })],
-      suspects: [suspect({ age: 41, role: 'captador' })],
-    })).expect(201);
-    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: '2025-05-03T09:00:00-05:00', callerUbigeo: '080101', anonymous: false, summary: SUMMARY })).expect(201);
+    await t
+      .api('police')
+      .post('/api/v1/cases')
+      .send(
+        caseRegistration({
+          registeredAt: '2025-05-12T10:00:00-05:00',
+          policeUnit: 'DIRCTPTIM Cusco',
+          ubigeo: '080101',
+          purposes: ['sexual_exploitation'],
+          victims: [victim({ fullName: NAME, documentType: 'DNI', documentNumber: DOCUMENT, phone: PHONE, address: ADDRESS })],
+          suspects: [suspect({ age: 41, role: 'captador' })],
+        }),
+      )
+      .expect(201);
+    await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ receivedAt: '2025-05-03T09:00:00-05:00', callerUbigeo: '080101', anonymous: false, summary: SUMMARY }))
+      .expect(201);
     await t.project();
     await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
   }, 90_000);
@@ -144,49 +171,108 @@ describe('analyst-facing responses: no personal field, by schema and by example'
   });
 
   it('documents the CSV and XLSX content types wherever a format can be asked for', () => {
-    const exports = ANALYST_ENDPOINTS.filter((endpoint) => operationOf(doc, endpoint)?.parameters?.some((p) => p.name === 'format' && p.in === 'query'));
+    const exports = ANALYST_ENDPOINTS.filter((endpoint) =>
+      operationOf(doc, endpoint)?.parameters?.some((p) => p.name === 'format' && p.in === 'query'),
+    );
     expect(exports.length).toBeGreaterThanOrEqual(3);
     for (const endpoint of exports) {
       const [, response] = successResponses(operationOf(doc, endpoint)!)[0];
-      expect({ endpoint, types: Object.keys(response.content ?? {}).sort() }).toEqual({ endpoint, types: [JSON_TYPE, XLSX_TYPE, CSV_TYPE].sort() });
+      expect({ endpoint, types: Object.keys(response.content ?? {}).sort() }).toEqual({
+        endpoint,
+        types: [JSON_TYPE, XLSX_TYPE, CSV_TYPE].sort(),
+      });
     }
   });
 
   it('finds the schema walk strict: it flags an open object, a personal property and an untyped value', () => {
     const open: Schema = { type: 'object', properties: { count: { type: 'integer' } } };
-    const personal: Schema = { type: 'object', additionalProperties: false, properties: { victims: { type: 'array', items: { $ref: '#/components/schemas/V' } } } };
-    const loose = { paths: {}, components: { schemas: { V: { type: 'object', additionalProperties: false, properties: { fullName: {} } } } } };
+    const personal: Schema = {
+      type: 'object',
+      additionalProperties: false,
+      properties: { victims: { type: 'array', items: { $ref: '#/components/schemas/V' } } },
+    };
+    const loose = {
+      paths: {},
+      components: { schemas: { V: { type: 'object', additionalProperties: false, properties: { fullName: {} } } } },
+    };
     expect(schemaProblems(loose, open, '$')).toEqual(['$: object without additionalProperties: false']);
     expect(schemaProblems(loose, personal, '$')).toEqual([
-      '$.victims: personal field', '$.victims[].fullName: personal field', '$.victims[].fullName: a schema with no type accepts anything',
+      '$.victims: personal field',
+      '$.victims[].fullName: personal field',
+      '$.victims[].fullName: a schema with no type accepts anything',
     ]);
-    const closed: Schema = { type: 'object', additionalProperties: false, required: ['n'], properties: { n: { type: 'integer', nullable: true } } };
-    expect(validate(loose, closed, { n: 1.5, extra: 'x' })).toEqual(['$.n: expected integer | null, got number', '$.extra: not in the schema (additionalProperties: false)']);
+    const closed: Schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['n'],
+      properties: { n: { type: 'integer', nullable: true } },
+    };
+    expect(validate(loose, closed, { n: 1.5, extra: 'x' })).toEqual([
+      '$.n: expected integer | null, got number',
+      '$.extra: not in the schema (additionalProperties: false)',
+    ]);
     expect(validate(loose, closed, { n: null })).toEqual([]);
   });
 
   it('answers every analyst endpoint with real data that matches its schema and holds no personal data', async () => {
     const analyst = () => t.api('analyst');
     const examples: Array<{ endpoint: string; url: string; run: () => Promise<request.Response>; status: number }> = [
-      ...['month', 'department'].flatMap((by) => [
-        `/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=${by}`, `/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=${by}&asOf=${position}`,
-      ]).map((url) => ({ endpoint: 'GET /api/v1/statistics/hotline', url, run: () => analyst().get(url), status: 200 })),
-      ...['destination', 'department'].flatMap((by) => [
-        `/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=${by}`, `/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=${by}&asOf=${position}`,
-      ]).map((url) => ({ endpoint: 'GET /api/v1/statistics/referrals', url, run: () => analyst().get(url), status: 200 })),
-      ...['/api/v1/statistics/monthly?year=2025&month=5', `/api/v1/statistics/monthly?year=2025&month=5&asOf=${position}`,
-        '/api/v1/statistics/monthly?year=2025&month=5&department=08&format=json']
-        .map((url) => ({ endpoint: 'GET /api/v1/statistics/monthly', url, run: () => analyst().get(url), status: 200 })),
-      ...['/api/v1/statistics/inei/2025', `/api/v1/statistics/inei/2025?asOf=${position}`]
-        .map((url) => ({ endpoint: 'GET /api/v1/statistics/inei/{year}', url, run: () => analyst().get(url), status: 200 })),
-      ...published.map((response, i) => ({ endpoint: 'POST /api/v1/publications', url: `publication ${i + 1}`, run: async () => response, status: 201 })),
-      { endpoint: 'POST /api/v1/publications', url: 'retry of publication 1', run: () => analyst().post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-05' }), status: 201 },
+      ...['month', 'department']
+        .flatMap((by) => [
+          `/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=${by}`,
+          `/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=${by}&asOf=${position}`,
+        ])
+        .map((url) => ({ endpoint: 'GET /api/v1/statistics/hotline', url, run: () => analyst().get(url), status: 200 })),
+      ...['destination', 'department']
+        .flatMap((by) => [
+          `/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=${by}`,
+          `/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=${by}&asOf=${position}`,
+        ])
+        .map((url) => ({ endpoint: 'GET /api/v1/statistics/referrals', url, run: () => analyst().get(url), status: 200 })),
+      ...[
+        '/api/v1/statistics/monthly?year=2025&month=5',
+        `/api/v1/statistics/monthly?year=2025&month=5&asOf=${position}`,
+        '/api/v1/statistics/monthly?year=2025&month=5&department=08&format=json',
+      ].map((url) => ({ endpoint: 'GET /api/v1/statistics/monthly', url, run: () => analyst().get(url), status: 200 })),
+      ...['/api/v1/statistics/inei/2025', `/api/v1/statistics/inei/2025?asOf=${position}`].map((url) => ({
+        endpoint: 'GET /api/v1/statistics/inei/{year}',
+        url,
+        run: () => analyst().get(url),
+        status: 200,
+      })),
+      ...published.map((response, i) => ({
+        endpoint: 'POST /api/v1/publications',
+        url: `publication ${i + 1}`,
+        run: async () => response,
+        status: 201,
+      })),
+      {
+        endpoint: 'POST /api/v1/publications',
+        url: 'retry of publication 1',
+        run: () => analyst().post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-05' }),
+        status: 201,
+      },
       { endpoint: 'GET /api/v1/publications', url: '/api/v1/publications', run: () => analyst().get('/api/v1/publications'), status: 200 },
       { endpoint: 'GET /api/v1/me', url: '/api/v1/me', run: () => analyst().get('/api/v1/me'), status: 200 },
-      { endpoint: 'GET /api/v1/statistics/release-points', url: '/api/v1/statistics/release-points', run: () => analyst().get('/api/v1/statistics/release-points'), status: 200 },
+      {
+        endpoint: 'GET /api/v1/statistics/release-points',
+        url: '/api/v1/statistics/release-points',
+        run: () => analyst().get('/api/v1/statistics/release-points'),
+        status: 200,
+      },
       ...[publicationId, annualPublicationId].flatMap((id) => [
-        { endpoint: 'GET /api/v1/publications/{id}', url: `/api/v1/publications/${id}`, run: () => analyst().get(`/api/v1/publications/${id}`), status: 200 },
-        { endpoint: 'GET /api/v1/publications/{id}/revisions', url: `/api/v1/publications/${id}/revisions`, run: () => analyst().get(`/api/v1/publications/${id}/revisions`), status: 200 },
+        {
+          endpoint: 'GET /api/v1/publications/{id}',
+          url: `/api/v1/publications/${id}`,
+          run: () => analyst().get(`/api/v1/publications/${id}`),
+          status: 200,
+        },
+        {
+          endpoint: 'GET /api/v1/publications/{id}/revisions',
+          url: `/api/v1/publications/${id}/revisions`,
+          run: () => analyst().get(`/api/v1/publications/${id}/revisions`),
+          status: 200,
+        },
       ]),
     ];
     // Every endpoint the policy gives analysts is exercised, whatever is added to it later.
@@ -206,14 +292,20 @@ describe('analyst-facing responses: no personal field, by schema and by example'
       bodies.set(endpoint, [...(bodies.get(endpoint) ?? []), body]);
       const schema = operationOf(doc, endpoint)!.responses[String(status)].content![JSON_TYPE].schema!;
       problems.push(...validate(doc, schema, body).map((error) => `${where}: ${error}`));
-      problems.push(...keysOf(body).filter((path) => forbidden.has(path.split('.').pop()!.toLowerCase())).map((path) => `${where}: personal field ${path}`));
+      problems.push(
+        ...keysOf(body)
+          .filter((path) => forbidden.has(path.split('.').pop()!.toLowerCase()))
+          .map((path) => `${where}: personal field ${path}`),
+      );
       problems.push(...SECRETS.filter((secret) => response.text.includes(secret)).map((secret) => `${where}: contains "${secret}"`));
     }
     expect(problems).toEqual([]);
 
     // Analysts read at release points only (issue 10, item 2), so every answer carries the log-position variant;
     // the projection-checkpoint variant is the operational roles' (current reads). Revisions have changed cells.
-    const asOfs = [...bodies.get('GET /api/v1/statistics/hotline')!, ...bodies.get('GET /api/v1/statistics/referrals')!].map((b) => Object.keys((b as { asOf: object }).asOf).sort());
+    const asOfs = [...bodies.get('GET /api/v1/statistics/hotline')!, ...bodies.get('GET /api/v1/statistics/referrals')!].map((b) =>
+      Object.keys((b as { asOf: object }).asOf).sort(),
+    );
     expect(asOfs.length).toBeGreaterThan(0);
     expect(asOfs.every((keys) => keys.length === 1 && keys[0] === 'logPosition')).toBe(true);
     const revisions = bodies.get('GET /api/v1/publications/{id}/revisions') as Array<{ changes: unknown[] }>;
@@ -224,14 +316,22 @@ describe('analyst-facing responses: no personal field, by schema and by example'
   it('answers the CSV and XLSX exports with their documented content types, the CSV holding no personal data', async () => {
     const urls = ['/api/v1/statistics/monthly?year=2025&month=5', '/api/v1/statistics/inei/2025', `/api/v1/publications/${publicationId}`];
     for (const url of urls) {
-      const csv = await t.api('analyst').get(`${url}${url.includes('?') ? '&' : '?'}format=csv`).expect(200);
+      const csv = await t
+        .api('analyst')
+        .get(`${url}${url.includes('?') ? '&' : '?'}format=csv`)
+        .expect(200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(SECRETS.filter((secret) => csv.text.includes(secret))).toEqual([]);
-      const xlsx = await t.api('analyst').get(`${url}${url.includes('?') ? '&' : '?'}format=xlsx`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const xlsx = await t
+        .api('analyst')
+        .get(`${url}${url.includes('?') ? '&' : '?'}format=xlsx`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(xlsx.headers['content-type']).toBe(XLSX_TYPE);
     }
   });

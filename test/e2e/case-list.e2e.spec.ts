@@ -4,10 +4,16 @@ import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, prosecutorReferral, suspect, victim as anyVictim, type CaseRegistrationBody } from '../support/fixtures.js';
 
-const victim = (documentNumber?: string) => anyVictim({ fullName: 'Nombre Reservado', ...(documentNumber ? { documentType: 'DNI', documentNumber } : {}) });
-const registration = (overrides: Partial<CaseRegistrationBody> = {}) => caseRegistration({
-  caseId: randomUUID(), policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', victims: [victim()], ...overrides,
-});
+const victim = (documentNumber?: string) =>
+  anyVictim({ fullName: 'Nombre Reservado', ...(documentNumber ? { documentType: 'DNI', documentNumber } : {}) });
+const registration = (overrides: Partial<CaseRegistrationBody> = {}) =>
+  caseRegistration({
+    caseId: randomUUID(),
+    policeUnit: 'Comisaría Wanchaq',
+    ubigeo: '080108',
+    victims: [victim()],
+    ...overrides,
+  });
 type Row = { caseId: string };
 
 describe('GET /cases and POST /cases/search: the case list and the audited search by document', () => {
@@ -23,9 +29,23 @@ describe('GET /cases and POST /cases/search: the case list and the audited searc
       await t.api('police').post('/api/v1/cases').send(c).expect(201);
     };
     await register('cusco', { victims: [victim('40.123-456'), victim()], suspects: [suspect()] });
-    await register('cuscoProvince', { registeredAt: '2025-03-06T10:00:00-05:00', ubigeo: '080901', policeUnit: 'DIRCTPTIM Cusco', purposes: ['sexual_exploitation'] });
-    await register('lima', { registeredAt: '2025-03-07T10:00:00-05:00', ubigeo: '150101', policeUnit: 'Comisaria Alfonso Ugarte', victims: [victim('40123456')] });
-    await t.api('police').post(`/api/v1/cases/${ids.cusco}/prosecutor-referral`).send(prosecutorReferral({ referredAt: '2025-03-08T09:00:00-05:00', office: 'FISTRAP Cusco' })).expect(200);
+    await register('cuscoProvince', {
+      registeredAt: '2025-03-06T10:00:00-05:00',
+      ubigeo: '080901',
+      policeUnit: 'DIRCTPTIM Cusco',
+      purposes: ['sexual_exploitation'],
+    });
+    await register('lima', {
+      registeredAt: '2025-03-07T10:00:00-05:00',
+      ubigeo: '150101',
+      policeUnit: 'Comisaria Alfonso Ugarte',
+      victims: [victim('40123456')],
+    });
+    await t
+      .api('police')
+      .post(`/api/v1/cases/${ids.cusco}/prosecutor-referral`)
+      .send(prosecutorReferral({ referredAt: '2025-03-08T09:00:00-05:00', office: 'FISTRAP Cusco' }))
+      .expect(200);
     await t.project();
   });
   afterAll(async () => t.close());
@@ -35,8 +55,17 @@ describe('GET /cases and POST /cases/search: the case list and the audited searc
     expect(ids$(body)).toEqual([ids.lima, ids.cuscoProvince, ids.cusco]);
     expect(body.nextCursor).toBeNull();
     expect(body.items[2]).toEqual({
-      caseId: ids.cusco, registeredAt: '2025-03-05T15:00:00.000Z', policeUnit: 'Comisaría Wanchaq', ubigeo: '080108', source: 'walk_in',
-      purposes: ['labour_exploitation'], status: 'referred', victims: 2, suspects: 1, prosecutionId: expect.any(String), referralId: null,
+      caseId: ids.cusco,
+      registeredAt: '2025-03-05T15:00:00.000Z',
+      policeUnit: 'Comisaría Wanchaq',
+      ubigeo: '080108',
+      source: 'walk_in',
+      purposes: ['labour_exploitation'],
+      status: 'referred',
+      victims: 2,
+      suspects: 1,
+      prosecutionId: expect.any(String),
+      referralId: null,
     });
     expect(JSON.stringify(body)).not.toMatch(/Nombre|40123456|documentHash|fullName/);
     const page = (await t.api('admin').get('/api/v1/cases?limit=2').expect(200)).body;
@@ -67,9 +96,14 @@ describe('GET /cases and POST /cases/search: the case list and the audited searc
   const search = (role: Parameters<TestApp['api']>[0], body: Record<string, unknown>, departments?: string[]) =>
     t.api(role, departments).post('/api/v1/cases/search').send(body);
 
-  it('finds a victim\'s cases by document (POST /cases/search), however it was written, and audits the search with its purpose, never the number', async () => {
-    const found = await search('police', { documentType: 'DNI', documentNumber: '40 123 456', purpose: 'Verificar antecedentes de la víctima' })
-      .set('X-Request-Id', 'req-doc-1').expect(200);
+  it("finds a victim's cases by document (POST /cases/search), however it was written, and audits the search with its purpose, never the number", async () => {
+    const found = await search('police', {
+      documentType: 'DNI',
+      documentNumber: '40 123 456',
+      purpose: 'Verificar antecedentes de la víctima',
+    })
+      .set('X-Request-Id', 'req-doc-1')
+      .expect(200);
     expect(ids$(found.body)).toEqual([ids.lima, ids.cusco]);
     expect(found.body.nextCursor).toBeNull();
     const scoped = await search('police', { documentType: 'DNI', documentNumber: '40123456', purpose: 'Verificación' }, ['08']).expect(200);
@@ -78,14 +112,32 @@ describe('GET /cases and POST /cases/search: the case list and the audited searc
     expect(none.body).toEqual({ items: [], nextCursor: null });
     const page = await search('admin', { documentType: 'DNI', documentNumber: '40123456', purpose: 'Paginar', limit: 1 }).expect(200);
     expect(ids$(page.body)).toEqual([ids.lima]);
-    const next = await search('admin', { documentType: 'DNI', documentNumber: '40123456', purpose: 'Paginar', limit: 1, cursor: page.body.nextCursor }).expect(200);
+    const next = await search('admin', {
+      documentType: 'DNI',
+      documentNumber: '40123456',
+      purpose: 'Paginar',
+      limit: 1,
+      cursor: page.body.nextCursor,
+    }).expect(200);
     expect(ids$(next.body)).toEqual([ids.cusco]);
     const entries = (await t.api('auditor').get('/api/v1/audit?action=search_personal_data').expect(200)).body.entries;
     expect(entries.map((e: { recordId: string | null; actorRole: string }) => [e.actorRole, e.recordId])).toEqual([
-      ['admin', ids.cusco], ['admin', ids.lima], ['prosecutor', null], ['police', ids.cusco], ['police', ids.cusco], ['police', ids.lima],
+      ['admin', ids.cusco],
+      ['admin', ids.lima],
+      ['prosecutor', null],
+      ['police', ids.cusco],
+      ['police', ids.cusco],
+      ['police', ids.lima],
     ]);
-    expect(entries[5]).toMatchObject({ action: 'search_personal_data', recordType: 'case_search', purpose: 'Verificar antecedentes de la víctima', requestId: 'req-doc-1' });
-    const audit = await t.db.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE row_to_json(audit_log)::text LIKE '%40123456%' OR row_to_json(audit_log)::text LIKE '%40 123 456%'");
+    expect(entries[5]).toMatchObject({
+      action: 'search_personal_data',
+      recordType: 'case_search',
+      purpose: 'Verificar antecedentes de la víctima',
+      requestId: 'req-doc-1',
+    });
+    const audit = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE row_to_json(audit_log)::text LIKE '%40123456%' OR row_to_json(audit_log)::text LIKE '%40 123 456%'",
+    );
     expect(audit.rows[0].n).toBe(0);
   });
 
@@ -97,8 +149,16 @@ describe('GET /cases and POST /cases/search: the case list and the audited searc
     expect(blank.body.fields.map((f: { field: string }) => f.field)).toEqual(['purpose']);
     const half = await search('police', { documentNumber: '40123456', purpose: 'x' }).expect(400);
     expect(half.body.fields.map((f: { field: string }) => f.field)).toEqual(['documentType']);
-    const bad = await search('police', { documentType: 'RUC', documentNumber: '', purpose: 'x'.repeat(201), limit: 0, extra: 1 }).expect(400);
-    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['documentNumber', 'documentType', 'extra', 'limit', 'purpose']);
+    const bad = await search('police', { documentType: 'RUC', documentNumber: '', purpose: 'x'.repeat(201), limit: 0, extra: 1 }).expect(
+      400,
+    );
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'documentNumber',
+      'documentType',
+      'extra',
+      'limit',
+      'purpose',
+    ]);
     const dashes = await search('police', { documentType: 'DNI', documentNumber: '-.-', purpose: 'x' }).expect(400);
     expect(dashes.body.fields.map((f: { field: string }) => f.field)).toEqual(['documentNumber']);
     for (const role of ['judiciary', 'operator', 'protection', 'analyst', 'auditor'] as const) {
@@ -118,14 +178,23 @@ describe('GET /cases and POST /cases/search: the case list and the audited searc
       { field: 'documentNumber', reason: 'ya no se admite en la URL: busque por documento con POST /api/v1/cases/search' },
     ]);
     const en = await t.api('judiciary').get('/api/v1/cases?documentNumber=40123456').set('Accept-Language', 'en').expect(400);
-    expect(en.body.fields).toEqual([{ field: 'documentNumber', reason: 'is no longer accepted in the URL: search by document with POST /api/v1/cases/search' }]);
+    expect(en.body.fields).toEqual([
+      { field: 'documentNumber', reason: 'is no longer accepted in the URL: search by document with POST /api/v1/cases/search' },
+    ]);
     expect((await t.api('auditor').get('/api/v1/audit?action=search_personal_data').expect(200)).body.entries.length).toBe(before);
   });
 
   it.each([
-    ['ubigeo=081', 'ubigeo'], ['department=8', 'department'], ['status=archived', 'status'], ['purpose=theft', 'purpose'],
-    ['from=2025-13-01', 'from'], ['from=2025-03-09&to=2025-03-01', 'to'], ['limit=500', 'limit'], ['cursor=xyz', 'cursor'],
-    ['documentType=DNI', 'documentType'], ['victims=1', 'victims'],
+    ['ubigeo=081', 'ubigeo'],
+    ['department=8', 'department'],
+    ['status=archived', 'status'],
+    ['purpose=theft', 'purpose'],
+    ['from=2025-13-01', 'from'],
+    ['from=2025-03-09&to=2025-03-01', 'to'],
+    ['limit=500', 'limit'],
+    ['cursor=xyz', 'cursor'],
+    ['documentType=DNI', 'documentType'],
+    ['victims=1', 'victims'],
   ])('refuses ?%s with 400 naming %s, appending nothing', async (query, field) => {
     const before = await countEvents(t.db.pool);
     const response = await t.api('admin').get(`/api/v1/cases?${query}`).set('X-Purpose', 'x').expect(400);

@@ -4,11 +4,14 @@ import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, prosecutorReferral, suspect, trialOpening, victim, type CaseRegistrationBody } from '../support/fixtures.js';
 
-const validCase = (overrides: Partial<CaseRegistrationBody> = {}) => caseRegistration({
-  policeUnit: 'Comisaría de Tambopata', ubigeo: '170101',
-  victims: [victim({ sex: 'male', age: 19, nationality: 'BO' }), { sex: 'female', nationality: 'unknown' }], suspects: [suspect({ sex: 'unknown' })],
-  ...overrides,
-});
+const validCase = (overrides: Partial<CaseRegistrationBody> = {}) =>
+  caseRegistration({
+    policeUnit: 'Comisaría de Tambopata',
+    ubigeo: '170101',
+    victims: [victim({ sex: 'male', age: 19, nationality: 'BO' }), { sex: 'female', nationality: 'unknown' }],
+    suspects: [suspect({ sex: 'unknown' })],
+    ...overrides,
+  });
 
 describe('invalid input on cases, referrals, prosecutions and trials', () => {
   let t: TestApp;
@@ -19,7 +22,16 @@ describe('invalid input on cases, referrals, prosecutions and trials', () => {
   afterAll(async () => t.close());
 
   it.each([
-    ['a victim with an unknown sex', { victims: [{ sex: 'female', nationality: 'PE' }, { sex: 'f', nationality: 'PE' }] }, 'victims[1].sex'],
+    [
+      'a victim with an unknown sex',
+      {
+        victims: [
+          { sex: 'female', nationality: 'PE' },
+          { sex: 'f', nationality: 'PE' },
+        ],
+      },
+      'victims[1].sex',
+    ],
     ['a nationality outside ISO 3166', { victims: [{ sex: 'female', nationality: 'XX' }] }, 'victims[0].nationality'],
     ['an age over 120', { suspects: [{ sex: 'male', age: 130, nationality: 'PE' }] }, 'suspects[0].age'],
     ['an unknown purpose', { purposes: ['smuggling'] }, 'purposes'],
@@ -39,12 +51,30 @@ describe('invalid input on cases, referrals, prosecutions and trials', () => {
     await t.api('police').get(`/api/v1/cases/${randomUUID()}/timeline`).expect(404);
     await t.api('police').get('/api/v1/prosecutions/not-an-id').expect(404);
     const { caseId } = (await t.api('police').post('/api/v1/cases').send(validCase()).expect(201)).body;
-    const { prosecutionId } = (await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`).send(prosecutorReferral()).expect(200)).body;
-    await t.api('prosecutor').post(`/api/v1/prosecutions/${prosecutionId}/verdict`).send({ occurredAt: '2025-03-07T10:00:00-05:00' }).expect(404);
-    const noTrial = await t.api('judiciary').post('/api/v1/trials').send(trialOpening(randomUUID(), { openedAt: '2025-03-07T10:00:00-05:00', court: 'J' })).expect(400);
+    const { prosecutionId } = (
+      await t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`).send(prosecutorReferral()).expect(200)
+    ).body;
+    await t
+      .api('prosecutor')
+      .post(`/api/v1/prosecutions/${prosecutionId}/verdict`)
+      .send({ occurredAt: '2025-03-07T10:00:00-05:00' })
+      .expect(404);
+    const noTrial = await t
+      .api('judiciary')
+      .post('/api/v1/trials')
+      .send(trialOpening(randomUUID(), { openedAt: '2025-03-07T10:00:00-05:00', court: 'J' }))
+      .expect(400);
     expect(noTrial.body.fields).toEqual([expect.objectContaining({ field: 'prosecutionId' })]);
-    await t.api('police').post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: '2025-03-08T10:00:00-05:00', reason: 'Archivado' }).expect(200);
-    const closed = await t.api('police').post(`/api/v1/cases/${caseId}/victims`).send({ victims: [{ sex: 'female', nationality: 'PE' }] }).expect(422);
+    await t
+      .api('police')
+      .post(`/api/v1/cases/${caseId}/closure`)
+      .send({ closedAt: '2025-03-08T10:00:00-05:00', reason: 'Archivado' })
+      .expect(200);
+    const closed = await t
+      .api('police')
+      .post(`/api/v1/cases/${caseId}/victims`)
+      .send({ victims: [{ sex: 'female', nationality: 'PE' }] })
+      .expect(422);
     expect(closed.body.code).toBe('case_closed');
   });
 
@@ -54,7 +84,11 @@ describe('invalid input on cases, referrals, prosecutions and trials', () => {
     const before = await countEvents(t.db.pool);
     const retry = await t.api('police').post('/api/v1/cases').send(body).expect(201);
     expect(retry.body).toEqual(first.body);
-    await t.api('police').post('/api/v1/cases').send({ ...body, policeUnit: 'Otra unidad' }).expect(409);
+    await t
+      .api('police')
+      .post('/api/v1/cases')
+      .send({ ...body, policeUnit: 'Otra unidad' })
+      .expect(409);
     expect(await countEvents(t.db.pool)).toBe(before);
   });
 
@@ -64,8 +98,13 @@ describe('invalid input on cases, referrals, prosecutions and trials', () => {
     const first = await t.api('police').post('/api/v1/cases').send(body).expect(201);
     expect(first.body.victimIds).toHaveLength(2);
     expect((await t.api('police').post('/api/v1/cases').send(body).expect(201)).body).toEqual(first.body);
-    const refer = () => t.api('police').post(`/api/v1/cases/${caseId}/prosecutor-referral`).set('Idempotency-Key', 'send-1')
-      .send(prosecutorReferral()).expect(200);
+    const refer = () =>
+      t
+        .api('police')
+        .post(`/api/v1/cases/${caseId}/prosecutor-referral`)
+        .set('Idempotency-Key', 'send-1')
+        .send(prosecutorReferral())
+        .expect(200);
     const sent = (await refer()).body;
     const before = await countEvents(t.db.pool);
     expect((await refer()).body).toEqual(sent);

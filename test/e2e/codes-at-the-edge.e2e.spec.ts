@@ -9,10 +9,22 @@ import { createTestApp, type TestApp } from '../support/app.js';
  * field, nothing appended.
  */
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
-const call = () => ({ receivedAt: hoursAgo(100), channel: 'phone', language: 'es', callerUbigeo: '080101', anonymous: true, topic: 'trafficking' });
+const call = () => ({
+  receivedAt: hoursAgo(100),
+  channel: 'phone',
+  language: 'es',
+  callerUbigeo: '080101',
+  anonymous: true,
+  topic: 'trafficking',
+});
 const newCase = () => ({
-  registeredAt: hoursAgo(48), policeUnit: 'Comisaría', ubigeo: '080101', source: 'walk_in', purposes: ['labour_exploitation'],
-  victims: [{ sex: 'female', age: 17, nationality: 'PE' }], suspects: [{ sex: 'male', nationality: 'PE' }],
+  registeredAt: hoursAgo(48),
+  policeUnit: 'Comisaría',
+  ubigeo: '080101',
+  source: 'walk_in',
+  purposes: ['labour_exploitation'],
+  victims: [{ sex: 'female', age: 17, nationality: 'PE' }],
+  suspects: [{ sex: 'male', nationality: 'PE' }],
 });
 const victim = (extra: object) => ({ victims: [{ sex: 'female', nationality: 'PE', ...extra }] });
 const suspect = (extra: object) => ({ suspects: [{ sex: 'male', nationality: 'PE', ...extra }] });
@@ -25,12 +37,26 @@ describe('codes are checked at the edge', () => {
   beforeAll(async () => {
     t = await createTestApp();
     ids.callId = (await t.api('operator').post('/api/v1/hotline-calls').send(call()).expect(201)).body.callId;
-    ids.referralId = (await t.api('operator').post(`/api/v1/hotline-calls/${ids.callId}/referrals`)
-      .send({ to: 'SHELTER', referredAt: hoursAgo(90) }).expect(201)).body.referralId;
-    await t.api('protection').post(`/api/v1/referrals/${ids.referralId}/accept`).send({ acceptedAt: hoursAgo(80) }).expect(200);
+    ids.referralId = (
+      await t
+        .api('operator')
+        .post(`/api/v1/hotline-calls/${ids.callId}/referrals`)
+        .send({ to: 'SHELTER', referredAt: hoursAgo(90) })
+        .expect(201)
+    ).body.referralId;
+    await t
+      .api('protection')
+      .post(`/api/v1/referrals/${ids.referralId}/accept`)
+      .send({ acceptedAt: hoursAgo(80) })
+      .expect(200);
     ids.caseId = (await t.api('police').post('/api/v1/cases').send(newCase()).expect(201)).body.caseId;
-    ids.prosecutionId = (await t.api('police').post(`/api/v1/cases/${ids.caseId}/prosecutor-referral`)
-      .send({ referredAt: hoursAgo(40), office: 'FISTRAP' }).expect(200)).body.prosecutionId;
+    ids.prosecutionId = (
+      await t
+        .api('police')
+        .post(`/api/v1/cases/${ids.caseId}/prosecutor-referral`)
+        .send({ referredAt: hoursAgo(40), office: 'FISTRAP' })
+        .expect(200)
+    ).body.prosecutionId;
   });
   afterAll(async () => t.close());
 
@@ -46,9 +72,18 @@ describe('codes are checked at the edge', () => {
     ['to', 'operator', (id) => `/api/v1/hotline-calls/${id.callId}/referrals`, { to: 'pnp', referredAt: hoursAgo(1) }],
     ['to', 'police', (id) => `/api/v1/cases/${id.caseId}/referrals`, { to: 'pnp', referredAt: hoursAgo(1) }],
     // The source (and so source.kind) is never read from the body: the route sets it; a client's one is refused.
-    ['source', 'operator', (id) => `/api/v1/hotline-calls/${id.callId}/referrals`,
-      { to: 'PNP', referredAt: hoursAgo(1), source: { kind: 'operation', id: randomUUID() } }],
-    ['reason', 'protection', (id) => `/api/v1/referrals/${id.referralId}/complete`, { completedAt: hoursAgo(1), successful: false, reason: 'resolved' }],
+    [
+      'source',
+      'operator',
+      (id) => `/api/v1/hotline-calls/${id.callId}/referrals`,
+      { to: 'PNP', referredAt: hoursAgo(1), source: { kind: 'operation', id: randomUUID() } },
+    ],
+    [
+      'reason',
+      'protection',
+      (id) => `/api/v1/referrals/${id.referralId}/complete`,
+      { completedAt: hoursAgo(1), successful: false, reason: 'resolved' },
+    ],
     ['source', 'police', () => '/api/v1/cases', { ...newCase(), source: 'denuncia' }],
     ['purposes', 'police', () => '/api/v1/cases', { ...newCase(), purposes: ['begging', 'trata'] }],
     ['victims[0].sex', 'police', () => '/api/v1/cases', { ...newCase(), ...victim({ sex: 'F' }) }],
@@ -67,7 +102,11 @@ describe('codes are checked at the edge', () => {
 
   it('answers 404 for an unknown prosecution stage (the stage is a path segment), appending nothing', async () => {
     const before = await head();
-    await t.api('prosecutor').post(`/api/v1/prosecutions/${ids.prosecutionId}/acusacion`).send({ occurredAt: hoursAgo(1) }).expect(404);
+    await t
+      .api('prosecutor')
+      .post(`/api/v1/prosecutions/${ids.prosecutionId}/acusacion`)
+      .send({ occurredAt: hoursAgo(1) })
+      .expect(404);
     expect(await head()).toBe(before);
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app.js';
 
-const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
 
 describe('the web console served at / (built console present)', () => {
   let t: TestApp;
@@ -57,8 +58,15 @@ describe('the web console served at / (built console present)', () => {
     expect(api.headers['content-type']).toMatch(/^application\/json/);
     expect(api.body.code).toBe('not_found');
     await http().get('/api/v1/me').set('Accept', 'text/html').expect(401);
-    await http().get('/health').set('Accept', 'text/html').expect((r) => expect(r.headers['content-type']).toMatch(/json/));
-    await http().get('/docs-json').set('Accept', 'text/html').expect(200).expect((r) => expect(r.headers['content-type']).toMatch(/json/));
+    await http()
+      .get('/health')
+      .set('Accept', 'text/html')
+      .expect((r) => expect(r.headers['content-type']).toMatch(/json/));
+    await http()
+      .get('/docs-json')
+      .set('Accept', 'text/html')
+      .expect(200)
+      .expect((r) => expect(r.headers['content-type']).toMatch(/json/));
     await http().get('/casos').set('Accept', 'application/json').expect(404);
     await http().post('/casos').set('Accept', 'text/html').expect(404);
   });

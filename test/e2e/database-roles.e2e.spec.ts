@@ -15,7 +15,10 @@ describe('the serving role of the database', () => {
   let serving: pg.Client;
   const refused = async (sql: string, reason: RegExp) => {
     await serving.query('SAVEPOINT attempt');
-    const error = await serving.query(sql).then(() => null, (e: unknown) => e as { code?: string; message: string });
+    const error = await serving.query(sql).then(
+      () => null,
+      (e: unknown) => e as { code?: string; message: string },
+    );
     await serving.query('ROLLBACK TO SAVEPOINT attempt');
     expect(error).not.toBeNull();
     expect(error!.code).toBe('42501'); // insufficient_privilege: refused by the privileges, not by the triggers
@@ -24,7 +27,11 @@ describe('the serving role of the database', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic: 'information' })).expect(201);
+    await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ topic: 'information' }))
+      .expect(201);
     await t.project(); // the projections write their read models and checkpoints as the serving role
     await t.api('admin').post('/api/v1/integrity/anchors').expect(201);
     await t.db.pool.query(`INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id)
@@ -40,12 +47,18 @@ describe('the serving role of the database', () => {
   });
 
   it('is what the application connects with: a login role that is neither superuser nor owner', async () => {
-    const { rows: [app] } = await t.app.get<pg.Pool>(PG_POOL).query('SELECT current_user AS role');
+    const {
+      rows: [app],
+    } = await t.app.get<pg.Pool>(PG_POOL).query('SELECT current_user AS role');
     expect(app.role).toBe('registro_app');
-    const { rows: [role] } = await serving.query(`SELECT current_user AS name, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls
+    const {
+      rows: [role],
+    } = await serving.query(`SELECT current_user AS name, rolsuper, rolcreatedb, rolcreaterole, rolbypassrls
       FROM pg_roles WHERE rolname = current_user`);
     expect(role).toEqual({ name: 'registro_app', rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolbypassrls: false });
-    const { rows: owned } = await serving.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`);
+    const { rows: owned } = await serving.query(
+      `SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`,
+    );
     expect(owned).toEqual([]);
   });
 
@@ -60,7 +73,13 @@ describe('the serving role of the database', () => {
 
   it('cannot update, delete or truncate an event, an anchor, an audit entry or a publication', async () => {
     for (const table of ['events', 'audit_log', 'publications', 'integrity_anchors', 'integrity_anchor_heads']) {
-      const column = { events: 'data', audit_log: 'purpose', publications: 'content', integrity_anchors: 'heads_hash', integrity_anchor_heads: 'hash' }[table];
+      const column = {
+        events: 'data',
+        audit_log: 'purpose',
+        publications: 'content',
+        integrity_anchors: 'heads_hash',
+        integrity_anchor_heads: 'hash',
+      }[table];
       await refused(`UPDATE ${table} SET ${column} = ${column}`, new RegExp(`permission denied for table ${table}`));
       await refused(`DELETE FROM ${table}`, new RegExp(`permission denied for table ${table}`));
       await refused(`TRUNCATE ${table}`, new RegExp(`permission denied for table ${table}`));
@@ -72,8 +91,10 @@ describe('the serving role of the database', () => {
     await refused('CREATE FUNCTION smuggled() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$', /permission denied for schema public/);
     await refused('ALTER TABLE events ADD COLUMN smuggled int', /must be owner of table events/);
     await refused('DROP TABLE case_list', /must be owner of table case_list/);
-    await refused(`CREATE TRIGGER smuggled BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`,
-      /permission denied for table events/);
+    await refused(
+      `CREATE TRIGGER smuggled BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`,
+      /permission denied for table events/,
+    );
   });
 
   it('still reads and appends the log and the audit log, and keeps the read models and checkpoints', async () => {
@@ -89,7 +110,7 @@ describe('the serving role of the database', () => {
 
 /** An external server: DATABASE_URL names a serving role that does not exist yet; the owner creates and grants it. */
 describe('prepareDatabase on an external server', () => {
-  it('creates a missing serving role with DATABASE_URL\'s password, without any power of its own, and grants it', async () => {
+  it("creates a missing serving role with DATABASE_URL's password, without any power of its own, and grants it", async () => {
     const role = `registro_ext_${randomBytes(4).toString('hex')}`;
     const password = randomBytes(12).toString('base64url');
     const ownerUrl = new URL(process.env.TEST_DATABASE_URL!);
@@ -105,7 +126,9 @@ describe('prepareDatabase on an external server', () => {
     try {
       await prepareDatabase({ url: servingUrl.toString(), ownerUrl: ownerUrl.toString() }, (m) => warnings.push(m));
       expect(warnings).toEqual([]);
-      const { rows: [created] } = await admin.query('SELECT rolcanlogin, rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1', [role]);
+      const {
+        rows: [created],
+      } = await admin.query('SELECT rolcanlogin, rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1', [role]);
       expect(created).toEqual({ rolcanlogin: true, rolsuper: false, rolcreatedb: false, rolcreaterole: false });
       const serving = new pg.Client({ connectionString: servingUrl.toString() });
       await serving.connect();

@@ -14,14 +14,30 @@ describe('department scope', () => {
   /** A case registered by the police of its own department, and sent to the prosecutor. */
   const registered = async (ubigeo: string, department: string) => {
     const { caseId } = (await t.api('police', [department]).post('/api/v1/cases').send(newCase(ubigeo)).expect(201)).body;
-    const { prosecutionId } = (await t.api('police', [department]).post(`/api/v1/cases/${caseId}/prosecutor-referral`)
-      .send(prosecutorReferral({ referredAt: hoursAgo(24) })).expect(200)).body;
+    const { prosecutionId } = (
+      await t
+        .api('police', [department])
+        .post(`/api/v1/cases/${caseId}/prosecutor-referral`)
+        .send(prosecutorReferral({ referredAt: hoursAgo(24) }))
+        .expect(200)
+    ).body;
     return { caseId, prosecutionId };
   };
   const referral = async (callerUbigeo: string, to: string, ubigeo?: string) => {
-    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ receivedAt: hoursAgo(100), callerUbigeo })).expect(201)).body;
-    return (await t.api('operator').post(`/api/v1/hotline-calls/${callId}/referrals`)
-      .send(callReferral({ to, referredAt: hoursAgo(90), ...(ubigeo ? { ubigeo } : {}) })).expect(201)).body.referralId as string;
+    const { callId } = (
+      await t
+        .api('operator')
+        .post('/api/v1/hotline-calls')
+        .send(hotlineCall({ receivedAt: hoursAgo(100), callerUbigeo }))
+        .expect(201)
+    ).body;
+    return (
+      await t
+        .api('operator')
+        .post(`/api/v1/hotline-calls/${callId}/referrals`)
+        .send(callReferral({ to, referredAt: hoursAgo(90), ...(ubigeo ? { ubigeo } : {}) }))
+        .expect(201)
+    ).body.referralId as string;
   };
 
   beforeAll(async () => {
@@ -34,7 +50,10 @@ describe('department scope', () => {
   it('lets a police token for 08 see and change a case in 08', async () => {
     await police08().get(`/api/v1/cases/${cusco.caseId}`).expect(200);
     await police08().get(`/api/v1/cases/${cusco.caseId}/timeline`).expect(200);
-    await police08().post(`/api/v1/cases/${cusco.caseId}/operations`).send({ conductedAt: hoursAgo(30), rescued: 2, detained: 1 }).expect(200);
+    await police08()
+      .post(`/api/v1/cases/${cusco.caseId}/operations`)
+      .send({ conductedAt: hoursAgo(30), rescued: 2, detained: 1 })
+      .expect(200);
     await police08().get(`/api/v1/prosecutions/${cusco.prosecutionId}`).expect(200);
   });
 
@@ -44,12 +63,26 @@ describe('department scope', () => {
     expect(hidden.body).toEqual(missing.body);
     expect(hidden.body.code).toBe('case_not_found');
     await police08().get(`/api/v1/cases/${lima.caseId}/timeline`).expect(404);
-    const change = await police08().post(`/api/v1/cases/${lima.caseId}/operations`).send({ conductedAt: hoursAgo(30), rescued: 1, detained: 0 }).expect(404);
+    const change = await police08()
+      .post(`/api/v1/cases/${lima.caseId}/operations`)
+      .send({ conductedAt: hoursAgo(30), rescued: 1, detained: 0 })
+      .expect(404);
     expect(change.body.code).toBe('case_not_found');
-    await police08().post(`/api/v1/cases/${lima.caseId}/closure`).send({ closedAt: hoursAgo(1), reason: 'x' }).expect(404);
+    await police08()
+      .post(`/api/v1/cases/${lima.caseId}/closure`)
+      .send({ closedAt: hoursAgo(1), reason: 'x' })
+      .expect(404);
     await police08().get(`/api/v1/prosecutions/${lima.prosecutionId}`).expect(404);
-    await t.api('prosecutor', ['08']).post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`).send({ occurredAt: hoursAgo(20) }).expect(404);
-    await t.api('prosecutor', ['15']).post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`).send({ occurredAt: hoursAgo(20) }).expect(200);
+    await t
+      .api('prosecutor', ['08'])
+      .post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`)
+      .send({ occurredAt: hoursAgo(20) })
+      .expect(404);
+    await t
+      .api('prosecutor', ['15'])
+      .post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`)
+      .send({ occurredAt: hoursAgo(20) })
+      .expect(200);
     await t.api('police').get(`/api/v1/cases/${lima.caseId}`).expect(200); // a national token sees every department
   });
 
@@ -65,9 +98,20 @@ describe('department scope', () => {
     expect((await police08().post(`/api/v1/cases/${lima.caseId}/operations`).send(unknownField).expect(400)).body).toEqual(ownExtra.body);
     const closure = await police08().post(`/api/v1/cases/${cusco.caseId}/closure`).send({}).expect(400);
     expect((await police08().post(`/api/v1/cases/${lima.caseId}/closure`).send({}).expect(400)).body).toEqual(closure.body);
-    const stage = await t.api('prosecutor', ['08']).post(`/api/v1/prosecutions/${cusco.prosecutionId}/preliminary-investigation`).send({ occurredAt: 5 }).expect(400);
-    expect((await t.api('prosecutor', ['08']).post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`).send({ occurredAt: 5 }).expect(400)).body)
-      .toEqual(stage.body);
+    const stage = await t
+      .api('prosecutor', ['08'])
+      .post(`/api/v1/prosecutions/${cusco.prosecutionId}/preliminary-investigation`)
+      .send({ occurredAt: 5 })
+      .expect(400);
+    expect(
+      (
+        await t
+          .api('prosecutor', ['08'])
+          .post(`/api/v1/prosecutions/${lima.prosecutionId}/preliminary-investigation`)
+          .send({ occurredAt: 5 })
+          .expect(400)
+      ).body,
+    ).toEqual(stage.body);
   });
 
   it('refuses to create a record outside the scope with 403 naming the field', async () => {
@@ -76,8 +120,18 @@ describe('department scope', () => {
     const call = hotlineCall({ receivedAt: hoursAgo(1), callerUbigeo: undefined, topic: 'information' }); // no place: refused to a departmental operator
     const placeless = await t.api('operator', ['08']).post('/api/v1/hotline-calls').send(call).expect(403);
     expect(placeless.body.fields[0].field).toBe('callerUbigeo');
-    const { callId } = (await t.api('operator', ['08']).post('/api/v1/hotline-calls').send({ ...call, callerUbigeo: '0801' }).expect(201)).body;
-    const moved = await t.api('operator', ['08']).post(`/api/v1/hotline-calls/${callId}/correction`).send({ callerUbigeo: '1501', reason: 'x' }).expect(403);
+    const { callId } = (
+      await t
+        .api('operator', ['08'])
+        .post('/api/v1/hotline-calls')
+        .send({ ...call, callerUbigeo: '0801' })
+        .expect(201)
+    ).body;
+    const moved = await t
+      .api('operator', ['08'])
+      .post(`/api/v1/hotline-calls/${callId}/correction`)
+      .send({ callerUbigeo: '1501', reason: 'x' })
+      .expect(403);
     expect(moved.body.fields[0].field).toBe('callerUbigeo');
   });
 
@@ -86,20 +140,35 @@ describe('department scope', () => {
     const toLima = await referral('150101', 'PNP', '1501');
     const fromCuscoCall = await referral('080108', 'MIMP'); // no place of its own: the department of the call
     await t.project();
-    const queue = (await police08().get('/api/v1/referrals').expect(200)).body.referrals as Array<{ referralId: string; department: string }>;
+    const queue = (await police08().get('/api/v1/referrals').expect(200)).body.referrals as Array<{
+      referralId: string;
+      department: string;
+    }>;
     expect(queue.map((r) => r.referralId)).toContain(toCusco);
     expect(queue.map((r) => r.referralId)).not.toContain(toLima);
     expect(new Set(queue.map((r) => r.department))).toEqual(new Set(['08']));
-    const national = (await t.api('police').get('/api/v1/referrals').expect(200)).body.referrals.map((r: { referralId: string }) => r.referralId);
+    const national = (await t.api('police').get('/api/v1/referrals').expect(200)).body.referrals.map(
+      (r: { referralId: string }) => r.referralId,
+    );
     expect(national).toEqual(expect.arrayContaining([toCusco, toLima]));
 
     await police08().get(`/api/v1/referrals/${toLima}`).expect(404);
-    await police08().post(`/api/v1/referrals/${toLima}/accept`).send({ acceptedAt: hoursAgo(1) }).expect(404);
+    await police08()
+      .post(`/api/v1/referrals/${toLima}/accept`)
+      .send({ acceptedAt: hoursAgo(1) })
+      .expect(404);
     await t.api('protection', ['08']).get(`/api/v1/referrals/${fromCuscoCall}`).expect(200);
     await t.api('protection', ['15']).get(`/api/v1/referrals/${fromCuscoCall}`).expect(404);
-    const notTheirs = await t.api('protection', ['08']).post(`/api/v1/referrals/${toCusco}/accept`).send({ acceptedAt: hoursAgo(1) }).expect(403);
+    const notTheirs = await t
+      .api('protection', ['08'])
+      .post(`/api/v1/referrals/${toCusco}/accept`)
+      .send({ acceptedAt: hoursAgo(1) })
+      .expect(403);
     expect(notTheirs.body.fields[0].field).toBe('to');
-    await police08().post(`/api/v1/referrals/${toCusco}/accept`).send({ acceptedAt: hoursAgo(1) }).expect(200);
+    await police08()
+      .post(`/api/v1/referrals/${toCusco}/accept`)
+      .send({ acceptedAt: hoursAgo(1) })
+      .expect(200);
   });
 
   it('counts only the scope’s departments in the statistics, exactly for police and with disclosure control for analysts', async () => {
@@ -121,19 +190,28 @@ describe('department scope', () => {
     const analyst08 = () => t.api('analyst', ['08']);
     await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
     const period = hoursAgo(0).slice(0, 7);
-    const lima15 = (await t.api('analyst').post('/api/v1/publications').send({ kind: 'monthly', period, department: '15' }).expect(201)).body;
+    const lima15 = (await t.api('analyst').post('/api/v1/publications').send({ kind: 'monthly', period, department: '15' }).expect(201))
+      .body;
     const national = (await t.api('analyst').post('/api/v1/publications').send({ kind: 'monthly', period }).expect(201)).body;
     const outside = await analyst08().post('/api/v1/publications').send({ kind: 'monthly', period, department: '15' }).expect(403);
     expect(outside.body).toMatchObject({ code: 'forbidden', fields: [{ field: 'department' }] });
     const nationwide = await analyst08().post('/api/v1/publications').send({ kind: 'monthly', period }).expect(403);
     expect(nationwide.body.fields[0].field).toBe('department');
-    await analyst08().post('/api/v1/publications').send({ kind: 'inei-annual', period: period.slice(0, 4) }).expect(403);
+    await analyst08()
+      .post('/api/v1/publications')
+      .send({ kind: 'inei-annual', period: period.slice(0, 4) })
+      .expect(403);
     const own = (await analyst08().post('/api/v1/publications').send({ kind: 'monthly', period, department: '08' }).expect(201)).body;
 
-    const listed = (await analyst08().get('/api/v1/publications').expect(200)).body.publications as Array<{ publicationId: string; department: string | null }>;
+    const listed = (await analyst08().get('/api/v1/publications').expect(200)).body.publications as Array<{
+      publicationId: string;
+      department: string | null;
+    }>;
     expect(listed.map((p) => p.publicationId)).toEqual([own.publicationId]);
     const all = (await t.api('analyst').get('/api/v1/publications').expect(200)).body.publications as Array<{ publicationId: string }>;
-    expect(all.map((p) => p.publicationId)).toEqual(expect.arrayContaining([lima15.publicationId, national.publicationId, own.publicationId]));
+    expect(all.map((p) => p.publicationId)).toEqual(
+      expect.arrayContaining([lima15.publicationId, national.publicationId, own.publicationId]),
+    );
 
     await analyst08().get(`/api/v1/publications/${own.publicationId}`).expect(200);
     await analyst08().get(`/api/v1/publications/${own.publicationId}/revisions`).expect(200);
@@ -145,8 +223,9 @@ describe('department scope', () => {
   });
 
   it('attributes commands to the token’s role and opaque subject', async () => {
-    const { rows } = await t.db.pool.query(
-      `SELECT DISTINCT metadata->>'actor' AS actor FROM events WHERE stream_id = $1`, [`case-${cusco.caseId}`]);
+    const { rows } = await t.db.pool.query(`SELECT DISTINCT metadata->>'actor' AS actor FROM events WHERE stream_id = $1`, [
+      `case-${cusco.caseId}`,
+    ]);
     expect(rows.map((r: { actor: string }) => r.actor)).toEqual(['police:test-police']);
   });
 });

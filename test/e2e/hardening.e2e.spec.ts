@@ -37,7 +37,11 @@ describe('hardening', () => {
   });
 
   it('lets no browser or proxy keep an API answer (personal data, per token), errors included', async () => {
-    const call = await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ callerUbigeo: undefined, summary: 'Relato' })).expect(201);
+    const call = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ callerUbigeo: undefined, summary: 'Relato' }))
+      .expect(201);
     expect(call.headers['cache-control']).toBe('no-store');
     const read = await t.api('operator').get(`/api/v1/hotline-calls/${call.body.callId}`).set('X-Purpose', 'seguimiento').expect(200);
     expect(read.body.summary).toBe('Relato');
@@ -46,8 +50,12 @@ describe('hardening', () => {
   });
 
   it('answers errors without stack traces or request data', async () => {
-    const res = await t.api('operator').post('/api/v1/hotline-calls').set('Content-Type', 'application/json')
-      .send('{"summary": "Juana Pérez, DNI 07654321", ').expect(400);
+    const res = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .set('Content-Type', 'application/json')
+      .send('{"summary": "Juana Pérez, DNI 07654321", ')
+      .expect(400);
     expect(JSON.stringify(res.body)).not.toMatch(/Juana|07654321|at .*\.js|stack/);
   });
 });

@@ -6,9 +6,17 @@ import { caseRegistration, hotlineCall, ruling, victim } from '../support/fixtur
 
 // Valid bodies, each with the hostile fields of a test spread over it.
 const validCase = (overrides: Record<string, unknown> = {}) => ({
-  ...caseRegistration({ policeUnit: 'Comisaría de Tambopata', ubigeo: '170101', victims: [victim({ sex: 'male', age: 19, nationality: 'BO' })] }), ...overrides,
+  ...caseRegistration({
+    policeUnit: 'Comisaría de Tambopata',
+    ubigeo: '170101',
+    victims: [victim({ sex: 'male', age: 19, nationality: 'BO' })],
+  }),
+  ...overrides,
 });
-const validCall = (overrides: Record<string, unknown> = {}) => ({ ...hotlineCall({ callerUbigeo: undefined, summary: 'Relato' }), ...overrides });
+const validCall = (overrides: Record<string, unknown> = {}) => ({
+  ...hotlineCall({ callerUbigeo: undefined, summary: 'Relato' }),
+  ...overrides,
+});
 
 const nested = (depth: number, open: string, close: string, inner = '1') => open.repeat(depth) + inner + close.repeat(depth);
 
@@ -53,10 +61,18 @@ describe('hostile input: 400 naming the problem, nothing appended, never a 500',
 
   it('refuses such text on other routes too, and keeps well-formed non-ASCII text (emoji, accents)', async () => {
     const before = await countEvents(t.db.pool);
-    const res = await t.api('operator').post('/api/v1/hotline-calls').send(validCall({ summary: 'x\u0000y' })).expect(400);
+    const res = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(validCall({ summary: 'x\u0000y' }))
+      .expect(400);
     expect(res.body.fields).toEqual([{ field: 'summary', reason: 'contiene caracteres no válidos' }]);
     expect(await countEvents(t.db.pool)).toBe(before);
-    await t.api('operator').post('/api/v1/hotline-calls').send(validCall({ summary: 'Ñandú 😀 llamó' })).expect(201);
+    await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(validCall({ summary: 'Ñandú 😀 llamó' }))
+      .expect(201);
   });
 
   it.each([
@@ -78,23 +94,42 @@ describe('hostile input: 400 naming the problem, nothing appended, never a 500',
   it('bounds every number in a body, 400 naming the field, before looking the record up', async () => {
     const { caseId } = (await t.api('police').post('/api/v1/cases').send(validCase()).expect(201)).body;
     const before = await countEvents(t.db.pool);
-    for (const [field, value] of [['rescued', 10_001], ['detained', 1e12], ['rescued', Number.MAX_SAFE_INTEGER]] as const) {
-      const res = await t.api('police').post(`/api/v1/cases/${caseId}/operations`)
-        .send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 1, detained: 1, [field]: value }).expect(400);
+    for (const [field, value] of [
+      ['rescued', 10_001],
+      ['detained', 1e12],
+      ['rescued', Number.MAX_SAFE_INTEGER],
+    ] as const) {
+      const res = await t
+        .api('police')
+        .post(`/api/v1/cases/${caseId}/operations`)
+        .send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 1, detained: 1, [field]: value })
+        .expect(400);
       expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual([field]);
     }
-    await t.api('police').post(`/api/v1/cases/${caseId}/operations`).send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 10_000, detained: 0 }).expect(200);
+    await t
+      .api('police')
+      .post(`/api/v1/cases/${caseId}/operations`)
+      .send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 10_000, detained: 0 })
+      .expect(200);
     for (const sentenceYears of [36, 1e9, -5]) {
-      const res = await t.api('judiciary').post(`/api/v1/trials/${randomUUID()}/rulings`)
-        .send(ruling([randomUUID()], { sentenceYears })).expect(400);
+      const res = await t
+        .api('judiciary')
+        .post(`/api/v1/trials/${randomUUID()}/rulings`)
+        .send(ruling([randomUUID()], { sentenceYears }))
+        .expect(400);
       expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['sentenceYears']);
     }
     expect(await countEvents(t.db.pool)).toBe(before + 1);
   });
 
   it('accepts ordinary Idempotency-Key and X-Request-Id values', async () => {
-    await t.api('operator').post('/api/v1/hotline-calls').set('Idempotency-Key', '7f1c2a9e-5b3d-4e8f-9a1b-2c3d4e5f6a7b')
-      .set('X-Request-Id', 'req-123_abc.def:1').send(validCall()).expect(201);
+    await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .set('Idempotency-Key', '7f1c2a9e-5b3d-4e8f-9a1b-2c3d4e5f6a7b')
+      .set('X-Request-Id', 'req-123_abc.def:1')
+      .send(validCall())
+      .expect(201);
   });
 
   it.each([

@@ -4,13 +4,19 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { callReferral, hotlineCall, type HotlineCallBody } from '../support/fixtures.js';
 
-const call = (overrides: Partial<HotlineCallBody> = {}) => hotlineCall({
-  callId: randomUUID(), receivedAt: '2025-03-14T09:30:00-05:00', callerUbigeo: '080101', anonymous: false, topic: 'information', summary: 'Texto confidencial',
-  ...overrides,
-});
+const call = (overrides: Partial<HotlineCallBody> = {}) =>
+  hotlineCall({
+    callId: randomUUID(),
+    receivedAt: '2025-03-14T09:30:00-05:00',
+    callerUbigeo: '080101',
+    anonymous: false,
+    topic: 'information',
+    summary: 'Texto confidencial',
+    ...overrides,
+  });
 type Row = { callId: string; receivedAt: string; topic: string; status: string; referrals: number; version: number };
 
-describe('GET /hotline-calls: the operators\' list', () => {
+describe("GET /hotline-calls: the operators' list", () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
   const as = (subject: string, departments: string[] = []) =>
@@ -28,8 +34,14 @@ describe('GET /hotline-calls: the operators\' list', () => {
     await record('cusco2', 'op-a', { receivedAt: '2025-03-02T23:30:00-05:00', topic: 'trafficking' });
     await record('lima', 'op-b', { receivedAt: '2025-03-03T10:00:00-05:00', callerUbigeo: '150101' });
     await record('nowhere', 'op-b', { receivedAt: '2025-03-04T10:00:00-05:00', callerUbigeo: null });
-    await as('op-a').post(`/api/v1/hotline-calls/${ids.cusco2}/referrals`).send(callReferral({ referredAt: '2025-03-03T09:00:00-05:00' })).expect(201);
-    await as('op-a').post(`/api/v1/hotline-calls/${ids.cusco1}/closure`).send({ closedAt: '2025-03-01T08:10:00-05:00', outcome: 'information_provided' }).expect(200);
+    await as('op-a')
+      .post(`/api/v1/hotline-calls/${ids.cusco2}/referrals`)
+      .send(callReferral({ referredAt: '2025-03-03T09:00:00-05:00' }))
+      .expect(201);
+    await as('op-a')
+      .post(`/api/v1/hotline-calls/${ids.cusco1}/closure`)
+      .send({ closedAt: '2025-03-01T08:10:00-05:00', outcome: 'information_provided' })
+      .expect(200);
     await t.project();
   });
   afterAll(async () => t.close());
@@ -39,8 +51,18 @@ describe('GET /hotline-calls: the operators\' list', () => {
     expect(body.items.map((r: Row) => r.callId)).toEqual([ids.nowhere, ids.lima, ids.cusco2, ids.cusco1]);
     expect(body.nextCursor).toBeNull();
     expect(body.items[2]).toEqual({
-      callId: ids.cusco2, receivedAt: '2025-03-03T04:30:00.000Z', channel: 'phone', language: 'es', callerUbigeo: '080101',
-      anonymous: false, topic: 'trafficking', traffickingRelated: true, status: 'open', outcome: null, referrals: 1, version: 1,
+      callId: ids.cusco2,
+      receivedAt: '2025-03-03T04:30:00.000Z',
+      channel: 'phone',
+      language: 'es',
+      callerUbigeo: '080101',
+      anonymous: false,
+      topic: 'trafficking',
+      traffickingRelated: true,
+      status: 'open',
+      outcome: null,
+      referrals: 1,
+      version: 1,
     });
     expect(body.items[3]).toMatchObject({ status: 'closed', outcome: 'information_provided', version: 2, referrals: 0 });
     expect(JSON.stringify(body)).not.toMatch(/confidencial|op-a|summary/);
@@ -50,7 +72,8 @@ describe('GET /hotline-calls: the operators\' list', () => {
     const seen: string[] = [];
     let cursor: string | null = '';
     while (cursor !== null) {
-      const page: { items: Row[]; nextCursor: string | null } = (await list(`?limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body;
+      const page: { items: Row[]; nextCursor: string | null } = (await list(`?limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200))
+        .body;
       expect(page.items).toHaveLength(1);
       seen.push(page.items[0].callId);
       cursor = page.nextCursor;
@@ -75,9 +98,18 @@ describe('GET /hotline-calls: the operators\' list', () => {
   });
 
   it.each([
-    ['?limit=0', 'limit'], ['?limit=201', 'limit'], ['?limit=x', 'limit'], ['?from=2025-02-30', 'from'], ['?from=2025-3-1', 'from'],
-    ['?from=2025-03-05&to=2025-03-01', 'to'], ['?status=pending', 'status'], ['?topic=unknown', 'topic'], ['?mine=yes', 'mine'],
-    ['?cursor=bm9wZQ', 'cursor'], ['?summary=x', 'summary'], ['?minPosition=-3', 'minPosition'],
+    ['?limit=0', 'limit'],
+    ['?limit=201', 'limit'],
+    ['?limit=x', 'limit'],
+    ['?from=2025-02-30', 'from'],
+    ['?from=2025-3-1', 'from'],
+    ['?from=2025-03-05&to=2025-03-01', 'to'],
+    ['?status=pending', 'status'],
+    ['?topic=unknown', 'topic'],
+    ['?mine=yes', 'mine'],
+    ['?cursor=bm9wZQ', 'cursor'],
+    ['?summary=x', 'summary'],
+    ['?minPosition=-3', 'minPosition'],
   ])('refuses %s with 400 naming %s', async (query, field) => {
     const response = await list(query).expect(400);
     expect(response.body.code).toBe('invalid_command');
@@ -95,7 +127,13 @@ describe('GET /hotline-calls right after saving, with the projections running', 
   // How fast is measured by the benchmark (npm run bench, docs/performance.md), not asserted here.
   it('lists a saved call in the very next read that names its position (minPosition)', async () => {
     for (let i = 0; i < 5; i++) {
-      const saved = (await t.api('operator').post('/api/v1/hotline-calls').send(call({ receivedAt: `2025-04-0${i + 1}T09:00:00-05:00` })).expect(201)).body;
+      const saved = (
+        await t
+          .api('operator')
+          .post('/api/v1/hotline-calls')
+          .send(call({ receivedAt: `2025-04-0${i + 1}T09:00:00-05:00` }))
+          .expect(201)
+      ).body;
       const page = (await t.api('operator').get(`/api/v1/hotline-calls?minPosition=${saved.position}&limit=1`).expect(200)).body;
       expect(page.items[0].callId).toBe(saved.callId);
     }

@@ -50,21 +50,42 @@ describe('invalid hotline-call input', () => {
   });
 
   it('refuses fields it does not know', async () => {
-    const response = await t.api('operator').post('/api/v1/hotline-calls').send({ ...valid(), victimName: 'X' }).expect(400);
+    const response = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send({ ...valid(), victimName: 'X' })
+      .expect(400);
     expect(response.body.fields).toEqual([{ field: 'victimName', reason: 'no es un campo admitido' }]);
   });
 
   it('answers in English when asked', async () => {
-    const response = await t.api('operator').post('/api/v1/hotline-calls').set('Accept-Language', 'en-GB,en;q=0.8')
-      .send({ ...valid(), channel: 'fax' }).expect(400);
-    expect(response.body).toEqual({ error: 'Invalid data', code: 'invalid_command', fields: [{ field: 'channel', reason: 'is not an allowed value' }] });
+    const response = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .set('Accept-Language', 'en-GB,en;q=0.8')
+      .send({ ...valid(), channel: 'fax' })
+      .expect(400);
+    expect(response.body).toEqual({
+      error: 'Invalid data',
+      code: 'invalid_command',
+      fields: [{ field: 'channel', reason: 'is not an allowed value' }],
+    });
   });
 
   it('refuses malformed JSON and oversized bodies with 400, appending nothing', async () => {
     const before = await countEvents(t.db.pool);
-    const malformed = await t.api('operator').post('/api/v1/hotline-calls').set('Content-Type', 'application/json').send('{"channel": "phone",').expect(400);
+    const malformed = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .set('Content-Type', 'application/json')
+      .send('{"channel": "phone",')
+      .expect(400);
     expect(malformed.body).toMatchObject({ code: 'malformed_json', fields: [{ field: 'body' }] });
-    const oversized = await t.api('operator').post('/api/v1/hotline-calls').send({ ...valid(), summary: 'x'.repeat(20_000) }).expect(400);
+    const oversized = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send({ ...valid(), summary: 'x'.repeat(20_000) })
+      .expect(400);
     expect(oversized.body).toMatchObject({ code: 'body_too_large', fields: [{ field: 'body' }] });
     expect(await countEvents(t.db.pool)).toBe(before);
   });

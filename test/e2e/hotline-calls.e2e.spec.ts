@@ -5,10 +5,17 @@ import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { hotlineCall, type HotlineCallBody } from '../support/fixtures.js';
 
-const validCall = (overrides: Partial<HotlineCallBody> = {}) => hotlineCall({
-  callId: randomUUID(), receivedAt: '2025-03-14T09:30:00-05:00', language: 'qu', callerUbigeo: '080101', anonymous: false, topic: 'information',
-  summary: 'Texto confidencial de la llamada', ...overrides,
-});
+const validCall = (overrides: Partial<HotlineCallBody> = {}) =>
+  hotlineCall({
+    callId: randomUUID(),
+    receivedAt: '2025-03-14T09:30:00-05:00',
+    language: 'qu',
+    callerUbigeo: '080101',
+    anonymous: false,
+    topic: 'information',
+    summary: 'Texto confidencial de la llamada',
+    ...overrides,
+  });
 
 /** A command's answer: the call, its version, and the global position of the event that stands for it. */
 const answered = (callId: string, version: number) => (response: { body: unknown }) =>
@@ -29,11 +36,24 @@ describe('hotline calls over HTTP', () => {
     const event = await t.db.pool.query('SELECT global_position FROM events WHERE stream_id = $1', [`hotline-call-${body.callId}`]);
     expect(created.body.position).toBe(Number(event.rows[0].global_position));
 
-    const read = await t.api('operator').get(`/api/v1/hotline-calls/${body.callId}`).set('X-Purpose', 'Seguimiento de la llamada').expect(200);
+    const read = await t
+      .api('operator')
+      .get(`/api/v1/hotline-calls/${body.callId}`)
+      .set('X-Purpose', 'Seguimiento de la llamada')
+      .expect(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.body).toMatchObject({
-      callId: body.callId, status: 'open', receivedAt: '2025-03-14T14:30:00.000Z', channel: 'phone', language: 'qu',
-      callerUbigeo: '080101', anonymous: false, topic: 'information', traffickingRelated: false, summary: body.summary, version: 1,
+      callId: body.callId,
+      status: 'open',
+      receivedAt: '2025-03-14T14:30:00.000Z',
+      channel: 'phone',
+      language: 'qu',
+      callerUbigeo: '080101',
+      anonymous: false,
+      topic: 'information',
+      traffickingRelated: false,
+      summary: body.summary,
+      version: 1,
       personalDataWithheld: false,
     });
     const stored = await t.db.pool.query("SELECT count(*)::int AS n FROM events WHERE data::text LIKE '%confidencial%'");
@@ -52,24 +72,49 @@ describe('hotline calls over HTTP', () => {
     const before = await countEvents(t.db.pool);
     const retry = await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(201);
     expect(retry.body).toEqual(first.body);
-    const conflict = await t.api('operator').post('/api/v1/hotline-calls').send({ ...body, topic: 'other' }).expect(409);
+    const conflict = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send({ ...body, topic: 'other' })
+      .expect(409);
     expect(conflict.body.code).toBe('idempotency_conflict');
     expect(await countEvents(t.db.pool)).toBe(before);
   });
 
   it('re-classifies, corrects and closes with optimistic concurrency, then refuses changes with 422', async () => {
-    const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(validCall({ topic: 'missing_person' })).expect(201)).body;
+    const { callId } = (
+      await t
+        .api('operator')
+        .post('/api/v1/hotline-calls')
+        .send(validCall({ topic: 'missing_person' }))
+        .expect(201)
+    ).body;
     const url = `/api/v1/hotline-calls/${callId}`;
 
     const stale = await t.api('operator').post(`${url}/classification`).set('If-Match', '"7"').send({ topic: 'trafficking' }).expect(409);
     expect(stale.body.code).toBe('version_conflict');
-    await t.api('operator').post(`${url}/classification`).set('If-Match', '"1"').send({ topic: 'trafficking', reason: 'captación' })
-      .expect(200).expect(answered(callId, 2));
+    await t
+      .api('operator')
+      .post(`${url}/classification`)
+      .set('If-Match', '"1"')
+      .send({ topic: 'trafficking', reason: 'captación' })
+      .expect(200)
+      .expect(answered(callId, 2));
     expect((await t.api('operator').get(url)).body).toMatchObject({ topic: 'trafficking', traffickingRelated: true });
 
-    await t.api('operator').post(`${url}/correction`).send({ callerUbigeo: '1501', reason: 'Dato mal anotado' }).expect(200).expect(answered(callId, 3));
-    await t.api('operator').post(`${url}/closure`).set('If-Match', '3').send({ closedAt: '2025-03-14T10:00:00-05:00', outcome: 'referred' })
-      .expect(200).expect(answered(callId, 4));
+    await t
+      .api('operator')
+      .post(`${url}/correction`)
+      .send({ callerUbigeo: '1501', reason: 'Dato mal anotado' })
+      .expect(200)
+      .expect(answered(callId, 3));
+    await t
+      .api('operator')
+      .post(`${url}/closure`)
+      .set('If-Match', '3')
+      .send({ closedAt: '2025-03-14T10:00:00-05:00', outcome: 'referred' })
+      .expect(200)
+      .expect(answered(callId, 4));
     const closed = await t.api('operator').get(url).expect(200);
     expect(closed.body).toMatchObject({ status: 'closed', callerUbigeo: '1501', outcome: 'referred', version: 4 });
 
@@ -87,8 +132,12 @@ describe('hotline calls over HTTP', () => {
 
   it('recognises a retried command by its Idempotency-Key, even after it changed the state', async () => {
     const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(validCall()).expect(201)).body;
-    const close = (outcome: string) => t.api('operator').post(`/api/v1/hotline-calls/${callId}/closure`)
-      .set('Idempotency-Key', 'close-1').send({ closedAt: '2025-03-14T10:00:00-05:00', outcome });
+    const close = (outcome: string) =>
+      t
+        .api('operator')
+        .post(`/api/v1/hotline-calls/${callId}/closure`)
+        .set('Idempotency-Key', 'close-1')
+        .send({ closedAt: '2025-03-14T10:00:00-05:00', outcome });
     await close('information_provided').expect(200).expect(answered(callId, 2));
     const before = await countEvents(t.db.pool);
     // The first answer was lost: the client retries. Without the key this would be "call closed" (422).
@@ -102,15 +151,26 @@ describe('hotline calls over HTTP', () => {
 
   it('treats a correction to the values already recorded as a harmless no-op', async () => {
     const { callId } = (await t.api('operator').post('/api/v1/hotline-calls').send(validCall()).expect(201)).body;
-    const correct = () => t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal mal anotado' });
+    const correct = () =>
+      t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal mal anotado' });
     await correct().expect(200).expect(answered(callId, 2));
     await correct().expect(200).expect(answered(callId, 2));
     // The summary is stored sealed; the same text is still recognised as unchanged.
-    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`)
-      .send({ summary: 'Texto confidencial de la llamada', reason: 'Sin cambio' }).expect(200).expect(answered(callId, 2));
-    await t.api('operator').post(`/api/v1/hotline-calls/${callId}/correction`)
-      .send({ summary: 'Otro texto', reason: 'Resumen incompleto' }).expect(200).expect(answered(callId, 3));
-    expect((await t.api('operator').get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'Revisar la corrección')).body.summary).toBe('Otro texto');
+    await t
+      .api('operator')
+      .post(`/api/v1/hotline-calls/${callId}/correction`)
+      .send({ summary: 'Texto confidencial de la llamada', reason: 'Sin cambio' })
+      .expect(200)
+      .expect(answered(callId, 2));
+    await t
+      .api('operator')
+      .post(`/api/v1/hotline-calls/${callId}/correction`)
+      .send({ summary: 'Otro texto', reason: 'Resumen incompleto' })
+      .expect(200)
+      .expect(answered(callId, 3));
+    expect((await t.api('operator').get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'Revisar la corrección')).body.summary).toBe(
+      'Otro texto',
+    );
   });
 
   it('reports readiness at /health, outside the versioned API', async () => {
@@ -131,15 +191,25 @@ describe('hotline calls over HTTP', () => {
     const unknown = await t.api('operator').get(`/api/v1/hotline-calls/${randomUUID()}`).expect(404);
     expect(unknown.body).toMatchObject({ code: 'call_not_found', fields: [] });
     await t.api('operator').get('/api/v1/hotline-calls/not-a-uuid').expect(404);
-    await t.api('operator').post(`/api/v1/hotline-calls/${randomUUID()}/closure`)
-      .send({ closedAt: '2025-03-14T11:00:00-05:00', outcome: 'other' }).expect(404);
+    await t
+      .api('operator')
+      .post(`/api/v1/hotline-calls/${randomUUID()}/closure`)
+      .send({ closedAt: '2025-03-14T11:00:00-05:00', outcome: 'other' })
+      .expect(404);
   });
 
   it('shows a recorded call in the statistics, by month in Lima time and by department, with its log position', async () => {
     // 03:00 UTC on 1 February is still 31 January in Lima.
-    const created = await t.api('operator').post('/api/v1/hotline-calls')
-      .send(validCall({ receivedAt: '2024-02-01T03:00:00Z', callerUbigeo: '170101', topic: 'trafficking' })).expect(201);
-    await t.api('operator').post('/api/v1/hotline-calls').send(validCall({ receivedAt: '2024-02-10T12:00:00Z', callerUbigeo: null })).expect(201);
+    const created = await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(validCall({ receivedAt: '2024-02-01T03:00:00Z', callerUbigeo: '170101', topic: 'trafficking' }))
+      .expect(201);
+    await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(validCall({ receivedAt: '2024-02-10T12:00:00Z', callerUbigeo: null }))
+      .expect(201);
     await t.project();
 
     const byMonth = await t.api('operator').get('/api/v1/statistics/hotline?from=2024-01&to=2024-03&by=month').expect(200);
@@ -161,7 +231,12 @@ describe('hotline calls over HTTP', () => {
   });
 
   it('refuses bad statistics queries with 400 naming the parameter', async () => {
-    for (const [query, field] of [['from=2024-13', 'from'], ['to=24-01', 'to'], ['by=year', 'by'], ['from=2025-02&to=2025-01', 'from']]) {
+    for (const [query, field] of [
+      ['from=2024-13', 'from'],
+      ['to=24-01', 'to'],
+      ['by=year', 'by'],
+      ['from=2025-02&to=2025-01', 'from'],
+    ]) {
       const response = await t.api('operator').get(`/api/v1/statistics/hotline?${query}`).expect(400);
       expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
     }

@@ -51,22 +51,32 @@ describe('integrity of the log over HTTP', () => {
     for (const topic of ['trafficking', 'information', 'trafficking']) {
       callIds.push((await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic })).expect(201)).body.callId);
     }
-    await t.api('operator').post(`/api/v1/hotline-calls/${callIds[1]}/closure`)
-      .send({ closedAt: '2025-03-03T10:00:00-05:00', outcome: 'information_provided' }).expect(200);
+    await t
+      .api('operator')
+      .post(`/api/v1/hotline-calls/${callIds[1]}/closure`)
+      .send({ closedAt: '2025-03-03T10:00:00-05:00', outcome: 'information_provided' })
+      .expect(200);
     await waitUntilLogVisible(t.db.pool);
   });
   afterAll(async () => t.close());
 
   it('runs the walk as a job: 202 at once, one at a time, its status and report read with GET', async () => {
     const first = await t.api('auditor').post('/api/v1/integrity/verifications').expect(202);
-    expect(first.body).toEqual({ verificationId: expect.any(String), status: 'running', startedAt: expect.any(String), finishedAt: null, report: null });
+    expect(first.body).toEqual({
+      verificationId: expect.any(String),
+      status: 'running',
+      startedAt: expect.any(String),
+      finishedAt: null,
+      report: null,
+    });
     expect(first.headers.location).toBe(`/api/v1/integrity/verifications/${first.body.verificationId}`);
     // While it runs, a second start answers the running one (the walk may already be over: then it is a new one).
     const second = (await t.api('admin').post('/api/v1/integrity/verifications').expect(202)).body;
     const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM integrity_verifications WHERE status = 'running'`);
     expect(rows[0].n).toBeLessThanOrEqual(1);
     let job = first.body;
-    while (job.status === 'running') job = (await t.api('auditor').get(`/api/v1/integrity/verifications/${first.body.verificationId}`).expect(200)).body;
+    while (job.status === 'running')
+      job = (await t.api('auditor').get(`/api/v1/integrity/verifications/${first.body.verificationId}`).expect(200)).body;
     expect(job).toMatchObject({ status: 'done', finishedAt: expect.any(String), report: { ok: true } });
     const list = (await t.api('auditor').get('/api/v1/integrity/verifications').expect(200)).body.verifications;
     expect(list[list.length - 1].verificationId).toBe(first.body.verificationId);
@@ -79,29 +89,46 @@ describe('integrity of the log over HTTP', () => {
 
   it('refuses a second walk while one runs (one at a time, across replicas)', async () => {
     // A walk recorded as running by another replica: no new one starts, the running one is answered.
-    await t.db.pool.query(`INSERT INTO integrity_verifications (verification_id, status, requested_by) VALUES ('0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b', 'running', 'auditor:other-replica')`);
+    await t.db.pool.query(
+      `INSERT INTO integrity_verifications (verification_id, status, requested_by) VALUES ('0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b', 'running', 'auditor:other-replica')`,
+    );
     const answer = (await t.api('auditor').post('/api/v1/integrity/verifications').expect(202)).body;
     expect(answer).toMatchObject({ verificationId: '0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b', status: 'running' });
     // One left running for over an hour (its replica stopped) no longer blocks.
-    await t.db.pool.query(`UPDATE integrity_verifications SET started_at = now() - interval '2 hours' WHERE verification_id = '0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b'`);
+    await t.db.pool.query(
+      `UPDATE integrity_verifications SET started_at = now() - interval '2 hours' WHERE verification_id = '0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b'`,
+    );
     expect((await integrity()).ok).toBe(true);
-    expect((await t.api('auditor').get('/api/v1/integrity/verifications/0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b').expect(200)).body.status).toBe('failed');
+    expect(
+      (await t.api('auditor').get('/api/v1/integrity/verifications/0b6c1d2e-3f40-4a51-8b62-7c8d9e0f1a2b').expect(200)).body.status,
+    ).toBe('failed');
   });
 
   it('finds an intact log intact, and anchors it on request', async () => {
     expect(await integrity()).toMatchObject({
-      ok: true, chains: { ok: true, streamsChecked: 3, eventsChecked: 4, firstBrokenLink: null },
+      ok: true,
+      chains: { ok: true, streamsChecked: 3, eventsChecked: 4, firstBrokenLink: null },
       anchors: { ok: true, anchorsChecked: 0, latestAnchor: null, firstMismatch: null },
     });
     const anchor = (await t.api('admin').post('/api/v1/integrity/anchors').expect(201)).body;
     expect(anchor).toMatchObject({ anchorId: 1, streams: 3, events: 4, headsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(await integrity()).toMatchObject({ ok: true, anchors: { ok: true, anchorsChecked: 1, anchorsRecomputed: 1, latestAnchor: anchor } });
+    expect(await integrity()).toMatchObject({
+      ok: true,
+      anchors: { ok: true, anchorsChecked: 1, anchorsRecomputed: 1, latestAnchor: anchor },
+    });
   });
 
   it.each([
-    ['a byte of its data', `UPDATE events SET data = jsonb_set(data, '{language}', '"qu"') WHERE stream_id = $1`, `UPDATE events SET data = jsonb_set(data, '{language}', '"es"') WHERE stream_id = $1`],
-    ['a byte of its hash', "UPDATE events SET hash = overlay(hash placing (CASE WHEN substr(hash, 9, 1) = '0' THEN '1' ELSE '0' END) from 9 for 1) WHERE stream_id = $1",
-      null],
+    [
+      'a byte of its data',
+      `UPDATE events SET data = jsonb_set(data, '{language}', '"qu"') WHERE stream_id = $1`,
+      `UPDATE events SET data = jsonb_set(data, '{language}', '"es"') WHERE stream_id = $1`,
+    ],
+    [
+      'a byte of its hash',
+      "UPDATE events SET hash = overlay(hash placing (CASE WHEN substr(hash, 9, 1) = '0' THEN '1' ELSE '0' END) from 9 for 1) WHERE stream_id = $1",
+      null,
+    ],
   ])('names the event whose %s changed', async (_what, change, undo) => {
     const stream = `hotline-call-${callIds[0]}`;
     const before = (await t.db.pool.query('SELECT hash FROM events WHERE stream_id = $1', [stream])).rows[0].hash;
@@ -119,7 +146,11 @@ describe('integrity of the log over HTTP', () => {
     const before = await count();
     await task.tick();
     expect(await count()).toBe(before); // nothing appended since the anchor taken on request
-    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic: 'other' })).expect(201);
+    await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ topic: 'other' }))
+      .expect(201);
     await waitUntilLogVisible(t.db.pool);
     await task.tick();
     expect(await count()).toBe(before + 1);
@@ -132,7 +163,8 @@ describe('integrity of the log over HTTP', () => {
     await tamper('DELETE FROM events WHERE stream_id = $1 AND stream_position = 2', [stream]);
     const report = await integrity();
     expect(report).toMatchObject({
-      ok: false, chains: { ok: true },
+      ok: false,
+      chains: { ok: true },
       anchors: { ok: false, firstMismatch: { reason: 'head_missing', streamId: stream, anchoredPosition: 2, currentPosition: 1 } },
     });
   });
@@ -150,9 +182,16 @@ describe('integrity against the signed anchors kept outside the database, and th
   let keyFile: string;
   const callIds: string[] = [];
   const integrity = () => verifyNow(t);
-  const audited = (recordId: string) => t.app.get(AuditLog).record({
-    actorSubject: 'test-police', actorRole: 'police', action: 'read_personal_data', recordType: 'case', recordId, purpose: 'Verificación', requestId: null,
-  });
+  const audited = (recordId: string) =>
+    t.app.get(AuditLog).record({
+      actorSubject: 'test-police',
+      actorRole: 'police',
+      action: 'read_personal_data',
+      recordType: 'case',
+      recordId,
+      purpose: 'Verificación',
+      requestId: null,
+    });
 
   beforeAll(async () => {
     const anchors = testAnchorExport();
@@ -168,21 +207,35 @@ describe('integrity against the signed anchors kept outside the database, and th
 
   it('signs each anchor it takes with a key outside the database, and exports it as a JSON line', async () => {
     expect(await integrity()).toMatchObject({
-      ok: true, audit: { ok: true, entriesChecked: 3, firstBrokenLink: null },
+      ok: true,
+      audit: { ok: true, entriesChecked: 3, firstBrokenLink: null },
       exported: { ok: true, anchorsExported: 0, lastExported: null, firstMismatch: null },
     });
     const anchor = (await t.api('admin').post('/api/v1/integrity/anchors').expect(201)).body;
-    const lines = readFileSync(exportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(exportFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
     const [{ signature, ...signed }] = lines;
     const head = (await t.db.pool.query('SELECT audit_id, hash FROM audit_log ORDER BY audit_id DESC LIMIT 1')).rows[0];
-    expect(signed).toEqual({ ...anchor, auditHead: { auditId: Number(head.audit_id), hash: head.hash }, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(signed).toEqual({
+      ...anchor,
+      auditHead: { auditId: Number(head.audit_id), hash: head.hash },
+      keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     const publicKey = createPublicKey(readFileSync(keyFile));
     expect(verify(null, Buffer.from(canonicalJson(signed)), publicKey, Buffer.from(signature, 'base64'))).toBe(true);
     // The key is nowhere in the database.
-    const pem = readFileSync(keyFile, 'utf8').split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+    const pem = readFileSync(keyFile, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-----'))
+      .join('');
     expect(await dumpContains(t, pem)).toBe(false);
-    expect(await integrity()).toMatchObject({ ok: true, exported: { ok: true, anchorsExported: 1, lastExported: lines[0], firstMismatch: null } });
+    expect(await integrity()).toMatchObject({
+      ok: true,
+      exported: { ok: true, anchorsExported: 1, lastExported: lines[0], firstMismatch: null },
+    });
   });
 
   it('breaks the audit chain at an altered entry, and at the entry after a removed one', async () => {
@@ -191,15 +244,21 @@ describe('integrity against the signed anchors kept outside the database, and th
     await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => {
       await db.query("UPDATE audit_log SET purpose = 'otra cosa' WHERE audit_id = $1", [ids[1]]);
     });
-    expect(await integrity()).toMatchObject({ ok: false, chains: { ok: true }, anchors: { ok: true },
-      audit: { ok: false, entriesChecked: 1, firstBrokenLink: { auditId: ids[1], reason: 'hash_mismatch' } } });
+    expect(await integrity()).toMatchObject({
+      ok: false,
+      chains: { ok: true },
+      anchors: { ok: true },
+      audit: { ok: false, entriesChecked: 1, firstBrokenLink: { auditId: ids[1], reason: 'hash_mismatch' } },
+    });
     await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => {
       await db.query('UPDATE audit_log SET purpose = $2 WHERE audit_id = $1', [ids[1], original]);
     });
     expect((await integrity()).ok).toBe(true);
 
     const row = (await t.db.pool.query('SELECT to_json(a)::text AS json FROM audit_log a WHERE audit_id = $1', [ids[0]])).rows[0].json; // microseconds kept
-    await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => { await db.query('DELETE FROM audit_log WHERE audit_id = $1', [ids[0]]); });
+    await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => {
+      await db.query('DELETE FROM audit_log WHERE audit_id = $1', [ids[0]]);
+    });
     expect((await integrity()).audit).toMatchObject({ ok: false, firstBrokenLink: { auditId: ids[1], reason: 'prev_hash_mismatch' } });
     // Put back exactly as it was (the chain trigger would renumber and rechain an insert: off for the restore).
     await t.db.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
@@ -213,12 +272,23 @@ describe('integrity against the signed anchors kept outside the database, and th
 
   it('catches the last audit entries removed after an exported anchor, which no chain can', async () => {
     await audited('c-4');
-    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic: 'other' })).expect(201);
+    await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ topic: 'other' }))
+      .expect(201);
     await waitUntilLogVisible(t.db.pool);
     await t.api('admin').post('/api/v1/integrity/anchors').expect(201);
-    const last = (await t.db.pool.query('SELECT audit_id, to_json(a)::text AS json FROM audit_log a ORDER BY audit_id DESC LIMIT 1')).rows[0];
-    await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => { await db.query('DELETE FROM audit_log WHERE audit_id = $1', [last.audit_id]); });
-    expect(await integrity()).toMatchObject({ ok: false, audit: { ok: true }, exported: { ok: false, firstMismatch: { reason: 'audit_head_differs', line: 2 } } });
+    const last = (await t.db.pool.query('SELECT audit_id, to_json(a)::text AS json FROM audit_log a ORDER BY audit_id DESC LIMIT 1'))
+      .rows[0];
+    await asOwnerWithoutTriggers(t.db.pool, ['audit_log'], async (db) => {
+      await db.query('DELETE FROM audit_log WHERE audit_id = $1', [last.audit_id]);
+    });
+    expect(await integrity()).toMatchObject({
+      ok: false,
+      audit: { ok: true },
+      exported: { ok: false, firstMismatch: { reason: 'audit_head_differs', line: 2 } },
+    });
     await t.db.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
     try {
       await t.db.pool.query(`INSERT INTO audit_log SELECT * FROM json_populate_record(NULL::audit_log, $1::json)`, [last.json]);
@@ -228,13 +298,19 @@ describe('integrity against the signed anchors kept outside the database, and th
     expect((await integrity()).ok).toBe(true);
   });
 
-  it('refuses an exported line not signed by the registry\'s key', async () => {
+  it("refuses an exported line not signed by the registry's key", async () => {
     const before = readFileSync(exportFile, 'utf8');
-    const lines = before.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = before
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const forged = { ...lines[lines.length - 1], headsHash: 'f'.repeat(64) };
     appendFileSync(exportFile, `${JSON.stringify(forged)}\n`);
     try {
-      expect((await integrity()).exported).toMatchObject({ ok: false, firstMismatch: { reason: 'signature_invalid', line: lines.length + 1 } });
+      expect((await integrity()).exported).toMatchObject({
+        ok: false,
+        firstMismatch: { reason: 'signature_invalid', line: lines.length + 1 },
+      });
     } finally {
       writeFileSync(exportFile, before);
     }
@@ -246,15 +322,24 @@ describe('integrity against the signed anchors kept outside the database, and th
     await rewriteStreamAsOwner(t.db.pool, stream, (data) => ({ ...data, topic: 'information' }));
     const report = await integrity();
     // Everything inside the database checks out again: the rewrite is complete.
-    expect(report).toMatchObject({ chains: { ok: true, firstBrokenLink: null }, anchors: { ok: true, firstMismatch: null }, audit: { ok: true } });
+    expect(report).toMatchObject({
+      chains: { ok: true, firstBrokenLink: null },
+      anchors: { ok: true, firstMismatch: null },
+      audit: { ok: true },
+    });
     // …and the signed anchors exported outside it do not.
-    expect(report).toMatchObject({ ok: false, exported: { ok: false, firstMismatch: { reason: 'anchor_differs', anchorId: 1, line: 1, fields: ['headsHash'] } } });
+    expect(report).toMatchObject({
+      ok: false,
+      exported: { ok: false, firstMismatch: { reason: 'anchor_differs', anchorId: 1, line: 1, fields: ['headsHash'] } },
+    });
   });
 });
 
 /** Whether `text` appears anywhere in the database's tables (as text). */
 async function dumpContains(t: TestApp, text: string): Promise<boolean> {
-  const { rows } = await t.db.pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+  const { rows } = await t.db.pool.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+  );
   for (const { table_name } of rows) {
     const found = await t.db.pool.query(`SELECT 1 FROM "${table_name}" x WHERE x::text LIKE '%' || $1 || '%' LIMIT 1`, [text.slice(0, 40)]);
     if (found.rows.length > 0) return true;
@@ -271,7 +356,9 @@ describe('signed anchors sent to ANCHOR_EXPORT_URL', () => {
   beforeAll(async () => {
     server = createServer((request, response) => {
       let body = '';
-      request.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
+      request.on('data', (chunk: Buffer) => {
+        body += chunk.toString('utf8');
+      });
       request.on('end', () => {
         received.push({ contentType: request.headers['content-type'], body });
         response.writeHead(received.length === 1 ? 201 : 503).end();
@@ -280,7 +367,11 @@ describe('signed anchors sent to ANCHOR_EXPORT_URL', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     t = await createTestApp({ ...testAnchorExport().env, ANCHOR_EXPORT_URL: `http://127.0.0.1:${port}/anchors` });
-    await t.api('operator').post('/api/v1/hotline-calls').send(hotlineCall({ topic: 'information' })).expect(201);
+    await t
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ topic: 'information' }))
+      .expect(201);
     await waitUntilLogVisible(t.db.pool);
   });
   afterAll(async () => {
@@ -297,7 +388,7 @@ describe('signed anchors sent to ANCHOR_EXPORT_URL', () => {
     expect((await integrity()).exported).toMatchObject({ ok: true, anchorsExported: 1, lastExported: sent });
     await t.api('admin').post('/api/v1/integrity/anchors').expect(201); // the service answers 503: logged, anchor kept
     expect(received).toHaveLength(2);
-    expect((await integrity())).toMatchObject({ ok: true, exported: { anchorsExported: 2 } });
+    expect(await integrity()).toMatchObject({ ok: true, exported: { anchorsExported: 2 } });
   });
 
   const integrity = () => verifyNow(t);

@@ -25,8 +25,13 @@ describe('tokens from an identity provider (JWKS)', () => {
   // National unless the claims name departments: the provider's token must say so (scope_national: true).
   const sign = (key: CryptoKey, alg: 'RS256' | 'ES256', kid: string, claims: Record<string, unknown> = {}, audience = AUDIENCE) =>
     new SignJWT({ role: 'operator', jti: randomUUID(), ...('departments' in claims ? {} : { scope_national: true }), ...claims })
-      .setProtectedHeader({ alg, kid }).setSubject('kc-user-7f3a').setIssuer(ISSUER)
-      .setAudience(audience).setIssuedAt().setExpirationTime('10m').sign(key);
+      .setProtectedHeader({ alg, kid })
+      .setSubject('kc-user-7f3a')
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key);
 
   beforeAll(async () => {
     const rsaPair = await generateKeyPair('RS256');
@@ -46,7 +51,9 @@ describe('tokens from an identity provider (JWKS)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     t = await createTestApp({
-      AUTH_JWKS_URL: `http://127.0.0.1:${port}/realms/registro/protocol/openid-connect/certs`, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE,
+      AUTH_JWKS_URL: `http://127.0.0.1:${port}/realms/registro/protocol/openid-connect/certs`,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
     });
   });
   afterAll(async () => {
@@ -59,33 +66,83 @@ describe('tokens from an identity provider (JWKS)', () => {
   const call = hotlineCall({ receivedAt: hoursAgo(0), callerUbigeo: '080101', topic: 'information' });
 
   it('accepts RS256 and ES256 tokens whose keys the identity provider publishes', async () => {
-    const created = await t.api().post('/api/v1/hotline-calls').set(as(await sign(rsa, 'RS256', 'rsa-1'))).send(call).expect(201);
-    await t.api().get(`/api/v1/hotline-calls/${created.body.callId}`).set(as(await sign(ec, 'ES256', 'ec-1'))).expect(200);
+    const created = await t
+      .api()
+      .post('/api/v1/hotline-calls')
+      .set(as(await sign(rsa, 'RS256', 'rsa-1')))
+      .send(call)
+      .expect(201);
+    await t
+      .api()
+      .get(`/api/v1/hotline-calls/${created.body.callId}`)
+      .set(as(await sign(ec, 'ES256', 'ec-1')))
+      .expect(200);
     expect(fetches).toBeGreaterThanOrEqual(1);
-    const { rows } = await t.db.pool.query(`SELECT metadata->>'actor' AS actor FROM events WHERE stream_id = $1`, [`hotline-call-${created.body.callId}`]);
+    const { rows } = await t.db.pool.query(`SELECT metadata->>'actor' AS actor FROM events WHERE stream_id = $1`, [
+      `hotline-call-${created.body.callId}`,
+    ]);
     expect(rows[0].actor).toBe('operator:kc-user-7f3a');
   });
 
   it('applies the role and department claims of the provider’s token', async () => {
-    await t.api().post('/api/v1/hotline-calls').set(as(await sign(rsa, 'RS256', 'rsa-1', { role: 'analyst' }))).send(call).expect(403);
+    await t
+      .api()
+      .post('/api/v1/hotline-calls')
+      .set(as(await sign(rsa, 'RS256', 'rsa-1', { role: 'analyst' })))
+      .send(call)
+      .expect(403);
     const scoped = await sign(rsa, 'RS256', 'rsa-1', { departments: ['15'] });
     expect((await t.api().post('/api/v1/hotline-calls').set(as(scoped)).send(call).expect(403)).body.fields[0].field).toBe('callerUbigeo');
   });
 
   it('refuses a provider token without a scope claim (401 token_scope_missing), without jti, or longer than TOKEN_MAX_HOURS', async () => {
-    const unscoped = await t.api().get('/api/v1/statistics/hotline').set(as(await sign(rsa, 'RS256', 'rsa-1', { scope_national: undefined }))).expect(401);
+    const unscoped = await t
+      .api()
+      .get('/api/v1/statistics/hotline')
+      .set(as(await sign(rsa, 'RS256', 'rsa-1', { scope_national: undefined })))
+      .expect(401);
     expect(unscoped.body.code).toBe('token_scope_missing');
-    await t.api().get('/api/v1/statistics/hotline').set(as(await sign(rsa, 'RS256', 'rsa-1', { jti: undefined }))).expect(401);
-    const long = await new SignJWT({ role: 'operator', jti: randomUUID(), scope_national: true }).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
-      .setSubject('kc-user-7f3a').setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('9h').sign(rsa);
+    await t
+      .api()
+      .get('/api/v1/statistics/hotline')
+      .set(as(await sign(rsa, 'RS256', 'rsa-1', { jti: undefined })))
+      .expect(401);
+    const long = await new SignJWT({ role: 'operator', jti: randomUUID(), scope_national: true })
+      .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+      .setSubject('kc-user-7f3a')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('9h')
+      .sign(rsa);
     await t.api().get('/api/v1/statistics/hotline').set(as(long)).expect(401);
   });
 
   it('refuses a key it does not publish, another audience, and a shared-secret token (401)', async () => {
-    await t.api().get('/api/v1/statistics/hotline').set(as(await sign(stranger, 'RS256', 'rsa-1'))).expect(401);
-    await t.api().get('/api/v1/statistics/hotline').set(as(await sign(stranger, 'RS256', 'unknown-kid'))).expect(401);
-    await t.api().get('/api/v1/statistics/hotline').set(as(await sign(rsa, 'RS256', 'rsa-1', {}, 'other-api'))).expect(401);
-    await t.api().get('/api/v1/statistics/hotline').set(as(signTestToken('s'.repeat(40), 'admin'))).expect(401);
-    await t.api().get('/api/v1/statistics/hotline').set(as(await sign(rsa, 'RS256', 'rsa-1'))).expect(200);
+    await t
+      .api()
+      .get('/api/v1/statistics/hotline')
+      .set(as(await sign(stranger, 'RS256', 'rsa-1')))
+      .expect(401);
+    await t
+      .api()
+      .get('/api/v1/statistics/hotline')
+      .set(as(await sign(stranger, 'RS256', 'unknown-kid')))
+      .expect(401);
+    await t
+      .api()
+      .get('/api/v1/statistics/hotline')
+      .set(as(await sign(rsa, 'RS256', 'rsa-1', {}, 'other-api')))
+      .expect(401);
+    await t
+      .api()
+      .get('/api/v1/statistics/hotline')
+      .set(as(signTestToken('s'.repeat(40), 'admin')))
+      .expect(401);
+    await t
+      .api()
+      .get('/api/v1/statistics/hotline')
+      .set(as(await sign(rsa, 'RS256', 'rsa-1')))
+      .expect(200);
   });
 });

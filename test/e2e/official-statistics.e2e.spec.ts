@@ -15,12 +15,20 @@ const binary = (res: request.Response, done: (error: Error | null, body: Buffer)
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
-interface Table { id: string; columns: Array<{ key: string }>; rows: Array<{ key: string; values: Array<number | null> }> }
+interface Table {
+  id: string;
+  columns: Array<{ key: string }>;
+  rows: Array<{ key: string; values: Array<number | null> }>;
+}
 
 /** The test's own cell walk: every (table, row, column) whose value differs between two report documents. */
 function changedCells(before: { tables: Table[] }, after: { tables: Table[] }): string[] {
-  const cells = (doc: { tables: Table[] }) => new Map(doc.tables.flatMap((t) => t.rows.flatMap((r) =>
-    t.columns.map((c, i) => [`${t.id}/${r.key}/${c.key}`, r.values[i] === null ? 'x' : r.values[i]] as const))));
+  const cells = (doc: { tables: Table[] }) =>
+    new Map(
+      doc.tables.flatMap((t) =>
+        t.rows.flatMap((r) => t.columns.map((c, i) => [`${t.id}/${r.key}/${c.key}`, r.values[i] === null ? 'x' : r.values[i]] as const)),
+      ),
+    );
   const a = cells(before);
   const b = cells(after);
   return [...new Set([...a.keys(), ...b.keys()])].filter((key) => a.get(key) !== b.get(key)).sort();
@@ -34,7 +42,10 @@ describe('official statistics over HTTP', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const departments = ['01', '08', '15', '16', '25'];
-    await appendDataset(new PostgresEventStore(t.db.pool), generateDataset({ seed: 42, years: [2025], calls: 400, cases: 150, departments }));
+    await appendDataset(
+      new PostgresEventStore(t.db.pool),
+      generateDataset({ seed: 42, years: [2025], calls: 400, cases: 150, departments }),
+    );
     await t.project();
   }, 60_000);
   afterAll(async () => t.close());
@@ -46,7 +57,8 @@ describe('official statistics over HTTP', () => {
     expect(first.headers['content-type']).toMatch(/application\/json/);
     expect(first.body).toMatchObject({ kind: 'monthly', period: '2025-03', department: null, disclosureControl: { k: 5, applied: true } });
 
-    for (let i = 0; i < 6; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-03-10T10:00:00-05:00')).expect(201);
+    for (let i = 0; i < 6; i++)
+      await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-03-10T10:00:00-05:00')).expect(201);
     await t.project();
     const now = await t.api('admin').get(monthly).expect(200);
     expect(now.body.asOfPosition).toBe(await countEvents(t.db.pool));
@@ -57,8 +69,12 @@ describe('official statistics over HTTP', () => {
   });
 
   it('answers the hotline and referral statistics as of a position exactly as they were then', async () => {
-    const urls = ['/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=month', '/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=department',
-      '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=destination', '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=department'];
+    const urls = [
+      '/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=month',
+      '/api/v1/statistics/hotline?from=2025-01&to=2025-12&by=department',
+      '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=destination',
+      '/api/v1/statistics/referrals?from=2025-01&to=2025-12&by=department',
+    ];
     const position = (await t.api('admin').get(monthly).expect(200)).body.asOfPosition as number;
     const then = await Promise.all(urls.map((url) => t.api('admin').get(url).expect(200)));
     // At the current position the ledger gives what the operational tables give.
@@ -67,7 +83,8 @@ describe('official statistics over HTTP', () => {
       expect(asOf.body.asOf).toEqual({ logPosition: position });
       expect({ groups: asOf.body.groups, total: asOf.body.total }).toEqual({ groups: then[i].body.groups, total: then[i].body.total });
     }
-    for (let i = 0; i < 3; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-02-10T10:00:00-05:00')).expect(201);
+    for (let i = 0; i < 3; i++)
+      await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-02-10T10:00:00-05:00')).expect(201);
     await t.project();
     const hotlineNow = await t.api('admin').get(urls[0]).expect(200);
     expect(hotlineNow.body.total.received).toBe(then[0].body.total.received + 3);
@@ -81,8 +98,15 @@ describe('official statistics over HTTP', () => {
     // Analysts read at the latest release point: declare one at the current position.
     await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
     let hiddenCounts = 0;
-    const fields = { hotline: ['received', 'traffickingRelated', 'closed'], referrals: ['sent', 'accepted', 'rejected', 'completed', 'revoked', 'pending'] };
-    for (const [endpoint, by] of [['hotline', 'department'], ['referrals', 'department'], ['referrals', 'destination']] as const) {
+    const fields = {
+      hotline: ['received', 'traffickingRelated', 'closed'],
+      referrals: ['sent', 'accepted', 'rejected', 'completed', 'revoked', 'pending'],
+    };
+    for (const [endpoint, by] of [
+      ['hotline', 'department'],
+      ['referrals', 'department'],
+      ['referrals', 'destination'],
+    ] as const) {
       const url = `/api/v1/statistics/${endpoint}?from=2025-01&to=2025-12&by=${by}`;
       const exact = await t.api('admin').get(url).expect(200);
       const safe = await t.api('analyst').get(url).expect(200);
@@ -91,10 +115,17 @@ describe('official statistics over HTTP', () => {
       const columns = fields[endpoint];
       // Seen as a table (groups as rows, the total as the total row), nothing is below k or derivable.
       const table: PublishedTable = {
-        id: endpoint, title: { es: '', en: '' }, rowHeader: { es: '', en: '' }, unit: 'count', suppressed: [],
+        id: endpoint,
+        title: { es: '', en: '' },
+        rowHeader: { es: '', en: '' },
+        unit: 'count',
+        suppressed: [],
         columns: columns.map((key) => ({ key, label: { es: key, en: key } })),
-        rows: [...safe.body.groups, { ...safe.body.total, key: 'total' }].map((g: Record<string, number | null> & { key: string }) =>
-          ({ key: g.key, label: { es: g.key, en: g.key }, values: columns.map((c) => g[c]) })),
+        rows: [...safe.body.groups, { ...safe.body.total, key: 'total' }].map((g: Record<string, number | null> & { key: string }) => ({
+          key: g.key,
+          label: { es: g.key, en: g.key },
+          values: columns.map((c) => g[c]),
+        })),
       };
       expect(findDisclosures(table, 5)).toEqual([]);
       // Every count shown equals the exact one, and the small ones are hidden.
@@ -104,7 +135,8 @@ describe('official statistics over HTTP', () => {
           if (group[c] !== null) expect(group[c]).toBe(exact.body.groups[i][c]);
           else expect(safe.body.suppressed).toContainEqual(expect.objectContaining({ group: exact.body.groups[i].key, field: c }));
         }
-        if (endpoint === 'referrals' && (group.accepted === null || (group.accepted as number) < 5)) expect(group.medianHoursToAcceptance).toBeNull();
+        if (endpoint === 'referrals' && (group.accepted === null || (group.accepted as number) < 5))
+          expect(group.medianHoursToAcceptance).toBeNull();
       });
     }
     expect(hiddenCounts).toBeGreaterThan(0);
@@ -113,9 +145,17 @@ describe('official statistics over HTTP', () => {
   it('keeps a publication byte-identical after corrections and lists exactly the cells that changed since', async () => {
     await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
     const publicationId = randomUUID();
-    const published = await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
+    const published = await t
+      .api('analyst')
+      .post('/api/v1/publications')
+      .send({ publicationId, kind: 'monthly', period: '2025-03' })
+      .expect(201);
     expect(published.body).toMatchObject({ publicationId, kind: 'monthly', period: '2025-03', replayed: false, k: 5 });
-    const retried = await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-03' }).expect(201);
+    const retried = await t
+      .api('analyst')
+      .post('/api/v1/publications')
+      .send({ publicationId, kind: 'monthly', period: '2025-03' })
+      .expect(201);
     expect(retried.body).toMatchObject({ sha256: published.body.sha256, replayed: true });
     await t.api('analyst').post('/api/v1/publications').send({ publicationId, kind: 'monthly', period: '2025-04' }).expect(409);
 
@@ -127,9 +167,13 @@ describe('official statistics over HTTP', () => {
     // Corrections: a call moved into March, more trafficking calls received in March.
     const moved = lateCall('2025-05-02T08:00:00-05:00');
     await t.api('operator').post('/api/v1/hotline-calls').send(moved).expect(201);
-    await t.api('operator').post(`/api/v1/hotline-calls/${moved.callId}/correction`)
-      .send({ receivedAt: '2025-03-20T08:00:00-05:00', reason: 'fecha mal digitada' }).expect(200);
-    for (let i = 0; i < 5; i++) await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-03-11T10:00:00-05:00')).expect(201);
+    await t
+      .api('operator')
+      .post(`/api/v1/hotline-calls/${moved.callId}/correction`)
+      .send({ receivedAt: '2025-03-20T08:00:00-05:00', reason: 'fecha mal digitada' })
+      .expect(200);
+    for (let i = 0; i < 5; i++)
+      await t.api('operator').post('/api/v1/hotline-calls').send(lateCall('2025-03-11T10:00:00-05:00')).expect(201);
     await t.project();
     // Revisions compare with the latest release point: the corrections are released by a new one.
     await t.api('admin').post('/api/v1/statistics/release-points').expect(201);
@@ -140,10 +184,13 @@ describe('official statistics over HTTP', () => {
     const revisions = await t.api('analyst').get(`/api/v1/publications/${publicationId}/revisions`).expect(200);
     expect(revisions.body.currentPosition).toBe(current.body.asOfPosition);
     const listed = (revisions.body.changes as Array<{ table: string; row: string; column: string }>)
-      .map((c) => `${c.table}/${c.row}/${c.column}`).sort();
+      .map((c) => `${c.table}/${c.row}/${c.column}`)
+      .sort();
     expect(listed).toEqual(changedCells(JSON.parse(original.text), current.body));
     expect(listed).toEqual(expect.arrayContaining(['hotline_calls/received/calls', 'hotline_calls/trafficking_related/calls']));
-    const received = revisions.body.changes.find((c: { table: string; row: string }) => c.table === 'hotline_calls' && c.row === 'received');
+    const received = revisions.body.changes.find(
+      (c: { table: string; row: string }) => c.table === 'hotline_calls' && c.row === 'received',
+    );
     const publishedReceived = JSON.parse(original.text).tables[0].rows[0].values[0];
     expect(received).toMatchObject({ published: publishedReceived, current: publishedReceived + 6 });
   });
@@ -158,8 +205,23 @@ describe('official statistics over HTTP', () => {
     expect(names.at(-1)).toBe('Metadatos');
     const first = workbook.worksheets[0];
     const header = (first.getRow(2).values as unknown[]).filter((v) => v !== undefined && v !== null);
-    expect(header).toEqual(['Código UBIGEO', 'Departamento', 'Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio',
-      'Agosto', 'Septiembre', 'Octubre', 'Noviembre', 'Diciembre', 'Total']);
+    expect(header).toEqual([
+      'Código UBIGEO',
+      'Departamento',
+      'Enero',
+      'Febrero',
+      'Marzo',
+      'Abril',
+      'Mayo',
+      'Junio',
+      'Julio',
+      'Agosto',
+      'Septiembre',
+      'Octubre',
+      'Noviembre',
+      'Diciembre',
+      'Total',
+    ]);
     const metadata = workbook.getWorksheet('Metadatos')!;
     const values = new Map<string, unknown>();
     metadata.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));

@@ -7,7 +7,9 @@ import { createTestApp, type TestApp } from '../support/app.js';
 /** One database pool per process: TypeORM's read-model queries run on the event store's pool (DATABASE_POOL_SIZE). */
 describe('one database pool', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp({ DATABASE_POOL_SIZE: '7' }); });
+  beforeAll(async () => {
+    t = await createTestApp({ DATABASE_POOL_SIZE: '7' });
+  });
   afterAll(async () => t.close());
 
   it('gives TypeORM the same pool as the event store, sized by DATABASE_POOL_SIZE', async () => {

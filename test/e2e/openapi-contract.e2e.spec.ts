@@ -5,7 +5,7 @@ import { CONTRACT_FILES, contractFiles, README_FILE, readmeWithRolesTable } from
 import { createTestApp, type TestApp } from '../support/app.js';
 
 /** The console is typed from committed copies of the contract: they must be what the current code generates. */
-describe('the console\'s OpenAPI contract (apps/console/src/api)', () => {
+describe("the console's OpenAPI contract (apps/console/src/api)", () => {
   let t: TestApp;
   let generated: { json: string; types: string };
   let document: object;
@@ -24,12 +24,21 @@ describe('the console\'s OpenAPI contract (apps/console/src/api)', () => {
 
   it('has the README\'s "Roles" table made from the routes\' @Access declarations (else: run npm run openapi)', () => {
     const readme = readFileSync(README_FILE, 'utf8');
-    if (readmeWithRolesTable(readme, document) !== readme) throw new Error('README.md\'s Roles table differs from the routes\' @Access: run npm run openapi');
+    if (readmeWithRolesTable(readme, document) !== readme)
+      throw new Error("README.md's Roles table differs from the routes' @Access: run npm run openapi");
   });
 
-  it('types the new endpoints\' query parameters, bodies and responses', () => {
+  it("types the new endpoints' query parameters, bodies and responses", () => {
     expect(generated.types).toContain('"/api/v1/me": {');
-    for (const name of ['SessionDto', 'SignInDto', 'AuthConfigDto', 'HotlineCallListDto', 'CaseListDto', 'CaseSearchDto', 'CommandAcceptedDto']) {
+    for (const name of [
+      'SessionDto',
+      'SignInDto',
+      'AuthConfigDto',
+      'HotlineCallListDto',
+      'CaseListDto',
+      'CaseSearchDto',
+      'CommandAcceptedDto',
+    ]) {
       expect(generated.types).toContain(`${name}: {`);
     }
     expect(generated.types).toMatch(/minPosition\?: number/);

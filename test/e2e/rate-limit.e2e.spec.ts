@@ -16,7 +16,9 @@ describe('rate limits by verified subject and by address', () => {
   let t: TestApp;
   let second: INestApplication;
   const env = {
-    RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '20', RATE_LIMIT_HEAVY_PER_MINUTE: '2',
+    RATE_LIMIT_PER_MINUTE: '5',
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '20',
+    RATE_LIMIT_HEAVY_PER_MINUTE: '2',
     MASTER_KEY: randomBytes(32).toString('base64'),
   };
   const http = (app: INestApplication = t.app) => request(app.getHttpServer());
@@ -25,7 +27,10 @@ describe('rate limits by verified subject and by address', () => {
     t = await createTestApp(env);
     // A second replica on the same database, as a second container of the API would be.
     second = await createApp(
-      loadConfig({ SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: t.secret, ...testAnchorExport().env, ...env }, []), t.db, false);
+      loadConfig({ SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', AUTH_JWT_SECRET: t.secret, ...testAnchorExport().env, ...env }, []),
+      t.db,
+      false,
+    );
     await second.init();
   });
   // The windows are fixed minutes: a test that counts must not straddle one's end.
@@ -48,9 +53,19 @@ describe('rate limits by verified subject and by address', () => {
   });
 
   it('counts a subject’s tokens together: a new token for the same subject does not reset the limit', async () => {
-    for (let i = 0; i < 5; i++) await http().get(STATS).set('Authorization', `Bearer ${t.token('analyst', { subject: 'Many-Tokens' })}`).expect(200);
-    await http().get(STATS).set('Authorization', `Bearer ${t.token('analyst', { subject: 'many-tokens' })}`).expect(429);
-    await http().get(STATS).set('Authorization', `Bearer ${t.token('analyst', { subject: 'someone-else' })}`).expect(200);
+    for (let i = 0; i < 5; i++)
+      await http()
+        .get(STATS)
+        .set('Authorization', `Bearer ${t.token('analyst', { subject: 'Many-Tokens' })}`)
+        .expect(200);
+    await http()
+      .get(STATS)
+      .set('Authorization', `Bearer ${t.token('analyst', { subject: 'many-tokens' })}`)
+      .expect(429);
+    await http()
+      .get(STATS)
+      .set('Authorization', `Bearer ${t.token('analyst', { subject: 'someone-else' })}`)
+      .expect(200);
   });
 
   it('shares the counts between replicas through PostgreSQL', async () => {
@@ -68,19 +83,31 @@ describe('rate limits by verified subject and by address', () => {
   });
 
   it('gives the heavy endpoints their own, smaller quota per subject', async () => {
-    const analyst = () => http().post('/api/v1/publications').set('Authorization', `Bearer ${t.token('analyst', { subject: 'publisher' })}`);
+    const analyst = () =>
+      http()
+        .post('/api/v1/publications')
+        .set('Authorization', `Bearer ${t.token('analyst', { subject: 'publisher' })}`);
     await analyst().send({}).expect(400);
     await analyst().send({}).expect(400);
     const limited = await analyst().send({}).expect(429);
     expect(limited.body.error).toMatch(/operación costosa/);
     // The same subject's other requests still have their own quota left.
-    await http().get(STATS).set('Authorization', `Bearer ${t.token('analyst', { subject: 'publisher' })}`).expect(200);
+    await http()
+      .get(STATS)
+      .set('Authorization', `Bearer ${t.token('analyst', { subject: 'publisher' })}`)
+      .expect(200);
     // The integrity walk has a quota of its own, apart from publishing's.
-    const auditor = () => http().post('/api/v1/integrity/verifications').set('Authorization', `Bearer ${t.token('auditor', { subject: 'walker' })}`);
+    const auditor = () =>
+      http()
+        .post('/api/v1/integrity/verifications')
+        .set('Authorization', `Bearer ${t.token('auditor', { subject: 'walker' })}`);
     await auditor().expect(202);
     await auditor().expect(202);
     expect((await auditor().expect(429)).body.error).toMatch(/operación costosa/);
-    await http().get('/api/v1/integrity/verifications').set('Authorization', `Bearer ${t.token('auditor', { subject: 'walker' })}`).expect(200);
+    await http()
+      .get('/api/v1/integrity/verifications')
+      .set('Authorization', `Bearer ${t.token('auditor', { subject: 'walker' })}`)
+      .expect(200);
   });
 
   // Last: it uses up the test address's quota of requests without a valid token.

@@ -18,38 +18,86 @@ describe('read-your-writes: position on commands, minPosition on reads (projecti
     const created = (await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(201)).body;
     expect(created.position).toBe(await headPosition(t));
     expect((await t.api('operator').post('/api/v1/hotline-calls').send(body).expect(201)).body.position).toBe(created.position);
-    const noop = await t.api('operator').post(`/api/v1/hotline-calls/${body.callId}/classification`).send({ topic: 'trafficking' }).expect(200);
+    const noop = await t
+      .api('operator')
+      .post(`/api/v1/hotline-calls/${body.callId}/classification`)
+      .send({ topic: 'trafficking' })
+      .expect(200);
     expect(noop.body).toEqual({ callId: body.callId, version: 1, position: created.position });
-    const referral = (await t.api('operator').post(`/api/v1/hotline-calls/${body.callId}/referrals`)
-      .send(callReferral({ ubigeo: '170101' })).expect(201)).body;
+    const referral = (
+      await t
+        .api('operator')
+        .post(`/api/v1/hotline-calls/${body.callId}/referrals`)
+        .send(callReferral({ ubigeo: '170101' }))
+        .expect(201)
+    ).body;
     expect(referral.position).toBe(await headPosition(t));
-    const registered = (await t.api('police').post('/api/v1/cases').send(caseRegistration({
-      policeUnit: 'DIRCTPTIM Madre de Dios', ubigeo: '170101', source: 'hotline_referral', referralId: referral.referralId,
-      purposes: ['sexual_exploitation'], victims: [victim({ age: 16 })],
-    })).expect(201)).body;
+    const registered = (
+      await t
+        .api('police')
+        .post('/api/v1/cases')
+        .send(
+          caseRegistration({
+            policeUnit: 'DIRCTPTIM Madre de Dios',
+            ubigeo: '170101',
+            source: 'hotline_referral',
+            referralId: referral.referralId,
+            purposes: ['sexual_exploitation'],
+            victims: [victim({ age: 16 })],
+          }),
+        )
+        .expect(201)
+    ).body;
     // The case's events, then the referral's acceptance: the answer names the acceptance, the last of them.
-    const acceptance = await t.db.pool.query("SELECT global_position FROM events WHERE event_type = 'ReferralAccepted' AND data->>'referralId' = $1", [referral.referralId]);
+    const acceptance = await t.db.pool.query(
+      "SELECT global_position FROM events WHERE event_type = 'ReferralAccepted' AND data->>'referralId' = $1",
+      [referral.referralId],
+    );
     expect(registered.position).toBe(Number(acceptance.rows[0].global_position));
-    const sent = (await t.api('police').post(`/api/v1/cases/${registered.caseId}/prosecutor-referral`)
-      .send(prosecutorReferral({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Madre de Dios' })).expect(200)).body;
+    const sent = (
+      await t
+        .api('police')
+        .post(`/api/v1/cases/${registered.caseId}/prosecutor-referral`)
+        .send(prosecutorReferral({ referredAt: '2025-03-10T09:00:00-05:00', office: 'FISTRAP Madre de Dios' }))
+        .expect(200)
+    ).body;
     expect(sent.position).toBe(await headPosition(t));
-    const stage = (await t.api('prosecutor').post(`/api/v1/prosecutions/${sent.prosecutionId}/preliminary-investigation`)
-      .send({ occurredAt: '2025-03-12T09:00:00-05:00' }).expect(200)).body;
+    const stage = (
+      await t
+        .api('prosecutor')
+        .post(`/api/v1/prosecutions/${sent.prosecutionId}/preliminary-investigation`)
+        .send({ occurredAt: '2025-03-12T09:00:00-05:00' })
+        .expect(200)
+    ).body;
     expect(stage).toEqual({ prosecutionId: sent.prosecutionId, version: 2, position: await headPosition(t) });
   });
 
   it('waits for minPosition, and answers 409 position_not_reached when the projections stay behind or the position is past the head', async () => {
     const { position } = (await t.api('operator').post('/api/v1/hotline-calls').send(call()).expect(201)).body;
-    const behind = await t.api('operator').get(`/api/v1/statistics/hotline?from=2025-03&to=2025-03&minPosition=${position}`).set('Accept-Language', 'en').expect(409);
+    const behind = await t
+      .api('operator')
+      .get(`/api/v1/statistics/hotline?from=2025-03&to=2025-03&minPosition=${position}`)
+      .set('Accept-Language', 'en')
+      .expect(409);
     expect(behind.body).toMatchObject({ code: 'position_not_reached', fields: [{ field: 'minPosition', reason: 'not reached yet' }] });
     await t.project();
     const fresh = await t.api('operator').get(`/api/v1/statistics/hotline?from=2025-03&to=2025-03&minPosition=${position}`).expect(200);
     expect(fresh.body.total.received).toBeGreaterThan(0);
-    for (const path of ['/api/v1/referrals', '/api/v1/statistics/referrals?from=2025-03&to=2025-03', '/api/v1/statistics/monthly?year=2025&month=3']) {
+    for (const path of [
+      '/api/v1/referrals',
+      '/api/v1/statistics/referrals?from=2025-03&to=2025-03',
+      '/api/v1/statistics/monthly?year=2025&month=3',
+    ]) {
       const sep = path.includes('?') ? '&' : '?';
       await t.api('admin').get(`${path}${sep}minPosition=${position}`).expect(200);
-      const beyond = await t.api('admin').get(`${path}${sep}minPosition=${position + 1000}`).expect(409);
-      expect(beyond.body).toMatchObject({ code: 'position_not_reached', fields: [{ field: 'minPosition', reason: 'no es la posición de un evento del registro' }] });
+      const beyond = await t
+        .api('admin')
+        .get(`${path}${sep}minPosition=${position + 1000}`)
+        .expect(409);
+      expect(beyond.body).toMatchObject({
+        code: 'position_not_reached',
+        fields: [{ field: 'minPosition', reason: 'no es la posición de un evento del registro' }],
+      });
     }
   });
 
@@ -72,7 +120,13 @@ describe('read-your-writes with the projections running in the process', () => {
   it('counts a saved call in the very next statistics read that names its position', async () => {
     await t.api('operator').get('/api/v1/statistics/hotline?from=2025-04&to=2025-04').expect(200);
     for (let i = 0; i < 5; i++) {
-      const { position } = (await t.api('operator').post('/api/v1/hotline-calls').send(call({ receivedAt: '2025-04-03T09:00:00-05:00' })).expect(201)).body;
+      const { position } = (
+        await t
+          .api('operator')
+          .post('/api/v1/hotline-calls')
+          .send(call({ receivedAt: '2025-04-03T09:00:00-05:00' }))
+          .expect(201)
+      ).body;
       const read = await t.api('operator').get(`/api/v1/statistics/hotline?from=2025-04&to=2025-04&minPosition=${position}`).expect(200);
       expect(read.body.total.received).toBe(i + 1);
     }

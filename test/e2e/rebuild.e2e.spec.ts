@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ProjectionRunner } from '#event-store';
-import {
-  FieldSealer, KNOWN_EVENT_TYPES, MASTER_KEYRING, projectionOpener, type MasterKeyring,
-} from '#platform';
+import { FieldSealer, KNOWN_EVENT_TYPES, MASTER_KEYRING, projectionOpener, type MasterKeyring } from '#platform';
 import { PROJECTIONS } from '#read-models';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, hotlineCall, prosecutorReferral, suspect, trialOpening, victim } from '../support/fixtures.js';
@@ -23,7 +21,15 @@ describe('rebuilding every projection from zero', () => {
     const random = seededRandom(11);
     for (let i = 0; i < 40; i++) {
       const start = random.int(0, 300);
-      const { callId } = await post('/hotline-calls', hotlineCall({ receivedAt: day(start), callerUbigeo: random.pick(['150101', '08', null]), anonymous: false, topic: random.pick(['trafficking', 'information']) }));
+      const { callId } = await post(
+        '/hotline-calls',
+        hotlineCall({
+          receivedAt: day(start),
+          callerUbigeo: random.pick(['150101', '08', null]),
+          anonymous: false,
+          topic: random.pick(['trafficking', 'information']),
+        }),
+      );
       if (random.chance(0.3)) await post(`/hotline-calls/${callId}/classification`, { topic: 'trafficking' });
       if (random.chance(0.5)) await post(`/hotline-calls/${callId}/correction`, { callerUbigeo: '170101', reason: 'corrección' });
       const call = (await t.api('admin').get(`/api/v1/hotline-calls/${callId}`)).body;
@@ -38,10 +44,19 @@ describe('rebuilding every projection from zero', () => {
       if (fate === 'reject') await post(`/referrals/${referralId}/reject`, { rejectedAt: day(start + 1), reason: 'no corresponde' });
       if (fate !== 'case') continue;
       const suspectId = '00000000-0000-4000-8000-' + String(i).padStart(12, '0');
-      const { caseId } = await post('/cases', caseRegistration({
-        registeredAt: day(start + 2), policeUnit: 'DIRCTPTIM', ubigeo: '170101', source: 'hotline_referral', referralId, purposes: ['sexual_exploitation'],
-        victims: [victim({ age: 15, nationality: 'VE' })], suspects: [suspect({ suspectId })],
-      }));
+      const { caseId } = await post(
+        '/cases',
+        caseRegistration({
+          registeredAt: day(start + 2),
+          policeUnit: 'DIRCTPTIM',
+          ubigeo: '170101',
+          source: 'hotline_referral',
+          referralId,
+          purposes: ['sexual_exploitation'],
+          victims: [victim({ age: 15, nationality: 'VE' })],
+          suspects: [suspect({ suspectId })],
+        }),
+      );
       const { prosecutionId } = await post(`/cases/${caseId}/prosecutor-referral`, prosecutorReferral({ referredAt: day(start + 3) }));
       await post(`/prosecutions/${prosecutionId}/preliminary-investigation`, { occurredAt: day(start + 4) });
       await post(`/prosecutions/${prosecutionId}/formalization`, { occurredAt: day(start + 10) });

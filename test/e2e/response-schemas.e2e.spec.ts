@@ -39,94 +39,188 @@ describe('response schemas: documented for every endpoint, and matching real ans
   it('documents a JSON response schema for every endpoint of the policy', () => {
     const endpoints = [...accessTableOf(doc as unknown as { paths: Record<string, Record<string, unknown>> }).keys()];
     expect(endpoints.length).toBeGreaterThan(40);
-    const missing = endpoints.filter((endpoint) => !NOT_JSON.has(endpoint)).filter((endpoint) => {
-      const operation = operationOf(doc, endpoint);
-      return !Object.entries(operation?.responses ?? {}).some(([status, r]) => /^2\d\d$/.test(status) && r.content?.[JSON_TYPE]?.schema);
-    });
+    const missing = endpoints
+      .filter((endpoint) => !NOT_JSON.has(endpoint))
+      .filter((endpoint) => {
+        const operation = operationOf(doc, endpoint);
+        return !Object.entries(operation?.responses ?? {}).some(([status, r]) => /^2\d\d$/.test(status) && r.content?.[JSON_TYPE]?.schema);
+      });
     expect(missing).toEqual([]);
   });
 
   it('answers a journey through calls, referrals, cases, prosecutions, trials, audit and integrity as documented', async () => {
     const op = () => t.api('operator');
     const police = () => t.api('police');
-    const call = await check('POST /api/v1/hotline-calls', 201, () => op().post('/api/v1/hotline-calls').send(hotlineCall({ anonymous: false, topic: 'information', summary: 'Relato' })));
+    const call = await check('POST /api/v1/hotline-calls', 201, () =>
+      op()
+        .post('/api/v1/hotline-calls')
+        .send(hotlineCall({ anonymous: false, topic: 'information', summary: 'Relato' })),
+    );
     const callId = String(call.callId);
-    await check('POST /api/v1/hotline-calls/{callId}/classification', 200, () => op().post(`/api/v1/hotline-calls/${callId}/classification`).send({ topic: 'trafficking' }));
-    await check('POST /api/v1/hotline-calls/{callId}/correction', 200, () => op().post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal' }));
-    const referral = await check('POST /api/v1/hotline-calls/{callId}/referrals', 201, () => op().post(`/api/v1/hotline-calls/${callId}/referrals`)
-      .send({ to: 'PNP', referredAt: '2025-03-03T10:00:00-05:00', unitName: null }));
-    const other = await check('POST /api/v1/hotline-calls/{callId}/referrals', 201, () => op().post(`/api/v1/hotline-calls/${callId}/referrals`)
-      .send({ to: 'MIMP', referredAt: '2025-03-03T10:05:00-05:00' }));
+    await check('POST /api/v1/hotline-calls/{callId}/classification', 200, () =>
+      op().post(`/api/v1/hotline-calls/${callId}/classification`).send({ topic: 'trafficking' }),
+    );
+    await check('POST /api/v1/hotline-calls/{callId}/correction', 200, () =>
+      op().post(`/api/v1/hotline-calls/${callId}/correction`).send({ channel: 'web', reason: 'Canal' }),
+    );
+    const referral = await check('POST /api/v1/hotline-calls/{callId}/referrals', 201, () =>
+      op().post(`/api/v1/hotline-calls/${callId}/referrals`).send({ to: 'PNP', referredAt: '2025-03-03T10:00:00-05:00', unitName: null }),
+    );
+    const other = await check('POST /api/v1/hotline-calls/{callId}/referrals', 201, () =>
+      op().post(`/api/v1/hotline-calls/${callId}/referrals`).send({ to: 'MIMP', referredAt: '2025-03-03T10:05:00-05:00' }),
+    );
     await t.project();
     await check('GET /api/v1/referrals', 200, () => op().get('/api/v1/referrals'));
     await check('GET /api/v1/hotline-calls', 200, () => op().get('/api/v1/hotline-calls'));
     for (const purpose of [undefined, 'Seguimiento']) {
-      await check('GET /api/v1/hotline-calls/{callId}', 200, () => (purpose ? op().get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', purpose) : op().get(`/api/v1/hotline-calls/${callId}`)));
+      await check('GET /api/v1/hotline-calls/{callId}', 200, () =>
+        purpose ? op().get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', purpose) : op().get(`/api/v1/hotline-calls/${callId}`),
+      );
     }
-    await check('POST /api/v1/hotline-calls/{callId}/closure', 200, () => op().post(`/api/v1/hotline-calls/${callId}/closure`).send({ closedAt: '2025-03-03T11:00:00-05:00', outcome: 'referred' }));
+    await check('POST /api/v1/hotline-calls/{callId}/closure', 200, () =>
+      op().post(`/api/v1/hotline-calls/${callId}/closure`).send({ closedAt: '2025-03-03T11:00:00-05:00', outcome: 'referred' }),
+    );
     await check('GET /api/v1/hotline-calls/{callId}', 200, () => op().get(`/api/v1/hotline-calls/${callId}`));
 
-    const registered = await check('POST /api/v1/cases', 201, () => police().post('/api/v1/cases').send(caseRegistration({
-      occurredAt: null, policeUnit: 'DIRCTPTIM Lima', source: 'hotline_referral', referralId: referral.referralId as string,
-      victims: [victim({ age: 19, nationality: 'VE', fullName: 'Nombre', documentType: 'DNI', documentNumber: '40000009' })],
-    })));
+    const registered = await check('POST /api/v1/cases', 201, () =>
+      police()
+        .post('/api/v1/cases')
+        .send(
+          caseRegistration({
+            occurredAt: null,
+            policeUnit: 'DIRCTPTIM Lima',
+            source: 'hotline_referral',
+            referralId: referral.referralId as string,
+            victims: [victim({ age: 19, nationality: 'VE', fullName: 'Nombre', documentType: 'DNI', documentNumber: '40000009' })],
+          }),
+        ),
+    );
     const caseId = String(registered.caseId);
-    await check('POST /api/v1/cases/{caseId}/victims', 200, () => police().post(`/api/v1/cases/${caseId}/victims`).send({ victims: [{ sex: 'male', nationality: 'unknown' }] }));
-    const suspects = await check('POST /api/v1/cases/{caseId}/suspects', 200, () => police().post(`/api/v1/cases/${caseId}/suspects`).send({ suspects: [{ sex: 'male', nationality: 'PE', role: null }] }));
-    await check('POST /api/v1/cases/{caseId}/operations', 200, () => police().post(`/api/v1/cases/${caseId}/operations`).send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 2, detained: 1 }));
-    const referred = await check('POST /api/v1/cases/{caseId}/prosecutor-referral', 200, () => police().post(`/api/v1/cases/${caseId}/prosecutor-referral`)
-      .send({ referredAt: '2025-03-07T10:00:00-05:00', office: 'FISTRAP Lima' }));
+    await check('POST /api/v1/cases/{caseId}/victims', 200, () =>
+      police()
+        .post(`/api/v1/cases/${caseId}/victims`)
+        .send({ victims: [{ sex: 'male', nationality: 'unknown' }] }),
+    );
+    const suspects = await check('POST /api/v1/cases/{caseId}/suspects', 200, () =>
+      police()
+        .post(`/api/v1/cases/${caseId}/suspects`)
+        .send({ suspects: [{ sex: 'male', nationality: 'PE', role: null }] }),
+    );
+    await check('POST /api/v1/cases/{caseId}/operations', 200, () =>
+      police().post(`/api/v1/cases/${caseId}/operations`).send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 2, detained: 1 }),
+    );
+    const referred = await check('POST /api/v1/cases/{caseId}/prosecutor-referral', 200, () =>
+      police()
+        .post(`/api/v1/cases/${caseId}/prosecutor-referral`)
+        .send({ referredAt: '2025-03-07T10:00:00-05:00', office: 'FISTRAP Lima' }),
+    );
     const prosecutionId = String(referred.prosecutionId);
-    const victimReferral = await check('POST /api/v1/cases/{caseId}/referrals', 201, () => police().post(`/api/v1/cases/${caseId}/referrals`)
-      .send({ to: 'SHELTER', referredAt: '2025-03-07T11:00:00-05:00', victimId: (registered.victimIds as string[])[0] }));
-    await check('POST /api/v1/referrals/{referralId}/accept', 200, () => t.api('protection').post(`/api/v1/referrals/${victimReferral.referralId}/accept`).send({ acceptedAt: '2025-03-07T12:00:00-05:00' }));
-    await check('POST /api/v1/referrals/{referralId}/complete', 200, () => t.api('protection').post(`/api/v1/referrals/${victimReferral.referralId}/complete`)
-      .send({ completedAt: '2025-03-08T12:00:00-05:00', successful: true }));
-    await check('POST /api/v1/referrals/{referralId}/reject', 200, () => t.api('protection').post(`/api/v1/referrals/${other.referralId}/reject`).send({ rejectedAt: '2025-03-04T12:00:00-05:00', reason: 'Fuera de competencia' }));
+    const victimReferral = await check('POST /api/v1/cases/{caseId}/referrals', 201, () =>
+      police()
+        .post(`/api/v1/cases/${caseId}/referrals`)
+        .send({ to: 'SHELTER', referredAt: '2025-03-07T11:00:00-05:00', victimId: (registered.victimIds as string[])[0] }),
+    );
+    await check('POST /api/v1/referrals/{referralId}/accept', 200, () =>
+      t.api('protection').post(`/api/v1/referrals/${victimReferral.referralId}/accept`).send({ acceptedAt: '2025-03-07T12:00:00-05:00' }),
+    );
+    await check('POST /api/v1/referrals/{referralId}/complete', 200, () =>
+      t
+        .api('protection')
+        .post(`/api/v1/referrals/${victimReferral.referralId}/complete`)
+        .send({ completedAt: '2025-03-08T12:00:00-05:00', successful: true }),
+    );
+    await check('POST /api/v1/referrals/{referralId}/reject', 200, () =>
+      t
+        .api('protection')
+        .post(`/api/v1/referrals/${other.referralId}/reject`)
+        .send({ rejectedAt: '2025-03-04T12:00:00-05:00', reason: 'Fuera de competencia' }),
+    );
     for (const id of [referral.referralId, victimReferral.referralId, other.referralId]) {
       await check('GET /api/v1/referrals/{referralId}', 200, () => t.api('admin').get(`/api/v1/referrals/${id}`));
     }
-    const revocable = await check('POST /api/v1/cases/{caseId}/referrals', 201, () => police().post(`/api/v1/cases/${caseId}/referrals`).send({ to: 'DEMUNA', referredAt: '2025-03-07T11:00:00-05:00' }));
-    await check('POST /api/v1/referrals/{referralId}/revoke', 200, () => police().post(`/api/v1/referrals/${revocable.referralId}/revoke`).send({ revokedAt: '2025-03-07T13:00:00-05:00', reason: 'Duplicada' }));
+    const revocable = await check('POST /api/v1/cases/{caseId}/referrals', 201, () =>
+      police().post(`/api/v1/cases/${caseId}/referrals`).send({ to: 'DEMUNA', referredAt: '2025-03-07T11:00:00-05:00' }),
+    );
+    await check('POST /api/v1/referrals/{referralId}/revoke', 200, () =>
+      police()
+        .post(`/api/v1/referrals/${revocable.referralId}/revoke`)
+        .send({ revokedAt: '2025-03-07T13:00:00-05:00', reason: 'Duplicada' }),
+    );
     await check('GET /api/v1/referrals/{referralId}', 200, () => police().get(`/api/v1/referrals/${revocable.referralId}`));
     await check('GET /api/v1/referrals/{referralId}', 200, () => police().get(`/api/v1/referrals/${victimReferral.referralId}`)); // shelter details withheld
 
     const prosecutor = () => t.api('prosecutor');
     for (const stage of ['preliminary-investigation', 'formalization', 'accusation']) {
-      await check('POST /api/v1/prosecutions/{prosecutionId}/{stage}', 200, () => prosecutor().post(`/api/v1/prosecutions/${prosecutionId}/${stage}`).send({ occurredAt: '2025-03-10T10:00:00-05:00' }));
+      await check('POST /api/v1/prosecutions/{prosecutionId}/{stage}', 200, () =>
+        prosecutor().post(`/api/v1/prosecutions/${prosecutionId}/${stage}`).send({ occurredAt: '2025-03-10T10:00:00-05:00' }),
+      );
       await check('GET /api/v1/prosecutions/{prosecutionId}', 200, () => prosecutor().get(`/api/v1/prosecutions/${prosecutionId}`));
     }
-    const trial = await check('POST /api/v1/trials', 201, () => t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: '2025-03-11T10:00:00-05:00', court: 'Juzgado Penal' }));
+    const trial = await check('POST /api/v1/trials', 201, () =>
+      t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: '2025-03-11T10:00:00-05:00', court: 'Juzgado Penal' }),
+    );
     const trialId = String(trial.trialId);
     const judge = () => t.api('judiciary');
     await check('GET /api/v1/trials/{trialId}', 200, () => judge().get(`/api/v1/trials/${trialId}`));
-    await check('POST /api/v1/trials/{trialId}/rulings', 200, () => judge().post(`/api/v1/trials/${trialId}/rulings`).send({ ruledAt: '2025-04-01T10:00:00-05:00', verdict: 'conviction', sentenceYears: 12, defendants: suspects.suspectIds }));
-    await check('POST /api/v1/trials/{trialId}/appeals', 200, () => judge().post(`/api/v1/trials/${trialId}/appeals`).send({ appealedAt: '2025-04-02T10:00:00-05:00' }));
+    await check('POST /api/v1/trials/{trialId}/rulings', 200, () =>
+      judge()
+        .post(`/api/v1/trials/${trialId}/rulings`)
+        .send({ ruledAt: '2025-04-01T10:00:00-05:00', verdict: 'conviction', sentenceYears: 12, defendants: suspects.suspectIds }),
+    );
+    await check('POST /api/v1/trials/{trialId}/appeals', 200, () =>
+      judge().post(`/api/v1/trials/${trialId}/appeals`).send({ appealedAt: '2025-04-02T10:00:00-05:00' }),
+    );
     await check('GET /api/v1/trials/{trialId}', 200, () => judge().get(`/api/v1/trials/${trialId}`));
-    await check('POST /api/v1/trials/{trialId}/rulings', 200, () => judge().post(`/api/v1/trials/${trialId}/rulings`).send({ ruledAt: '2025-05-01T10:00:00-05:00', verdict: 'conviction', sentenceYears: 10, defendants: suspects.suspectIds }));
-    await check('POST /api/v1/trials/{trialId}/finality', 200, () => judge().post(`/api/v1/trials/${trialId}/finality`).send({ finalAt: '2025-05-20T10:00:00-05:00' }));
+    await check('POST /api/v1/trials/{trialId}/rulings', 200, () =>
+      judge()
+        .post(`/api/v1/trials/${trialId}/rulings`)
+        .send({ ruledAt: '2025-05-01T10:00:00-05:00', verdict: 'conviction', sentenceYears: 10, defendants: suspects.suspectIds }),
+    );
+    await check('POST /api/v1/trials/{trialId}/finality', 200, () =>
+      judge().post(`/api/v1/trials/${trialId}/finality`).send({ finalAt: '2025-05-20T10:00:00-05:00' }),
+    );
     await check('GET /api/v1/trials/{trialId}', 200, () => judge().get(`/api/v1/trials/${trialId}`));
 
-    for (const [role, purpose] of [['police', 'Atención'], ['police', undefined], ['judiciary', 'Juicio']] as const) {
-      await check('GET /api/v1/cases/{caseId}', 200, () => (purpose ? t.api(role).get(`/api/v1/cases/${caseId}`).set('X-Purpose', purpose) : t.api(role).get(`/api/v1/cases/${caseId}`)));
+    for (const [role, purpose] of [
+      ['police', 'Atención'],
+      ['police', undefined],
+      ['judiciary', 'Juicio'],
+    ] as const) {
+      await check('GET /api/v1/cases/{caseId}', 200, () =>
+        purpose ? t.api(role).get(`/api/v1/cases/${caseId}`).set('X-Purpose', purpose) : t.api(role).get(`/api/v1/cases/${caseId}`),
+      );
     }
     await t.project();
     await check('GET /api/v1/cases', 200, () => police().get('/api/v1/cases'));
-    await check('POST /api/v1/cases/search', 200, () => police().post('/api/v1/cases/search').send({ documentType: 'DNI', documentNumber: '40000009', purpose: 'Verificar' }));
+    await check('POST /api/v1/cases/search', 200, () =>
+      police().post('/api/v1/cases/search').send({ documentType: 'DNI', documentNumber: '40000009', purpose: 'Verificar' }),
+    );
     await check('GET /api/v1/cases/{caseId}/timeline', 200, () => police().get(`/api/v1/cases/${caseId}/timeline`));
-    await check('POST /api/v1/cases/{caseId}/closure', 200, () => police().post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: '2025-06-01T10:00:00-05:00', reason: 'Sentencia firme' }));
+    await check('POST /api/v1/cases/{caseId}/closure', 200, () =>
+      police().post(`/api/v1/cases/${caseId}/closure`).send({ closedAt: '2025-06-01T10:00:00-05:00', reason: 'Sentencia firme' }),
+    );
     await check('GET /api/v1/cases/{caseId}', 200, () => police().get(`/api/v1/cases/${caseId}`).set('X-Purpose', 'Cierre'));
-    const asked = await check('POST /api/v1/subjects/{subjectId}/erasure-requests', 201, () => t.api('admin').post(`/api/v1/subjects/${callId}/erasure-requests`).send({ reason: 'Ley 29733, art. 20' }));
-    await check('POST /api/v1/erasure-requests/{requestId}/approval', 200, () => request(t.app.getHttpServer()).post(`/api/v1/erasure-requests/${String(asked.requestId)}/approval`)
-      .set('Authorization', `Bearer ${t.token('admin', { subject: 'second-admin' })}`));
-    await check('GET /api/v1/hotline-calls/{callId}', 200, () => op().get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'Verificar supresión'));
+    const asked = await check('POST /api/v1/subjects/{subjectId}/erasure-requests', 201, () =>
+      t.api('admin').post(`/api/v1/subjects/${callId}/erasure-requests`).send({ reason: 'Ley 29733, art. 20' }),
+    );
+    await check('POST /api/v1/erasure-requests/{requestId}/approval', 200, () =>
+      request(t.app.getHttpServer())
+        .post(`/api/v1/erasure-requests/${String(asked.requestId)}/approval`)
+        .set('Authorization', `Bearer ${t.token('admin', { subject: 'second-admin' })}`),
+    );
+    await check('GET /api/v1/hotline-calls/{callId}', 200, () =>
+      op().get(`/api/v1/hotline-calls/${callId}`).set('X-Purpose', 'Verificar supresión'),
+    );
 
     await check('GET /api/v1/audit', 200, () => t.api('auditor').get('/api/v1/audit'));
-    const verification = await check('POST /api/v1/integrity/verifications', 202, () => t.api('auditor').post('/api/v1/integrity/verifications'));
+    const verification = await check('POST /api/v1/integrity/verifications', 202, () =>
+      t.api('auditor').post('/api/v1/integrity/verifications'),
+    );
     await check('POST /api/v1/integrity/anchors', 201, () => t.api('auditor').post('/api/v1/integrity/anchors'));
     const verificationPath = `/api/v1/integrity/verifications/${String(verification.verificationId)}`;
     let job = await check('GET /api/v1/integrity/verifications/{verificationId}', 200, () => t.api('auditor').get(verificationPath));
-    while (job.status === 'running') job = await check('GET /api/v1/integrity/verifications/{verificationId}', 200, () => t.api('auditor').get(verificationPath));
+    while (job.status === 'running')
+      job = await check('GET /api/v1/integrity/verifications/{verificationId}', 200, () => t.api('auditor').get(verificationPath));
     expect(job.status).toBe('done');
     await check('GET /api/v1/integrity/verifications', 200, () => t.api('auditor').get('/api/v1/integrity/verifications'));
     await check('GET /api/v1/me', 200, () => t.api('judiciary').get('/api/v1/me'));

@@ -22,7 +22,8 @@ function readmeRoles(): Map<string, readonly Role[] | 'public'> {
     if (!match) continue;
     const cell = match[2].replace(/\s*\(.*\)\s*$/, ''); // a note in parentheses says more about the roles
     const roles = cell.startsWith('public') ? 'public' : cell.split(',').map((r) => r.trim());
-    if (roles !== 'public') for (const role of roles) if (!(ROLES as readonly string[]).includes(role)) throw new Error(`unknown role "${role}" in README`);
+    if (roles !== 'public')
+      for (const role of roles) if (!(ROLES as readonly string[]).includes(role)) throw new Error(`unknown role "${role}" in README`);
     rows.set(match[1], roles as readonly Role[] | 'public');
   }
   return rows;
@@ -32,7 +33,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
 
 /** A concrete URL for an OpenAPI path: ids are fresh UUIDs (so nothing is found), other parameters plausible values. */
-const concrete = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'year' ? '2025' : name === 'stage' ? 'archive' : randomUUID()));
+const concrete = (path: string) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'year' ? '2025' : name === 'stage' ? 'archive' : randomUUID()));
 
 describe('roles × endpoints, from the OpenAPI document and the README table', () => {
   let t: TestApp;
@@ -46,9 +48,12 @@ describe('roles × endpoints, from the OpenAPI document and the README table', (
 
   beforeAll(async () => {
     t = await createTestApp();
-    const document = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const document = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     endpoints = Object.entries(document.paths).flatMap(([path, operations]) =>
-      METHODS.filter((m) => operations[m]).map((method) => ({ key: `${method.toUpperCase()} ${path}`, method, path })));
+      METHODS.filter((m) => operations[m]).map((method) => ({ key: `${method.toUpperCase()} ${path}`, method, path })),
+    );
   });
   afterAll(async () => t.close());
 
@@ -58,13 +63,18 @@ describe('roles × endpoints, from the OpenAPI document and the README table', (
   });
 
   it('has every operation of the OpenAPI document declare its access (x-registro-access, from its @Access)', async () => {
-    const document = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const document = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     const undeclared = endpoints.filter((e) => !document.paths[e.path][e.method]['x-registro-access']).map((e) => e.key);
     expect(undeclared).toEqual([]);
     expect(document.paths['/api/v1/cases/{caseId}'].get['x-registro-access']).toEqual({
-      roles: ['police', 'prosecutor', 'judiciary', 'admin'], audit: { recordType: 'case', disclosure: 'case' },
+      roles: ['police', 'prosecutor', 'judiciary', 'admin'],
+      audit: { recordType: 'case', disclosure: 'case' },
     });
-    expect(document.paths['/api/v1/referrals/{referralId}/revoke'].post['x-registro-access']).toMatchObject({ scope: { referral: 'sender' } });
+    expect(document.paths['/api/v1/referrals/{referralId}/revoke'].post['x-registro-access']).toMatchObject({
+      scope: { referral: 'sender' },
+    });
   });
 
   it('keeps /docs and /docs-json public: they describe the API and hold no data', async () => {
@@ -82,41 +92,59 @@ describe('roles × endpoints, from the OpenAPI document and the README table', (
         if ([401, 403].includes(open.status)) wrong.push(`${key} without a token: ${open.status}`);
         continue;
       }
-      for (const [label, authorization] of [['no token', undefined], ['expired', expired], ['forged', forged]] as const) {
+      for (const [label, authorization] of [
+        ['no token', undefined],
+        ['expired', expired],
+        ['forged', forged],
+      ] as const) {
         const response = await call(method, path, authorization);
         const challenge = String(response.headers['www-authenticate'] ?? '');
-        const ok = response.status === 401 && response.body.code === 'unauthorized' && challenge.startsWith('Bearer')
-          && (authorization === undefined || challenge.includes('error="invalid_token"'));
+        const ok =
+          response.status === 401 &&
+          response.body.code === 'unauthorized' &&
+          challenge.startsWith('Bearer') &&
+          (authorization === undefined || challenge.includes('error="invalid_token"'));
         if (!ok) wrong.push(`${key} ${label}: ${response.status} ${challenge}`);
       }
     }
     expect(wrong).toEqual([]);
   });
 
-  it.each(ROLES)('lets %s call what the README allows (not 401/403) and refuses the rest (403)', async (role) => {
-    const authorization = `Bearer ${t.token(role)}`;
-    const wrong: string[] = [];
-    for (const { key, method, path } of endpoints) {
-      const allowed = table.get(key);
-      if (allowed === 'public') continue;
-      const response = await call(method, path, authorization);
-      const expected = allowed?.includes(role) ? 'allowed' : 'forbidden';
-      const got = response.status === 403 && response.body.code === 'forbidden' ? 'forbidden' : [401, 403].includes(response.status) ? String(response.status) : 'allowed';
-      if (got !== expected) wrong.push(`${key}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    expect(wrong).toEqual([]);
-  }, 60_000);
+  it.each(ROLES)(
+    'lets %s call what the README allows (not 401/403) and refuses the rest (403)',
+    async (role) => {
+      const authorization = `Bearer ${t.token(role)}`;
+      const wrong: string[] = [];
+      for (const { key, method, path } of endpoints) {
+        const allowed = table.get(key);
+        if (allowed === 'public') continue;
+        const response = await call(method, path, authorization);
+        const expected = allowed?.includes(role) ? 'allowed' : 'forbidden';
+        const got =
+          response.status === 403 && response.body.code === 'forbidden'
+            ? 'forbidden'
+            : [401, 403].includes(response.status)
+              ? String(response.status)
+              : 'allowed';
+        if (got !== expected) wrong.push(`${key}: expected ${expected}, got ${response.status} ${JSON.stringify(response.body)}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+    60_000,
+  );
 
   it('explains the refusal in Spanish by default and in English on request, in the usual error shape', async () => {
     const es = await call('get', '/api/v1/statistics/hotline').expect(401);
     expect(es.headers['www-authenticate']).toBe('Bearer realm="registro"');
     expect(es.body).toEqual({
-      error: 'Se requiere una credencial válida (Authorization: Bearer <token>)', code: 'unauthorized',
+      error: 'Se requiere una credencial válida (Authorization: Bearer <token>)',
+      code: 'unauthorized',
       fields: [{ field: 'Authorization', reason: 'falta el token' }],
     });
     const en = await call('get', '/api/v1/statistics/hotline', `Bearer ${t.token('admin', { expiresIn: -3600 })}`, 'en').expect(401);
     expect(en.body).toEqual({
-      error: 'A valid credential is required (Authorization: Bearer <token>)', code: 'unauthorized',
+      error: 'A valid credential is required (Authorization: Bearer <token>)',
+      code: 'unauthorized',
       fields: [{ field: 'Authorization', reason: 'invalid or expired token' }],
     });
     const forbidden = await call('post', '/api/v1/hotline-calls', `Bearer ${t.token('analyst')}`, 'en').expect(403);

@@ -25,8 +25,13 @@ type Report = CheckedReport & { asOfPosition: number; generatedAt: string };
 
 /** Every cell of every count column of a report, by `table/row/column`. */
 function cells(report: CheckedReport): Map<string, number | null> {
-  return new Map(report.tables.flatMap((t) => t.rows.flatMap((r) =>
-    t.columns.flatMap((c, i) => (c.key === 'median_hours' ? [] : [[`${t.id}/${r.key}/${c.key}`, r.values[i]] as const])))));
+  return new Map(
+    report.tables.flatMap((t) =>
+      t.rows.flatMap((r) =>
+        t.columns.flatMap((c, i) => (c.key === 'median_hours' ? [] : [[`${t.id}/${r.key}/${c.key}`, r.values[i]] as const])),
+      ),
+    ),
+  );
 }
 
 describe('differencing the answers an analyst can obtain', () => {
@@ -35,12 +40,24 @@ describe('differencing the answers an analyst can obtain', () => {
   const declare = async () => (await t.api('admin').post('/api/v1/statistics/release-points').expect(201)).body as { position: number };
   /** National and every department's monthly report as the analyst gets them (at the latest release point unless asOf). */
   const family = async (role: 'analyst' | 'admin', asOf?: number, period = '2025-03'): Promise<Report[]> =>
-    Promise.all([undefined, ...allDepartments].map(async (d) =>
-      (await t.api(role).get(`${monthly(d, period)}${asOf === undefined ? '' : `&asOf=${asOf}`}`).expect(200)).body as Report));
+    Promise.all(
+      [undefined, ...allDepartments].map(
+        async (d) =>
+          (
+            await t
+              .api(role)
+              .get(`${monthly(d, period)}${asOf === undefined ? '' : `&asOf=${asOf}`}`)
+              .expect(200)
+          ).body as Report,
+      ),
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
-    await appendDataset(new PostgresEventStore(t.db.pool), generateDataset({ seed: 42, years: [2025], calls: 400, cases: 150, departments: DEPARTMENTS }));
+    await appendDataset(
+      new PostgresEventStore(t.db.pool),
+      generateDataset({ seed: 42, years: [2025], calls: 400, cases: 150, departments: DEPARTMENTS }),
+    );
     await t.project();
   }, 60_000);
   afterAll(async () => t.close());
@@ -62,10 +79,19 @@ describe('differencing the answers an analyst can obtain', () => {
     expect(after.text).toBe(before.text);
     expect((await t.api('admin').get(monthly()).expect(200)).body.asOfPosition).toBe(point.position + 1);
 
-    for (const url of [monthly(), '/api/v1/statistics/inei/2025?', '/api/v1/statistics/hotline?from=2025-01&to=2025-12',
-      '/api/v1/statistics/referrals?from=2025-01&to=2025-12']) {
-      const refused = await t.api('analyst').get(`${url}&asOf=${point.position - 1}`).expect(400);
-      expect(refused.body.fields).toEqual([expect.objectContaining({ field: 'asOf', reason: expect.stringContaining('/api/v1/statistics/release-points') })]);
+    for (const url of [
+      monthly(),
+      '/api/v1/statistics/inei/2025?',
+      '/api/v1/statistics/hotline?from=2025-01&to=2025-12',
+      '/api/v1/statistics/referrals?from=2025-01&to=2025-12',
+    ]) {
+      const refused = await t
+        .api('analyst')
+        .get(`${url}&asOf=${point.position - 1}`)
+        .expect(400);
+      expect(refused.body.fields).toEqual([
+        expect.objectContaining({ field: 'asOf', reason: expect.stringContaining('/api/v1/statistics/release-points') }),
+      ]);
       await t.api('analyst').get(`${url}&asOf=${point.position}`).expect(200);
     }
     const hotline = await t.api('analyst').get('/api/v1/statistics/hotline?from=2025-01&to=2025-12').expect(200);
@@ -88,10 +114,15 @@ describe('differencing the answers an analyst can obtain', () => {
   it('leaves no suppressed cell derivable across the national report and every department report of a release point', async () => {
     // June 2024 (outside the generated year): six denunciations in Lima, one in Cusco. Protected one report at a
     // time, the national table hides Cusco's 1 (and Lima's 6 with it), but Lima's own report publishes its 6.
-    const denunciation = (ubigeo: string, day: number) => caseRegistration({
-      caseId: randomUUID(), registeredAt: `2024-06-${String(day).padStart(2, '0')}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', ubigeo,
-      purposes: ['sexual_exploitation'], victims: [victim({ age: 16 })],
-    });
+    const denunciation = (ubigeo: string, day: number) =>
+      caseRegistration({
+        caseId: randomUUID(),
+        registeredAt: `2024-06-${String(day).padStart(2, '0')}T10:00:00-05:00`,
+        policeUnit: 'DIRCTPTIM',
+        ubigeo,
+        purposes: ['sexual_exploitation'],
+        victims: [victim({ age: 16 })],
+      });
     for (let day = 1; day <= 6; day++) await t.api('police').post('/api/v1/cases').send(denunciation('150101', day)).expect(201);
     await t.api('police').post('/api/v1/cases').send(denunciation('080108', 10)).expect(201);
     await t.project();
@@ -99,28 +130,36 @@ describe('differencing the answers an analyst can obtain', () => {
     for (const period of ['2024-06', '2025-03']) {
       const released = await family('analyst', undefined, period);
       expect(released.every((r) => r.asOfPosition === point.position)).toBe(true);
-      expect(released.flatMap((r) => r.tables.flatMap((tb) => tb.rows.flatMap((row) => row.values)))
-        .filter((v) => v !== null && v > 0 && v < K)).toEqual([]);
+      expect(
+        released.flatMap((r) => r.tables.flatMap((tb) => tb.rows.flatMap((row) => row.values))).filter((v) => v !== null && v > 0 && v < K),
+      ).toEqual([]);
       expect({ period, findings: crossAnswerFindings(released) }).toEqual({ period, findings: [] });
     }
     // The checker has teeth: the same reports protected one at a time (the administrator's view, same position)
     // are found leaking by subtraction.
     expect(crossAnswerFindings(await family('admin', point.position, '2024-06'))).toEqual(
-      expect.arrayContaining(['national denunciations_by_department[08][denunciations]: determined']));
+      expect.arrayContaining(['national denunciations_by_department[08][denunciations]: determined']),
+    );
   });
 
   it('answers month ranges with sums of the released monthly figures, so overlapping ranges never differ by a hidden month', async () => {
     await declare();
     const months = ['2025-01', '2025-02', '2025-03'];
     const lima = await Promise.all(months.map(async (m) => (await t.api('analyst').get(monthly('15', m)).expect(200)).body as Report));
-    const hotline = (from: string, to: string) => t.api('analyst').get(`/api/v1/statistics/hotline?from=${from}&to=${to}&by=month&department=15`).expect(200);
-    for (const [from, to] of [['2025-01', '2025-03'], ['2025-02', '2025-03'], ['2025-03', '2025-03']]) {
+    const hotline = (from: string, to: string) =>
+      t.api('analyst').get(`/api/v1/statistics/hotline?from=${from}&to=${to}&by=month&department=15`).expect(200);
+    for (const [from, to] of [
+      ['2025-01', '2025-03'],
+      ['2025-02', '2025-03'],
+      ['2025-03', '2025-03'],
+    ]) {
       const range = (await hotline(from, to)).body;
       expect(range.groups.map((g: { key: string }) => g.key)).toEqual(months.filter((m) => m >= from && m <= to));
       for (const group of range.groups as Array<Record<string, number | null> & { key: string }>) {
         const report = cells(lima[months.indexOf(group.key)]);
         expect([group.received, group.traffickingRelated, group.closed]).toEqual(
-          ['received', 'trafficking_related', 'closed'].map((row) => report.get(`hotline_calls/${row}/calls`)));
+          ['received', 'trafficking_related', 'closed'].map((row) => report.get(`hotline_calls/${row}/calls`)),
+        );
       }
       for (const field of ['received', 'traffickingRelated', 'closed']) {
         const values = range.groups.map((g: Record<string, number | null>) => g[field]);
@@ -144,17 +183,29 @@ describe('differencing the answers an analyst can obtain', () => {
     // Cusco's year is 11 while its months are 1, 5 and 5.
     for (const month of ['07', '08']) {
       for (let day = 1; day <= 5; day++) {
-        await t.api('police').post('/api/v1/cases').send(caseRegistration({
-          caseId: randomUUID(), registeredAt: `2024-${month}-0${day}T10:00:00-05:00`, policeUnit: 'DIRCTPTIM', ubigeo: '080108',
-          purposes: ['sexual_exploitation'], victims: [victim({ age: 16 })],
-        })).expect(201);
+        await t
+          .api('police')
+          .post('/api/v1/cases')
+          .send(
+            caseRegistration({
+              caseId: randomUUID(),
+              registeredAt: `2024-${month}-0${day}T10:00:00-05:00`,
+              policeUnit: 'DIRCTPTIM',
+              ubigeo: '080108',
+              purposes: ['sexual_exploitation'],
+              victims: [victim({ age: 16 })],
+            }),
+          )
+          .expect(201);
       }
     }
     await t.project();
     const point = await declare();
     const leaksOf = async (year: string, annual: Report) => {
       const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-      const national = await Promise.all(months.map(async (m) => cells((await t.api('analyst').get(monthly(undefined, m)).expect(200)).body as Report)));
+      const national = await Promise.all(
+        months.map(async (m) => cells((await t.api('analyst').get(monthly(undefined, m)).expect(200)).body as Report)),
+      );
       const table = cells(annual);
       const found: string[] = [];
       for (const department of [...allDepartments, 'unknown']) {
@@ -181,7 +232,13 @@ describe('differencing the answers an analyst can obtain', () => {
     // Teeth: the annual tables protected on their own (the administrator's view, same position), read with the
     // released monthly reports, give months away.
     const alone = (await t.api('admin').get(`/api/v1/statistics/inei/2024?asOf=${point.position}`).expect(200)).body as Report;
-    const leaked = [...await leaksOf('2024', alone), ...await leaksOf('2025', (await t.api('admin').get(`/api/v1/statistics/inei/2025?asOf=${point.position}`).expect(200)).body as Report)];
+    const leaked = [
+      ...(await leaksOf('2024', alone)),
+      ...(await leaksOf(
+        '2025',
+        (await t.api('admin').get(`/api/v1/statistics/inei/2025?asOf=${point.position}`).expect(200)).body as Report,
+      )),
+    ];
     expect(leaked.length).toBeGreaterThan(0);
   });
 
@@ -196,7 +253,10 @@ describe('differencing the answers an analyst can obtain', () => {
     const after = await family('analyst');
     const exact = await t.api('admin').get(monthly()).expect(200);
     expect(cells(exact.body as Report).get('hotline_calls/received/calls')).toBe(
-      (cells((await t.api('admin').get(`${monthly()}&asOf=${before[0].asOfPosition}`).expect(200)).body as Report).get('hotline_calls/received/calls') as number) + 2);
+      (cells((await t.api('admin').get(`${monthly()}&asOf=${before[0].asOfPosition}`).expect(200)).body as Report).get(
+        'hotline_calls/received/calls',
+      ) as number) + 2,
+    );
     const small: string[] = [];
     before.forEach((report, i) => {
       const now = cells(after[i]);
@@ -210,16 +270,23 @@ describe('differencing the answers an analyst can obtain', () => {
     expect(small).toEqual([]);
     const revisions = await t.api('analyst').get(`/api/v1/publications/${published.body.publicationId}/revisions`).expect(200);
     expect(revisions.body.currentPosition).toBe(after[0].asOfPosition);
-    expect(revisions.body.changes.filter((c: { published: unknown; current: unknown }) =>
-      typeof c.published === 'number' && typeof c.current === 'number' && Math.abs(c.current - c.published) < K)).toEqual([]);
+    expect(
+      revisions.body.changes.filter(
+        (c: { published: unknown; current: unknown }) =>
+          typeof c.published === 'number' && typeof c.current === 'number' && Math.abs(c.current - c.published) < K,
+      ),
+    ).toEqual([]);
     expect(crossAnswerFindings(after)).toEqual([]);
   });
 
   it('gives a regional police user the same change in its exact count whether or not the document exists elsewhere', async () => {
-    const registration = (ubigeo: string, documentNumber: string) => caseRegistration({
-      caseId: randomUUID(), registeredAt: '2025-03-20T10:00:00-05:00', ubigeo,
-      victims: [victim({ fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber })],
-    });
+    const registration = (ubigeo: string, documentNumber: string) =>
+      caseRegistration({
+        caseId: randomUUID(),
+        registeredAt: '2025-03-20T10:00:00-05:00',
+        ubigeo,
+        victims: [victim({ fullName: 'Nombre Reservado', documentType: 'DNI', documentNumber })],
+      });
     // A person registered in Lima only.
     await t.api('police', ['15']).post('/api/v1/cases').send(registration('150101', '47110815')).expect(201);
     await t.project();

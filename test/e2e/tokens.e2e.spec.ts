@@ -6,14 +6,14 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { signTestToken } from '../support/tokens.js';
 import { captureIO } from '../support/capture-io.js';
 
-
 // A read every role may make: the tests are about the tokens.
 const STATS = '/api/v1/me';
 
 /** Tokens fail closed (issue 10, item 7): explicit national scope, capped lifetime, revocation, rotation. */
 describe('bearer tokens that fail closed', () => {
   let t: TestApp;
-  const get = (token: string, language = 'es') => request(t.app.getHttpServer()).get(STATS).set('Authorization', `Bearer ${token}`).set('Accept-Language', language);
+  const get = (token: string, language = 'es') =>
+    request(t.app.getHttpServer()).get(STATS).set('Authorization', `Bearer ${token}`).set('Accept-Language', language);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -24,11 +24,14 @@ describe('bearer tokens that fail closed', () => {
     const unscoped = t.token('admin', { claims: { scope_national: undefined } });
     const es = await get(unscoped).expect(401);
     expect(es.body).toEqual({
-      error: 'La credencial no declara su alcance: departments (departamentos) o scope_national: true (nacional)', code: 'token_scope_missing',
+      error: 'La credencial no declara su alcance: departments (departamentos) o scope_national: true (nacional)',
+      code: 'token_scope_missing',
       fields: [{ field: 'Authorization', reason: 'sin departments ni scope_national' }],
     });
     expect(es.headers['www-authenticate']).toBe('Bearer realm="registro", error="invalid_token"');
-    expect((await get(t.token('admin', { claims: { scope_national: undefined, departments: [] } }), 'en').expect(401)).body.code).toBe('token_scope_missing');
+    expect((await get(t.token('admin', { claims: { scope_national: undefined, departments: [] } }), 'en').expect(401)).body.code).toBe(
+      'token_scope_missing',
+    );
     // Both claims at once is a contradiction, refused like any bad claim.
     expect((await get(t.token('admin', { claims: { departments: ['08'] } })).expect(401)).body.code).toBe('unauthorized');
     await get(t.token('admin')).expect(200);
@@ -55,7 +58,10 @@ describe('bearer tokens that fail closed', () => {
     const env = { DATABASE_URL: t.db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: t.secret };
     expect(await runCli(['revoke-token', '--jti', jti as string, '--reason', 'lost laptop'], revoked.io, env)).toBe(0);
     expect(revoked.out.stderr).toMatch(/token revocado \/ token revoked/);
-    const { rows } = await t.db.pool.query('SELECT reason, expires_at > now() + interval \'8 hours\' AS outlives FROM revoked_tokens WHERE jti = $1', [jti]);
+    const { rows } = await t.db.pool.query(
+      "SELECT reason, expires_at > now() + interval '8 hours' AS outlives FROM revoked_tokens WHERE jti = $1",
+      [jti],
+    );
     expect(rows).toEqual([{ reason: 'lost laptop', outlives: true }]);
     const started = Date.now();
     while ((await get(token)).status === 200) {
@@ -90,7 +96,9 @@ describe('a rotation of AUTH_JWT_SECRET', () => {
     await get(signTestToken(randomBytes(32).toString('base64url'), 'analyst')).expect(401);
     // The sign-in exchange signs with the current secret only.
     const minted = captureIO();
-    expect(await runCli(['token', '--role', 'analyst'], minted.io, { AUTH_JWT_SECRET: current, AUTH_JWT_SECRET_PREVIOUS: previous })).toBe(0);
+    expect(await runCli(['token', '--role', 'analyst'], minted.io, { AUTH_JWT_SECRET: current, AUTH_JWT_SECRET_PREVIOUS: previous })).toBe(
+      0,
+    );
     await get(minted.out.stdout.trim()).expect(200);
     const header = minted.out.stdout.trim().split('.').slice(0, 2).join('.');
     const { createHmac } = await import('node:crypto');

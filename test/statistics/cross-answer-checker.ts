@@ -20,13 +20,28 @@ export interface CheckedReport {
 
 const T = 'total';
 /** Tables whose national cell is the sum of the departments' same cell (and of the part with no department). */
-const ADDITIVE = ['hotline_calls', 'hotline_referrals', 'referrals_by_status', 'referral_speed', 'denunciations_by_source',
-  'denunciations_by_purpose', 'justice_activity', 'funnel'];
+const ADDITIVE = [
+  'hotline_calls',
+  'hotline_referrals',
+  'referrals_by_status',
+  'referral_speed',
+  'denunciations_by_source',
+  'denunciations_by_purpose',
+  'justice_activity',
+  'funnel',
+];
 /** Of those, the ones counting denunciations (and their acts): the part with no department is the national `unknown` row. */
 const OF_DENUNCIATIONS = ['denunciations_by_source', 'denunciations_by_purpose', 'justice_activity', 'funnel'];
 const SHARED: Array<Array<[string, string, string]>> = [
-  [['victims_by_sex_age', T, T], ['victims_by_nationality', T, 'victims']],
-  [['denunciations_by_source', T, 'denunciations'], ['denunciations_by_department', T, 'denunciations'], ['funnel', 'denunciation', 'denunciations']],
+  [
+    ['victims_by_sex_age', T, T],
+    ['victims_by_nationality', T, 'victims'],
+  ],
+  [
+    ['denunciations_by_source', T, 'denunciations'],
+    ['denunciations_by_department', T, 'denunciations'],
+    ['funnel', 'denunciation', 'denunciations'],
+  ],
 ];
 
 type Term = { cell: string; sign: number };
@@ -53,8 +68,20 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
       const rows = table.rows.map((row) => row.key);
       const bodyColumns = columns.filter((key) => key !== T);
       const bodyRows = rows.filter((key) => key !== T);
-      if (columns.includes(T)) for (const row of rows) relations.push({ total: address(r, table.id, row, T), parts: bodyColumns.map((c) => address(r, table.id, row, c)), slack: false });
-      if (rows.includes(T)) for (const column of columns) relations.push({ total: address(r, table.id, T, column), parts: bodyRows.map((row) => address(r, table.id, row, column)), slack: false });
+      if (columns.includes(T))
+        for (const row of rows)
+          relations.push({
+            total: address(r, table.id, row, T),
+            parts: bodyColumns.map((c) => address(r, table.id, row, c)),
+            slack: false,
+          });
+      if (rows.includes(T))
+        for (const column of columns)
+          relations.push({
+            total: address(r, table.id, T, column),
+            parts: bodyRows.map((row) => address(r, table.id, row, column)),
+            slack: false,
+          });
     }
     for (const group of SHARED) {
       const cells = group.map(([table, row, column]) => address(r, table, row, column)).filter((a) => value.has(a));
@@ -84,7 +111,8 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
 
   const findings = new Set<string>();
   for (const [a, b] of equalities) {
-    if ((value.get(a) === null) !== (value.get(b) === null)) findings.add(`${describe(reports, value.get(a) === null ? a : b)}: published elsewhere`);
+    if ((value.get(a) === null) !== (value.get(b) === null))
+      findings.add(`${describe(reports, value.get(a) === null ? a : b)}: published elsewhere`);
   }
   // Bounds: a published total leaving exactly one per suppressed part.
   for (const relation of relations) {
@@ -118,7 +146,14 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
   for (const relation of relations) {
     equation([{ cell: relation.total, sign: -1 }, ...relation.parts.map((cell) => ({ cell, sign: 1 }))], relation.slack);
   }
-  for (const [a, b] of equalities) equation([{ cell: a, sign: 1 }, { cell: b, sign: -1 }], false);
+  for (const [a, b] of equalities)
+    equation(
+      [
+        { cell: a, sign: 1 },
+        { cell: b, sign: -1 },
+      ],
+      false,
+    );
   const determined = determined_(equations, width);
   for (const [cell, index] of unknowns) if (determined[index]) findings.add(`${describe(reports, cell)}: determined`);
   return [...findings].sort();

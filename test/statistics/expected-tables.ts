@@ -54,14 +54,21 @@ export function expectedIneiAnnual(facts: Facts, year: number): Record<string, E
   const acts = facts.acts.filter(inYear);
   const calls = facts.calls.filter(inYear);
   const referrals = facts.referrals.filter((r) => inYear(r) && r.source === 'hotline_call');
-  const stageAct: Record<string, string> = { investigated: 'opened', accused: 'accused', convicted: 'conviction', acquitted: 'acquittal', archived: 'archived' };
+  const stageAct: Record<string, string> = {
+    investigated: 'opened',
+    accused: 'accused',
+    convicted: 'conviction',
+    acquitted: 'acquittal',
+    archived: 'archived',
+  };
   return {
     denunciations_by_department_month: (row, col) => cases.filter((c) => any(row, c.dept) && any(col, c.period)).length,
     ...victimTables(facts.victims, inYear),
     by_purpose: (row, col) => (col === 'victims' ? victims : cases).filter((x) => hasPurpose(x.purposes, row)).length,
-    cases_by_stage: (row, col) => (col === 'registered'
-      ? cases.filter((c) => any(row, c.dept)).length
-      : acts.filter((a) => any(row, a.dept) && a.act === stageAct[col]).length),
+    cases_by_stage: (row, col) =>
+      col === 'registered'
+        ? cases.filter((c) => any(row, c.dept)).length
+        : acts.filter((a) => any(row, a.dept) && a.act === stageAct[col]).length,
     hotline_by_department: (row, col) => {
       if (col === 'calls_received') return calls.filter((c) => any(row, c.dept)).length;
       if (col === 'calls_trafficking') return calls.filter((c) => any(row, c.dept) && c.trafficking).length;

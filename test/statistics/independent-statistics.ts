@@ -14,8 +14,17 @@ const dept = (ubigeo: string | null | undefined) => (ubigeo ? ubigeo.slice(0, 2)
 export interface Facts {
   calls: Array<{ period: string; dept: string; trafficking: boolean; closed: boolean }>;
   referrals: Array<{ period: string; dept: string; to: string; source: string; status: string; hours: number | null }>;
-  cases: Array<{ id: string; period: string; dept: string; source: string; purposes: string[]; suspects: number;
-    investigation: boolean; accusation: boolean; ruling: boolean }>;
+  cases: Array<{
+    id: string;
+    period: string;
+    dept: string;
+    source: string;
+    purposes: string[];
+    suspects: number;
+    investigation: boolean;
+    accusation: boolean;
+    ruling: boolean;
+  }>;
   victims: Array<{ period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[] }>;
   /** The same, as a department counts them: one person once among that department's denunciations only. */
   departmentVictims: Array<{ period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[] }>;
@@ -34,7 +43,14 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
   const prosecutions = new Map<string, { caseId: string; opened: string; accused?: string; archived?: string; dismissed?: string }>();
   const trials = new Map<string, { caseId: string; ruled?: string; verdict?: string }>();
   for (const { type, data: d } of events) {
-    if (type === 'HotlineCallReceived') calls.set(d.callId, { receivedAt: d.receivedAt, period: lima(d.receivedAt), dept: dept(d.callerUbigeo), trafficking: d.topic === 'trafficking', closed: false });
+    if (type === 'HotlineCallReceived')
+      calls.set(d.callId, {
+        receivedAt: d.receivedAt,
+        period: lima(d.receivedAt),
+        dept: dept(d.callerUbigeo),
+        trafficking: d.topic === 'trafficking',
+        closed: false,
+      });
     if (type === 'HotlineCallClassified') calls.get(d.callId)!.trafficking = d.topic === 'trafficking';
     if (type === 'HotlineCallCorrected') {
       const call = calls.get(d.callId)!;
@@ -43,8 +59,24 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     }
     if (type === 'HotlineCallClosed') calls.get(d.callId)!.closed = true;
     // Its own place, else its source's as it stood at sending (README, department scope).
-    const origin = type === 'ReferralSent' ? (d.source.kind === 'hotline_call' ? calls.get(d.source.id) : d.source.kind === 'case' ? cases.get(d.source.id) : undefined) : undefined;
-    if (type === 'ReferralSent') referrals.set(d.referralId, { referredAt: d.referredAt, period: lima(d.referredAt), dept: d.ubigeo ? dept(d.ubigeo) : (origin?.dept ?? 'unknown'), to: d.to, source: d.source.kind, status: 'sent', hours: null });
+    const origin =
+      type === 'ReferralSent'
+        ? d.source.kind === 'hotline_call'
+          ? calls.get(d.source.id)
+          : d.source.kind === 'case'
+            ? cases.get(d.source.id)
+            : undefined
+        : undefined;
+    if (type === 'ReferralSent')
+      referrals.set(d.referralId, {
+        referredAt: d.referredAt,
+        period: lima(d.referredAt),
+        dept: d.ubigeo ? dept(d.ubigeo) : (origin?.dept ?? 'unknown'),
+        to: d.to,
+        source: d.source.kind,
+        status: 'sent',
+        hours: null,
+      });
     if (type === 'ReferralAccepted') {
       const r = referrals.get(d.referralId)!;
       r.status = 'accepted';
@@ -53,7 +85,18 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     if (type === 'ReferralRejected') referrals.get(d.referralId)!.status = 'rejected';
     if (type === 'ReferralCompleted') referrals.get(d.referralId)!.status = 'completed';
     if (type === 'ReferralRevoked') referrals.get(d.referralId)!.status = 'revoked';
-    if (type === 'CaseRegistered') cases.set(d.caseId, { id: d.caseId, period: lima(d.registeredAt), dept: dept(d.ubigeo), source: d.source, purposes: d.purposes, suspects: 0, investigation: false, accusation: false, ruling: false });
+    if (type === 'CaseRegistered')
+      cases.set(d.caseId, {
+        id: d.caseId,
+        period: lima(d.registeredAt),
+        dept: dept(d.ubigeo),
+        source: d.source,
+        purposes: d.purposes,
+        suspects: 0,
+        investigation: false,
+        accusation: false,
+        ruling: false,
+      });
     if (type === 'SuspectIdentified') cases.get(d.caseId)!.suspects++;
     // One person named in several denunciations (same document) is one victim, as first registered.
     if (type === 'VictimIdentified' && !(d.linkId && linked.has(d.linkId))) {
@@ -77,7 +120,8 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     const c = cases.get(p.caseId)!;
     c.investigation = true;
     if (p.accused) c.accusation = true;
-    for (const act of ['opened', 'accused', 'archived', 'dismissed'] as const) if (p[act]) acts.push({ act, period: p[act]!, dept: c.dept });
+    for (const act of ['opened', 'accused', 'archived', 'dismissed'] as const)
+      if (p[act]) acts.push({ act, period: p[act]!, dept: c.dept });
   }
   for (const t of trials.values()) {
     if (!t.ruled) continue;
@@ -86,7 +130,10 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     acts.push({ act: t.verdict as 'conviction' | 'acquittal', period: t.ruled, dept: c.dept });
   }
   return {
-    calls: [...calls.values()], referrals: [...referrals.values()], cases: [...cases.values()], acts,
+    calls: [...calls.values()],
+    referrals: [...referrals.values()],
+    cases: [...cases.values()],
+    acts,
     victims: victims.map((v) => {
       const c = cases.get(v.caseId)!;
       return { ...v, period: c.period, dept: c.dept, purposes: c.purposes };

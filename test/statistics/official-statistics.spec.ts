@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PostgresEventStore, ProjectionRunner } from '#event-store';
 import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } from '#platform';
-import {
-  canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport,
-} from '#read-models';
+import { canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport } from '#read-models';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';
@@ -13,10 +11,19 @@ const YEARS = [2023, 2024, 2025];
 const MONTHS = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
 const EXACT = { k: 5, applied: false };
 const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
-  [['victims_by_sex_age', 'total', 'total'], ['victims_by_nationality', 'total', 'victims']],
-  [['denunciations_by_source', 'total', 'denunciations'], ['denunciations_by_department', 'total', 'denunciations'],
-    ['funnel', 'denunciation', 'denunciations']],
-  [['denunciations_by_department_month', 'total', 'total'], ['cases_by_stage', 'total', 'registered']],
+  [
+    ['victims_by_sex_age', 'total', 'total'],
+    ['victims_by_nationality', 'total', 'victims'],
+  ],
+  [
+    ['denunciations_by_source', 'total', 'denunciations'],
+    ['denunciations_by_department', 'total', 'denunciations'],
+    ['funnel', 'denunciation', 'denunciations'],
+  ],
+  [
+    ['denunciations_by_department_month', 'total', 'total'],
+    ['cases_by_stage', 'total', 'registered'],
+  ],
 ];
 
 /** Every published cell against the independent expectation, with its address in the failure message. */
@@ -30,7 +37,8 @@ function compare(report: PublishedReport, expected: Record<string, (row: string,
       table.columns.forEach((column, i) => {
         cells++;
         const want = expect(row.key, column.key);
-        if (row.values[i] !== want) mismatches.push(`${report.period} ${table.id}[${row.key}][${column.key}] = ${row.values[i]}, expected ${want}`);
+        if (row.values[i] !== want)
+          mismatches.push(`${report.period} ${table.id}[${row.key}][${column.key}] = ${row.values[i]}, expected ${want}`);
       });
     }
   }
@@ -49,7 +57,10 @@ describe('official statistics over a generated three-year log', () => {
     db = await createTestDatabase();
     catalogs = loadCatalogs(loadConfig({}, []).seedsDir);
     const departments = catalogs.ubigeo.departmentCodes();
-    await appendDataset(new PostgresEventStore(db.pool), generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments }));
+    await appendDataset(
+      new PostgresEventStore(db.pool),
+      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments }),
+    );
     await waitUntilLogVisible(db.pool);
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
     const { rows } = await db.pool.query<RawEvent>('SELECT event_type AS type, data FROM events ORDER BY transaction_id, global_position');
@@ -82,8 +93,15 @@ describe('official statistics over a generated three-year log', () => {
   it('every cell of the INEI annual tables equals the independent computation', async () => {
     for (const year of YEARS) {
       const report = await statistics.report({ kind: 'inei-annual', period: String(year), department: null }, { disclosure: EXACT });
-      expect(report.tables.map((t) => t.id)).toEqual(['denunciations_by_department_month', 'victims_by_sex_age',
-        'victims_by_nationality', 'victims_by_purpose', 'by_purpose', 'cases_by_stage', 'hotline_by_department']);
+      expect(report.tables.map((t) => t.id)).toEqual([
+        'denunciations_by_department_month',
+        'victims_by_sex_age',
+        'victims_by_nationality',
+        'victims_by_purpose',
+        'by_purpose',
+        'cases_by_stage',
+        'hotline_by_department',
+      ]);
       compare(report, expectedIneiAnnual(facts, year));
     }
   });
@@ -91,36 +109,56 @@ describe('official statistics over a generated three-year log', () => {
   it('as of the current position, the ledger gives the same bytes as the current cells', async () => {
     for (const period of ['2023-01', '2024-02', '2025-12']) {
       const now = await statistics.report({ kind: 'monthly', period, department: null }, { disclosure: { k: 5, applied: true } });
-      const asOf = await statistics.report({ kind: 'monthly', period, department: null }, { asOf: now.asOfPosition, disclosure: { k: 5, applied: true } });
+      const asOf = await statistics.report(
+        { kind: 'monthly', period, department: null },
+        { asOf: now.asOfPosition, disclosure: { k: 5, applied: true } },
+      );
       expect(canonicalJson(asOf)).toBe(canonicalJson(now));
     }
   });
 
   it('analyst outputs publish no cell below k and leave no suppressed cell derivable from the totals', async () => {
     const reports = [
-      ...await Promise.all(MONTHS.slice(0, 12).map((period) =>
-        statistics.report({ kind: 'monthly', period, department: null }, { disclosure: { k: 5, applied: true } }))),
-      ...await Promise.all(MONTHS.slice(12, 24).map((period) =>
-        statistics.report({ kind: 'monthly', period, department: '15' }, { disclosure: { k: 5, applied: true } }))),
-      ...await Promise.all(YEARS.map((year) =>
-        statistics.report({ kind: 'inei-annual', period: String(year), department: null }, { disclosure: { k: 5, applied: true } }))),
+      ...(await Promise.all(
+        MONTHS.slice(0, 12).map((period) =>
+          statistics.report({ kind: 'monthly', period, department: null }, { disclosure: { k: 5, applied: true } }),
+        ),
+      )),
+      ...(await Promise.all(
+        MONTHS.slice(12, 24).map((period) =>
+          statistics.report({ kind: 'monthly', period, department: '15' }, { disclosure: { k: 5, applied: true } }),
+        ),
+      )),
+      ...(await Promise.all(
+        YEARS.map((year) =>
+          statistics.report({ kind: 'inei-annual', period: String(year), department: null }, { disclosure: { k: 5, applied: true } }),
+        ),
+      )),
     ];
     let suppressed = 0;
     for (const report of reports) {
       for (const table of report.tables) {
         expect({ table: table.id, findings: findDisclosures(table, 5) }).toEqual({ table: table.id, findings: [] });
-        for (const row of table.rows) for (const value of row.values) if (table.unit === 'count' && value !== null) expect(value === 0 || value >= 5).toBe(true);
+        for (const row of table.rows)
+          for (const value of row.values) if (table.unit === 'count' && value !== null) expect(value === 0 || value >= 5).toBe(true);
         suppressed += table.suppressed.length;
       }
       // A total published by several tables is hidden by all of them or by none.
       for (const group of SHARED_TOTALS) {
-        const values = new Set(group.map(([id, row, column]) => {
-          const table = report.tables.find((t) => t.id === id);
-          if (!table) return 'absent';
-          return table.rows.find((r) => r.key === row)!.values[table.columns.findIndex((c) => c.key === column)];
-        }).filter((v) => v !== 'absent'));
-        expect({ report: `${report.kind} ${report.period} ${report.department}`, group: group[0][0], consistent: values.size <= 1 })
-          .toEqual({ report: `${report.kind} ${report.period} ${report.department}`, group: group[0][0], consistent: true });
+        const values = new Set(
+          group
+            .map(([id, row, column]) => {
+              const table = report.tables.find((t) => t.id === id);
+              if (!table) return 'absent';
+              return table.rows.find((r) => r.key === row)!.values[table.columns.findIndex((c) => c.key === column)];
+            })
+            .filter((v) => v !== 'absent'),
+        );
+        expect({
+          report: `${report.kind} ${report.period} ${report.department}`,
+          group: group[0][0],
+          consistent: values.size <= 1,
+        }).toEqual({ report: `${report.kind} ${report.period} ${report.department}`, group: group[0][0], consistent: true });
       }
     }
     expect(suppressed).toBeGreaterThan(50);

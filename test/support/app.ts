@@ -29,12 +29,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const secret = randomBytes(32).toString('base64url');
   const config = loadConfig(
     {
-      SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', MASTER_KEY: randomBytes(32).toString('base64'), BODY_LIMIT_BYTES: '16384',
+      SEED_DEMO: 'false',
+      RUN_PROJECTIONS: 'false',
+      MASTER_KEY: randomBytes(32).toString('base64'),
+      BODY_LIMIT_BYTES: '16384',
       // Suites send hundreds of requests a minute with one token; the limit itself is tested with a small one.
-      RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000', RATE_LIMIT_HEAVY_PER_MINUTE: '1000000',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+      RATE_LIMIT_HEAVY_PER_MINUTE: '1000000',
       // The anchor key and the exported anchors in a folder of the test's own, never the developer's .data.
       ...testAnchorExport().env,
-      ...(env.AUTH_JWKS_URL ? {} : { AUTH_JWT_SECRET: secret }), ...env,
+      ...(env.AUTH_JWKS_URL ? {} : { AUTH_JWT_SECRET: secret }),
+      ...env,
     },
     [],
   );

@@ -30,7 +30,12 @@ export interface HotlineCallBody {
 
 /** An anonymous phone call in Spanish from Lima about trafficking. */
 export const hotlineCall = <O extends Partial<HotlineCallBody> = NoOverrides>(overrides: O = {} as O): HotlineCallBody & O => ({
-  receivedAt: '2025-03-03T09:00:00-05:00', channel: 'phone', language: 'es', callerUbigeo: '150101', anonymous: true, topic: 'trafficking',
+  receivedAt: '2025-03-03T09:00:00-05:00',
+  channel: 'phone',
+  language: 'es',
+  callerUbigeo: '150101',
+  anonymous: true,
+  topic: 'trafficking',
   ...overrides,
 });
 
@@ -45,7 +50,9 @@ export interface CallReferralBody {
 
 /** A referral of the default call to the police, two hours after it was received. */
 export const callReferral = <O extends Partial<CallReferralBody> = NoOverrides>(overrides: O = {} as O): CallReferralBody & O => ({
-  to: 'PNP', referredAt: '2025-03-03T11:00:00-05:00', ...overrides,
+  to: 'PNP',
+  referredAt: '2025-03-03T11:00:00-05:00',
+  ...overrides,
 });
 
 /** A victim in POST /cases. */
@@ -62,7 +69,12 @@ export interface VictimBody {
 }
 
 /** A Peruvian girl of 17, not identified. */
-export const victim = <O extends Partial<VictimBody> = NoOverrides>(overrides: O = {} as O): VictimBody & O => ({ sex: 'female', age: 17, nationality: 'PE', ...overrides });
+export const victim = <O extends Partial<VictimBody> = NoOverrides>(overrides: O = {} as O): VictimBody & O => ({
+  sex: 'female',
+  age: 17,
+  nationality: 'PE',
+  ...overrides,
+});
 
 /** A suspect in POST /cases and POST /cases/{caseId}/suspects. */
 export interface SuspectBody {
@@ -74,7 +86,11 @@ export interface SuspectBody {
 }
 
 /** A Peruvian man, age and role unknown. */
-export const suspect = <O extends Partial<SuspectBody> = NoOverrides>(overrides: O = {} as O): SuspectBody & O => ({ sex: 'male', nationality: 'PE', ...overrides });
+export const suspect = <O extends Partial<SuspectBody> = NoOverrides>(overrides: O = {} as O): SuspectBody & O => ({
+  sex: 'male',
+  nationality: 'PE',
+  ...overrides,
+});
 
 /** POST /cases. */
 export interface CaseRegistrationBody {
@@ -91,9 +107,16 @@ export interface CaseRegistrationBody {
 }
 
 /** A walk-in denunciation in Lima for labour exploitation, one victim (`victim()`) and no suspect. */
-export const caseRegistration = <O extends Partial<CaseRegistrationBody> = NoOverrides>(overrides: O = {} as O): CaseRegistrationBody & O => ({
-  registeredAt: '2025-03-05T10:00:00-05:00', policeUnit: 'Comisaría', ubigeo: '150101', source: 'walk_in', purposes: ['labour_exploitation'],
-  victims: [victim()], suspects: [],
+export const caseRegistration = <O extends Partial<CaseRegistrationBody> = NoOverrides>(
+  overrides: O = {} as O,
+): CaseRegistrationBody & O => ({
+  registeredAt: '2025-03-05T10:00:00-05:00',
+  policeUnit: 'Comisaría',
+  ubigeo: '150101',
+  source: 'walk_in',
+  purposes: ['labour_exploitation'],
+  victims: [victim()],
+  suspects: [],
   ...overrides,
 });
 
@@ -105,8 +128,12 @@ export interface ProsecutorReferralBody {
 }
 
 /** The default case sent to the FISTRAP the day after its registration. */
-export const prosecutorReferral = <O extends Partial<ProsecutorReferralBody> = NoOverrides>(overrides: O = {} as O): ProsecutorReferralBody & O => ({
-  referredAt: '2025-03-06T10:00:00-05:00', office: 'FISTRAP', ...overrides,
+export const prosecutorReferral = <O extends Partial<ProsecutorReferralBody> = NoOverrides>(
+  overrides: O = {} as O,
+): ProsecutorReferralBody & O => ({
+  referredAt: '2025-03-06T10:00:00-05:00',
+  office: 'FISTRAP',
+  ...overrides,
 });
 
 /** POST /trials. */
@@ -118,8 +145,14 @@ export interface TrialOpeningBody {
 }
 
 /** A trial opened on `prosecutionId` (the prosecution must be at the accusation stage). */
-export const trialOpening = <O extends Partial<Omit<TrialOpeningBody, 'prosecutionId'>> = NoOverrides>(prosecutionId: string, overrides: O = {} as O): TrialOpeningBody & O => ({
-  prosecutionId, openedAt: '2025-03-11T10:00:00-05:00', court: 'Juzgado', ...overrides,
+export const trialOpening = <O extends Partial<Omit<TrialOpeningBody, 'prosecutionId'>> = NoOverrides>(
+  prosecutionId: string,
+  overrides: O = {} as O,
+): TrialOpeningBody & O => ({
+  prosecutionId,
+  openedAt: '2025-03-11T10:00:00-05:00',
+  court: 'Juzgado',
+  ...overrides,
 });
 
 /** POST /trials/{trialId}/rulings. */
@@ -131,6 +164,13 @@ export interface RulingBody {
 }
 
 /** A conviction of `defendants`. */
-export const ruling = <O extends Partial<Omit<RulingBody, 'defendants'>> = NoOverrides>(defendants: string[], overrides: O = {} as O): RulingBody & O => ({
-  ruledAt: '2025-04-01T10:00:00-05:00', verdict: 'conviction', sentenceYears: 8, defendants, ...overrides,
+export const ruling = <O extends Partial<Omit<RulingBody, 'defendants'>> = NoOverrides>(
+  defendants: string[],
+  overrides: O = {} as O,
+): RulingBody & O => ({
+  ruledAt: '2025-04-01T10:00:00-05:00',
+  verdict: 'conviction',
+  sentenceYears: 8,
+  defendants,
+  ...overrides,
 });

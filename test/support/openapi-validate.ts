@@ -42,14 +42,22 @@ export function operationOf(doc: OpenApiDocument, endpoint: string): Operation |
 
 function hasType(value: unknown, type: string): boolean {
   switch (type) {
-    case 'null': return value === null;
-    case 'integer': return Number.isInteger(value);
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'string': return typeof value === 'string';
-    case 'boolean': return typeof value === 'boolean';
-    case 'array': return Array.isArray(value);
-    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
-    default: throw new Error(`unknown schema type ${type}`);
+    case 'null':
+      return value === null;
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default:
+      throw new Error(`unknown schema type ${type}`);
   }
 }
 
@@ -66,13 +74,17 @@ export function validate(doc: OpenApiDocument, raw: Schema, value: unknown, path
     const matching = schema.oneOf.filter((sub) => validate(doc, sub, value, path).length === 0).length;
     if (matching !== 1) errors.push(`${path}: matches ${matching} of the ${schema.oneOf.length} oneOf schemas (${JSON.stringify(value)})`);
   }
-  if (schema.anyOf && !schema.anyOf.some((sub) => validate(doc, sub, value, path).length === 0)) errors.push(`${path}: matches no anyOf schema`);
-  if (schema.enum && !schema.enum.some((allowed) => allowed === value)) errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+  if (schema.anyOf && !schema.anyOf.some((sub) => validate(doc, sub, value, path).length === 0))
+    errors.push(`${path}: matches no anyOf schema`);
+  if (schema.enum && !schema.enum.some((allowed) => allowed === value))
+    errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
   if (types.length > 0 && !types.some((type) => hasType(value, type))) {
     return [...errors, `${path}: expected ${types.join(' | ')}${schema.nullable ? ' | null' : ''}, got ${describeValue(value)}`];
   }
-  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value)) errors.push(`${path}: "${value}" does not match ${schema.pattern}`);
-  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) errors.push(`${path}: ${value} is below ${schema.minimum}`);
+  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value))
+    errors.push(`${path}: "${value}" does not match ${schema.pattern}`);
+  if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum)
+    errors.push(`${path}: ${value} is below ${schema.minimum}`);
   if (hasType(value, 'object')) {
     const object = value as Record<string, unknown>;
     for (const key of schema.required ?? []) if (!(key in object)) errors.push(`${path}.${key}: required, missing`);
@@ -80,7 +92,8 @@ export function validate(doc: OpenApiDocument, raw: Schema, value: unknown, path
       const propertySchema = schema.properties?.[key];
       if (propertySchema) errors.push(...validate(doc, propertySchema, property, `${path}.${key}`));
       else if (schema.additionalProperties === false) errors.push(`${path}.${key}: not in the schema (additionalProperties: false)`);
-      else if (typeof schema.additionalProperties === 'object') errors.push(...validate(doc, schema.additionalProperties, property, `${path}.${key}`));
+      else if (typeof schema.additionalProperties === 'object')
+        errors.push(...validate(doc, schema.additionalProperties, property, `${path}.${key}`));
     }
   }
   if (Array.isArray(value) && schema.items) value.forEach((item, i) => errors.push(...validate(doc, schema.items!, item, `${path}[${i}]`)));

@@ -18,7 +18,11 @@ export interface TestTokenOptions {
 export function signTestToken(secret: string, role: Role | string, options: TestTokenOptions = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const payload: Record<string, unknown> = {
-    sub: options.subject ?? `test-${role}`, role, iat: now, exp: now + (options.expiresIn ?? 3600), jti: randomUUID(),
+    sub: options.subject ?? `test-${role}`,
+    role,
+    iat: now,
+    exp: now + (options.expiresIn ?? 3600),
+    jti: randomUUID(),
     ...(options.departments && options.departments.length > 0 ? { departments: options.departments } : { scope_national: true }),
     ...options.claims,
   };

@@ -39,9 +39,7 @@ export class AppModule implements NestModule {
         IntegrityModule,
         HealthModule,
       ],
-      providers: [
-        { provide: APP_FILTER, useClass: ApiErrorFilter },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
     };
   }
 

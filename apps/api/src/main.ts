@@ -47,13 +47,19 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       logger.log(`${signal} received: stopping the server and the database`);
       shutdown.abort(new Error(`${signal} received`));
-      void app.close().then(stopEmbedded).then(() => {
-        logger.log('stopped');
-        process.exit(0);
-      }, (error: unknown) => {
-        logger.error(`shutdown failed: ${String(error)}`);
-        process.exit(1);
-      });
+      void app
+        .close()
+        .then(stopEmbedded)
+        .then(
+          () => {
+            logger.log('stopped');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            logger.error(`shutdown failed: ${String(error)}`);
+            process.exit(1);
+          },
+        );
     });
   }
   await app.listen(config.port, config.host);
@@ -69,13 +75,16 @@ async function main(): Promise<void> {
     const token = await demoToken(config);
     app.get(RateLimitExemptions).exempt(token);
     try {
-      await loadDemoDataIfEmpty({
-        baseUrl: `${selfUrl(app.getHttpServer().address() as AddressInfo)}/api/v1`,
-        pool: app.get(PG_POOL),
-        ubigeo: app.get<ReferenceCatalogs>(CATALOGS).ubigeo,
-        authorization: `Bearer ${token}`,
-        signal: shutdown.signal,
-      }, logger);
+      await loadDemoDataIfEmpty(
+        {
+          baseUrl: `${selfUrl(app.getHttpServer().address() as AddressInfo)}/api/v1`,
+          pool: app.get(PG_POOL),
+          ubigeo: app.get<ReferenceCatalogs>(CATALOGS).ubigeo,
+          authorization: `Bearer ${token}`,
+          signal: shutdown.signal,
+        },
+        logger,
+      );
     } catch (error) {
       if (shutdown.signal.aborted) return; // stopping: the signal handler finishes the shutdown
       await app.close().then(stopEmbedded, stopEmbedded); // a failed demo stops the start, and the database with it
@@ -87,14 +96,18 @@ async function main(): Promise<void> {
   }
   logger.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s: API ${url}/api/v1, docs ${url}/docs, health ${url}/health`);
   logger.log(`consola: ${url}/`);
-  logger.log(config.oidc
-    ? `la consola inicia sesión con el proveedor de identidad (${config.oidc.authority}) / the console signs in through the identity provider`
-    : config.auth.jwksUrl
-      ? 'la consola necesita OIDC_AUTHORITY y OIDC_CLIENT_ID para iniciar sesión con el proveedor / the console needs OIDC_AUTHORITY and OIDC_CLIENT_ID to sign in'
-      : 'iniciar sesión en la consola / sign in to the console: npm run cli -- login-url --role operator');
-  logger.log(config.auth.jwksUrl
-    ? `every /api/v1 request needs "Authorization: Bearer <token>" from your identity provider (JWKS ${config.auth.jwksUrl})`
-    : 'every /api/v1 request needs "Authorization: Bearer <token>"; get one with: npm run cli -- token --role admin (roles, --department DD: README, "Authentication and tokens")');
+  logger.log(
+    config.oidc
+      ? `la consola inicia sesión con el proveedor de identidad (${config.oidc.authority}) / the console signs in through the identity provider`
+      : config.auth.jwksUrl
+        ? 'la consola necesita OIDC_AUTHORITY y OIDC_CLIENT_ID para iniciar sesión con el proveedor / the console needs OIDC_AUTHORITY and OIDC_CLIENT_ID to sign in'
+        : 'iniciar sesión en la consola / sign in to the console: npm run cli -- login-url --role operator',
+  );
+  logger.log(
+    config.auth.jwksUrl
+      ? `every /api/v1 request needs "Authorization: Bearer <token>" from your identity provider (JWKS ${config.auth.jwksUrl})`
+      : 'every /api/v1 request needs "Authorization: Bearer <token>"; get one with: npm run cli -- token --role admin (roles, --department DD: README, "Authentication and tokens")',
+  );
 }
 
 /** The demo is loaded by the registry itself, as an administrator, with a short-lived token it signs itself. */
@@ -120,11 +133,21 @@ class DemoQuietLogger implements LoggerService {
     if (this.quiet && rest.at(-1) === 'Http' && typeof status === 'number' && status < 400) return;
     this.inner.log(message, ...rest);
   }
-  error(message: unknown, ...rest: unknown[]) { this.inner.error(message, ...rest); }
-  warn(message: unknown, ...rest: unknown[]) { this.inner.warn(message, ...rest); }
-  debug(message: unknown, ...rest: unknown[]) { this.inner.debug?.(message, ...rest); }
-  verbose(message: unknown, ...rest: unknown[]) { this.inner.verbose?.(message, ...rest); }
-  fatal(message: unknown, ...rest: unknown[]) { this.inner.fatal?.(message, ...rest); }
+  error(message: unknown, ...rest: unknown[]) {
+    this.inner.error(message, ...rest);
+  }
+  warn(message: unknown, ...rest: unknown[]) {
+    this.inner.warn(message, ...rest);
+  }
+  debug(message: unknown, ...rest: unknown[]) {
+    this.inner.debug?.(message, ...rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]) {
+    this.inner.verbose?.(message, ...rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]) {
+    this.inner.fatal?.(message, ...rest);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,14 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import {
-  createDataSource, ensureEmbeddedServingRole, existingEmbeddedDatabaseUrl, prepareDatabase, startEmbeddedDatabase,
-  type AppConfig, type DatabaseUrls, type EmbeddedDatabase,
+  createDataSource,
+  ensureEmbeddedServingRole,
+  existingEmbeddedDatabaseUrl,
+  prepareDatabase,
+  startEmbeddedDatabase,
+  type AppConfig,
+  type DatabaseUrls,
+  type EmbeddedDatabase,
 } from '#platform';
 import { NoData } from './cli-errors.js';
 
@@ -67,7 +73,12 @@ function where(url: string): string {
 }
 
 /** Connects and migrates; `label` names the database in the NoData message when it holds no registry. */
-async function connect(urls: DatabaseUrls, label: string, embedded: EmbeddedDatabase | null, log: (message: string) => void): Promise<CliDatabase> {
+async function connect(
+  urls: DatabaseUrls,
+  label: string,
+  embedded: EmbeddedDatabase | null,
+  log: (message: string) => void,
+): Promise<CliDatabase> {
   const url = urls.url;
   // One pool for the command (its TypeORM queries run on it too).
   const pool = new pg.Pool({ connectionString: url, max: 4 });

@@ -7,7 +7,10 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** The command line is wrong: unknown command, missing or invalid option. Exit code 2. */
 export class UsageError extends Error {
-  constructor(readonly messageEs: string, readonly messageEn: string) {
+  constructor(
+    readonly messageEs: string,
+    readonly messageEn: string,
+  ) {
     super(`${messageEs} / ${messageEn}`);
     this.name = 'UsageError';
   }
@@ -31,7 +34,8 @@ export function describeFailure(error: unknown, debug: boolean): { exitCode: Exi
     return { exitCode: EXIT.usage, message: `${error.message}\nUso / usage: npm run cli -- help` };
   }
   if (error instanceof NoData) return { exitCode: EXIT.usage, message: error.message };
-  if (error instanceof ConfigError) return { exitCode: EXIT.usage, message: `configuración no válida / invalid configuration: ${error.message}` };
+  if (error instanceof ConfigError)
+    return { exitCode: EXIT.usage, message: `configuración no válida / invalid configuration: ${error.message}` };
   if (error instanceof DomainError) {
     const fields = error.fields.map((f) => `\n  ${f.field}: ${f.reason} / ${f.reasonEn}`).join('');
     return { exitCode: EXIT.usage, message: `${error.messageEs} / ${error.messageEn}${fields}` };

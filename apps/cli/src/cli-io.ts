@@ -22,8 +22,10 @@ export function processIO(): CliIO {
 /** A spreadsheet is bytes a terminal cannot show (and would be garbled by): refused before any work is done. */
 export function checkDestination(format: string, out: string | null, stdoutIsTTY: boolean): void {
   if (format === 'xlsx' && out === null && stdoutIsTTY) {
-    throw new UsageError('--format xlsx: no se escribe un libro XLSX en la terminal; use --out archivo.xlsx o redirija la salida',
-      'an XLSX workbook is not written to a terminal; use --out file.xlsx or redirect the output');
+    throw new UsageError(
+      '--format xlsx: no se escribe un libro XLSX en la terminal; use --out archivo.xlsx o redirija la salida',
+      'an XLSX workbook is not written to a terminal; use --out file.xlsx or redirect the output',
+    );
   }
 }
 

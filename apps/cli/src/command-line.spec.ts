@@ -29,16 +29,31 @@ describe('the command line', () => {
 
   it('reads a monthly report with its defaults: json, Spanish, current position, stdout, all of Peru', () => {
     expect(parse('report monthly --year 2025 --month 3')).toEqual({
-      command: 'report-monthly', year: 2025, month: 3, department: null, asOf: null, format: 'json', lang: 'es', out: null,
+      command: 'report-monthly',
+      year: 2025,
+      month: 3,
+      department: null,
+      asOf: null,
+      format: 'json',
+      lang: 'es',
+      out: null,
     });
     expect(parse('report monthly --year=2025 --month=03 --department 15 --as-of 120 --format xlsx --lang en --out r.xlsx')).toEqual({
-      command: 'report-monthly', year: 2025, month: 3, department: '15', asOf: 120, format: 'xlsx', lang: 'en', out: 'r.xlsx',
+      command: 'report-monthly',
+      year: 2025,
+      month: 3,
+      department: '15',
+      asOf: 120,
+      format: 'xlsx',
+      lang: 'en',
+      out: 'r.xlsx',
     });
   });
 
   it.each(['13', '0', 'marzo', '3.5', '-1', ' '])('refuses --month %s, naming the option and the reason', (month) => {
-    expect(refusal(`report monthly --year 2025 --month=${month}`))
-      .toMatch(/^--month: debe ser un entero entre 1 y 12 \(se recibió «.*»\) \/ must be an integer from 1 to 12/);
+    expect(refusal(`report monthly --year 2025 --month=${month}`)).toMatch(
+      /^--month: debe ser un entero entre 1 y 12 \(se recibió «.*»\) \/ must be an integer from 1 to 12/,
+    );
   });
 
   it('refuses a missing or impossible year', () => {
@@ -53,14 +68,17 @@ describe('the command line', () => {
   });
 
   it('refuses a bad format or language, listing what is allowed', () => {
-    expect(refusal('report monthly --year 2025 --month 3 --format pdf'))
-      .toBe('--format: debe ser uno de: json, csv, xlsx (se recibió «pdf») / must be one of json, csv, xlsx');
+    expect(refusal('report monthly --year 2025 --month 3 --format pdf')).toBe(
+      '--format: debe ser uno de: json, csv, xlsx (se recibió «pdf») / must be one of json, csv, xlsx',
+    );
     expect(refusal('export inei --year 2025 --lang qu')).toMatch(/^--lang: debe ser uno de: es, en/);
     expect(refusal('export inei --year 2025 --as-of=-5')).toMatch(/^--as-of: debe ser un entero ≥ 0/);
   });
 
   it('refuses options a command does not take, and stray arguments', () => {
-    expect(refusal('export inei --year 2025 --month 3')).toBe('--month: opción desconocida para «export inei» / unknown option for "export inei"');
+    expect(refusal('export inei --year 2025 --month 3')).toBe(
+      '--month: opción desconocida para «export inei» / unknown option for "export inei"',
+    );
     expect(refusal('verify --fast')).toMatch(/^--fast: opción desconocida para «verify»/);
     expect(refusal('verify now')).toBe('verify: argumento inesperado «now» / unexpected argument "now"');
   });
@@ -72,16 +90,26 @@ describe('the command line', () => {
   });
 
   it('checks the shape of a department code (the catalog is checked later)', () => {
-    expect(refusal('report monthly --year 2025 --month 3 --department 150101')).toMatch(/^--department: debe ser un código de departamento de 2 dígitos/);
+    expect(refusal('report monthly --year 2025 --month 3 --department 150101')).toMatch(
+      /^--department: debe ser un código de departamento de 2 dígitos/,
+    );
     expect(refusal('report monthly --year 2025 --month 3 --department 00')).toMatch(/^--department:/);
   });
 
   it('reads a publication request, checking the period against the kind', () => {
     expect(parse('publish --kind monthly --period 2025-03 --department 15')).toEqual({
-      command: 'publish', kind: 'monthly', period: '2025-03', department: '15', id: null,
+      command: 'publish',
+      kind: 'monthly',
+      period: '2025-03',
+      department: '15',
+      id: null,
     });
     expect(parse('publish --kind inei-annual --period 2025 --id 6F1C2A4E-8B3D-4C5E-9F70-1A2B3C4D5E6F')).toEqual({
-      command: 'publish', kind: 'inei-annual', period: '2025', department: null, id: '6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f',
+      command: 'publish',
+      kind: 'inei-annual',
+      period: '2025',
+      department: null,
+      id: '6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f',
     });
     expect(refusal('publish --period 2025-03')).toMatch(/^--kind: es obligatorio/);
     expect(refusal('publish --kind weekly --period 2025-03')).toMatch(/^--kind: debe ser uno de: monthly, inei-annual/);
@@ -109,9 +137,19 @@ describe('the command line', () => {
   });
 
   it('issues a token for a role, national or for some departments', () => {
-    expect(parse('token --role analyst')).toEqual({ command: 'token', role: 'analyst', departments: [], hours: 8, subject: 'local-analyst' });
+    expect(parse('token --role analyst')).toEqual({
+      command: 'token',
+      role: 'analyst',
+      departments: [],
+      hours: 8,
+      subject: 'local-analyst',
+    });
     expect(parse('token --role police --department 15 --department 08 --hours 2 --subject comisaria-17')).toEqual({
-      command: 'token', role: 'police', departments: ['08', '15'], hours: 2, subject: 'comisaria-17',
+      command: 'token',
+      role: 'police',
+      departments: ['08', '15'],
+      hours: 2,
+      subject: 'comisaria-17',
     });
     expect(refusal('token')).toMatch(/^--role: es obligatorio/);
     expect(refusal('token --role chief')).toMatch(/^--role: debe ser uno de: operator, police/);
@@ -132,7 +170,10 @@ describe('output destination', () => {
 
 describe('exit codes', () => {
   it('maps usage, validation and configuration errors to 2, with the way to the help', () => {
-    expect(describeFailure(new UsageError('x', 'y'), false)).toEqual({ exitCode: EXIT.usage, message: 'x / y\nUso / usage: npm run cli -- help' });
+    expect(describeFailure(new UsageError('x', 'y'), false)).toEqual({
+      exitCode: EXIT.usage,
+      message: 'x / y\nUso / usage: npm run cli -- help',
+    });
     expect(describeFailure(new NoData('/tmp/d'), false).exitCode).toBe(EXIT.usage);
     expect(describeFailure(new NoData('/tmp/d'), false).message).toMatch(/no hay datos en \/tmp\/d: ejecute npm start primero \/ no data/);
     expect(describeFailure(new ConfigError('PORT must be…'), false).exitCode).toBe(EXIT.usage);

@@ -32,7 +32,10 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | string[] | boolean | undefined>;
 
 const EXPORT_OPTIONS: Options = {
-  'as-of': { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' },
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  out: { type: 'string' },
 };
 
 /**
@@ -45,11 +48,17 @@ export function parseCommandLine(argv: readonly string[], context: { projections
   switch (name) {
     case 'report': {
       const values = subcommand('report', ['monthly'], rest, {
-        ...EXPORT_OPTIONS, year: { type: 'string' }, month: { type: 'string' }, department: { type: 'string' },
+        ...EXPORT_OPTIONS,
+        year: { type: 'string' },
+        month: { type: 'string' },
+        department: { type: 'string' },
       });
       return {
-        command: 'report-monthly', year: year(values), month: integer(values, 'month', 1, 12, 'un entero entre 1 y 12', 'an integer from 1 to 12'),
-        department: department(values), ...exportOptions(values),
+        command: 'report-monthly',
+        year: year(values),
+        month: integer(values, 'month', 1, 12, 'un entero entre 1 y 12', 'an integer from 1 to 12'),
+        department: department(values),
+        ...exportOptions(values),
       };
     }
     case 'export': {
@@ -57,7 +66,12 @@ export function parseCommandLine(argv: readonly string[], context: { projections
       return { command: 'export-inei', year: year(values), ...exportOptions(values) };
     }
     case 'publish': {
-      const values = options('publish', rest, { kind: { type: 'string' }, period: { type: 'string' }, department: { type: 'string' }, id: { type: 'string' } });
+      const values = options('publish', rest, {
+        kind: { type: 'string' },
+        period: { type: 'string' },
+        department: { type: 'string' },
+        id: { type: 'string' },
+      });
       const kind = oneOf(values, 'kind', PUBLICATION_KINDS, null);
       if (kind === null) throw invalidOption('--kind', 'es obligatorio (monthly o inei-annual)', 'is required (monthly or inei-annual)');
       return { command: 'publish', kind, period: period(values, kind), department: publicationDepartment(values, kind), id: uuid(values) };
@@ -75,13 +89,19 @@ export function parseCommandLine(argv: readonly string[], context: { projections
     }
     case 'rotate-master-key': {
       const values = options('rotate-master-key', rest, { 'batch-size': { type: 'string' } });
-      const batchSize = values['batch-size'] === undefined ? 500 : integer(values, 'batch-size', 1, 10_000, 'un entero entre 1 y 10000', 'an integer between 1 and 10000');
+      const batchSize =
+        values['batch-size'] === undefined
+          ? 500
+          : integer(values, 'batch-size', 1, 10_000, 'un entero entre 1 y 10000', 'an integer between 1 and 10000');
       return { command: 'rotate-master-key', batchSize };
     }
     case 'token':
     case 'login-url': {
       const values = options(name, rest, {
-        role: { type: 'string' }, department: { type: 'string', multiple: true }, hours: { type: 'string' }, subject: { type: 'string' },
+        role: { type: 'string' },
+        department: { type: 'string', multiple: true },
+        hours: { type: 'string' },
+        subject: { type: 'string' },
         ...(name === 'login-url' ? { url: { type: 'string' } } : {}),
       });
       return name === 'token' ? token(values) : { ...token(values), command: 'login-url', url: siteUrl(values) };
@@ -89,10 +109,25 @@ export function parseCommandLine(argv: readonly string[], context: { projections
     case 'revoke-token': {
       const values = options(name, rest, { jti: { type: 'string' }, reason: { type: 'string' } });
       const jti = text(values, 'jti')?.trim();
-      if (!jti) throw invalidOption('--jti', 'es obligatorio (el jti que imprimió `token`, o el del proveedor de identidad)', 'is required (the jti `token` printed, or the identity provider\'s)');
-      if (jti.length > 200 || !/^[\x21-\x7e]+$/.test(jti)) throw invalidOption('--jti', 'debe tener hasta 200 caracteres visibles, sin espacios', 'must be up to 200 visible characters, no spaces');
+      if (!jti)
+        throw invalidOption(
+          '--jti',
+          'es obligatorio (el jti que imprimió `token`, o el del proveedor de identidad)',
+          "is required (the jti `token` printed, or the identity provider's)",
+        );
+      if (jti.length > 200 || !/^[\x21-\x7e]+$/.test(jti))
+        throw invalidOption(
+          '--jti',
+          'debe tener hasta 200 caracteres visibles, sin espacios',
+          'must be up to 200 visible characters, no spaces',
+        );
       const reason = text(values, 'reason')?.trim() ?? 'revoked by the operator';
-      if (reason.length > 200) throw invalidOption('--reason', 'debe tener hasta 200 caracteres (sin datos personales)', 'must be up to 200 characters (no personal data)');
+      if (reason.length > 200)
+        throw invalidOption(
+          '--reason',
+          'debe tener hasta 200 caracteres (sin datos personales)',
+          'must be up to 200 characters (no personal data)',
+        );
       return { command: 'revoke-token', jti, reason };
     }
     default:
@@ -160,7 +195,11 @@ function oneOf<T extends string, F extends T | null>(values: Values, name: strin
   const raw = text(values, name);
   if (raw === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw invalidOption(`--${name}`, `debe ser uno de: ${allowed.join(', ')} (se recibió «${raw}»)`, `must be one of ${allowed.join(', ')}`);
+    throw invalidOption(
+      `--${name}`,
+      `debe ser uno de: ${allowed.join(', ')} (se recibió «${raw}»)`,
+      `must be one of ${allowed.join(', ')}`,
+    );
   }
   return raw as T;
 }
@@ -170,8 +209,11 @@ function department(values: Values): string | null {
   const raw = text(values, 'department');
   if (raw === undefined) return null;
   if (!/^\d{2}$/.test(raw) || raw === '00') {
-    throw invalidOption('--department', `debe ser un código de departamento de 2 dígitos (UBIGEO INEI), se recibió «${raw}»`,
-      'must be a two-digit INEI UBIGEO department code');
+    throw invalidOption(
+      '--department',
+      `debe ser un código de departamento de 2 dígitos (UBIGEO INEI), se recibió «${raw}»`,
+      'must be a two-digit INEI UBIGEO department code',
+    );
   }
   return raw;
 }
@@ -213,7 +255,8 @@ function siteUrl(values: Values): string | null {
   const raw = text(values, 'url');
   if (raw === undefined) return null;
   const url = URL.canParse(raw) ? new URL(raw) : null;
-  if (!url || !['http:', 'https:'].includes(url.protocol)) throw invalidOption('--url', `debe ser una URL http(s) (se recibió «${raw}»)`, 'must be an http(s) URL');
+  if (!url || !['http:', 'https:'].includes(url.protocol))
+    throw invalidOption('--url', `debe ser una URL http(s) (se recibió «${raw}»)`, 'must be an http(s) URL');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -228,8 +271,11 @@ function token(values: Values): Extract<CliCommand, { command: 'token' }> {
   const hours = values.hours === undefined ? 8 : integer(values, 'hours', 1, 720, 'un entero entre 1 y 720', 'an integer from 1 to 720');
   const subject = text(values, 'subject') ?? `local-${role}`;
   if (!/^[A-Za-z0-9._:-]{1,200}$/.test(subject)) {
-    throw invalidOption('--subject', 'debe ser un identificador opaco (letras, dígitos, . _ : -), sin datos personales',
-      'must be an opaque identifier (letters, digits, . _ : -), no personal data');
+    throw invalidOption(
+      '--subject',
+      'debe ser un identificador opaco (letras, dígitos, . _ : -), sin datos personales',
+      'must be an opaque identifier (letters, digits, . _ : -), no personal data',
+    );
   }
   return { command: 'token', role, departments: departments.sort(), hours, subject };
 }

@@ -22,8 +22,14 @@ const received = (callId: string, day: number, topic: string): NewEvent => ({
   eventId: randomUUID(),
   type: 'HotlineCallReceived',
   data: {
-    callId, receivedAt: new Date(Date.UTC(2025, 2, day, 15)).toISOString(), channel: 'phone', language: 'es',
-    callerUbigeo: '150101', anonymous: false, topic, summary: null,
+    callId,
+    receivedAt: new Date(Date.UTC(2025, 2, day, 15)).toISOString(),
+    channel: 'phone',
+    language: 'es',
+    callerUbigeo: '150101',
+    anonymous: false,
+    topic,
+    summary: null,
   },
   metadata: { actor: 'test' },
 });
@@ -40,14 +46,29 @@ describe('the CLI commands on a real PostgreSQL', () => {
     db = await createTestDatabase();
     store = new PostgresEventStore(db.pool);
     catalogs = loadCatalogs(loadConfig({}, []).seedsDir);
-    env = { DATABASE_URL: db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), ...anchors.env };
+    env = {
+      DATABASE_URL: db.url,
+      MASTER_KEY: randomBytes(32).toString('base64'),
+      AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+      ...anchors.env,
+    };
     for (let i = 0; i < 12; i++) {
       const callId = randomUUID();
       const stream = `hotline-call-${callId}`;
       streams.push(stream);
       await store.append(stream, [received(callId, 1 + i, i % 2 === 0 ? 'trafficking' : 'information')], 0);
       if (i % 3 === 0) {
-        await store.append(stream, [{ eventId: randomUUID(), type: 'HotlineCallClosed', data: { callId, closedAt: new Date(Date.UTC(2025, 2, 1 + i, 16)).toISOString(), outcome: 'information_provided' } }], 1);
+        await store.append(
+          stream,
+          [
+            {
+              eventId: randomUUID(),
+              type: 'HotlineCallClosed',
+              data: { callId, closedAt: new Date(Date.UTC(2025, 2, 1 + i, 16)).toISOString(), outcome: 'information_provided' },
+            },
+          ],
+          1,
+        );
       }
     }
     // Written by a newer version: the projections skip it and count it, the hash chain covers it all the same.
@@ -60,7 +81,9 @@ describe('the CLI commands on a real PostgreSQL', () => {
     const total = await countEvents(db.pool);
     const seen: Array<[string, number]> = [];
     const results = await rebuildProjections(db.pool, selectProjections(null), {
-      start: (projection, n) => seen.push([projection, n]), update: () => undefined, stop: () => undefined,
+      start: (projection, n) => seen.push([projection, n]),
+      update: () => undefined,
+      stop: () => undefined,
     });
     expect(results.map((r) => r.projection)).toEqual(PROJECTIONS.map((p) => p.name));
     expect(seen).toEqual(PROJECTIONS.map((p) => [p.name, total]));
@@ -84,7 +107,12 @@ describe('the CLI commands on a real PostgreSQL', () => {
     const request = { kind: 'monthly' as const, period: '2025-03', department: null };
     const json = await produceReport(statistics, request, { asOf: null, format: 'json', lang: 'es' }, 5);
     const report = JSON.parse(String(json.body)) as PublishedReport;
-    expect(report).toMatchObject({ kind: 'monthly', period: '2025-03', asOfPosition: await countEvents(db.pool), disclosureControl: { k: 5, applied: true } });
+    expect(report).toMatchObject({
+      kind: 'monthly',
+      period: '2025-03',
+      asOfPosition: await countEvents(db.pool),
+      disclosureControl: { k: 5, applied: true },
+    });
     expect(json.body).toBe(canonicalJson(json.report));
     const csv = await produceReport(statistics, request, { asOf: null, format: 'csv', lang: 'en' }, 5);
     expect(Buffer.isBuffer(csv.body)).toBe(true);
@@ -104,7 +132,10 @@ describe('the CLI commands on a real PostgreSQL', () => {
     expect(first.sha256).toBe(createHash('sha256').update(frozen.content).digest('hex'));
     expect(await publish(statistics, command, { k: 5, now: new Date() })).toEqual({ ...first, replayed: true });
     const conflict = await publish(statistics, { ...command, period: '2024' }, { k: 5, now: new Date() }).catch((e: unknown) => e);
-    expect(describeFailure(conflict, false)).toMatchObject({ exitCode: EXIT.usage, message: expect.stringMatching(/^Ya existe una publicación con ese id/) });
+    expect(describeFailure(conflict, false)).toMatchObject({
+      exitCode: EXIT.usage,
+      message: expect.stringMatching(/^Ya existe una publicación con ese id/),
+    });
   });
 
   it('runs end to end from the command line on DATABASE_URL', async () => {
@@ -113,9 +144,16 @@ describe('the CLI commands on a real PostgreSQL', () => {
     expect(JSON.parse(report.stdout())).toMatchObject({ kind: 'monthly', period: '2025-03', disclosureControl: { k: 5, applied: true } });
     const published = captureIO();
     expect(await runCli(['publish', '--kind', 'monthly', '--period', '2025-03', '--department', '15'], published.io, env)).toBe(EXIT.ok);
-    expect(JSON.parse(published.stdout())).toMatchObject({ kind: 'monthly', period: '2025-03', department: '15', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(published.stdout())).toMatchObject({
+      kind: 'monthly',
+      period: '2025-03',
+      department: '15',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const unknownDepartment = captureIO();
-    expect(await runCli(['report', 'monthly', '--year', '2025', '--month', '3', '--department', '99'], unknownDepartment.io, env)).toBe(EXIT.usage);
+    expect(await runCli(['report', 'monthly', '--year', '2025', '--month', '3', '--department', '99'], unknownDepartment.io, env)).toBe(
+      EXIT.usage,
+    );
     expect(unknownDepartment.stderr()).toMatch(/--department: «99» no es un departamento del catálogo UBIGEO del INEI/);
     const future = captureIO();
     expect(await runCli(['export', 'inei', '--year', '2025', '--as-of', '100000'], future.io, env)).toBe(EXIT.usage);
@@ -153,7 +191,12 @@ describe('the CLI commands on a real PostgreSQL', () => {
 
     const broken = await verifyLog(db.pool, anchors.exporter);
     expect(broken.exitCode).toBe(EXIT.integrity);
-    expect(broken.report.firstBrokenLink).toMatchObject({ streamId: streams[3], streamPosition: 1, eventId: tampered.eventId, reason: 'hash_mismatch' });
+    expect(broken.report.firstBrokenLink).toMatchObject({
+      streamId: streams[3],
+      streamPosition: 1,
+      eventId: tampered.eventId,
+      reason: 'hash_mismatch',
+    });
     const again = captureIO();
     expect(await runCli(['verify'], again.io, env)).toBe(EXIT.integrity);
     expect(again.stdout()).toContain('INTEGRIDAD COMPROMETIDA / INTEGRITY FAILURE');

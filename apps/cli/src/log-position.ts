@@ -25,6 +25,8 @@ export async function bringStatisticsUpToDate(db: CliDatabase, log: (message: st
   const reached = status.eventsProcessed + status.eventsSkippedUnknown;
   const total = await countEvents(db.pool);
   if (reached < total) {
-    log(`aviso: las estadísticas van en la posición ${reached} de ${total} del registro / warning: the statistics are at log position ${reached} of ${total}`);
+    log(
+      `aviso: las estadísticas van en la posición ${reached} de ${total} del registro / warning: the statistics are at log position ${reached} of ${total}`,
+    );
   }
 }

@@ -12,7 +12,10 @@ export interface LoginUrlCommand extends TokenCommand {
  * Prints a sign-in link for the web console: `<url>/sign-in#code=<code>`. The code is in the fragment, which
  * browsers never send to a server (nor put in its logs); the console posts it once to /api/v1/auth/sign-in.
  */
-export async function runLoginUrl(command: LoginUrlCommand, context: { config: AppConfig; catalogs: ReferenceCatalogs; io: CliIO; now?: Date }): Promise<ExitCode> {
+export async function runLoginUrl(
+  command: LoginUrlCommand,
+  context: { config: AppConfig; catalogs: ReferenceCatalogs; io: CliIO; now?: Date },
+): Promise<ExitCode> {
   const { config, io } = context;
   checkTokenRequest(command, context.catalogs, config);
   const keys = resolveAuthKeys(config.auth, config.dataDir);
@@ -26,8 +29,12 @@ export async function runLoginUrl(command: LoginUrlCommand, context: { config: A
   const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
   const base = command.url ?? `http://${host}:${config.port}`;
   const scope = scopeText(command.departments);
-  io.log(`enlace de acceso: rol ${command.role}, departamentos ${scope}, sesión de ${command.hours} h; vale ${SIGN_IN_CODE_MINUTES} minutos y una sola vez`);
-  io.log(`sign-in link: role ${command.role}, departments ${scope}, ${command.hours} h session; valid for ${SIGN_IN_CODE_MINUTES} minutes, once`);
+  io.log(
+    `enlace de acceso: rol ${command.role}, departamentos ${scope}, sesión de ${command.hours} h; vale ${SIGN_IN_CODE_MINUTES} minutos y una sola vez`,
+  );
+  io.log(
+    `sign-in link: role ${command.role}, departments ${scope}, ${command.hours} h session; valid for ${SIGN_IN_CODE_MINUTES} minutes, once`,
+  );
   io.stdout.write(`${base}/sign-in#code=${code}\n`);
   return EXIT.ok;
 }

@@ -51,7 +51,8 @@ export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.Pro
 function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs, io: CliIO, config: AppConfig): void {
   if (command.command === 'rotate-master-key') checkRotatable(config);
   if (command.command === 'report-monthly' || command.command === 'publish') checkDepartment(catalogs, command.department);
-  if (command.command === 'report-monthly' || command.command === 'export-inei') checkDestination(command.format, command.out, io.stdoutIsTTY);
+  if (command.command === 'report-monthly' || command.command === 'export-inei')
+    checkDestination(command.format, command.out, io.stdoutIsTTY);
 }
 
 async function dispatch(

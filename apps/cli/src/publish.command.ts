@@ -15,7 +15,9 @@ export type PublishCommand = Extract<CliCommand, { command: 'publish' }>;
  * original publication (replayed: true) and another request under the same id is refused.
  */
 export async function publish(
-  statistics: OfficialStatistics, command: PublishCommand, options: { k: number; now: Date },
+  statistics: OfficialStatistics,
+  command: PublishCommand,
+  options: { k: number; now: Date },
 ): Promise<Publication & { replayed: boolean }> {
   await statistics.declareReleasePoint(options.now.toISOString());
   const { publication, replayed } = await statistics.publish(
@@ -27,12 +29,14 @@ export async function publish(
 
 /** `publish`: prints the publication (id, position, sha256…) as JSON on stdout. */
 export async function runPublish(
-  command: PublishCommand, context: { db: CliDatabase; catalogs: ReferenceCatalogs; k: number; io: CliIO },
+  command: PublishCommand,
+  context: { db: CliDatabase; catalogs: ReferenceCatalogs; k: number; io: CliIO },
 ): Promise<ExitCode> {
   const { db, catalogs, k, io } = context;
   await bringStatisticsUpToDate(db, io.log);
   const result = await publish(new OfficialStatistics(db.dataSource, catalogs), command, { k, now: new Date() });
-  if (result.replayed) io.log(`ya publicada con ese id: se devuelve la original / already published under that id: the original is returned`);
+  if (result.replayed)
+    io.log(`ya publicada con ese id: se devuelve la original / already published under that id: the original is returned`);
   await writeResult(io, `${JSON.stringify(result, null, 2)}\n`, null);
   return EXIT.ok;
 }

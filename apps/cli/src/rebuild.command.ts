@@ -2,9 +2,7 @@ import cliProgress from 'cli-progress';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { ProjectionRunner, type Projection, type ProjectionStatus } from '#event-store';
-import {
-  FieldSealer, KNOWN_EVENT_TYPES, loadMasterKeyring, projectionOpener, type AppConfig, type RecordedEventOpener,
-} from '#platform';
+import { FieldSealer, KNOWN_EVENT_TYPES, loadMasterKeyring, projectionOpener, type AppConfig, type RecordedEventOpener } from '#platform';
 import { PROJECTIONS } from '#read-models';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, type ExitCode } from './cli-errors.js';
@@ -45,7 +43,10 @@ export function selectProjections(name: string | null): readonly Projection[] {
  * itself: progress and results follow the checkpoint, not only this process's own batches.
  */
 export async function rebuildProjections(
-  pool: pg.Pool, projections: readonly Projection[], progress: RebuildProgress = SILENT, open?: RecordedEventOpener,
+  pool: pg.Pool,
+  projections: readonly Projection[],
+  progress: RebuildProgress = SILENT,
+  open?: RecordedEventOpener,
 ): Promise<RebuildResult[]> {
   const results: RebuildResult[] = [];
   for (const projection of projections) {
@@ -68,7 +69,12 @@ export async function rebuildProjections(
     try {
       byThisProcess = await runner.rebuild((processed) => {
         show(processed);
-        const lookup = reached().then(({ position }) => show(position), () => undefined).finally(() => lookups.delete(lookup));
+        const lookup = reached()
+          .then(
+            ({ position }) => show(position),
+            () => undefined,
+          )
+          .finally(() => lookups.delete(lookup));
         lookups.add(lookup);
       });
       await Promise.all(lookups);
@@ -79,8 +85,12 @@ export async function rebuildProjections(
     }
     const seconds = (performance.now() - started) / 1000;
     results.push({
-      projection: projection.name, events: final.position, byThisProcess, seconds,
-      eventsPerSecond: seconds > 0 ? Math.round(final.position / seconds) : final.position, status: final.status,
+      projection: projection.name,
+      events: final.position,
+      byThisProcess,
+      seconds,
+      eventsPerSecond: seconds > 0 ? Math.round(final.position / seconds) : final.position,
+      status: final.status,
     });
   }
   return results;
@@ -91,10 +101,14 @@ export function progressBar(stream: NodeJS.WritableStream): RebuildProgress {
   let bar: cliProgress.SingleBar | null = null;
   return {
     start(projection, total) {
-      bar = new cliProgress.SingleBar({
-        stream, format: `${projection.padEnd(20)} [{bar}] {percentage}% | {value}/{total} eventos/events | {duration_formatted}`,
-        hideCursor: true,
-      }, cliProgress.Presets.shades_classic);
+      bar = new cliProgress.SingleBar(
+        {
+          stream,
+          format: `${projection.padEnd(20)} [{bar}] {percentage}% | {value}/{total} eventos/events | {duration_formatted}`,
+          hideCursor: true,
+        },
+        cliProgress.Presets.shades_classic,
+      );
       bar.start(total, 0);
     },
     update(processed) {
@@ -110,18 +124,26 @@ export function progressBar(stream: NodeJS.WritableStream): RebuildProgress {
 }
 
 export function describeRebuild(result: RebuildResult): string {
-  const skipped = result.status.eventsSkippedUnknown > 0
-    ? ` (${result.status.eventsSkippedUnknown} de tipo desconocido omitidos / of unknown type skipped)` : '';
-  const shared = result.byThisProcess < result.events
-    ? ` (${result.events - result.byThisProcess} por el API en ejecución / by the running API)` : '';
-  return `${result.projection}: ${result.events} eventos/events en/in ${result.seconds.toFixed(1)} s, `
-    + `${result.eventsPerSecond} eventos/s / events/s${skipped}${shared}`;
+  const skipped =
+    result.status.eventsSkippedUnknown > 0
+      ? ` (${result.status.eventsSkippedUnknown} de tipo desconocido omitidos / of unknown type skipped)`
+      : '';
+  const shared =
+    result.byThisProcess < result.events ? ` (${result.events - result.byThisProcess} por el API en ejecución / by the running API)` : '';
+  return (
+    `${result.projection}: ${result.events} eventos/events en/in ${result.seconds.toFixed(1)} s, ` +
+    `${result.eventsPerSecond} eventos/s / events/s${skipped}${shared}`
+  );
 }
 
 /** `rebuild [--projection name]`. */
 export async function runRebuild(command: RebuildCommand, context: { db: CliDatabase; config: AppConfig; io: CliIO }): Promise<ExitCode> {
   // The case list indexes the police unit, which the log holds sealed: the rebuild opens it with the master keys.
-  const keyring = loadMasterKeyring({ masterKey: context.config.masterKey, keyringFile: context.config.masterKeysFile, dataDir: context.config.dataDir });
+  const keyring = loadMasterKeyring({
+    masterKey: context.config.masterKey,
+    keyringFile: context.config.masterKeysFile,
+    dataDir: context.config.dataDir,
+  });
   const open = projectionOpener(context.db.pool, keyring, new FieldSealer(keyring.legacyFieldKeys));
   const results = await rebuildProjections(context.db.pool, selectProjections(command.projection), progressBar(context.io.stderr), open);
   await writeResult(context.io, results.map((r) => `${describeRebuild(r)}\n`).join(''), null);

@@ -1,6 +1,11 @@
 import type { ReferenceCatalogs } from '#platform';
 import {
-  canonicalJson, OfficialStatistics, renderReportCsv, renderReportXlsx, type PublishedReport, type ReportRequest,
+  canonicalJson,
+  OfficialStatistics,
+  renderReportCsv,
+  renderReportXlsx,
+  type PublishedReport,
+  type ReportRequest,
 } from '#read-models';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, invalidOption, type ExitCode } from './cli-errors.js';
@@ -20,8 +25,11 @@ export function reportRequest(command: ReportCommand): ReportRequest {
 /** A department must exist in the INEI UBIGEO catalog (the command line only checked its shape). */
 export function checkDepartment(catalogs: ReferenceCatalogs, department: string | null): void {
   if (department !== null && catalogs.ubigeo.departmentName(department) === undefined) {
-    throw invalidOption('--department', `«${department}» no es un departamento del catálogo UBIGEO del INEI`,
-      'is not a department of the INEI UBIGEO catalog');
+    throw invalidOption(
+      '--department',
+      `«${department}» no es un departamento del catálogo UBIGEO del INEI`,
+      'is not a department of the INEI UBIGEO catalog',
+    );
   }
 }
 
@@ -31,7 +39,10 @@ export function checkDepartment(catalogs: ReferenceCatalogs, department: string 
  * leave the registry.
  */
 export async function produceReport(
-  statistics: OfficialStatistics, request: ReportRequest, options: Pick<ExportOptions, 'asOf' | 'format' | 'lang'>, k: number,
+  statistics: OfficialStatistics,
+  request: ReportRequest,
+  options: Pick<ExportOptions, 'asOf' | 'format' | 'lang'>,
+  k: number,
 ): Promise<{ report: PublishedReport; body: Buffer | string }> {
   const report = await statistics.report(request, { asOf: options.asOf, disclosure: { k, applied: true } });
   return { report, body: await render(report, options.format, options.lang) };
@@ -39,15 +50,19 @@ export async function produceReport(
 
 async function render(report: PublishedReport, format: ExportFormat, language: ExportLanguage): Promise<Buffer | string> {
   switch (format) {
-    case 'json': return canonicalJson(report);
-    case 'csv': return renderReportCsv(report, { language });
-    case 'xlsx': return renderReportXlsx(report, { language });
+    case 'json':
+      return canonicalJson(report);
+    case 'csv':
+      return renderReportCsv(report, { language });
+    case 'xlsx':
+      return renderReportXlsx(report, { language });
   }
 }
 
 /** `report monthly` and `export inei`. */
 export async function runReport(
-  command: ReportCommand, context: { db: CliDatabase; catalogs: ReferenceCatalogs; k: number; io: CliIO },
+  command: ReportCommand,
+  context: { db: CliDatabase; catalogs: ReferenceCatalogs; k: number; io: CliIO },
 ): Promise<ExitCode> {
   const { db, catalogs, k, io } = context;
   await bringStatisticsUpToDate(db, io.log);

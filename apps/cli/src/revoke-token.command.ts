@@ -12,13 +12,16 @@ const MARGIN_MS = 3_600_000;
  * REVOCATION_REFRESH_MS (5 s) on every replica.
  */
 export async function runRevokeToken(
-  command: { jti: string; reason: string }, context: { db: CliDatabase; config: AppConfig; io: CliIO; now?: Date },
+  command: { jti: string; reason: string },
+  context: { db: CliDatabase; config: AppConfig; io: CliIO; now?: Date },
 ): Promise<ExitCode> {
   const now = context.now ?? new Date();
   const expiresAt = new Date(now.getTime() + context.config.auth.maxHours * 3_600_000 + MARGIN_MS);
   const added = await new RevokedTokens(context.db.pool).revoke(command.jti, expiresAt, command.reason);
-  context.io.log(added
-    ? `token revocado / token revoked: jti ${command.jti} (el API lo rechaza en unos 5 s / the API refuses it within about 5 s)`
-    : `ya estaba revocado / already revoked: jti ${command.jti}`);
+  context.io.log(
+    added
+      ? `token revocado / token revoked: jti ${command.jti} (el API lo rechaza en unos 5 s / the API refuses it within about 5 s)`
+      : `ya estaba revocado / already revoked: jti ${command.jti}`,
+  );
   return EXIT.ok;
 }

@@ -10,7 +10,6 @@ import { parseCommandLine } from './command-line.js';
 import { runCli } from './main.js';
 import { captureIO } from '#test-support/capture-io.js';
 
-
 describe('rotate-master-key', () => {
   let db: TestDatabase;
   let dir: string;
@@ -27,7 +26,10 @@ describe('rotate-master-key', () => {
 
   it('parses its one option', () => {
     expect(parseCommandLine(['rotate-master-key'], { projections: [] })).toEqual({ command: 'rotate-master-key', batchSize: 500 });
-    expect(parseCommandLine(['rotate-master-key', '--batch-size', '50'], { projections: [] })).toEqual({ command: 'rotate-master-key', batchSize: 50 });
+    expect(parseCommandLine(['rotate-master-key', '--batch-size', '50'], { projections: [] })).toEqual({
+      command: 'rotate-master-key',
+      batchSize: 50,
+    });
     expect(() => parseCommandLine(['rotate-master-key', '--batch-size', '0'], { projections: [] })).toThrow(/--batch-size/);
   });
 
@@ -45,7 +47,10 @@ describe('rotate-master-key', () => {
     const sealed = ids.map((id) => ring.seal(id, `nombre ${id}`, 'ctx'));
     const file = join(dir, 'master-keys.json');
     const env = {
-      DATABASE_URL: db.url, MASTER_KEY: masterKey.toString('base64'), MASTER_KEYS_FILE: file, BACKUP_RETENTION_DAYS: '7',
+      DATABASE_URL: db.url,
+      MASTER_KEY: masterKey.toString('base64'),
+      MASTER_KEYS_FILE: file,
+      BACKUP_RETENTION_DAYS: '7',
       AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
     };
     const run = captureIO();

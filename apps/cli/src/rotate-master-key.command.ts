@@ -1,6 +1,4 @@
-import {
-  keyringPath, loadMasterKeyring, rotateMasterKey, type AppConfig,
-} from '#platform';
+import { keyringPath, loadMasterKeyring, rotateMasterKey, type AppConfig } from '#platform';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import { writeResult, type CliIO } from './cli-io.js';
@@ -23,7 +21,10 @@ export function checkRotatable(config: AppConfig): void {
  * old versions deleted from the keyring. Prints {version, retired, rewrapped, backupsDeleteBy}: backups of the
  * database and of the keyring file taken before now still open erased subjects' old keys until deleted.
  */
-export async function runRotateMasterKey(command: RotateMasterKeyCommand, context: { db: CliDatabase; config: AppConfig; io: CliIO }): Promise<ExitCode> {
+export async function runRotateMasterKey(
+  command: RotateMasterKeyCommand,
+  context: { db: CliDatabase; config: AppConfig; io: CliIO },
+): Promise<ExitCode> {
   const { db, config, io } = context;
   checkRotatable(config);
   const keyring = loadMasterKeyring({ masterKey: config.masterKey, keyringFile: config.masterKeysFile, dataDir: config.dataDir });
@@ -34,9 +35,11 @@ export async function runRotateMasterKey(command: RotateMasterKeyCommand, contex
   });
   const now = new Date();
   const backupsDeleteBy = new Date(now.getTime() + config.backupRetentionDays * 86_400_000).toISOString();
-  io.log(`versión ${result.version} vigente; retiradas / retired: ${result.retired.join(', ') || '—'}. `
-    + `Borre antes de ${backupsDeleteBy} las copias de la base y del llavero anteriores a ${now.toISOString()} / `
-    + `delete the database and keyring backups older than ${now.toISOString()} by ${backupsDeleteBy}`);
+  io.log(
+    `versión ${result.version} vigente; retiradas / retired: ${result.retired.join(', ') || '—'}. ` +
+      `Borre antes de ${backupsDeleteBy} las copias de la base y del llavero anteriores a ${now.toISOString()} / ` +
+      `delete the database and keyring backups older than ${now.toISOString()} by ${backupsDeleteBy}`,
+  );
   await writeResult(io, `${JSON.stringify({ ...result, rotatedAt: now.toISOString(), backupsDeleteBy })}\n`, null);
   return EXIT.ok;
 }

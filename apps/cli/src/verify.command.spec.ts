@@ -10,7 +10,6 @@ import { testAnchorExport } from '#test-support/anchors.js';
 import { rewriteStreamAsOwner } from '#test-support/tamper.js';
 import { captureIO } from '#test-support/capture-io.js';
 
-
 const event = (n: number): NewEvent => ({ eventId: randomUUID(), type: 'Something', data: { n }, metadata: { actor: 'test' } });
 
 /** `verify` walks the chains, checks the anchors, and anchors the log it has found intact. */
@@ -32,7 +31,12 @@ describe('npm run cli -- verify, with anchors', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(4);
-    env = { DATABASE_URL: db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('base64'), ...anchors.env };
+    env = {
+      DATABASE_URL: db.url,
+      MASTER_KEY: randomBytes(32).toString('base64'),
+      AUTH_JWT_SECRET: randomBytes(32).toString('base64'),
+      ...anchors.env,
+    };
     const store = new PostgresEventStore(db.pool);
     for (const [i, stream] of streams.entries()) await store.append(stream, [event(1), event(2), event(3)].slice(0, i + 1), 0);
     await waitUntilLogVisible(db.pool);
@@ -44,7 +48,9 @@ describe('npm run cli -- verify, with anchors', () => {
     expect(first.exitCode).toBe(EXIT.ok);
     expect(first.text).toContain('hash chains intact: 3 flujos/streams, 6 eventos/events');
     expect(first.text).toContain('anchors intact: 0');
-    expect(first.text).toMatch(/anchor 1: posición global \/ global position 6, 3 flujos\/streams, 6 eventos\/events, heads_hash [0-9a-f]{64}/);
+    expect(first.text).toMatch(
+      /anchor 1: posición global \/ global position 6, 3 flujos\/streams, 6 eventos\/events, heads_hash [0-9a-f]{64}/,
+    );
     const second = await verify();
     expect(second.text).toContain('anchors intact: 1 (1 recalculados/recomputed)');
     expect(second.text).toContain('anchor 1:');
@@ -65,8 +71,11 @@ describe('npm run cli -- verify, with anchors', () => {
   });
 
   it('detects one changed byte of a hash (exit code 3)', async () => {
-    await tamper(`UPDATE events SET hash = overlay(hash placing (CASE WHEN substr(hash, 1, 1) = 'a' THEN 'b' ELSE 'a' END) from 1 for 1)
-      WHERE stream_id = $1 AND stream_position = 1`, [streams[1]]);
+    await tamper(
+      `UPDATE events SET hash = overlay(hash placing (CASE WHEN substr(hash, 1, 1) = 'a' THEN 'b' ELSE 'a' END) from 1 for 1)
+      WHERE stream_id = $1 AND stream_position = 1`,
+      [streams[1]],
+    );
     const { exitCode, text } = await verify();
     expect(exitCode).toBe(EXIT.integrity);
     expect(text).toContain(streams[1]);
@@ -89,7 +98,12 @@ describe('npm run cli -- verify, against the exported anchors', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(4);
-    env = { DATABASE_URL: db.url, MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('base64'), ...anchors.env };
+    env = {
+      DATABASE_URL: db.url,
+      MASTER_KEY: randomBytes(32).toString('base64'),
+      AUTH_JWT_SECRET: randomBytes(32).toString('base64'),
+      ...anchors.env,
+    };
     const store = new PostgresEventStore(db.pool);
     for (const stream of streams) await store.append(stream, [event(1), event(2)], 0);
     await waitUntilLogVisible(db.pool);

@@ -72,12 +72,16 @@ export async function handleCommand<C, E extends { type: string; data: object },
       return { streamId, version: current, state, appended: 0, lastGlobalPosition: history.at(-1)?.globalPosition ?? null };
     }
     try {
-      const result = await store.append(streamId, events.map((event, index) => ({
-        eventId: eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, index),
-        type: event.type,
-        data: event.data as Record<string, unknown>,
-        metadata: options.metadata,
-      })), current);
+      const result = await store.append(
+        streamId,
+        events.map((event, index) => ({
+          eventId: eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, index),
+          type: event.type,
+          data: event.data as Record<string, unknown>,
+          metadata: options.metadata,
+        })),
+        current,
+      );
       const finalState = result.replayed
         ? fold(decider, (await store.readStream(streamId)).slice(0, result.nextExpectedVersion))
         : events.reduce((s, e) => decider.evolve(s, e), state);
@@ -122,12 +126,23 @@ function recognisedRetry<C, E extends { type: string; data: object }, S>(
     throw new IdempotencyConflict(firstId);
   }
   const stored = history.slice(at, at + again.length);
-  const same = stored.length === again.length && again.every((e, i) =>
-    stored[i].eventId === eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, i) && stored[i].type === e.type &&
-    canonicalJson(stored[i].data) === canonicalJson(JSON.parse(JSON.stringify(e.data))));
+  const same =
+    stored.length === again.length &&
+    again.every(
+      (e, i) =>
+        stored[i].eventId === eventIdFor(options.eventIdKey, streamId, options.idempotencyKey, i) &&
+        stored[i].type === e.type &&
+        canonicalJson(stored[i].data) === canonicalJson(JSON.parse(JSON.stringify(e.data))),
+    );
   if (!same) throw new IdempotencyConflict(firstId);
   const version = at + again.length;
-  return { streamId, version, state: fold(decider, history.slice(0, version)), appended: 0, lastGlobalPosition: stored.at(-1)?.globalPosition ?? null };
+  return {
+    streamId,
+    version,
+    state: fold(decider, history.slice(0, version)),
+    appended: 0,
+    lastGlobalPosition: stored.at(-1)?.globalPosition ?? null,
+  };
 }
 
 /**

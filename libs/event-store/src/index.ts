@@ -10,7 +10,12 @@ export { verifyHashChains, type VerifyReport, type BrokenLink } from './postgres
 export { ANCHOR_SCHEMA_UP, ANCHOR_SCHEMA_DOWN } from './postgres/anchor-schema.js';
 export { takeAnchor, latestAnchor, headsAt, type Anchor, type LogPoint, type HeadsSummary } from './postgres/anchors.js';
 export {
-  verifyAnchors, verifyIntegrity, type AnchorCheckOptions, type AnchorMismatch, type AnchorReport, type IntegrityReport,
+  verifyAnchors,
+  verifyIntegrity,
+  type AnchorCheckOptions,
+  type AnchorMismatch,
+  type AnchorReport,
+  type IntegrityReport,
 } from './postgres/anchor-verification.js';
 export type { BatchContext, EventShape, Projection, Queryable, TypedRecordedEvent } from './projections/projection.js';
 export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';

@@ -33,9 +33,23 @@ export * from './case-list/case-list.projection.js';
 export * from './case-list/case-list.query.js';
 
 export const READ_MODEL_ENTITIES = [HotlineCallFact, HotlineCallCount];
-export const READ_MODEL_MIGRATIONS = [HotlineCallFacts1764201600100, HotlineCallCounts1764201600200, ReferralFacts1764201600300, TrialLinks1764201600310,
-  StatisticsLedger1764201600500, Publications1764201600510, ReleasePoints1764201600520, HotlineCallList1764201600900,
-  CaseList1764201600910];
+export const READ_MODEL_MIGRATIONS = [
+  HotlineCallFacts1764201600100,
+  HotlineCallCounts1764201600200,
+  ReferralFacts1764201600300,
+  TrialLinks1764201600310,
+  StatisticsLedger1764201600500,
+  Publications1764201600510,
+  ReleasePoints1764201600520,
+  HotlineCallList1764201600900,
+  CaseList1764201600910,
+];
 /** Every projection the registry runs. */
-export const PROJECTIONS = [hotlineStatisticsProjection, referralFactsProjection, trialLinksProjection, statisticsLedgerProjection, hotlineCallListProjection,
-  caseListProjection];
+export const PROJECTIONS = [
+  hotlineStatisticsProjection,
+  referralFactsProjection,
+  trialLinksProjection,
+  statisticsLedgerProjection,
+  hotlineCallListProjection,
+  caseListProjection,
+];

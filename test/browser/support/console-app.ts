@@ -35,10 +35,22 @@ export async function startConsoleApp(env: Record<string, string> = {}): Promise
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console not built: run npm run build:console');
   const db = await createTestDatabase();
   const secret = randomBytes(32).toString('base64url');
-  const config = loadConfig({
-    SEED_DEMO: 'false', RUN_PROJECTIONS: 'true', MASTER_KEY: randomBytes(32).toString('base64'),
-    AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000', RATE_LIMIT_HEAVY_PER_MINUTE: '1000000', CONSOLE_DIR, INTEGRITY_ANCHOR_SECONDS: '0', ...testAnchorExport().env, ...env,
-  }, []);
+  const config = loadConfig(
+    {
+      SEED_DEMO: 'false',
+      RUN_PROJECTIONS: 'true',
+      MASTER_KEY: randomBytes(32).toString('base64'),
+      AUTH_JWT_SECRET: secret,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+      RATE_LIMIT_HEAVY_PER_MINUTE: '1000000',
+      CONSOLE_DIR,
+      INTEGRITY_ANCHOR_SECONDS: '0',
+      ...testAnchorExport().env,
+      ...env,
+    },
+    [],
+  );
   const app = await createApp(config, db, false);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -63,4 +75,3 @@ export async function startConsoleApp(env: Record<string, string> = {}): Promise
     },
   };
 }
-

@@ -13,7 +13,9 @@ export class AuditController {
 
   @Access({ roles: ['auditor', 'admin'] })
   @Get()
-  @ApiOperation({ summary: 'Quién leyó, buscó por o borró datos personales / Who read, searched by or erased personal data (newest first)' })
+  @ApiOperation({
+    summary: 'Quién leyó, buscó por o borró datos personales / Who read, searched by or erased personal data (newest first)',
+  })
   @ApiOkResponse({ schema: AUDIT_PAGE_SCHEMA })
   async list(@Query() query: AuditQueryDto) {
     const from = query.from === undefined ? undefined : new Date(query.from);

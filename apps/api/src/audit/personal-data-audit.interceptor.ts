@@ -15,7 +15,10 @@ import { ACCESS_METADATA, type AccessRule } from '../auth/access.js';
  */
 @Injectable()
 export class PersonalDataAuditInterceptor implements NestInterceptor {
-  constructor(private readonly audit: AuditLog, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -23,16 +26,19 @@ export class PersonalDataAuditInterceptor implements NestInterceptor {
     const route = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler())?.audit;
     if (!route) return next.handle();
     purposeOf(request); // a bad X-Purpose is refused before anything is read
-    const action = route.action ?? (route.disclosure && disclosesPersonalData(request, route.disclosure) ? 'read_personal_data' : 'read_record');
+    const action =
+      route.action ?? (route.disclosure && disclosesPersonalData(request, route.disclosure) ? 'read_personal_data' : 'read_record');
     const response = context.switchToHttp().getResponse<Response>();
-    return next.handle().pipe(concatMap(async (body: unknown) => {
-      if (response.statusCode >= 200 && response.statusCode < 300) {
-        const params = request.params as Record<string, string>;
-        const id = route.idParam ? String(params[route.idParam]) : null;
-        const subjectIds = route.subjects((body ?? {}) as Record<string, unknown>, params);
-        await this.audit.record({ ...auditEntryFor(request, action, route.recordType, id), subjectIds });
-      }
-      return body;
-    }));
+    return next.handle().pipe(
+      concatMap(async (body: unknown) => {
+        if (response.statusCode >= 200 && response.statusCode < 300) {
+          const params = request.params as Record<string, string>;
+          const id = route.idParam ? String(params[route.idParam]) : null;
+          const subjectIds = route.subjects((body ?? {}) as Record<string, unknown>, params);
+          await this.audit.record({ ...auditEntryFor(request, action, route.recordType, id), subjectIds });
+        }
+        return body;
+      }),
+    );
   }
 }

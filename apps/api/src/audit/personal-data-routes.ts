@@ -18,21 +18,29 @@ const SUBJECT_SOURCES = new Set(['hotline_call', 'victim']);
  */
 
 export const HOTLINE_CALL_AUDIT: AuditRule = {
-  recordType: 'hotline_call', idParam: 'callId', disclosure: 'hotline_call', subjects: (call) => strings([call.callId]),
+  recordType: 'hotline_call',
+  idParam: 'callId',
+  disclosure: 'hotline_call',
+  subjects: (call) => strings([call.callId]),
 };
 
 export const HOTLINE_CALL_LIST_AUDIT: AuditRule = {
-  recordType: 'hotline_call_list', subjects: (page) => strings(list(page.items).map((call) => call.callId)),
+  recordType: 'hotline_call_list',
+  subjects: (page) => strings(list(page.items).map((call) => call.callId)),
 };
 
 export const CASE_AUDIT: AuditRule = {
-  recordType: 'case', idParam: 'caseId', disclosure: 'case', subjects: (state) => strings(list(state.victims).map((victim) => victim.victimId)),
+  recordType: 'case',
+  idParam: 'caseId',
+  disclosure: 'case',
+  subjects: (state) => strings(list(state.victims).map((victim) => victim.victimId)),
 };
 
 export const CASE_TIMELINE_AUDIT: AuditRule = { recordType: 'case_timeline', idParam: 'caseId', subjects: () => [] };
 
 export const REFERRAL_AUDIT: AuditRule = {
-  recordType: 'referral', idParam: 'referralId',
+  recordType: 'referral',
+  idParam: 'referralId',
   subjects: (referral) => {
     const source = referral.source as { kind?: string; id?: string } | undefined;
     return source?.kind && SUBJECT_SOURCES.has(source.kind) ? strings([source.id]) : [];
@@ -41,5 +49,10 @@ export const REFERRAL_AUDIT: AuditRule = {
 
 export const REFERRAL_QUEUE_AUDIT: AuditRule = {
   recordType: 'referral_queue',
-  subjects: (queue) => strings(list(queue.referrals).filter((r) => SUBJECT_SOURCES.has(String(r.sourceKind))).map((r) => r.sourceId)),
+  subjects: (queue) =>
+    strings(
+      list(queue.referrals)
+        .filter((r) => SUBJECT_SOURCES.has(String(r.sourceKind)))
+        .map((r) => r.sourceId),
+    ),
 };

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { InvalidCommand } from '#domain';
 import { TOKEN_HEADER } from '../shared/command-service.js';
-import {
-  AuditLog, PURPOSE_MAX_LENGTH, type AuditAction, type AuditEntry, type RecordedAuditEntry, type RequestWithActor,
-} from '#platform';
+import { AuditLog, PURPOSE_MAX_LENGTH, type AuditAction, type AuditEntry, type RecordedAuditEntry, type RequestWithActor } from '#platform';
 
 /** Until authentication has identified the caller, entries name an anonymous actor rather than none. */
 export const ANONYMOUS = 'anonymous';
@@ -21,8 +19,11 @@ const VALUE_CHARS = /^(?:[A-Za-z0-9!#$&+\-.^_`|~]|%[0-9A-Fa-f]{2})*$/;
 export function decodePurpose(raw: string): string {
   const match = EXT_VALUE.exec(raw);
   if (!match) return raw;
-  const malformed = () => purposeProblem(
-    "no es un valor RFC 8187 válido (UTF-8''<texto codificado con %>)", "is not a valid RFC 8187 value (UTF-8''<percent-encoded text>)");
+  const malformed = () =>
+    purposeProblem(
+      "no es un valor RFC 8187 válido (UTF-8''<texto codificado con %>)",
+      "is not a valid RFC 8187 value (UTF-8''<percent-encoded text>)",
+    );
   if (!VALUE_CHARS.test(match[1])) throw malformed();
   try {
     return decodeURIComponent(match[1]);
@@ -35,11 +36,13 @@ export function decodePurpose(raw: string): string {
 export function checkedPurpose(text: string, field = 'X-Purpose'): string | null {
   const purpose = text.trim();
   if (purpose.length > PURPOSE_MAX_LENGTH) {
-    throw new InvalidCommand([{
-      field,
-      reason: `es demasiado largo (máximo ${PURPOSE_MAX_LENGTH} caracteres)`,
-      reasonEn: `is too long (at most ${PURPOSE_MAX_LENGTH} characters)`,
-    }]);
+    throw new InvalidCommand([
+      {
+        field,
+        reason: `es demasiado largo (máximo ${PURPOSE_MAX_LENGTH} caracteres)`,
+        reasonEn: `is too long (at most ${PURPOSE_MAX_LENGTH} characters)`,
+      },
+    ]);
   }
   return purpose === '' ? null : purpose;
 }
@@ -53,7 +56,11 @@ export function purposeOf(request: Pick<Request, 'headers'>): string | null {
 
 /** Who asks (the authenticated actor, else anonymous), why, and under which request id. */
 export function auditEntryFor(
-  request: Request, action: AuditAction, recordType: string, recordId: string | null, purpose: string | null = purposeOf(request),
+  request: Request,
+  action: AuditAction,
+  recordType: string,
+  recordId: string | null,
+  purpose: string | null = purposeOf(request),
 ): AuditEntry {
   const actor = (request as Request & RequestWithActor).actor;
   const requestId = request.headers['x-request-id'];
@@ -78,7 +85,13 @@ export function auditEntryFor(
 export class RequestAudit {
   constructor(private readonly audit: AuditLog) {}
 
-  record(request: Request, action: AuditAction, recordType: string, recordId: string | null, purpose?: string | null): Promise<RecordedAuditEntry> {
+  record(
+    request: Request,
+    action: AuditAction,
+    recordType: string,
+    recordId: string | null,
+    purpose?: string | null,
+  ): Promise<RecordedAuditEntry> {
     const entry = auditEntryFor(request, action, recordType, recordId, purpose === undefined ? purposeOf(request) : purpose);
     // An erasure (request) names its data subject: "who did anything about this person" finds it too.
     return this.audit.record({ ...entry, subjectIds: recordType === 'subject' && entry.recordId ? [entry.recordId] : [] });

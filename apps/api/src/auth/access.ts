@@ -94,7 +94,9 @@ export function accessTableOf(document: { paths: Record<string, Record<string, u
 }
 
 const ROLE_CELL = (access: AccessDescription) =>
-  (access.roles === PUBLIC ? `public${access.note ? ` (${access.note})` : ''}` : `${access.roles.join(', ')}${access.note ? ` (${access.note})` : ''}`);
+  access.roles === PUBLIC
+    ? `public${access.note ? ` (${access.note})` : ''}`
+    : `${access.roles.join(', ')}${access.note ? ` (${access.note})` : ''}`;
 
 function scopeCell(access: AccessDescription): string {
   const parts: string[] = [];
@@ -113,9 +115,10 @@ function auditCell(access: AccessDescription): string {
 
 /** The README's "Roles" table, made from the document: endpoint, roles, scope beyond the path's ids, audit. */
 export function rolesTable(document: { paths: Record<string, Record<string, unknown>> }): string {
-  const rows = [...accessTableOf(document)].map(([endpoint, access]) =>
-    `| \`${endpoint}\` | ${ROLE_CELL(access)} | ${scopeCell(access)} | ${auditCell(access)} |`);
-  return ['| endpoint | roles | department scope (besides the path\'s ids) | audit |', '|---|---|---|---|', ...rows].join('\n');
+  const rows = [...accessTableOf(document)].map(
+    ([endpoint, access]) => `| \`${endpoint}\` | ${ROLE_CELL(access)} | ${scopeCell(access)} | ${auditCell(access)} |`,
+  );
+  return ["| endpoint | roles | department scope (besides the path's ids) | audit |", '|---|---|---|---|', ...rows].join('\n');
 }
 
 /**

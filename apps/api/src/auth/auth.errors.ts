@@ -18,7 +18,9 @@ export class Forbidden extends Error {
 }
 
 export const outsideScope = (field: string): Forbidden =>
-  new Forbidden([{ field, reason: 'está fuera de los departamentos de su credencial', reasonEn: 'is outside the departments of your token' }]);
+  new Forbidden([
+    { field, reason: 'está fuera de los departamentos de su credencial', reasonEn: 'is outside the departments of your token' },
+  ]);
 
 /** 401 on POST /auth/sign-in: the link's code does not verify (forged, expired), or it was already used once. */
 export class SignInRefused extends Error {

@@ -46,10 +46,11 @@ export class AuthGuard implements CanActivate {
     if (roles === PUBLIC) {
       // A public route answers everyone; a valid token (any role) only identifies the caller (GET /health shows
       // its details then). A token that does not verify is ignored here: the public answer is the same as without one.
-      if (request.headers.authorization) request.actor = await this.authenticate(request).catch((error: unknown) => {
-        if (error instanceof Unauthorized) return undefined;
-        throw error;
-      });
+      if (request.headers.authorization)
+        request.actor = await this.authenticate(request).catch((error: unknown) => {
+          if (error instanceof Unauthorized) return undefined;
+          throw error;
+        });
       if (limited) this.count(request, endpoint);
       return true;
     }

@@ -1,7 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import {
-  APP_CONFIG, CATALOGS, createTokenVerifier, PG_POOL, resolveAuthKeys, RevokedTokens, type AppConfig, type ReferenceCatalogs,
+  APP_CONFIG,
+  CATALOGS,
+  createTokenVerifier,
+  PG_POOL,
+  resolveAuthKeys,
+  RevokedTokens,
+  type AppConfig,
+  type ReferenceCatalogs,
 } from '#platform';
 import type pg from 'pg';
 import { RateLimiter, RateLimitExemptions } from '../http/rate-limiter.js';

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import {
-  callNotFound, caseNotFound, departmentOfReferral, departmentOfUbigeo, InvalidCommand, prosecutionNotFound, referralNotFound, trialNotFound,
+  callNotFound,
+  caseNotFound,
+  departmentOfReferral,
+  departmentOfUbigeo,
+  InvalidCommand,
+  prosecutionNotFound,
+  referralNotFound,
+  trialNotFound,
 } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { EVENT_LOG, type Actor } from '#platform';
@@ -26,8 +33,18 @@ const RECORDS: Record<string, { kind: RecordKind; notFound: () => Error }> = {
 };
 
 /** Body fields that refer to an existing record (the @Access scope rules of POST /cases, /trials, …/accept). */
-export const CASE_REFERRAL = { field: 'referralId', kind: 'referral', es: 'La derivación no existe', en: 'The referral does not exist' } as const;
-export const TRIAL_PROSECUTION = { field: 'prosecutionId', kind: 'prosecution', es: 'La investigación fiscal no existe', en: 'The prosecution does not exist' } as const;
+export const CASE_REFERRAL = {
+  field: 'referralId',
+  kind: 'referral',
+  es: 'La derivación no existe',
+  en: 'The referral does not exist',
+} as const;
+export const TRIAL_PROSECUTION = {
+  field: 'prosecutionId',
+  kind: 'prosecution',
+  es: 'La investigación fiscal no existe',
+  en: 'The prosecution does not exist',
+} as const;
 export const LINKED_CASE = { field: 'linkedCaseId', kind: 'policeCase', es: 'El caso no existe', en: 'The case does not exist' } as const;
 
 /**
@@ -91,7 +108,9 @@ export class DepartmentScope {
         return typeof state.caseId === 'string' ? ((await this.departmentOf('policeCase', state.caseId)) ?? 'unknown') : 'unknown';
       case 'trial':
         if (typeof state.caseId === 'string') return (await this.departmentOf('policeCase', state.caseId)) ?? 'unknown';
-        return typeof state.prosecutionId === 'string' ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown') : 'unknown';
+        return typeof state.prosecutionId === 'string'
+          ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown')
+          : 'unknown';
     }
   }
 
@@ -116,7 +135,13 @@ export class DepartmentScope {
     if (!receives) return; // admin; other roles are refused by the policy table already
     const state = await this.state('referral', referralId);
     if (state !== null && !receives.includes(String(state.to))) {
-      throw new Forbidden([{ field: 'to', reason: 'la derivación está dirigida a otra institución', reasonEn: 'the referral is addressed to another institution' }]);
+      throw new Forbidden([
+        {
+          field: 'to',
+          reason: 'la derivación está dirigida a otra institución',
+          reasonEn: 'the referral is addressed to another institution',
+        },
+      ]);
     }
   }
 
@@ -127,7 +152,13 @@ export class DepartmentScope {
     const sourceKind = String((sent.data.source as { kind?: unknown } | undefined)?.kind);
     const sentBy = typeof sent.metadata?.actor === 'string' ? sent.metadata.actor.split(':')[0] : null;
     if (!mayRevokeReferral(actor.role, { sourceKind, sentBy })) {
-      throw new Forbidden([{ field: 'source', reason: 'solo la institución que envió la derivación puede revocarla', reasonEn: 'only the institution that sent the referral may revoke it' }]);
+      throw new Forbidden([
+        {
+          field: 'source',
+          reason: 'solo la institución que envió la derivación puede revocarla',
+          reasonEn: 'only the institution that sent the referral may revoke it',
+        },
+      ]);
     }
   }
 

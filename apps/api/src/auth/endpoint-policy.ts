@@ -36,7 +36,9 @@ export const personalDataAccess = (role: Role) => ({
  * and finds only those in the pending queue; roles not listed here (operator, admin) see and, if allowed, answer all.
  */
 export const REFERRAL_RECEIVERS: Readonly<Partial<Record<Role, readonly string[]>>> = {
-  police: ['PNP'], prosecutor: ['MINISTERIO_PUBLICO'], protection: ['MIMP', 'DEMUNA', 'SHELTER', 'OTHER'],
+  police: ['PNP'],
+  prosecutor: ['MINISTERIO_PUBLICO'],
+  protection: ['MIMP', 'DEMUNA', 'SHELTER', 'OTHER'],
 };
 
 /**
@@ -46,7 +48,9 @@ export const REFERRAL_RECEIVERS: Readonly<Partial<Record<Role, readonly string[]
  * the police's, who register cases. Admin may revoke any.
  */
 export const REFERRAL_SENDERS: Readonly<Record<string, readonly Role[]>> = {
-  hotline_call: ['operator'], case: ['police', 'prosecutor'], victim: ['police', 'prosecutor'],
+  hotline_call: ['operator'],
+  case: ['police', 'prosecutor'],
+  victim: ['police', 'prosecutor'],
 };
 
 export function mayRevokeReferral(role: Role, referral: { sourceKind: string; sentBy: string | null }): boolean {
@@ -63,7 +67,8 @@ export function mayRevokeReferral(role: Role, referral: { sourceKind: string; se
  * referred to them — a referral to one of their destinations that was not revoked. Operators and admins read all.
  */
 export const CALL_READERS_BY_REFERRAL: Readonly<Partial<Record<Role, readonly string[]>>> = {
-  police: REFERRAL_RECEIVERS.police, protection: REFERRAL_RECEIVERS.protection,
+  police: REFERRAL_RECEIVERS.police,
+  protection: REFERRAL_RECEIVERS.protection,
 };
 
 /** Where a shelter is, and which one, is for protection only (and admin): others read a shelter referral without them. */
@@ -87,6 +92,9 @@ export function mayReadReferral(role: Role, referral: { to: string; sourceKind: 
 
 /** `/cases/:caseId` (Express) and `/cases/{caseId}` (OpenAPI) both become `/cases/{}`: parameter names do not matter. */
 export function endpointKey(method: string, path: string): string {
-  const shape = path.replace(/:[A-Za-z0-9_]+/g, '{}').replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
+  const shape = path
+    .replace(/:[A-Za-z0-9_]+/g, '{}')
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/\/+$/, '');
   return `${method.toUpperCase()} ${shape || '/'}`;
 }

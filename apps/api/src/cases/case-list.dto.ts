@@ -9,36 +9,75 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CASE_STATUSES = ['open', 'referred', 'closed'] as const;
 
 export class CaseListQueryDto {
-  @ApiPropertyOptional({ description: 'Parte del nombre de la unidad, sin distinguir mayúsculas ni tildes / unit name substring, case- and accent-insensitive' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) policeUnit?: string;
+  @ApiPropertyOptional({
+    description: 'Parte del nombre de la unidad, sin distinguir mayúsculas ni tildes / unit name substring, case- and accent-insensitive',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  policeUnit?: string;
   @ApiPropertyOptional({ example: '08' }) @IsOptional() @Matches(/^\d{2}$/) department?: string;
   @ApiPropertyOptional({ example: '0801', description: 'Prefijo UBIGEO de 2, 4 o 6 dígitos / UBIGEO prefix' })
-  @IsOptional() @Matches(/^(\d{2}|\d{4}|\d{6})$/) ubigeo?: string;
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{4}|\d{6})$/)
+  ubigeo?: string;
   @ApiPropertyOptional({ example: '2025-03-01', description: 'Registradas desde el día (Lima, incluido) / registered from day (Lima)' })
-  @IsOptional() @Matches(DAY) from?: string;
+  @IsOptional()
+  @Matches(DAY)
+  from?: string;
   @ApiPropertyOptional({ example: '2025-03-31', description: 'Hasta el día (Lima, incluido) / to day (Lima, inclusive)' })
-  @IsOptional() @Matches(DAY) to?: string;
+  @IsOptional()
+  @Matches(DAY)
+  to?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @ApiPropertyOptional({ enum: EXPLOITATION_PURPOSES }) @IsOptional() @IsIn(EXPLOITATION_PURPOSES) purpose?: string;
   // No longer accepted here (a document number must not travel in a URL): refused by CaseList, pointing to POST /cases/search.
   @ApiHideProperty() @IsOptional() documentType?: unknown;
   @ApiHideProperty() @IsOptional() documentNumber?: unknown;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor de la página anterior / the previous page\'s nextCursor' })
-  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ description: "nextCursor de la página anterior / the previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
   @MinPositionParam() minPosition?: number;
 }
 
 /** POST /cases/search: the victim's document travels in the body, never in a URL (proxy logs, browser history). */
 export class CaseSearchDto {
   @ApiProperty({ enum: DOCUMENT_TYPES }) @IsDefined() @IsIn(DOCUMENT_TYPES) documentType: string;
-  @ApiProperty({ maxLength: 40, description: 'Número de documento; se compara por su hash con clave, nunca se guarda ni se registra / document number; compared by its keyed hash, never stored nor logged' })
-  @IsDefined() @IsString() @MinLength(1) @MaxLength(40) documentNumber: string;
-  @ApiProperty({ maxLength: PURPOSE_MAX_LENGTH, example: 'Verificar antecedentes de la víctima', description: 'Finalidad de la búsqueda (auditada) / stated purpose (audited)' })
-  @IsDefined() @IsString() @MaxLength(PURPOSE_MAX_LENGTH) purpose: string;
+  @ApiProperty({
+    maxLength: 40,
+    description:
+      'Número de documento; se compara por su hash con clave, nunca se guarda ni se registra / document number; compared by its keyed hash, never stored nor logged',
+  })
+  @IsDefined()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  documentNumber: string;
+  @ApiProperty({
+    maxLength: PURPOSE_MAX_LENGTH,
+    example: 'Verificar antecedentes de la víctima',
+    description: 'Finalidad de la búsqueda (auditada) / stated purpose (audited)',
+  })
+  @IsDefined()
+  @IsString()
+  @MaxLength(PURPOSE_MAX_LENGTH)
+  purpose: string;
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor de la página anterior / the previous page\'s nextCursor' })
-  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @ApiPropertyOptional({ description: "nextCursor de la página anterior / the previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
 }
 
 export class CaseListItemDto {

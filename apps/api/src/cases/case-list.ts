@@ -31,28 +31,44 @@ export class CaseList {
   async list(query: CaseListQueryDto, actor: Actor): Promise<CaseListDto> {
     const moved = (['documentType', 'documentNumber'] as const).filter((field) => query[field] !== undefined);
     if (moved.length > 0) {
-      throw new InvalidCommand(moved.map((field) => ({
-        field,
-        reason: 'ya no se admite en la URL: busque por documento con POST /api/v1/cases/search',
-        reasonEn: 'is no longer accepted in the URL: search by document with POST /api/v1/cases/search',
-      })));
+      throw new InvalidCommand(
+        moved.map((field) => ({
+          field,
+          reason: 'ya no se admite en la URL: busque por documento con POST /api/v1/cases/search',
+          reasonEn: 'is no longer accepted in the URL: search by document with POST /api/v1/cases/search',
+        })),
+      );
     }
     await this.fresh.waitFor(query.minPosition, [CASE_LIST_PROJECTION]);
     return queryCaseList(this.dataSource, {
-      policeUnit: query.policeUnit, department: query.department, ubigeo: query.ubigeo, from: query.from, to: query.to,
-      status: query.status, purpose: query.purpose, limit: query.limit ?? 50, cursor: query.cursor, scope: scopeOf(actor),
+      policeUnit: query.policeUnit,
+      department: query.department,
+      ubigeo: query.ubigeo,
+      from: query.from,
+      to: query.to,
+      status: query.status,
+      purpose: query.purpose,
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+      scope: scopeOf(actor),
     });
   }
 
   async search(body: CaseSearchDto, actor: Actor, request: Request): Promise<CaseListDto> {
     const purpose = checkedPurpose(body.purpose, 'purpose');
-    if (purpose === null) throw problem('purpose', 'es obligatorio para buscar por documento (se registra en la auditoría)', 'is required to search by document (it is audited)');
+    if (purpose === null)
+      throw problem(
+        'purpose',
+        'es obligatorio para buscar por documento (se registra en la auditoría)',
+        'is required to search by document (it is audited)',
+      );
     const linkId = await this.keys.existingLinkId(body.documentType, body.documentNumber);
     if (linkId === undefined) throw problem('documentNumber', 'no contiene caracteres de un documento', 'holds no document characters');
     // A document never registered, or one whose person was erased (her link is gone): no case.
-    const page = linkId === null
-      ? { items: [], nextCursor: null }
-      : await queryCaseList(this.dataSource, { linkId, limit: body.limit ?? 50, cursor: body.cursor, scope: scopeOf(actor) });
+    const page =
+      linkId === null
+        ? { items: [], nextCursor: null }
+        : await queryCaseList(this.dataSource, { linkId, limit: body.limit ?? 50, cursor: body.cursor, scope: scopeOf(actor) });
     const found = page.items.length > 0 ? page.items.map((item) => item.caseId) : [null];
     for (const caseId of found) await this.audit.record(request, 'search_personal_data', 'case_search', caseId, purpose);
     return page;

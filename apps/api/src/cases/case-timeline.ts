@@ -44,12 +44,12 @@ export class CaseTimeline {
     const claimedProsecutionIds = caseEvents.filter((e) => e.type === 'CaseReferredToProsecutor').map((e) => String(e.data.prosecutionId));
 
     const events: RecordedEvent[] = [...caseEvents];
-    if (referralId && await visible('referral', referralId)) {
+    if (referralId && (await visible('referral', referralId))) {
       const referral = await this.store.readStream(this.streams.referral.streamName(referralId));
       if (referral.some((e) => e.type === 'ReferralAccepted' && e.data.linkedCaseId === caseId)) {
         events.push(...referral);
         const source = referral.find((e) => e.type === 'ReferralSent')?.data.source as { kind: string; id: string } | undefined;
-        if (source?.kind === 'hotline_call' && await visible('hotlineCall', source.id)) {
+        if (source?.kind === 'hotline_call' && (await visible('hotlineCall', source.id))) {
           events.push(...(await this.store.readStream(this.streams.hotlineCall.streamName(source.id))));
         }
       }
@@ -73,12 +73,16 @@ export class CaseTimeline {
       if (!(await visible('trial', id))) continue;
       const trial = await this.store.readStream(this.streams.trial.streamName(id));
       const opened = trial.find((e) => e.type === 'TrialOpened');
-      const owned = opened !== undefined && prosecutionIds.includes(String(opened.data.prosecutionId)) && (opened.data.caseId ?? caseId) === caseId;
+      const owned =
+        opened !== undefined && prosecutionIds.includes(String(opened.data.prosecutionId)) && (opened.data.caseId ?? caseId) === caseId;
       if (owned) events.push(...trial);
     }
 
-    const referrals = new Map(events.filter((e) => e.type === 'ReferralSent')
-      .map((e) => [String(e.data.referralId), { to: String(e.data.to), from: sender(e.data) }]));
+    const referrals = new Map(
+      events
+        .filter((e) => e.type === 'ReferralSent')
+        .map((e) => [String(e.data.referralId), { to: String(e.data.to), from: sender(e.data) }]),
+    );
     const milestones = events
       .map((event) => milestoneOf(event, referrals))
       .filter((m): m is Milestone => m !== null)

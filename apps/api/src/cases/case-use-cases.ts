@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  caseNotFound, idInUse, InvalidCommand, NotAllowed, parseInstant, type AcceptReferral, type OpenProsecution,
-} from '#domain';
+import { caseNotFound, idInUse, InvalidCommand, NotAllowed, parseInstant, type AcceptReferral, type OpenProsecution } from '#domain';
 import { CommandService, positionOf, type CommandOptions, type Unstamped } from '../shared/command-service.js';
 import { IdKeys, RecordIds } from '../shared/record-ids.js';
 import { newId } from '../shared/request-options.js';
@@ -25,9 +23,20 @@ export class CaseUseCases {
   async register(body: RegisterCaseDto, options: CommandOptions) {
     const caseId = newId(body.caseId);
     const victims = body.victims.map((v, i) => ({ ...v, victimId: newId(v.victimId ?? this.ids.derive(caseId, 'victim', String(i))) }));
-    const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: newId(s.suspectId ?? this.ids.derive(caseId, 'suspect', String(i))) }));
-    await this.records.requireNew('victimId', victims.map((v, i) => ({ path: `victims[${i}].victimId`, id: v.victimId })), caseId);
-    await this.records.requireNew('suspectId', suspects.map((s, i) => ({ path: `suspects[${i}].suspectId`, id: s.suspectId })), caseId);
+    const suspects = body.suspects.map((s, i) => ({
+      ...s,
+      suspectId: newId(s.suspectId ?? this.ids.derive(caseId, 'suspect', String(i))),
+    }));
+    await this.records.requireNew(
+      'victimId',
+      victims.map((v, i) => ({ path: `victims[${i}].victimId`, id: v.victimId })),
+      caseId,
+    );
+    await this.records.requireNew(
+      'suspectId',
+      suspects.map((s, i) => ({ path: `suspects[${i}].suspectId`, id: s.suspectId })),
+      caseId,
+    );
     const referralId = body.referralId?.toLowerCase() ?? null;
     const referral = referralId ? await this.referral(referralId, caseId) : null;
     let acceptance: Unstamped<AcceptReferral> | null = null;
@@ -41,11 +50,17 @@ export class CaseUseCases {
     const data = { ...body, caseId, referralId, victims, suspects };
     const result = await this.commands.execute('policeCase', { type: 'RegisterCase', data }, options);
     const accepted = acceptance
-      ? await this.commands.execute('referral', acceptance, { idempotencyKey: `accepted-by-case-${caseId}`, correlationId: options.correlationId })
+      ? await this.commands.execute('referral', acceptance, {
+          idempotencyKey: `accepted-by-case-${caseId}`,
+          correlationId: options.correlationId,
+        })
       : null;
     return {
-      caseId, version: result.version, position: positionOf(result, ...(accepted ? [accepted] : [])),
-      victimIds: victims.map((v) => v.victimId), suspectIds: suspects.map((s) => s.suspectId),
+      caseId,
+      version: result.version,
+      position: positionOf(result, ...(accepted ? [accepted] : [])),
+      victimIds: victims.map((v) => v.victimId),
+      suspectIds: suspects.map((s) => s.suspectId),
     };
   }
 
@@ -83,15 +98,28 @@ export class CaseUseCases {
     // Registering a case is the police's answer: a referral to a shelter or MIMP stays in their queue. Checked
     // before anything is appended, so a refusal leaves neither a case nor an acceptance behind.
     if (found.to !== 'PNP') {
-      throw new InvalidCommand([{
-        field: 'referralId', reason: 'La derivación no está dirigida a la Policía (PNP)', reasonEn: 'The referral is not addressed to the police (PNP)',
-      }]);
+      throw new InvalidCommand([
+        {
+          field: 'referralId',
+          reason: 'La derivación no está dirigida a la Policía (PNP)',
+          reasonEn: 'The referral is not addressed to the police (PNP)',
+        },
+      ]);
     }
     // Pending (this case accepts it), or already accepted by this very case (a retry): never another case's.
     if (found.status !== 'sent' && !('linkedCaseId' in found && found.linkedCaseId === caseId)) {
-      throw new NotAllowed('referral_not_pending', 'La derivación ya no está pendiente de respuesta', 'The referral is no longer awaiting an answer', [{
-        field: 'referralId', reason: 'ya fue respondida y no está vinculada a este caso', reasonEn: 'it was already answered and is not linked to this case',
-      }]);
+      throw new NotAllowed(
+        'referral_not_pending',
+        'La derivación ya no está pendiente de respuesta',
+        'The referral is no longer awaiting an answer',
+        [
+          {
+            field: 'referralId',
+            reason: 'ya fue respondida y no está vinculada a este caso',
+            reasonEn: 'it was already answered and is not linked to this case',
+          },
+        ],
+      );
     }
     return found;
   }

@@ -15,7 +15,13 @@ import { CaseList } from './case-list.js';
 import { CaseListDto, CaseListQueryDto, CaseSearchDto } from './case-list.dto.js';
 import { CaseTimeline } from './case-timeline.js';
 import {
-  CASE_COMMAND_SCHEMA, CASE_REGISTERED_SCHEMA, CASE_SCHEMA, CASE_TIMELINE_SCHEMA, REFERRED_TO_PROSECUTOR_SCHEMA, SUSPECTS_ADDED_SCHEMA, VICTIMS_ADDED_SCHEMA,
+  CASE_COMMAND_SCHEMA,
+  CASE_REGISTERED_SCHEMA,
+  CASE_SCHEMA,
+  CASE_TIMELINE_SCHEMA,
+  REFERRED_TO_PROSECUTOR_SCHEMA,
+  SUSPECTS_ADDED_SCHEMA,
+  VICTIMS_ADDED_SCHEMA,
 } from './case.schemas.js';
 import { CaseUseCases } from './case-use-cases.js';
 import { AddSuspectsDto, AddVictimsDto, CloseCaseDto, RecordOperationDto, ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
@@ -47,8 +53,11 @@ export class CasesController {
   }
 
   @Access({ roles: PERSONAL_DATA_READERS.case, note: 'with a stated purpose, audited' })
-  @Post('search') @HttpCode(200)
-  @ApiOperation({ summary: 'Casos de una víctima por su documento, con finalidad (auditado) / A victim\'s cases by document, with a purpose (audited)' })
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Casos de una víctima por su documento, con finalidad (auditado) / A victim's cases by document, with a purpose (audited)",
+  })
   @ApiOkResponse({ type: CaseListDto })
   search(@Body() body: CaseSearchDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<CaseListDto> {
     return this.caseList.search(body, actor, request);
@@ -64,7 +73,10 @@ export class CasesController {
 
   @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'], audit: CASE_AUDIT })
   @Get(':caseId')
-  @ApiOperation({ summary: 'Un caso; datos personales de las víctimas solo con X-Purpose (auditado) / A case; victims\' personal data only with X-Purpose (audited)' })
+  @ApiOperation({
+    summary:
+      "Un caso; datos personales de las víctimas solo con X-Purpose (auditado) / A case; victims' personal data only with X-Purpose (audited)",
+  })
   @ApiHeader(PURPOSE_HEADER)
   @ApiOkResponse({ schema: CASE_SCHEMA })
   async get(@Param('caseId', caseIdPipe) caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
@@ -82,25 +94,39 @@ export class CasesController {
   }
 
   @Access({ roles: ['police', 'admin'] })
-  @Post(':caseId/victims') @HttpCode(200) @ApiOkResponse({ schema: VICTIMS_ADDED_SCHEMA })
+  @Post(':caseId/victims')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: VICTIMS_ADDED_SCHEMA })
   async addVictims(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddVictimsDto, @Headers() headers: HeaderMap) {
     const victims = body.victims.map((v, i) => ({ ...v, victimId: this.personId(v.victimId, caseId, 'victim', i, headers) }));
-    await this.records.requireNew('victimId', victims.map((v, i) => ({ path: `victims[${i}].victimId`, id: v.victimId })), caseId.toLowerCase());
+    await this.records.requireNew(
+      'victimId',
+      victims.map((v, i) => ({ path: `victims[${i}].victimId`, id: v.victimId })),
+      caseId.toLowerCase(),
+    );
     const result = await this.commands.accept('policeCase', { type: 'AddVictims', data: { caseId, victims } }, headers);
     return { ...result, victimIds: victims.map((v) => v.victimId) };
   }
 
   @Access({ roles: ['police', 'admin'] })
-  @Post(':caseId/suspects') @HttpCode(200) @ApiOkResponse({ schema: SUSPECTS_ADDED_SCHEMA })
+  @Post(':caseId/suspects')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: SUSPECTS_ADDED_SCHEMA })
   async addSuspects(@Param('caseId', caseIdPipe) caseId: string, @Body() body: AddSuspectsDto, @Headers() headers: HeaderMap) {
     const suspects = body.suspects.map((s, i) => ({ ...s, suspectId: this.personId(s.suspectId, caseId, 'suspect', i, headers) }));
-    await this.records.requireNew('suspectId', suspects.map((s, i) => ({ path: `suspects[${i}].suspectId`, id: s.suspectId })), caseId.toLowerCase());
+    await this.records.requireNew(
+      'suspectId',
+      suspects.map((s, i) => ({ path: `suspects[${i}].suspectId`, id: s.suspectId })),
+      caseId.toLowerCase(),
+    );
     const result = await this.commands.accept('policeCase', { type: 'AddSuspects', data: { caseId, suspects } }, headers);
     return { ...result, suspectIds: suspects.map((s) => s.suspectId) };
   }
 
   @Access({ roles: ['police', 'admin'] })
-  @Post(':caseId/operations') @HttpCode(200) @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @Post(':caseId/operations')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
   async recordOperation(@Param('caseId', caseIdPipe) caseId: string, @Body() body: RecordOperationDto, @Headers() headers: HeaderMap) {
     // The same case, the same instant: the same operation, even when retried without an id.
     const operationId = newId(body.operationId ?? this.ids.derive(caseId.toLowerCase(), 'operation', body.conductedAt));
@@ -109,14 +135,18 @@ export class CasesController {
   }
 
   @Access({ roles: ['police', 'admin'] })
-  @Post(':caseId/prosecutor-referral') @HttpCode(200) @ApiOkResponse({ schema: REFERRED_TO_PROSECUTOR_SCHEMA })
+  @Post(':caseId/prosecutor-referral')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: REFERRED_TO_PROSECUTOR_SCHEMA })
   @ApiOperation({ summary: 'Enviar a la fiscalía (abre la investigación fiscal) / Send to the prosecutor' })
   referToProsecutor(@Param('caseId', caseIdPipe) caseId: string, @Body() body: ReferToProsecutorDto, @Headers() headers: HeaderMap) {
     return this.cases.referToProsecutor(caseId, body, commandOptions(headers));
   }
 
   @Access({ roles: ['police', 'admin'] })
-  @Post(':caseId/closure') @HttpCode(200) @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @Post(':caseId/closure')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
   close(@Param('caseId', caseIdPipe) caseId: string, @Body() body: CloseCaseDto, @Headers() headers: HeaderMap) {
     return this.commands.accept('policeCase', { type: 'CloseCase', data: { caseId, ...body } }, headers);
   }

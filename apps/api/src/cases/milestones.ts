@@ -13,7 +13,13 @@ export interface Milestone {
   position: number;
 }
 
-type Describe = (data: Record<string, unknown>) => { at: unknown; institution: string; label: string; labelEn: string; detail?: Record<string, unknown> };
+type Describe = (data: Record<string, unknown>) => {
+  at: unknown;
+  institution: string;
+  label: string;
+  labelEn: string;
+  detail?: Record<string, unknown>;
+};
 
 const HOTLINE = 'LINEA_0800';
 const PNP = 'PNP';
@@ -26,27 +32,121 @@ export const sender = (d: Record<string, unknown>) => {
 
 /** Which events are milestones, when they happened (their own time, not when they were recorded) and where. */
 const MILESTONES: Record<string, Describe> = {
-  HotlineCallReceived: (d) => ({ at: d.receivedAt, institution: HOTLINE, label: 'Llamada recibida', labelEn: 'Call received', detail: { channel: d.channel, topic: d.topic } }),
-  HotlineCallClosed: (d) => ({ at: d.closedAt, institution: HOTLINE, label: 'Llamada cerrada', labelEn: 'Call closed', detail: { outcome: d.outcome } }),
-  ReferralSent: (d) => ({ at: d.referredAt, institution: sender(d), label: 'Derivación enviada', labelEn: 'Referral sent', detail: { to: d.to, referralId: d.referralId } }),
-  ReferralAccepted: (d) => ({ at: d.acceptedAt, institution: 'DESTINO', label: 'Derivación aceptada', labelEn: 'Referral accepted', detail: { referralId: d.referralId } }),
-  ReferralRejected: (d) => ({ at: d.rejectedAt, institution: 'DESTINO', label: 'Derivación rechazada', labelEn: 'Referral rejected', detail: { referralId: d.referralId } }),
-  ReferralCompleted: (d) => ({ at: d.completedAt, institution: 'DESTINO', label: 'Derivación concluida', labelEn: 'Referral completed', detail: { referralId: d.referralId, successful: d.successful } }),
-  ReferralRevoked: (d) => ({ at: d.revokedAt, institution: 'ORIGEN', label: 'Derivación anulada', labelEn: 'Referral revoked', detail: { referralId: d.referralId } }),
-  CaseRegistered: (d) => ({ at: d.registeredAt, institution: PNP, label: 'Denuncia registrada', labelEn: 'Denunciation registered', detail: { source: d.source, ubigeo: d.ubigeo } }),
-  OperationConducted: (d) => ({ at: d.conductedAt, institution: PNP, label: 'Operativo', labelEn: 'Police operation', detail: { rescued: d.rescued, detained: d.detained } }),
-  CaseReferredToProsecutor: (d) => ({ at: d.referredAt, institution: PNP, label: 'Caso remitido a la fiscalía', labelEn: 'Case sent to the prosecutor', detail: { prosecutionId: d.prosecutionId } }),
+  HotlineCallReceived: (d) => ({
+    at: d.receivedAt,
+    institution: HOTLINE,
+    label: 'Llamada recibida',
+    labelEn: 'Call received',
+    detail: { channel: d.channel, topic: d.topic },
+  }),
+  HotlineCallClosed: (d) => ({
+    at: d.closedAt,
+    institution: HOTLINE,
+    label: 'Llamada cerrada',
+    labelEn: 'Call closed',
+    detail: { outcome: d.outcome },
+  }),
+  ReferralSent: (d) => ({
+    at: d.referredAt,
+    institution: sender(d),
+    label: 'Derivación enviada',
+    labelEn: 'Referral sent',
+    detail: { to: d.to, referralId: d.referralId },
+  }),
+  ReferralAccepted: (d) => ({
+    at: d.acceptedAt,
+    institution: 'DESTINO',
+    label: 'Derivación aceptada',
+    labelEn: 'Referral accepted',
+    detail: { referralId: d.referralId },
+  }),
+  ReferralRejected: (d) => ({
+    at: d.rejectedAt,
+    institution: 'DESTINO',
+    label: 'Derivación rechazada',
+    labelEn: 'Referral rejected',
+    detail: { referralId: d.referralId },
+  }),
+  ReferralCompleted: (d) => ({
+    at: d.completedAt,
+    institution: 'DESTINO',
+    label: 'Derivación concluida',
+    labelEn: 'Referral completed',
+    detail: { referralId: d.referralId, successful: d.successful },
+  }),
+  ReferralRevoked: (d) => ({
+    at: d.revokedAt,
+    institution: 'ORIGEN',
+    label: 'Derivación anulada',
+    labelEn: 'Referral revoked',
+    detail: { referralId: d.referralId },
+  }),
+  CaseRegistered: (d) => ({
+    at: d.registeredAt,
+    institution: PNP,
+    label: 'Denuncia registrada',
+    labelEn: 'Denunciation registered',
+    detail: { source: d.source, ubigeo: d.ubigeo },
+  }),
+  OperationConducted: (d) => ({
+    at: d.conductedAt,
+    institution: PNP,
+    label: 'Operativo',
+    labelEn: 'Police operation',
+    detail: { rescued: d.rescued, detained: d.detained },
+  }),
+  CaseReferredToProsecutor: (d) => ({
+    at: d.referredAt,
+    institution: PNP,
+    label: 'Caso remitido a la fiscalía',
+    labelEn: 'Case sent to the prosecutor',
+    detail: { prosecutionId: d.prosecutionId },
+  }),
   CaseClosed: (d) => ({ at: d.closedAt, institution: PNP, label: 'Caso cerrado', labelEn: 'Case closed' }),
-  ProsecutionOpened: (d) => ({ at: d.openedAt, institution: MP, label: 'Ingreso a fiscalía', labelEn: 'Received by the prosecutor', detail: { prosecutionId: d.prosecutionId } }),
-  PreliminaryInvestigationOpened: (d) => ({ at: d.occurredAt, institution: MP, label: 'Investigación preliminar', labelEn: 'Preliminary investigation' }),
+  ProsecutionOpened: (d) => ({
+    at: d.openedAt,
+    institution: MP,
+    label: 'Ingreso a fiscalía',
+    labelEn: 'Received by the prosecutor',
+    detail: { prosecutionId: d.prosecutionId },
+  }),
+  PreliminaryInvestigationOpened: (d) => ({
+    at: d.occurredAt,
+    institution: MP,
+    label: 'Investigación preliminar',
+    labelEn: 'Preliminary investigation',
+  }),
   ProsecutionArchived: (d) => ({ at: d.occurredAt, institution: MP, label: 'Archivo', labelEn: 'Archived' }),
-  InvestigationFormalized: (d) => ({ at: d.occurredAt, institution: MP, label: 'Formalización de la investigación', labelEn: 'Investigation formalized' }),
+  InvestigationFormalized: (d) => ({
+    at: d.occurredAt,
+    institution: MP,
+    label: 'Formalización de la investigación',
+    labelEn: 'Investigation formalized',
+  }),
   AccusationFiled: (d) => ({ at: d.occurredAt, institution: MP, label: 'Acusación', labelEn: 'Accusation' }),
   ProsecutionDismissed: (d) => ({ at: d.occurredAt, institution: MP, label: 'Sobreseimiento', labelEn: 'Dismissal' }),
-  TrialOpened: (d) => ({ at: d.openedAt, institution: PJ, label: 'Inicio del juicio', labelEn: 'Trial opened', detail: { trialId: d.trialId } }),
-  RulingIssued: (d) => ({ at: d.ruledAt, institution: PJ, label: 'Sentencia', labelEn: 'Ruling', detail: { verdict: d.verdict, sentenceYears: d.sentenceYears } }),
+  TrialOpened: (d) => ({
+    at: d.openedAt,
+    institution: PJ,
+    label: 'Inicio del juicio',
+    labelEn: 'Trial opened',
+    detail: { trialId: d.trialId },
+  }),
+  RulingIssued: (d) => ({
+    at: d.ruledAt,
+    institution: PJ,
+    label: 'Sentencia',
+    labelEn: 'Ruling',
+    detail: { verdict: d.verdict, sentenceYears: d.sentenceYears },
+  }),
   RulingAppealed: (d) => ({ at: d.appealedAt, institution: PJ, label: 'Apelación', labelEn: 'Appeal' }),
-  RulingBecameFinal: (d) => ({ at: d.finalAt, institution: PJ, label: 'Sentencia firme', labelEn: 'Final ruling', detail: { verdict: d.verdict } }),
+  RulingBecameFinal: (d) => ({
+    at: d.finalAt,
+    institution: PJ,
+    label: 'Sentencia firme',
+    labelEn: 'Final ruling',
+    detail: { verdict: d.verdict },
+  }),
 };
 
 /**
@@ -63,7 +163,8 @@ export function milestoneOf(event: RecordedEvent, referrals: ReadonlyMap<string,
     milestone: event.type,
     label,
     labelEn,
-    institution: institution === 'DESTINO' ? (referral?.to ?? institution) : institution === 'ORIGEN' ? (referral?.from ?? institution) : institution,
+    institution:
+      institution === 'DESTINO' ? (referral?.to ?? institution) : institution === 'ORIGEN' ? (referral?.from ?? institution) : institution,
     occurredAt: at,
     stream: event.streamId,
     detail: detail ?? {},

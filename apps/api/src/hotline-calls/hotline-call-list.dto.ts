@@ -8,16 +8,31 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class HotlineCallListQueryDto {
   @ApiPropertyOptional({ example: '2025-03-01', description: 'Desde el día (Lima, incluido) / from day (Lima, inclusive)' })
-  @IsOptional() @Matches(DAY) from?: string;
+  @IsOptional()
+  @Matches(DAY)
+  from?: string;
   @ApiPropertyOptional({ example: '2025-03-31', description: 'Hasta el día (Lima, incluido) / to day (Lima, inclusive)' })
-  @IsOptional() @Matches(DAY) to?: string;
+  @IsOptional()
+  @Matches(DAY)
+  to?: string;
   @ApiPropertyOptional({ enum: HOTLINE_CALL_TOPICS }) @IsOptional() @IsIn(HOTLINE_CALL_TOPICS) topic?: string;
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Solo las registradas por mí / only those I recorded' })
-  @IsOptional() @IsIn(['true', 'false']) mine?: 'true' | 'false';
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor de la página anterior / the previous page\'s nextCursor' })
-  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  mine?: 'true' | 'false';
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ description: "nextCursor de la página anterior / the previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
   @MinPositionParam() minPosition?: number;
 }
 
@@ -38,6 +53,10 @@ export class HotlineCallListItemDto {
 
 export class HotlineCallListDto {
   @ApiProperty({ type: [HotlineCallListItemDto] }) items: HotlineCallListItemDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Para la página siguiente; null en la última / for the next page; null on the last' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Para la página siguiente; null en la última / for the next page; null on the last',
+  })
   nextCursor: string | null;
 }

@@ -47,8 +47,14 @@ export class HotlineCallsController {
   async list(@Query() query: HotlineCallListQueryDto, @CurrentActor() actor: Actor): Promise<HotlineCallListDto> {
     await this.fresh.waitFor(query.minPosition, [HOTLINE_CALL_LIST_PROJECTION]);
     return queryHotlineCallList(this.dataSource, {
-      from: query.from, to: query.to, topic: query.topic, status: query.status, cursor: query.cursor, limit: query.limit ?? 50,
-      recordedBy: query.mine === 'true' ? actor.subject : undefined, scope: actor.departments.length > 0 ? actor.departments : undefined,
+      from: query.from,
+      to: query.to,
+      topic: query.topic,
+      status: query.status,
+      cursor: query.cursor,
+      limit: query.limit ?? 50,
+      recordedBy: query.mine === 'true' ? actor.subject : undefined,
+      scope: actor.departments.length > 0 ? actor.departments : undefined,
     });
   }
 
@@ -60,13 +66,23 @@ export class HotlineCallsController {
     return this.commands.accept('hotlineCall', { type: 'RecordHotlineCall', data: { ...body, callId: newId(body.callId) } }, headers);
   }
 
-  @Access({ roles: ['operator', 'police', 'protection', 'admin'], note: 'police and protection: only a call referred to them', audit: HOTLINE_CALL_AUDIT })
+  @Access({
+    roles: ['operator', 'police', 'protection', 'admin'],
+    note: 'police and protection: only a call referred to them',
+    audit: HOTLINE_CALL_AUDIT,
+  })
   @Get(':callId')
-  @ApiOperation({ summary: 'Estado actual de una llamada (policía y protección: solo si se les derivó); el resumen solo con X-Purpose; auditado / Current state of a call (police and protection: only when referred to them); the summary only with X-Purpose; audited' })
+  @ApiOperation({
+    summary:
+      'Estado actual de una llamada (policía y protección: solo si se les derivó); el resumen solo con X-Purpose; auditado / Current state of a call (police and protection: only when referred to them); the summary only with X-Purpose; audited',
+  })
   @ApiHeader(PURPOSE_HEADER)
   @ApiOkResponse({ schema: HOTLINE_CALL_SCHEMA })
   async get(
-    @Param('callId', uuidParam) callId: string, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response,
+    @Param('callId', uuidParam) callId: string,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ) {
     await this.needToKnow.checkCallReader(actor, callId);
     const { state, version } = await this.commands.readExisting('hotlineCall', callId, callNotFound);
@@ -77,7 +93,9 @@ export class HotlineCallsController {
   @Access({ roles: ['operator', 'admin'] })
   @Post(':callId/classification')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
+  @ApiHeader(IF_MATCH)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: CommandAcceptedDto })
   @ApiOperation({ summary: 'Reclasificar / Re-classify' })
   classify(@Param('callId', uuidParam) callId: string, @Body() body: ClassifyHotlineCallDto, @Headers() headers: HeaderMap) {
     return this.commands.accept('hotlineCall', { type: 'ClassifyHotlineCall', data: { callId, ...body } }, headers);
@@ -86,7 +104,9 @@ export class HotlineCallsController {
   @Access({ roles: ['operator', 'admin'], scope: { places: [{ field: 'callerUbigeo', required: false }] } })
   @Post(':callId/correction')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
+  @ApiHeader(IF_MATCH)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: CommandAcceptedDto })
   @ApiOperation({ summary: 'Corregir datos registrados / Correct recorded facts' })
   correct(@Param('callId', uuidParam) callId: string, @Body() body: CorrectHotlineCallDto, @Headers() headers: HeaderMap) {
     const { reason, ...changes } = body;
@@ -96,7 +116,9 @@ export class HotlineCallsController {
   @Access({ roles: ['operator', 'admin'] })
   @Post(':callId/closure')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH) @ApiHeader(IDEMPOTENCY_KEY) @ApiOkResponse({ type: CommandAcceptedDto })
+  @ApiHeader(IF_MATCH)
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiOkResponse({ type: CommandAcceptedDto })
   @ApiOperation({ summary: 'Cerrar / Close' })
   close(@Param('callId', uuidParam) callId: string, @Body() body: CloseHotlineCallDto, @Headers() headers: HeaderMap) {
     return this.commands.accept('hotlineCall', { type: 'CloseHotlineCall', data: { callId, ...body } }, headers);

@@ -6,8 +6,8 @@ import type { NextFunction, Request, Response } from 'express';
 const SERVER_PATHS = /^\/(api|docs|docs-json|health)(\/|$|-)/;
 const YEAR_SECONDS = 31_536_000;
 
-const MISSING = 'La consola web no está construida: ejecute npm run build:console\n'
-  + 'The web console is not built: run npm run build:console\n';
+const MISSING =
+  'La consola web no está construida: ejecute npm run build:console\n' + 'The web console is not built: run npm run build:console\n';
 
 /**
  * Serves the built web console (Vite's dist/console) from the same origin, before Nest's routes: hashed files

@@ -67,7 +67,10 @@ export class RateLimiter implements OnApplicationBootstrap, OnApplicationShutdow
   private flushing: Promise<void> | null = null;
   private prunedAt = 0;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, @Inject(PG_POOL) private readonly pool: pg.Pool) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {
     // The same on every replica (they share MASTER_KEY or AUTH_JWT_SECRET), so their keys meet in the table.
     const material = config.masterKey ?? config.auth.jwtSecret ?? config.auth.jwksUrl ?? 'registro-local';
     this.keyHmac = createHash('sha256').update(`rate-limit:${material}`).digest();
@@ -117,11 +120,15 @@ export class RateLimiter implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Adds the local counts to the shared table and takes back the totals of every replica (one statement). */
   flush(): Promise<void> {
-    return (this.flushing ??= this.flushNow().finally(() => { this.flushing = null; }));
+    return (this.flushing ??= this.flushNow().finally(() => {
+      this.flushing = null;
+    }));
   }
 
   private async flushNow(): Promise<void> {
-    const batch = [...this.windows].filter(([, w]) => w.pending > 0).map(([key, w]) => ({ key, window: w, start: w.start, count: w.pending }));
+    const batch = [...this.windows]
+      .filter(([, w]) => w.pending > 0)
+      .map(([key, w]) => ({ key, window: w, start: w.start, count: w.pending }));
     try {
       if (batch.length > 0) {
         for (const item of batch) item.window.pending -= item.count;
@@ -130,7 +137,8 @@ export class RateLimiter implements OnApplicationBootstrap, OnApplicationShutdow
            SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::int[])
            ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_windows.count + EXCLUDED.count
            RETURNING key, window_start AS start, count`,
-          [batch.map((b) => b.key), batch.map((b) => new Date(b.start)), batch.map((b) => b.count)]);
+          [batch.map((b) => b.key), batch.map((b) => new Date(b.start)), batch.map((b) => b.count)],
+        );
         for (const row of rows) {
           const window = this.windows.get(row.key);
           if (window && window.start === row.start.getTime()) window.shared = Math.max(window.shared, row.count);
@@ -179,7 +187,10 @@ export class RateLimiter implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private refuse(kind: RateLimitKind, window: Window, request: Request): RateLimited {
-    (request.res as Response | undefined)?.setHeader('Retry-After', String(Math.max(1, Math.ceil((window.start + WINDOW_MS - Date.now()) / 1000))));
+    (request.res as Response | undefined)?.setHeader(
+      'Retry-After',
+      String(Math.max(1, Math.ceil((window.start + WINDOW_MS - Date.now()) / 1000))),
+    );
     return new RateLimited(kind);
   }
 }

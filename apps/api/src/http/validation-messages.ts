@@ -31,10 +31,12 @@ export function toFieldProblems(errors: readonly ValidationError[], parent = '')
     // One problem per field: "is required" says it all for a missing value, else the first broken rule.
     const constraints = Object.entries(error.constraints ?? {});
     const chosen = constraints.find(([name]) => name === 'isDefined') ?? constraints[0];
-    const own = chosen ? [chosen].map(([constraint, fallback]) => {
-      const text = MESSAGES[constraint]?.({ constraint }) ?? { es: fallback, en: fallback };
-      return { field, reason: text.es, reasonEn: text.en };
-    }) : [];
+    const own = chosen
+      ? [chosen].map(([constraint, fallback]) => {
+          const text = MESSAGES[constraint]?.({ constraint }) ?? { es: fallback, en: fallback };
+          return { field, reason: text.es, reasonEn: text.en };
+        })
+      : [];
     return [...own, ...toFieldProblems(error.children ?? [], field)];
   });
 }

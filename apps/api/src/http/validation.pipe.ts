@@ -24,7 +24,7 @@ export function createValidationPipe(): ValidationPipe {
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query') checkStorable(value, metadata.type === 'body' ? metadata.data ?? '' : '');
+    if (metadata.type === 'body' || metadata.type === 'query') checkStorable(value, metadata.type === 'body' ? (metadata.data ?? '') : '');
     return super.transform(value, metadata);
   }
 }
@@ -41,7 +41,9 @@ export function checkStorable(value: unknown, root = ''): void {
     }
     if (current === null || typeof current !== 'object') continue;
     if (depth >= MAX_BODY_DEPTH) {
-      throw new InvalidCommand([{ field: 'body', reason: `anidado a más de ${MAX_BODY_DEPTH} niveles`, reasonEn: `nested deeper than ${MAX_BODY_DEPTH} levels` }]);
+      throw new InvalidCommand([
+        { field: 'body', reason: `anidado a más de ${MAX_BODY_DEPTH} niveles`, reasonEn: `nested deeper than ${MAX_BODY_DEPTH} levels` },
+      ]);
     }
     if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) stack.push({ value: current[i], path: `${path}[${i}]`, depth: depth + 1 });
@@ -62,4 +64,8 @@ export function checkStorable(value: unknown, root = ''): void {
 
 const NUL_OR_LONE_SURROGATE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const storable = (text: string): boolean => !NUL_OR_LONE_SURROGATE.test(text);
-const unstorable = (field: string): FieldProblem => ({ field, reason: 'contiene caracteres no válidos', reasonEn: 'contains characters that cannot be stored' });
+const unstorable = (field: string): FieldProblem => ({
+  field,
+  reason: 'contiene caracteres no válidos',
+  reasonEn: 'contains characters that cannot be stored',
+});

@@ -21,7 +21,9 @@ export class IntegrityAnchorTask implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     if (this.config.integrityAnchorSeconds === 0) return;
     this.timer = setInterval(() => {
-      this.running ??= this.tick().finally(() => { this.running = null; });
+      this.running ??= this.tick().finally(() => {
+        this.running = null;
+      });
     }, this.config.integrityAnchorSeconds * 1000);
     this.timer.unref();
   }
@@ -29,7 +31,8 @@ export class IntegrityAnchorTask implements OnApplicationBootstrap, OnApplicatio
   async tick(): Promise<void> {
     try {
       const { anchor, created } = await takeExportedAnchor(this.pool, this.exporter, { onlyIfChanged: true });
-      if (created) this.logger.log({ anchor: anchor.anchorId, globalPosition: anchor.globalPosition, streams: anchor.streams, events: anchor.events });
+      if (created)
+        this.logger.log({ anchor: anchor.anchorId, globalPosition: anchor.globalPosition, streams: anchor.streams, events: anchor.events });
     } catch (error) {
       // A missed anchor only widens the window until the next one; never crash the API for it.
       this.logger.warn(`integrity anchor not taken: ${(error as Error).message}`);

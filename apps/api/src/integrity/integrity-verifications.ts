@@ -16,13 +16,23 @@ export interface IntegrityVerification {
   report: RegistryIntegrityReport | null;
 }
 
-export const verificationNotFound = () => new NotFound('verification_not_found', 'La verificación no existe', 'The verification does not exist');
+export const verificationNotFound = () =>
+  new NotFound('verification_not_found', 'La verificación no existe', 'The verification does not exist');
 
-interface Row { verification_id: string; status: IntegrityVerification['status']; started_at: Date; finished_at: Date | null; report: RegistryIntegrityReport | null }
+interface Row {
+  verification_id: string;
+  status: IntegrityVerification['status'];
+  started_at: Date;
+  finished_at: Date | null;
+  report: RegistryIntegrityReport | null;
+}
 
 const toVerification = (row: Row): IntegrityVerification => ({
-  verificationId: row.verification_id, status: row.status, startedAt: row.started_at.toISOString(),
-  finishedAt: row.finished_at?.toISOString() ?? null, report: row.report,
+  verificationId: row.verification_id,
+  status: row.status,
+  startedAt: row.started_at.toISOString(),
+  finishedAt: row.finished_at?.toISOString() ?? null,
+  report: row.report,
 });
 
 /**
@@ -35,7 +45,10 @@ export class IntegrityVerifications implements OnApplicationShutdown {
   private readonly logger = new Logger('Integrity');
   private readonly running = new Set<Promise<void>>();
 
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool, private readonly exporter: AnchorExporter) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly exporter: AnchorExporter,
+  ) {}
 
   async start(requestedBy: string): Promise<{ verification: IntegrityVerification; started: boolean }> {
     await this.pool.query(`UPDATE integrity_verifications SET status = 'failed', finished_at = clock_timestamp()
@@ -43,7 +56,9 @@ export class IntegrityVerifications implements OnApplicationShutdown {
     const id = randomUUID();
     const inserted = await this.pool.query<Row>(
       `INSERT INTO integrity_verifications (verification_id, status, requested_by) VALUES ($1, 'running', $2)
-       ON CONFLICT DO NOTHING RETURNING *`, [id, requestedBy]);
+       ON CONFLICT DO NOTHING RETURNING *`,
+      [id, requestedBy],
+    );
     if (inserted.rows.length === 0) {
       const current = await this.pool.query<Row>(`SELECT * FROM integrity_verifications WHERE status = 'running'`);
       // It may have finished in between: then start again.
@@ -74,11 +89,14 @@ export class IntegrityVerifications implements OnApplicationShutdown {
   private async walk(id: string): Promise<void> {
     try {
       const report = await verifyRegistry(this.pool, this.exporter);
-      await this.pool.query(`UPDATE integrity_verifications SET status = 'done', finished_at = clock_timestamp(), report = $2 WHERE verification_id = $1`,
-        [id, JSON.stringify(report)]);
+      await this.pool.query(
+        `UPDATE integrity_verifications SET status = 'done', finished_at = clock_timestamp(), report = $2 WHERE verification_id = $1`,
+        [id, JSON.stringify(report)],
+      );
     } catch (error) {
       this.logger.error(`integrity verification ${id} failed: ${(error as Error).message}`);
-      await this.pool.query(`UPDATE integrity_verifications SET status = 'failed', finished_at = clock_timestamp() WHERE verification_id = $1`, [id])
+      await this.pool
+        .query(`UPDATE integrity_verifications SET status = 'failed', finished_at = clock_timestamp() WHERE verification_id = $1`, [id])
         .catch(() => undefined);
     }
   }

@@ -18,11 +18,14 @@ export class IntegrityController {
   ) {}
 
   @Access({ roles: ['auditor', 'admin'] })
-  @Post('verifications') @HttpCode(202)
+  @Post('verifications')
+  @HttpCode(202)
   @ApiOperation({
-    summary: 'Iniciar la verificación de las cadenas de hash, los anclajes y la bitácora de auditoría / Start verifying the hash chains, the anchors and the audit log',
-    description: 'A job, one at a time: answers 202 at once with the verification (the running one if another is under way; Location names it). '
-      + 'Read its status and report with GET /integrity/verifications/{verificationId}. Own quota: RATE_LIMIT_HEAVY_PER_MINUTE.',
+    summary:
+      'Iniciar la verificación de las cadenas de hash, los anclajes y la bitácora de auditoría / Start verifying the hash chains, the anchors and the audit log',
+    description:
+      'A job, one at a time: answers 202 at once with the verification (the running one if another is under way; Location names it). ' +
+      'Read its status and report with GET /integrity/verifications/{verificationId}. Own quota: RATE_LIMIT_HEAVY_PER_MINUTE.',
   })
   @ApiAcceptedResponse({ schema: VERIFICATION_SCHEMA })
   async start(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
@@ -42,8 +45,9 @@ export class IntegrityController {
   @Access({ roles: ['auditor', 'admin'] })
   @Get('verifications/:verificationId')
   @ApiOperation({
-    summary: 'Estado e informe de una verificación / A verification\'s status and report',
-    description: 'status running, done or failed; once done, report.ok=false names the first broken link, the anchor (and stream) that no longer matches, the broken audit entry, or the exported (signed, kept outside the database) anchor the database no longer matches.',
+    summary: "Estado e informe de una verificación / A verification's status and report",
+    description:
+      'status running, done or failed; once done, report.ok=false names the first broken link, the anchor (and stream) that no longer matches, the broken audit entry, or the exported (signed, kept outside the database) anchor the database no longer matches.',
   })
   @ApiOkResponse({ schema: VERIFICATION_SCHEMA })
   get(@Param('verificationId', new ParseUUIDPipe({ exceptionFactory: verificationNotFound })) verificationId: string) {

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  InvalidCommand, PROSECUTION_STAGES, prosecutionNotFound, trialNotFound, type ProsecutionStage,
-} from '#domain';
+import { InvalidCommand, PROSECUTION_STAGES, prosecutionNotFound, trialNotFound, type ProsecutionStage } from '#domain';
 import { DataSource } from 'typeorm';
 import { queryTrialsOfProsecutions } from '#read-models';
 import { etag } from '../http/if-match.js';
@@ -38,11 +36,17 @@ export class JusticeController {
   }
 
   @Access({ roles: ['prosecutor', 'admin'] })
-  @Post('prosecutions/:prosecutionId/:stage') @HttpCode(200)
+  @Post('prosecutions/:prosecutionId/:stage')
+  @HttpCode(200)
   @ApiParam({ name: 'stage', enum: PROSECUTION_STAGES })
   @ApiOperation({ summary: 'Registrar una etapa fiscal, en orden legal / Record a prosecution stage, in legal order' })
   @ApiOkResponse({ schema: PROSECUTION_COMMAND_SCHEMA })
-  recordStage(@Param('prosecutionId', prosecutionIdPipe) id: string, @Param('stage') stage: string, @Body() body: ProsecutionStageDto, @Headers() headers: HeaderMap) {
+  recordStage(
+    @Param('prosecutionId', prosecutionIdPipe) id: string,
+    @Param('stage') stage: string,
+    @Body() body: ProsecutionStageDto,
+    @Headers() headers: HeaderMap,
+  ) {
     if (!isProsecutionStage(stage)) throw prosecutionNotFound();
     return this.commands.accept('prosecution', { type: 'RecordProsecutionStage', data: { prosecutionId: id, stage, ...body } }, headers);
   }
@@ -54,19 +58,28 @@ export class JusticeController {
   async openTrial(@Body() body: OpenTrialDto, @Headers() headers: HeaderMap) {
     const prosecution = await this.commands.read('prosecution', body.prosecutionId);
     if (prosecution.version === 0) {
-      throw new InvalidCommand([{ field: 'prosecutionId', reason: 'La investigación fiscal no existe', reasonEn: 'The prosecution does not exist' }]);
+      throw new InvalidCommand([
+        { field: 'prosecutionId', reason: 'La investigación fiscal no existe', reasonEn: 'The prosecution does not exist' },
+      ]);
     }
     // A prosecution belongs to exactly one case: the one it was opened for, which names it in its referral.
     const caseId = prosecution.state.status === 'unopened' ? null : prosecution.state.caseId;
     const owner = caseId ? (await this.commands.read('policeCase', caseId)).state : null;
     if (!owner || owner.status === 'unregistered' || !owner.prosecutionIds.includes(body.prosecutionId.toLowerCase())) {
-      throw new InvalidCommand([{
-        field: 'prosecutionId', reason: 'La investigación fiscal no pertenece al caso para el que se abrió', reasonEn: 'The prosecution does not belong to the case it was opened for',
-      }]);
+      throw new InvalidCommand([
+        {
+          field: 'prosecutionId',
+          reason: 'La investigación fiscal no pertenece al caso para el que se abrió',
+          reasonEn: 'The prosecution does not belong to the case it was opened for',
+        },
+      ]);
     }
     const data = {
-      ...body, trialId: newId(body.trialId), prosecutionId: body.prosecutionId.toLowerCase(),
-      prosecutionAccused: prosecution.state.status === 'accused', caseId,
+      ...body,
+      trialId: newId(body.trialId),
+      prosecutionId: body.prosecutionId.toLowerCase(),
+      prosecutionAccused: prosecution.state.status === 'accused',
+      caseId,
     };
     return this.commands.accept('trial', { type: 'OpenTrial', data }, headers);
   }
@@ -79,20 +92,26 @@ export class JusticeController {
   }
 
   @Access({ roles: ['judiciary', 'admin'] })
-  @Post('trials/:trialId/rulings') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
+  @Post('trials/:trialId/rulings')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   async rule(@Param('trialId', trialIdPipe) id: string, @Body() body: RulingDto, @Headers() headers: HeaderMap) {
     await this.requireSuspectsOfCase(id.toLowerCase(), body.defendants);
     return this.commands.accept('trial', { type: 'IssueRuling', data: { trialId: id, ...body } }, headers);
   }
 
   @Access({ roles: ['judiciary', 'admin'] })
-  @Post('trials/:trialId/appeals') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
+  @Post('trials/:trialId/appeals')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   appeal(@Param('trialId', trialIdPipe) id: string, @Body() body: AppealDto, @Headers() headers: HeaderMap) {
     return this.commands.accept('trial', { type: 'AppealRuling', data: { trialId: id, ...body } }, headers);
   }
 
   @Access({ roles: ['judiciary', 'admin'] })
-  @Post('trials/:trialId/finality') @HttpCode(200) @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
+  @Post('trials/:trialId/finality')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: TRIAL_COMMAND_SCHEMA })
   finality(@Param('trialId', trialIdPipe) id: string, @Body() body: FinalityDto, @Headers() headers: HeaderMap) {
     return this.commands.accept('trial', { type: 'DeclareRulingFinal', data: { trialId: id, ...body } }, headers);
   }
@@ -107,9 +126,13 @@ export class JusticeController {
     const suspects = new Set((policeCase && policeCase.status !== 'unregistered' ? policeCase.suspects : []).map((s) => s.suspectId));
     const strangers = defendants.map((id, index) => ({ id, index })).filter(({ id }) => !suspects.has(id.toLowerCase()));
     if (strangers.length > 0) {
-      throw new InvalidCommand(strangers.map(({ index }) => ({
-        field: `defendants[${index}]`, reason: 'No es un sospechoso del caso de este juicio', reasonEn: 'Not a suspect of this trial\'s case',
-      })));
+      throw new InvalidCommand(
+        strangers.map(({ index }) => ({
+          field: `defendants[${index}]`,
+          reason: 'No es un sospechoso del caso de este juicio',
+          reasonEn: "Not a suspect of this trial's case",
+        })),
+      );
     }
   }
 

@@ -4,7 +4,9 @@ import type { ExportFormat } from './official-statistics.dto.js';
 
 /** JSON goes out in its canonical form, so the same report at the same position is the same bytes. */
 export async function sendReport(
-  res: Response, report: PublishedReport, options: { format?: ExportFormat; lang?: 'es' | 'en'; filename: string },
+  res: Response,
+  report: PublishedReport,
+  options: { format?: ExportFormat; lang?: 'es' | 'en'; filename: string },
 ): Promise<void> {
   const format = options.format ?? 'json';
   res.setHeader('X-Log-Position', String(report.asOfPosition));
@@ -12,9 +14,10 @@ export async function sendReport(
     res.type('application/json; charset=utf-8').send(canonicalJson(report));
     return;
   }
-  const body = format === 'csv'
-    ? renderReportCsv(report, { language: options.lang ?? 'es' })
-    : await renderReportXlsx(report, { language: options.lang ?? 'es' });
+  const body =
+    format === 'csv'
+      ? renderReportCsv(report, { language: options.lang ?? 'es' })
+      : await renderReportXlsx(report, { language: options.lang ?? 'es' });
   res.setHeader('Content-Disposition', `attachment; filename="${options.filename}.${format}"`);
   res.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(body);
 }

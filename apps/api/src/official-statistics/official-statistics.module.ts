@@ -6,11 +6,13 @@ import { OfficialStatisticsController } from './official-statistics.controller.j
 
 @Module({
   controllers: [OfficialStatisticsController],
-  providers: [{
-    provide: OfficialStatistics,
-    inject: [DataSource, CATALOGS],
-    useFactory: (dataSource: DataSource, catalogs: ReferenceCatalogs) => new OfficialStatistics(dataSource, catalogs),
-  }],
+  providers: [
+    {
+      provide: OfficialStatistics,
+      inject: [DataSource, CATALOGS],
+      useFactory: (dataSource: DataSource, catalogs: ReferenceCatalogs) => new OfficialStatistics(dataSource, catalogs),
+    },
+  ],
   // The analysts' hotline and referral statistics are read from the released monthly reports.
   exports: [OfficialStatistics],
 })

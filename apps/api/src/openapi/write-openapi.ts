@@ -8,12 +8,15 @@ import { loadConfig, startEmbeddedDatabase } from '#platform';
 import { createApp } from '../create-app.js';
 import { CONTRACT_FILES, contractFiles, README_FILE, readmeWithRolesTable } from './console-contract.js';
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const server = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as AddressInfo;
-    server.close(() => resolve(port));
-  }).on('error', reject);
-});
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
+  });
 
 /**
  * `npm run openapi`: the document needs a running app, and the app a database: a throw-away embedded PostgreSQL
@@ -25,15 +28,22 @@ async function main(): Promise<void> {
   const port = await freePort();
   const embedded = await startEmbeddedDatabase(dataDir, port, () => undefined);
   try {
-    const config = loadConfig({
-      DATA_DIR: dataDir, SEED_DEMO: 'false', RUN_PROJECTIONS: 'false', LOG_LEVEL: 'error',
-      AUTH_JWT_SECRET: randomBytes(32).toString('base64url'), MASTER_KEY: randomBytes(32).toString('base64'),
-    }, []);
+    const config = loadConfig(
+      {
+        DATA_DIR: dataDir,
+        SEED_DEMO: 'false',
+        RUN_PROJECTIONS: 'false',
+        LOG_LEVEL: 'error',
+        AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+        MASTER_KEY: randomBytes(32).toString('base64'),
+      },
+      [],
+    );
     const app = await createApp(config, embedded, false);
     await app.listen(0, '127.0.0.1');
     try {
       const { port: apiPort } = app.getHttpServer().address() as AddressInfo;
-      const document = await (await fetch(`http://127.0.0.1:${apiPort}/docs-json`)).json() as object;
+      const document = (await (await fetch(`http://127.0.0.1:${apiPort}/docs-json`)).json()) as object;
       const files = await contractFiles(document);
       mkdirSync(dirname(CONTRACT_FILES.json), { recursive: true });
       writeFileSync(CONTRACT_FILES.json, files.json);
@@ -49,7 +59,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  process.stderr.write(`npm run openapi: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`npm run openapi: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -11,13 +11,16 @@ export class SendReferralDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') referralId?: string;
   @ApiProperty({ enum: REFERRAL_DESTINATIONS }) @IsDefined() @IsIn(REFERRAL_DESTINATIONS) to: (typeof REFERRAL_DESTINATIONS)[number];
   @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true }) @IsOptional() @IsString() @MaxLength(200) unitName?: string | null;
-  @ApiPropertyOptional({ type: String, example: '150101', nullable: true }) @IsOptional() @IsString() @Matches(UBIGEO) ubigeo?: string | null;
+  @ApiPropertyOptional({ type: String, example: '150101', nullable: true }) @IsOptional() @IsString() @Matches(UBIGEO) ubigeo?:
+    string | null;
   @ApiProperty(INSTANT) @IsDefined() @IsString() referredAt: string;
 }
 
 export class SendCaseReferralDto extends SendReferralDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Víctima derivada (p. ej. a un albergue) / victim referred' })
-  @IsOptional() @IsUUID('all') victimId?: string;
+  @IsOptional()
+  @IsUUID('all')
+  victimId?: string;
 }
 
 export class AcceptReferralDto {
@@ -33,7 +36,8 @@ export class RejectReferralDto {
 export class CompleteReferralDto {
   @ApiProperty(INSTANT) @IsDefined() @IsString() completedAt: string;
   @ApiProperty() @IsDefined() @IsBoolean() successful: boolean;
-  @ApiPropertyOptional({ enum: REFERRAL_COMPLETION_REASONS, nullable: true }) @IsOptional() @IsIn(REFERRAL_COMPLETION_REASONS) reason?: (typeof REFERRAL_COMPLETION_REASONS)[number] | null;
+  @ApiPropertyOptional({ enum: REFERRAL_COMPLETION_REASONS, nullable: true }) @IsOptional() @IsIn(REFERRAL_COMPLETION_REASONS) reason?:
+    (typeof REFERRAL_COMPLETION_REASONS)[number] | null;
 }
 
 export class RevokeReferralDto {
@@ -43,8 +47,18 @@ export class RevokeReferralDto {
 
 export class PendingReferralsQueryDto {
   @ApiPropertyOptional({ enum: ['pending'], default: 'pending' }) @IsOptional() @IsIn(['pending']) status?: 'pending';
-  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: 87_600, description: 'Solo las enviadas hace más de N horas / only those sent more than N hours ago' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(87_600) olderThanHours?: number;
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: 0,
+    maximum: 87_600,
+    description: 'Solo las enviadas hace más de N horas / only those sent more than N hours ago',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(87_600)
+  olderThanHours?: number;
   @ApiPropertyOptional({ enum: REFERRAL_DESTINATIONS }) @IsOptional() @IsIn(REFERRAL_DESTINATIONS) to?: string;
   @ApiPropertyOptional({ example: '15' }) @IsOptional() @Matches(/^(\d{2}|unknown)$/) department?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
@@ -54,5 +68,9 @@ export class PendingReferralsQueryDto {
 export class ReferralAcceptedDto {
   @ApiProperty({ format: 'uuid' }) referralId: string;
   @ApiProperty() version: number;
-  @ApiProperty({ description: 'Posición global del último evento agregado; úsela como minPosition / global position of the last event appended; send it as minPosition' }) position: number;
+  @ApiProperty({
+    description:
+      'Posición global del último evento agregado; úsela como minPosition / global position of the last event appended; send it as minPosition',
+  })
+  position: number;
 }

@@ -13,8 +13,14 @@ import { CommandService, type Accepted } from '../shared/command-service.js';
 import { ReadYourWrites } from '../shared/read-your-writes.js';
 import { newId, type HeaderMap } from '../shared/request-options.js';
 import {
-  AcceptReferralDto, CompleteReferralDto, PendingReferralsQueryDto, ReferralAcceptedDto, RejectReferralDto,
-  RevokeReferralDto, SendCaseReferralDto, SendReferralDto,
+  AcceptReferralDto,
+  CompleteReferralDto,
+  PendingReferralsQueryDto,
+  ReferralAcceptedDto,
+  RejectReferralDto,
+  RevokeReferralDto,
+  SendCaseReferralDto,
+  SendReferralDto,
 } from './referral.dto.js';
 import { PENDING_REFERRALS_SCHEMA, REFERRAL_SCHEMA } from './referral.schemas.js';
 import { Access } from '../auth/access.js';
@@ -52,7 +58,9 @@ export class ReferralsController {
     const victims = state.status === 'unregistered' ? [] : state.victims;
     const { victimId, ...referral } = body;
     if (victimId && !victims.some((v) => v.victimId === victimId.toLowerCase())) {
-      throw new InvalidCommand([{ field: 'victimId', reason: 'La víctima no pertenece al caso', reasonEn: 'The victim does not belong to the case' }]);
+      throw new InvalidCommand([
+        { field: 'victimId', reason: 'La víctima no pertenece al caso', reasonEn: 'The victim does not belong to the case' },
+      ]);
     }
     const source = victimId ? { kind: 'victim' as const, id: victimId.toLowerCase() } : { kind: 'case' as const, id: caseId.toLowerCase() };
     return this.send(referral, source, null, headers);
@@ -65,26 +73,43 @@ export class ReferralsController {
   async pending(@Query() query: PendingReferralsQueryDto, @CurrentActor() actor: Actor) {
     await this.fresh.waitFor(query.minPosition, [REFERRAL_FACTS_PROJECTION]);
     return queryPendingReferrals(this.dataSource, {
-      now: new Date().toISOString(), olderThanHours: query.olderThanHours ?? 0, destination: query.to,
-      department: query.department, limit: query.limit ?? 100,
-      scope: actor.departments.length > 0 ? actor.departments : undefined, destinations: REFERRAL_RECEIVERS[actor.role],
+      now: new Date().toISOString(),
+      olderThanHours: query.olderThanHours ?? 0,
+      destination: query.to,
+      department: query.department,
+      limit: query.limit ?? 100,
+      scope: actor.departments.length > 0 ? actor.departments : undefined,
+      destinations: REFERRAL_RECEIVERS[actor.role],
       sourceKinds: REFERRAL_SOURCES_SEEN[actor.role],
     });
   }
 
   @Access({ roles: ['operator', 'police', 'prosecutor', 'protection', 'admin'], audit: REFERRAL_AUDIT })
   @Get('referrals/:referralId')
-  @ApiOperation({ summary: 'Una derivación (quien la recibe o la envió; datos del albergue solo para protección; auditado) / A referral (receiver or sender only; shelter details for protection only; audited)' })
+  @ApiOperation({
+    summary:
+      'Una derivación (quien la recibe o la envió; datos del albergue solo para protección; auditado) / A referral (receiver or sender only; shelter details for protection only; audited)',
+  })
   @ApiOkResponse({ schema: REFERRAL_SCHEMA })
-  async get(@Param('referralId', uuid(referralNotFound)) referralId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param('referralId', uuid(referralNotFound)) referralId: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { view, version } = await this.needToKnow.referral(actor, referralId);
     response.setHeader('ETag', etag(version));
     return { ...view, version };
   }
 
   @Access({ roles: ['police', 'prosecutor', 'protection', 'admin'], scope: { referral: 'receiver', reference: LINKED_CASE } })
-  @Post('referrals/:referralId/accept') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
-  async accept(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: AcceptReferralDto, @Headers() headers: HeaderMap) {
+  @Post('referrals/:referralId/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReferralAcceptedDto })
+  async accept(
+    @Param('referralId', uuid(referralNotFound)) referralId: string,
+    @Body() body: AcceptReferralDto,
+    @Headers() headers: HeaderMap,
+  ) {
     // The linked case exists (its department scope is checked with the other body references, auth/department-scope.ts).
     if (body.linkedCaseId && (await this.commands.read('policeCase', body.linkedCaseId)).version === 0) {
       throw new InvalidCommand([{ field: 'linkedCaseId', reason: 'El caso no existe', reasonEn: 'The case does not exist' }]);
@@ -93,24 +118,39 @@ export class ReferralsController {
   }
 
   @Access({ roles: ['police', 'prosecutor', 'protection', 'admin'], scope: { referral: 'receiver' } })
-  @Post('referrals/:referralId/reject') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
+  @Post('referrals/:referralId/reject')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReferralAcceptedDto })
   reject(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RejectReferralDto, @Headers() headers: HeaderMap) {
     return this.commands.accept('referral', { type: 'RejectReferral', data: { referralId, ...body } }, headers);
   }
 
   @Access({ roles: ['police', 'prosecutor', 'protection', 'admin'], scope: { referral: 'receiver' } })
-  @Post('referrals/:referralId/complete') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
-  complete(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: CompleteReferralDto, @Headers() headers: HeaderMap) {
+  @Post('referrals/:referralId/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReferralAcceptedDto })
+  complete(
+    @Param('referralId', uuid(referralNotFound)) referralId: string,
+    @Body() body: CompleteReferralDto,
+    @Headers() headers: HeaderMap,
+  ) {
     return this.commands.accept('referral', { type: 'CompleteReferral', data: { referralId, ...body } }, headers);
   }
 
   @Access({ roles: ['operator', 'police', 'prosecutor', 'admin'], scope: { referral: 'sender' } })
-  @Post('referrals/:referralId/revoke') @HttpCode(200) @ApiOkResponse({ type: ReferralAcceptedDto })
+  @Post('referrals/:referralId/revoke')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReferralAcceptedDto })
   revoke(@Param('referralId', uuid(referralNotFound)) referralId: string, @Body() body: RevokeReferralDto, @Headers() headers: HeaderMap) {
     return this.commands.accept('referral', { type: 'RevokeReferral', data: { referralId, ...body } }, headers);
   }
 
-  private send(body: SendReferralDto, source: { kind: ReferralSourceKind; id: string }, traffickingRelated: boolean | null, headers: HeaderMap): Promise<Accepted> {
+  private send(
+    body: SendReferralDto,
+    source: { kind: ReferralSourceKind; id: string },
+    traffickingRelated: boolean | null,
+    headers: HeaderMap,
+  ): Promise<Accepted> {
     const data = { ...body, referralId: newId(body.referralId), source, sourceTraffickingRelated: traffickingRelated };
     return this.commands.accept('referral', { type: 'SendReferral', data }, headers);
   }

@@ -23,13 +23,18 @@ export class SessionController {
   @ApiOkResponse({ description: 'Sin datos personales / no personal data', schema: ME_SCHEMA })
   me(@CurrentActor() actor: Actor): MeDto {
     return {
-      subject: actor.subject, role: actor.role, departments: [...actor.departments],
-      expiresAt: actor.expiresAt ?? '', allowed: this.access.allowedEndpoints(actor.role), personalData: personalDataAccess(actor.role),
+      subject: actor.subject,
+      role: actor.role,
+      departments: [...actor.departments],
+      expiresAt: actor.expiresAt ?? '',
+      allowed: this.access.allowedEndpoints(actor.role),
+      personalData: personalDataAccess(actor.role),
     };
   }
 
-  @Access({ roles: PUBLIC, note: 'no token; a sign-in link\'s code' })
-  @Post('auth/sign-in') @HttpCode(200)
+  @Access({ roles: PUBLIC, note: "no token; a sign-in link's code" })
+  @Post('auth/sign-in')
+  @HttpCode(200)
   @ApiOperation({ summary: 'Canjear un enlace de acceso local (una vez) por un token / Exchange a local sign-in link (once) for a token' })
   @ApiOkResponse({ type: SessionDto })
   exchange(@Body() body: SignInDto): Promise<SessionDto> {

@@ -3,7 +3,11 @@ import { IsDefined, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '#platform';
 import { arrayOf, closedObject, string } from '../shared/openapi-schema.js';
 
-const DEPARTMENTS: ApiPropertyOptions = { type: [String], example: ['08'], description: 'Departamentos (UBIGEO, 2 dígitos); vacío: nacional / departments; empty: national' };
+const DEPARTMENTS: ApiPropertyOptions = {
+  type: [String],
+  example: ['08'],
+  description: 'Departamentos (UBIGEO, 2 dígitos); vacío: nacional / departments; empty: national',
+};
 
 /** GET /api/v1/me: who the token says the caller is, and what it may call. */
 export interface MeDto {
@@ -22,17 +26,34 @@ export const ME_SCHEMA = closedObject<MeDto>({
   role: string({ enum: [...ROLES] }),
   departments: arrayOf(string({ pattern: '^\\d{2}$', description: 'UBIGEO, 2 dígitos; vacío: nacional / empty: national' })),
   expiresAt: string({ format: 'date-time', description: 'Vencimiento del token (exp) / token expiry' }),
-  allowed: arrayOf(string({ example: 'POST /api/v1/hotline-calls', description: 'Endpoint permitido a este rol / endpoint this role may call' })),
-  personalData: closedObject<MeDto['personalData']>({
-    case: { type: 'boolean', description: 'Recibe los datos personales de las víctimas de un caso (con X-Purpose) / receives victims\' personal fields (with X-Purpose)' },
-    hotline_call: { type: 'boolean', description: 'Recibe el resumen de una llamada (con X-Purpose) / receives a call\'s summary (with X-Purpose)' },
-    documentSearch: { type: 'boolean', description: 'Puede buscar casos por documento (POST /cases/search) / may search cases by document' },
-  }, { description: 'Necesidad de conocer / need to know (PERSONAL_DATA_READERS)' }),
+  allowed: arrayOf(
+    string({ example: 'POST /api/v1/hotline-calls', description: 'Endpoint permitido a este rol / endpoint this role may call' }),
+  ),
+  personalData: closedObject<MeDto['personalData']>(
+    {
+      case: {
+        type: 'boolean',
+        description:
+          "Recibe los datos personales de las víctimas de un caso (con X-Purpose) / receives victims' personal fields (with X-Purpose)",
+      },
+      hotline_call: {
+        type: 'boolean',
+        description: "Recibe el resumen de una llamada (con X-Purpose) / receives a call's summary (with X-Purpose)",
+      },
+      documentSearch: {
+        type: 'boolean',
+        description: 'Puede buscar casos por documento (POST /cases/search) / may search cases by document',
+      },
+    },
+    { description: 'Necesidad de conocer / need to know (PERSONAL_DATA_READERS)' },
+  ),
 });
 
 export class SignInDto {
-  @ApiProperty({ description: 'El código del enlace de acceso (tras #code=) / the sign-in link\'s code (after #code=)' })
-  @IsDefined() @IsString() @MaxLength(4096)
+  @ApiProperty({ description: "El código del enlace de acceso (tras #code=) / the sign-in link's code (after #code=)" })
+  @IsDefined()
+  @IsString()
+  @MaxLength(4096)
   code: string;
 }
 

@@ -2,16 +2,28 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NotFound } from '#domain';
 import {
-  APP_CONFIG, CATALOGS, InvalidToken, mintToken, PG_POOL, resolveAuthKeys, SignInCodesUsed, verifySignInCode,
-  type AppConfig, type AuthKeys, type ReferenceCatalogs,
+  APP_CONFIG,
+  CATALOGS,
+  InvalidToken,
+  mintToken,
+  PG_POOL,
+  resolveAuthKeys,
+  SignInCodesUsed,
+  verifySignInCode,
+  type AppConfig,
+  type AuthKeys,
+  type ReferenceCatalogs,
 } from '#platform';
 import type pg from 'pg';
 import { SignInRefused } from '../auth/auth.errors.js';
 import type { SessionDto } from './session.dto.js';
 
-const noLocalSignIn = () => new NotFound('sign_in_unavailable',
-  'El acceso con enlaces locales no está disponible: inicie sesión con el proveedor de identidad',
-  'Local sign-in links are not available: sign in with the identity provider');
+const noLocalSignIn = () =>
+  new NotFound(
+    'sign_in_unavailable',
+    'El acceso con enlaces locales no está disponible: inicie sesión con el proveedor de identidad',
+    'Local sign-in links are not available: sign in with the identity provider',
+  );
 
 /** Exchanges a sign-in link's code, once, for a bearer token of the session it names. */
 @Injectable()

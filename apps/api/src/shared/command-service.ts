@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidCommand, streamIdInUse, type CommandMetadata } from '#domain';
 import {
-  handleCommand, IdempotencyConflict, WrongExpectedVersion, type CommandResult, type DeciderLike, type RecordedEvent,
+  handleCommand,
+  IdempotencyConflict,
+  WrongExpectedVersion,
+  type CommandResult,
+  type DeciderLike,
+  type RecordedEvent,
 } from '#event-store';
 import { SealingEventStore } from '#platform';
 import { markErasedCall } from '../hotline-calls/hotline-call-privacy.js';
@@ -42,8 +47,13 @@ function tokenHeader(headers: HeaderMap, name: string): string | undefined {
   const value = headers[name.toLowerCase()];
   if (!value) return undefined;
   if (!TOKEN_HEADER.test(value)) {
-    throw new InvalidCommand([{ field: name, reason: 'debe ser un identificador de 1 a 128 caracteres (letras, dígitos, . _ : -)',
-      reasonEn: 'must be an identifier of 1 to 128 characters (letters, digits, . _ : -)' }]);
+    throw new InvalidCommand([
+      {
+        field: name,
+        reason: 'debe ser un identificador de 1 a 128 caracteres (letras, dígitos, . _ : -)',
+        reasonEn: 'must be an identifier of 1 to 128 characters (letters, digits, . _ : -)',
+      },
+    ]);
   }
   return value;
 }
@@ -95,7 +105,11 @@ export class CommandService {
     private readonly ids: IdKeys,
   ) {}
 
-  async execute<K extends StreamKind>(kind: K, command: Unstamped<CommandOf<K>>, options: CommandOptions = {}): Promise<CommandResult<StateOf<K>>> {
+  async execute<K extends StreamKind>(
+    kind: K,
+    command: Unstamped<CommandOf<K>>,
+    options: CommandOptions = {},
+  ): Promise<CommandResult<StateOf<K>>> {
     const stream = this.streams[kind];
     const id = this.idOf(kind, command).toLowerCase();
     const metadata = commandMetadata();
@@ -120,7 +134,11 @@ export class CommandService {
   /** A command endpoint's whole work: the request's headers as options, the answer as every command endpoint gives it. */
   async accept<K extends StreamKind>(kind: K, command: Unstamped<CommandOf<K>>, headers: HeaderMap): Promise<Accepted> {
     const result = await this.execute(kind, command, commandOptions(headers));
-    return { [this.streams[kind].idField]: this.idOf(kind, command).toLowerCase(), version: result.version, position: positionOf(result) } as Accepted;
+    return {
+      [this.streams[kind].idField]: this.idOf(kind, command).toLowerCase(),
+      version: result.version,
+      position: positionOf(result),
+    } as Accepted;
   }
 
   /** Decides a command against a state without appending: a later step's refusal is thrown before the first append. */

@@ -20,7 +20,11 @@ export function closedObject<T>(
   };
 }
 
-export const integer = (description?: string, minimum = 0): SchemaObject => ({ type: 'integer', minimum, ...(description ? { description } : {}) });
+export const integer = (description?: string, minimum = 0): SchemaObject => ({
+  type: 'integer',
+  minimum,
+  ...(description ? { description } : {}),
+});
 export const string = (extra: SchemaObject = {}): SchemaObject => ({ type: 'string', ...extra });
 export const month: SchemaObject = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', example: '2025-03' };
 export const arrayOf = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
@@ -40,7 +44,11 @@ export const codes = (values: readonly string[]): SchemaObject => ({ type: 'stri
  */
 export function recordState(required: Record<string, SchemaObject>, some: Record<string, SchemaObject>, description: string): SchemaObject {
   return {
-    type: 'object', description, required: Object.keys(required), properties: { ...required, ...some }, additionalProperties: false,
+    type: 'object',
+    description,
+    required: Object.keys(required),
+    properties: { ...required, ...some },
+    additionalProperties: false,
   };
 }
 
@@ -49,7 +57,10 @@ export function commandAnswer(idKey: string, extra: Record<string, SchemaObject>
   return closedObject<Record<string, unknown>>({
     [idKey]: uuid,
     version: integer('Versión del flujo (número de eventos) / stream version (number of events)', 1),
-    position: integer('Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition)', 1),
+    position: integer(
+      'Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition)',
+      1,
+    ),
     ...extra,
   });
 }

@@ -9,7 +9,10 @@ import { waitForPosition } from '#read-models';
 /** `?minPosition=N` on list and statistics reads: wait (at most READ_YOUR_WRITES_WAIT_MS) for the projections behind them. */
 @Injectable()
 export class ReadYourWrites {
-  constructor(private readonly dataSource: DataSource, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async waitFor(minPosition: number | undefined, projections: readonly string[]): Promise<void> {
     if (minPosition === undefined) return;
@@ -18,11 +21,17 @@ export class ReadYourWrites {
 }
 
 /** The `minPosition` query parameter, identical on every read that accepts it. */
-export const MinPositionParam = () => applyDecorators(
-  ApiPropertyOptional({
-    minimum: 0,
-    description: 'Espera a que las tablas de lectura incluyan el evento en esta posición global (el `position` de un comando) / '
-      + 'wait until the read tables include the event at this global position (a command\'s `position`)',
-  }),
-  IsOptional(), Type(() => Number), IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER),
-);
+export const MinPositionParam = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      minimum: 0,
+      description:
+        'Espera a que las tablas de lectura incluyan el evento en esta posición global (el `position` de un comando) / ' +
+        "wait until the read tables include the event at this global position (a command's `position`)",
+    }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(Number.MAX_SAFE_INTEGER),
+  );

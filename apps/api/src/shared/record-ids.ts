@@ -7,7 +7,10 @@ import { uuidFromHash } from '#event-store';
 
 /** The server's keys for the ids it derives itself (SharedModule builds it from the master key). */
 export class IdKeys {
-  constructor(readonly derivedIds: Buffer, readonly eventIds: Buffer) {}
+  constructor(
+    readonly derivedIds: Buffer,
+    readonly eventIds: Buffer,
+  ) {}
 
   /**
    * A UUID derived from stable parts under the server's secret (HMAC-SHA256, UUID-shaped): an id the client did
@@ -65,7 +68,10 @@ export class RecordIds {
    * the registry. An id the case itself holds is left to its decider (a retry, or a person listed twice).
    */
   async requireNew(kind: ClaimedId, ids: readonly BodyId[], ownCaseId: string): Promise<void> {
-    const holders = await this.casesHolding(kind, ids.map((i) => i.id));
+    const holders = await this.casesHolding(
+      kind,
+      ids.map((i) => i.id),
+    );
     const taken = ids.filter(({ id }) => [...(holders.get(id.toLowerCase()) ?? [])].some((caseId) => caseId !== ownCaseId));
     if (taken.length > 0) throw idInUse(taken.map((i) => i.path));
   }

@@ -8,6 +8,7 @@ export const newId = (given?: string | null): string => (given ?? randomUUID()).
 export const PURPOSE_HEADER = {
   name: 'X-Purpose',
   required: false,
-  description: "Finalidad (máx. 200 caracteres; texto no Latin-1 como UTF-8''<codificado con %>): sin ella no se entregan datos personales / "
-    + "stated purpose (at most 200 characters; non-Latin-1 text as UTF-8''<percent-encoded>): without it no personal field is returned",
+  description:
+    "Finalidad (máx. 200 caracteres; texto no Latin-1 como UTF-8''<codificado con %>): sin ella no se entregan datos personales / " +
+    "stated purpose (at most 200 characters; non-Latin-1 text as UTF-8''<percent-encoded>): without it no personal field is returned",
 };

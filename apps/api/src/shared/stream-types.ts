@@ -1,9 +1,30 @@
 import {
-  caseStreamName, createHotlineCallDecider, createPoliceCaseDecider, createProsecutionDecider, createReferralDecider, createTrialDecider,
-  hotlineCallStreamName, prosecutionStreamName, referralStreamName, trialStreamName,
-  type Decider, type HotlineCallCommand, type HotlineCallEvent, type HotlineCallState, type PoliceCaseCommand, type PoliceCaseEvent,
-  type PoliceCaseState, type ProsecutionCommand, type ProsecutionEvent, type ProsecutionState, type ReferralCommand, type ReferralEvent,
-  type ReferralState, type TrialCommand, type TrialEvent, type TrialState,
+  caseStreamName,
+  createHotlineCallDecider,
+  createPoliceCaseDecider,
+  createProsecutionDecider,
+  createReferralDecider,
+  createTrialDecider,
+  hotlineCallStreamName,
+  prosecutionStreamName,
+  referralStreamName,
+  trialStreamName,
+  type Decider,
+  type HotlineCallCommand,
+  type HotlineCallEvent,
+  type HotlineCallState,
+  type PoliceCaseCommand,
+  type PoliceCaseEvent,
+  type PoliceCaseState,
+  type ProsecutionCommand,
+  type ProsecutionEvent,
+  type ProsecutionState,
+  type ReferralCommand,
+  type ReferralEvent,
+  type ReferralState,
+  type TrialCommand,
+  type TrialEvent,
+  type TrialState,
 } from '#domain';
 import type { ReferenceCatalogs } from '#platform';
 
@@ -38,17 +59,28 @@ export type StateOf<K extends StreamKind> = StreamTypes[K] extends StreamType<in
 export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
   return {
     hotlineCall: {
-      decider: createHotlineCallDecider({ ubigeo: catalogs.ubigeo }), streamName: hotlineCallStreamName, idField: 'callId', creates: 'RecordHotlineCall',
+      decider: createHotlineCallDecider({ ubigeo: catalogs.ubigeo }),
+      streamName: hotlineCallStreamName,
+      idField: 'callId',
+      creates: 'RecordHotlineCall',
     },
     referral: {
-      decider: createReferralDecider({ ubigeo: catalogs.ubigeo }), streamName: referralStreamName, idField: 'referralId', creates: 'SendReferral',
+      decider: createReferralDecider({ ubigeo: catalogs.ubigeo }),
+      streamName: referralStreamName,
+      idField: 'referralId',
+      creates: 'SendReferral',
     },
     policeCase: {
       decider: createPoliceCaseDecider({ ubigeo: catalogs.ubigeo, countries: catalogs.countries }),
-      streamName: caseStreamName, idField: 'caseId', creates: 'RegisterCase',
+      streamName: caseStreamName,
+      idField: 'caseId',
+      creates: 'RegisterCase',
     },
     prosecution: {
-      decider: createProsecutionDecider(), streamName: prosecutionStreamName, idField: 'prosecutionId', creates: 'OpenProsecution',
+      decider: createProsecutionDecider(),
+      streamName: prosecutionStreamName,
+      idField: 'prosecutionId',
+      creates: 'OpenProsecution',
     },
     trial: { decider: createTrialDecider(), streamName: trialStreamName, idField: 'trialId', creates: 'OpenTrial' },
   };

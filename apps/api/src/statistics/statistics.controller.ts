@@ -7,15 +7,28 @@ import { DataSource } from 'typeorm';
 import { InvalidCommand, limaMonth, REFERRAL_DESTINATIONS } from '#domain';
 import { APP_CONFIG, CATALOGS, type Actor, type AppConfig, type ReferenceCatalogs } from '#platform';
 import {
-  HOTLINE_STATISTICS_PROJECTION, OfficialStatistics, REFERRAL_FACTS_PROJECTION, STATISTICS_PROJECTION, hotlineStatisticsAsOf, monthsBetween,
-  queryHotlineStatistics, queryReferralStatistics, referralStatisticsAsOf, releasedHotlineStatistics, releasedReferralStatistics,
-  type HotlineGrouping, type ReferralGrouping,
+  HOTLINE_STATISTICS_PROJECTION,
+  OfficialStatistics,
+  REFERRAL_FACTS_PROJECTION,
+  STATISTICS_PROJECTION,
+  hotlineStatisticsAsOf,
+  monthsBetween,
+  queryHotlineStatistics,
+  queryReferralStatistics,
+  referralStatisticsAsOf,
+  releasedHotlineStatistics,
+  releasedReferralStatistics,
+  type HotlineGrouping,
+  type ReferralGrouping,
 } from '#read-models';
 import { outsideScope } from '../auth/auth.errors.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { MinPositionParam, ReadYourWrites } from '../shared/read-your-writes.js';
 import {
-  HOTLINE_STATISTICS_SCHEMA, REFERRAL_STATISTICS_SCHEMA, type HotlineStatisticsResponse, type ReferralStatisticsResponse,
+  HOTLINE_STATISTICS_SCHEMA,
+  REFERRAL_STATISTICS_SCHEMA,
+  type HotlineStatisticsResponse,
+  type ReferralStatisticsResponse,
 } from './statistics.schemas.js';
 import { Access } from '../auth/access.js';
 
@@ -24,22 +37,35 @@ const MAX_MONTHS = 240;
 
 export class HotlineStatisticsQueryDto {
   @ApiPropertyOptional({ example: '2026-01', description: 'Primer mes (America/Lima); por defecto, 11 meses antes de `to`' })
-  @IsOptional() @Matches(MONTH)
+  @IsOptional()
+  @Matches(MONTH)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12', description: 'Último mes incluido; por defecto, el mes actual' })
-  @IsOptional() @Matches(MONTH)
+  @IsOptional()
+  @Matches(MONTH)
   to?: string;
 
   @ApiPropertyOptional({ enum: ['month', 'department'], default: 'month' })
-  @IsOptional() @IsIn(['month', 'department'])
+  @IsOptional()
+  @IsIn(['month', 'department'])
   by?: HotlineGrouping;
 
   @ApiPropertyOptional({ description: 'Posición del registro: la respuesta que se habría dado cuando el registro terminaba allí' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) asOf?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  asOf?: number;
 
-  @ApiPropertyOptional({ example: '08', description: 'Solo las llamadas de este departamento (UBIGEO, 2 dígitos); un token regional, solo uno de los suyos / only this department\'s calls' })
-  @IsOptional() @Matches(/^\d{2}$/)
+  @ApiPropertyOptional({
+    example: '08',
+    description:
+      "Solo las llamadas de este departamento (UBIGEO, 2 dígitos); un token regional, solo uno de los suyos / only this department's calls",
+  })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
   department?: string;
 
   @MinPositionParam() minPosition?: number;
@@ -49,9 +75,16 @@ export class ReferralStatisticsQueryDto {
   @ApiPropertyOptional({ example: '2025-01' }) @IsOptional() @Matches(MONTH) from?: string;
   @ApiPropertyOptional({ example: '2025-12' }) @IsOptional() @Matches(MONTH) to?: string;
   @ApiPropertyOptional({ enum: ['destination', 'department'], default: 'destination' })
-  @IsOptional() @IsIn(['destination', 'department']) by?: ReferralGrouping;
+  @IsOptional()
+  @IsIn(['destination', 'department'])
+  by?: ReferralGrouping;
   @ApiPropertyOptional({ description: 'Posición del registro (ver /statistics/monthly)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) asOf?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  asOf?: number;
   @MinPositionParam() minPosition?: number;
 }
 
@@ -69,7 +102,10 @@ export class StatisticsController {
   @Access({ roles: ['operator', 'police', 'prosecutor', 'protection', 'analyst', 'admin'] })
   @Get('hotline')
   @ApiOperation({ summary: 'Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed' })
-  @ApiOkResponse({ description: 'Conteos agregados por grupo, sin datos personales / aggregate counts by group, no personal data', schema: HOTLINE_STATISTICS_SCHEMA })
+  @ApiOkResponse({
+    description: 'Conteos agregados por grupo, sin datos personales / aggregate counts by group, no personal data',
+    schema: HOTLINE_STATISTICS_SCHEMA,
+  })
   async hotline(@Query() query: HotlineStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<HotlineStatisticsResponse> {
     const asked = period(query);
     const by = query.by ?? 'month';
@@ -78,21 +114,33 @@ export class StatisticsController {
     const scope = this.hotlineScope(actor, query.department);
     if (controlled(actor)) {
       // Analysts: at a release point, every figure a sum of the released monthly reports' figures.
-      const released = await this.statistics.releasedMonthlyReports(monthsBetween(asked.from, asked.to), { asOf: query.asOf, k: this.config.disclosureK });
+      const released = await this.statistics.releasedMonthlyReports(monthsBetween(asked.from, asked.to), {
+        asOf: query.asOf,
+        k: this.config.disclosureK,
+      });
       const safe = releasedHotlineStatistics(released.reports, {
-        months: monthsBetween(asked.from, asked.to), by, departments: ubigeo.departmentCodes(), scope: scope ?? null,
+        months: monthsBetween(asked.from, asked.to),
+        by,
+        departments: ubigeo.departmentCodes(),
+        scope: scope ?? null,
       });
       return {
-        ...asked, by, timeZone: 'America/Lima' as const, asOf: { logPosition: released.position },
-        ...safe, groups: safe.groups.map((g) => ({ ...g, label: label(g.key) })), disclosureControl: { applied: true, k: this.config.disclosureK },
+        ...asked,
+        by,
+        timeZone: 'America/Lima' as const,
+        asOf: { logPosition: released.position },
+        ...safe,
+        groups: safe.groups.map((g) => ({ ...g, label: label(g.key) })),
+        disclosureControl: { applied: true, k: this.config.disclosureK },
       };
     }
     const { from, to } = asked;
     await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [HOTLINE_STATISTICS_PROJECTION] : [STATISTICS_PROJECTION]);
     const params = { from, to, by, departments: ubigeo.departmentCodes(), scope };
-    const statistics = query.asOf === undefined
-      ? await queryHotlineStatistics(this.dataSource, params)
-      : await hotlineStatisticsAsOf(this.dataSource, { ...params, asOf: query.asOf });
+    const statistics =
+      query.asOf === undefined
+        ? await queryHotlineStatistics(this.dataSource, params)
+        : await hotlineStatisticsAsOf(this.dataSource, { ...params, asOf: query.asOf });
     const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
     return { ...statistics, groups: labelled, ...this.exact() };
   }
@@ -100,11 +148,15 @@ export class StatisticsController {
   @Access({ roles: ['operator', 'police', 'prosecutor', 'protection', 'analyst', 'admin'] })
   @Get('referrals')
   @ApiOperation({ summary: 'Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance' })
-  @ApiOkResponse({ description: 'Conteos y horas agregados por grupo, sin datos personales / aggregate counts and hours by group, no personal data', schema: REFERRAL_STATISTICS_SCHEMA })
+  @ApiOkResponse({
+    description: 'Conteos y horas agregados por grupo, sin datos personales / aggregate counts and hours by group, no personal data',
+    schema: REFERRAL_STATISTICS_SCHEMA,
+  })
   async referrals(@Query() query: ReferralStatisticsQueryDto, @CurrentActor() actor: Actor): Promise<ReferralStatisticsResponse> {
     const by = query.by ?? 'destination';
     const scope = scopeOf(actor);
-    const label = (key: string) => (by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key));
+    const label = (key: string) =>
+      by === 'destination' ? key : key === 'unknown' ? 'Sin información' : (this.catalogs.ubigeo.departmentName(key) ?? key);
     if (controlled(actor)) {
       // Analysts: at a release point, every count a sum of the released monthly reports' figures; the hours from
       // the ledger at the same position, shown only where the count of accepted referrals is published and ≥ k.
@@ -113,25 +165,45 @@ export class StatisticsController {
       const months = monthsBetween(from, to);
       const released = await this.statistics.releasedMonthlyReports(months, { asOf: query.asOf, k });
       const safe = releasedReferralStatistics(released.reports, {
-        months, by, destinations: [...REFERRAL_DESTINATIONS], departments: this.catalogs.ubigeo.departmentCodes(), scope: scope ?? null,
+        months,
+        by,
+        destinations: [...REFERRAL_DESTINATIONS],
+        departments: this.catalogs.ubigeo.departmentCodes(),
+        scope: scope ?? null,
       });
       const ledger = await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: released.position, scope });
-      const hours = (accepted: number | null, exact: { medianHoursToAcceptance: number | null; p90HoursToAcceptance: number | null } | undefined) =>
-        (accepted === null || accepted < k || !exact
+      const hours = (
+        accepted: number | null,
+        exact: { medianHoursToAcceptance: number | null; p90HoursToAcceptance: number | null } | undefined,
+      ) =>
+        accepted === null || accepted < k || !exact
           ? { medianHoursToAcceptance: null, p90HoursToAcceptance: null }
-          : { medianHoursToAcceptance: exact.medianHoursToAcceptance, p90HoursToAcceptance: exact.p90HoursToAcceptance });
+          : { medianHoursToAcceptance: exact.medianHoursToAcceptance, p90HoursToAcceptance: exact.p90HoursToAcceptance };
       return {
-        from, to, by, timeZone: 'America/Lima' as const, asOf: { logPosition: released.position },
-        groups: safe.groups.map((g) => ({ ...g, label: label(g.key), ...hours(g.accepted, ledger.groups.find((x) => x.key === g.key)) })),
+        from,
+        to,
+        by,
+        timeZone: 'America/Lima' as const,
+        asOf: { logPosition: released.position },
+        groups: safe.groups.map((g) => ({
+          ...g,
+          label: label(g.key),
+          ...hours(
+            g.accepted,
+            ledger.groups.find((x) => x.key === g.key),
+          ),
+        })),
         total: { ...safe.total, ...hours(safe.total.accepted, ledger.total) },
-        suppressed: safe.suppressed, disclosureControl: { applied: true, k },
+        suppressed: safe.suppressed,
+        disclosureControl: { applied: true, k },
       };
     }
     const { from, to } = period(query);
     await this.fresh.waitFor(query.minPosition, query.asOf === undefined ? [REFERRAL_FACTS_PROJECTION] : [STATISTICS_PROJECTION]);
-    const statistics = query.asOf === undefined
-      ? await queryReferralStatistics(this.dataSource, { from, to, by, scope })
-      : await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: query.asOf, scope });
+    const statistics =
+      query.asOf === undefined
+        ? await queryReferralStatistics(this.dataSource, { from, to, by, scope })
+        : await referralStatisticsAsOf(this.dataSource, { from, to, by, asOf: query.asOf, scope });
     const labelled = statistics.groups.map((g) => ({ ...g, label: label(g.key) }));
     const base = { from, to, by, timeZone: 'America/Lima' as const, asOf: statistics.asOf };
     return { ...base, groups: labelled, total: statistics.total, ...this.exact() };
@@ -166,7 +238,8 @@ function period(query: { from?: string; to?: string }): { from: string; to: stri
   const to = query.to ?? limaMonth(new Date().toISOString());
   const from = query.from ?? monthsBack(to, 11);
   if (from > to) throw rangeProblem('from', 'debe ser anterior o igual a `to`', 'must not be after `to`');
-  if (monthsBetween(from, to).length > MAX_MONTHS) throw rangeProblem('from', `el rango no puede superar ${MAX_MONTHS} meses`, `the range cannot exceed ${MAX_MONTHS} months`);
+  if (monthsBetween(from, to).length > MAX_MONTHS)
+    throw rangeProblem('from', `el rango no puede superar ${MAX_MONTHS} meses`, `the range cannot exceed ${MAX_MONTHS} months`);
   return { from, to };
 }
 

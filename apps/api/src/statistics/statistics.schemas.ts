@@ -1,7 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import type {
-  HotlineCounts, HotlineStatistics, ReferralCounts, ReferralGrouping, ReportPosition,
-} from '#read-models';
+import type { HotlineCounts, HotlineStatistics, ReferralCounts, ReferralGrouping, ReportPosition } from '#read-models';
 import { arrayOf, closedObject, integer, month, string } from '../shared/openapi-schema.js';
 
 /**
@@ -11,13 +9,22 @@ import { arrayOf, closedObject, integer, month, string } from '../shared/openapi
  */
 
 /** `asOf` in the current read (the projection's checkpoint) or in an `asOf=` read (the log position asked for). */
-export interface AsOfLogPosition { logPosition: number }
+export interface AsOfLogPosition {
+  logPosition: number;
+}
 export type StatisticsPosition = ReportPosition | AsOfLogPosition;
 
 /** Counts as analysts see them: a count hidden by disclosure control is null. */
 type Nullable<T> = { [K in keyof T]: T[K] | null };
-export interface StatisticsDisclosure { applied: boolean; k: number }
-export interface SuppressedCount { group: string; field: string; reason: 'primary' | 'complementary' }
+export interface StatisticsDisclosure {
+  applied: boolean;
+  k: number;
+}
+export interface SuppressedCount {
+  group: string;
+  field: string;
+  reason: 'primary' | 'complementary';
+}
 
 export type HotlineGroup = { key: string; label: string } & Nullable<HotlineCounts>;
 export interface HotlineStatisticsResponse extends Omit<HotlineStatistics, 'asOf' | 'groups' | 'total'> {
@@ -41,18 +48,31 @@ export interface ReferralStatisticsResponse {
   disclosureControl: StatisticsDisclosure;
 }
 
-const COUNT: SchemaObject = { ...integer(), nullable: true, description: 'null: oculto por control de divulgación / hidden by disclosure control' };
+const COUNT: SchemaObject = {
+  ...integer(),
+  nullable: true,
+  description: 'null: oculto por control de divulgación / hidden by disclosure control',
+};
 const DISCLOSURE = closedObject<StatisticsDisclosure>({ applied: { type: 'boolean' }, k: integer() });
-const SUPPRESSED = arrayOf(closedObject<SuppressedCount>({
-  group: string(), field: string(), reason: string({ enum: ['primary', 'complementary'] }),
-}));
+const SUPPRESSED = arrayOf(
+  closedObject<SuppressedCount>({
+    group: string(),
+    field: string(),
+    reason: string({ enum: ['primary', 'complementary'] }),
+  }),
+);
 
 const POSITION: SchemaObject = {
   description: 'Posición del registro que refleja la respuesta / log position the answer reflects',
   oneOf: [
-    closedObject<ReportPosition>({
-      transactionId: string({ pattern: '^\\d+$' }), globalPosition: integer(), eventsProcessed: integer(),
-    }, { description: 'Lectura actual: punto de control de la proyección / current read: projection checkpoint' }),
+    closedObject<ReportPosition>(
+      {
+        transactionId: string({ pattern: '^\\d+$' }),
+        globalPosition: integer(),
+        eventsProcessed: integer(),
+      },
+      { description: 'Lectura actual: punto de control de la proyección / current read: projection checkpoint' },
+    ),
     closedObject<AsOfLogPosition>({ logPosition: integer() }, { description: 'Lectura con asOf / read with asOf' }),
   ],
 };
@@ -75,10 +95,21 @@ export const HOTLINE_STATISTICS_SCHEMA: SchemaObject = closedObject<HotlineStati
   disclosureControl: DISCLOSURE,
 });
 
-const HOURS: SchemaObject = { type: 'number', minimum: 0, nullable: true, description: 'Horas; null si ninguna fue aceptada / hours; null when none was accepted' };
+const HOURS: SchemaObject = {
+  type: 'number',
+  minimum: 0,
+  nullable: true,
+  description: 'Horas; null si ninguna fue aceptada / hours; null when none was accepted',
+};
 const referralCounts = {
-  sent: COUNT, accepted: COUNT, rejected: COUNT, completed: COUNT, revoked: COUNT, pending: COUNT,
-  medianHoursToAcceptance: HOURS, p90HoursToAcceptance: HOURS,
+  sent: COUNT,
+  accepted: COUNT,
+  rejected: COUNT,
+  completed: COUNT,
+  revoked: COUNT,
+  pending: COUNT,
+  medianHoursToAcceptance: HOURS,
+  p90HoursToAcceptance: HOURS,
 } satisfies Record<keyof ReferralCounts, SchemaObject>;
 
 export const REFERRAL_STATISTICS_SCHEMA: SchemaObject = closedObject<ReferralStatisticsResponse>({

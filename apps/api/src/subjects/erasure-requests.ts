@@ -16,17 +16,24 @@ export const erasureRequestNotFound = () =>
 export class ErasureNeedsSecondAdmin extends DomainError {
   readonly kind = 'conflict' as const;
   constructor() {
-    super('erasure_needs_second_admin', 'La supresión debe aprobarla otro administrador, no quien la solicitó',
+    super(
+      'erasure_needs_second_admin',
+      'La supresión debe aprobarla otro administrador, no quien la solicitó',
       'The erasure must be approved by another admin, not the one who requested it',
-      [{ field: 'requestId', reason: 'solicitada por usted mismo', reasonEn: 'requested by yourself' }]);
+      [{ field: 'requestId', reason: 'solicitada por usted mismo', reasonEn: 'requested by yourself' }],
+    );
   }
 }
 
-const outsideDepartments = () => new Forbidden([{
-  field: 'subjectId',
-  reason: 'la persona tiene registros vinculados fuera de los departamentos de su credencial; debe suprimirla un administrador nacional',
-  reasonEn: 'the person has linked records outside the departments of your token; a national admin must erase her',
-}]);
+const outsideDepartments = () =>
+  new Forbidden([
+    {
+      field: 'subjectId',
+      reason:
+        'la persona tiene registros vinculados fuera de los departamentos de su credencial; debe suprimirla un administrador nacional',
+      reasonEn: 'the person has linked records outside the departments of your token; a national admin must erase her',
+    },
+  ]);
 
 export interface ErasureRequestView {
   requestId: string;
@@ -47,8 +54,16 @@ export interface ErasureRequestView {
 }
 
 interface RequestRow {
-  request_id: string; subject_id: string; subject_kind: string; reason: string; requested_by: string; requested_at: Date;
-  status: 'pending' | 'approved'; approved_by: string | null; approved_at: Date | null; erased: string[];
+  request_id: string;
+  subject_id: string;
+  subject_kind: string;
+  reason: string;
+  requested_by: string;
+  requested_at: Date;
+  status: 'pending' | 'approved';
+  approved_by: string | null;
+  approved_at: Date | null;
+  erased: string[];
 }
 
 /** One person's records: the subject ids to erase, the document links to delete, and the departments they are in. */
@@ -80,16 +95,21 @@ export class ErasureRequests {
     if (kind === null) throw subjectNotFound();
     const records = await this.linkedRecords(id, kind);
     this.checkScope(actor, records);
-    const { rows: [row] } = await this.pool.query<RequestRow>(
+    const {
+      rows: [row],
+    } = await this.pool.query<RequestRow>(
       `INSERT INTO erasure_requests (request_id, subject_id, subject_kind, reason, requested_by, status)
        VALUES ($1, $2, $3, $4, $5, 'pending') RETURNING *`,
-      [randomUUID(), id, kind, reason, actor.subject]);
+      [randomUUID(), id, kind, reason, actor.subject],
+    );
     await this.audit.record(request, 'erasure_request', 'subject', id);
     return this.view(row, records.subjectIds, []);
   }
 
   async approve(requestId: string, actor: Actor, request: Request): Promise<ErasureRequestView> {
-    const { rows: [row] } = await this.pool.query<RequestRow>('SELECT * FROM erasure_requests WHERE request_id = $1', [requestId.toLowerCase()]);
+    const {
+      rows: [row],
+    } = await this.pool.query<RequestRow>('SELECT * FROM erasure_requests WHERE request_id = $1', [requestId.toLowerCase()]);
     if (!row) throw erasureRequestNotFound();
     const records = await this.linkedRecords(row.subject_id, row.subject_kind);
     // Out of the approver's scope, the request answers like a missing one; then: never the requester.
@@ -99,12 +119,16 @@ export class ErasureRequests {
     this.checkScope(actor, records);
     const erasures = await this.keys.eraseAll(records.subjectIds, records.linkIds, row.reason, actor.subject);
     const erased = erasures.map((e) => e.subjectId);
-    const { rows: [approved] } = await this.pool.query<RequestRow>(
+    const {
+      rows: [approved],
+    } = await this.pool.query<RequestRow>(
       `UPDATE erasure_requests SET status = 'approved', approved_by = $2, approved_at = now(), erased = $3::uuid[]
         WHERE request_id = $1 AND status = 'pending' RETURNING *`,
-      [row.request_id, actor.subject, erased]);
+      [row.request_id, actor.subject, erased],
+    );
     // Approved by another admin meanwhile: the keys are destroyed either way; answer with that approval.
-    const final = approved ?? (await this.pool.query<RequestRow>('SELECT * FROM erasure_requests WHERE request_id = $1', [row.request_id])).rows[0];
+    const final =
+      approved ?? (await this.pool.query<RequestRow>('SELECT * FROM erasure_requests WHERE request_id = $1', [row.request_id])).rows[0];
     for (const subject of erased) await this.audit.record(request, 'erasure', 'subject', subject);
     return this.view(final, final.erased, await this.erasuresOf(final.erased));
   }
@@ -123,22 +147,37 @@ export class ErasureRequests {
    */
   private async linkedRecords(subjectId: string, kind: string): Promise<LinkedRecords> {
     if (kind === 'caller') {
-      return { subjectIds: [subjectId], linkIds: [], departments: [(await this.scope.departmentOf('hotlineCall', subjectId)) ?? 'unknown'] };
+      return {
+        subjectIds: [subjectId],
+        linkIds: [],
+        departments: [(await this.scope.departmentOf('hotlineCall', subjectId)) ?? 'unknown'],
+      };
     }
     if (kind !== 'victim') return { subjectIds: [subjectId], linkIds: [], departments: ['unknown'] };
     const own = await this.pool.query<{ link_id: string | null; hash: string | null; case_id: string }>(
       `SELECT data->>'linkId' AS link_id, data->>'documentHash' AS hash, data->>'caseId' AS case_id FROM events
-        WHERE event_type = 'VictimIdentified' AND data->>'victimId' = $1`, [subjectId]);
+        WHERE event_type = 'VictimIdentified' AND data->>'victimId' = $1`,
+      [subjectId],
+    );
     const hashes = own.rows.map((r) => r.hash).filter((h): h is string => h !== null && h !== '');
     const links = await this.pool.query<{ link_id: string; document_hash: string }>(
       'SELECT link_id, document_hash FROM document_links WHERE link_id = ANY($1::uuid[]) OR document_hash = ANY($2::text[])',
-      [own.rows.map((r) => r.link_id).filter((l): l is string => l !== null), hashes]);
-    const linkIds = [...new Set([...own.rows.map((r) => r.link_id).filter((l): l is string => l !== null), ...links.rows.map((r) => r.link_id)])];
+      [own.rows.map((r) => r.link_id).filter((l): l is string => l !== null), hashes],
+    );
+    const linkIds = [
+      ...new Set([...own.rows.map((r) => r.link_id).filter((l): l is string => l !== null), ...links.rows.map((r) => r.link_id)]),
+    ];
     const allHashes = [...new Set([...hashes, ...links.rows.map((r) => r.document_hash)])];
-    const victims = linkIds.length + allHashes.length === 0 ? [] : (await this.pool.query<{ victim_id: string; case_id: string }>(
-      `SELECT DISTINCT data->>'victimId' AS victim_id, data->>'caseId' AS case_id FROM events
+    const victims =
+      linkIds.length + allHashes.length === 0
+        ? []
+        : (
+            await this.pool.query<{ victim_id: string; case_id: string }>(
+              `SELECT DISTINCT data->>'victimId' AS victim_id, data->>'caseId' AS case_id FROM events
         WHERE event_type = 'VictimIdentified' AND (data->>'linkId' = ANY($1::text[]) OR data->>'documentHash' = ANY($2::text[]))`,
-      [linkIds, allHashes])).rows;
+              [linkIds, allHashes],
+            )
+          ).rows;
     const cases = [...new Set([...own.rows.map((r) => r.case_id), ...victims.map((v) => v.case_id)])];
     const departments = await Promise.all(cases.map(async (caseId) => (await this.scope.departmentOf('policeCase', caseId)) ?? 'unknown'));
     return {
@@ -155,10 +194,19 @@ export class ErasureRequests {
   private view(row: RequestRow, linkedSubjects: readonly string[], erasures: SubjectErasure[]): ErasureRequestView {
     const approvedAt = row.approved_at?.toISOString() ?? null;
     return {
-      requestId: row.request_id, subjectId: row.subject_id, subjectKind: row.subject_kind, reason: row.reason,
-      requestedBy: row.requested_by, requestedAt: row.requested_at.toISOString(), status: row.status,
-      approvedBy: row.approved_by, approvedAt, linkedSubjects: [...linkedSubjects], erasures,
-      backupsExpireBy: approvedAt === null ? null : new Date(row.approved_at!.getTime() + this.config.backupRetentionDays * 86_400_000).toISOString(),
+      requestId: row.request_id,
+      subjectId: row.subject_id,
+      subjectKind: row.subject_kind,
+      reason: row.reason,
+      requestedBy: row.requested_by,
+      requestedAt: row.requested_at.toISOString(),
+      status: row.status,
+      approvedBy: row.approved_by,
+      approvedAt,
+      linkedSubjects: [...linkedSubjects],
+      erasures,
+      backupsExpireBy:
+        approvedAt === null ? null : new Date(row.approved_at!.getTime() + this.config.backupRetentionDays * 86_400_000).toISOString(),
     };
   }
 }

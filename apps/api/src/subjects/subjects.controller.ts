@@ -12,13 +12,24 @@ const subjectIdPipe = new ParseUUIDPipe({ exceptionFactory: subjectNotFound });
 const requestIdPipe = new ParseUUIDPipe({ exceptionFactory: erasureRequestNotFound });
 
 const ERASURE_SCHEMA = closedObject<SubjectErasure>({
-  subjectId: uuid, subjectKind: codes(['victim', 'caller', 'suspect']), erasedAt: instant, reason: string(), erasedBy: string({ description: 'Sujeto del token que aprobó / subject of the approving token' }),
+  subjectId: uuid,
+  subjectKind: codes(['victim', 'caller', 'suspect']),
+  erasedAt: instant,
+  reason: string(),
+  erasedBy: string({ description: 'Sujeto del token que aprobó / subject of the approving token' }),
 });
 const ERASURE_REQUEST_SCHEMA = closedObject<ErasureRequestView>({
-  requestId: uuid, subjectId: uuid, subjectKind: codes(['victim', 'caller', 'suspect']), reason: string(),
-  requestedBy: string({ description: 'Sujeto del token que solicitó / subject of the requesting token' }), requestedAt: instant,
-  status: codes(['pending', 'approved']), approvedBy: nullable(string()), approvedAt: nullable(instant),
-  linkedSubjects: arrayOf(uuid), erasures: arrayOf(ERASURE_SCHEMA),
+  requestId: uuid,
+  subjectId: uuid,
+  subjectKind: codes(['victim', 'caller', 'suspect']),
+  reason: string(),
+  requestedBy: string({ description: 'Sujeto del token que solicitó / subject of the requesting token' }),
+  requestedAt: instant,
+  status: codes(['pending', 'approved']),
+  approvedBy: nullable(string()),
+  approvedAt: nullable(instant),
+  linkedSubjects: arrayOf(uuid),
+  erasures: arrayOf(ERASURE_SCHEMA),
   backupsExpireBy: nullable(instant),
 });
 
@@ -36,17 +47,33 @@ export class SubjectsController {
 
   @Access({ roles: ['admin'], note: 'a department admin: only a person whose records are all in their departments' })
   @Post('subjects/:subjectId/erasure-requests')
-  @ApiOperation({ summary: 'Solicitar la supresión de los datos personales de una persona (la aprueba otro administrador) / Request the erasure of a data subject (another admin approves)' })
+  @ApiOperation({
+    summary:
+      'Solicitar la supresión de los datos personales de una persona (la aprueba otro administrador) / Request the erasure of a data subject (another admin approves)',
+  })
   @ApiCreatedResponse({ schema: ERASURE_REQUEST_SCHEMA })
-  request(@Param('subjectId', subjectIdPipe) subjectId: string, @Body() body: EraseSubjectDto, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ErasureRequestView> {
+  request(
+    @Param('subjectId', subjectIdPipe) subjectId: string,
+    @Body() body: EraseSubjectDto,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ): Promise<ErasureRequestView> {
     return this.erasures.request(subjectId, body.reason, actor, request);
   }
 
   @Access({ roles: ['admin'], note: 'another admin than the one who asked' })
-  @Post('erasure-requests/:requestId/approval') @HttpCode(200)
-  @ApiOperation({ summary: 'Aprobar y ejecutar una supresión solicitada por otro administrador / Approve and execute an erasure requested by another admin' })
+  @Post('erasure-requests/:requestId/approval')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Aprobar y ejecutar una supresión solicitada por otro administrador / Approve and execute an erasure requested by another admin',
+  })
   @ApiOkResponse({ schema: ERASURE_REQUEST_SCHEMA })
-  approve(@Param('requestId', requestIdPipe) requestId: string, @CurrentActor() actor: Actor, @Req() request: Request): Promise<ErasureRequestView> {
+  approve(
+    @Param('requestId', requestIdPipe) requestId: string,
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+  ): Promise<ErasureRequestView> {
     return this.erasures.approve(requestId, actor, request);
   }
 }

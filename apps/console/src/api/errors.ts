@@ -43,7 +43,12 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   }
   if (result.response.ok) return result.data as T;
   const body = (result.error ?? {}) as { error?: string; code?: string; fields?: FieldProblem[] };
-  throw new ApiError(result.response.status, body.code ?? 'http_' + result.response.status, body.error ?? result.response.statusText, body.fields ?? []);
+  throw new ApiError(
+    result.response.status,
+    body.code ?? 'http_' + result.response.status,
+    body.error ?? result.response.statusText,
+    body.fields ?? [],
+  );
 }
 
 /** Field name → reason, for a form's `error` props. */

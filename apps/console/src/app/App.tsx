@@ -21,7 +21,13 @@ const queryClient = new QueryClient({
 
 export function App() {
   // Nothing read while signed in stays in memory after sign-out or expiry.
-  useEffect(() => onSessionChange((session) => { if (!session) queryClient.clear(); }), []);
+  useEffect(
+    () =>
+      onSessionChange((session) => {
+        if (!session) queryClient.clear();
+      }),
+    [],
+  );
   return (
     <LanguageProvider>
       <ThemedProvider>
@@ -39,8 +45,18 @@ export function App() {
 /** The theme, plus the one label Mantine draws itself: a notification's close button needs a name (axe, WCAG 4.1.2). */
 function ThemedProvider({ children }: { children: ReactNode }) {
   const { language } = useLanguage();
-  const themed = useMemo(() => mergeThemeOverrides(theme, {
-    components: { Notification: { defaultProps: { closeButtonProps: { 'aria-label': language === 'es' ? 'Cerrar aviso' : 'Close notice' } } } },
-  }), [language]);
-  return <MantineProvider theme={themed} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">{children}</MantineProvider>;
+  const themed = useMemo(
+    () =>
+      mergeThemeOverrides(theme, {
+        components: {
+          Notification: { defaultProps: { closeButtonProps: { 'aria-label': language === 'es' ? 'Cerrar aviso' : 'Close notice' } } },
+        },
+      }),
+    [language],
+  );
+  return (
+    <MantineProvider theme={themed} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
 }

@@ -33,19 +33,36 @@ export function AppLayout() {
   const expiry = formatDateTime(expiresAt, language);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm' }} padding="md">
-      <Anchor href="#main" className="skip-link">{t.skipToContent}</Anchor>
+      <Anchor href="#main" className="skip-link">
+        {t.skipToContent}
+      </Anchor>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Title order={1} size="h4">{t.appName}</Title>
+          <Title order={1} size="h4">
+            {t.appName}
+          </Title>
           <Group gap="sm" wrap="nowrap">
             {me.data && (
               <Text size="sm" data-testid="who">
                 {k.roles[me.data.role]} · {me.data.departments.length ? me.data.departments.join(', ') : t.national}
               </Text>
             )}
-            {expiry && <Badge color="gray" variant="outline" data-testid="expiry" title={t.sessionExpires}>{t.sessionExpires} {expiry}</Badge>}
+            {expiry && (
+              <Badge color="gray" variant="outline" data-testid="expiry" title={t.sessionExpires}>
+                {t.sessionExpires} {expiry}
+              </Badge>
+            )}
             <LanguageSwitch />
-            <Button size="xs" variant="default" onClick={() => { clearSession(); void signOutOfProvider(); }}>{t.signOut}</Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                clearSession();
+                void signOutOfProvider();
+              }}
+            >
+              {t.signOut}
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>

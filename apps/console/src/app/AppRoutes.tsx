@@ -45,19 +45,93 @@ export function AppRoutes() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route
-        element={<RequireSession><AppLayout /></RequireSession>}
+        element={
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        }
       >
         <Route index element={<Home />} />
-        <Route path="llamadas" element={<Lazy><CallsPage /></Lazy>} />
-        <Route path="derivaciones" element={<Lazy><ReferralsPage /></Lazy>} />
-        <Route path="casos" element={<Lazy><CasesPage /></Lazy>} />
-        <Route path="casos/:caseId" element={<Lazy><CasePage /></Lazy>} />
-        <Route path="justicia" element={<Lazy><JusticePage /></Lazy>} />
-        <Route path="fiscalia/:prosecutionId" element={<Lazy><ProsecutionPage /></Lazy>} />
-        <Route path="juicios/:trialId" element={<Lazy><TrialPage /></Lazy>} />
-        <Route path="estadisticas" element={<Lazy><StatisticsPage /></Lazy>} />
-        <Route path="publicaciones" element={<Lazy><PublicationsPage /></Lazy>} />
-        <Route path="auditoria" element={<Lazy><AuditPage /></Lazy>} />
+        <Route
+          path="llamadas"
+          element={
+            <Lazy>
+              <CallsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="derivaciones"
+          element={
+            <Lazy>
+              <ReferralsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="casos"
+          element={
+            <Lazy>
+              <CasesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="casos/:caseId"
+          element={
+            <Lazy>
+              <CasePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="justicia"
+          element={
+            <Lazy>
+              <JusticePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="fiscalia/:prosecutionId"
+          element={
+            <Lazy>
+              <ProsecutionPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="juicios/:trialId"
+          element={
+            <Lazy>
+              <TrialPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="estadisticas"
+          element={
+            <Lazy>
+              <StatisticsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="publicaciones"
+          element={
+            <Lazy>
+              <PublicationsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="auditoria"
+          element={
+            <Lazy>
+              <AuditPage />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -18,9 +18,15 @@ export const SCREENS = {
 };
 
 const BY_PATH: Record<string, () => Promise<unknown>> = {
-  llamadas: SCREENS.calls, derivaciones: SCREENS.referrals, casos: SCREENS.cases, justicia: SCREENS.justice,
-  fiscalia: SCREENS.prosecution, juicios: SCREENS.trial, estadisticas: SCREENS.statistics,
-  publicaciones: SCREENS.publications, auditoria: SCREENS.audit,
+  llamadas: SCREENS.calls,
+  derivaciones: SCREENS.referrals,
+  casos: SCREENS.cases,
+  justicia: SCREENS.justice,
+  fiscalia: SCREENS.prosecution,
+  juicios: SCREENS.trial,
+  estadisticas: SCREENS.statistics,
+  publicaciones: SCREENS.publications,
+  auditoria: SCREENS.audit,
 };
 
 /** Where a user lands: the page they were on, else the first screen their role may use. */

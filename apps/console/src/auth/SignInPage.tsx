@@ -57,7 +57,11 @@ export function SignInPage() {
   // A link opened in a tab already on /sign-in changes only the fragment: no reload, so listen for it.
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
-    const onHash = () => { started.current = false; setFailure(null); setHash(window.location.hash); };
+    const onHash = () => {
+      started.current = false;
+      setFailure(null);
+      setHash(window.location.hash);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -101,8 +105,16 @@ export function SignInPage() {
         const me = await fetch('/api/v1/me', { headers: { Authorization: `Bearer ${user.access_token}` } });
         if (!me.ok) throw new Error(`${me.status}`);
         const who = (await me.json()) as Me;
-        await finish({ token: user.access_token, expiresAt: who.expiresAt, role: who.role, departments: who.departments, subject: who.subject });
-      })().catch(setFailure).finally(() => setBusy(false));
+        await finish({
+          token: user.access_token,
+          expiresAt: who.expiresAt,
+          role: who.role,
+          departments: who.departments,
+          subject: who.subject,
+        });
+      })()
+        .catch(setFailure)
+        .finally(() => setBusy(false));
     }
   }, [config.data, hash]);
 
@@ -114,12 +126,26 @@ export function SignInPage() {
       <Paper withBorder shadow="sm" p="xl" maw={560} w="100%">
         <Stack>
           <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Title order={1} size="h2">{t.title}</Title>
+            <Title order={1} size="h2">
+              {t.title}
+            </Title>
             <LanguageSwitch />
           </Group>
-          {reason === 'expired' && <Alert color="yellow" role="status">{t.expired}</Alert>}
-          {reason === 'signed-out' && <Alert color="gray" role="status">{t.signedOut}</Alert>}
-          {failure !== null && <Alert color="red" title={t.failed} role="alert">{errorMessage(failure, t.offline)}</Alert>}
+          {reason === 'expired' && (
+            <Alert color="yellow" role="status">
+              {t.expired}
+            </Alert>
+          )}
+          {reason === 'signed-out' && (
+            <Alert color="gray" role="status">
+              {t.signedOut}
+            </Alert>
+          )}
+          {failure !== null && (
+            <Alert color="red" title={t.failed} role="alert">
+              {errorMessage(failure, t.offline)}
+            </Alert>
+          )}
           {busy && <Text aria-live="polite">{t.signingIn}</Text>}
           {oidc && (
             <Button
@@ -136,10 +162,16 @@ export function SignInPage() {
               <Text>{t.local}</Text>
               <Code block>{'npm run cli -- login-url --role operator\nnpm run cli -- login-url --role police --department 08'}</Code>
               <Text size="sm">{t.roles}</Text>
-              <Text size="sm" c="dimmed">{t.linkHint}</Text>
+              <Text size="sm" c="dimmed">
+                {t.linkHint}
+              </Text>
             </>
           )}
-          {config.isError && <Alert color="red" role="alert">{errorMessage(config.error, t.offline)}</Alert>}
+          {config.isError && (
+            <Alert color="red" role="alert">
+              {errorMessage(config.error, t.offline)}
+            </Alert>
+          )}
         </Stack>
       </Paper>
     </Center>

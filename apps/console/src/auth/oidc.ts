@@ -13,16 +13,19 @@ export interface OidcSettings {
 let manager: Promise<UserManager> | null = null;
 
 export function oidcManager(settings: OidcSettings): Promise<UserManager> {
-  manager ??= import('oidc-client-ts').then(({ UserManager, WebStorageStateStore }) => new UserManager({
-    authority: settings.authority,
-    client_id: settings.clientId,
-    redirect_uri: `${window.location.origin}/sign-in`,
-    post_logout_redirect_uri: `${window.location.origin}/sign-in`,
-    response_type: 'code',
-    scope: settings.scope,
-    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
-  }));
+  manager ??= import('oidc-client-ts').then(
+    ({ UserManager, WebStorageStateStore }) =>
+      new UserManager({
+        authority: settings.authority,
+        client_id: settings.clientId,
+        redirect_uri: `${window.location.origin}/sign-in`,
+        post_logout_redirect_uri: `${window.location.origin}/sign-in`,
+        response_type: 'code',
+        scope: settings.scope,
+        userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+        stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+      }),
+  );
   return manager;
 }
 

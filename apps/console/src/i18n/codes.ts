@@ -8,7 +8,11 @@ import type { Dictionary } from './i18n.js';
  * console's. Each family's key order is the order the screens offer the codes in (the most frequent first).
  */
 type Schemas = components['schemas'];
-type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+type Json<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
 type CaseView = Json<'/api/v1/cases/{caseId}', 'get'>;
 type ReferralView = Json<'/api/v1/referrals/{referralId}', 'get'>;
 
@@ -207,8 +211,10 @@ const LABELS: { [F in keyof CodeLabels]: Record<keyof CodeLabels[F] & string, { 
 };
 
 function inLanguage(language: 'es' | 'en'): CodeLabels {
-  const families = Object.entries(LABELS).map(([family, codes]) =>
-    [family, Object.fromEntries(Object.entries(codes).map(([code, words]) => [code, words[language]]))]);
+  const families = Object.entries(LABELS).map(([family, codes]) => [
+    family,
+    Object.fromEntries(Object.entries(codes).map(([code, words]) => [code, words[language]])),
+  ]);
   return Object.fromEntries(families) as CodeLabels;
 }
 
@@ -235,7 +241,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = codesOf('auditActions');
 
 /** A code's label, or the code itself when the family has none (never hidden); '' for no code. */
 export function label(labels: Record<string, string>, code: string | null | undefined): string {
-  return code ? labels[code] ?? code : '';
+  return code ? (labels[code] ?? code) : '';
 }
 
 /** `[{value, label}]` for a Select or a radio group, in the order of the codes; the value keeps the code's type. */

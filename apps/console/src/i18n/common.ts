@@ -29,8 +29,13 @@ export const common = {
     no: 'No',
     unknown: 'Sin información',
     nav: {
-      calls: 'Registrar llamada', referrals: 'Derivaciones pendientes', cases: 'Casos', justice: 'Fiscalía y Poder Judicial',
-      statistics: 'Estadísticas', publications: 'Publicaciones', audit: 'Auditoría',
+      calls: 'Registrar llamada',
+      referrals: 'Derivaciones pendientes',
+      cases: 'Casos',
+      justice: 'Fiscalía y Poder Judicial',
+      statistics: 'Estadísticas',
+      publications: 'Publicaciones',
+      audit: 'Auditoría',
     },
   },
   en: {
@@ -60,8 +65,13 @@ export const common = {
     no: 'No',
     unknown: 'Unknown',
     nav: {
-      calls: 'Record a call', referrals: 'Pending referrals', cases: 'Cases', justice: 'Prosecution and courts',
-      statistics: 'Statistics', publications: 'Publications', audit: 'Audit',
+      calls: 'Record a call',
+      referrals: 'Pending referrals',
+      cases: 'Cases',
+      justice: 'Prosecution and courts',
+      statistics: 'Statistics',
+      publications: 'Publications',
+      audit: 'Audit',
     },
   },
 } satisfies Dictionary<unknown>;

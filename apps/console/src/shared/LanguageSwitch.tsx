@@ -12,7 +12,10 @@ export function LanguageSwitch() {
       aria-label={t.language}
       value={language}
       onChange={(value) => setLanguage(value as Language)}
-      data={[{ value: 'es', label: 'ES' }, { value: 'en', label: 'EN' }]}
+      data={[
+        { value: 'es', label: 'ES' },
+        { value: 'en', label: 'EN' },
+      ]}
     />
   );
 }

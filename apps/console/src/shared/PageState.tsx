@@ -30,7 +30,11 @@ export function PageState({ query, loading, empty, emptyText, error }: Props) {
       <Alert color="red" title={t.error} role="alert">
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{errorMessage(failure, t.networkError)}</Text>
-          {query?.refetch && <Button size="xs" variant="outline" color="red" onClick={() => query.refetch?.()}>{t.retry}</Button>}
+          {query?.refetch && (
+            <Button size="xs" variant="outline" color="red" onClick={() => query.refetch?.()}>
+              {t.retry}
+            </Button>
+          )}
         </Stack>
       </Alert>
     );
@@ -39,11 +43,18 @@ export function PageState({ query, loading, empty, emptyText, error }: Props) {
     return (
       <Center py="xl" aria-busy="true">
         <Loader size="sm" aria-hidden="true" />
-        <Text ml="sm" size="sm">{t.loading}</Text>
+        <Text ml="sm" size="sm">
+          {t.loading}
+        </Text>
       </Center>
     );
   }
-  if (empty) return <Text c="dimmed" py="lg" ta="center">{emptyText ?? t.empty}</Text>;
+  if (empty)
+    return (
+      <Text c="dimmed" py="lg" ta="center">
+        {emptyText ?? t.empty}
+      </Text>
+    );
   return null;
 }
 

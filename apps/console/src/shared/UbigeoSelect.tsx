@@ -4,8 +4,16 @@ import { placeByCode, searchPlaces } from './ubigeo.js';
 import { useTexts } from '../i18n/i18n.js';
 
 const texts = {
-  es: { placeholder: 'Escriba un distrito, provincia o departamento', nothing: 'Ningún lugar con ese nombre', levels: { department: 'Departamento', province: 'Provincia', district: 'Distrito' } },
-  en: { placeholder: 'Type a district, province or department', nothing: 'No place by that name', levels: { department: 'Department', province: 'Province', district: 'District' } },
+  es: {
+    placeholder: 'Escriba un distrito, provincia o departamento',
+    nothing: 'Ningún lugar con ese nombre',
+    levels: { department: 'Departamento', province: 'Provincia', district: 'Distrito' },
+  },
+  en: {
+    placeholder: 'Type a district, province or department',
+    nothing: 'No place by that name',
+    levels: { department: 'Department', province: 'Province', district: 'District' },
+  },
 };
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'filter'> & {

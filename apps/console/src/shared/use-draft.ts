@@ -5,7 +5,10 @@ import { DRAFT_PREFIX } from '../auth/session.js';
  * A form's draft kept in sessionStorage (this tab only), so a reload or an expired session loses nothing; `clear`
  * after a save. Sign-out removes every draft.
  */
-export function useDraft<T extends object>(name: string, initial: () => T): [T, (update: Partial<T> | ((draft: T) => T)) => void, () => void] {
+export function useDraft<T extends object>(
+  name: string,
+  initial: () => T,
+): [T, (update: Partial<T> | ((draft: T) => T)) => void, () => void] {
   const key = DRAFT_PREFIX + name;
   const [draft, setDraft] = useState<T>(() => {
     const stored = sessionStorage.getItem(key);

@@ -10,7 +10,7 @@ export function classifyHotlineCall(command: ClassifyHotlineCall, state: Hotline
   const call = requireOpenCall(state, data.callId);
 
   const problems: Problems = [];
-  const topic = (data.topic as HotlineCallTopic);
+  const topic = data.topic as HotlineCallTopic;
   const reason = checkOptionalText(problems, 'reason', data.reason, REASON_MAX_LENGTH);
   throwIfProblems(problems);
 

@@ -15,7 +15,7 @@ export function closeHotlineCall(command: CloseHotlineCall, state: HotlineCallSt
     reason: 'No puede ser anterior a la recepción de la llamada',
     reasonEn: 'Cannot be before the call was received',
   });
-  const outcome = (data.outcome as HotlineCallOutcome);
+  const outcome = data.outcome as HotlineCallOutcome;
   throwIfProblems(problems);
 
   return [{ type: 'HotlineCallClosed', data: { callId: call.callId, closedAt: closedAt!, outcome: outcome! } }];

@@ -79,7 +79,9 @@ describe('CorrectHotlineCall', () => {
   });
 
   it('refuses the topic: a call changes topic by re-classification', () => {
-    given(decider, [received]).when(correct({ topic: 'trafficking' })).thenFieldErrors(['changes.topic']);
+    given(decider, [received])
+      .when(correct({ topic: 'trafficking' }))
+      .thenFieldErrors(['changes.topic']);
   });
 
   it('refuses unknown keys, each by name', () => {
@@ -98,12 +100,7 @@ describe('CorrectHotlineCall', () => {
           summary: 'x'.repeat(4001),
         }),
       )
-      .thenFieldErrors([
-        'changes.receivedAt',
-        'changes.callerUbigeo',
-        'changes.anonymous',
-        'changes.summary',
-      ]);
+      .thenFieldErrors(['changes.receivedAt', 'changes.callerUbigeo', 'changes.anonymous', 'changes.summary']);
   });
 
   it.each([
@@ -130,10 +127,14 @@ describe('CorrectHotlineCall', () => {
   });
 
   it('refuses a call that was never recorded', () => {
-    given(decider, []).when(correct({ channel: 'web' })).thenThrows(NotFound, 'call_not_found');
+    given(decider, [])
+      .when(correct({ channel: 'web' }))
+      .thenThrows(NotFound, 'call_not_found');
   });
 
   it('refuses a closed call', () => {
-    given(decider, [received, closed]).when(correct({ channel: 'web' })).thenThrows(NotAllowed, 'call_closed');
+    given(decider, [received, closed])
+      .when(correct({ channel: 'web' }))
+      .thenThrows(NotAllowed, 'call_closed');
   });
 });

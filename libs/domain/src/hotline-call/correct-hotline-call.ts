@@ -1,19 +1,9 @@
 import { checkRequiredText, problem, throwIfProblems, type Problems } from '../shared/validation.js';
-import {
-  HOTLINE_CALL_CORRECTABLE_FIELDS,
-  REASON_MAX_LENGTH,
-  type HotlineCallCorrectableField,
-} from './hotline-call.codes.js';
+import { HOTLINE_CALL_CORRECTABLE_FIELDS, REASON_MAX_LENGTH, type HotlineCallCorrectableField } from './hotline-call.codes.js';
 import type { CorrectHotlineCall } from './hotline-call.commands.js';
 import type { HotlineCallCorrected, HotlineCallCorrections } from './hotline-call.events.js';
 import type { HotlineCallState } from './hotline-call.state.js';
-import {
-  CORRECTION_CHECKS,
-  dataOf,
-  requireOpenCall,
-  type CheckContext,
-  type HotlineCallReference,
-} from './hotline-call.validation.js';
+import { CORRECTION_CHECKS, dataOf, requireOpenCall, type CheckContext, type HotlineCallReference } from './hotline-call.validation.js';
 
 const isCorrectable = (key: string): key is HotlineCallCorrectableField =>
   (HOTLINE_CALL_CORRECTABLE_FIELDS as readonly string[]).includes(key);
@@ -47,15 +37,9 @@ export function correctHotlineCall(
 }
 
 /** Validated, normalized requested values; `undefined` values count as absent (optional DTO fields). */
-function checkChanges(
-  problems: Problems,
-  changes: unknown,
-  context: CheckContext,
-): HotlineCallCorrections {
+function checkChanges(problems: Problems, changes: unknown, context: CheckContext): HotlineCallCorrections {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
-    problems.push(
-      problem('changes', 'Debe ser un objeto con los campos a corregir', 'Must be an object with the fields to correct'),
-    );
+    problems.push(problem('changes', 'Debe ser un objeto con los campos a corregir', 'Must be an object with the fields to correct'));
     return {};
   }
   if (Object.values(changes).every((value) => value === undefined)) {
@@ -67,9 +51,7 @@ function checkChanges(
     if (value === undefined) continue;
     const field = `changes.${key}`;
     if (key === 'topic') {
-      problems.push(
-        problem(field, 'El tema no se corrige: reclasifique la llamada', 'The topic is not corrected: re-classify the call'),
-      );
+      problems.push(problem(field, 'El tema no se corrige: reclasifique la llamada', 'The topic is not corrected: re-classify the call'));
     } else if (!isCorrectable(key)) {
       problems.push(problem(field, 'Este campo no se puede corregir', 'This field cannot be corrected'));
     } else {

@@ -21,14 +21,7 @@ export function isTraffickingRelated(topic: HotlineCallTopic): boolean {
   return topic === 'trafficking';
 }
 
-export const HOTLINE_CALL_OUTCOMES = [
-  'information_provided',
-  'referred',
-  'no_action_required',
-  'dropped',
-  'duplicate',
-  'other',
-] as const;
+export const HOTLINE_CALL_OUTCOMES = ['information_provided', 'referred', 'no_action_required', 'dropped', 'duplicate', 'other'] as const;
 export type HotlineCallOutcome = (typeof HOTLINE_CALL_OUTCOMES)[number];
 
 /** Free-text limits. The summary may arrive sealed (ciphertext) from upstream; the limit applies as received. */
@@ -36,12 +29,5 @@ export const SUMMARY_MAX_LENGTH = 4000;
 export const REASON_MAX_LENGTH = 500;
 
 /** Correctable fields, in the key order corrections are written in events (fixed, so retries are byte-identical). */
-export const HOTLINE_CALL_CORRECTABLE_FIELDS = [
-  'receivedAt',
-  'channel',
-  'language',
-  'callerUbigeo',
-  'anonymous',
-  'summary',
-] as const;
+export const HOTLINE_CALL_CORRECTABLE_FIELDS = ['receivedAt', 'channel', 'language', 'callerUbigeo', 'anonymous', 'summary'] as const;
 export type HotlineCallCorrectableField = (typeof HOTLINE_CALL_CORRECTABLE_FIELDS)[number];

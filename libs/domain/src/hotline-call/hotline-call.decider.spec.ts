@@ -2,17 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { NotAllowed, NotFound } from '../shared/errors.js';
 import { given } from '../testing/given-when-then.js';
 import { HOTLINE_CALL_EVENT_TYPES } from './hotline-call.events.js';
-import {
-  CALL_ID,
-  classified,
-  classify,
-  closed,
-  decider,
-  NOW,
-  OTHER_CALL_ID,
-  received,
-  record,
-} from './hotline-call.fixtures.js';
+import { CALL_ID, classified, classify, closed, decider, NOW, OTHER_CALL_ID, received, record } from './hotline-call.fixtures.js';
 
 describe('RecordHotlineCall', () => {
   it('records a call, normalizing the id to lower case and the time to UTC', () => {
@@ -48,10 +38,7 @@ describe('RecordHotlineCall', () => {
 
   it('produces byte-identical events on a retry at another time by another actor', () => {
     const first = decider.decide(record(), decider.initialState());
-    const retry = decider.decide(
-      { ...record(), metadata: { now: '2026-03-01T16:00:00Z', actor: 'api-retry' } },
-      decider.initialState(),
-    );
+    const retry = decider.decide({ ...record(), metadata: { now: '2026-03-01T16:00:00Z', actor: 'api-retry' } }, decider.initialState());
     expect(JSON.stringify(retry)).toBe(JSON.stringify(first));
     expect(JSON.stringify(first)).not.toContain('operator-7');
     expect(JSON.stringify(first)).not.toContain(NOW);
@@ -105,13 +92,13 @@ describe('ClassifyHotlineCall', () => {
   });
 
   it('records an absent reason as null', () => {
-    given(decider, [received]).when(classify('trafficking')).then([classified('trafficking', 'information')]);
+    given(decider, [received])
+      .when(classify('trafficking'))
+      .then([classified('trafficking', 'information')]);
   });
 
   it('makes a call trafficking-related and back', () => {
-    given(decider, [received])
-      .when(classify('trafficking'))
-      .thenState({ status: 'open', topic: 'trafficking', traffickingRelated: true });
+    given(decider, [received]).when(classify('trafficking')).thenState({ status: 'open', topic: 'trafficking', traffickingRelated: true });
     given(decider, [received, classified('trafficking', 'information')])
       .when(classify('labour_complaint'))
       .thenState({ status: 'open', topic: 'labour_complaint', traffickingRelated: false });
@@ -119,11 +106,15 @@ describe('ClassifyHotlineCall', () => {
 
   it('does nothing when the topic is already the current one', () => {
     given(decider, [received]).when(classify('information')).then([]);
-    given(decider, [received, classified('trafficking', 'information')]).when(classify('trafficking')).then([]);
+    given(decider, [received, classified('trafficking', 'information')])
+      .when(classify('trafficking'))
+      .then([]);
   });
 
   it('refuses a too long reason', () => {
-    given(decider, [received]).when(classify('trafficking', 'x'.repeat(501))).thenFieldErrors(['reason']);
+    given(decider, [received])
+      .when(classify('trafficking', 'x'.repeat(501)))
+      .thenFieldErrors(['reason']);
   });
 
   it('accepts a reason of exactly 500 characters', () => {
@@ -139,7 +130,9 @@ describe('ClassifyHotlineCall', () => {
   });
 
   it('refuses a command naming another call than the stream holds', () => {
-    given(decider, [received]).when(classify('trafficking', null, OTHER_CALL_ID)).thenThrows(NotFound, 'call_not_found');
+    given(decider, [received])
+      .when(classify('trafficking', null, OTHER_CALL_ID))
+      .thenThrows(NotFound, 'call_not_found');
   });
 
   it('accepts the call id in upper case', () => {

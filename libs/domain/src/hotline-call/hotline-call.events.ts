@@ -3,12 +3,7 @@
  * or the actor: those live in the store's envelope, so a retried command yields byte-identical events.
  */
 import type { DomainEvent } from '../shared/decider.js';
-import type {
-  HotlineCallChannel,
-  HotlineCallLanguage,
-  HotlineCallOutcome,
-  HotlineCallTopic,
-} from './hotline-call.codes.js';
+import type { HotlineCallChannel, HotlineCallLanguage, HotlineCallOutcome, HotlineCallTopic } from './hotline-call.codes.js';
 
 export type HotlineCallReceived = DomainEvent<
   'HotlineCallReceived',
@@ -39,21 +34,11 @@ export interface HotlineCallCorrections {
   summary?: string | null;
 }
 
-export type HotlineCallCorrected = DomainEvent<
-  'HotlineCallCorrected',
-  { callId: string; changes: HotlineCallCorrections; reason: string }
->;
+export type HotlineCallCorrected = DomainEvent<'HotlineCallCorrected', { callId: string; changes: HotlineCallCorrections; reason: string }>;
 
-export type HotlineCallClosed = DomainEvent<
-  'HotlineCallClosed',
-  { callId: string; closedAt: string; outcome: HotlineCallOutcome }
->;
+export type HotlineCallClosed = DomainEvent<'HotlineCallClosed', { callId: string; closedAt: string; outcome: HotlineCallOutcome }>;
 
-export type HotlineCallEvent =
-  | HotlineCallReceived
-  | HotlineCallClassified
-  | HotlineCallCorrected
-  | HotlineCallClosed;
+export type HotlineCallEvent = HotlineCallReceived | HotlineCallClassified | HotlineCallCorrected | HotlineCallClosed;
 
 export const HOTLINE_CALL_EVENT_TYPES = [
   'HotlineCallReceived',

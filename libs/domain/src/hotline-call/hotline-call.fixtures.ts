@@ -1,12 +1,7 @@
 /** Test data for the hotline-call specs: one call received 5 minutes before the registry handles commands. */
 import type { CommandMetadata } from '../shared/decider.js';
 import { UbigeoCatalog } from '../reference/ubigeo.js';
-import type {
-  ClassifyHotlineCall,
-  CloseHotlineCall,
-  CorrectHotlineCall,
-  RecordHotlineCall,
-} from './hotline-call.commands.js';
+import type { ClassifyHotlineCall, CloseHotlineCall, CorrectHotlineCall, RecordHotlineCall } from './hotline-call.commands.js';
 import type { HotlineCallOutcome, HotlineCallTopic } from './hotline-call.codes.js';
 import { createHotlineCallDecider } from './hotline-call.decider.js';
 import type { HotlineCallClassified, HotlineCallClosed, HotlineCallReceived } from './hotline-call.events.js';

@@ -1,12 +1,5 @@
 /** Field rules shared by recording and correcting a call, so a corrected value obeys the same rules as the original. */
-import {
-  checkBoolean,
-  checkOptionalText,
-  checkOptionalUbigeo,
-  checkPastInstant,
-  isUuid,
-  type Problems,
-} from '../shared/validation.js';
+import { checkBoolean, checkOptionalText, checkOptionalUbigeo, checkPastInstant, isUuid, type Problems } from '../shared/validation.js';
 import {
   SUMMARY_MAX_LENGTH,
   type HotlineCallChannel,
@@ -43,8 +36,8 @@ export const CORRECTION_CHECKS: {
   [Field in HotlineCallCorrectableField]-?: FieldCheck<Exclude<HotlineCallCorrections[Field], undefined>>;
 } = {
   receivedAt: (problems, field, value, { now }) => checkPastInstant(problems, field, value, now),
-  channel: (problems, field, value) => (value as HotlineCallChannel),
-  language: (problems, field, value) => (value as HotlineCallLanguage),
+  channel: (problems, field, value) => value as HotlineCallChannel,
+  language: (problems, field, value) => value as HotlineCallLanguage,
   callerUbigeo: (problems, field, value, { reference }) => checkCallerUbigeo(problems, field, value, reference),
   anonymous: (problems, field, value) => checkBoolean(problems, field, value),
   summary: (problems, field, value) => checkOptionalText(problems, field, value, SUMMARY_MAX_LENGTH),

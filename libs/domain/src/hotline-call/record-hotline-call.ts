@@ -1,11 +1,4 @@
-import {
-  checkBoolean,
-  checkOptionalText,
-  checkPastInstant,
-  checkUuid,
-  throwIfProblems,
-  type Problems,
-} from '../shared/validation.js';
+import { checkBoolean, checkOptionalText, checkPastInstant, checkUuid, throwIfProblems, type Problems } from '../shared/validation.js';
 import { SUMMARY_MAX_LENGTH, type HotlineCallChannel, type HotlineCallLanguage, type HotlineCallTopic } from './hotline-call.codes.js';
 import type { RecordHotlineCall } from './hotline-call.commands.js';
 import { callAlreadyRecorded } from './hotline-call.errors.js';
@@ -24,11 +17,11 @@ export function recordHotlineCall(
   const problems: Problems = [];
   const callId = checkUuid(problems, 'callId', data.callId);
   const receivedAt = checkPastInstant(problems, 'receivedAt', data.receivedAt, command.metadata.now);
-  const channel = (data.channel as HotlineCallChannel);
-  const language = (data.language as HotlineCallLanguage);
+  const channel = data.channel as HotlineCallChannel;
+  const language = data.language as HotlineCallLanguage;
   const callerUbigeo = checkCallerUbigeo(problems, 'callerUbigeo', data.callerUbigeo, reference);
   const anonymous = checkBoolean(problems, 'anonymous', data.anonymous);
-  const topic = (data.topic as HotlineCallTopic);
+  const topic = data.topic as HotlineCallTopic;
   const summary = checkOptionalText(problems, 'summary', data.summary, SUMMARY_MAX_LENGTH);
   throwIfProblems(problems);
 

@@ -74,15 +74,21 @@ describe('AddVictims', () => {
   });
 
   it('refuses a case that was never registered', () => {
-    given(decider, []).when(addVictims([secondVictim])).thenThrows(NotFound, 'case_not_found');
+    given(decider, [])
+      .when(addVictims([secondVictim]))
+      .thenThrows(NotFound, 'case_not_found');
   });
 
   it('refuses a command naming another case than the stream holds', () => {
-    given(decider, [registered]).when(addVictims([secondVictim], OTHER_CASE_ID)).thenThrows(NotFound, 'case_not_found');
+    given(decider, [registered])
+      .when(addVictims([secondVictim], OTHER_CASE_ID))
+      .thenThrows(NotFound, 'case_not_found');
   });
 
   it('refuses a closed case', () => {
-    given(decider, [registered, closed]).when(addVictims([secondVictim])).thenThrows(NotAllowed, 'case_closed');
+    given(decider, [registered, closed])
+      .when(addVictims([secondVictim]))
+      .thenThrows(NotAllowed, 'case_closed');
   });
 });
 
@@ -113,10 +119,14 @@ describe('AddSuspects', () => {
   });
 
   it('refuses a case that was never registered', () => {
-    given(decider, []).when(addSuspects([second])).thenThrows(NotFound, 'case_not_found');
+    given(decider, [])
+      .when(addSuspects([second]))
+      .thenThrows(NotFound, 'case_not_found');
   });
 
   it('refuses a closed case', () => {
-    given(decider, [registered, closed]).when(addSuspects([second])).thenThrows(NotAllowed, 'case_closed');
+    given(decider, [registered, closed])
+      .when(addSuspects([second]))
+      .thenThrows(NotAllowed, 'case_closed');
   });
 });

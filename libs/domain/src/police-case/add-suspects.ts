@@ -5,11 +5,7 @@ import { checkSuspects } from './police-case.people.js';
 import type { PoliceCaseState } from './police-case.state.js';
 import { dataOf, requireActiveCase, type PoliceCaseReference } from './police-case.validation.js';
 
-export function addSuspects(
-  command: AddSuspects,
-  state: PoliceCaseState,
-  reference: PoliceCaseReference,
-): SuspectIdentified[] {
+export function addSuspects(command: AddSuspects, state: PoliceCaseState, reference: PoliceCaseReference): SuspectIdentified[] {
   const data = dataOf(command);
   const policeCase = requireActiveCase(state, data.caseId);
 

@@ -6,11 +6,7 @@ import type { PoliceCaseState } from './police-case.state.js';
 import { dataOf, requireActiveCase, type PoliceCaseReference } from './police-case.validation.js';
 
 /** Victims are often identified after the denunciation (a rescue, a later statement); also once referred. */
-export function addVictims(
-  command: AddVictims,
-  state: PoliceCaseState,
-  reference: PoliceCaseReference,
-): VictimIdentified[] {
+export function addVictims(command: AddVictims, state: PoliceCaseState, reference: PoliceCaseReference): VictimIdentified[] {
   const data = dataOf(command);
   const policeCase = requireActiveCase(state, data.caseId);
 

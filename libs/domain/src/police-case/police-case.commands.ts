@@ -78,10 +78,4 @@ export interface CloseCase {
   metadata: CommandMetadata;
 }
 
-export type PoliceCaseCommand =
-  | RegisterCase
-  | AddVictims
-  | AddSuspects
-  | RecordOperation
-  | ReferToProsecutor
-  | CloseCase;
+export type PoliceCaseCommand = RegisterCase | AddVictims | AddSuspects | RecordOperation | ReferToProsecutor | CloseCase;

@@ -59,7 +59,10 @@ export interface CaseOperation {
  * institutions is counted once. Events recorded before link ids hold `documentHash` (the keyed hash itself)
  * instead; readers map it to the link id through `document_links` and never use it otherwise.
  */
-export type VictimIdentified = DomainEvent<'VictimIdentified', { caseId: string; linkId?: string | null; documentHash?: string | null } & CaseVictim>;
+export type VictimIdentified = DomainEvent<
+  'VictimIdentified',
+  { caseId: string; linkId?: string | null; documentHash?: string | null } & CaseVictim
+>;
 
 export type SuspectIdentified = DomainEvent<'SuspectIdentified', { caseId: string } & CaseSuspect>;
 
@@ -73,12 +76,7 @@ export type CaseReferredToProsecutor = DomainEvent<
 export type CaseClosed = DomainEvent<'CaseClosed', { caseId: string; closedAt: string; reason: string }>;
 
 export type PoliceCaseEvent =
-  | CaseRegistered
-  | VictimIdentified
-  | SuspectIdentified
-  | OperationConducted
-  | CaseReferredToProsecutor
-  | CaseClosed;
+  CaseRegistered | VictimIdentified | SuspectIdentified | OperationConducted | CaseReferredToProsecutor | CaseClosed;
 
 export const POLICE_CASE_EVENT_TYPES = [
   'CaseRegistered',

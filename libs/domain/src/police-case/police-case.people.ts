@@ -2,14 +2,7 @@
  * Rules for the people of a case, shared by registering it and adding people later, so a victim identified a
  * month after the denunciation obeys the same rules as one listed in it.
  */
-import {
-  MAX_AGE,
-  UNKNOWN_NATIONALITY,
-  ageGroupOf,
-  isMinor,
-  type DocumentType,
-  type Sex,
-} from '../people/people.codes.js';
+import { MAX_AGE, UNKNOWN_NATIONALITY, ageGroupOf, isMinor, type DocumentType, type Sex } from '../people/people.codes.js';
 import { checkOptionalText, checkUuid, problem, type Problems } from '../shared/validation.js';
 import { POLICE_CASE_LIMITS } from './police-case.codes.js';
 import type { CasePersonalData, CaseSuspect, CaseVictim } from './police-case.events.js';
@@ -72,13 +65,7 @@ function checkPeople<Person>(
   return people;
 }
 
-function checkPersonId(
-  problems: Problems,
-  field: string,
-  value: unknown,
-  seen: Set<string>,
-  known: readonly string[],
-): string | undefined {
+function checkPersonId(problems: Problems, field: string, value: unknown, seen: Set<string>, known: readonly string[]): string | undefined {
   const id = checkUuid(problems, field, value);
   if (id === undefined) return undefined;
   if (known.includes(id)) {
@@ -95,7 +82,7 @@ function checkPersonId(
 
 const checkVictim: PersonCheck<CaseVictim> = (problems, at, item, victimId, reference) => {
   const before = problems.length;
-  const sex = (item.sex as Sex);
+  const sex = item.sex as Sex;
   const age = checkAge(problems, `${at}.age`, item.age);
   const nationality = checkNationality(problems, `${at}.nationality`, item.nationality, reference);
   const personal = checkPersonal(problems, at, item);
@@ -113,7 +100,7 @@ const checkVictim: PersonCheck<CaseVictim> = (problems, at, item, victimId, refe
 
 const checkSuspect: PersonCheck<CaseSuspect> = (problems, at, item, suspectId, reference) => {
   const before = problems.length;
-  const sex = (item.sex as Sex);
+  const sex = item.sex as Sex;
   const age = checkAge(problems, `${at}.age`, item.age);
   const nationality = checkNationality(problems, `${at}.nationality`, item.nationality, reference);
   const role = checkOptionalText(problems, `${at}.role`, item.role, POLICE_CASE_LIMITS.suspectRole);
@@ -132,12 +119,7 @@ function checkAge(problems: Problems, field: string, value: unknown): number | n
 }
 
 /** Upper-case alpha-2 only, like the catalog: 'pe' is refused rather than guessed. */
-function checkNationality(
-  problems: Problems,
-  field: string,
-  value: unknown,
-  reference: PoliceCaseReference,
-): string | undefined {
+function checkNationality(problems: Problems, field: string, value: unknown, reference: PoliceCaseReference): string | undefined {
   if (value === UNKNOWN_NATIONALITY) return value;
   if (typeof value === 'string' && reference.countries.isKnown(value)) return value;
   problems.push(
@@ -153,10 +135,7 @@ function checkNationality(
 function checkPersonal(problems: Problems, at: string, item: Record<string, unknown>): CasePersonalData {
   const text = (field: 'fullName' | 'documentNumber' | 'phone' | 'address') =>
     checkOptionalText(problems, `${at}.${field}`, item[field], POLICE_CASE_LIMITS[field]) ?? null;
-  const documentType =
-    item.documentType === undefined || item.documentType === null
-      ? null
-      : ((item.documentType as DocumentType) ?? null);
+  const documentType = item.documentType === undefined || item.documentType === null ? null : ((item.documentType as DocumentType) ?? null);
   return {
     fullName: text('fullName'),
     documentType,

@@ -1,12 +1,5 @@
 import { PERSONAL_FIELDS } from '../people/people.codes.js';
-import type {
-  CaseRegistered,
-  CasePersonalData,
-  CaseOperation,
-  CaseSuspect,
-  CaseVictim,
-  PoliceCaseEvent,
-} from './police-case.events.js';
+import type { CaseRegistered, CasePersonalData, CaseOperation, CaseSuspect, CaseVictim, PoliceCaseEvent } from './police-case.events.js';
 
 type Registration = CaseRegistered['data'];
 

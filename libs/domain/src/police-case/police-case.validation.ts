@@ -13,16 +13,9 @@ export interface PoliceCaseReference {
 const UBIGEO_FORMAT = /^(?:\d{2}|\d{4}|\d{6})$/;
 
 /** Required: a case is counted by the place of the facts, known at least to the department. */
-export function checkPlace(
-  problems: Problems,
-  field: string,
-  value: unknown,
-  reference: PoliceCaseReference,
-): string | undefined {
+export function checkPlace(problems: Problems, field: string, value: unknown, reference: PoliceCaseReference): string | undefined {
   if (typeof value !== 'string' || !UBIGEO_FORMAT.test(value)) {
-    problems.push(
-      problem(field, 'Es obligatorio: un código UBIGEO de 2, 4 o 6 dígitos', 'Required: a 2, 4 or 6-digit UBIGEO code'),
-    );
+    problems.push(problem(field, 'Es obligatorio: un código UBIGEO de 2, 4 o 6 dígitos', 'Required: a 2, 4 or 6-digit UBIGEO code'));
     return undefined;
   }
   if (!reference.ubigeo.isKnown(value)) {
@@ -50,9 +43,13 @@ export function checkAfterRegistration(
 /** Counts of people (rescued, detained) are whole, never negative (zero is a real outcome) and at most MAX_PEOPLE_PER_OPERATION. */
 export function checkCount(problems: Problems, field: string, value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_PEOPLE_PER_OPERATION) return value;
-  problems.push(problem(
-    field, `Debe ser un número entero de 0 a ${MAX_PEOPLE_PER_OPERATION}`, `Must be a whole number from 0 to ${MAX_PEOPLE_PER_OPERATION}`,
-  ));
+  problems.push(
+    problem(
+      field,
+      `Debe ser un número entero de 0 a ${MAX_PEOPLE_PER_OPERATION}`,
+      `Must be a whole number from 0 to ${MAX_PEOPLE_PER_OPERATION}`,
+    ),
+  );
   return undefined;
 }
 

@@ -41,11 +41,15 @@ describe('RecordOperation', () => {
   });
 
   it('does nothing when the same operation is sent again', () => {
-    given(decider, [registered, operationConducted]).when(recordOperation({ conductedAt: '2026-03-01T15:00:00Z' })).then([]);
+    given(decider, [registered, operationConducted])
+      .when(recordOperation({ conductedAt: '2026-03-01T15:00:00Z' }))
+      .then([]);
   });
 
   it('refuses the same operation id with other figures', () => {
-    given(decider, [registered, operationConducted]).when(recordOperation({ rescued: 4 })).thenFieldErrors(['operationId']);
+    given(decider, [registered, operationConducted])
+      .when(recordOperation({ rescued: 4 }))
+      .thenFieldErrors(['operationId']);
   });
 
   it.each([
@@ -75,7 +79,9 @@ describe('RecordOperation', () => {
   });
 
   it('refuses a command naming another case than the stream holds', () => {
-    given(decider, [registered]).when(recordOperation({ caseId: OTHER_CASE_ID })).thenThrows(NotFound, 'case_not_found');
+    given(decider, [registered])
+      .when(recordOperation({ caseId: OTHER_CASE_ID }))
+      .thenThrows(NotFound, 'case_not_found');
   });
 
   it('refuses a closed case', () => {

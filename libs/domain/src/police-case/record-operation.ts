@@ -22,11 +22,7 @@ export function recordOperation(command: RecordOperation, state: PoliceCaseState
     const same = recorded.conductedAt === conductedAt && recorded.rescued === rescued && recorded.detained === detained;
     if (same) return [];
     throwIfProblems([
-      problem(
-        'operationId',
-        'Este operativo ya está registrado con otros datos',
-        'This operation is already recorded with other figures',
-      ),
+      problem('operationId', 'Este operativo ya está registrado con otros datos', 'This operation is already recorded with other figures'),
     ]);
   }
   return [

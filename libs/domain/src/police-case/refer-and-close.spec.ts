@@ -1,20 +1,13 @@
 import { describe, it } from '@jest/globals';
 import { NotAllowed, NotFound } from '../shared/errors.js';
 import { given } from '../testing/given-when-then.js';
-import {
-  close,
-  closed,
-  decider,
-  OTHER_CASE_ID,
-  PROSECUTION_ID,
-  refer,
-  referred,
-  registered,
-} from './police-case.fixtures.js';
+import { close, closed, decider, OTHER_CASE_ID, PROSECUTION_ID, refer, referred, registered } from './police-case.fixtures.js';
 
 describe('ReferToProsecutor', () => {
   it('sends the case to the prosecutor, the ids lower-cased and the time in UTC', () => {
-    given(decider, [registered]).when(refer({ prosecutionId: PROSECUTION_ID.toUpperCase() })).then([referred]);
+    given(decider, [registered])
+      .when(refer({ prosecutionId: PROSECUTION_ID.toUpperCase() }))
+      .then([referred]);
   });
 
   it('leaves a referred case that keeps the prosecution id', () => {
@@ -40,7 +33,9 @@ describe('ReferToProsecutor', () => {
   });
 
   it('refuses a command naming another case than the stream holds', () => {
-    given(decider, [registered]).when(refer({ caseId: OTHER_CASE_ID })).thenThrows(NotFound, 'case_not_found');
+    given(decider, [registered])
+      .when(refer({ caseId: OTHER_CASE_ID }))
+      .thenThrows(NotFound, 'case_not_found');
   });
 
   it('refuses to refer a case twice', () => {
@@ -85,7 +80,9 @@ describe('CloseCase', () => {
   });
 
   it('refuses a command naming another case than the stream holds', () => {
-    given(decider, [registered]).when(close({ caseId: 'not-a-uuid' })).thenThrows(NotFound, 'case_not_found');
+    given(decider, [registered])
+      .when(close({ caseId: 'not-a-uuid' }))
+      .thenThrows(NotFound, 'case_not_found');
   });
 
   it('refuses to close a case twice', () => {

@@ -109,10 +109,7 @@ describe('RegisterCase', () => {
 
   it('produces byte-identical events on a retry at another time by another actor', () => {
     const first = decider.decide(register(), decider.initialState());
-    const retry = decider.decide(
-      { ...register(), metadata: { now: '2026-03-01T16:00:00Z', actor: 'api-retry' } },
-      decider.initialState(),
-    );
+    const retry = decider.decide({ ...register(), metadata: { now: '2026-03-01T16:00:00Z', actor: 'api-retry' } }, decider.initialState());
     expect(JSON.stringify(retry)).toBe(JSON.stringify(first));
     expect(JSON.stringify(first)).not.toContain('officer-12');
     expect(JSON.stringify(first)).not.toContain(NOW);
@@ -174,7 +171,9 @@ describe('RegisterCase', () => {
   });
 
   it('refuses to register a case twice, before looking at the data', () => {
-    given(decider, registeredWithPeople).when(register({ caseId: 'x' })).thenThrows(NotAllowed, 'case_already_registered');
+    given(decider, registeredWithPeople)
+      .when(register({ caseId: 'x' }))
+      .thenThrows(NotAllowed, 'case_already_registered');
     given(decider, [registered, closed]).when(register()).thenThrows(NotAllowed, 'case_already_registered');
   });
 });

@@ -1,13 +1,6 @@
 import { EXPLOITATION_PURPOSES, type ExploitationPurpose } from '../people/people.codes.js';
 import { parseInstant } from '../shared/time.js';
-import {
-  checkPastInstant,
-  checkRequiredText,
-  checkUuid,
-  problem,
-  throwIfProblems,
-  type Problems,
-} from '../shared/validation.js';
+import { checkPastInstant, checkRequiredText, checkUuid, problem, throwIfProblems, type Problems } from '../shared/validation.js';
 import { POLICE_CASE_LIMITS, type CaseSource } from './police-case.codes.js';
 import type { RegisterCase } from './police-case.commands.js';
 import { caseAlreadyRegistered } from './police-case.errors.js';
@@ -17,11 +10,7 @@ import type { PoliceCaseState } from './police-case.state.js';
 import { checkPlace, dataOf, type PoliceCaseReference } from './police-case.validation.js';
 
 /** A denunciation, then one event per person it names, in the order given. */
-export function registerCase(
-  command: RegisterCase,
-  state: PoliceCaseState,
-  reference: PoliceCaseReference,
-): PoliceCaseEvent[] {
+export function registerCase(command: RegisterCase, state: PoliceCaseState, reference: PoliceCaseReference): PoliceCaseEvent[] {
   if (state.status !== 'unregistered') throw caseAlreadyRegistered();
 
   const data = dataOf(command);
@@ -31,7 +20,7 @@ export function registerCase(
   const occurredAt = checkOccurredAt(problems, data.occurredAt, registeredAt);
   const policeUnit = checkRequiredText(problems, 'policeUnit', data.policeUnit, POLICE_CASE_LIMITS.policeUnit);
   const ubigeo = checkPlace(problems, 'ubigeo', data.ubigeo, reference);
-  const source = (data.source as CaseSource);
+  const source = data.source as CaseSource;
   const referralId = checkReferralId(problems, data.referralId, source);
   const purposes = checkPurposes(problems, data.purposes);
   const rules = { atLeastOne: false, known: [], reference };
@@ -78,9 +67,7 @@ function checkOccurredAt(problems: Problems, value: unknown, registeredAt: strin
     return undefined;
   }
   if (registeredAt !== undefined && Date.parse(occurredAt) > Date.parse(registeredAt)) {
-    problems.push(
-      problem('occurredAt', 'No puede ser posterior al registro de la denuncia', 'Cannot be after the case was registered'),
-    );
+    problems.push(problem('occurredAt', 'No puede ser posterior al registro de la denuncia', 'Cannot be after the case was registered'));
     return undefined;
   }
   return occurredAt;

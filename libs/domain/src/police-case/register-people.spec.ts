@@ -39,7 +39,9 @@ describe('RegisterCase, people', () => {
     ['nationality', { nationality: 'XX' }],
     ['role', { role: 'x'.repeat(201) }],
   ])('refuses a suspect with an invalid %s (%j)', (field, data) => {
-    given(decider, []).when(register({ suspects: [suspectInput(data)] })).thenFieldErrors([`suspects[0].${field}`]);
+    given(decider, [])
+      .when(register({ suspects: [suspectInput(data)] }))
+      .thenFieldErrors([`suspects[0].${field}`]);
   });
 
   it('accepts personal fields at their length limits', () => {

@@ -11,15 +11,13 @@ describe('OpenProsecution', () => {
   });
 
   it('leaves an opened state whose last date is the opening date', () => {
-    given(decider, [])
-      .when(open())
-      .thenState({
-        status: 'opened',
-        prosecutionId: PROSECUTION_ID,
-        caseId: CASE_ID,
-        openedAt: '2026-01-10T14:00:00.000Z',
-        lastOccurredAt: '2026-01-10T14:00:00.000Z',
-      });
+    given(decider, []).when(open()).thenState({
+      status: 'opened',
+      prosecutionId: PROSECUTION_ID,
+      caseId: CASE_ID,
+      openedAt: '2026-01-10T14:00:00.000Z',
+      lastOccurredAt: '2026-01-10T14:00:00.000Z',
+    });
   });
 
   it('tolerates an opening time up to 5 minutes after now', () => {

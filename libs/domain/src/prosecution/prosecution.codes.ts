@@ -4,13 +4,7 @@
  * either archives it or formalizes the investigación preparatoria; a formalized investigation ends in an
  * acusación (the case goes to trial) or a sobreseimiento (dismissal).
  */
-export const PROSECUTION_STAGES = [
-  'preliminary-investigation',
-  'archive',
-  'formalization',
-  'accusation',
-  'dismissal',
-] as const;
+export const PROSECUTION_STAGES = ['preliminary-investigation', 'archive', 'formalization', 'accusation', 'dismissal'] as const;
 export type ProsecutionStage = (typeof PROSECUTION_STAGES)[number];
 
 /** The longest office names ("Fiscalía Provincial Especializada en Delitos de Trata de Personas de …") fit well. */

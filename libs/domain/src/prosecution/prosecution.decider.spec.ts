@@ -39,13 +39,7 @@ describe('prosecution decider', () => {
   });
 
   it('names the stages as the URLs do', () => {
-    expect([...PROSECUTION_STAGES]).toEqual([
-      'preliminary-investigation',
-      'archive',
-      'formalization',
-      'accusation',
-      'dismissal',
-    ]);
+    expect([...PROSECUTION_STAGES]).toEqual(['preliminary-investigation', 'archive', 'formalization', 'accusation', 'dismissal']);
   });
 
   it('names the stream with the lower-case id', () => {

@@ -4,11 +4,7 @@ export const prosecutionNotFound = (): NotFound =>
   new NotFound('prosecution_not_found', 'La investigación fiscal no está registrada', 'The prosecution has not been opened');
 
 export const prosecutionAlreadyOpened = (): NotAllowed =>
-  new NotAllowed(
-    'prosecution_already_opened',
-    'La investigación fiscal ya fue registrada',
-    'The prosecution has already been opened',
-  );
+  new NotAllowed('prosecution_already_opened', 'La investigación fiscal ya fue registrada', 'The prosecution has already been opened');
 
 /** Archivo and sobreseimiento end the prosecution in this registry; a reopening would be a new prosecution. */
 export const prosecutionClosed = (): NotAllowed =>

@@ -10,22 +10,13 @@ export type ProsecutionOpened = DomainEvent<
 >;
 
 /** Investigación preliminar (CPP art. 330): the prosecutor checks whether there is a crime to pursue. */
-export type PreliminaryInvestigationOpened = DomainEvent<
-  'PreliminaryInvestigationOpened',
-  { prosecutionId: string; occurredAt: string }
->;
+export type PreliminaryInvestigationOpened = DomainEvent<'PreliminaryInvestigationOpened', { prosecutionId: string; occurredAt: string }>;
 
 /** Archivo (CPP art. 334): no grounds to formalize; the reason is what a victim's lawyer would contest. */
-export type ProsecutionArchived = DomainEvent<
-  'ProsecutionArchived',
-  { prosecutionId: string; occurredAt: string; reason: string }
->;
+export type ProsecutionArchived = DomainEvent<'ProsecutionArchived', { prosecutionId: string; occurredAt: string; reason: string }>;
 
 /** Formalización de la investigación preparatoria (CPP art. 336). */
-export type InvestigationFormalized = DomainEvent<
-  'InvestigationFormalized',
-  { prosecutionId: string; occurredAt: string }
->;
+export type InvestigationFormalized = DomainEvent<'InvestigationFormalized', { prosecutionId: string; occurredAt: string }>;
 
 /** Acusación (CPP art. 349): the case is sent to trial. */
 export type AccusationFiled = DomainEvent<'AccusationFiled', { prosecutionId: string; occurredAt: string }>;

@@ -10,10 +10,7 @@ import type { ProsecutionState, ProsecutionStatus } from './prosecution.state.js
 /** Archived and dismissed prosecutions admit no stage at all: they are refused as closed, not as out of order. */
 export const CLOSED_PROSECUTION_STATUSES = ['archived', 'dismissed'] as const satisfies readonly ProsecutionStatus[];
 
-export type ActiveProsecutionStatus = Exclude<
-  ProsecutionStatus,
-  'unopened' | (typeof CLOSED_PROSECUTION_STATUSES)[number]
->;
+export type ActiveProsecutionStatus = Exclude<ProsecutionStatus, 'unopened' | (typeof CLOSED_PROSECUTION_STATUSES)[number]>;
 
 /** Stages that may follow each status. Re-recording the current stage is not in the list: it is out of order. */
 export const PROSECUTION_NEXT_STAGES: { readonly [Status in ActiveProsecutionStatus]: readonly ProsecutionStage[] } = {

@@ -5,8 +5,7 @@ import { CLOSED_PROSECUTION_STATUSES, type ActiveProsecutionStatus } from './pro
 
 export type ActiveProsecution = Extract<ProsecutionState, { status: ActiveProsecutionStatus }>;
 
-const isClosed = (state: ProsecutionState): boolean =>
-  (CLOSED_PROSECUTION_STATUSES as readonly string[]).includes(state.status);
+const isClosed = (state: ProsecutionState): boolean => (CLOSED_PROSECUTION_STATUSES as readonly string[]).includes(state.status);
 
 /**
  * Every command after the opening needs an opened prosecution that is not closed. The command's id must name

@@ -46,7 +46,9 @@ describe('RecordProsecutionStage: the legal order', () => {
 
   it('dismisses a formalized investigation, with or without a reason', () => {
     given(decider, HISTORY.formalized).when(stage('dismissal', LOCAL.dismissal)).then([dismissed]);
-    given(decider, HISTORY.formalized).when(stage('dismissal', LOCAL.dismissal, null)).then([dismissed]);
+    given(decider, HISTORY.formalized)
+      .when(stage('dismissal', LOCAL.dismissal, null))
+      .then([dismissed]);
     given(decider, HISTORY.formalized)
       .when(stage('dismissal', LOCAL.dismissal, 'Prescripción'))
       .then([{ ...dismissed, data: { ...dismissed.data, reason: 'Prescripción' } }]);
@@ -79,7 +81,9 @@ describe('RecordProsecutionStage: the legal order', () => {
   });
 
   it('reports the order before the problems of the date or the reason', () => {
-    given(decider, [opened]).when(stage('accusation', 'ayer', 42)).thenThrows(NotAllowed, 'stage_out_of_order');
+    given(decider, [opened])
+      .when(stage('accusation', 'ayer', 42))
+      .thenThrows(NotAllowed, 'stage_out_of_order');
   });
 
   it.each(
@@ -122,13 +126,13 @@ describe('RecordProsecutionStage: field problems', () => {
   });
 
   it('refuses a stage before the opening date', () => {
-    given(decider, [opened])
-      .when(stage('preliminary-investigation', '2026-01-10T08:59:59-05:00'))
-      .thenFieldErrors(['occurredAt']);
+    given(decider, [opened]).when(stage('preliminary-investigation', '2026-01-10T08:59:59-05:00')).thenFieldErrors(['occurredAt']);
   });
 
   it.each([undefined, null, '', '   ', 'x'.repeat(501), 42])('refuses to archive with the reason %j', (reason) => {
-    given(decider, [opened]).when(stage('archive', LOCAL.preliminary, reason)).thenFieldErrors(['reason']);
+    given(decider, [opened])
+      .when(stage('archive', LOCAL.preliminary, reason))
+      .thenFieldErrors(['reason']);
   });
 
   it('accepts an archive reason of exactly 500 characters', () => {
@@ -139,7 +143,9 @@ describe('RecordProsecutionStage: field problems', () => {
   });
 
   it.each(['x'.repeat(501), 42])('refuses a dismissal reason %j', (reason) => {
-    given(decider, HISTORY.formalized).when(stage('dismissal', LOCAL.dismissal, reason)).thenFieldErrors(['reason']);
+    given(decider, HISTORY.formalized)
+      .when(stage('dismissal', LOCAL.dismissal, reason))
+      .thenFieldErrors(['reason']);
   });
 
   it.each<[string, ProsecutionStage]>([
@@ -147,14 +153,20 @@ describe('RecordProsecutionStage: field problems', () => {
     ['preliminary', 'formalization'],
     ['formalized', 'accusation'],
   ])('refuses a reason on a stage that records none (%s → %s)', (status, stageCode) => {
-    given(decider, HISTORY[status]).when(stage(stageCode, LOCAL.dismissal, 'Motivo')).thenFieldErrors(['reason']);
+    given(decider, HISTORY[status])
+      .when(stage(stageCode, LOCAL.dismissal, 'Motivo'))
+      .thenFieldErrors(['reason']);
   });
 
   it('accepts a null reason on a stage that records none', () => {
-    given(decider, [opened]).when(stage('preliminary-investigation', LOCAL.preliminary, null)).then([preliminaryOpened]);
+    given(decider, [opened])
+      .when(stage('preliminary-investigation', LOCAL.preliminary, null))
+      .then([preliminaryOpened]);
   });
 
   it('lists every field problem of a stage at once', () => {
-    given(decider, [opened]).when(stage('preliminary-investigation', 'mañana', 7)).thenFieldErrors(['occurredAt', 'reason']);
+    given(decider, [opened])
+      .when(stage('preliminary-investigation', 'mañana', 7))
+      .thenFieldErrors(['occurredAt', 'reason']);
   });
 });

@@ -1,11 +1,4 @@
-import {
-  checkOptionalText,
-  checkPastInstant,
-  checkRequiredText,
-  problem,
-  throwIfProblems,
-  type Problems,
-} from '../shared/validation.js';
+import { checkOptionalText, checkPastInstant, checkRequiredText, problem, throwIfProblems, type Problems } from '../shared/validation.js';
 import { PROSECUTION_REASON_MAX_LENGTH, type ProsecutionStage } from './prosecution.codes.js';
 import type { RecordProsecutionStage } from './prosecution.commands.js';
 import { prosecutionStageOutOfOrder } from './prosecution.errors.js';
@@ -19,7 +12,7 @@ export function recordProsecutionStage(command: RecordProsecutionStage, state: P
   const prosecution = requireActiveProsecution(state, data.prosecutionId);
 
   const problems: Problems = [];
-  const stage = (data.stage as ProsecutionStage);
+  const stage = data.stage as ProsecutionStage;
   // The legal order is a refusal of the state (422), reported before the date or reason of a stage that cannot
   // happen anyway.
   if (stage !== undefined && !PROSECUTION_NEXT_STAGES[prosecution.status].includes(stage)) {

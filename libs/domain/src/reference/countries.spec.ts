@@ -26,8 +26,8 @@ describe('CountryCatalog', () => {
   });
 
   it('refuses a row without a valid alpha-2 code', () => {
-    expect(
-      () => new CountryCatalog([{ alpha2: 'PER', alpha3: 'PER', numeric: '604', name_es: 'Perú', name_en: 'Peru' }]),
-    ).toThrow(RangeError);
+    expect(() => new CountryCatalog([{ alpha2: 'PER', alpha3: 'PER', numeric: '604', name_es: 'Perú', name_en: 'Peru' }])).toThrow(
+      RangeError,
+    );
   });
 });

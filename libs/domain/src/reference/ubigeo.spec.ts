@@ -13,12 +13,9 @@ describe('UbigeoCatalog', () => {
     expect(catalog.isKnown(code)).toBe(true);
   });
 
-  it.each(['16', '1502', '150103', '0803', '8', '801', '80101', '1501011', '', 'ab', '15 01', ' 150101'])(
-    'does not know %p',
-    (code) => {
-      expect(catalog.isKnown(code)).toBe(false);
-    },
-  );
+  it.each(['16', '1502', '150103', '0803', '8', '801', '80101', '1501011', '', 'ab', '15 01', ' 150101'])('does not know %p', (code) => {
+    expect(catalog.isKnown(code)).toBe(false);
+  });
 
   it('gives the department of a code at any level', () => {
     expect(catalog.departmentOf('150102')).toBe('15');
@@ -45,8 +42,8 @@ describe('UbigeoCatalog', () => {
   });
 
   it('refuses a row whose code lost its leading zero', () => {
-    expect(
-      () => new UbigeoCatalog([{ ubigeo: '80101', departamento: 'Cusco', provincia: 'Cusco', distrito: 'Cusco' }]),
-    ).toThrow(RangeError);
+    expect(() => new UbigeoCatalog([{ ubigeo: '80101', departamento: 'Cusco', provincia: 'Cusco', distrito: 'Cusco' }])).toThrow(
+      RangeError,
+    );
   });
 });

@@ -13,7 +13,9 @@ describe('AcceptReferral', () => {
   });
 
   it('records an absent linked case as null', () => {
-    given(decider, [sent]).when(accept({ linkedCaseId: undefined })).then([acceptedWith({ linkedCaseId: null })]);
+    given(decider, [sent])
+      .when(accept({ linkedCaseId: undefined }))
+      .then([acceptedWith({ linkedCaseId: null })]);
   });
 
   it('leaves an accepted referral that keeps the sending facts', () => {
@@ -40,7 +42,9 @@ describe('AcceptReferral', () => {
   });
 
   it('lists every field problem at once', () => {
-    given(decider, [sent]).when(accept({ acceptedAt: 'ayer', linkedCaseId: '' })).thenFieldErrors(['acceptedAt', 'linkedCaseId']);
+    given(decider, [sent])
+      .when(accept({ acceptedAt: 'ayer', linkedCaseId: '' }))
+      .thenFieldErrors(['acceptedAt', 'linkedCaseId']);
   });
 
   it('refuses a referral that was never sent', () => {
@@ -56,6 +60,8 @@ describe('AcceptReferral', () => {
   });
 
   it('checks the state before the fields', () => {
-    given(decider, STREAMS.rejected).when(accept({ acceptedAt: 'ayer' })).thenThrows(NotAllowed, 'referral_not_pending');
+    given(decider, STREAMS.rejected)
+      .when(accept({ acceptedAt: 'ayer' }))
+      .thenThrows(NotAllowed, 'referral_not_pending');
   });
 });

@@ -1,27 +1,24 @@
 import { describe, it } from '@jest/globals';
 import { NotAllowed, NotFound } from '../shared/errors.js';
 import { given } from '../testing/given-when-then.js';
-import {
-  accepted,
-  complete,
-  completed,
-  decider,
-  OTHER_REFERRAL_ID,
-  REFERRAL_ID,
-  sent,
-  STREAMS,
-} from './referral.fixtures.js';
+import { accepted, complete, completed, decider, OTHER_REFERRAL_ID, REFERRAL_ID, sent, STREAMS } from './referral.fixtures.js';
 
 const completedWith = (data: Partial<typeof completed.data>) => ({ ...completed, data: { ...completed.data, ...data } });
 
 describe('CompleteReferral', () => {
   it('completes an accepted referral successfully, the time in UTC', () => {
-    given(decider, [sent, accepted]).when(complete({ referralId: REFERRAL_ID.toUpperCase() })).then([completed]);
+    given(decider, [sent, accepted])
+      .when(complete({ referralId: REFERRAL_ID.toUpperCase() }))
+      .then([completed]);
   });
 
   it('records an absent reason of a successful referral as null', () => {
-    given(decider, [sent, accepted]).when(complete({ reason: undefined })).then([completedWith({ reason: null })]);
-    given(decider, [sent, accepted]).when(complete({ reason: null })).then([completedWith({ reason: null })]);
+    given(decider, [sent, accepted])
+      .when(complete({ reason: undefined }))
+      .then([completedWith({ reason: null })]);
+    given(decider, [sent, accepted])
+      .when(complete({ reason: null }))
+      .then([completedWith({ reason: null })]);
   });
 
   it('completes unsuccessfully with a reason', () => {
@@ -55,7 +52,9 @@ describe('CompleteReferral', () => {
   });
 
   it('does not demand a reason when success itself is invalid', () => {
-    given(decider, [sent, accepted]).when(complete({ successful: 0, reason: null })).thenFieldErrors(['successful']);
+    given(decider, [sent, accepted])
+      .when(complete({ successful: 0, reason: null }))
+      .thenFieldErrors(['successful']);
   });
 
   it('lists every field problem at once', () => {

@@ -12,13 +12,7 @@ export function completeReferral(command: CompleteReferral, state: ReferralState
   if (referral.status !== 'accepted') throw referralNotAccepted();
 
   const problems: Problems = [];
-  const completedAt = checkPastInstant(
-    problems,
-    'completedAt',
-    data.completedAt,
-    command.metadata.now,
-    notBeforeAccepted(referral),
-  );
+  const completedAt = checkPastInstant(problems, 'completedAt', data.completedAt, command.metadata.now, notBeforeAccepted(referral));
   const successful = checkBoolean(problems, 'successful', data.successful);
   const reason = checkCompletionReason(problems, data.reason, successful);
   throwIfProblems(problems);
@@ -40,7 +34,7 @@ function checkCompletionReason(
   value: unknown,
   successful: boolean | undefined,
 ): ReferralCompletionReason | null | undefined {
-  if (value !== undefined && value !== null) return (value as ReferralCompletionReason);
+  if (value !== undefined && value !== null) return value as ReferralCompletionReason;
   if (successful !== false) return null;
   const list = REFERRAL_COMPLETION_REASONS.join(', ');
   problems.push(

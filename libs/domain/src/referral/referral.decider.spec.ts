@@ -4,19 +4,7 @@ import { given } from '../testing/given-when-then.js';
 import { REFERRAL_STREAM_PREFIX, referralStreamName } from './referral.codes.js';
 import type { ReferralCommand } from './referral.commands.js';
 import { REFERRAL_EVENT_TYPES } from './referral.events.js';
-import {
-  accept,
-  accepted,
-  complete,
-  decider,
-  NOW,
-  reject,
-  REFERRAL_ID,
-  revoke,
-  send,
-  sent,
-  STREAMS,
-} from './referral.fixtures.js';
+import { accept, accepted, complete, decider, NOW, reject, REFERRAL_ID, revoke, send, sent, STREAMS } from './referral.fixtures.js';
 import type { ReferralState } from './referral.state.js';
 
 type Status = ReferralState['status'];

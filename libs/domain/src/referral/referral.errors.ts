@@ -8,25 +8,13 @@ export const referralAlreadySent = (): NotAllowed =>
 
 /** Only a referral still awaiting the receiving institution's answer can be accepted or rejected. */
 export const referralNotPending = (): NotAllowed =>
-  new NotAllowed(
-    'referral_not_pending',
-    'La derivación ya no está pendiente de respuesta',
-    'The referral is no longer awaiting an answer',
-  );
+  new NotAllowed('referral_not_pending', 'La derivación ya no está pendiente de respuesta', 'The referral is no longer awaiting an answer');
 
 export const referralNotAccepted = (): NotAllowed =>
-  new NotAllowed(
-    'referral_not_accepted',
-    'Solo se puede concluir una derivación aceptada',
-    'Only an accepted referral can be completed',
-  );
+  new NotAllowed('referral_not_accepted', 'Solo se puede concluir una derivación aceptada', 'Only an accepted referral can be completed');
 
 export const referralClosed = (): NotAllowed =>
-  new NotAllowed(
-    'referral_closed',
-    'La derivación está cerrada y no admite cambios',
-    'The referral is closed and cannot change',
-  );
+  new NotAllowed('referral_closed', 'La derivación está cerrada y no admite cambios', 'The referral is closed and cannot change');
 
 /** Referrals feed the trafficking statistics: a call about anything else must not be counted as one. */
 export const callNotTraffickingRelated = (): NotAllowed =>

@@ -23,10 +23,7 @@ export type ReferralSent = DomainEvent<
 >;
 
 /** `linkedCaseId` is the receiving institution's record, when it opened one: the link that avoids double counts. */
-export type ReferralAccepted = DomainEvent<
-  'ReferralAccepted',
-  { referralId: string; acceptedAt: string; linkedCaseId: string | null }
->;
+export type ReferralAccepted = DomainEvent<'ReferralAccepted', { referralId: string; acceptedAt: string; linkedCaseId: string | null }>;
 
 export type ReferralRejected = DomainEvent<'ReferralRejected', { referralId: string; rejectedAt: string; reason: string }>;
 

@@ -4,13 +4,7 @@
  */
 import type { CommandMetadata } from '../shared/decider.js';
 import { UbigeoCatalog } from '../reference/ubigeo.js';
-import type {
-  AcceptReferral,
-  CompleteReferral,
-  RejectReferral,
-  RevokeReferral,
-  SendReferral,
-} from './referral.commands.js';
+import type { AcceptReferral, CompleteReferral, RejectReferral, RevokeReferral, SendReferral } from './referral.commands.js';
 import { createReferralDecider } from './referral.decider.js';
 import type {
   ReferralAccepted,
@@ -40,8 +34,7 @@ export const decider = createReferralDecider({ ubigeo });
  * Lets a spec send what a careless client could send, bypassing the command's static types, except for the codes
  * (`Codes`): the edge parses those, so a spec cannot send an unknown one to the decider.
  */
-type Wire<Data, Codes extends keyof Data = never> = Partial<Record<Exclude<keyof Data, Codes>, unknown>> &
-  Partial<Pick<Data, Codes>>;
+type Wire<Data, Codes extends keyof Data = never> = Partial<Record<Exclude<keyof Data, Codes>, unknown>> & Partial<Pick<Data, Codes>>;
 type SendWire = Wire<Omit<SendReferral['data'], 'source'>, 'to'> & {
   source?: { kind: SendReferral['data']['source']['kind']; id: unknown };
 };

@@ -49,13 +49,7 @@ export interface RevokedReferral extends ReferralFacts {
   reason: string;
 }
 
-export type ReferralState =
-  | UnsentReferral
-  | SentReferral
-  | AcceptedReferral
-  | RejectedReferral
-  | CompletedReferral
-  | RevokedReferral;
+export type ReferralState = UnsentReferral | SentReferral | AcceptedReferral | RejectedReferral | CompletedReferral | RevokedReferral;
 
 /** Awaiting an answer or under way: the states a referral can still leave. */
 export type OpenReferral = SentReferral | AcceptedReferral;

@@ -9,12 +9,7 @@ export interface ReferralReference {
 }
 
 /** Department or province codes are accepted: the receiving unit's district is not always known. */
-export function checkUbigeo(
-  problems: Problems,
-  field: string,
-  value: unknown,
-  reference: ReferralReference,
-): string | null | undefined {
+export function checkUbigeo(problems: Problems, field: string, value: unknown, reference: ReferralReference): string | null | undefined {
   return checkOptionalUbigeo(problems, field, value, reference.ubigeo);
 }
 
@@ -44,10 +39,7 @@ export const notBeforeAccepted = (referral: Pick<AcceptedReferral, 'acceptedAt'>
  * mismatch means the handler loaded the wrong stream, which is reported as "not found". Status rules are each
  * command's own.
  */
-export function requireSentReferral(
-  state: ReferralState,
-  referralId: unknown,
-): Exclude<ReferralState, UnsentReferral> {
+export function requireSentReferral(state: ReferralState, referralId: unknown): Exclude<ReferralState, UnsentReferral> {
   if (state.status === 'unsent' || !isUuid(referralId) || referralId.toLowerCase() !== state.referralId) {
     throw referralNotFound();
   }

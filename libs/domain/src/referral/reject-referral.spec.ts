@@ -7,11 +7,15 @@ const rejectedWith = (data: Partial<typeof rejected.data>) => ({ ...rejected, da
 
 describe('RejectReferral', () => {
   it('rejects a sent referral with its reason, the time in UTC', () => {
-    given(decider, [sent]).when(reject({ referralId: REFERRAL_ID.toUpperCase() })).then([rejected]);
+    given(decider, [sent])
+      .when(reject({ referralId: REFERRAL_ID.toUpperCase() }))
+      .then([rejected]);
   });
 
   it('leaves a rejected referral that keeps the sending facts', () => {
-    given(decider, [sent]).when(reject()).thenState({ status: 'rejected', ...sent.data, ...rejected.data });
+    given(decider, [sent])
+      .when(reject())
+      .thenState({ status: 'rejected', ...sent.data, ...rejected.data });
   });
 
   it('accepts a rejection at the moment of sending with a reason of exactly 500 characters', () => {
@@ -34,12 +38,16 @@ describe('RejectReferral', () => {
   });
 
   it('lists every field problem at once', () => {
-    given(decider, [sent]).when(reject({ rejectedAt: null, reason: null })).thenFieldErrors(['rejectedAt', 'reason']);
+    given(decider, [sent])
+      .when(reject({ rejectedAt: null, reason: null }))
+      .thenFieldErrors(['rejectedAt', 'reason']);
   });
 
   it('refuses a referral that was never sent, or another one', () => {
     given(decider, []).when(reject()).thenThrows(NotFound, 'referral_not_found');
-    given(decider, [sent]).when(reject({ referralId: OTHER_REFERRAL_ID })).thenThrows(NotFound, 'referral_not_found');
+    given(decider, [sent])
+      .when(reject({ referralId: OTHER_REFERRAL_ID }))
+      .thenThrows(NotFound, 'referral_not_found');
   });
 
   it.each(['accepted', 'rejected', 'completed', 'revoked'] as const)('refuses a %s referral', (status) => {

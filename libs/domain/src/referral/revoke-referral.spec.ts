@@ -1,22 +1,15 @@
 import { describe, it } from '@jest/globals';
 import { NotAllowed, NotFound } from '../shared/errors.js';
 import { given } from '../testing/given-when-then.js';
-import {
-  accepted,
-  decider,
-  OTHER_REFERRAL_ID,
-  REFERRAL_ID,
-  revoke,
-  revoked,
-  sent,
-  STREAMS,
-} from './referral.fixtures.js';
+import { accepted, decider, OTHER_REFERRAL_ID, REFERRAL_ID, revoke, revoked, sent, STREAMS } from './referral.fixtures.js';
 
 const revokedWith = (data: Partial<typeof revoked.data>) => ({ ...revoked, data: { ...revoked.data, ...data } });
 
 describe('RevokeReferral', () => {
   it('revokes a sent referral with its reason, the time in UTC', () => {
-    given(decider, [sent]).when(revoke({ referralId: REFERRAL_ID.toUpperCase() })).then([revoked]);
+    given(decider, [sent])
+      .when(revoke({ referralId: REFERRAL_ID.toUpperCase() }))
+      .then([revoked]);
   });
 
   it('revokes an accepted referral', () => {
@@ -43,10 +36,12 @@ describe('RevokeReferral', () => {
   });
 
   it('refuses to revoke an accepted referral before its acceptance', () => {
-    given(decider, [sent, accepted]).when(revoke({ revokedAt: '2026-03-01T15:16:30Z' })).thenFieldErrors(['revokedAt']);
-    given(decider, [sent]).when(revoke({ revokedAt: '2026-03-01T15:16:30Z' })).then([
-      revokedWith({ revokedAt: '2026-03-01T15:16:30.000Z' }),
-    ]);
+    given(decider, [sent, accepted])
+      .when(revoke({ revokedAt: '2026-03-01T15:16:30Z' }))
+      .thenFieldErrors(['revokedAt']);
+    given(decider, [sent])
+      .when(revoke({ revokedAt: '2026-03-01T15:16:30Z' }))
+      .then([revokedWith({ revokedAt: '2026-03-01T15:16:30.000Z' })]);
   });
 
   it.each([
@@ -61,12 +56,16 @@ describe('RevokeReferral', () => {
   });
 
   it('lists every field problem at once', () => {
-    given(decider, [sent]).when(revoke({ revokedAt: 1, reason: 2 })).thenFieldErrors(['revokedAt', 'reason']);
+    given(decider, [sent])
+      .when(revoke({ revokedAt: 1, reason: 2 }))
+      .thenFieldErrors(['revokedAt', 'reason']);
   });
 
   it('refuses a referral that was never sent, or another one', () => {
     given(decider, []).when(revoke()).thenThrows(NotFound, 'referral_not_found');
-    given(decider, [sent]).when(revoke({ referralId: OTHER_REFERRAL_ID })).thenThrows(NotFound, 'referral_not_found');
+    given(decider, [sent])
+      .when(revoke({ referralId: OTHER_REFERRAL_ID }))
+      .thenThrows(NotFound, 'referral_not_found');
   });
 
   it.each(['rejected', 'completed', 'revoked'] as const)('refuses a %s referral', (status) => {

@@ -13,25 +13,37 @@ describe('SendReferral', () => {
   });
 
   it('leaves a sent referral with its facts', () => {
-    given(decider, []).when(send()).thenState({ status: 'sent', ...sent.data });
+    given(decider, [])
+      .when(send())
+      .thenState({ status: 'sent', ...sent.data });
   });
 
   it('records absent unit name and place as null', () => {
-    given(decider, []).when(send({ unitName: undefined, ubigeo: null })).then([sentWith({ unitName: null, ubigeo: null })]);
+    given(decider, [])
+      .when(send({ unitName: undefined, ubigeo: null }))
+      .then([sentWith({ unitName: null, ubigeo: null })]);
   });
 
   it.each(['15', '1501', '080101'])('accepts the department, province or district code %s', (code) => {
-    given(decider, []).when(send({ ubigeo: code })).then([sentWith({ ubigeo: code })]);
+    given(decider, [])
+      .when(send({ ubigeo: code }))
+      .then([sentWith({ ubigeo: code })]);
   });
 
   it.each(['PNP', 'MINISTERIO_PUBLICO', 'MIMP', 'DEMUNA', 'SHELTER', 'OTHER'] as const)('sends to %s', (to) => {
-    given(decider, []).when(send({ to })).then([sentWith({ to })]);
+    given(decider, [])
+      .when(send({ to }))
+      .then([sentWith({ to })]);
   });
 
   it.each(['case', 'victim'] as const)('refers a %s whatever the call flag says', (kind) => {
     const source = { kind, id: CALL_ID };
-    given(decider, []).when(send({ source, sourceTraffickingRelated: undefined })).then([sentWith({ source })]);
-    given(decider, []).when(send({ source, sourceTraffickingRelated: false })).then([sentWith({ source })]);
+    given(decider, [])
+      .when(send({ source, sourceTraffickingRelated: undefined }))
+      .then([sentWith({ source })]);
+    given(decider, [])
+      .when(send({ source, sourceTraffickingRelated: false }))
+      .then([sentWith({ source })]);
   });
 
   it('accepts a unit name of exactly 200 characters and a time 5 minutes after now', () => {
@@ -48,7 +60,9 @@ describe('SendReferral', () => {
   });
 
   it('reports field problems before the call eligibility', () => {
-    given(decider, []).when(send({ sourceTraffickingRelated: false, referredAt: 'ayer' })).thenFieldErrors(['referredAt']);
+    given(decider, [])
+      .when(send({ sourceTraffickingRelated: false, referredAt: 'ayer' }))
+      .thenFieldErrors(['referredAt']);
   });
 
   it.each([
@@ -85,7 +99,11 @@ describe('SendReferral', () => {
   });
 
   it('checks the state before the fields', () => {
-    given(decider, STREAMS.sent).when(send({ referredAt: 'ayer' })).thenThrows(NotAllowed, 'referral_already_sent');
-    given(decider, []).when(send({ referredAt: 'ayer' })).thenThrows(InvalidCommand);
+    given(decider, STREAMS.sent)
+      .when(send({ referredAt: 'ayer' }))
+      .thenThrows(NotAllowed, 'referral_already_sent');
+    given(decider, [])
+      .when(send({ referredAt: 'ayer' }))
+      .thenThrows(InvalidCommand);
   });
 });

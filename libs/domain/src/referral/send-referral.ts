@@ -1,10 +1,4 @@
-import {
-  checkOptionalText,
-  checkPastInstant,
-  checkUuid,
-  throwIfProblems,
-  type Problems,
-} from '../shared/validation.js';
+import { checkOptionalText, checkPastInstant, checkUuid, throwIfProblems, type Problems } from '../shared/validation.js';
 import { REFERRAL_UNIT_NAME_MAX_LENGTH, type ReferralDestination, type ReferralSourceKind } from './referral.codes.js';
 import type { SendReferral } from './referral.commands.js';
 import { callNotTraffickingRelated, referralAlreadySent } from './referral.errors.js';
@@ -19,9 +13,9 @@ export function sendReferral(command: SendReferral, state: ReferralState, refere
   const source = objectOrEmpty(data.source);
   const problems: Problems = [];
   const referralId = checkUuid(problems, 'referralId', data.referralId);
-  const sourceKind = (source.kind as ReferralSourceKind);
+  const sourceKind = source.kind as ReferralSourceKind;
   const sourceId = checkUuid(problems, 'source.id', source.id);
-  const to = (data.to as ReferralDestination);
+  const to = data.to as ReferralDestination;
   const unitName = checkOptionalText(problems, 'unitName', data.unitName, REFERRAL_UNIT_NAME_MAX_LENGTH);
   const ubigeo = checkUbigeo(problems, 'ubigeo', data.ubigeo, reference);
   const referredAt = checkPastInstant(problems, 'referredAt', data.referredAt, command.metadata.now);

@@ -52,13 +52,31 @@ export class Conflict extends DomainError {
  * link two records. The fields are the body's paths (`victims[1].victimId`).
  */
 export const idInUse = (fields: readonly string[]): Conflict =>
-  new Conflict('id_in_use', 'El id ya pertenece a otro registro', 'The id already belongs to another record',
-    fields.map((field) => ({ field, reason: 'ya está en uso por otro registro; omítalo o use uno nuevo', reasonEn: 'already used by another record; omit it or use a new one' })));
+  new Conflict(
+    'id_in_use',
+    'El id ya pertenece a otro registro',
+    'The id already belongs to another record',
+    fields.map((field) => ({
+      field,
+      reason: 'ya está en uso por otro registro; omítalo o use uno nuevo',
+      reasonEn: 'already used by another record; omit it or use a new one',
+    })),
+  );
 
 /**
  * A create under an id whose stream already exists with other content: the id is another record's (the same
  * content is a retry, answered as the original). Same code as any reused id with different content, with the field.
  */
 export const streamIdInUse = (field: string): Conflict =>
-  new Conflict('idempotency_conflict', 'Ya existe un registro con ese id y contenido distinto', 'A record with that id and different content already exists',
-    [{ field, reason: 'ya pertenece a otro registro; omítalo o use uno nuevo', reasonEn: 'already belongs to another record; omit it or use a new one' }]);
+  new Conflict(
+    'idempotency_conflict',
+    'Ya existe un registro con ese id y contenido distinto',
+    'A record with that id and different content already exists',
+    [
+      {
+        field,
+        reason: 'ya pertenece a otro registro; omítalo o use uno nuevo',
+        reasonEn: 'already belongs to another record; omit it or use a new one',
+      },
+    ],
+  );

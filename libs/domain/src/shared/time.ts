@@ -2,8 +2,7 @@
  * Instants on the wire are ISO 8601 date-times with an explicit offset. A local time without an offset is
  * ambiguous (the operator's browser, the server and Lima may disagree), so it is refused rather than guessed.
  */
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) {
@@ -23,9 +22,7 @@ export function parseInstant(value: unknown): string | null {
   const match = INSTANT.exec(value);
   if (!match) return null;
   const [, y, mo, d, h, mi, s = '0', fraction = '', zulu, sign, offH = '0', offM = '0'] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
-    number, number, number, number, number, number,
-  ];
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   // Leap seconds (:60) are refused: JavaScript dates cannot represent them.
   if (hour > 23 || minute > 59 || second > 59) return null;

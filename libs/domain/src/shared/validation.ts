@@ -52,12 +52,7 @@ export function charLength(text: string): number {
 }
 
 /** Absent or null means "no text"; `undefined` is returned only when the value is refused. */
-export function checkOptionalText(
-  problems: Problems,
-  field: string,
-  value: unknown,
-  maxLength: number,
-): string | null | undefined {
+export function checkOptionalText(problems: Problems, field: string, value: unknown, maxLength: number): string | null | undefined {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string' && charLength(value) <= maxLength) return value;
   problems.push(
@@ -70,19 +65,10 @@ export function checkOptionalText(
   return undefined;
 }
 
-export function checkRequiredText(
-  problems: Problems,
-  field: string,
-  value: unknown,
-  maxLength: number,
-): string | undefined {
+export function checkRequiredText(problems: Problems, field: string, value: unknown, maxLength: number): string | undefined {
   if (typeof value === 'string' && value.trim() !== '' && charLength(value) <= maxLength) return value;
   problems.push(
-    problem(
-      field,
-      `Es obligatorio: un texto de 1 a ${maxLength} caracteres`,
-      `Required: a text of 1 to ${maxLength} characters`,
-    ),
+    problem(field, `Es obligatorio: un texto de 1 a ${maxLength} caracteres`, `Required: a text of 1 to ${maxLength} characters`),
   );
   return undefined;
 }

@@ -5,7 +5,9 @@ import { appeal, appealed, decider, HISTORY, OTHER_TRIAL_ID, reruled, ruled, rul
 
 describe('AppealRuling', () => {
   it('appeals an issued ruling, normalizing the id and the time', () => {
-    given(decider, HISTORY.ruled).when(appeal({ trialId: TRIAL_ID.toUpperCase() })).then([appealed]);
+    given(decider, HISTORY.ruled)
+      .when(appeal({ trialId: TRIAL_ID.toUpperCase() }))
+      .then([appealed]);
   });
 
   it.each([null, undefined])('records an appellant given as %s as null', (appellant) => {
@@ -45,7 +47,9 @@ describe('AppealRuling', () => {
   });
 
   it('refuses a command naming another trial', () => {
-    given(decider, HISTORY.ruled).when(appeal({ trialId: OTHER_TRIAL_ID })).thenThrows(NotFound, 'trial_not_found');
+    given(decider, HISTORY.ruled)
+      .when(appeal({ trialId: OTHER_TRIAL_ID }))
+      .thenThrows(NotFound, 'trial_not_found');
   });
 
   it.each([

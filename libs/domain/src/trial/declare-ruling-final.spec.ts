@@ -5,7 +5,9 @@ import { becameFinal, declareFinal, decider, HISTORY, OTHER_TRIAL_ID, ruled, rul
 
 describe('DeclareRulingFinal', () => {
   it('makes a first-instance ruling final with its verdict', () => {
-    given(decider, HISTORY.ruled).when(declareFinal({ trialId: TRIAL_ID.toUpperCase() })).then([becameFinal]);
+    given(decider, HISTORY.ruled)
+      .when(declareFinal({ trialId: TRIAL_ID.toUpperCase() }))
+      .then([becameFinal]);
   });
 
   it('carries the verdict of the last ruling, not of the first', () => {
@@ -33,7 +35,9 @@ describe('DeclareRulingFinal', () => {
   });
 
   it('refuses a command naming another trial', () => {
-    given(decider, HISTORY.ruled).when(declareFinal({ trialId: OTHER_TRIAL_ID })).thenThrows(NotFound, 'trial_not_found');
+    given(decider, HISTORY.ruled)
+      .when(declareFinal({ trialId: OTHER_TRIAL_ID }))
+      .thenThrows(NotFound, 'trial_not_found');
   });
 
   it.each([

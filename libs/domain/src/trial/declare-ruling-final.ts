@@ -19,7 +19,5 @@ export function declareRulingFinal(command: DeclareRulingFinal, state: TrialStat
   });
   throwIfProblems(problems);
 
-  return [
-    { type: 'RulingBecameFinal', data: { trialId: trial.trialId, finalAt: finalAt!, verdict: trial.lastRuling.verdict } },
-  ];
+  return [{ type: 'RulingBecameFinal', data: { trialId: trial.trialId, finalAt: finalAt!, verdict: trial.lastRuling.verdict } }];
 }

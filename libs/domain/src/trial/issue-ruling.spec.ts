@@ -30,7 +30,9 @@ describe('IssueRuling', () => {
   });
 
   it.each([8.5, 0.25, 35])('accepts a sentence of %s years', (sentenceYears) => {
-    given(decider, [opened]).when(rule({ sentenceYears })).then([with_({ sentenceYears })]);
+    given(decider, [opened])
+      .when(rule({ sentenceYears }))
+      .then([with_({ sentenceYears })]);
   });
 
   it.each([null, undefined])('issues an acquittal with the sentence given as %s', (sentenceYears) => {
@@ -67,7 +69,9 @@ describe('IssueRuling', () => {
   });
 
   it('reports the state before the problems of the form', () => {
-    given(decider, HISTORY.ruled).when(rule({ ruledAt: 'hoy', defendants: [] })).thenThrows(NotAllowed, 'ruling_not_allowed');
+    given(decider, HISTORY.ruled)
+      .when(rule({ ruledAt: 'hoy', defendants: [] }))
+      .thenThrows(NotAllowed, 'ruling_not_allowed');
   });
 
   it('refuses a trial that was never opened', () => {
@@ -90,7 +94,9 @@ describe('IssueRuling: field problems', () => {
   });
 
   it('refuses a second-instance ruling dated before the appeal', () => {
-    given(decider, HISTORY.appealed).when(rule({ ruledAt: '2026-06-10T09:59:59-05:00' })).thenFieldErrors(['ruledAt']);
+    given(decider, HISTORY.appealed)
+      .when(rule({ ruledAt: '2026-06-10T09:59:59-05:00' }))
+      .thenFieldErrors(['ruledAt']);
   });
 
   it('accepts a ruling on the very instant of the appeal', () => {
@@ -107,7 +113,9 @@ describe('IssueRuling: field problems', () => {
   );
 
   it.each([5, 0, '10'])('refuses an acquittal with the sentence %j', (sentenceYears) => {
-    given(decider, [opened]).when(rule({ verdict: 'acquittal', sentenceYears })).thenFieldErrors(['sentenceYears']);
+    given(decider, [opened])
+      .when(rule({ verdict: 'acquittal', sentenceYears }))
+      .thenFieldErrors(['sentenceYears']);
   });
 
   it.each([

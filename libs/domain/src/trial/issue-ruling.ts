@@ -22,7 +22,7 @@ export function issueRuling(command: IssueRuling, state: TrialState): RulingIssu
         };
   const problems: Problems = [];
   const ruledAt = checkPastInstant(problems, 'ruledAt', data.ruledAt, command.metadata.now, notBefore);
-  const verdict = (data.verdict as Verdict);
+  const verdict = data.verdict as Verdict;
   const sentenceYears = checkSentenceYears(problems, verdict, data.sentenceYears);
   const defendants = checkDefendants(problems, data.defendants);
   throwIfProblems(problems);

@@ -29,7 +29,9 @@ describe('OpenTrial', () => {
   });
 
   it('refuses a trial whose prosecution has not filed an accusation', () => {
-    given(decider, []).when(open({ prosecutionAccused: false })).thenThrows(NotAllowed, 'prosecution_not_accused');
+    given(decider, [])
+      .when(open({ prosecutionAccused: false }))
+      .thenThrows(NotAllowed, 'prosecution_not_accused');
   });
 
   it('reports the missing accusation before the problems of the form', () => {

@@ -1,11 +1,4 @@
-import {
-  checkBoolean,
-  checkPastInstant,
-  checkRequiredText,
-  checkUuid,
-  throwIfProblems,
-  type Problems,
-} from '../shared/validation.js';
+import { checkBoolean, checkPastInstant, checkRequiredText, checkUuid, throwIfProblems, type Problems } from '../shared/validation.js';
 import { TRIAL_COURT_MAX_LENGTH } from './trial.codes.js';
 import type { OpenTrial } from './trial.commands.js';
 import { prosecutionNotAccused, trialAlreadyOpened, trialFinal } from './trial.errors.js';

@@ -26,10 +26,7 @@ export type RulingIssued = DomainEvent<
   }
 >;
 
-export type RulingAppealed = DomainEvent<
-  'RulingAppealed',
-  { trialId: string; appealedAt: string; appellant: string | null }
->;
+export type RulingAppealed = DomainEvent<'RulingAppealed', { trialId: string; appealedAt: string; appellant: string | null }>;
 
 /** Carries the verdict that became final (cosa juzgada), so a projection can count final convictions from it alone. */
 export type RulingBecameFinal = DomainEvent<'RulingBecameFinal', { trialId: string; finalAt: string; verdict: Verdict }>;

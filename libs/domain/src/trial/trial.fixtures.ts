@@ -21,8 +21,7 @@ export const decider = createTrialDecider();
 export const wire = (value: unknown): never => value as never;
 
 /** Loose values, except for the codes (`Codes`): the edge parses those, so a spec cannot send an unknown one. */
-type Loose<Data, Codes extends keyof Data = never> = Partial<Record<Exclude<keyof Data, Codes>, unknown>> &
-  Partial<Pick<Data, Codes>>;
+type Loose<Data, Codes extends keyof Data = never> = Partial<Record<Exclude<keyof Data, Codes>, unknown>> & Partial<Pick<Data, Codes>>;
 
 export const open = (data: Loose<OpenTrial['data']> = {}): OpenTrial => ({
   type: 'OpenTrial',

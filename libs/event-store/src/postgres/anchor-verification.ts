@@ -58,8 +58,13 @@ export async function verifyAnchors(pool: Pool, options: AnchorCheckOptions = {}
   const recompute = options.recompute ?? 3;
   const latest = await latestAnchor(pool);
   const count = Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM integrity_anchors')).rows[0].n);
-  const report = (firstMismatch: AnchorMismatch | null, anchorsRecomputed: number): AnchorReport =>
-    ({ ok: firstMismatch === null, anchorsChecked: count, anchorsRecomputed, latestAnchor: latest, firstMismatch });
+  const report = (firstMismatch: AnchorMismatch | null, anchorsRecomputed: number): AnchorReport => ({
+    ok: firstMismatch === null,
+    anchorsChecked: count,
+    anchorsRecomputed,
+    latestAnchor: latest,
+    firstMismatch,
+  });
   const lost = await firstLostHead(pool);
   if (lost) return report(lost, 0);
 
@@ -73,11 +78,20 @@ export async function verifyAnchors(pool: Pool, options: AnchorCheckOptions = {}
     recomputed++;
     if (current.headsHash !== anchor.headsHash) {
       const stream = await firstDifferingStream(pool, anchor);
-      return report({
-        anchorId: anchor.anchorId, takenAt: anchor.takenAt, globalPosition: anchor.globalPosition, reason: 'heads_differ',
-        streamId: stream?.streamId ?? null, anchoredPosition: stream?.anchoredPosition ?? null, currentPosition: stream?.currentPosition ?? null,
-        anchored: { streams: anchor.streams, events: anchor.events }, current: { streams: current.streams, events: current.events },
-      }, recomputed);
+      return report(
+        {
+          anchorId: anchor.anchorId,
+          takenAt: anchor.takenAt,
+          globalPosition: anchor.globalPosition,
+          reason: 'heads_differ',
+          streamId: stream?.streamId ?? null,
+          anchoredPosition: stream?.anchoredPosition ?? null,
+          currentPosition: stream?.currentPosition ?? null,
+          anchored: { streams: anchor.streams, events: anchor.events },
+          current: { streams: current.streams, events: current.events },
+        },
+        recomputed,
+      );
     }
   }
   return report(null, recomputed);
@@ -86,8 +100,15 @@ export async function verifyAnchors(pool: Pool, options: AnchorCheckOptions = {}
 /** The first anchored head (oldest anchor first) that is no longer in the log as recorded. */
 async function firstLostHead(pool: Pool): Promise<AnchorMismatch | null> {
   const { rows } = await pool.query<{
-    anchor_id: string; taken_at: Date; global_position: string; streams: number; events: string;
-    stream_id: string; stream_position: number; missing: boolean; current_position: number | null;
+    anchor_id: string;
+    taken_at: Date;
+    global_position: string;
+    streams: number;
+    events: string;
+    stream_id: string;
+    stream_position: number;
+    missing: boolean;
+    current_position: number | null;
   }>(
     `SELECT h.anchor_id, a.taken_at, a.global_position, a.streams, a.events, h.stream_id, h.stream_position,
             e.hash IS NULL AS missing,
@@ -101,10 +122,15 @@ async function firstLostHead(pool: Pool): Promise<AnchorMismatch | null> {
   if (rows.length === 0) return null;
   const row = rows[0];
   return {
-    anchorId: Number(row.anchor_id), takenAt: row.taken_at.toISOString(), globalPosition: Number(row.global_position),
+    anchorId: Number(row.anchor_id),
+    takenAt: row.taken_at.toISOString(),
+    globalPosition: Number(row.global_position),
     reason: row.missing ? 'head_missing' : 'head_changed',
-    streamId: row.stream_id, anchoredPosition: row.stream_position, currentPosition: row.current_position,
-    anchored: { streams: row.streams, events: Number(row.events) }, current: null,
+    streamId: row.stream_id,
+    anchoredPosition: row.stream_position,
+    currentPosition: row.current_position,
+    anchored: { streams: row.streams, events: Number(row.events) },
+    current: null,
   };
 }
 

@@ -44,7 +44,12 @@ describe('integrity anchors', () => {
   it('anchors the heads of every stream; an intact log verifies; an unchanged log is not anchored again', async () => {
     const { anchor, created } = await takeAnchor(db.pool);
     expect(created).toBe(true);
-    expect(anchor).toMatchObject({ anchorId: 1, streams: 5, events: 1 + 2 + 3 + 1 + 2, headsHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(anchor).toMatchObject({
+      anchorId: 1,
+      streams: 5,
+      events: 1 + 2 + 3 + 1 + 2,
+      headsHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(await takeAnchor(db.pool, { onlyIfChanged: true })).toEqual({ anchor, created: false });
 
     await store.append(streams[0], [event(2)], 1);
@@ -56,7 +61,11 @@ describe('integrity anchors', () => {
     expect(heads.rows).toEqual([{ stream_id: streams[0], stream_position: 2 }]);
 
     const report = await verifyIntegrity(db.pool);
-    expect(report).toMatchObject({ ok: true, chains: { ok: true, eventsChecked: 10 }, anchors: { ok: true, anchorsChecked: 2, anchorsRecomputed: 2 } });
+    expect(report).toMatchObject({
+      ok: true,
+      chains: { ok: true, eventsChecked: 10 },
+      anchors: { ok: true, anchorsChecked: 2, anchorsRecomputed: 2 },
+    });
   });
 
   it('refuses to change or delete an anchor', async () => {
@@ -75,7 +84,13 @@ describe('integrity anchors', () => {
     const report = await verifyIntegrity(db.pool);
     expect(report.chains.ok).toBe(true); // the chain itself is still a valid chain: only the anchor can tell
     expect(report.ok).toBe(false);
-    expect(report.anchors.firstMismatch).toMatchObject({ anchorId: 1, reason: 'head_missing', streamId: victim, anchoredPosition: 3, currentPosition: 2 });
+    expect(report.anchors.firstMismatch).toMatchObject({
+      anchorId: 1,
+      reason: 'head_missing',
+      streamId: victim,
+      anchoredPosition: 3,
+      currentPosition: 2,
+    });
   });
 
   it('detects a stream rewritten with a valid chain, and an event slipped in before an anchor', async () => {
@@ -84,8 +99,14 @@ describe('integrity anchors', () => {
     const [rewritten] = await store.readStream(streams[0]);
     const data = { n: 99 };
     const hash = chainHash(GENESIS_HASH, {
-      streamId: rewritten.streamId, streamPosition: 1, eventId: rewritten.eventId, type: rewritten.type,
-      schemaVersion: rewritten.schemaVersion, data, metadata: rewritten.metadata, recordedAt: rewritten.recordedAt,
+      streamId: rewritten.streamId,
+      streamPosition: 1,
+      eventId: rewritten.eventId,
+      type: rewritten.type,
+      schemaVersion: rewritten.schemaVersion,
+      data,
+      metadata: rewritten.metadata,
+      recordedAt: rewritten.recordedAt,
     });
     await tamper(db, 'UPDATE events SET data = $2, hash = $3 WHERE event_id = $1', [rewritten.eventId, data, hash]);
     let report = await verifyIntegrity(db.pool);
@@ -96,8 +117,16 @@ describe('integrity anchors', () => {
     const anchor = (await takeAnchor(db.pool)).anchor;
     // A later append, back-dated into the anchored part of the log (an old transaction id and position).
     const [head] = (await store.readStream(streams[1])).slice(-1);
-    const forged = { streamId: streams[1], streamPosition: 3, eventId: randomUUID(), type: 'Something', schemaVersion: 1,
-      data: { n: 3 }, metadata: { actor: 'test' }, recordedAt: new Date().toISOString() };
+    const forged = {
+      streamId: streams[1],
+      streamPosition: 3,
+      eventId: randomUUID(),
+      type: 'Something',
+      schemaVersion: 1,
+      data: { n: 3 },
+      metadata: { actor: 'test' },
+      recordedAt: new Date().toISOString(),
+    };
     await db.pool.query(
       `INSERT INTO events (transaction_id, stream_id, stream_position, event_id, event_type, schema_version, data, metadata, recorded_at, prev_hash, hash)
        VALUES ($1::xid8, $2, 3, $3, 'Something', 1, $4, $5, $6, $7, $8)`,
@@ -106,15 +135,26 @@ describe('integrity anchors', () => {
     report = await verifyIntegrity(db.pool);
     expect(report.chains.ok).toBe(true);
     expect(report.anchors.firstMismatch).toMatchObject({
-      anchorId: anchor.anchorId, reason: 'heads_differ', streamId: streams[1], anchoredPosition: 2, currentPosition: 3,
-      anchored: { streams: 5, events: 9 }, current: { streams: 5, events: 10 },
+      anchorId: anchor.anchorId,
+      reason: 'heads_differ',
+      streamId: streams[1],
+      anchoredPosition: 2,
+      currentPosition: 3,
+      anchored: { streams: 5, events: 9 },
+      current: { streams: 5, events: 10 },
     });
   });
 
   it('without anchors, the chains alone decide; an empty log can be anchored', async () => {
     await fresh();
     expect(await latestAnchor(db.pool)).toBeNull();
-    expect(await verifyAnchors(db.pool)).toEqual({ ok: true, anchorsChecked: 0, anchorsRecomputed: 0, latestAnchor: null, firstMismatch: null });
+    expect(await verifyAnchors(db.pool)).toEqual({
+      ok: true,
+      anchorsChecked: 0,
+      anchorsRecomputed: 0,
+      latestAnchor: null,
+      firstMismatch: null,
+    });
     const empty = await createTestDatabase(2);
     try {
       expect((await takeAnchor(empty.pool)).anchor).toMatchObject({ transactionId: '0', globalPosition: 0, streams: 0, events: 0 });

@@ -108,9 +108,10 @@ async function anchorInTransaction(client: PoolClient, onlyIfChanged: boolean): 
       WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
   );
-  const point: LogPoint = last.rows.length === 0
-    ? { transactionId: '0', globalPosition: 0 }
-    : { transactionId: last.rows[0].transaction_id, globalPosition: Number(last.rows[0].global_position) };
+  const point: LogPoint =
+    last.rows.length === 0
+      ? { transactionId: '0', globalPosition: 0 }
+      : { transactionId: last.rows[0].transaction_id, globalPosition: Number(last.rows[0].global_position) };
   const previous = await latestAnchor(client);
   if (onlyIfChanged && previous && previous.transactionId === point.transactionId && previous.globalPosition === point.globalPosition) {
     return { anchor: previous, created: false };

@@ -59,8 +59,16 @@ export class AppendBatcher {
 
   private async write(batch: Pending[]): Promise<void> {
     const recordedAt = new Date().toISOString();
-    const columns = { streams: [] as string[], ids: [] as string[], types: [] as string[], versions: [] as number[],
-      data: [] as string[], metadata: [] as string[], canonical: [] as string[], expected: [] as number[] };
+    const columns = {
+      streams: [] as string[],
+      ids: [] as string[],
+      types: [] as string[],
+      versions: [] as number[],
+      data: [] as string[],
+      metadata: [] as string[],
+      canonical: [] as string[],
+      expected: [] as number[],
+    };
     for (const { streamId, event, expectedVersion } of batch) {
       const fields = fieldsToAppend(streamId, expectedVersion + 1, event, recordedAt);
       columns.streams.push(streamId);
@@ -75,11 +83,39 @@ export class AppendBatcher {
     try {
       // Named statements are parsed and planned once per connection. A lone append (always the case at low
       // load) uses scalar parameters: encoding and parsing arrays of JSON costs more than the insert itself.
-      const result = await this.pool.query<{ event_id: string; global_position: string }>(batch.length === 1
-        ? { name: 'registro-append-one', text: SINGLE_INSERT, values: [columns.streams[0], columns.ids[0], columns.types[0],
-            columns.versions[0], columns.data[0], columns.metadata[0], recordedAt, columns.canonical[0], columns.expected[0]] }
-        : { name: 'registro-append-batch', text: BATCH_INSERT, values: [columns.streams, columns.ids, columns.types,
-            columns.versions, columns.data, columns.metadata, recordedAt, columns.canonical, columns.expected] });
+      const result = await this.pool.query<{ event_id: string; global_position: string }>(
+        batch.length === 1
+          ? {
+              name: 'registro-append-one',
+              text: SINGLE_INSERT,
+              values: [
+                columns.streams[0],
+                columns.ids[0],
+                columns.types[0],
+                columns.versions[0],
+                columns.data[0],
+                columns.metadata[0],
+                recordedAt,
+                columns.canonical[0],
+                columns.expected[0],
+              ],
+            }
+          : {
+              name: 'registro-append-batch',
+              text: BATCH_INSERT,
+              values: [
+                columns.streams,
+                columns.ids,
+                columns.types,
+                columns.versions,
+                columns.data,
+                columns.metadata,
+                recordedAt,
+                columns.canonical,
+                columns.expected,
+              ],
+            },
+      );
       const landed = new Map(result.rows.map((row) => [row.event_id, Number(row.global_position)]));
       batch.forEach((pending, i) => {
         const position = landed.get(columns.ids[i]);

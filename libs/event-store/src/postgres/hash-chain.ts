@@ -17,23 +17,43 @@ export interface HashedFields {
 
 /** The fields of an event about to be appended at `streamPosition`, as its hash covers them: the one place they are built. */
 export function fieldsToAppend(
-  streamId: string, streamPosition: number,
-  event: { eventId: string; type: string; schemaVersion?: number; data: unknown; metadata?: unknown }, recordedAt: string,
+  streamId: string,
+  streamPosition: number,
+  event: { eventId: string; type: string; schemaVersion?: number; data: unknown; metadata?: unknown },
+  recordedAt: string,
 ): HashedFields {
   return {
-    streamId, streamPosition, eventId: event.eventId.toLowerCase(), type: event.type,
-    schemaVersion: event.schemaVersion ?? 1, data: event.data, metadata: event.metadata ?? {}, recordedAt,
+    streamId,
+    streamPosition,
+    eventId: event.eventId.toLowerCase(),
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? 1,
+    data: event.data,
+    metadata: event.metadata ?? {},
+    recordedAt,
   };
 }
 
 /** The same fields of a stored row (events table), to recompute its hash. */
 export function fieldsOfRow(row: {
-  stream_id: string; stream_position: number; event_id: string; event_type: string; schema_version: number;
-  data: unknown; metadata: unknown; recorded_at: Date;
+  stream_id: string;
+  stream_position: number;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: unknown;
+  recorded_at: Date;
 }): HashedFields {
   return {
-    streamId: row.stream_id, streamPosition: row.stream_position, eventId: row.event_id, type: row.event_type,
-    schemaVersion: row.schema_version, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at.toISOString(),
+    streamId: row.stream_id,
+    streamPosition: row.stream_position,
+    eventId: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at.toISOString(),
   };
 }
 

@@ -41,7 +41,11 @@ describe('PostgresEventStore', () => {
     expect(first).toMatchObject({ nextExpectedVersion: 2, replayed: false });
     await store.append(stream, [event('C')], 2);
     const read = await store.readStream(stream);
-    expect(read.map((e) => [e.type, e.streamPosition])).toEqual([['A', 1], ['B', 2], ['C', 3]]);
+    expect(read.map((e) => [e.type, e.streamPosition])).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['C', 3],
+    ]);
   });
 
   it('refuses a stale expected version with a typed conflict and writes nothing', async () => {
@@ -68,9 +72,7 @@ describe('PostgresEventStore', () => {
   it('retries appends with "any" until each lands, positions contiguous', async () => {
     const stream = `s-${randomUUID()}`;
     await Promise.all(Array.from({ length: 20 }, () => store.append(stream, [event()], 'any')));
-    expect((await store.readStream(stream)).map((e) => e.streamPosition)).toEqual(
-      Array.from({ length: 20 }, (_, i) => i + 1),
-    );
+    expect((await store.readStream(stream)).map((e) => e.streamPosition)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it('treats a re-append of the same events as a no-op returning the original result', async () => {
@@ -119,14 +121,20 @@ describe('PostgresEventStore', () => {
     expect(await verifyHashChains(db.pool, 7)).toMatchObject({ ok: true, firstBrokenLink: null });
     const [, tampered] = await store.readStream(stream);
     // The log refuses updates even to the application's role; an attacker with superuser rights disables that.
-    await expect(db.pool.query(`UPDATE events SET data = '{"n":2}' WHERE event_id = $1`, [tampered.eventId]))
-      .rejects.toThrow(/append-only/);
+    await expect(db.pool.query(`UPDATE events SET data = '{"n":2}' WHERE event_id = $1`, [tampered.eventId])).rejects.toThrow(
+      /append-only/,
+    );
     await db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update_delete');
     await db.pool.query(`UPDATE events SET data = '{"n":2}' WHERE event_id = $1`, [tampered.eventId]);
     await db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update_delete');
     const report = await verifyHashChains(db.pool, 7);
     expect(report.ok).toBe(false);
-    expect(report.firstBrokenLink).toMatchObject({ streamId: stream, streamPosition: 2, eventId: tampered.eventId, reason: 'hash_mismatch' });
+    expect(report.firstBrokenLink).toMatchObject({
+      streamId: stream,
+      streamPosition: 2,
+      eventId: tampered.eventId,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('delivers a late-committing append after it commits, never skipping or delivering it early', async () => {
@@ -154,7 +162,10 @@ describe('PostgresEventStore', () => {
 
     await slow.query('COMMIT');
     slow.release();
-    const afterCommit = await eventually(() => readAllAfter(after), (events) => events.length >= 2);
+    const afterCommit = await eventually(
+      () => readAllAfter(after),
+      (events) => events.length >= 2,
+    );
     expect(afterCommit.map((e) => e.type)).toEqual(['Slow', 'Fast']);
   });
 
@@ -166,7 +177,10 @@ describe('PostgresEventStore', () => {
     // Burn transaction ids until the next append's id has one more digit.
     await db.pool.query(`DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < ${boundary} LOOP COMMIT; END LOOP; END $$`);
     await store.append(first, [event('AfterBoundary')], 1);
-    const all = await eventually(() => store.readAll(LOG_START, 1_000_000), (events) => events.some((e) => e.type === 'AfterBoundary'));
+    const all = await eventually(
+      () => store.readAll(LOG_START, 1_000_000),
+      (events) => events.some((e) => e.type === 'AfterBoundary'),
+    );
     const types = all.map((e) => e.type).filter((t) => t.endsWith('Boundary'));
     expect(types).toEqual(['BeforeBoundary', 'AfterBoundary']);
     const page = all.findIndex((e) => e.type === 'BeforeBoundary');

@@ -99,16 +99,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Same ids and same content as events already stored: return the original result instead of failing. */
-  private async replayOr(
-    client: Queryable,
-    streamId: string,
-    events: readonly NewEvent[],
-    failure: Error,
-  ): Promise<AppendResult> {
-    const existing = await client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`,
-      [events.map((e) => e.eventId)],
-    );
+  private async replayOr(client: Queryable, streamId: string, events: readonly NewEvent[], failure: Error): Promise<AppendResult> {
+    const existing = await client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`, [
+      events.map((e) => e.eventId),
+    ]);
     if (existing.rows.length === 0) throw failure;
     const byId = new Map(existing.rows.map((row) => [row.event_id, row]));
     for (const event of events) {
@@ -134,10 +128,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
-    const result = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_position`,
-      [streamId],
-    );
+    const result = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_position`, [
+      streamId,
+    ]);
     return result.rows.map((row) => this.upcasters.upcast(toRecordedEvent(row)));
   }
 
@@ -185,8 +178,16 @@ function insertParams(streamId: string, events: readonly NewEvent[], version: nu
     const fields = fieldsToAppend(streamId, version + i + 1, event, recordedAt);
     const hash = chainHash(prevHash, fields);
     const row = [
-      streamId, fields.streamPosition, fields.eventId, fields.type, fields.schemaVersion,
-      JSON.stringify(fields.data), JSON.stringify(fields.metadata), recordedAt, prevHash, hash,
+      streamId,
+      fields.streamPosition,
+      fields.eventId,
+      fields.type,
+      fields.schemaVersion,
+      JSON.stringify(fields.data),
+      JSON.stringify(fields.metadata),
+      recordedAt,
+      prevHash,
+      hash,
     ];
     prevHash = hash;
     return row;

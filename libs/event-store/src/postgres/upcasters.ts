@@ -16,7 +16,7 @@ export class Upcasters {
 
   upcast(event: RecordedEvent): RecordedEvent {
     let current = event;
-    for (let upcast = this.byKey.get(`${current.type}@${current.schemaVersion}`); upcast; ) {
+    for (let upcast = this.byKey.get(`${current.type}@${current.schemaVersion}`); upcast;) {
       current = { ...current, data: upcast(current.data), schemaVersion: current.schemaVersion + 1 };
       upcast = this.byKey.get(`${current.type}@${current.schemaVersion}`);
     }

@@ -66,7 +66,9 @@ export class ProjectionDaemon {
     await this.acquireLocks();
     // Side by side: each projection has its own checkpoint and transaction, and a write is visible in a list only
     // once the projections behind it have caught up, so the slowest one, not their sum, sets the delay.
-    const results = await Promise.allSettled(this.runners.filter((runner) => this.owned.has(runner.name)).map((runner) => runner.catchUp()));
+    const results = await Promise.allSettled(
+      this.runners.filter((runner) => this.owned.has(runner.name)).map((runner) => runner.catchUp()),
+    );
     const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;
   }

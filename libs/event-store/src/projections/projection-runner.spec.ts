@@ -34,14 +34,21 @@ describe('ProjectionRunner', () => {
 
   it('hands a projection only the types it handles, at their positions in the whole log, and moves past the rest', async () => {
     // Log: 1 Counted, 2 Other (known, not handled), 3 Unknown (no version knows it), 4 Counted, 5 Other, 6 Counted.
-    await new PostgresEventStore(db.pool).append(`s-${randomUUID()}`,
-      [event('Counted', 1), event('Other', 2), event('Unknown', 3), event('Counted', 4), event('Other', 5), event('Counted', 6)], 0);
+    await new PostgresEventStore(db.pool).append(
+      `s-${randomUUID()}`,
+      [event('Counted', 1), event('Other', 2), event('Unknown', 3), event('Counted', 4), event('Other', 5), event('Counted', 6)],
+      0,
+    );
     await waitUntilLogVisible(db.pool);
     const projection = recorder();
     // Batches of 4 split the log across two transactions: positions must not restart in the second one.
     const runner = new ProjectionRunner(db.pool, projection, { knownEventTypes: new Set(['Counted', 'Other']), batchSize: 4 });
     expect(await runner.catchUp()).toBe(6);
-    expect(projection.seen).toEqual([{ n: 1, position: 1 }, { n: 4, position: 4 }, { n: 6, position: 6 }]);
+    expect(projection.seen).toEqual([
+      { n: 1, position: 1 },
+      { n: 4, position: 4 },
+      { n: 6, position: 6 },
+    ]);
     expect(await runner.status()).toMatchObject({ eventsProcessed: 5, eventsSkippedUnknown: 1 });
   });
 });

@@ -70,7 +70,8 @@ export class ProjectionRunner {
       const opened = handled.length > 0 && this.projection.opensFreeText && this.options.open ? await this.options.open(handled) : handled;
       // The runner's one trust point: the types handed over are those the projection declared, upcast to the
       // current schema, which is what its event union describes.
-      if (opened.length > 0) await this.projection.applyBatch(client, opened as readonly TypedRecordedEvent<EventShape>[], { logPositions });
+      if (opened.length > 0)
+        await this.projection.applyBatch(client, opened as readonly TypedRecordedEvent<EventShape>[], { logPositions });
       if (events.length > 0) {
         const last = events[events.length - 1];
         const moved = await client.query(
@@ -78,8 +79,15 @@ export class ProjectionRunner {
               SET transaction_id = $2::xid8, global_position = $3, events_processed = events_processed + $4,
                   events_skipped_unknown = events_skipped_unknown + $5, updated_at = now()
             WHERE projection_name = $1 AND transaction_id = $6::xid8 AND global_position = $7`,
-          [this.name, last.transactionId, last.globalPosition, events.length - skipped, skipped,
-            from.position.transactionId, from.position.globalPosition],
+          [
+            this.name,
+            last.transactionId,
+            last.globalPosition,
+            events.length - skipped,
+            skipped,
+            from.position.transactionId,
+            from.position.globalPosition,
+          ],
         );
         if (moved.rowCount !== 1) throw new Error(`checkpoint of ${this.name} moved under us`);
       }
@@ -121,10 +129,7 @@ export class ProjectionRunner {
   }
 
   private async lockCheckpoint(client: PoolClient): Promise<ProjectionStatus> {
-    await client.query(
-      'INSERT INTO projection_checkpoints (projection_name) VALUES ($1) ON CONFLICT DO NOTHING',
-      [this.name],
-    );
+    await client.query('INSERT INTO projection_checkpoints (projection_name) VALUES ($1) ON CONFLICT DO NOTHING', [this.name]);
     const result = await client.query<CheckpointRow>(
       `SELECT transaction_id::text AS transaction_id, global_position, events_processed, events_skipped_unknown
          FROM projection_checkpoints WHERE projection_name = $1 FOR UPDATE`,

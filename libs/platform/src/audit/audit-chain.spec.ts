@@ -8,8 +8,14 @@ import { AuditLog } from './audit-log.js';
 import { verifyAuditChain } from './audit-chain.js';
 
 /** Values whose JSON escaping must agree between the chain trigger (PostgreSQL) and the verification (JavaScript). */
-const AWKWARD = ['comillas "dobles" y \\\\ barra', 'tab\there, new\nline, cr\r, bell\u0007, unit sep\u001f, del\u007f',
-  'ñandú, Ñuñoa, Cusqueño — “tipográficas”', 'emoji 🧭 y 𝄞', 'runa simi: Qosqo', '/slash/ and \u2028 separator'];
+const AWKWARD = [
+  'comillas "dobles" y \\\\ barra',
+  'tab\there, new\nline, cr\r, bell\u0007, unit sep\u001f, del\u007f',
+  'ñandú, Ñuñoa, Cusqueño — “tipográficas”',
+  'emoji 🧭 y 𝄞',
+  'runa simi: Qosqo',
+  '/slash/ and \u2028 separator',
+];
 
 describe('the audit log hash chain', () => {
   let url: string;
@@ -26,12 +32,18 @@ describe('the audit log hash chain', () => {
     parsed.pathname = `/${name}`;
     url = parsed.toString();
     // The schema of the previous version (every migration but the chain), with entries already written.
-    const previous = new DataSource({ ...createDataSource(url, 1).options, migrations: MIGRATIONS.filter((m) => m !== AuditChain1764201600830) } as never);
+    const previous = new DataSource({
+      ...createDataSource(url, 1).options,
+      migrations: MIGRATIONS.filter((m) => m !== AuditChain1764201600830),
+    } as never);
     await previous.initialize();
     await previous.runMigrations({ transaction: 'each' });
     for (const [i, purpose] of AWKWARD.entries()) {
-      await previous.query(`INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id, purpose, request_id)
-        VALUES ($1, 'police', 'read_personal_data', 'case', $2, $3, $4)`, [`legacy-${i}`, i % 2 ? null : `c-${i}`, purpose, i % 3 ? null : `r-${i}`]);
+      await previous.query(
+        `INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id, purpose, request_id)
+        VALUES ($1, 'police', 'read_personal_data', 'case', $2, $3, $4)`,
+        [`legacy-${i}`, i % 2 ? null : `c-${i}`, purpose, i % 3 ? null : `r-${i}`],
+      );
     }
     await previous.destroy();
     pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -47,16 +59,28 @@ describe('the audit log hash chain', () => {
     expect(rows[0].prev_hash).toBe('0'.repeat(64));
     for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
     expect(await verifyAuditChain(pool)).toEqual({
-      ok: true, entriesChecked: AWKWARD.length, head: { auditId: Number(rows.at(-1).audit_id), hash: rows.at(-1).hash }, firstBrokenLink: null,
+      ok: true,
+      entriesChecked: AWKWARD.length,
+      head: { auditId: Number(rows.at(-1).audit_id), hash: rows.at(-1).hash },
+      firstBrokenLink: null,
     });
   });
 
   it('chains new entries, written concurrently, in audit_id order, with the same bytes as the JavaScript check', async () => {
     const audit = new AuditLog(pool);
-    await Promise.all(Array.from({ length: 40 }, (_, i) => audit.record({
-      actorSubject: `actor-${i}`, actorRole: 'auditor', action: 'search_personal_data', recordType: 'case', recordId: null,
-      purpose: AWKWARD[i % AWKWARD.length], requestId: `req-${i}`,
-    })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        audit.record({
+          actorSubject: `actor-${i}`,
+          actorRole: 'auditor',
+          action: 'search_personal_data',
+          recordType: 'case',
+          recordId: null,
+          purpose: AWKWARD[i % AWKWARD.length],
+          requestId: `req-${i}`,
+        }),
+      ),
+    );
     const report = await verifyAuditChain(pool, 7); // small pages: the walk crosses page boundaries
     expect(report).toMatchObject({ ok: true, entriesChecked: AWKWARD.length + 40, firstBrokenLink: null });
   });
@@ -68,7 +92,11 @@ describe('the audit log hash chain', () => {
       await client.query('BEGIN');
       await client.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
       await client.query("UPDATE audit_log SET actor_subject = 'someone-else' WHERE audit_id = $1", [ids[3]]);
-      expect(await verifyAuditChainIn(client)).toMatchObject({ ok: false, entriesChecked: 3, firstBrokenLink: { auditId: ids[3], reason: 'hash_mismatch' } });
+      expect(await verifyAuditChainIn(client)).toMatchObject({
+        ok: false,
+        entriesChecked: 3,
+        firstBrokenLink: { auditId: ids[3], reason: 'hash_mismatch' },
+      });
       await client.query('ROLLBACK');
       // Which people a read disclosed is covered too: hiding a subject from "who saw her" breaks the chain.
       await client.query('BEGIN');
@@ -79,7 +107,10 @@ describe('the audit log hash chain', () => {
       await client.query('BEGIN');
       await client.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete');
       await client.query('DELETE FROM audit_log WHERE audit_id = $1', [ids[5]]);
-      expect(await verifyAuditChainIn(client)).toMatchObject({ ok: false, firstBrokenLink: { auditId: ids[6], reason: 'prev_hash_mismatch' } });
+      expect(await verifyAuditChainIn(client)).toMatchObject({
+        ok: false,
+        firstBrokenLink: { auditId: ids[6], reason: 'prev_hash_mismatch' },
+      });
       await client.query('ROLLBACK');
     } finally {
       client.release();

@@ -42,8 +42,13 @@ interface ChainRow {
 
 /** The hash of one entry, computed here from its columns: the same bytes as the SQL of the chain trigger. */
 export function auditEntryHash(prevHash: string, row: Omit<ChainRow, 'prev_hash' | 'hash'>): string {
-  const canonical = [row.audit_id, row.at_us, ...[row.actor_subject, row.actor_role, row.action, row.record_type, row.record_id,
-    row.purpose, row.request_id, row.subject_ids].map((value) => JSON.stringify(value))].join('\t');
+  const canonical = [
+    row.audit_id,
+    row.at_us,
+    ...[row.actor_subject, row.actor_role, row.action, row.record_type, row.record_id, row.purpose, row.request_id, row.subject_ids].map(
+      (value) => JSON.stringify(value),
+    ),
+  ].join('\t');
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
@@ -62,8 +67,12 @@ export async function verifyAuditChain(pool: pg.Pool, pageSize = 5000): Promise<
       [after, pageSize],
     );
     for (const row of page.rows) {
-      const broken = (reason: AuditBrokenLink['reason']): AuditChainReport =>
-        ({ ok: false, entriesChecked: checked, head, firstBrokenLink: { auditId: Number(row.audit_id), reason } });
+      const broken = (reason: AuditBrokenLink['reason']): AuditChainReport => ({
+        ok: false,
+        entriesChecked: checked,
+        head,
+        firstBrokenLink: { auditId: Number(row.audit_id), reason },
+      });
       if (row.prev_hash !== expectedPrev) return broken('prev_hash_mismatch');
       if (auditEntryHash(row.prev_hash, row) !== row.hash) return broken('hash_mismatch');
       checked++;
@@ -78,6 +87,8 @@ export async function verifyAuditChain(pool: pg.Pool, pageSize = 5000): Promise<
 
 /** The audit log's last entry now (what an exported anchor records, so removing the last entries is detected too). */
 export async function auditHead(pool: pg.Pool | pg.PoolClient): Promise<AuditHead | null> {
-  const { rows } = await pool.query<{ audit_id: string; hash: string }>('SELECT audit_id, hash FROM audit_log ORDER BY audit_id DESC LIMIT 1');
+  const { rows } = await pool.query<{ audit_id: string; hash: string }>(
+    'SELECT audit_id, hash FROM audit_log ORDER BY audit_id DESC LIMIT 1',
+  );
   return rows.length === 0 ? null : { auditId: Number(rows[0].audit_id), hash: rows[0].hash };
 }

@@ -68,8 +68,16 @@ export class AuditLog {
     const { rows } = await this.pool.query<AuditRow>(
       `INSERT INTO audit_log (actor_subject, actor_role, action, record_type, record_id, purpose, request_id, subject_ids)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [entry.actorSubject, entry.actorRole, entry.action, entry.recordType, entry.recordId, entry.purpose, entry.requestId,
-        [...new Set(entry.subjectIds ?? [])]],
+      [
+        entry.actorSubject,
+        entry.actorRole,
+        entry.action,
+        entry.recordType,
+        entry.recordId,
+        entry.purpose,
+        entry.requestId,
+        [...new Set(entry.subjectIds ?? [])],
+      ],
     );
     return toEntry(rows[0]);
   }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { AuthConfig } from '../config/config.js';
 
 /** The verification keys, resolved once from the configuration. */
-export type AuthKeys = (
-  /** `secret` signs and verifies; `previous` (a rotation's old secrets) only verify. */
+export type AuthKeys = /** `secret` signs and verifies; `previous` (a rotation's old secrets) only verify. */
+(
   | { kind: 'secret'; secret: Uint8Array; previous?: readonly Uint8Array[]; issuer: string | null; audience: string | null }
   | { kind: 'jwks'; url: URL; issuer: string | null; audience: string | null }
 ) & {

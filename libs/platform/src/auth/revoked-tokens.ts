@@ -17,17 +17,25 @@ export class RevokedTokens implements RevocationCheck {
   private prunedAt = -Infinity;
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly pool: pg.Pool, private readonly refreshMs = REVOCATION_REFRESH_MS) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly refreshMs = REVOCATION_REFRESH_MS,
+  ) {}
 
   async isRevoked(jti: string): Promise<boolean> {
-    if (Date.now() - this.loadedAt >= this.refreshMs) await (this.loading ??= this.load().finally(() => { this.loading = null; }));
+    if (Date.now() - this.loadedAt >= this.refreshMs)
+      await (this.loading ??= this.load().finally(() => {
+        this.loading = null;
+      }));
     return this.revoked.has(jti);
   }
 
   /** Records a revocation; false when that `jti` was already revoked. */
   async revoke(jti: string, expiresAt: Date, reason: string): Promise<boolean> {
     const result = await this.pool.query(
-      'INSERT INTO revoked_tokens (jti, expires_at, reason) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING', [jti, expiresAt, reason]);
+      'INSERT INTO revoked_tokens (jti, expires_at, reason) VALUES ($1, $2, $3) ON CONFLICT (jti) DO NOTHING',
+      [jti, expiresAt, reason],
+    );
     return result.rowCount === 1;
   }
 

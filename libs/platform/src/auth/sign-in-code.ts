@@ -25,7 +25,8 @@ export interface SignInCode {
  * It carries what the session token will say (role, departments, subject, hours); the API exchanges it once.
  */
 export async function mintSignInCode(keys: AuthKeys, request: TokenRequest): Promise<{ code: string; jti: string; expiresAt: Date }> {
-  if (keys.kind !== 'secret') throw new Error('sign-in links need the local shared secret; with AUTH_JWKS_URL the identity provider signs users in');
+  if (keys.kind !== 'secret')
+    throw new Error('sign-in links need the local shared secret; with AUTH_JWKS_URL the identity provider signs users in');
   const maxHours = keys.maxHours ?? TOKEN_MAX_HOURS_DEFAULT;
   if (request.hours > maxHours) throw new Error(`a session may last at most ${maxHours} h (TOKEN_MAX_HOURS)`);
   const issuedAt = Math.floor((request.now ?? new Date()).getTime() / 1000);
@@ -33,7 +34,10 @@ export async function mintSignInCode(keys: AuthKeys, request: TokenRequest): Pro
   const jti = randomUUID();
   let jwt = new SignJWT({ typ: SIGN_IN_CODE_TYPE, role: request.role, session_hours: request.hours, ...scopeClaims(request.departments) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(request.subject).setJti(jti).setIssuedAt(issuedAt).setExpirationTime(exp);
+    .setSubject(request.subject)
+    .setJti(jti)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(exp);
   if (keys.issuer) jwt = jwt.setIssuer(keys.issuer);
   if (keys.audience) jwt = jwt.setAudience(keys.audience);
   return { code: await jwt.sign(keys.secret), jti, expiresAt: new Date(exp * 1000) };
@@ -44,8 +48,10 @@ export async function verifySignInCode(keys: AuthKeys, code: string, isDepartmen
   if (keys.kind !== 'secret') throw new InvalidToken('claims', 'no local sign-in with an identity provider');
   try {
     const { payload } = await jwtVerify(code, keys.secret, {
-      algorithms: ['HS256'], requiredClaims: ['exp', 'sub', 'jti'],
-      ...(keys.issuer ? { issuer: keys.issuer } : {}), ...(keys.audience ? { audience: keys.audience } : {}),
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'sub', 'jti'],
+      ...(keys.issuer ? { issuer: keys.issuer } : {}),
+      ...(keys.audience ? { audience: keys.audience } : {}),
     });
     const hours = (payload as { session_hours?: unknown }).session_hours;
     if ((payload as { typ?: unknown }).typ !== SIGN_IN_CODE_TYPE) throw new InvalidToken('claims', 'not a sign-in code');

@@ -9,7 +9,10 @@ import { TOKEN_MAX_HOURS_DEFAULT, type AuthKeys } from './auth-keys.js';
 export type InvalidTokenReason = 'missing' | 'malformed' | 'expired' | 'signature' | 'claims' | 'no_scope' | 'revoked' | 'keys_unavailable';
 
 export class InvalidToken extends Error {
-  constructor(readonly reason: InvalidTokenReason, detail: string) {
+  constructor(
+    readonly reason: InvalidTokenReason,
+    detail: string,
+  ) {
     super(`${reason}: ${detail}`);
   }
 }
@@ -81,7 +84,8 @@ export function createTokenVerifier(keys: AuthKeys, isDepartment: (code: string)
         throw refusal(error);
       }
       // A sign-in link's code is signed with the same key, but it opens a session, it is not one.
-      if ((payload as { typ?: unknown }).typ === SIGN_IN_CODE_TYPE) throw new InvalidToken('claims', 'a sign-in code is not a bearer token');
+      if ((payload as { typ?: unknown }).typ === SIGN_IN_CODE_TYPE)
+        throw new InvalidToken('claims', 'a sign-in code is not a bearer token');
       const { exp, iat, jti } = payload;
       if (typeof exp !== 'number' || typeof iat !== 'number' || exp - iat > maxSeconds) {
         throw new InvalidToken('claims', `the token lasts longer than ${maxSeconds / 3600} h (TOKEN_MAX_HOURS)`);
@@ -104,7 +108,8 @@ function refusal(error: unknown): InvalidToken {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof InvalidToken) return error;
   if (error instanceof errors.JWTExpired) return new InvalidToken('expired', message);
-  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) return new InvalidToken('signature', message);
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey)
+    return new InvalidToken('signature', message);
   if (error instanceof errors.JWTClaimValidationFailed) return new InvalidToken('claims', message);
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return new InvalidToken('keys_unavailable', message);
   if (error instanceof errors.JOSEError) return new InvalidToken('malformed', message);
@@ -117,8 +122,14 @@ function refusal(error: unknown): InvalidToken {
  * only by the explicit `scope_national: true`: a token with neither it nor departments is refused (`no_scope`).
  */
 export function actorOf(payload: JWTPayload, isDepartment: (code: string) => boolean): Actor {
-  const { sub, role, departments, scope_national: national } = payload as JWTPayload & { role?: unknown; departments?: unknown; scope_national?: unknown };
-  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200) throw new InvalidToken('claims', '`sub` must be a non-empty string');
+  const {
+    sub,
+    role,
+    departments,
+    scope_national: national,
+  } = payload as JWTPayload & { role?: unknown; departments?: unknown; scope_national?: unknown };
+  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200)
+    throw new InvalidToken('claims', '`sub` must be a non-empty string');
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     throw new InvalidToken('claims', `\`role\` must be one of ${ROLES.join(', ')}`);
   }
@@ -126,7 +137,8 @@ export function actorOf(payload: JWTPayload, isDepartment: (code: string) => boo
   if (!Array.isArray(scope) || !scope.every((d) => typeof d === 'string' && /^\d{2}$/.test(d) && isDepartment(d))) {
     throw new InvalidToken('claims', '`departments` must be an array of two-digit UBIGEO department codes');
   }
-  if (national !== undefined && national !== true && national !== false) throw new InvalidToken('claims', '`scope_national` must be true or false');
+  if (national !== undefined && national !== true && national !== false)
+    throw new InvalidToken('claims', '`scope_national` must be true or false');
   if (national === true && scope.length > 0) throw new InvalidToken('claims', '`scope_national` and `departments` exclude each other');
   if (national !== true && scope.length === 0) throw new InvalidToken('no_scope', 'neither `departments` nor `scope_national: true`');
   const expiresAt = typeof payload.exp === 'number' ? { expiresAt: new Date(payload.exp * 1000).toISOString() } : {};

@@ -93,23 +93,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     throw new ConfigError('MIGRATION_DATABASE_URL needs DATABASE_URL (the serving role); the embedded database has both roles already');
   }
   const anchorExportUrl = env.ANCHOR_EXPORT_URL?.trim() || null;
-  if (anchorExportUrl && !isHttpUrl(anchorExportUrl)) throw new ConfigError(`ANCHOR_EXPORT_URL must be an http(s) URL (got "${anchorExportUrl}")`);
+  if (anchorExportUrl && !isHttpUrl(anchorExportUrl))
+    throw new ConfigError(`ANCHOR_EXPORT_URL must be an http(s) URL (got "${anchorExportUrl}")`);
   const key = masterKey(env);
   const rawKeysFile = env.MASTER_KEYS_FILE?.trim() || null;
   const masterKeysFile = rawKeysFile ? (isAbsolute(rawKeysFile) ? rawKeysFile : join(root, rawKeysFile)) : null;
   if (databaseUrl && !key && !masterKeysFile) {
     // With an external database the key must outlive this machine: generating one locally would lose data.
-    throw new ConfigError('MASTER_KEY or MASTER_KEYS_FILE is required when DATABASE_URL is set (32 random bytes, base64: `openssl rand -base64 32`)');
+    throw new ConfigError(
+      'MASTER_KEY or MASTER_KEYS_FILE is required when DATABASE_URL is set (32 random bytes, base64: `openssl rand -base64 32`)',
+    );
   }
   const auth = authConfig(env);
   if (databaseUrl && !auth.jwtSecret && !auth.jwksUrl) {
     // A secret generated on this machine would not be shared with the other replicas nor with the issuer.
-    throw new ConfigError('AUTH_JWT_SECRET or AUTH_JWKS_URL is required when DATABASE_URL is set (a shared HS256 secret of at least 32 bytes, or the JWKS URL of your identity provider)');
+    throw new ConfigError(
+      'AUTH_JWT_SECRET or AUTH_JWKS_URL is required when DATABASE_URL is set (a shared HS256 secret of at least 32 bytes, or the JWKS URL of your identity provider)',
+    );
   }
   const host = env.HOST?.trim() || '127.0.0.1';
   if (!auth.jwtSecret && !auth.jwksUrl && (env.NODE_ENV === 'production' || !isLoopback(host))) {
     // The generated `<dataDir>/jwt-secret` is for the embedded local default only: never for a served registry.
-    throw new ConfigError(`AUTH_JWT_SECRET or AUTH_JWKS_URL is required ${env.NODE_ENV === 'production' ? 'with NODE_ENV=production' : `when HOST is not a loopback address (HOST=${host})`}: the generated local secret is for the embedded default on this machine only`);
+    throw new ConfigError(
+      `AUTH_JWT_SECRET or AUTH_JWKS_URL is required ${env.NODE_ENV === 'production' ? 'with NODE_ENV=production' : `when HOST is not a loopback address (HOST=${host})`}: the generated local secret is for the embedded default on this machine only`,
+    );
   }
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
@@ -139,7 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     auth,
     oidc: oidcConfig(env, auth),
     readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60_000),
-    consoleDir: env.CONSOLE_DIR?.trim() ? (isAbsolute(env.CONSOLE_DIR.trim()) ? env.CONSOLE_DIR.trim() : join(root, env.CONSOLE_DIR.trim())) : join(root, 'dist', 'console'),
+    consoleDir: env.CONSOLE_DIR?.trim()
+      ? isAbsolute(env.CONSOLE_DIR.trim())
+        ? env.CONSOLE_DIR.trim()
+        : join(root, env.CONSOLE_DIR.trim())
+      : join(root, 'dist', 'console'),
   };
 }
 
@@ -153,7 +164,8 @@ function oidcConfig(env: NodeJS.ProcessEnv, auth: AuthConfig): OidcConfig | null
   if (!authority && !clientId) return null;
   if (!authority || !clientId) throw new ConfigError('OIDC_AUTHORITY and OIDC_CLIENT_ID must be set together');
   if (!isHttpUrl(authority)) throw new ConfigError(`OIDC_AUTHORITY must be an http(s) URL (got "${authority}")`);
-  if (!auth.jwksUrl) throw new ConfigError('OIDC_AUTHORITY needs AUTH_JWKS_URL (the same provider\'s key set) to verify the tokens it issues');
+  if (!auth.jwksUrl)
+    throw new ConfigError("OIDC_AUTHORITY needs AUTH_JWKS_URL (the same provider's key set) to verify the tokens it issues");
   return { authority: authority.replace(/\/+$/, ''), clientId, scope: env.OIDC_SCOPE?.trim() || 'openid' };
 }
 
@@ -199,7 +211,9 @@ function trustProxy(env: NodeJS.ProcessEnv): false | number | string {
   if (!raw || raw.toLowerCase() === 'false') return false;
   if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
   if (!raw.split(',').every((part) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(part.trim()))) {
-    throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops (0–10), or a comma-separated list of proxy addresses or subnets (got "${raw}")`);
+    throw new ConfigError(
+      `TRUST_PROXY must be false, a number of proxy hops (0–10), or a comma-separated list of proxy addresses or subnets (got "${raw}")`,
+    );
   }
   return raw;
 }
@@ -213,21 +227,32 @@ function masterKey(env: NodeJS.ProcessEnv): string | null {
 
 function authConfig(env: NodeJS.ProcessEnv): AuthConfig {
   const jwtSecret = env.AUTH_JWT_SECRET?.trim() || null;
-  const previousSecrets = (env.AUTH_JWT_SECRET_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const previousSecrets = (env.AUTH_JWT_SECRET_PREVIOUS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const jwksUrl = env.AUTH_JWKS_URL?.trim() || null;
   const issuer = env.AUTH_ISSUER?.trim() || null;
   const audience = env.AUTH_AUDIENCE?.trim() || null;
   if (jwtSecret && jwksUrl) throw new ConfigError('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
   if (jwtSecret) checkSecretStrength('AUTH_JWT_SECRET', jwtSecret);
-  if (previousSecrets.length > 0 && !jwtSecret) throw new ConfigError('AUTH_JWT_SECRET_PREVIOUS needs AUTH_JWT_SECRET (the current secret, the only one that signs)');
+  if (previousSecrets.length > 0 && !jwtSecret)
+    throw new ConfigError('AUTH_JWT_SECRET_PREVIOUS needs AUTH_JWT_SECRET (the current secret, the only one that signs)');
   for (const previous of previousSecrets) checkSecretStrength('AUTH_JWT_SECRET_PREVIOUS', previous);
   if (jwksUrl) {
     if (!isHttpUrl(jwksUrl)) throw new ConfigError(`AUTH_JWKS_URL must be an http(s) URL (got "${jwksUrl}")`);
     const url = new URL(jwksUrl);
     // Keys fetched over plain HTTP could be replaced on the way: https, except for a key set on this machine.
-    if (url.protocol !== 'https:' && !isLoopback(url.hostname)) throw new ConfigError(`AUTH_JWKS_URL must use https:// (http only for a loopback host; got "${jwksUrl}")`);
-    if (!issuer) throw new ConfigError('AUTH_ISSUER is required with AUTH_JWKS_URL (the identity provider\'s `iss`, e.g. https://sso.example.gob.pe/realms/registro)');
-    if (!audience) throw new ConfigError('AUTH_AUDIENCE is required with AUTH_JWKS_URL (the `aud` your identity provider puts in this API\'s tokens, e.g. registro-api)');
+    if (url.protocol !== 'https:' && !isLoopback(url.hostname))
+      throw new ConfigError(`AUTH_JWKS_URL must use https:// (http only for a loopback host; got "${jwksUrl}")`);
+    if (!issuer)
+      throw new ConfigError(
+        "AUTH_ISSUER is required with AUTH_JWKS_URL (the identity provider's `iss`, e.g. https://sso.example.gob.pe/realms/registro)",
+      );
+    if (!audience)
+      throw new ConfigError(
+        "AUTH_AUDIENCE is required with AUTH_JWKS_URL (the `aud` your identity provider puts in this API's tokens, e.g. registro-api)",
+      );
   }
   return { jwtSecret, previousSecrets, jwksUrl, issuer, audience, maxHours: integer(env, 'TOKEN_MAX_HOURS', 8, 1, 720) };
 }
@@ -243,7 +268,9 @@ export function checkSecretStrength(name: string, secret: string): void {
   const length = [...secret].length;
   const bits = [...counts.values()].reduce((sum, n) => sum - n * Math.log2(n / length), 0);
   if (counts.size < 8 || bits < 128) {
-    throw new ConfigError(`${name} is too predictable (${counts.size} distinct characters, about ${Math.floor(bits)} bits): use a random one, e.g. \`openssl rand -base64 32\``);
+    throw new ConfigError(
+      `${name} is too predictable (${counts.size} distinct characters, about ${Math.floor(bits)} bits): use a random one, e.g. \`openssl rand -base64 32\``,
+    );
   }
 }
 

@@ -18,10 +18,24 @@ import { RateLimitWindows1764201600910 } from './migrations/1764201600910-rate-l
 import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-integrity-verifications.js';
 
 /** All schema changes, in order. Applied at start-up by `migrate`; the schema is never synchronized. */
-export const MIGRATIONS = [EventStore1764201600000, ...READ_MODEL_MIGRATIONS, DemoLoads1764201600400, AuditLog1764201600600, SubjectKeys1764201600650,
-  IntegrityAnchors1764201600700, SignInCodes1764201600800, EventsNotify1764201600810,
-  AuditSearches1764201600820, AuditSubjects1764201600825, AuditChain1764201600830, RecordIdLookups1764201600870,
-  RevokedTokens1764201600900, RateLimitWindows1764201600910, IntegrityVerifications1764201600920, ErasureReach1764201600960];
+export const MIGRATIONS = [
+  EventStore1764201600000,
+  ...READ_MODEL_MIGRATIONS,
+  DemoLoads1764201600400,
+  AuditLog1764201600600,
+  SubjectKeys1764201600650,
+  IntegrityAnchors1764201600700,
+  SignInCodes1764201600800,
+  EventsNotify1764201600810,
+  AuditSearches1764201600820,
+  AuditSubjects1764201600825,
+  AuditChain1764201600830,
+  RecordIdLookups1764201600870,
+  RevokedTokens1764201600900,
+  RateLimitWindows1764201600910,
+  IntegrityVerifications1764201600920,
+  ErasureReach1764201600960,
+];
 
 /**
  * The TypeORM data source (migrations, read-model queries). Given a `pg.Pool`, TypeORM runs on that pool instead of
@@ -40,7 +54,17 @@ export function createDataSource(url: string, pool: pg.Pool | number = 5): DataS
     synchronize: false,
     logging: false,
     // TypeORM makes its pool with `new driver.Pool(options)`: a constructor that returns the shared pool.
-    ...(shared ? { driver: Object.create(pg, { Pool: { value: function SharedPool() { return shared; } } }) as typeof pg } : { extra: { max: pool } }),
+    ...(shared
+      ? {
+          driver: Object.create(pg, {
+            Pool: {
+              value: function SharedPool() {
+                return shared;
+              },
+            },
+          }) as typeof pg,
+        }
+      : { extra: { max: pool } }),
   });
 }
 

@@ -29,13 +29,20 @@ export function roleOf(url: string): string {
  * superuser, no CREATEDB/CREATEROLE, nothing inherited. Idempotent, and safe when two processes race to create it
  * (roles are cluster-wide).
  */
-export async function ensureServingRole(db: Queryable, role: string, password: string, options: { resetExisting?: boolean } = {}): Promise<void> {
+export async function ensureServingRole(
+  db: Queryable,
+  role: string,
+  password: string,
+  options: { resetExisting?: boolean } = {},
+): Promise<void> {
   const name = quoteIdent(role);
   const secret = quoteLiteral(password);
   const exists = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [role]);
   if (exists.rows[0].n === 0) {
     try {
-      await db.query(`CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS PASSWORD ${secret}`);
+      await db.query(
+        `CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS PASSWORD ${secret}`,
+      );
       return;
     } catch (error) {
       // Another process created it first (duplicate_object, or the catalog's unique index): fall through.
@@ -97,22 +104,33 @@ export async function prepareDatabase(urls: DatabaseUrls, warn: (message: string
   await client.connect();
   try {
     const serving = roleOf(urls.url);
-    const { rows: [{ current }] } = await client.query<{ current: string }>('SELECT current_user AS current');
+    const {
+      rows: [{ current }],
+    } = await client.query<{ current: string }>('SELECT current_user AS current');
     if (serving === current) {
-      const { rows: [owns] } = await client.query<{ owner: boolean }>(
-        "SELECT pg_get_userbyid(relowner) = current_user AS owner FROM pg_class WHERE oid = to_regclass('public.events')");
-      if (owns?.owner) warn('the application connects as the owner of its tables (set MIGRATION_DATABASE_URL to the owner and DATABASE_URL '
-        + 'to a serving role): its credentials could switch off the append-only triggers');
+      const {
+        rows: [owns],
+      } = await client.query<{ owner: boolean }>(
+        "SELECT pg_get_userbyid(relowner) = current_user AS owner FROM pg_class WHERE oid = to_regclass('public.events')",
+      );
+      if (owns?.owner)
+        warn(
+          'the application connects as the owner of its tables (set MIGRATION_DATABASE_URL to the owner and DATABASE_URL ' +
+            'to a serving role): its credentials could switch off the append-only triggers',
+        );
       return applied;
     }
-    const { rows: [known] } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [serving]);
+    const {
+      rows: [known],
+    } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [serving]);
     if (known.n === 0) {
       // An external server whose serving role was never created (e.g. a compose volume of an earlier version): the
       // owner creates it with DATABASE_URL's password, if it may create roles; otherwise PostgreSQL says why not.
       await ensureServingRole(client, serving, decodeURIComponent(new URL(urls.url).password), { resetExisting: false });
     }
-    const { rows: [powers] } = await client.query<{ rolsuper: boolean }>(
-      'SELECT rolsuper FROM pg_roles WHERE rolname = $1', [serving]);
+    const {
+      rows: [powers],
+    } = await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = $1', [serving]);
     if (powers.rolsuper) warn(`the serving role ${serving} (DATABASE_URL) is a superuser: grants cannot restrict it`);
     await client.query('BEGIN');
     try {

@@ -73,7 +73,10 @@ export class AnchorExporter {
     if (this.config.anchorExportUrl) {
       try {
         const response = await fetch(this.config.anchorExportUrl, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: line, signal: AbortSignal.timeout(10_000),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: line,
+          signal: AbortSignal.timeout(10_000),
         });
         if (!response.ok) this.warn(`anchor ${anchor.anchorId} not accepted by ANCHOR_EXPORT_URL: HTTP ${response.status}`);
       } catch (error) {
@@ -86,7 +89,10 @@ export class AnchorExporter {
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -94,7 +100,11 @@ export function keyIdOf(publicKey: KeyObject): string {
  * anchor is committed before it is exported: an export that fails (the error is thrown) leaves an anchor the
  * export lacks, which `verify` does not count against the log.
  */
-export async function takeExportedAnchor(pool: pg.Pool, exporter: AnchorExporter, options: { onlyIfChanged?: boolean } = {}): Promise<{ anchor: Anchor; created: boolean }> {
+export async function takeExportedAnchor(
+  pool: pg.Pool,
+  exporter: AnchorExporter,
+  options: { onlyIfChanged?: boolean } = {},
+): Promise<{ anchor: Anchor; created: boolean }> {
   const taken = await takeAnchor(pool, options);
   if (taken.created) await exporter.export(taken.anchor, await auditHead(pool));
   return taken;
@@ -130,10 +140,18 @@ const ANCHOR_FIELDS = ['anchorId', 'takenAt', 'transactionId', 'globalPosition',
  * head must still be in the audit log. A missing or empty file checks nothing (ok, anchorsExported 0).
  */
 export async function verifyExportedAnchors(pool: pg.Pool, file: string, publicKey: KeyObject | null): Promise<ExportReport> {
-  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
+  const lines = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+    : [];
   const exported: ExportedAnchor[] = [];
-  const report = (firstMismatch: ExportMismatch | null): ExportReport =>
-    ({ ok: firstMismatch === null, anchorsExported: lines.length, lastExported: exported.at(-1) ?? null, firstMismatch });
+  const report = (firstMismatch: ExportMismatch | null): ExportReport => ({
+    ok: firstMismatch === null,
+    anchorsExported: lines.length,
+    lastExported: exported.at(-1) ?? null,
+    firstMismatch,
+  });
   const mismatch = (line: number, anchorId: number | null, reason: ExportMismatch['reason'], fields: string[] = []) =>
     report({ line, anchorId, reason, fields });
   if (lines.length === 0) return report(null);
@@ -147,15 +165,33 @@ export async function verifyExportedAnchors(pool: pg.Pool, file: string, publicK
     if (!valid) return mismatch(i + 1, anchor.anchorId, 'signature_invalid');
     exported.push(anchor);
   }
-  const { rows } = await pool.query<{ anchor_id: string; taken_at: Date; transaction_id: string; global_position: string; streams: number; events: string; heads_hash: string }>(
+  const { rows } = await pool.query<{
+    anchor_id: string;
+    taken_at: Date;
+    transaction_id: string;
+    global_position: string;
+    streams: number;
+    events: string;
+    heads_hash: string;
+  }>(
     `SELECT anchor_id, taken_at, transaction_id::text AS transaction_id, global_position, streams, events, heads_hash
        FROM integrity_anchors WHERE anchor_id = ANY($1::bigint[])`,
     [exported.map((a) => a.anchorId)],
   );
-  const stored = new Map(rows.map((row) => [Number(row.anchor_id), {
-    anchorId: Number(row.anchor_id), takenAt: row.taken_at.toISOString(), transactionId: row.transaction_id,
-    globalPosition: Number(row.global_position), streams: row.streams, events: Number(row.events), headsHash: row.heads_hash,
-  } satisfies Anchor]));
+  const stored = new Map(
+    rows.map((row) => [
+      Number(row.anchor_id),
+      {
+        anchorId: Number(row.anchor_id),
+        takenAt: row.taken_at.toISOString(),
+        transactionId: row.transaction_id,
+        globalPosition: Number(row.global_position),
+        streams: row.streams,
+        events: Number(row.events),
+        headsHash: row.heads_hash,
+      } satisfies Anchor,
+    ]),
+  );
   for (const [i, anchor] of exported.entries()) {
     const inDatabase = stored.get(anchor.anchorId);
     if (!inDatabase) return mismatch(i + 1, anchor.anchorId, 'anchor_missing');
@@ -177,13 +213,21 @@ export async function verifyExportedAnchors(pool: pg.Pool, file: string, publicK
 function parseExported(text: string): ExportedAnchor | null {
   try {
     const value = JSON.parse(text) as Partial<ExportedAnchor>;
-    const ok = typeof value === 'object' && value !== null && Number.isInteger(value.anchorId) && typeof value.takenAt === 'string'
-      && typeof value.transactionId === 'string' && Number.isInteger(value.globalPosition) && Number.isInteger(value.streams)
-      && Number.isInteger(value.events) && typeof value.headsHash === 'string' && typeof value.keyId === 'string'
-      && typeof value.signature === 'string'
-      && (value.auditHead === null || (typeof value.auditHead === 'object' && Number.isInteger(value.auditHead?.auditId)
-        && typeof value.auditHead?.hash === 'string'));
-    return ok ? value as ExportedAnchor : null;
+    const ok =
+      typeof value === 'object' &&
+      value !== null &&
+      Number.isInteger(value.anchorId) &&
+      typeof value.takenAt === 'string' &&
+      typeof value.transactionId === 'string' &&
+      Number.isInteger(value.globalPosition) &&
+      Number.isInteger(value.streams) &&
+      Number.isInteger(value.events) &&
+      typeof value.headsHash === 'string' &&
+      typeof value.keyId === 'string' &&
+      typeof value.signature === 'string' &&
+      (value.auditHead === null ||
+        (typeof value.auditHead === 'object' && Number.isInteger(value.auditHead?.auditId) && typeof value.auditHead?.hash === 'string'));
+    return ok ? (value as ExportedAnchor) : null;
   } catch {
     return null;
   }

@@ -13,7 +13,11 @@ export interface RegistryIntegrityReport extends IntegrityReport {
  * Everything `verify` and GET /integrity check; intact only if every part holds. `exportFile` defaults to the
  * configured ANCHOR_EXPORT_FILE (the CLI may name another copy, e.g. one kept on another machine).
  */
-export async function verifyRegistry(pool: pg.Pool, exporter: AnchorExporter, exportFile = exporter.config.anchorExportFile): Promise<RegistryIntegrityReport> {
+export async function verifyRegistry(
+  pool: pg.Pool,
+  exporter: AnchorExporter,
+  exportFile = exporter.config.anchorExportFile,
+): Promise<RegistryIntegrityReport> {
   const integrity = await verifyIntegrity(pool);
   const audit = await verifyAuditChain(pool);
   const exported = await verifyExportedAnchors(pool, exportFile, exporter.publicKey());

@@ -3,7 +3,11 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
-  HOTLINE_CALL_EVENT_TYPES, POLICE_CASE_EVENT_TYPES, PROSECUTION_EVENT_TYPES, REFERRAL_EVENT_TYPES, TRIAL_EVENT_TYPES,
+  HOTLINE_CALL_EVENT_TYPES,
+  POLICE_CASE_EVENT_TYPES,
+  PROSECUTION_EVENT_TYPES,
+  REFERRAL_EVENT_TYPES,
+  TRIAL_EVENT_TYPES,
 } from '#domain';
 import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type RecordedEvent } from '#event-store';
 import { PROJECTIONS } from '#read-models';
@@ -21,7 +25,11 @@ import { APP_CONFIG, CATALOGS, EVENT_LOG, EVENT_STORE, MASTER_KEYRING, PG_POOL }
 
 /** Every event type this version of the registry understands; projections skip and count the rest. */
 export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
-  ...HOTLINE_CALL_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ...POLICE_CASE_EVENT_TYPES, ...PROSECUTION_EVENT_TYPES, ...TRIAL_EVENT_TYPES,
+  ...HOTLINE_CALL_EVENT_TYPES,
+  ...REFERRAL_EVENT_TYPES,
+  ...POLICE_CASE_EVENT_TYPES,
+  ...PROSECUTION_EVENT_TYPES,
+  ...TRIAL_EVENT_TYPES,
 ]);
 
 const logger = new Logger('Infrastructure');
@@ -71,14 +79,22 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
         { provide: SubjectKeyStore, inject: [PG_POOL, MASTER_KEYRING, FieldSealer], useFactory: subjectKeyStore },
         // What commands and readers use: the log behind the decorator that seals personal fields and free text.
-        { provide: SealingEventStore, inject: [EVENT_LOG, SubjectKeyStore], useFactory: (log: PostgresEventStore, keys: SubjectKeyStore) => new SealingEventStore(log, keys) },
+        {
+          provide: SealingEventStore,
+          inject: [EVENT_LOG, SubjectKeyStore],
+          useFactory: (log: PostgresEventStore, keys: SubjectKeyStore) => new SealingEventStore(log, keys),
+        },
         { provide: EVENT_STORE, useExisting: SealingEventStore },
         { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },
         {
           provide: MASTER_KEYRING,
           useFactory: () => loadMasterKeyring({ masterKey: config.masterKey, keyringFile: config.masterKeysFile, dataDir: config.dataDir }),
         },
-        { provide: FieldSealer, inject: [MASTER_KEYRING], useFactory: (keyring: MasterKeyring) => new FieldSealer(keyring.legacyFieldKeys) },
+        {
+          provide: FieldSealer,
+          inject: [MASTER_KEYRING],
+          useFactory: (keyring: MasterKeyring) => new FieldSealer(keyring.legacyFieldKeys),
+        },
         { provide: AnchorExporter, useFactory: () => new AnchorExporter(config, (message) => logger.warn(message)) },
         {
           provide: ProjectionDaemon,
@@ -86,11 +102,28 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           useFactory: (pool: pg.Pool, store: SealingEventStore) => {
             // Projections that index free text read it clear (the log holds it sealed): the case list's police unit.
             const open = (events: readonly RecordedEvent[]) => store.openFreeText(events);
-            return new ProjectionDaemon(pool, PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES, open })), logger);
+            return new ProjectionDaemon(
+              pool,
+              PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES, open })),
+              logger,
+            );
           },
         },
       ],
-      exports: [APP_CONFIG, DataSource, PG_POOL, EVENT_LOG, EVENT_STORE, SealingEventStore, SubjectKeyStore, CATALOGS, MASTER_KEYRING, FieldSealer, ProjectionDaemon, AnchorExporter],
+      exports: [
+        APP_CONFIG,
+        DataSource,
+        PG_POOL,
+        EVENT_LOG,
+        EVENT_STORE,
+        SealingEventStore,
+        SubjectKeyStore,
+        CATALOGS,
+        MASTER_KEYRING,
+        FieldSealer,
+        ProjectionDaemon,
+        AnchorExporter,
+      ],
     };
   }
 

@@ -22,5 +22,7 @@ export function linkageKeyOf(masterKey: Buffer): Buffer {
 export function documentHashOf(linkageKey: Buffer, documentType: string | null, documentNumber: string | null): string | null {
   const number = documentNumber === null ? '' : normalizeDocumentNumber(documentNumber);
   if (number === '') return null;
-  return createHmac('sha256', linkageKey).update(`${documentType ?? 'UNSPECIFIED'}\0${number}`).digest('hex');
+  return createHmac('sha256', linkageKey)
+    .update(`${documentType ?? 'UNSPECIFIED'}\0${number}`)
+    .digest('hex');
 }

@@ -23,32 +23,54 @@ export interface FreeTextFields {
 }
 
 export const HOTLINE_CALL_FREE_TEXT: FreeTextFields = {
-  idField: 'callId', kind: 'record', keyId: (callId) => recordKeyId('hotline-call', callId),
-  fields: { ClassifyHotlineCall: ['reason'], CorrectHotlineCall: ['reason'], HotlineCallClassified: ['reason'], HotlineCallCorrected: ['reason'] },
+  idField: 'callId',
+  kind: 'record',
+  keyId: (callId) => recordKeyId('hotline-call', callId),
+  fields: {
+    ClassifyHotlineCall: ['reason'],
+    CorrectHotlineCall: ['reason'],
+    HotlineCallClassified: ['reason'],
+    HotlineCallCorrected: ['reason'],
+  },
 };
 export const CASE_FREE_TEXT: FreeTextFields = {
-  idField: 'caseId', kind: 'record',
+  idField: 'caseId',
+  kind: 'record',
   fields: {
-    RegisterCase: ['policeUnit'], CaseRegistered: ['policeUnit'],
-    CloseCase: ['reason'], CaseClosed: ['reason'], ReferToProsecutor: ['office'], CaseReferredToProsecutor: ['office'],
+    RegisterCase: ['policeUnit'],
+    CaseRegistered: ['policeUnit'],
+    CloseCase: ['reason'],
+    CaseClosed: ['reason'],
+    ReferToProsecutor: ['office'],
+    CaseReferredToProsecutor: ['office'],
   },
 };
 export const REFERRAL_FREE_TEXT: FreeTextFields = {
-  idField: 'referralId', kind: 'record',
+  idField: 'referralId',
+  kind: 'record',
   fields: {
-    SendReferral: ['unitName'], RejectReferral: ['reason'], RevokeReferral: ['reason'],
-    ReferralSent: ['unitName'], ReferralRejected: ['reason'], ReferralRevoked: ['reason'],
+    SendReferral: ['unitName'],
+    RejectReferral: ['reason'],
+    RevokeReferral: ['reason'],
+    ReferralSent: ['unitName'],
+    ReferralRejected: ['reason'],
+    ReferralRevoked: ['reason'],
   },
 };
 export const PROSECUTION_FREE_TEXT: FreeTextFields = {
-  idField: 'prosecutionId', kind: 'record',
+  idField: 'prosecutionId',
+  kind: 'record',
   fields: {
-    OpenProsecution: ['office'], ProsecutionOpened: ['office'],
-    RecordProsecutionStage: ['reason'], ProsecutionArchived: ['reason'], ProsecutionDismissed: ['reason'],
+    OpenProsecution: ['office'],
+    ProsecutionOpened: ['office'],
+    RecordProsecutionStage: ['reason'],
+    ProsecutionArchived: ['reason'],
+    ProsecutionDismissed: ['reason'],
   },
 };
 export const TRIAL_FREE_TEXT: FreeTextFields = {
-  idField: 'trialId', kind: 'record',
+  idField: 'trialId',
+  kind: 'record',
   fields: { OpenTrial: ['court'], TrialOpened: ['court'], AppealRuling: ['appellant'], RulingAppealed: ['appellant'] },
 };
 
@@ -60,7 +82,11 @@ export function recordKeyId(kind: string, recordId: string): string {
 const keyOf = (spec: FreeTextFields, id: string) => (spec.keyId ? spec.keyId(id) : id.toLowerCase());
 const context = (spec: FreeTextFields, id: string, type: string, field: string) => `${spec.kind}:${id}:${type}.${field}`;
 
-function mapFreeText(spec: FreeTextFields, event: StoredEvent, change: (value: string, id: string, field: string) => string | null): StoredEvent {
+function mapFreeText(
+  spec: FreeTextFields,
+  event: StoredEvent,
+  change: (value: string, id: string, field: string) => string | null,
+): StoredEvent {
   const fields = spec.fields[event.type];
   const data = event.data as Record<string, unknown>;
   const id = data[spec.idField];
@@ -81,13 +107,20 @@ export function freeTextSubjects(spec: FreeTextFields, message: { type: string; 
 
 /** Seals free text that is not sealed yet (values already `sealed:` — the old log's clear ones stay as they are on read). */
 export const sealFreeText = (keyring: SubjectKeyring, spec: FreeTextFields, event: StoredEvent): StoredEvent =>
-  mapFreeText(spec, event, (value, id, field) => (value === '' ? value : keyring.seal(id, value, context(spec, id, event.type, field), field)));
+  mapFreeText(spec, event, (value, id, field) =>
+    value === '' ? value : keyring.seal(id, value, context(spec, id, event.type, field), field),
+  );
 
 /** Clear again; an erased record's text reads as null. Text stored in clear before sealing existed reads as it is. */
 export const unsealFreeText = (keyring: SubjectKeyring, spec: FreeTextFields, event: StoredEvent): StoredEvent =>
   mapFreeText(spec, event, (value, id, field) =>
-    (value.startsWith('sealed:') ? keyring.unseal(id, value, context(spec, id, event.type, field)) : value));
+    value.startsWith('sealed:') ? keyring.unseal(id, value, context(spec, id, event.type, field)) : value,
+  );
 
 export const FREE_TEXT_FIELDS: readonly FreeTextFields[] = [
-  HOTLINE_CALL_FREE_TEXT, CASE_FREE_TEXT, REFERRAL_FREE_TEXT, PROSECUTION_FREE_TEXT, TRIAL_FREE_TEXT,
+  HOTLINE_CALL_FREE_TEXT,
+  CASE_FREE_TEXT,
+  REFERRAL_FREE_TEXT,
+  PROSECUTION_FREE_TEXT,
+  TRIAL_FREE_TEXT,
 ];

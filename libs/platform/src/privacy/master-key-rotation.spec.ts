@@ -47,12 +47,19 @@ describe('master keys with versions, and their rotation', () => {
     const store = new SubjectKeyStore(db.pool, wrappersOf(keyring), keyring.linkageKey);
     const kept = randomUUID();
     const erased = randomUUID();
-    const ring = await store.keyring({ create: [{ id: kept, kind: 'victim' }, { id: erased, kind: 'victim' }] });
+    const ring = await store.keyring({
+      create: [
+        { id: kept, kind: 'victim' },
+        { id: erased, kind: 'victim' },
+      ],
+    });
     const sealedKept = ring.seal(kept, 'Rosa Mamani', 'ctx');
     const sealedErased = ring.seal(erased, 'Juana Quispe', 'ctx');
     // The backup an attacker holds: taken before the erasure, with the master key of its day.
     const { rows: backup } = await db.pool.query<{ subject_id: string; wrapped_key: Buffer }>(
-      'SELECT subject_id, wrapped_key FROM subject_keys WHERE subject_id = ANY($1::uuid[])', [[kept, erased]]);
+      'SELECT subject_id, wrapped_key FROM subject_keys WHERE subject_id = ANY($1::uuid[])',
+      [[kept, erased]],
+    );
     const backupOf = (id: string) => backup.find((r) => r.subject_id === id)!.wrapped_key;
     expect(await new LocalKeyWrapper(oldMaster).unwrap(backupOf(erased))).toHaveLength(32); // today: it opens
     await store.erase(erased, 'Ley 29733 art. 20', 'admin-1');
@@ -66,7 +73,9 @@ describe('master keys with versions, and their rotation', () => {
     const rotated = readKeyring(file);
     expect([...rotated.keys.keys()]).toEqual([2]);
     expect(readFileSync(file, 'utf8')).not.toContain(oldMaster.toString('base64'));
-    const { rows } = await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM subject_keys WHERE wrapped_key IS NOT NULL AND master_key_version <> 2');
+    const { rows } = await db.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM subject_keys WHERE wrapped_key IS NOT NULL AND master_key_version <> 2',
+    );
     expect(rows[0].n).toBe('0');
     // The kept subject still opens with the rotated keyring; the linkage key is unchanged.
     const after = new SubjectKeyStore(db.pool, wrappersOf(rotated), rotated.linkageKey);
@@ -85,7 +94,10 @@ describe('master keys with versions, and their rotation', () => {
     const store = new SubjectKeyStore(db.pool, wrappersOf(keyring), keyring.linkageKey);
     const id = randomUUID();
     const sealed = (await store.keyring({ create: [{ id, kind: 'caller' }] })).seal(id, 'texto', 'ctx');
-    const pool = { connect: () => Promise.reject(new Error('connection lost')), query: db.pool.query.bind(db.pool) } as unknown as typeof db.pool;
+    const pool = {
+      connect: () => Promise.reject(new Error('connection lost')),
+      query: db.pool.query.bind(db.pool),
+    } as unknown as typeof db.pool;
     await expect(rotateMasterKey(pool, readKeyring(file), file)).rejects.toThrow('connection lost');
     const halfway = readKeyring(file);
     expect(halfway.current).toBeGreaterThan(keyring.current);

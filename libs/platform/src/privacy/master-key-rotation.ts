@@ -1,8 +1,6 @@
 import type pg from 'pg';
 import { inTransaction } from '#event-store';
-import {
-  retireOldVersions, withNewVersion, wrappersOf, writeKeyring, type MasterKeyring,
-} from './master-keyring.js';
+import { retireOldVersions, withNewVersion, wrappersOf, writeKeyring, type MasterKeyring } from './master-keyring.js';
 
 export interface RotationResult {
   /** The new current version. */
@@ -30,8 +28,11 @@ export async function rotateMasterKey(
   writeKeyring(file, rotated);
   const wrappers = wrappersOf(rotated);
   const target = wrappers.wrapper(rotated.current)!;
-  const { rows: [{ n }] } = await pool.query<{ n: string }>(
-    'SELECT count(*) AS n FROM subject_keys WHERE wrapped_key IS NOT NULL AND master_key_version <> $1', [rotated.current]);
+  const {
+    rows: [{ n }],
+  } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM subject_keys WHERE wrapped_key IS NOT NULL AND master_key_version <> $1', [
+    rotated.current,
+  ]);
   const total = Number(n);
   let done = 0;
   options.progress?.(done, total);
@@ -40,13 +41,20 @@ export async function rotateMasterKey(
       const { rows } = await client.query<{ subject_id: string; wrapped_key: Buffer; master_key_version: number }>(
         `SELECT subject_id, wrapped_key, master_key_version FROM subject_keys
           WHERE wrapped_key IS NOT NULL AND master_key_version <> $1 ORDER BY subject_id LIMIT $2 FOR UPDATE`,
-        [rotated.current, batchSize]);
+        [rotated.current, batchSize],
+      );
       for (const row of rows) {
         const source = wrappers.wrapper(row.master_key_version);
-        if (!source) throw new Error(`subject key ${row.subject_id} is wrapped by master key version ${row.master_key_version}, which the keyring does not hold`);
+        if (!source)
+          throw new Error(
+            `subject key ${row.subject_id} is wrapped by master key version ${row.master_key_version}, which the keyring does not hold`,
+          );
         const rewrapped = await target.wrap(await source.unwrap(row.wrapped_key));
-        await client.query('UPDATE subject_keys SET wrapped_key = $2, master_key_version = $3 WHERE subject_id = $1',
-          [row.subject_id, rewrapped, rotated.current]);
+        await client.query('UPDATE subject_keys SET wrapped_key = $2, master_key_version = $3 WHERE subject_id = $1', [
+          row.subject_id,
+          rewrapped,
+          rotated.current,
+        ]);
       }
       return rows.length;
     });

@@ -46,7 +46,12 @@ export class MasterKeyError extends Error {}
 /** A keyring of one version from a single master key (MASTER_KEY, or the old `.data/master.key`). */
 export function singleKeyring(masterKey: Buffer, version = 1): MasterKeyring {
   if (masterKey.length !== 32) throw new MasterKeyError('the master key must be 32 bytes');
-  return { current: version, keys: new Map([[version, masterKey]]), linkageKey: linkageKeyOf(masterKey), legacyFieldKeys: legacyFieldKeysOf(masterKey) };
+  return {
+    current: version,
+    keys: new Map([[version, masterKey]]),
+    linkageKey: linkageKeyOf(masterKey),
+    legacyFieldKeys: legacyFieldKeysOf(masterKey),
+  };
 }
 
 /** The keys the legacy FieldSealer (`sealed:v1:`) derives from a master key. */
@@ -80,7 +85,9 @@ export function loadMasterKeyring(options: { masterKey: string | null; keyringFi
   const fromLegacy = !options.masterKey && existsSync(legacyFile);
   const first = options.masterKey
     ? Buffer.from(options.masterKey, 'base64')
-    : fromLegacy ? Buffer.from(readFileSync(legacyFile, 'utf8').trim(), 'base64') : randomBytes(32);
+    : fromLegacy
+      ? Buffer.from(readFileSync(legacyFile, 'utf8').trim(), 'base64')
+      : randomBytes(32);
   const keyring = singleKeyring(first);
   writeKeyring(file, keyring);
   if (fromLegacy) rmSync(legacyFile);
@@ -102,8 +109,13 @@ export function readKeyring(file: string): MasterKeyring {
     throw new MasterKeyError(`${file}: the current version ${parsed.current} is missing or a key is not 32 bytes`);
   }
   return {
-    current: parsed.current, keys, linkageKey: Buffer.from(parsed.linkageKey, 'base64'),
-    legacyFieldKeys: { encryption: Buffer.from(parsed.legacyFieldKeys.encryption, 'base64'), nonce: Buffer.from(parsed.legacyFieldKeys.nonce, 'base64') },
+    current: parsed.current,
+    keys,
+    linkageKey: Buffer.from(parsed.linkageKey, 'base64'),
+    legacyFieldKeys: {
+      encryption: Buffer.from(parsed.legacyFieldKeys.encryption, 'base64'),
+      nonce: Buffer.from(parsed.legacyFieldKeys.nonce, 'base64'),
+    },
   };
 }
 
@@ -112,9 +124,14 @@ export function writeKeyring(file: string, keyring: MasterKeyring): void {
   const content: KeyringFile = {
     format: FORMAT,
     current: keyring.current,
-    keys: Object.fromEntries([...keyring.keys].sort(([a], [b]) => a - b).map(([version, key]) => [String(version), key.toString('base64')])),
+    keys: Object.fromEntries(
+      [...keyring.keys].sort(([a], [b]) => a - b).map(([version, key]) => [String(version), key.toString('base64')]),
+    ),
     linkageKey: keyring.linkageKey.toString('base64'),
-    legacyFieldKeys: { encryption: keyring.legacyFieldKeys.encryption.toString('base64'), nonce: keyring.legacyFieldKeys.nonce.toString('base64') },
+    legacyFieldKeys: {
+      encryption: keyring.legacyFieldKeys.encryption.toString('base64'),
+      nonce: keyring.legacyFieldKeys.nonce.toString('base64'),
+    },
   };
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;

@@ -1,6 +1,4 @@
-import type {
-  AppendResult, EventStore, ExpectedVersion, LogPosition, NewEvent, RecordedEvent,
-} from '#event-store';
+import type { AppendResult, EventStore, ExpectedVersion, LogPosition, NewEvent, RecordedEvent } from '#event-store';
 import { FREE_TEXT_FIELDS, freeTextSubjects, unsealFreeText, type FreeTextFields } from './free-text.js';
 import { STREAM_SEALINGS, type StreamSealing } from './stream-sealing.js';
 import type { SubjectKeyStore } from './subject-key-store.js';
@@ -42,7 +40,10 @@ export class SealingEventStore implements EventStore {
     const sealing = this.sealingOf(streamId);
     if (!sealing) return { events, erased: new Set() };
     const keyring = await this.keys.keyring({ load: events.flatMap((event) => sealing.subjectsOf(event).map((s) => s.id)) });
-    return { events: events.map((event) => ({ ...event, data: sealing.unseal(keyring, event).data as Record<string, unknown> })), erased: keyring.erased };
+    return {
+      events: events.map((event) => ({ ...event, data: sealing.unseal(keyring, event).data as Record<string, unknown> })),
+      erased: keyring.erased,
+    };
   }
 
   /** The log in gap-safe order, opened like readStream (the keys of a batch loaded at once). */

@@ -1,9 +1,21 @@
 import {
-  caseStreamName, hotlineCallStreamName, PERSONAL_FIELDS, prosecutionStreamName, referralStreamName, trialStreamName,
+  caseStreamName,
+  hotlineCallStreamName,
+  PERSONAL_FIELDS,
+  prosecutionStreamName,
+  referralStreamName,
+  trialStreamName,
 } from '#domain';
 import {
-  CASE_FREE_TEXT, freeTextSubjects, HOTLINE_CALL_FREE_TEXT, PROSECUTION_FREE_TEXT, REFERRAL_FREE_TEXT, sealFreeText, TRIAL_FREE_TEXT,
-  unsealFreeText, type FreeTextFields,
+  CASE_FREE_TEXT,
+  freeTextSubjects,
+  HOTLINE_CALL_FREE_TEXT,
+  PROSECUTION_FREE_TEXT,
+  REFERRAL_FREE_TEXT,
+  sealFreeText,
+  TRIAL_FREE_TEXT,
+  unsealFreeText,
+  type FreeTextFields,
 } from './free-text.js';
 import type { DataSubject, SubjectKeyring } from './subject-keyring.js';
 
@@ -43,7 +55,8 @@ function mapSummary(event: StoredEvent, change: Transform): StoredEvent {
 const callerOf = (event: StoredEvent): DataSubject[] => {
   const callId = (event.data as { callId?: unknown }).callId;
   return (event.type === 'HotlineCallReceived' || event.type === 'HotlineCallCorrected') && typeof callId === 'string'
-    ? [{ id: callId, kind: 'caller' }] : [];
+    ? [{ id: callId, kind: 'caller' }]
+    : [];
 };
 
 const hotlineCallPersonalData: Omit<StreamSealing, 'streamPrefix'> = {
@@ -64,9 +77,12 @@ function mapPersonal(event: StoredEvent, transform: Transform): StoredEvent {
   if (event.type !== 'VictimIdentified') return event;
   const data = event.data as { victimId: string; personal?: Personal };
   if (!data.personal) return event;
-  const personal = Object.fromEntries(Object.entries(data.personal).map(([key, value]) => [
-    key, typeof value === 'string' && (PERSONAL_FIELDS as readonly string[]).includes(key) ? transform(value, data.victimId, key) : value,
-  ]));
+  const personal = Object.fromEntries(
+    Object.entries(data.personal).map(([key, value]) => [
+      key,
+      typeof value === 'string' && (PERSONAL_FIELDS as readonly string[]).includes(key) ? transform(value, data.victimId, key) : value,
+    ]),
+  );
   return { ...event, data: { ...data, personal } };
 }
 
@@ -85,7 +101,8 @@ const casePersonalData: Omit<StreamSealing, 'streamPrefix'> = {
     const personal = (event.data as { personal?: Personal }).personal;
     const linkId = keyring.linkId(personal?.documentType ?? null, personal?.documentNumber ?? null);
     const sealed = mapPersonal(event, (value, victimId, field) =>
-      keyring.seal(victimId, value, victimContext(victimId, field), `victims[${victimId}].${field}`));
+      keyring.seal(victimId, value, victimContext(victimId, field), `victims[${victimId}].${field}`),
+    );
     return { ...sealed, data: { ...sealed.data, linkId } };
   },
   // Values of an erased victim read as null. The link id (and an old event's document hash) are storage-only: the

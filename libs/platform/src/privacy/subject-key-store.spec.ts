@@ -26,7 +26,9 @@ describe('subject keys in PostgreSQL', () => {
     const sealed = a.seal(victimId, 'Rosa Mamani', 'ctx');
     expect(b.seal(victimId, 'Rosa Mamani', 'ctx')).toBe(sealed);
     expect(c.unseal(victimId, sealed, 'ctx')).toBe('Rosa Mamani');
-    const { rows } = await db.pool.query('SELECT subject_kind, length(wrapped_key) AS n FROM subject_keys WHERE subject_id = $1', [victimId]);
+    const { rows } = await db.pool.query('SELECT subject_kind, length(wrapped_key) AS n FROM subject_keys WHERE subject_id = $1', [
+      victimId,
+    ]);
     expect(rows).toEqual([{ subject_kind: 'victim', n: 60 }]);
   });
 
@@ -35,7 +37,12 @@ describe('subject keys in PostgreSQL', () => {
     const before = await store.keyring({ create: [{ id: callId, kind: 'caller' }] });
     const sealed = before.seal(callId, 'resumen', 'ctx');
     const first = await store.erase(callId, 'Solicitud del titular (Ley 29733)', 'admin-1');
-    expect(first).toMatchObject({ subjectId: callId, subjectKind: 'caller', reason: 'Solicitud del titular (Ley 29733)', erasedBy: 'admin-1' });
+    expect(first).toMatchObject({
+      subjectId: callId,
+      subjectKind: 'caller',
+      reason: 'Solicitud del titular (Ley 29733)',
+      erasedBy: 'admin-1',
+    });
     expect(await store.erase(callId, 'otra razón', 'admin-2')).toEqual(first);
     const after = await store.keyring({ create: [{ id: callId, kind: 'caller' }] });
     expect(after.unseal(callId, sealed, 'ctx')).toBeNull();

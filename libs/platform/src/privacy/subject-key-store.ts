@@ -63,18 +63,24 @@ export class SubjectKeyStore {
    * same victimId finds and reuses the first key: insert … on conflict do nothing, then select), `load` only
    * reads existing keys.
    */
-  async keyring(subjects: { create?: readonly DataSubject[]; load?: readonly string[]; documents?: readonly IdentityDocument[] }): Promise<SubjectKeyring> {
+  async keyring(subjects: {
+    create?: readonly DataSubject[];
+    load?: readonly string[];
+    documents?: readonly IdentityDocument[];
+  }): Promise<SubjectKeyring> {
     // Ids that are not UUIDs name no subject: the decider refuses such a command, it must not fail here first.
     const create = dedupe(subjects.create ?? []).filter((s) => UUID.test(s.id));
-    const ids = [...new Set([...create.map((s) => s.id), ...(subjects.load ?? [])].map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
+    const ids = [...new Set([...create.map((s) => s.id), ...(subjects.load ?? [])].map((id) => id.toLowerCase()))].filter((id) =>
+      UUID.test(id),
+    );
     const keys = new Map<string, SubjectKey>(ids.map((id) => [id, { status: 'absent' }]));
     for (const [id, dataKey] of await this.createKeys(create)) keys.set(id, { status: 'active', dataKey });
     const rows = await this.rows(ids.filter((id) => keys.get(id)!.status === 'absent'));
-    await Promise.all(rows.map(async (row) => {
-      keys.set(row.subject_id, row.wrapped_key === null
-        ? { status: 'erased' }
-        : { status: 'active', dataKey: await this.unwrap(row) });
-    }));
+    await Promise.all(
+      rows.map(async (row) => {
+        keys.set(row.subject_id, row.wrapped_key === null ? { status: 'erased' } : { status: 'active', dataKey: await this.unwrap(row) });
+      }),
+    );
     const documents = [...(subjects.documents ?? []), ...create.flatMap((s) => (s.document ? [s.document] : []))];
     return new SubjectKeyring(keys, this.linkageKey, this.legacy, await this.links(documents));
   }
@@ -84,7 +90,9 @@ export class SubjectKeyStore {
    * The unique hash makes two racing registrations of one document agree on a single link id.
    */
   private async links(documents: readonly IdentityDocument[]): Promise<Map<string, string>> {
-    const hashes = [...new Set(documents.map((d) => documentHashOf(this.linkageKey, d.type, d.number)).filter((h): h is string => h !== null))];
+    const hashes = [
+      ...new Set(documents.map((d) => documentHashOf(this.linkageKey, d.type, d.number)).filter((h): h is string => h !== null)),
+    ];
     if (hashes.length === 0) return new Map();
     const { rows } = await this.pool.query<{ link_id: string; document_hash: string }>(
       `WITH fresh AS (
@@ -99,7 +107,9 @@ export class SubjectKeyStore {
     const missing = hashes.filter((h) => !links.has(h));
     if (missing.length > 0) {
       const again = await this.pool.query<{ link_id: string; document_hash: string }>(
-        'SELECT link_id, document_hash FROM document_links WHERE document_hash = ANY($1::text[])', [missing]);
+        'SELECT link_id, document_hash FROM document_links WHERE document_hash = ANY($1::text[])',
+        [missing],
+      );
       for (const r of again.rows) links.set(r.document_hash, r.link_id);
     }
     return links;
@@ -128,15 +138,17 @@ export class SubjectKeyStore {
     const wrapped = await Promise.all(fresh.map((f) => wrapper.wrap(f.dataKey)));
     // One round trip (simple protocol, several statements): the values are validated UUIDs, a kind from the code
     // and hex, so inlining them is safe, and a command pays no more than one extra exchange with the server.
-    const values = fresh.map((f, i) => `('${f.id}'::uuid, ${literal(f.kind)}, '\\x${wrapped[i].toString('hex')}'::bytea, ${Number(version)})`);
+    const values = fresh.map(
+      (f, i) => `('${f.id}'::uuid, ${literal(f.kind)}, '\\x${wrapped[i].toString('hex')}'::bytea, ${Number(version)})`,
+    );
     const client = await this.pool.connect();
     try {
-      const results = await client.query(
+      const results = (await client.query(
         `BEGIN; SET LOCAL synchronous_commit = off;
          INSERT INTO subject_keys (subject_id, subject_kind, wrapped_key, master_key_version) VALUES ${values.join(', ')}
            ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id;
          COMMIT;`,
-      ) as unknown as Array<{ rows: Array<{ subject_id: string }> }>;
+      )) as unknown as Array<{ rows: Array<{ subject_id: string }> }>;
       const inserted = new Set(results[2].rows.map((r) => r.subject_id));
       return new Map(fresh.filter((f) => inserted.has(f.id)).map((f) => [f.id, f.dataKey]));
     } catch (error) {
@@ -177,7 +189,11 @@ export class SubjectKeyStore {
   async erasures(subjectIds: readonly string[]): Promise<SubjectErasure[]> {
     const ids = [...new Set(subjectIds.map((id) => id.toLowerCase()))].filter((id) => UUID.test(id));
     const rows = new Map((await this.rows(ids)).map((row) => [row.subject_id, row]));
-    return ids.map((id) => rows.get(id)).filter((row): row is KeyRow => row !== undefined).map(erasureOf).filter((e): e is SubjectErasure => e !== null);
+    return ids
+      .map((id) => rows.get(id))
+      .filter((row): row is KeyRow => row !== undefined)
+      .map(erasureOf)
+      .filter((e): e is SubjectErasure => e !== null);
   }
 
   /** The kind of a subject the registry holds a key row for (erased or not), or null. */
@@ -201,8 +217,11 @@ export class SubjectKeyStore {
 function erasureOf(row: KeyRow): SubjectErasure | null {
   if (row.erased_at === null) return null;
   return {
-    subjectId: row.subject_id, subjectKind: row.subject_kind, erasedAt: row.erased_at.toISOString(),
-    reason: row.erasure_reason ?? '', erasedBy: row.erased_by ?? '',
+    subjectId: row.subject_id,
+    subjectKind: row.subject_kind,
+    erasedAt: row.erased_at.toISOString(),
+    reason: row.erasure_reason ?? '',
+    erasedBy: row.erased_by ?? '',
   };
 }
 

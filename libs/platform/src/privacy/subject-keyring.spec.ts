@@ -8,7 +8,8 @@ import { PersonalDataErased, SubjectKeyNotLoaded, SubjectKeyring, type SubjectKe
 const master = randomBytes(32);
 const alice = randomUUID();
 const bruno = randomUUID();
-const keyring = (keys: Record<string, SubjectKey>) => new SubjectKeyring(new Map(Object.entries(keys)), linkageKeyOf(master), new FieldSealer(master));
+const keyring = (keys: Record<string, SubjectKey>) =>
+  new SubjectKeyring(new Map(Object.entries(keys)), linkageKeyOf(master), new FieldSealer(master));
 const active = (): SubjectKey => ({ status: 'active', dataKey: randomBytes(32) });
 
 describe('sealing under per-subject keys', () => {

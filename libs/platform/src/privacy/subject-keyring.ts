@@ -19,7 +19,10 @@ export type SubjectKey = { status: 'active'; dataKey: Buffer } | { status: 'eras
 
 /** Setting personal data of a subject whose key was destroyed: it can never be sealed again (HTTP 422). */
 export class PersonalDataErased extends NotAllowed {
-  constructor(readonly subjectId: string, field: string) {
+  constructor(
+    readonly subjectId: string,
+    field: string,
+  ) {
     super(
       'personal_data_erased',
       'Los datos personales de esta persona fueron suprimidos; no se pueden registrar nuevos',

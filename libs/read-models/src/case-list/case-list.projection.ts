@@ -31,8 +31,17 @@ export const caseListProjection: Projection<CaseListEvent> = {
             `INSERT INTO case_list (case_id, registered_at, police_unit, police_unit_key, ubigeo, department, source, purposes, status,
                                     victims, suspects, prosecution_id, referral_id)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', 0, 0, NULL, $9) ON CONFLICT (case_id) DO NOTHING`,
-            [d.caseId, d.registeredAt, d.policeUnit, searchKey(d.policeUnit), d.ubigeo, departmentOfUbigeo(d.ubigeo), d.source,
-              d.purposes ?? [], d.referralId ?? null],
+            [
+              d.caseId,
+              d.registeredAt,
+              d.policeUnit,
+              searchKey(d.policeUnit),
+              d.ubigeo,
+              departmentOfUbigeo(d.ubigeo),
+              d.source,
+              d.purposes ?? [],
+              d.referralId ?? null,
+            ],
           );
           break;
         }
@@ -43,19 +52,34 @@ export const caseListProjection: Projection<CaseListEvent> = {
              SELECT case_id, $2, coalesce($3::uuid, (SELECT link_id FROM document_links WHERE document_hash = $5))
                FROM case_list WHERE case_id = $1 AND status = ANY($4::text[])
              ON CONFLICT DO NOTHING`,
-            [d.caseId, d.victimId, typeof d.linkId === 'string' ? d.linkId : null, ACTIVE,
-              typeof d.documentHash === 'string' && d.documentHash !== '' ? d.documentHash : null]);
+            [
+              d.caseId,
+              d.victimId,
+              typeof d.linkId === 'string' ? d.linkId : null,
+              ACTIVE,
+              typeof d.documentHash === 'string' && d.documentHash !== '' ? d.documentHash : null,
+            ],
+          );
           if (added.rowCount) await db.query('UPDATE case_list SET victims = victims + 1 WHERE case_id = $1', [d.caseId]);
           break;
         }
         case 'SuspectIdentified':
-          await db.query('UPDATE case_list SET suspects = suspects + 1 WHERE case_id = $1 AND status = ANY($2::text[])', [event.data.caseId, ACTIVE]);
+          await db.query('UPDATE case_list SET suspects = suspects + 1 WHERE case_id = $1 AND status = ANY($2::text[])', [
+            event.data.caseId,
+            ACTIVE,
+          ]);
           break;
         case 'CaseReferredToProsecutor':
-          await db.query(`UPDATE case_list SET status = 'referred', prosecution_id = $2 WHERE case_id = $1 AND status = 'open'`, [event.data.caseId, event.data.prosecutionId]);
+          await db.query(`UPDATE case_list SET status = 'referred', prosecution_id = $2 WHERE case_id = $1 AND status = 'open'`, [
+            event.data.caseId,
+            event.data.prosecutionId,
+          ]);
           break;
         case 'CaseClosed':
-          await db.query(`UPDATE case_list SET status = 'closed' WHERE case_id = $1 AND status = ANY($2::text[])`, [event.data.caseId, ACTIVE]);
+          await db.query(`UPDATE case_list SET status = 'closed' WHERE case_id = $1 AND status = ANY($2::text[])`, [
+            event.data.caseId,
+            ACTIVE,
+          ]);
           break;
       }
     }

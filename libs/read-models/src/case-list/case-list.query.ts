@@ -38,7 +38,10 @@ export interface CaseListQuery {
 const likePattern = (text: string) => `%${searchKey(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Newest first by registeredAt (then caseId), one page; `nextCursor` is null on the last page. */
-export async function queryCaseList(dataSource: DataSource, query: CaseListQuery): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+export async function queryCaseList(
+  dataSource: DataSource,
+  query: CaseListQuery,
+): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
   const { start, end } = limaDayRange(query.from, query.to);
   const after = decodeCursor(query.cursor);
   const rows: Array<{ case_id: string; registered_at: Date } & Record<string, unknown>> = await dataSource.query(
@@ -52,16 +55,36 @@ export async function queryCaseList(dataSource: DataSource, query: CaseListQuery
         AND ($10::timestamptz IS NULL OR (registered_at, case_id) < ($10::timestamptz, $11::uuid))
       ORDER BY registered_at DESC, case_id DESC
       LIMIT $12`,
-    [query.policeUnit ? likePattern(query.policeUnit) : null, query.department ?? null, query.ubigeo ?? null, start, end,
-      query.status ?? null, query.purpose ?? null, query.scope ?? null, query.linkId ?? null, after?.at ?? null, after?.id ?? null, query.limit + 1],
+    [
+      query.policeUnit ? likePattern(query.policeUnit) : null,
+      query.department ?? null,
+      query.ubigeo ?? null,
+      start,
+      end,
+      query.status ?? null,
+      query.purpose ?? null,
+      query.scope ?? null,
+      query.linkId ?? null,
+      after?.at ?? null,
+      after?.id ?? null,
+      query.limit + 1,
+    ],
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
-      caseId: r.case_id, registeredAt: r.registered_at.toISOString(), policeUnit: String(r.police_unit), ubigeo: String(r.ubigeo),
-      source: String(r.source), purposes: r.purposes as string[], status: String(r.status), victims: Number(r.victims), suspects: Number(r.suspects),
-      prosecutionId: (r.prosecution_id as string | null) ?? null, referralId: (r.referral_id as string | null) ?? null,
+      caseId: r.case_id,
+      registeredAt: r.registered_at.toISOString(),
+      policeUnit: String(r.police_unit),
+      ubigeo: String(r.ubigeo),
+      source: String(r.source),
+      purposes: r.purposes as string[],
+      status: String(r.status),
+      victims: Number(r.victims),
+      suspects: Number(r.suspects),
+      prosecutionId: (r.prosecution_id as string | null) ?? null,
+      referralId: (r.referral_id as string | null) ?? null,
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.registered_at.toISOString(), id: last.case_id }) : null,
   };

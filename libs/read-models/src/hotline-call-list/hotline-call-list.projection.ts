@@ -1,7 +1,5 @@
 import type { Projection, Queryable } from '#event-store';
-import {
-  departmentOfUbigeo, HOTLINE_CALL_EVENT_TYPES, isTraffickingRelated, type HotlineCallEvent, type ReferralSent,
-} from '#domain';
+import { departmentOfUbigeo, HOTLINE_CALL_EVENT_TYPES, isTraffickingRelated, type HotlineCallEvent, type ReferralSent } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 
 export const HOTLINE_CALL_LIST_PROJECTION = 'hotline-call-list';
@@ -26,10 +24,20 @@ export interface CallListRow {
 }
 
 const COLUMNS: Array<[keyof CallListRow, string, string]> = [
-  ['callId', 'call_id', 'uuid'], ['receivedAt', 'received_at', 'timestamptz'], ['channel', 'channel', 'text'], ['language', 'language', 'text'],
-  ['callerUbigeo', 'caller_ubigeo', 'text'], ['department', 'department', 'text'], ['anonymous', 'anonymous', 'boolean'],
-  ['topic', 'topic', 'text'], ['traffickingRelated', 'trafficking_related', 'boolean'], ['status', 'status', 'text'],
-  ['outcome', 'outcome', 'text'], ['referrals', 'referrals', 'integer'], ['version', 'version', 'integer'], ['recordedBy', 'recorded_by', 'text'],
+  ['callId', 'call_id', 'uuid'],
+  ['receivedAt', 'received_at', 'timestamptz'],
+  ['channel', 'channel', 'text'],
+  ['language', 'language', 'text'],
+  ['callerUbigeo', 'caller_ubigeo', 'text'],
+  ['department', 'department', 'text'],
+  ['anonymous', 'anonymous', 'boolean'],
+  ['topic', 'topic', 'text'],
+  ['traffickingRelated', 'trafficking_related', 'boolean'],
+  ['status', 'status', 'text'],
+  ['outcome', 'outcome', 'text'],
+  ['referrals', 'referrals', 'integer'],
+  ['version', 'version', 'integer'],
+  ['recordedBy', 'recorded_by', 'text'],
 ];
 
 type CallListEvent = HotlineCallEvent | ReferralSent;
@@ -52,7 +60,9 @@ export const hotlineCallListProjection: Projection<CallListEvent> = {
     await db.query(
       `INSERT INTO hotline_call_list (${COLUMNS.map(([, c]) => c).join(', ')})
        SELECT * FROM unnest(${COLUMNS.map(([, , type], i) => `$${i + 1}::${type}[]`).join(', ')})
-       ON CONFLICT (call_id) DO UPDATE SET ${COLUMNS.slice(1).map(([, c]) => `${c} = excluded.${c}`).join(', ')}`,
+       ON CONFLICT (call_id) DO UPDATE SET ${COLUMNS.slice(1)
+         .map(([, c]) => `${c} = excluded.${c}`)
+         .join(', ')}`,
       COLUMNS.map(([key]) => upserts.map((row) => row[key])),
     );
   },
@@ -79,16 +89,27 @@ function evolveRow(rows: Map<string, CallListRow>, event: Recorded<CallListEvent
     const d = event.data;
     const actor = typeof event.metadata.actor === 'string' ? event.metadata.actor : null;
     rows.set(callId, {
-      callId, receivedAt: d.receivedAt, channel: d.channel, language: d.language,
-      callerUbigeo: typeof d.callerUbigeo === 'string' ? d.callerUbigeo : null, department: departmentOfUbigeo(d.callerUbigeo),
-      anonymous: d.anonymous === true, topic: d.topic, traffickingRelated: isTraffickingRelated(d.topic), status: 'open', outcome: null,
-      referrals: 0, version: event.streamPosition, recordedBy: actor === null ? null : actor.slice(actor.indexOf(':') + 1),
+      callId,
+      receivedAt: d.receivedAt,
+      channel: d.channel,
+      language: d.language,
+      callerUbigeo: typeof d.callerUbigeo === 'string' ? d.callerUbigeo : null,
+      department: departmentOfUbigeo(d.callerUbigeo),
+      anonymous: d.anonymous === true,
+      topic: d.topic,
+      traffickingRelated: isTraffickingRelated(d.topic),
+      status: 'open',
+      outcome: null,
+      referrals: 0,
+      version: event.streamPosition,
+      recordedBy: actor === null ? null : actor.slice(actor.indexOf(':') + 1),
     });
     return true;
   }
   if (!row) return false;
   row.version = event.streamPosition;
-  if (event.type === 'HotlineCallClassified') Object.assign(row, { topic: event.data.topic, traffickingRelated: isTraffickingRelated(event.data.topic) });
+  if (event.type === 'HotlineCallClassified')
+    Object.assign(row, { topic: event.data.topic, traffickingRelated: isTraffickingRelated(event.data.topic) });
   if (event.type === 'HotlineCallClosed') Object.assign(row, { status: 'closed', outcome: event.data.outcome });
   if (event.type === 'HotlineCallCorrected') {
     const changes = event.data.changes ?? {};
@@ -107,10 +128,14 @@ function evolveRow(rows: Map<string, CallListRow>, event: Recorded<CallListEvent
 
 async function load(db: Queryable, ids: string[]): Promise<Map<string, CallListRow>> {
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT ${COLUMNS.map(([, c]) => c).join(', ')} FROM hotline_call_list WHERE call_id = ANY($1::uuid[])`, [ids]);
-  return new Map(rows.map((r) => {
-    const row = Object.fromEntries(COLUMNS.map(([key, column]) => [key, r[column]])) as unknown as CallListRow;
-    row.receivedAt = (r.received_at as Date).toISOString();
-    return [row.callId, row];
-  }));
+    `SELECT ${COLUMNS.map(([, c]) => c).join(', ')} FROM hotline_call_list WHERE call_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(
+    rows.map((r) => {
+      const row = Object.fromEntries(COLUMNS.map(([key, column]) => [key, r[column]])) as unknown as CallListRow;
+      row.receivedAt = (r.received_at as Date).toISOString();
+      return [row.callId, row];
+    }),
+  );
 }

@@ -32,7 +32,10 @@ export interface HotlineCallListQuery {
 }
 
 /** Newest first by receivedAt (then callId), one page; `nextCursor` is null on the last page. */
-export async function queryHotlineCallList(dataSource: DataSource, query: HotlineCallListQuery): Promise<{ items: HotlineCallListItem[]; nextCursor: string | null }> {
+export async function queryHotlineCallList(
+  dataSource: DataSource,
+  query: HotlineCallListQuery,
+): Promise<{ items: HotlineCallListItem[]; nextCursor: string | null }> {
   const { start, end } = limaDayRange(query.from, query.to);
   const after = decodeCursor(query.cursor);
   const rows: Array<Record<string, unknown> & { received_at: Date; call_id: string }> = await dataSource.query(
@@ -44,17 +47,34 @@ export async function queryHotlineCallList(dataSource: DataSource, query: Hotlin
         AND ($7::timestamptz IS NULL OR (received_at, call_id) < ($7::timestamptz, $8::uuid))
       ORDER BY received_at DESC, call_id DESC
       LIMIT $9`,
-    [start, end, query.topic ?? null, query.status ?? null, query.recordedBy ?? null, query.scope ?? null,
-      after?.at ?? null, after?.id ?? null, query.limit + 1],
+    [
+      start,
+      end,
+      query.topic ?? null,
+      query.status ?? null,
+      query.recordedBy ?? null,
+      query.scope ?? null,
+      after?.at ?? null,
+      after?.id ?? null,
+      query.limit + 1,
+    ],
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
-      callId: r.call_id, receivedAt: r.received_at.toISOString(), channel: String(r.channel), language: String(r.language),
-      callerUbigeo: (r.caller_ubigeo as string | null) ?? null, anonymous: Boolean(r.anonymous), topic: String(r.topic),
-      traffickingRelated: Boolean(r.trafficking_related), status: r.status as 'open' | 'closed', outcome: (r.outcome as string | null) ?? null,
-      referrals: Number(r.referrals), version: Number(r.version),
+      callId: r.call_id,
+      receivedAt: r.received_at.toISOString(),
+      channel: String(r.channel),
+      language: String(r.language),
+      callerUbigeo: (r.caller_ubigeo as string | null) ?? null,
+      anonymous: Boolean(r.anonymous),
+      topic: String(r.topic),
+      traffickingRelated: Boolean(r.trafficking_related),
+      status: r.status as 'open' | 'closed',
+      outcome: (r.outcome as string | null) ?? null,
+      referrals: Number(r.referrals),
+      version: Number(r.version),
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.received_at.toISOString(), id: last.call_id }) : null,
   };

@@ -20,15 +20,40 @@ async function writeCalls(store: PostgresEventStore, count: number): Promise<voi
     const callId = randomUUID();
     const stream = `hotline-call-${callId}`;
     const receivedAt = new Date(Date.UTC(2025, i % 12, 1 + (i % 28), (i * 7) % 24)).toISOString();
-    const events = [{
-      eventId: randomUUID(),
-      type: 'HotlineCallReceived',
-      data: { callId, receivedAt, channel: 'phone', language: 'es', callerUbigeo: i % 3 ? '150101' : null,
-        anonymous: false, topic: i % 4 ? 'information' : 'trafficking', summary: null },
-    }];
-    if (i % 5 === 0) events.push({ eventId: randomUUID(), type: 'HotlineCallClassified', data: { callId, topic: 'trafficking', previousTopic: 'information', reason: null } as never });
-    if (i % 7 === 0) events.push({ eventId: randomUUID(), type: 'HotlineCallCorrected', data: { callId, changes: { callerUbigeo: '080101', receivedAt: '2025-01-01T04:00:00.000Z' }, reason: 'typo' } as never });
-    if (i % 2 === 0) events.push({ eventId: randomUUID(), type: 'HotlineCallClosed', data: { callId, closedAt: receivedAt, outcome: 'information_provided' } as never });
+    const events = [
+      {
+        eventId: randomUUID(),
+        type: 'HotlineCallReceived',
+        data: {
+          callId,
+          receivedAt,
+          channel: 'phone',
+          language: 'es',
+          callerUbigeo: i % 3 ? '150101' : null,
+          anonymous: false,
+          topic: i % 4 ? 'information' : 'trafficking',
+          summary: null,
+        },
+      },
+    ];
+    if (i % 5 === 0)
+      events.push({
+        eventId: randomUUID(),
+        type: 'HotlineCallClassified',
+        data: { callId, topic: 'trafficking', previousTopic: 'information', reason: null } as never,
+      });
+    if (i % 7 === 0)
+      events.push({
+        eventId: randomUUID(),
+        type: 'HotlineCallCorrected',
+        data: { callId, changes: { callerUbigeo: '080101', receivedAt: '2025-01-01T04:00:00.000Z' }, reason: 'typo' } as never,
+      });
+    if (i % 2 === 0)
+      events.push({
+        eventId: randomUUID(),
+        type: 'HotlineCallClosed',
+        data: { callId, closedAt: receivedAt, outcome: 'information_provided' } as never,
+      });
     if (i % 11 === 0) events.push({ eventId: randomUUID(), type: 'SomethingFromTheFuture', data: { callId } as never });
     await store.append(stream, events, 0);
   }

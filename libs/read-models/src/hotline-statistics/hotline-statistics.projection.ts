@@ -15,7 +15,6 @@ interface CallFact {
   closed: boolean;
 }
 
-
 /**
  * Keeps two tables: hotline_call_facts, one row per call (the truth each event changes), and
  * hotline_call_counts, the counts per month of receipt (Lima) and department, which the statistics read so a
@@ -52,7 +51,10 @@ export const hotlineStatisticsProjection: Projection<HotlineCallEvent> = {
       contribute(now, 1);
     }
     await writeFacts(db, inserted, updated);
-    await writeCounts(db, [...deltas.values()].filter((d) => d.received || d.trafficking || d.closed));
+    await writeCounts(
+      db,
+      [...deltas.values()].filter((d) => d.received || d.trafficking || d.closed),
+    );
   },
 };
 
@@ -65,8 +67,13 @@ function evolveFact(facts: Map<string, CallFact>, event: Recorded<HotlineCallEve
       const d = event.data;
       if (!fact) {
         facts.set(callId, {
-          callId, receivedAt: d.receivedAt, receivedMonth: limaMonth(d.receivedAt),
-          department: departmentOfUbigeo(d.callerUbigeo), topic: d.topic, traffickingRelated: isTraffickingRelated(d.topic), closed: false,
+          callId,
+          receivedAt: d.receivedAt,
+          receivedMonth: limaMonth(d.receivedAt),
+          department: departmentOfUbigeo(d.callerUbigeo),
+          topic: d.topic,
+          traffickingRelated: isTraffickingRelated(d.topic),
+          closed: false,
         });
       }
       return;
@@ -78,7 +85,8 @@ function evolveFact(facts: Map<string, CallFact>, event: Recorded<HotlineCallEve
       if (!fact) return;
       const changes = event.data.changes ?? {};
       const next = { ...fact };
-      if (typeof changes.receivedAt === 'string') Object.assign(next, { receivedAt: changes.receivedAt, receivedMonth: limaMonth(changes.receivedAt) });
+      if (typeof changes.receivedAt === 'string')
+        Object.assign(next, { receivedAt: changes.receivedAt, receivedMonth: limaMonth(changes.receivedAt) });
       if ('callerUbigeo' in changes) next.department = departmentOfUbigeo(changes.callerUbigeo);
       facts.set(callId, next);
       return;
@@ -93,36 +101,68 @@ const sameFact = (a: CallFact, b: CallFact) =>
   a.receivedAt === b.receivedAt && a.department === b.department && a.topic === b.topic && a.closed === b.closed;
 
 async function loadFacts(db: Queryable, ids: string[]): Promise<Map<string, CallFact>> {
-  const { rows } = await db.query<{ call_id: string; received_at: Date; received_month: string; department: string; topic: string; trafficking_related: boolean; closed: boolean }>(
+  const { rows } = await db.query<{
+    call_id: string;
+    received_at: Date;
+    received_month: string;
+    department: string;
+    topic: string;
+    trafficking_related: boolean;
+    closed: boolean;
+  }>(
     `SELECT call_id, received_at, received_month, department, topic, trafficking_related, closed
        FROM hotline_call_facts WHERE call_id = ANY($1::uuid[])`,
     [ids],
   );
-  return new Map(rows.map((r) => [r.call_id, {
-    callId: r.call_id, receivedAt: r.received_at.toISOString(), receivedMonth: r.received_month, department: r.department,
-    topic: r.topic, traffickingRelated: r.trafficking_related, closed: r.closed,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.call_id,
+      {
+        callId: r.call_id,
+        receivedAt: r.received_at.toISOString(),
+        receivedMonth: r.received_month,
+        department: r.department,
+        topic: r.topic,
+        traffickingRelated: r.trafficking_related,
+        closed: r.closed,
+      },
+    ]),
+  );
 }
 
 async function writeFacts(db: Queryable, inserted: CallFact[], updated: CallFact[]): Promise<void> {
   const columns = (facts: CallFact[]) => [
-    facts.map((f) => f.callId), facts.map((f) => f.receivedAt), facts.map((f) => f.receivedMonth), facts.map((f) => f.department),
-    facts.map((f) => f.topic), facts.map((f) => f.traffickingRelated), facts.map((f) => f.closed),
+    facts.map((f) => f.callId),
+    facts.map((f) => f.receivedAt),
+    facts.map((f) => f.receivedMonth),
+    facts.map((f) => f.department),
+    facts.map((f) => f.topic),
+    facts.map((f) => f.traffickingRelated),
+    facts.map((f) => f.closed),
   ];
   const input = `unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[])
     AS u(call_id, received_at, received_month, department, topic, trafficking_related, closed)`;
   if (inserted.length > 0) {
-    await db.query(`INSERT INTO hotline_call_facts (call_id, received_at, received_month, department, topic, trafficking_related, closed)
-      SELECT * FROM ${input}`, columns(inserted));
+    await db.query(
+      `INSERT INTO hotline_call_facts (call_id, received_at, received_month, department, topic, trafficking_related, closed)
+      SELECT * FROM ${input}`,
+      columns(inserted),
+    );
   }
   if (updated.length > 0) {
-    await db.query(`UPDATE hotline_call_facts f SET received_at = u.received_at, received_month = u.received_month,
+    await db.query(
+      `UPDATE hotline_call_facts f SET received_at = u.received_at, received_month = u.received_month,
         department = u.department, topic = u.topic, trafficking_related = u.trafficking_related, closed = u.closed
-      FROM ${input} WHERE f.call_id = u.call_id`, columns(updated));
+      FROM ${input} WHERE f.call_id = u.call_id`,
+      columns(updated),
+    );
   }
 }
 
-async function writeCounts(db: Queryable, deltas: Array<{ month: string; department: string; received: number; trafficking: number; closed: number }>): Promise<void> {
+async function writeCounts(
+  db: Queryable,
+  deltas: Array<{ month: string; department: string; received: number; trafficking: number; closed: number }>,
+): Promise<void> {
   if (deltas.length === 0) return;
   await db.query(
     `INSERT INTO hotline_call_counts (received_month, department, received, trafficking_related, closed)
@@ -131,7 +171,13 @@ async function writeCounts(db: Queryable, deltas: Array<{ month: string; departm
        received = hotline_call_counts.received + excluded.received,
        trafficking_related = hotline_call_counts.trafficking_related + excluded.trafficking_related,
        closed = hotline_call_counts.closed + excluded.closed`,
-    [deltas.map((d) => d.month), deltas.map((d) => d.department), deltas.map((d) => d.received), deltas.map((d) => d.trafficking), deltas.map((d) => d.closed)],
+    [
+      deltas.map((d) => d.month),
+      deltas.map((d) => d.department),
+      deltas.map((d) => d.received),
+      deltas.map((d) => d.trafficking),
+      deltas.map((d) => d.closed),
+    ],
   );
   // A group emptied by corrections goes away, so the table is exactly what a rebuild from zero would give.
   await db.query(

@@ -22,7 +22,10 @@ export interface HotlineStatistics {
 export async function queryHotlineStatistics(
   dataSource: DataSource,
   params: {
-    from: string; to: string; by: HotlineGrouping; departments: readonly string[];
+    from: string;
+    to: string;
+    by: HotlineGrouping;
+    departments: readonly string[];
     /** A regional reader's departments: only their calls are counted. Absent: every call. */
     scope?: readonly string[];
   },
@@ -41,7 +44,8 @@ export async function queryHotlineStatistics(
       .groupBy(column)
       .getRawMany<{ key: string } & HotlineCounts>();
     const asOf = await readProjectionPosition(manager, HOTLINE_STATISTICS_PROJECTION);
-    const keys = params.by === 'month' ? monthsBetween(params.from, params.to) : params.scope ? [...params.scope] : [...params.departments, 'unknown'];
+    const keys =
+      params.by === 'month' ? monthsBetween(params.from, params.to) : params.scope ? [...params.scope] : [...params.departments, 'unknown'];
     const found = new Map(rows.map((r) => [r.key.trim(), r]));
     const extra = rows.map((r) => r.key.trim()).filter((k) => !keys.includes(k));
     const groups = [...keys, ...extra].map((key) => {
@@ -49,7 +53,11 @@ export async function queryHotlineStatistics(
       return { key, received: row?.received ?? 0, traffickingRelated: row?.traffickingRelated ?? 0, closed: row?.closed ?? 0 };
     });
     const total = groups.reduce(
-      (t, g) => ({ received: t.received + g.received, traffickingRelated: t.traffickingRelated + g.traffickingRelated, closed: t.closed + g.closed }),
+      (t, g) => ({
+        received: t.received + g.received,
+        traffickingRelated: t.traffickingRelated + g.traffickingRelated,
+        closed: t.closed + g.closed,
+      }),
       { received: 0, traffickingRelated: 0, closed: 0 },
     );
     return { from: params.from, to: params.to, by: params.by, timeZone: 'America/Lima', asOf, groups, total };

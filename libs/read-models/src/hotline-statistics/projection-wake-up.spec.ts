@@ -14,10 +14,22 @@ function call() {
   const callId = randomUUID();
   return {
     stream: `hotline-call-${callId}`,
-    events: [{ eventId: randomUUID(), type: 'HotlineCallReceived', data: {
-      callId, receivedAt: '2025-05-05T14:00:00.000Z', channel: 'phone', language: 'es', callerUbigeo: '150101',
-      anonymous: true, topic: 'trafficking', summary: null,
-    } }],
+    events: [
+      {
+        eventId: randomUUID(),
+        type: 'HotlineCallReceived',
+        data: {
+          callId,
+          receivedAt: '2025-05-05T14:00:00.000Z',
+          channel: 'phone',
+          language: 'es',
+          callerUbigeo: '150101',
+          anonymous: true,
+          topic: 'trafficking',
+          summary: null,
+        },
+      },
+    ],
   };
 }
 
@@ -44,8 +56,12 @@ describe('projections wake up after an append (read-your-writes)', () => {
   // (docs/performance.md).
   it('wakes a projector at once on any append, by NOTIFY, without waiting for its poll', async () => {
     const writer = new PostgresEventStore(db.pool);
-    const projector = new ProjectionDaemon(db.pool, [new ProjectionRunner(db.pool, hotlineStatisticsProjection, { knownEventTypes: known })],
-      silentLogger, NEVER_POLL_MS);
+    const projector = new ProjectionDaemon(
+      db.pool,
+      [new ProjectionRunner(db.pool, hotlineStatisticsProjection, { knownEventTypes: known })],
+      silentLogger,
+      NEVER_POLL_MS,
+    );
     projector.start();
     try {
       // Idle: its start-up batch is done and the next poll is ten minutes away.

@@ -36,11 +36,15 @@ export interface FamilyFinding {
  * finds nothing. `build(i, forced)` builds answer i (it must read the same CellSet for every answer).
  */
 export function protectFamily(
-  count: number, cells: CellSet, build: (answer: number, forced: ForcedSuppressions) => PublishedReport,
+  count: number,
+  cells: CellSet,
+  build: (answer: number, forced: ForcedSuppressions) => PublishedReport,
   initial: readonly ForcedSuppressions[] = [],
 ): FamilyAnswer[] {
-  const forced: ForcedSuppressions[] = Array.from({ length: count }, (_, i) =>
-    new Map([...(initial[i] ?? new Map())].map(([table, list]) => [table, [...list]])));
+  const forced: ForcedSuppressions[] = Array.from(
+    { length: count },
+    (_, i) => new Map([...(initial[i] ?? new Map())].map(([table, list]) => [table, [...list]])),
+  );
   for (;;) {
     const answers = forced.map((f, i) => {
       const { value, tables } = recordTableCells(() => build(i, f));
@@ -95,7 +99,10 @@ function analyse(answers: readonly FamilyAnswer[], cells: CellSet): { findings: 
   for (const figure of hidden) {
     const shown = figure.instances.filter((i) => i.value !== null);
     if (shown.length === 0) continue;
-    finding(figure.instances.find((i) => i.value === null)!, 'published_elsewhere');
+    finding(
+      figure.instances.find((i) => i.value === null)!,
+      'published_elsewhere',
+    );
     complements.push(...shown);
   }
   if (complements.length > 0) return { findings, complements };
@@ -154,10 +161,19 @@ function collectFigures(answers: readonly FamilyAnswer[], cells: CellSet): Map<s
         table.columns.forEach((column, c) => {
           const vector = figureVector(recorded, row.key, column.key);
           if (vector === null) return;
-          const signature = [...vector].sort((x, y) => x[0] - y[0]).map(([atom, coefficient]) => `${atom}:${coefficient}`).join(',');
+          const signature = [...vector]
+            .sort((x, y) => x[0] - y[0])
+            .map(([atom, coefficient]) => `${atom}:${coefficient}`)
+            .join(',');
           const exact = [...vector].reduce((sum, [atom, coefficient]) => sum + coefficient * cells.rows[atom].n, 0);
           const instance: Instance = {
-            answer: a, table: table.id, row: row.key, column: column.key, value: row.values[c], signature, order: order++,
+            answer: a,
+            table: table.id,
+            row: row.key,
+            column: column.key,
+            value: row.values[c],
+            signature,
+            order: order++,
             margin: row.key === TOTAL_KEY || column.key === TOTAL_KEY,
           };
           const figure = figures.get(signature) ?? { vector, exact, instances: [] };
@@ -173,7 +189,8 @@ function collectFigures(answers: readonly FamilyAnswer[], cells: CellSet): Map<s
 /** The cells a published figure adds up: a body cell's, or the union down its row or column for a margin. */
 function figureVector(recorded: TableCells, row: string, column: string): Map<number, number> | null {
   const rows = row === TOTAL_KEY && !recorded.rows.includes(TOTAL_KEY) ? recorded.rows.map((_, i) => i) : [recorded.rows.indexOf(row)];
-  const columns = column === TOTAL_KEY && !recorded.columns.includes(TOTAL_KEY) ? recorded.columns.map((_, i) => i) : [recorded.columns.indexOf(column)];
+  const columns =
+    column === TOTAL_KEY && !recorded.columns.includes(TOTAL_KEY) ? recorded.columns.map((_, i) => i) : [recorded.columns.indexOf(column)];
   if (rows.includes(-1) || columns.includes(-1)) return null;
   const vector = new Map<number, number>();
   for (const r of rows) for (const c of columns) for (const atom of recorded.body[r][c]) vector.set(atom, (vector.get(atom) ?? 0) + 1);
@@ -261,7 +278,8 @@ export function notDerivableFrom(published: readonly string[][], answer: FamilyA
           const key = id(cellKey(cells.rows[atom]));
           target.set(key, (target.get(key) ?? 0) + coefficient);
         }
-        if (basis.representation(target) === null) forced.set(table.id, [...(forced.get(table.id) ?? []), { row: row.key, column: column.key }]);
+        if (basis.representation(target) === null)
+          forced.set(table.id, [...(forced.get(table.id) ?? []), { row: row.key, column: column.key }]);
       }
     }
   }

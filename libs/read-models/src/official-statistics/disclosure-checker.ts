@@ -78,9 +78,7 @@ export function findDisclosures(published: PublishedTable, k: number): Disclosur
   return found
     .sort(
       (a, b) =>
-        a.cell.row - b.cell.row ||
-        a.cell.column - b.cell.column ||
-        PROBLEM_ORDER.indexOf(a.problem) - PROBLEM_ORDER.indexOf(b.problem),
+        a.cell.row - b.cell.row || a.cell.column - b.cell.column || PROBLEM_ORDER.indexOf(a.problem) - PROBLEM_ORDER.indexOf(b.problem),
     )
     .map(({ cell, problem, detail }) => ({
       row: published.rows[cell.row].key,

@@ -40,22 +40,83 @@ const summary = (table: PublishedTable) => findDisclosures(table, 5).map((f) => 
 
 describe('publishExact', () => {
   it('publishes every value with the row sums as last column and the column sums as last row', () => {
-    const published = publishExact(countTable([[0, 2, 7], [12, 1, 0]]));
+    const published = publishExact(
+      countTable([
+        [0, 2, 7],
+        [12, 1, 0],
+      ]),
+    );
     expect(published.columns.map((c) => c.key)).toEqual(['c0', 'c1', 'c2', TOTAL_KEY]);
     expect(published.rows.map((r) => r.key)).toEqual(['r0', 'r1', TOTAL_KEY]);
-    expect(values(published)).toEqual([[0, 2, 7, 9], [12, 1, 0, 13], [12, 3, 7, 22]]);
+    expect(values(published)).toEqual([
+      [0, 2, 7, 9],
+      [12, 1, 0, 13],
+      [12, 3, 7, 22],
+    ]);
     expect(published.suppressed).toEqual([]);
     expect(published.unit).toBe('count');
   });
 
   it('adds only the margins the table declares', () => {
-    expect(values(publishExact(countTable([[1, 2], [3, 4]], true, false)))).toEqual([[1, 2], [3, 4], [4, 6]]);
-    expect(values(publishExact(countTable([[1, 2], [3, 4]], false, true)))).toEqual([[1, 2, 3], [3, 4, 7]]);
-    expect(values(publishExact(countTable([[1, 2], [3, 4]], false, false)))).toEqual([[1, 2], [3, 4]]);
+    expect(
+      values(
+        publishExact(
+          countTable(
+            [
+              [1, 2],
+              [3, 4],
+            ],
+            true,
+            false,
+          ),
+        ),
+      ),
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+      [4, 6],
+    ]);
+    expect(
+      values(
+        publishExact(
+          countTable(
+            [
+              [1, 2],
+              [3, 4],
+            ],
+            false,
+            true,
+          ),
+        ),
+      ),
+    ).toEqual([
+      [1, 2, 3],
+      [3, 4, 7],
+    ]);
+    expect(
+      values(
+        publishExact(
+          countTable(
+            [
+              [1, 2],
+              [3, 4],
+            ],
+            false,
+            false,
+          ),
+        ),
+      ),
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   it('is what publishTable gives when disclosure control is not applied', () => {
-    const table = countTable([[0, 2, 7], [12, 1, 0]]);
+    const table = countTable([
+      [0, 2, 7],
+      [12, 1, 0],
+    ]);
     expect(publishTable(table, { k: 5, applied: false })).toEqual(publishExact(table));
     expect(publishTable(table, { k: 5, applied: true })).toEqual(publishWithDisclosureControl(table, 5));
     expect(DISCLOSURE_METHOD).toMatch(/complementar/);
@@ -64,7 +125,13 @@ describe('publishExact', () => {
 
 describe('publishWithDisclosureControl', () => {
   it('suppresses exactly the cells counting 1..k−1 as primary, margins included, and publishes zeros', () => {
-    const published = publishWithDisclosureControl(countTable([[0, 2, 7], [12, 1, 0]]), 5);
+    const published = publishWithDisclosureControl(
+      countTable([
+        [0, 2, 7],
+        [12, 1, 0],
+      ]),
+      5,
+    );
     const primary = published.suppressed.filter((s) => s.reason === 'primary').map((s) => `${s.row}/${s.column}`);
     expect(primary).toEqual(['r0/c1', 'r1/c1', 'total/c1']);
     expect(published.rows[0].values[0]).toBe(0);
@@ -73,24 +140,57 @@ describe('publishWithDisclosureControl', () => {
   });
 
   it('suppresses small totals too, and a table of ones stays consistent', () => {
-    const published = publishWithDisclosureControl(countTable([[1, 0], [0, 0]]), 3);
-    expect(values(published)).toEqual([[null, 0, null], [0, 0, 0], [null, 0, null]]);
+    const published = publishWithDisclosureControl(
+      countTable([
+        [1, 0],
+        [0, 0],
+      ]),
+      3,
+    );
+    expect(values(published)).toEqual([
+      [null, 0, null],
+      [0, 0, 0],
+      [null, 0, null],
+    ]);
     expect(published.suppressed.every((s) => s.reason === 'primary')).toBe(true);
     expect(findDisclosures(published, 3)).toEqual([]);
   });
 
   it('protects a single small cell with complements in its row and in its column', () => {
-    const published = publishWithDisclosureControl(countTable([[10, 2, 15], [20, 30, 25], [12, 40, 18]]), 5);
+    const published = publishWithDisclosureControl(
+      countTable([
+        [10, 2, 15],
+        [20, 30, 25],
+        [12, 40, 18],
+      ]),
+      5,
+    );
     const complementary = published.suppressed.filter((s) => s.reason === 'complementary');
     expect(published.suppressed).toContainEqual({ row: 'r0', column: 'c1', reason: 'primary' });
     expect(complementary.some((s) => s.row === 'r0')).toBe(true);
     expect(complementary.some((s) => s.column === 'c1')).toBe(true);
     expect(findDisclosures(published, 5)).toEqual([]);
-    expect(findDisclosures(publishExact(countTable([[10, 2, 15], [20, 30, 25], [12, 40, 18]])), 5)).toHaveLength(1);
+    expect(
+      findDisclosures(
+        publishExact(
+          countTable([
+            [10, 2, 15],
+            [20, 30, 25],
+            [12, 40, 18],
+          ]),
+        ),
+        5,
+      ),
+    ).toHaveLength(1);
   });
 
   it('is deterministic', () => {
-    const counts = [[3, 0, 14, 2], [9, 1, 0, 40], [0, 6, 7, 8], [22, 3, 1, 0]];
+    const counts = [
+      [3, 0, 14, 2],
+      [9, 1, 0, 40],
+      [0, 6, 7, 8],
+      [22, 3, 1, 0],
+    ];
     expect(publishWithDisclosureControl(countTable(counts), 5)).toEqual(publishWithDisclosureControl(countTable(counts), 5));
     expect(JSON.stringify(publishWithDisclosureControl(countTable(counts), 5))).toBe(
       JSON.stringify(publishWithDisclosureControl(countTable(counts.map((row) => [...row])), 5)),
@@ -99,7 +199,12 @@ describe('publishWithDisclosureControl', () => {
 
   it('leaves nothing to find on 300 random tables, with every published value exact', () => {
     const random = seededRandom(20250301);
-    const margins = [[true, true], [true, false], [false, true], [false, false]] as const;
+    const margins = [
+      [true, true],
+      [true, false],
+      [false, true],
+      [false, false],
+    ] as const;
     let suppressedCells = 0;
     for (let index = 0; index < 300; index++) {
       const [totalRow, totalColumn] = margins[index % 4];
@@ -164,13 +269,36 @@ describe('findDisclosures', () => {
     // 4×4 body of tens with both margins; two 2×2 suppression cycles joined by the single cell r0/c2.
     const cell = (r: number, c: number): number | null => (r === 4 || c === 4 ? (r === c ? 160 : 40) : 10);
     const rows = Array.from({ length: 5 }, (_, r) => Array.from({ length: 5 }, (_, c) => cell(r, c)));
-    for (const [r, c] of [[0, 0], [0, 1], [1, 0], [1, 1], [2, 2], [2, 3], [3, 2], [3, 3], [0, 2]]) rows[r][c] = null;
+    for (const [r, c] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+      [2, 2],
+      [2, 3],
+      [3, 2],
+      [3, 3],
+      [0, 2],
+    ])
+      rows[r][c] = null;
     expect(summary(publication(rows, true, true))).toEqual(['r0/c2:derivable']);
     rows[1][2] = null;
     expect(summary(publication(rows, true, true))).toEqual([]);
   });
 
   it('finds nothing when every suppressed cell has company in each of its relations', () => {
-    expect(summary(publication([[null, null, 20], [null, null, 30], [25, 25, 50]], true, true))).toEqual([]);
+    expect(
+      summary(
+        publication(
+          [
+            [null, null, 20],
+            [null, null, 30],
+            [25, 25, 50],
+          ],
+          true,
+          true,
+        ),
+      ),
+    ).toEqual([]);
   });
 });

@@ -28,7 +28,11 @@ export const DISCLOSURE_METHOD =
 /** Exact publication (operational users of their own scope): margins added, nothing suppressed. */
 export function publishExact(table: CountTable): PublishedTable {
   const grid = withMargins(table);
-  return render(table, grid, grid.map((row) => row.map(() => null)));
+  return render(
+    table,
+    grid,
+    grid.map((row) => row.map(() => null)),
+  );
 }
 
 /**
@@ -36,7 +40,9 @@ export function publishExact(table: CountTable): PublishedTable {
  * key, margins included) to suppress from the start, e.g. a total another table of the same report had to hide.
  */
 export function publishWithDisclosureControl(
-  table: CountTable, k: number, alsoSuppress: ReadonlyArray<{ row: string; column: string }> = [],
+  table: CountTable,
+  k: number,
+  alsoSuppress: ReadonlyArray<{ row: string; column: string }> = [],
 ): PublishedTable {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
   const grid = withMargins(table);

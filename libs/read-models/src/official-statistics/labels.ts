@@ -1,5 +1,11 @@
 import {
-  AGE_GROUPS, CASE_SOURCES, EXPLOITATION_PURPOSES, REFERRAL_DESTINATIONS, SEXES, type CountryCatalog, type UbigeoCatalog,
+  AGE_GROUPS,
+  CASE_SOURCES,
+  EXPLOITATION_PURPOSES,
+  REFERRAL_DESTINATIONS,
+  SEXES,
+  type CountryCatalog,
+  type UbigeoCatalog,
 } from '#domain';
 import { UNKNOWN_KEY, UNKNOWN_LABEL, type Dimension, type Label } from './stat-table.js';
 
@@ -9,7 +15,10 @@ export const l = (es: string, en: string): Label => ({ es, en });
 export const one = (key: string, es: string, en: string): Dimension[] => [{ key, label: l(es, en) }];
 
 export const SEX_LABELS: Record<string, Label> = {
-  female: l('Mujer', 'Female'), male: l('Hombre', 'Male'), other: l('Otro', 'Other'), unknown: UNKNOWN_LABEL,
+  female: l('Mujer', 'Female'),
+  male: l('Hombre', 'Male'),
+  other: l('Otro', 'Other'),
+  unknown: UNKNOWN_LABEL,
 };
 
 export const PURPOSE_LABELS: Record<string, Label> = {
@@ -41,8 +50,34 @@ export const SOURCE_LABELS: Record<string, Label> = {
   ex_officio: l('De oficio', 'Ex officio'),
 };
 
-const MONTHS_ES = ['Enero', 'Febrero', 'Marzo', 'Abril', 'Mayo', 'Junio', 'Julio', 'Agosto', 'Septiembre', 'Octubre', 'Noviembre', 'Diciembre'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ES = [
+  'Enero',
+  'Febrero',
+  'Marzo',
+  'Abril',
+  'Mayo',
+  'Junio',
+  'Julio',
+  'Agosto',
+  'Septiembre',
+  'Octubre',
+  'Noviembre',
+  'Diciembre',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export const monthsOf = (year: number): Dimension[] =>
   MONTHS_ES.map((es, i) => ({ key: `${year}-${String(i + 1).padStart(2, '0')}`, label: l(es, MONTHS_EN[i]) }));
@@ -56,8 +91,10 @@ const dimensions = (codes: readonly string[], labels: Record<string, Label>): Di
   codes.map((key) => ({ key, label: labels[key] ?? l(key, key) }));
 
 export const SEX_ROWS = dimensions(SEXES, SEX_LABELS);
-export const AGE_COLUMNS: Dimension[] = AGE_GROUPS.map((key) =>
-  ({ key, label: key === UNKNOWN_KEY ? UNKNOWN_LABEL : l(`${key} años`, `${key} years`) }));
+export const AGE_COLUMNS: Dimension[] = AGE_GROUPS.map((key) => ({
+  key,
+  label: key === UNKNOWN_KEY ? UNKNOWN_LABEL : l(`${key} años`, `${key} years`),
+}));
 export const PURPOSE_ROWS = dimensions([...EXPLOITATION_PURPOSES, UNKNOWN_KEY], PURPOSE_LABELS);
 export const DESTINATION_ROWS = dimensions(REFERRAL_DESTINATIONS, DESTINATION_LABELS);
 export const SOURCE_ROWS = dimensions(CASE_SOURCES, SOURCE_LABELS);

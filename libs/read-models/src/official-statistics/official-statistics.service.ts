@@ -29,8 +29,11 @@ export interface Publication extends ReportRequest {
 export class PublicationConflict extends DomainError {
   readonly kind = 'conflict' as const;
   constructor() {
-    super('idempotency_conflict', 'Ya existe una publicación con ese id y otro contenido',
-      'A publication with that id and different content already exists');
+    super(
+      'idempotency_conflict',
+      'Ya existe una publicación con ese id y otro contenido',
+      'A publication with that id and different content already exists',
+    );
   }
 }
 
@@ -44,10 +47,15 @@ export class OfficialStatistics {
   /** Per family (same key): every nonzero figure it publishes, as statistics cell keys. */
   private readonly figures = new Map<string, string[][]>();
 
-  constructor(private readonly dataSource: DataSource, private readonly catalogs: ReportCatalogs) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalogs: ReportCatalogs,
+  ) {}
 
   async report(request: ReportRequest, options: { asOf?: number | null; disclosure: DisclosureSettings }): Promise<PublishedReport> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => this.build(manager, request, options.asOf ?? null, options.disclosure));
+    return this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      this.build(manager, request, options.asOf ?? null, options.disclosure),
+    );
   }
 
   /**
@@ -72,7 +80,10 @@ export class OfficialStatistics {
   }
 
   /** Freezes the report at the latest release point. A retry with the same id and request returns the original. */
-  async publish(request: ReportRequest, options: { publicationId: string; k: number; now: string }): Promise<{ publication: Publication; replayed: boolean }> {
+  async publish(
+    request: ReportRequest,
+    options: { publicationId: string; k: number; now: string },
+  ): Promise<{ publication: Publication; replayed: boolean }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const existing = await this.find(manager, options.publicationId);
       if (existing) {
@@ -83,15 +94,29 @@ export class OfficialStatistics {
       const report = await this.released(manager, request, await resolveReleasePoint(manager, null), options.k);
       const content = canonicalJson(report);
       const publication: Publication = {
-        publicationId: options.publicationId, ...request, asOfPosition: report.asOfPosition, k: options.k,
-        publishedAt: options.now, sha256: sha256Hex(content),
+        publicationId: options.publicationId,
+        ...request,
+        asOfPosition: report.asOfPosition,
+        k: options.k,
+        publishedAt: options.now,
+        sha256: sha256Hex(content),
       };
       // Two concurrent first attempts with one id: the loser gets a conflict and, on retry, the winner's row.
       const inserted: unknown[] = await manager.query(
         `INSERT INTO publications (publication_id, kind, period, department, as_of_position, k, published_at, sha256, content)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (publication_id) DO NOTHING RETURNING publication_id`,
-        [publication.publicationId, request.kind, request.period, request.department, publication.asOfPosition, options.k,
-          options.now, publication.sha256, content]);
+        [
+          publication.publicationId,
+          request.kind,
+          request.period,
+          request.department,
+          publication.asOfPosition,
+          options.k,
+          options.now,
+          publication.sha256,
+          content,
+        ],
+      );
       if (inserted.length === 0) throw new PublicationConflict();
       return { publication, replayed: false };
     });
@@ -103,7 +128,9 @@ export class OfficialStatistics {
    */
   async publication(publicationId: string, departments: readonly string[] = []): Promise<{ publication: Publication; content: string }> {
     const rows: Array<PublicationRow & { content: string }> = await this.dataSource.query(
-      `SELECT ${COLUMNS}, content FROM publications WHERE publication_id = $1 AND ${IN_SCOPE('$2')}`, [publicationId, [...departments]]);
+      `SELECT ${COLUMNS}, content FROM publications WHERE publication_id = $1 AND ${IN_SCOPE('$2')}`,
+      [publicationId, [...departments]],
+    );
     if (rows.length === 0) throw notFound();
     return { publication: toPublication(rows[0]), content: rows[0].content };
   }
@@ -112,11 +139,15 @@ export class OfficialStatistics {
    * Cell by cell, what the same report says at the latest release point (same k) that differs from what was
    * published. Both are released reports, so a cell published in both never differs by 1..k−1.
    */
-  async revisions(publicationId: string, departments: readonly string[] = []): Promise<{ publication: Publication; currentPosition: number; changes: CellRevision[] }> {
+  async revisions(
+    publicationId: string,
+    departments: readonly string[] = [],
+  ): Promise<{ publication: Publication; currentPosition: number; changes: CellRevision[] }> {
     const { publication, content } = await this.publication(publicationId, departments);
     const current = await this.releasedReport(publication, { k: publication.k });
     return {
-      publication, currentPosition: current.asOfPosition,
+      publication,
+      currentPosition: current.asOfPosition,
       changes: diffReports(JSON.parse(content) as PublishedReport, current),
     };
   }
@@ -124,11 +155,18 @@ export class OfficialStatistics {
   /** The publications issued, oldest first; for a regional scope (`departments`), only those of its departments. */
   async list(departments: readonly string[] = []): Promise<Publication[]> {
     const rows: PublicationRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM publications WHERE ${IN_SCOPE('$1')} ORDER BY published_at, publication_id`, [[...departments]]);
+      `SELECT ${COLUMNS} FROM publications WHERE ${IN_SCOPE('$1')} ORDER BY published_at, publication_id`,
+      [[...departments]],
+    );
     return rows.map(toPublication);
   }
 
-  private async build(manager: EntityManager, request: ReportRequest, asOf: number | null, disclosure: DisclosureSettings): Promise<PublishedReport> {
+  private async build(
+    manager: EntityManager,
+    request: ReportRequest,
+    asOf: number | null,
+    disclosure: DisclosureSettings,
+  ): Promise<PublishedReport> {
     if (request.kind === 'monthly') {
       const snapshot = await readStatistics(manager, { periods: [request.period], department: request.department, asOf });
       return buildMonthlyReport(snapshot, request, this.catalogs, disclosure);
@@ -141,8 +179,12 @@ export class OfficialStatistics {
    * The released monthly reports (national and every department's) of the given months at a release point — the
    * latest without `asOf` — for the analysts' hotline and referral statistics, which are sums of their figures.
    */
-  async releasedMonthlyReports(periods: readonly string[], options: { asOf?: number | null; k: number }): Promise<{
-    position: number; reports: (period: string, department: string | null) => PublishedReport;
+  async releasedMonthlyReports(
+    periods: readonly string[],
+    options: { asOf?: number | null; k: number },
+  ): Promise<{
+    position: number;
+    reports: (period: string, department: string | null) => PublishedReport;
   }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const point = await resolveReleasePoint(manager, options.asOf);
@@ -184,7 +226,12 @@ export class OfficialStatistics {
   }
 
   /** The month's family at the release point, built over every earlier release point (their published values count). */
-  private async releasedFamily(manager: EntityManager, period: string, point: ReleasePoint, k: number): Promise<Map<string | null, PublishedReport>> {
+  private async releasedFamily(
+    manager: EntityManager,
+    period: string,
+    point: ReleasePoint,
+    k: number,
+  ): Promise<Map<string | null, PublishedReport>> {
     const points = (await listReleasePoints(manager)).filter((p) => p.position <= point.position);
     let earlier: Array<Map<string | null, PublishedReport>> = [];
     let family = new Map<string | null, PublishedReport>();
@@ -201,7 +248,11 @@ export class OfficialStatistics {
    * would isolate the few events recorded in between).
    */
   private async monthlyFamily(
-    manager: EntityManager, period: string, position: number, k: number, earlier: ReadonlyArray<Map<string | null, PublishedReport>>,
+    manager: EntityManager,
+    period: string,
+    position: number,
+    k: number,
+    earlier: ReadonlyArray<Map<string | null, PublishedReport>>,
   ): Promise<Map<string | null, PublishedReport>> {
     const key = `${position}|${k}|${period}`;
     const cached = this.families.get(key);
@@ -218,7 +269,8 @@ export class OfficialStatistics {
         if (!published) continue;
         for (const [address, value] of publishedValues(published)) {
           const now = exactValues(exact).get(address);
-          if (now === undefined || now === null || typeof value !== 'number' || Math.abs(now - value) === 0 || Math.abs(now - value) >= k) continue;
+          if (now === undefined || now === null || typeof value !== 'number' || Math.abs(now - value) === 0 || Math.abs(now - value) >= k)
+            continue;
           const [table, row, column] = address.split('\u0000');
           forced.set(table, [...(forced.get(table) ?? []), { row, column }]);
         }
@@ -233,7 +285,10 @@ export class OfficialStatistics {
       this.figures.delete(oldest);
     }
     this.families.set(key, family);
-    this.figures.set(key, answers.flatMap((answer) => publishedFigures(answer, snapshot.cells)));
+    this.figures.set(
+      key,
+      answers.flatMap((answer) => publishedFigures(answer, snapshot.cells)),
+    );
     return family;
   }
 
@@ -259,7 +314,8 @@ function publishedValues(report: PublishedReport): Map<string, number | null> {
     for (const row of table.rows) {
       table.columns.forEach((column, i) => {
         // Medians are not counts: only the count columns of a table of hours.
-        if (table.unit === 'count' || column.key !== 'median_hours') values.set([table.id, row.key, column.key].join('\u0000'), row.values[i]);
+        if (table.unit === 'count' || column.key !== 'median_hours')
+          values.set([table.id, row.key, column.key].join('\u0000'), row.values[i]);
       });
     }
   }
@@ -272,13 +328,25 @@ const IN_SCOPE = (param: string) => `(cardinality(${param}::text[]) = 0 OR depar
 const COLUMNS = 'publication_id, kind, period, department, as_of_position, k, published_at, sha256';
 
 interface PublicationRow {
-  publication_id: string; kind: ReportKind; period: string; department: string | null; as_of_position: string; k: number;
-  published_at: Date; sha256: string;
+  publication_id: string;
+  kind: ReportKind;
+  period: string;
+  department: string | null;
+  as_of_position: string;
+  k: number;
+  published_at: Date;
+  sha256: string;
 }
 
 const toPublication = (r: PublicationRow): Publication => ({
-  publicationId: r.publication_id, kind: r.kind, period: r.period, department: r.department,
-  asOfPosition: Number(r.as_of_position), k: r.k, publishedAt: r.published_at.toISOString(), sha256: r.sha256,
+  publicationId: r.publication_id,
+  kind: r.kind,
+  period: r.period,
+  department: r.department,
+  asOfPosition: Number(r.as_of_position),
+  k: r.k,
+  publishedAt: r.published_at.toISOString(),
+  sha256: r.sha256,
 });
 
 const notFound = () => new NotFound('not_found', 'Publicación no encontrada', 'Publication not found');

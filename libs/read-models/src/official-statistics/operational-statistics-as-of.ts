@@ -1,6 +1,10 @@
 import type { DataSource } from 'typeorm';
 import {
-  monthsBetween, type HotlineCounts, type HotlineGrouping, type ReferralCounts, type ReferralGrouping,
+  monthsBetween,
+  type HotlineCounts,
+  type HotlineGrouping,
+  type ReferralCounts,
+  type ReferralGrouping,
 } from '../shared/operational-statistics.js';
 import { percentile, roundHours } from './report-tables.js';
 import { readStatistics, type CellSet } from './statistics-cells.query.js';
@@ -28,7 +32,9 @@ export async function hotlineStatisticsAsOf(
     closed: cells.sum('call.closed', { [dimension]: key }),
   }));
   const total: HotlineCounts = {
-    received: cells.sum('call.received'), traffickingRelated: cells.sum('call.trafficking'), closed: cells.sum('call.closed'),
+    received: cells.sum('call.received'),
+    traffickingRelated: cells.sum('call.trafficking'),
+    closed: cells.sum('call.closed'),
   };
   return { from: params.from, to: params.to, by: params.by, timeZone: 'America/Lima' as const, asOf: { logPosition }, groups, total };
 }
@@ -54,8 +60,13 @@ function referralCounts(cells: CellSet, filter: Record<string, string>): Referra
   const status = (s: string) => cells.sum('referral.status', { ...filter, d3: s });
   const hours = cells.numbers('referral.hours', filter);
   return {
-    sent: cells.sum('referral.sent', filter), accepted: hours.length, rejected: status('rejected'), completed: status('completed'),
-    revoked: status('revoked'), pending: status('sent'),
-    medianHoursToAcceptance: roundHours(percentile(hours, 0.5)), p90HoursToAcceptance: roundHours(percentile(hours, 0.9)),
+    sent: cells.sum('referral.sent', filter),
+    accepted: hours.length,
+    rejected: status('rejected'),
+    completed: status('completed'),
+    revoked: status('revoked'),
+    pending: status('sent'),
+    medianHoursToAcceptance: roundHours(percentile(hours, 0.5)),
+    p90HoursToAcceptance: roundHours(percentile(hours, 0.9)),
   };
 }

@@ -6,12 +6,29 @@ import { declareReleasePoint, limaDayStart, listReleasePoints, resolveReleasePoi
 import { statisticsLedgerProjection } from './statistics-ledger.projection.js';
 
 /** Calls recorded at the given instants, as the projection receives them. */
-const calls = (recordedAt: readonly string[]): Recorded[] => recordedAt.map((at, i) => ({
-  globalPosition: i + 1, transactionId: '1', streamId: `hotline_call-${i}`, streamPosition: 1, eventId: randomUUID(),
-  type: 'HotlineCallReceived' as const, schemaVersion: 1, metadata: {}, recordedAt: at, hash: '',
-  data: { callId: randomUUID(), receivedAt: at, channel: 'phone' as const, language: 'es' as const, callerUbigeo: '150101', anonymous: false,
-    topic: 'trafficking' as const, summary: null },
-}));
+const calls = (recordedAt: readonly string[]): Recorded[] =>
+  recordedAt.map((at, i) => ({
+    globalPosition: i + 1,
+    transactionId: '1',
+    streamId: `hotline_call-${i}`,
+    streamPosition: 1,
+    eventId: randomUUID(),
+    type: 'HotlineCallReceived' as const,
+    schemaVersion: 1,
+    metadata: {},
+    recordedAt: at,
+    hash: '',
+    data: {
+      callId: randomUUID(),
+      receivedAt: at,
+      channel: 'phone' as const,
+      language: 'es' as const,
+      callerUbigeo: '150101',
+      anonymous: false,
+      topic: 'trafficking' as const,
+      summary: null,
+    },
+  }));
 
 describe('release points', () => {
   let db: TestDatabase;
@@ -22,8 +39,14 @@ describe('release points', () => {
 
   it('closes each Lima month the log has left behind at the last event recorded in it, and lists declared closes', async () => {
     // Positions 1–2 in January (Lima), 3 on 31 January 23:30 Lima (already February in UTC), 4–5 in February, 6 in March.
-    const instants = ['2025-01-10T15:00:00Z', '2025-01-20T15:00:00Z', '2025-02-01T04:30:00Z', '2025-02-01T05:30:00Z',
-      '2025-02-27T12:00:00Z', '2025-03-02T12:00:00Z'];
+    const instants = [
+      '2025-01-10T15:00:00Z',
+      '2025-01-20T15:00:00Z',
+      '2025-02-01T04:30:00Z',
+      '2025-02-01T05:30:00Z',
+      '2025-02-27T12:00:00Z',
+      '2025-03-02T12:00:00Z',
+    ];
     await statisticsLedgerProjection.applyBatch(db.pool, calls(instants), { logPositions: [1, 2, 3, 4, 5, 6] });
     // The checkpoint the runner would have written after those six events.
     await db.pool.query(`INSERT INTO projection_checkpoints (projection_name, events_processed) VALUES ('official-statistics', 6)

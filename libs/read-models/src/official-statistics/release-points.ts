@@ -34,11 +34,18 @@ export async function listReleasePoints(manager: EntityManager | DataSource): Pr
     SELECT period, position::text AS position FROM months WHERE period < (SELECT max(period) FROM months) ORDER BY period`);
   const declared: Array<{ position: string; day: string }> = await manager.query(
     `SELECT log_position::text AS position, to_char(declared_at AT TIME ZONE 'America/Lima', 'YYYY-MM-DD') AS day
-       FROM stat_release_points ORDER BY log_position`);
+       FROM stat_release_points ORDER BY log_position`,
+  );
   const points = new Map<number, ReleasePoint>();
-  for (const row of declared) points.set(Number(row.position), { position: Number(row.position), kind: 'declared', day: row.day, period: null });
+  for (const row of declared)
+    points.set(Number(row.position), { position: Number(row.position), kind: 'declared', day: row.day, period: null });
   for (const row of closes) {
-    points.set(Number(row.position), { position: Number(row.position), kind: 'period_close', day: lastDayOf(row.period), period: row.period });
+    points.set(Number(row.position), {
+      position: Number(row.position),
+      kind: 'period_close',
+      day: lastDayOf(row.period),
+      period: row.period,
+    });
   }
   return [...points.values()].sort((a, b) => a.position - b.position);
 }
@@ -48,7 +55,9 @@ export async function declareReleasePoint(dataSource: DataSource, now: string): 
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     const position = await readStatisticsPosition(manager);
     await manager.query(
-      'INSERT INTO stat_release_points (log_position, declared_at) VALUES ($1, $2) ON CONFLICT (log_position) DO NOTHING', [position, now]);
+      'INSERT INTO stat_release_points (log_position, declared_at) VALUES ($1, $2) ON CONFLICT (log_position) DO NOTHING',
+      [position, now],
+    );
     const point = (await listReleasePoints(manager)).find((p) => p.position === position);
     if (!point) throw new Error(`release point ${position} not recorded`);
     return point;
@@ -58,9 +67,11 @@ export async function declareReleasePoint(dataSource: DataSource, now: string): 
 export class NoReleasePoint extends DomainError {
   readonly kind = 'conflict' as const;
   constructor() {
-    super('no_release_point',
+    super(
+      'no_release_point',
       'Aún no hay un punto de publicación de las estadísticas (cierre de mes o cierre declarado por un administrador)',
-      'There is no release point of the statistics yet (a month close or a close declared by an administrator)');
+      'There is no release point of the statistics yet (a month close or a close declared by an administrator)',
+    );
   }
 }
 
@@ -79,11 +90,13 @@ export async function resolveReleasePoint(manager: EntityManager | DataSource, a
   }
   const point = points.find((p) => p.position === asOf);
   if (!point) {
-    throw new InvalidCommand([{
-      field: 'asOf',
-      reason: `debe ser un punto de publicación de las estadísticas (ver GET ${RELEASE_POINTS_PATH})`,
-      reasonEn: `must be a release point of the statistics (see GET ${RELEASE_POINTS_PATH})`,
-    }]);
+    throw new InvalidCommand([
+      {
+        field: 'asOf',
+        reason: `debe ser un punto de publicación de las estadísticas (ver GET ${RELEASE_POINTS_PATH})`,
+        reasonEn: `must be a release point of the statistics (see GET ${RELEASE_POINTS_PATH})`,
+      },
+    ]);
   }
   return point;
 }

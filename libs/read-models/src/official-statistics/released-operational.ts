@@ -29,7 +29,11 @@ const HOTLINE_ROWS: Record<HotlineField, string> = { received: 'received', traff
 export const RELEASED_REFERRAL_FIELDS = ['sent', 'accepted', 'rejected', 'completed', 'revoked', 'pending'] as const;
 type ReferralField = (typeof RELEASED_REFERRAL_FIELDS)[number];
 
-interface Suppressed<F> { group: string; field: F; reason: 'complementary' }
+interface Suppressed<F> {
+  group: string;
+  field: F;
+  reason: 'complementary';
+}
 
 /** A scope's figures: the national report's, or the sum of the listed departments' reports. */
 function scoped(reports: ReleasedReports, period: string, scope: readonly string[] | null, read: (r: PublishedReport) => Count): Count {
@@ -44,11 +48,13 @@ function unknownPart(reports: ReleasedReports, period: string, departments: read
 function grouped<F extends string>(keys: readonly string[], fields: readonly F[], value: (key: string, field: F) => Count) {
   const suppressed: Array<Suppressed<F>> = [];
   const groups = keys.map((key) => {
-    const counts = Object.fromEntries(fields.map((f) => {
-      const v = value(key, f);
-      if (v === null) suppressed.push({ group: key, field: f, reason: 'complementary' });
-      return [f, v];
-    })) as Record<F, Count>;
+    const counts = Object.fromEntries(
+      fields.map((f) => {
+        const v = value(key, f);
+        if (v === null) suppressed.push({ group: key, field: f, reason: 'complementary' });
+        return [f, v];
+      }),
+    ) as Record<F, Count>;
     return { key, ...counts };
   });
   return { groups, suppressed };
@@ -66,20 +72,30 @@ export function releasedHotlineStatistics(
     if (key === 'unknown') return overMonths((m) => unknownPart(reports, m, params.departments, read(field)));
     return overMonths((m) => read(field)(reports(m, key)));
   });
-  const total = Object.fromEntries(RELEASED_HOTLINE_FIELDS.map((f) => [f, overMonths((m) => scoped(reports, m, params.scope, read(f)))])) as Record<HotlineField, Count>;
+  const total = Object.fromEntries(
+    RELEASED_HOTLINE_FIELDS.map((f) => [f, overMonths((m) => scoped(reports, m, params.scope, read(f)))]),
+  ) as Record<HotlineField, Count>;
   for (const f of RELEASED_HOTLINE_FIELDS) if (total[f] === null) suppressed.push({ group: 'total', field: f, reason: 'complementary' });
   return { groups, total, suppressed };
 }
 
 export function releasedReferralStatistics(
   reports: ReleasedReports,
-  params: { months: readonly string[]; by: 'destination' | 'department'; destinations: readonly string[]; departments: readonly string[]; scope: readonly string[] | null },
+  params: {
+    months: readonly string[];
+    by: 'destination' | 'department';
+    destinations: readonly string[];
+    departments: readonly string[];
+    scope: readonly string[] | null;
+  },
 ) {
-  const reader = (field: ReferralField, destination: string) => (r: PublishedReport): Count => {
-    if (field === 'accepted') return cell(r, 'referral_speed', destination, 'accepted');
-    const column = { sent: 'total', rejected: 'rejected', completed: 'completed', revoked: 'revoked', pending: 'sent' }[field];
-    return cell(r, 'referrals_by_status', destination, column);
-  };
+  const reader =
+    (field: ReferralField, destination: string) =>
+    (r: PublishedReport): Count => {
+      if (field === 'accepted') return cell(r, 'referral_speed', destination, 'accepted');
+      const column = { sent: 'total', rejected: 'rejected', completed: 'completed', revoked: 'revoked', pending: 'sent' }[field];
+      return cell(r, 'referrals_by_status', destination, column);
+    };
   const overMonths = (value: (month: string) => Count) => sum(params.months.map(value));
   const value = (key: string, field: ReferralField): Count => {
     if (params.by === 'destination') return overMonths((m) => scoped(reports, m, params.scope, reader(field, key)));
@@ -90,8 +106,9 @@ export function releasedReferralStatistics(
   // As the exact statistics: only the groups that sent something (a hidden count may be nonzero, so it stays).
   const keys = [...candidates].filter((key) => value(key, 'sent') !== 0).sort();
   const { groups, suppressed } = grouped(keys, RELEASED_REFERRAL_FIELDS, value);
-  const total = Object.fromEntries(RELEASED_REFERRAL_FIELDS.map((f) =>
-    [f, overMonths((m) => scoped(reports, m, params.scope, reader(f, 'total')))])) as Record<ReferralField, Count>;
+  const total = Object.fromEntries(
+    RELEASED_REFERRAL_FIELDS.map((f) => [f, overMonths((m) => scoped(reports, m, params.scope, reader(f, 'total')))]),
+  ) as Record<ReferralField, Count>;
   for (const f of RELEASED_REFERRAL_FIELDS) if (total[f] === null) suppressed.push({ group: 'total', field: f, reason: 'complementary' });
   return { groups, total, suppressed };
 }

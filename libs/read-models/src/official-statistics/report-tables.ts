@@ -1,13 +1,8 @@
 import { publishExact, publishTable, publishWithDisclosureControl } from './disclosure-control.js';
-import {
-  AGE_COLUMNS, l, nationalityRows, one, PURPOSE_ROWS, SEX_ROWS, type ReportCatalogs,
-} from './labels.js';
+import { AGE_COLUMNS, l, nationalityRows, one, PURPOSE_ROWS, SEX_ROWS, type ReportCatalogs } from './labels.js';
 import { captureCells, type CellSet } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
-import {
-  TOTAL_KEY, type CountTable, type Dimension, type DisclosureSettings, type Label, type PublishedTable,
-} from './stat-table.js';
-
+import { TOTAL_KEY, type CountTable, type Dimension, type DisclosureSettings, type Label, type PublishedTable } from './stat-table.js';
 
 export interface TableSpec {
   id: string;
@@ -57,9 +52,14 @@ function exactCounts(spec: TableSpec): CountTable {
   });
   recorder?.set(spec.id, { rows: spec.rows.map((r) => r.key), columns: spec.columns.map((c) => c.key), body });
   return {
-    id: spec.id, title: spec.title, rowHeader: spec.rowHeader, rows: spec.rows, columns: spec.columns,
+    id: spec.id,
+    title: spec.title,
+    rowHeader: spec.rowHeader,
+    rows: spec.rows,
+    columns: spec.columns,
     counts,
-    totalRow: spec.totalRow ?? false, totalColumn: spec.totalColumn ?? false,
+    totalRow: spec.totalRow ?? false,
+    totalColumn: spec.totalColumn ?? false,
     ...(spec.note ? { note: spec.note } : {}),
   };
 }
@@ -93,40 +93,66 @@ function sharedValue(table: PublishedTable, cell: { row: string; column: string 
   return table.rows.find((r) => r.key === cell.row)?.values[column];
 }
 
-
 /** The victims' tables shared by the monthly report and the INEI annual tables: by sex × age, nationality, purpose. */
 export function victimTables(
-  cells: CellSet, scope: Partial<Cell>, catalogs: ReportCatalogs, settings: DisclosureSettings, measure: 'victim' | 'victim.dept' = 'victim',
+  cells: CellSet,
+  scope: Partial<Cell>,
+  catalogs: ReportCatalogs,
+  settings: DisclosureSettings,
+  measure: 'victim' | 'victim.dept' = 'victim',
 ): PublishedTable[] {
-  const note = l('Víctimas de las denuncias registradas en el periodo (fecha de registro, hora de Lima).',
-    'Victims in the denunciations registered in the period (registration date, Lima time).');
+  const note = l(
+    'Víctimas de las denuncias registradas en el periodo (fecha de registro, hora de Lima).',
+    'Victims in the denunciations registered in the period (registration date, Lima time).',
+  );
   return [
-    ...linkedTables([
-      {
-        shared: { row: TOTAL_KEY, column: TOTAL_KEY },
-        spec: {
-          id: 'victims_by_sex_age', title: l('Víctimas por sexo y grupo de edad', 'Victims by sex and age group'),
-          rowHeader: l('Sexo', 'Sex'), rows: SEX_ROWS, columns: AGE_COLUMNS, totalRow: true, totalColumn: true, note,
-          count: (sex, age) => cells.sum(measure, { ...scope, d1: sex, d2: age }),
+    ...linkedTables(
+      [
+        {
+          shared: { row: TOTAL_KEY, column: TOTAL_KEY },
+          spec: {
+            id: 'victims_by_sex_age',
+            title: l('Víctimas por sexo y grupo de edad', 'Victims by sex and age group'),
+            rowHeader: l('Sexo', 'Sex'),
+            rows: SEX_ROWS,
+            columns: AGE_COLUMNS,
+            totalRow: true,
+            totalColumn: true,
+            note,
+            count: (sex, age) => cells.sum(measure, { ...scope, d1: sex, d2: age }),
+          },
         },
-      },
-      {
-        shared: { row: TOTAL_KEY, column: 'victims' },
-        spec: {
-          id: 'victims_by_nationality', title: l('Víctimas por nacionalidad', 'Victims by nationality'),
-          rowHeader: l('Nacionalidad', 'Nationality'), rows: nationalityRows(catalogs, cells.values(measure, 'd3', scope)),
-          columns: one('victims', 'Víctimas', 'Victims'), totalRow: true, note,
-          count: (nationality) => cells.sum(measure, { ...scope, d3: nationality }),
+        {
+          shared: { row: TOTAL_KEY, column: 'victims' },
+          spec: {
+            id: 'victims_by_nationality',
+            title: l('Víctimas por nacionalidad', 'Victims by nationality'),
+            rowHeader: l('Nacionalidad', 'Nationality'),
+            rows: nationalityRows(catalogs, cells.values(measure, 'd3', scope)),
+            columns: one('victims', 'Víctimas', 'Victims'),
+            totalRow: true,
+            note,
+            count: (nationality) => cells.sum(measure, { ...scope, d3: nationality }),
+          },
         },
+      ],
+      settings,
+    ),
+    countTable(
+      {
+        id: 'victims_by_purpose',
+        title: l('Víctimas por finalidad de explotación', 'Victims by exploitation purpose'),
+        rowHeader: l('Finalidad', 'Purpose'),
+        rows: PURPOSE_ROWS,
+        columns: one('victims', 'Víctimas', 'Victims'),
+        note: l(
+          'Una víctima cuenta en cada finalidad de su denuncia: las filas no suman el total de víctimas.',
+          'A victim counts under every purpose of its denunciation: rows do not add up to the number of victims.',
+        ),
+        count: (purpose) => cells.sum(`${measure}.purpose`, { ...scope, d1: purpose }),
       },
-    ], settings),
-    countTable({
-      id: 'victims_by_purpose', title: l('Víctimas por finalidad de explotación', 'Victims by exploitation purpose'),
-      rowHeader: l('Finalidad', 'Purpose'), rows: PURPOSE_ROWS, columns: one('victims', 'Víctimas', 'Victims'),
-      note: l('Una víctima cuenta en cada finalidad de su denuncia: las filas no suman el total de víctimas.',
-        'A victim counts under every purpose of its denunciation: rows do not add up to the number of victims.'),
-      count: (purpose) => cells.sum(`${measure}.purpose`, { ...scope, d1: purpose }),
-    }, settings),
+      settings,
+    ),
   ];
 }
 
@@ -148,18 +174,29 @@ export const roundHours = (hours: number | null) => (hours === null ? null : Mat
  * with one or two values the median is the value itself.
  */
 export function referralSpeedTable(
-  cells: CellSet, scope: Partial<Cell>, destinations: Dimension[], settings: DisclosureSettings,
+  cells: CellSet,
+  scope: Partial<Cell>,
+  destinations: Dimension[],
+  settings: DisclosureSettings,
 ): PublishedTable {
   const hoursOf = (destination: string) =>
     cells.numbers('referral.hours', destination === TOTAL_KEY ? scope : { ...scope, d1: destination });
-  const counts = countTable({
-    id: 'referral_speed', title: l('Celeridad: horas desde la derivación hasta su aceptación', 'Speed: hours from referral to acceptance'),
-    rowHeader: l('Destino', 'Destination'), rows: destinations,
-    columns: [{ key: 'accepted', label: l('Derivaciones aceptadas', 'Referrals accepted') }], totalRow: true,
-    note: l('Derivaciones enviadas en el periodo que fueron aceptadas; mediana en horas.',
-      'Referrals sent in the period that were accepted; median in hours.'),
-    count: (destination) => hoursOf(destination).length,
-  }, settings);
+  const counts = countTable(
+    {
+      id: 'referral_speed',
+      title: l('Celeridad: horas desde la derivación hasta su aceptación', 'Speed: hours from referral to acceptance'),
+      rowHeader: l('Destino', 'Destination'),
+      rows: destinations,
+      columns: [{ key: 'accepted', label: l('Derivaciones aceptadas', 'Referrals accepted') }],
+      totalRow: true,
+      note: l(
+        'Derivaciones enviadas en el periodo que fueron aceptadas; mediana en horas.',
+        'Referrals sent in the period that were accepted; median in hours.',
+      ),
+      count: (destination) => hoursOf(destination).length,
+    },
+    settings,
+  );
   const suppressed = [...counts.suppressed];
   const rows = counts.rows.map((row) => {
     const hours = hoursOf(row.key);
@@ -168,7 +205,10 @@ export function referralSpeedTable(
     return { ...row, values: [row.values[0], hidden ? null : roundHours(percentile(hours, 0.5))] };
   });
   return {
-    ...counts, unit: 'hours', rows, suppressed,
+    ...counts,
+    unit: 'hours',
+    rows,
+    suppressed,
     columns: [...counts.columns, { key: 'median_hours', label: l('Mediana de horas', 'Median hours') }],
   };
 }

@@ -6,11 +6,16 @@ import type { Cell } from './statistics-units.js';
 /** Asked for a position the statistics have not reached yet (or that the log never had). */
 export class PositionNotReached extends DomainError {
   readonly kind = 'conflict' as const;
-  constructor(readonly requested: number, readonly reached: number) {
-    super('position_not_reached',
+  constructor(
+    readonly requested: number,
+    readonly reached: number,
+  ) {
+    super(
+      'position_not_reached',
       `Las estadísticas aún no llegan a la posición ${requested} del registro (van en ${reached}); reintente en unos segundos`,
       `The statistics have not reached log position ${requested} yet (they are at ${reached}); retry in a few seconds`,
-      [{ field: 'asOf', reason: `posterior a ${reached}`, reasonEn: `after ${reached}` }]);
+      [{ field: 'asOf', reason: `posterior a ${reached}`, reasonEn: `after ${reached}` }],
+    );
   }
 }
 
@@ -116,19 +121,29 @@ export async function readStatistics(
   if (asOf !== null && asOf > reached) throw new PositionNotReached(asOf, reached);
   const logPosition = asOf ?? reached;
   const department = params.department ?? null;
-  const rows: Array<CellRow & { department: string }> = asOf === null
-    ? await manager.query(
-      `SELECT measure, period, department AS dept, d1, d2, d3, n FROM stat_cells
+  const rows: Array<CellRow & { department: string }> =
+    asOf === null
+      ? await manager.query(
+          `SELECT measure, period, department AS dept, d1, d2, d3, n FROM stat_cells
         WHERE period = ANY($1::text[]) AND ($2::text IS NULL OR department = $2)`,
-      [params.periods, department])
-    : await manager.query(
-      `SELECT measure, period, department AS dept, d1, d2, d3, sum(sign)::int AS n FROM stat_ledger
+          [params.periods, department],
+        )
+      : await manager.query(
+          `SELECT measure, period, department AS dept, d1, d2, d3, sum(sign)::int AS n FROM stat_ledger
         WHERE period = ANY($1::text[]) AND ($2::text IS NULL OR department = $2) AND log_position <= $3
         GROUP BY measure, period, department, d1, d2, d3 HAVING sum(sign) <> 0`,
-      [params.periods, department, asOf]);
+          [params.periods, department, asOf],
+        );
   // Both paths return the same cells in the same order, so a report is byte-identical whichever path built it.
-  rows.sort((a, b) => compare(a.measure, b.measure) || compare(a.period, b.period) || compare(a.dept, b.dept)
-    || compare(a.d1, b.d1) || compare(a.d2, b.d2) || compare(a.d3, b.d3));
+  rows.sort(
+    (a, b) =>
+      compare(a.measure, b.measure) ||
+      compare(a.period, b.period) ||
+      compare(a.dept, b.dept) ||
+      compare(a.d1, b.d1) ||
+      compare(a.d2, b.d2) ||
+      compare(a.d3, b.d3),
+  );
   return { logPosition, loggedAt: await loggedAt(manager, logPosition), cells: new CellSet(rows) };
 }
 
@@ -137,7 +152,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function readStatisticsPosition(manager: EntityManager): Promise<number> {
   const rows: Array<{ position: string }> = await manager.query(
     `SELECT events_processed + events_skipped_unknown AS position FROM projection_checkpoints WHERE projection_name = $1`,
-    [STATISTICS_PROJECTION]);
+    [STATISTICS_PROJECTION],
+  );
   return Number(rows[0]?.position ?? 0);
 }
 
@@ -146,7 +162,9 @@ async function loggedAt(manager: EntityManager, position: number): Promise<strin
   // Two chunks: events of unknown types leave no entry, so the chunk holding P may start after it.
   const rows: Array<{ positions: string[]; recorded_at: Date[] }> = await manager.query(
     `SELECT positions::text[] AS positions, recorded_at FROM stat_log_times WHERE first_position <= $1
-      ORDER BY first_position DESC LIMIT 2`, [position]);
+      ORDER BY first_position DESC LIMIT 2`,
+    [position],
+  );
   let at = new Date(0);
   let best = 0;
   for (const { positions, recorded_at: times } of rows) {

@@ -21,8 +21,7 @@ interface VictimIds {
  * `documentHash` (recorded before link ids) is never a key: the projection maps it to its link id first
  * (statistics-ledger.projection.ts).
  */
-export const victimUnitId = (d: VictimIds) =>
-  (typeof d.linkId === 'string' && d.linkId !== '' ? `link:${d.linkId}` : d.victimId);
+export const victimUnitId = (d: VictimIds) => (typeof d.linkId === 'string' && d.linkId !== '' ? `link:${d.linkId}` : d.victimId);
 
 /**
  * The same person as a department's reports count them: deduplicated only among that department's denunciations,
@@ -31,16 +30,24 @@ export const victimUnitId = (d: VictimIds) =>
  * document exists anywhere in Peru).
  */
 export const departmentVictimUnitId = (d: VictimIds, department: string) =>
-  (typeof d.linkId === 'string' && d.linkId !== '' ? `local:link:${d.linkId}:${department}` : `local:id:${d.victimId}`);
+  typeof d.linkId === 'string' && d.linkId !== '' ? `local:link:${d.linkId}:${department}` : `local:id:${d.victimId}`;
 
 /** The unit keys an event changes (itself, and the denunciation whose funnel it advances). */
 export function affectedKeys(event: Recorded, units: UnitStates): string[] {
   switch (event.type) {
-    case 'HotlineCallReceived': case 'HotlineCallClassified': case 'HotlineCallCorrected': case 'HotlineCallClosed':
+    case 'HotlineCallReceived':
+    case 'HotlineCallClassified':
+    case 'HotlineCallCorrected':
+    case 'HotlineCallClosed':
       return [`call:${event.data.callId}`];
-    case 'ReferralSent': case 'ReferralAccepted': case 'ReferralRejected': case 'ReferralCompleted': case 'ReferralRevoked':
+    case 'ReferralSent':
+    case 'ReferralAccepted':
+    case 'ReferralRejected':
+    case 'ReferralCompleted':
+    case 'ReferralRevoked':
       return [`referral:${event.data.referralId}`];
-    case 'CaseRegistered': case 'SuspectIdentified':
+    case 'CaseRegistered':
+    case 'SuspectIdentified':
       return [`case:${event.data.caseId}`];
     case 'VictimIdentified': {
       const d = event.data;
@@ -49,7 +56,9 @@ export function affectedKeys(event: Recorded, units: UnitStates): string[] {
     }
     case 'ProsecutionOpened':
       return [`prosecution:${event.data.prosecutionId}`, `case:${event.data.caseId}`];
-    case 'AccusationFiled': case 'ProsecutionArchived': case 'ProsecutionDismissed': {
+    case 'AccusationFiled':
+    case 'ProsecutionArchived':
+    case 'ProsecutionDismissed': {
       const id = event.data.prosecutionId;
       return [`prosecution:${id}`, `case:${units.get('prosecution', id)?.caseId}`];
     }
@@ -69,7 +78,11 @@ export function applyEvent(event: Recorded, units: UnitStates): void {
       const d = event.data;
       if (!units.get('call', d.callId)) {
         units.set('call', d.callId, {
-          kind: 'call', period: month(d.receivedAt), dept: dept(d.callerUbigeo), trafficking: isTraffickingRelated(d.topic), closed: false,
+          kind: 'call',
+          period: month(d.receivedAt),
+          dept: dept(d.callerUbigeo),
+          trafficking: isTraffickingRelated(d.topic),
+          closed: false,
         });
       }
       return;
@@ -104,18 +117,27 @@ function applyJusticeEvent(event: Recorded, units: UnitStates): void {
       const d = event.data;
       const { source } = d;
       if (units.get('referral', d.referralId)) return;
-      const origin = source.kind === 'hotline_call' ? units.get('call', source.id) : source.kind === 'case' ? units.get('case', source.id) : undefined;
+      const origin =
+        source.kind === 'hotline_call' ? units.get('call', source.id) : source.kind === 'case' ? units.get('case', source.id) : undefined;
       const sourceDept = origin && origin.dept !== 'unknown' ? origin.dept : null;
       units.set('referral', d.referralId, {
-        kind: 'referral', period: month(d.referredAt), dept: departmentOfReferral(d.ubigeo, sourceDept), to: d.to, source: source.kind, status: 'sent',
-        referredAt: d.referredAt, hours: null,
+        kind: 'referral',
+        period: month(d.referredAt),
+        dept: departmentOfReferral(d.ubigeo, sourceDept),
+        to: d.to,
+        source: source.kind,
+        status: 'sent',
+        referredAt: d.referredAt,
+        hours: null,
       });
       return;
     }
     case 'ReferralAccepted': {
       const { acceptedAt } = event.data;
       return update(units, 'referral', event.data.referralId, (u) => ({
-        ...u, status: 'accepted', hours: (Date.parse(acceptedAt) - Date.parse(u.referredAt)) / 3_600_000,
+        ...u,
+        status: 'accepted',
+        hours: (Date.parse(acceptedAt) - Date.parse(u.referredAt)) / 3_600_000,
       }));
     }
     case 'ReferralRejected':
@@ -135,8 +157,15 @@ function applyCaseEvent(event: Recorded, units: UnitStates): void {
       const d = event.data;
       if (units.get('case', d.caseId)) return;
       units.set('case', d.caseId, {
-        kind: 'case', period: month(d.registeredAt), dept: dept(d.ubigeo), source: d.source,
-        purposes: d.purposes ?? [], suspects: 0, investigation: false, accusation: false, ruling: false,
+        kind: 'case',
+        period: month(d.registeredAt),
+        dept: dept(d.ubigeo),
+        source: d.source,
+        purposes: d.purposes ?? [],
+        suspects: 0,
+        investigation: false,
+        accusation: false,
+        ruling: false,
       });
       return;
     }
@@ -147,8 +176,13 @@ function applyCaseEvent(event: Recorded, units: UnitStates): void {
       const denunciation = units.get('case', d.caseId);
       if (!denunciation) return;
       const victim = {
-        kind: 'victim' as const, period: denunciation.period, dept: denunciation.dept, sex: d.sex, ageGroup: d.ageGroup,
-        nationality: d.nationality, purposes: denunciation.purposes,
+        kind: 'victim' as const,
+        period: denunciation.period,
+        dept: denunciation.dept,
+        sex: d.sex,
+        ageGroup: d.ageGroup,
+        nationality: d.nationality,
+        purposes: denunciation.purposes,
       };
       if (!units.get('victim', victimUnitId(d))) units.set('victim', victimUnitId(d), victim);
       const local = departmentVictimUnitId(d, denunciation.dept);
@@ -161,7 +195,9 @@ function applyCaseEvent(event: Recorded, units: UnitStates): void {
 }
 
 const STAGE_OF = {
-  AccusationFiled: 'accused', ProsecutionArchived: 'archived', ProsecutionDismissed: 'dismissed',
+  AccusationFiled: 'accused',
+  ProsecutionArchived: 'archived',
+  ProsecutionDismissed: 'dismissed',
 } as const;
 
 function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
@@ -171,13 +207,20 @@ function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
       if (units.get('prosecution', d.prosecutionId)) return;
       const { caseId } = d;
       units.set('prosecution', d.prosecutionId, {
-        kind: 'prosecution', caseId, dept: units.get('case', caseId)?.dept ?? 'unknown', opened: month(d.openedAt),
-        accused: null, archived: null, dismissed: null,
+        kind: 'prosecution',
+        caseId,
+        dept: units.get('case', caseId)?.dept ?? 'unknown',
+        opened: month(d.openedAt),
+        accused: null,
+        archived: null,
+        dismissed: null,
       });
       update(units, 'case', caseId, (u) => ({ ...u, investigation: true }));
       return;
     }
-    case 'AccusationFiled': case 'ProsecutionArchived': case 'ProsecutionDismissed': {
+    case 'AccusationFiled':
+    case 'ProsecutionArchived':
+    case 'ProsecutionDismissed': {
       const d = event.data;
       const stage = STAGE_OF[event.type];
       const prosecution = units.get('prosecution', d.prosecutionId);
@@ -192,7 +235,11 @@ function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
       const prosecution = units.get('prosecution', d.prosecutionId);
       const caseId = d.caseId ?? prosecution?.caseId ?? null;
       units.set('trial', d.trialId, {
-        kind: 'trial', caseId, dept: units.get('case', caseId)?.dept ?? prosecution?.dept ?? 'unknown', ruled: null, verdict: null,
+        kind: 'trial',
+        caseId,
+        dept: units.get('case', caseId)?.dept ?? prosecution?.dept ?? 'unknown',
+        ruled: null,
+        verdict: null,
       });
       return;
     }

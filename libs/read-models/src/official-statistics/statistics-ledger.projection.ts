@@ -48,7 +48,8 @@ export const statisticsLedgerProjection: Projection<RegistryEvent> = {
  * document_links holds for it (none once the person was erased: she then counts by victimId), and dropped.
  */
 async function withLinkIds(db: Queryable, events: readonly Recorded[]): Promise<readonly Recorded[]> {
-  const hashOf = (e: Recorded) => (e.type === 'VictimIdentified' && typeof e.data.documentHash === 'string' && e.data.documentHash !== '' ? e.data.documentHash : null);
+  const hashOf = (e: Recorded) =>
+    e.type === 'VictimIdentified' && typeof e.data.documentHash === 'string' && e.data.documentHash !== '' ? e.data.documentHash : null;
   const hashes = [...new Set(events.map(hashOf).filter((h): h is string => h !== null))];
   if (hashes.length === 0) return events;
   const { rows } = await db.query('SELECT link_id, document_hash FROM document_links WHERE document_hash = ANY($1::text[])', [hashes]);
@@ -108,19 +109,29 @@ async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<Ma
     const department = stored?.kind === 'case' ? stored.dept : registered.get(d.caseId);
     if (department !== undefined) local.push(`victim:${departmentVictimUnitId(d, department)}`);
   }
-  await loadInto(db, states, local.filter((key) => !states.has(key)));
+  await loadInto(
+    db,
+    states,
+    local.filter((key) => !states.has(key)),
+  );
   const linked = new Set<string>();
   for (const unit of states.values()) {
     if ((unit.kind === 'prosecution' || unit.kind === 'trial') && unit.caseId) linked.add(`case:${unit.caseId}`);
   }
-  await loadInto(db, states, [...linked].filter((key) => !states.has(key)));
+  await loadInto(
+    db,
+    states,
+    [...linked].filter((key) => !states.has(key)),
+  );
   return states;
 }
 
 async function loadInto(db: Queryable, states: Map<string, Unit>, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   const { rows } = await db.query<{ unit_key: string; state: string }>(
-    'SELECT unit_key, state FROM stat_units WHERE unit_key = ANY($1::text[])', [keys]);
+    'SELECT unit_key, state FROM stat_units WHERE unit_key = ANY($1::text[])',
+    [keys],
+  );
   for (const row of rows) states.set(row.unit_key, JSON.parse(row.state) as Unit);
 }
 
@@ -140,8 +151,17 @@ async function writeLedger(db: Queryable, ledger: LedgerRow[]): Promise<void> {
   await db.query(
     `INSERT INTO stat_ledger (log_position, recorded_at, measure, period, department, d1, d2, d3, sign)
      SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::smallint[])`,
-    [ledger.map((r) => r.position), ledger.map((r) => r.recordedAt), cells.map((c) => c.measure), cells.map((c) => c.period),
-      cells.map((c) => c.dept), cells.map((c) => c.d1), cells.map((c) => c.d2), cells.map((c) => c.d3), ledger.map((r) => r.sign)],
+    [
+      ledger.map((r) => r.position),
+      ledger.map((r) => r.recordedAt),
+      cells.map((c) => c.measure),
+      cells.map((c) => c.period),
+      cells.map((c) => c.dept),
+      cells.map((c) => c.d1),
+      cells.map((c) => c.d2),
+      cells.map((c) => c.d3),
+      ledger.map((r) => r.sign),
+    ],
   );
 }
 
@@ -151,8 +171,14 @@ async function writeCells(db: Queryable, ledger: LedgerRow[]): Promise<void> {
   const changed = [...deltas].filter(([, delta]) => delta !== 0);
   if (changed.length === 0) return;
   const cells = changed.map(([key]) => parseCellKey(key));
-  const params = [cells.map((c) => c.period), cells.map((c) => c.measure), cells.map((c) => c.dept), cells.map((c) => c.d1),
-    cells.map((c) => c.d2), cells.map((c) => c.d3)];
+  const params = [
+    cells.map((c) => c.period),
+    cells.map((c) => c.measure),
+    cells.map((c) => c.dept),
+    cells.map((c) => c.d1),
+    cells.map((c) => c.d2),
+    cells.map((c) => c.d3),
+  ];
   await db.query(
     `INSERT INTO stat_cells (period, measure, department, d1, d2, d3, n)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[])
@@ -185,6 +211,7 @@ async function writeLogTimes(db: Queryable, positions: readonly number[], events
       `INSERT INTO stat_log_times (first_position, positions, recorded_at) VALUES ($1, $2, $3)
        ON CONFLICT (first_position) DO UPDATE SET positions = stat_log_times.positions || excluded.positions,
          recorded_at = stat_log_times.recorded_at || excluded.recorded_at`,
-      [first, chunk.positions, chunk.times]);
+      [first, chunk.positions, chunk.times],
+    );
   }
 }

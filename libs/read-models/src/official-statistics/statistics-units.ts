@@ -7,23 +7,47 @@
 export type Unit =
   | { kind: 'call'; period: string; dept: string; trafficking: boolean; closed: boolean }
   | {
-      kind: 'referral'; period: string; dept: string; to: string; source: string; status: string; referredAt: string;
+      kind: 'referral';
+      period: string;
+      dept: string;
+      to: string;
+      source: string;
+      status: string;
+      referredAt: string;
       hours: number | null;
     }
   | {
-      kind: 'case'; period: string; dept: string; source: string; purposes: string[]; suspects: number;
-      investigation: boolean; accusation: boolean; ruling: boolean;
+      kind: 'case';
+      period: string;
+      dept: string;
+      source: string;
+      purposes: string[];
+      suspects: number;
+      investigation: boolean;
+      accusation: boolean;
+      ruling: boolean;
     }
   // Keyed by the identity document's random link id when there is one (`victim:link:<linkId>`), else by victimId.
   // `scope: 'department'`: the same person deduplicated within one department only (`victim:local:…`), counted
   // in the `victim.dept` measures that department reports read.
   | {
-      kind: 'victim'; period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[];
+      kind: 'victim';
+      period: string;
+      dept: string;
+      sex: string;
+      ageGroup: string;
+      nationality: string;
+      purposes: string[];
       scope?: 'department';
     }
   | {
-      kind: 'prosecution'; caseId: string; dept: string; opened: string | null; accused: string | null;
-      archived: string | null; dismissed: string | null;
+      kind: 'prosecution';
+      caseId: string;
+      dept: string;
+      opened: string | null;
+      accused: string | null;
+      archived: string | null;
+      dismissed: string | null;
     }
   | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null };
 
@@ -47,8 +71,7 @@ export function parseCellKey(key: string): Cell {
   return { measure, period, dept, d1, d2, d3 };
 }
 
-const cell = (measure: string, period: string, dept: string, d1 = '', d2 = '', d3 = ''): Cell =>
-  ({ measure, period, dept, d1, d2, d3 });
+const cell = (measure: string, period: string, dept: string, d1 = '', d2 = '', d3 = ''): Cell => ({ measure, period, dept, d1, d2, d3 });
 
 const orUnknown = (purposes: string[]) => (purposes.length > 0 ? purposes : ['unknown']);
 

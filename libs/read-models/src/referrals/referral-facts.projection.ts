@@ -1,7 +1,13 @@
 import type { Projection, Queryable } from '#event-store';
 import {
-  caseStreamName, departmentOfReferral, departmentOfUbigeo, hotlineCallStreamName, limaMonth, REFERRAL_EVENT_TYPES,
-  type ReferralEvent, type ReferralSent,
+  caseStreamName,
+  departmentOfReferral,
+  departmentOfUbigeo,
+  hotlineCallStreamName,
+  limaMonth,
+  REFERRAL_EVENT_TYPES,
+  type ReferralEvent,
+  type ReferralSent,
 } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 
@@ -55,9 +61,20 @@ export const referralFactsProjection: Projection<ReferralEvent> = {
        ON CONFLICT (referral_id) DO UPDATE SET status = excluded.status, accepted_at = excluded.accepted_at,
          hours_to_accept = excluded.hours_to_accept, closed_at = excluded.closed_at, successful = excluded.successful,
          linked_case_id = excluded.linked_case_id`,
-      [column('referralId'), column('sourceKind'), column('sourceId'), column('destination'), column('department'),
-        column('referredAt'), rows.map((r) => limaMonth(r.referredAt)), column('status'), column('acceptedAt'),
-        column('closedAt'), column('successful'), column('linkedCaseId')],
+      [
+        column('referralId'),
+        column('sourceKind'),
+        column('sourceId'),
+        column('destination'),
+        column('department'),
+        column('referredAt'),
+        rows.map((r) => limaMonth(r.referredAt)),
+        column('status'),
+        column('acceptedAt'),
+        column('closedAt'),
+        column('successful'),
+        column('linkedCaseId'),
+      ],
     );
   },
 };
@@ -72,9 +89,17 @@ function evolve(facts: Map<string, ReferralFact>, event: Recorded<ReferralEvent>
     if (fact) return false;
     const d = event.data;
     facts.set(id, {
-      referralId: id, sourceKind: d.source.kind, sourceId: d.source.id, destination: d.to,
-      department: departmentOfReferral(d.ubigeo, sourceDepartment), referredAt: d.referredAt,
-      status: 'sent', acceptedAt: null, closedAt: null, successful: null, linkedCaseId: null,
+      referralId: id,
+      sourceKind: d.source.kind,
+      sourceId: d.source.id,
+      destination: d.to,
+      department: departmentOfReferral(d.ubigeo, sourceDepartment),
+      referredAt: d.referredAt,
+      status: 'sent',
+      acceptedAt: null,
+      closedAt: null,
+      successful: null,
+      linkedCaseId: null,
     });
     return true;
   }
@@ -103,28 +128,55 @@ function evolve(facts: Map<string, ReferralFact>, event: Recorded<ReferralEvent>
 async function sourceDepartment(db: Queryable, sent: Recorded<ReferralSent>): Promise<string | null> {
   if (typeof sent.data.ubigeo === 'string') return null;
   const { source } = sent.data;
-  const query = source.kind === 'hotline_call'
-    ? { stream: hotlineCallStreamName(source.id), place: `CASE WHEN event_type = 'HotlineCallReceived' THEN data->>'callerUbigeo' ELSE data->'changes'->>'callerUbigeo' END`,
-      where: `(event_type = 'HotlineCallReceived' OR (event_type = 'HotlineCallCorrected' AND data->'changes' ? 'callerUbigeo'))` }
-    : source.kind === 'case'
-      ? { stream: caseStreamName(source.id), place: `data->>'ubigeo'`, where: `event_type = 'CaseRegistered'` }
-      : null;
+  const query =
+    source.kind === 'hotline_call'
+      ? {
+          stream: hotlineCallStreamName(source.id),
+          place: `CASE WHEN event_type = 'HotlineCallReceived' THEN data->>'callerUbigeo' ELSE data->'changes'->>'callerUbigeo' END`,
+          where: `(event_type = 'HotlineCallReceived' OR (event_type = 'HotlineCallCorrected' AND data->'changes' ? 'callerUbigeo'))`,
+        }
+      : source.kind === 'case'
+        ? { stream: caseStreamName(source.id), place: `data->>'ubigeo'`, where: `event_type = 'CaseRegistered'` }
+        : null;
   if (!query) return null;
   const { rows } = await db.query<{ place: string | null }>(
     `SELECT ${query.place} AS place FROM events WHERE stream_id = $1 AND ${query.where} AND global_position < $2
-      ORDER BY stream_position DESC LIMIT 1`, [query.stream, sent.globalPosition]);
+      ORDER BY stream_position DESC LIMIT 1`,
+    [query.stream, sent.globalPosition],
+  );
   return known(departmentOfUbigeo(rows[0]?.place));
 }
 
 async function load(db: Queryable, ids: string[]): Promise<Map<string, ReferralFact>> {
   const { rows } = await db.query<{
-    referral_id: string; source_kind: string; source_id: string; destination: string; department: string; referred_at: Date;
-    status: string; accepted_at: Date | null; closed_at: Date | null; successful: boolean | null; linked_case_id: string | null;
+    referral_id: string;
+    source_kind: string;
+    source_id: string;
+    destination: string;
+    department: string;
+    referred_at: Date;
+    status: string;
+    accepted_at: Date | null;
+    closed_at: Date | null;
+    successful: boolean | null;
+    linked_case_id: string | null;
   }>('SELECT * FROM referral_facts WHERE referral_id = ANY($1::uuid[])', [ids]);
-  return new Map(rows.map((r) => [r.referral_id, {
-    referralId: r.referral_id, sourceKind: r.source_kind, sourceId: r.source_id, destination: r.destination,
-    department: r.department, referredAt: r.referred_at.toISOString(), status: r.status,
-    acceptedAt: r.accepted_at?.toISOString() ?? null, closedAt: r.closed_at?.toISOString() ?? null,
-    successful: r.successful, linkedCaseId: r.linked_case_id,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.referral_id,
+      {
+        referralId: r.referral_id,
+        sourceKind: r.source_kind,
+        sourceId: r.source_id,
+        destination: r.destination,
+        department: r.department,
+        referredAt: r.referred_at.toISOString(),
+        status: r.status,
+        acceptedAt: r.accepted_at?.toISOString() ?? null,
+        closedAt: r.closed_at?.toISOString() ?? null,
+        successful: r.successful,
+        linkedCaseId: r.linked_case_id,
+      },
+    ]),
+  );
 }

@@ -11,7 +11,13 @@ const DESTINATIONS = ['PNP', 'MINISTERIO_PUBLICO', 'MIMP', 'SHELTER'];
 const UBIGEOS = ['150101', '1501', '08', '170101', null];
 const HOUR = 3_600_000;
 
-interface Written { to: string; department: string; month: string; status: string; hoursToAccept: number | null }
+interface Written {
+  to: string;
+  department: string;
+  month: string;
+  status: string;
+  hoursToAccept: number | null;
+}
 
 /** Percentile with linear interpolation, as PostgreSQL's percentile_cont computes it. */
 function percentileCont(values: number[], fraction: number): number | null {
@@ -30,10 +36,14 @@ function expected(written: Written[], from: string, to: string, key: (w: Written
   const counts = (ws: Written[]) => {
     const hours = ws.map((w) => w.hoursToAccept).filter((h): h is number => h !== null);
     return {
-      sent: ws.length, accepted: hours.length, rejected: ws.filter((w) => w.status === 'rejected').length,
-      completed: ws.filter((w) => w.status === 'completed').length, revoked: ws.filter((w) => w.status === 'revoked').length,
+      sent: ws.length,
+      accepted: hours.length,
+      rejected: ws.filter((w) => w.status === 'rejected').length,
+      completed: ws.filter((w) => w.status === 'completed').length,
+      revoked: ws.filter((w) => w.status === 'revoked').length,
       pending: ws.filter((w) => w.status === 'sent').length,
-      medianHoursToAcceptance: round(percentileCont(hours, 0.5)), p90HoursToAcceptance: round(percentileCont(hours, 0.9)),
+      medianHoursToAcceptance: round(percentileCont(hours, 0.5)),
+      p90HoursToAcceptance: round(percentileCont(hours, 0.9)),
     };
   };
   const keys = [...new Set(inPeriod.map(key))].sort();
@@ -53,34 +63,69 @@ describe('referral statistics', () => {
       const ubigeo = random.pick(UBIGEOS);
       const sentAt = Date.UTC(2024, random.int(10, 14), random.int(1, 28), random.int(0, 23), random.int(0, 59)); // Nov 2024 – Mar 2025
       const to = random.pick(DESTINATIONS);
-      const events = [{ type: 'ReferralSent', data: { referralId, source: { kind: 'hotline_call', id: random.uuid() }, to, unitName: null, ubigeo, referredAt: new Date(sentAt).toISOString() } }];
-      const fate = random.weighted([['pending', 25], ['accepted', 25], ['completed', 20], ['rejected', 15], ['revoked', 15]] as const);
+      const events = [
+        {
+          type: 'ReferralSent',
+          data: {
+            referralId,
+            source: { kind: 'hotline_call', id: random.uuid() },
+            to,
+            unitName: null,
+            ubigeo,
+            referredAt: new Date(sentAt).toISOString(),
+          },
+        },
+      ];
+      const fate = random.weighted([
+        ['pending', 25],
+        ['accepted', 25],
+        ['completed', 20],
+        ['rejected', 15],
+        ['revoked', 15],
+      ] as const);
       let hoursToAccept: number | null = null;
       if (fate === 'accepted' || fate === 'completed' || (fate === 'revoked' && random.chance(0.5))) {
         hoursToAccept = random.int(1, 24 * 20) + random.int(0, 59) / 60;
-        events.push({ type: 'ReferralAccepted', data: { referralId, acceptedAt: new Date(sentAt + hoursToAccept * HOUR).toISOString(), linkedCaseId: null } as never });
+        events.push({
+          type: 'ReferralAccepted',
+          data: { referralId, acceptedAt: new Date(sentAt + hoursToAccept * HOUR).toISOString(), linkedCaseId: null } as never,
+        });
       }
       const later = new Date(sentAt + 24 * 30 * HOUR).toISOString();
-      if (fate === 'completed') events.push({ type: 'ReferralCompleted', data: { referralId, completedAt: later, successful: true, reason: null } as never });
+      if (fate === 'completed')
+        events.push({ type: 'ReferralCompleted', data: { referralId, completedAt: later, successful: true, reason: null } as never });
       if (fate === 'rejected') events.push({ type: 'ReferralRejected', data: { referralId, rejectedAt: later, reason: 'x' } as never });
       if (fate === 'revoked') events.push({ type: 'ReferralRevoked', data: { referralId, revokedAt: later, reason: 'x' } as never });
-      await store.append(`referral-${referralId}`, events.map((e) => ({ ...e, eventId: randomUUID() })), 0);
+      await store.append(
+        `referral-${referralId}`,
+        events.map((e) => ({ ...e, eventId: randomUUID() })),
+        0,
+      );
       const status = fate === 'pending' ? 'sent' : fate;
-      written.push({ to, department: ubigeo ? ubigeo.slice(0, 2) : 'unknown', month: limaMonth(new Date(sentAt).toISOString()), status, hoursToAccept });
+      written.push({
+        to,
+        department: ubigeo ? ubigeo.slice(0, 2) : 'unknown',
+        month: limaMonth(new Date(sentAt).toISOString()),
+        status,
+        hoursToAccept,
+      });
     }
     await waitUntilLogVisible(db.pool);
-    await new ProjectionRunner(db.pool, referralFactsProjection, { knownEventTypes: new Set(REFERRAL_EVENT_TYPES), batchSize: 97 }).catchUp();
+    await new ProjectionRunner(db.pool, referralFactsProjection, {
+      knownEventTypes: new Set(REFERRAL_EVENT_TYPES),
+      batchSize: 97,
+    }).catchUp();
   });
   afterAll(async () => db.close());
 
-  it.each([['destination', (w: Written) => w.to], ['department', (w: Written) => w.department]] as const)(
-    'equals an independent count from the written events, by %s, months in Lima time',
-    async (by, key) => {
-      const statistics = await queryReferralStatistics(db.dataSource, { from: '2024-12', to: '2025-02', by });
-      const want = expected(written, '2024-12', '2025-02', key);
-      expect(statistics.groups).toEqual(want.groups);
-      expect(statistics.total).toEqual(want.total);
-      expect(want.total.sent).toBeGreaterThan(100);
-    },
-  );
+  it.each([
+    ['destination', (w: Written) => w.to],
+    ['department', (w: Written) => w.department],
+  ] as const)('equals an independent count from the written events, by %s, months in Lima time', async (by, key) => {
+    const statistics = await queryReferralStatistics(db.dataSource, { from: '2024-12', to: '2025-02', by });
+    const want = expected(written, '2024-12', '2025-02', key);
+    expect(statistics.groups).toEqual(want.groups);
+    expect(statistics.total).toEqual(want.total);
+    expect(want.total.sent).toBeGreaterThan(100);
+  });
 });

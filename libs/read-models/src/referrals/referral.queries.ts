@@ -20,7 +20,11 @@ export interface PendingReferral {
 export async function queryPendingReferrals(
   dataSource: DataSource,
   params: {
-    now: string; olderThanHours: number; destination?: string; department?: string; limit: number;
+    now: string;
+    olderThanHours: number;
+    destination?: string;
+    department?: string;
+    limit: number;
     /** The destinations a receiving institution answers (police: PNP…): nothing addressed elsewhere is listed. Absent: all. */
     destinations?: readonly string[];
     /** A regional reader's departments: nothing outside them is listed. Absent: every department. */
@@ -30,9 +34,15 @@ export async function queryPendingReferrals(
   },
 ): Promise<{ asOf: ReportPosition; referrals: PendingReferral[] }> {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
-    const rows: Array<{ referral_id: string; source_kind: string; source_id: string; destination: string; department: string; referred_at: Date }> =
-      await manager.query(
-        `SELECT referral_id, source_kind, source_id, destination, department, referred_at
+    const rows: Array<{
+      referral_id: string;
+      source_kind: string;
+      source_id: string;
+      destination: string;
+      department: string;
+      referred_at: Date;
+    }> = await manager.query(
+      `SELECT referral_id, source_kind, source_id, destination, department, referred_at
            FROM referral_facts
           WHERE status = 'sent' AND referred_at <= $1::timestamptz - make_interval(hours => $2)
             AND ($3::text IS NULL OR destination = $3) AND ($4::text IS NULL OR department = $4)
@@ -40,15 +50,28 @@ export async function queryPendingReferrals(
             AND ($8::text[] IS NULL OR source_kind = ANY($8::text[]))
           ORDER BY referred_at, referral_id
           LIMIT $5`,
-        [params.now, params.olderThanHours, params.destination ?? null, params.department ?? null, params.limit, params.scope ?? null, params.destinations ?? null, params.sourceKinds ?? null],
-      );
+      [
+        params.now,
+        params.olderThanHours,
+        params.destination ?? null,
+        params.department ?? null,
+        params.limit,
+        params.scope ?? null,
+        params.destinations ?? null,
+        params.sourceKinds ?? null,
+      ],
+    );
     const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
     const now = Date.parse(params.now);
     return {
       asOf,
       referrals: rows.map((r) => ({
-        referralId: r.referral_id, sourceKind: r.source_kind, sourceId: r.source_id, destination: r.destination,
-        department: r.department, referredAt: r.referred_at.toISOString(),
+        referralId: r.referral_id,
+        sourceKind: r.source_kind,
+        sourceId: r.source_id,
+        destination: r.destination,
+        department: r.department,
+        referredAt: r.referred_at.toISOString(),
         hoursWaiting: Math.floor((now - r.referred_at.getTime()) / 3_600_000),
       })),
     };
@@ -82,7 +105,17 @@ export async function queryReferralStatistics(
       [params.from, params.to, params.scope ?? null],
     );
     const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
-    const total = rows.find((r) => r.total) ?? { key: 'total', sent: 0, accepted: 0, rejected: 0, completed: 0, revoked: 0, pending: 0, median: null, p90: null };
+    const total = rows.find((r) => r.total) ?? {
+      key: 'total',
+      sent: 0,
+      accepted: 0,
+      rejected: 0,
+      completed: 0,
+      revoked: 0,
+      pending: 0,
+      median: null,
+      p90: null,
+    };
     return { asOf, groups: rows.filter((r) => !r.total).map((g) => ({ key: g.key, ...counts(g) })), total: counts(total) };
   });
 }
@@ -103,14 +136,22 @@ const hours = (value: number | null) => (value === null ? null : Math.round(Numb
 
 function counts(row: RawCounts): ReferralCounts {
   return {
-    sent: row.sent, accepted: row.accepted, rejected: row.rejected, completed: row.completed, revoked: row.revoked,
-    pending: row.pending, medianHoursToAcceptance: hours(row.median), p90HoursToAcceptance: hours(row.p90),
+    sent: row.sent,
+    accepted: row.accepted,
+    rejected: row.rejected,
+    completed: row.completed,
+    revoked: row.revoked,
+    pending: row.pending,
+    medianHoursToAcceptance: hours(row.median),
+    p90HoursToAcceptance: hours(row.p90),
   };
 }
 
 /** Referrals made from any of these sources (a case, its victims), in the order they were sent. */
 export async function queryReferralsFromSources(dataSource: DataSource, sourceIds: readonly string[]): Promise<string[]> {
   const rows: Array<{ referral_id: string }> = await dataSource.query(
-    'SELECT referral_id FROM referral_facts WHERE source_id = ANY($1::uuid[]) ORDER BY referred_at, referral_id', [sourceIds]);
+    'SELECT referral_id FROM referral_facts WHERE source_id = ANY($1::uuid[]) ORDER BY referred_at, referral_id',
+    [sourceIds],
+  );
   return rows.map((r) => r.referral_id);
 }

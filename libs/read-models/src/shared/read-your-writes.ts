@@ -4,19 +4,26 @@ import { DomainError } from '#domain';
 /** `minPosition` names no event, or the projections did not reach it in time (HTTP 409). */
 export class MinPositionNotReached extends DomainError {
   readonly kind = 'conflict' as const;
-  constructor(readonly requested: number, beyondHead: boolean) {
-    super('position_not_reached',
+  constructor(
+    readonly requested: number,
+    beyondHead: boolean,
+  ) {
+    super(
+      'position_not_reached',
       beyondHead
         ? `El registro no tiene un evento en la posición ${requested}`
         : `Las tablas de lectura aún no incluyen el evento ${requested}; reintente en unos segundos`,
       beyondHead
         ? `The log has no event at position ${requested}`
         : `The read tables do not include event ${requested} yet; retry in a few seconds`,
-      [{
-        field: 'minPosition',
-        reason: beyondHead ? 'no es la posición de un evento del registro' : 'aún no alcanzada',
-        reasonEn: beyondHead ? 'is not the position of an event in the log' : 'not reached yet',
-      }]);
+      [
+        {
+          field: 'minPosition',
+          reason: beyondHead ? 'no es la posición de un evento del registro' : 'aún no alcanzada',
+          reasonEn: beyondHead ? 'is not the position of an event in the log' : 'not reached yet',
+        },
+      ],
+    );
   }
 }
 
@@ -29,10 +36,17 @@ const POLL_MS = 10;
  * position may commit later and be read later. Throws MinPositionNotReached when there is no such event or
  * when `timeoutMs` passes first.
  */
-export async function waitForPosition(dataSource: DataSource, position: number, projections: readonly string[], timeoutMs: number): Promise<void> {
+export async function waitForPosition(
+  dataSource: DataSource,
+  position: number,
+  projections: readonly string[],
+  timeoutMs: number,
+): Promise<void> {
   if (position <= 0 || projections.length === 0) return;
   const found: Array<{ transaction_id: string }> = await dataSource.query(
-    'SELECT transaction_id::text AS transaction_id FROM events WHERE global_position = $1', [position]);
+    'SELECT transaction_id::text AS transaction_id FROM events WHERE global_position = $1',
+    [position],
+  );
   if (found.length === 0) throw new MinPositionNotReached(position, true);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -40,7 +54,8 @@ export async function waitForPosition(dataSource: DataSource, position: number, 
       `SELECT count(*)::int AS reached FROM projection_checkpoints
         WHERE projection_name = ANY($3::text[])
           AND (transaction_id > $1::xid8 OR (transaction_id = $1::xid8 AND global_position >= $2))`,
-      [found[0].transaction_id, position, projections]);
+      [found[0].transaction_id, position, projections],
+    );
     if (row.reached === new Set(projections).size) return;
     if (Date.now() >= deadline) throw new MinPositionNotReached(position, false);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -1,7 +1,15 @@
 import type { TypedRecordedEvent } from '#event-store';
 import {
-  HOTLINE_CALL_EVENT_TYPES, POLICE_CASE_EVENT_TYPES, PROSECUTION_EVENT_TYPES, REFERRAL_EVENT_TYPES, TRIAL_EVENT_TYPES,
-  type HotlineCallEvent, type PoliceCaseEvent, type ProsecutionEvent, type ReferralEvent, type TrialEvent,
+  HOTLINE_CALL_EVENT_TYPES,
+  POLICE_CASE_EVENT_TYPES,
+  PROSECUTION_EVENT_TYPES,
+  REFERRAL_EVENT_TYPES,
+  TRIAL_EVENT_TYPES,
+  type HotlineCallEvent,
+  type PoliceCaseEvent,
+  type ProsecutionEvent,
+  type ReferralEvent,
+  type TrialEvent,
 } from '#domain';
 
 /** Every event the registry's streams record. */
@@ -12,7 +20,11 @@ export type Recorded<E extends RegistryEvent = RegistryEvent> = TypedRecordedEve
 
 /** Every event type of every stream, for the projections that see the whole log (the statistics ledger). */
 export const REGISTRY_EVENT_TYPES = [
-  ...HOTLINE_CALL_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ...POLICE_CASE_EVENT_TYPES, ...PROSECUTION_EVENT_TYPES, ...TRIAL_EVENT_TYPES,
+  ...HOTLINE_CALL_EVENT_TYPES,
+  ...REFERRAL_EVENT_TYPES,
+  ...POLICE_CASE_EVENT_TYPES,
+  ...PROSECUTION_EVENT_TYPES,
+  ...TRIAL_EVENT_TYPES,
 ] as const satisfies readonly RegistryEvent['type'][];
 
 /**
@@ -21,7 +33,11 @@ export const REGISTRY_EVENT_TYPES = [
  */
 type Missing<E extends RegistryEvent, L extends readonly string[]> = Exclude<E['type'], L[number]>;
 const _exhaustive: [
-  Missing<HotlineCallEvent, typeof HOTLINE_CALL_EVENT_TYPES>, Missing<ReferralEvent, typeof REFERRAL_EVENT_TYPES>,
-  Missing<PoliceCaseEvent, typeof POLICE_CASE_EVENT_TYPES>, Missing<ProsecutionEvent, typeof PROSECUTION_EVENT_TYPES>,
+  Missing<HotlineCallEvent, typeof HOTLINE_CALL_EVENT_TYPES>,
+  Missing<ReferralEvent, typeof REFERRAL_EVENT_TYPES>,
+  Missing<PoliceCaseEvent, typeof POLICE_CASE_EVENT_TYPES>,
+  Missing<ProsecutionEvent, typeof PROSECUTION_EVENT_TYPES>,
   Missing<TrialEvent, typeof TRIAL_EVENT_TYPES>,
-] extends [never, never, never, never, never] ? true : never = true;
+] extends [never, never, never, never, never]
+  ? true
+  : never = true;

@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 export async function queryTrialsOfProsecutions(dataSource: DataSource, prosecutionIds: readonly string[]): Promise<string[]> {
   if (prosecutionIds.length === 0) return [];
   const rows: Array<{ trial_id: string }> = await dataSource.query(
-    'SELECT trial_id FROM trial_links WHERE prosecution_id = ANY($1::uuid[]) ORDER BY trial_id', [prosecutionIds]);
+    'SELECT trial_id FROM trial_links WHERE prosecution_id = ANY($1::uuid[]) ORDER BY trial_id',
+    [prosecutionIds],
+  );
   return rows.map((r) => r.trial_id);
 }

@@ -41,22 +41,32 @@ export default function AuditPage() {
   const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
   return (
     <Stack gap="md" maw={1280}>
-      <Title order={1} size="h2">{t.title}</Title>
+      <Title order={1} size="h2">
+        {t.title}
+      </Title>
       <Text size="sm">{t.intro}</Text>
       {can(me.data, 'GET /api/v1/integrity/verifications') && <IntegrityPanel />}
       <Paper withBorder p="md" component="section" aria-labelledby="audit-title">
         <Stack gap="sm">
-          <Title order={2} size="h4" id="audit-title">{t.title}</Title>
+          <Title order={2} size="h4" id="audit-title">
+            {t.title}
+          </Title>
           <AuditFilters value={filters} onApply={setFilters} error={audit.error} />
           {audit.data && entries.length > 0 ? (
             <>
-              <Text size="sm" aria-live="polite">{t.shown(entries.length)}</Text>
+              <Text size="sm" aria-live="polite">
+                {t.shown(entries.length)}
+              </Text>
               <AuditTable entries={entries} />
               {audit.hasNextPage && (
-                <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage} w="fit-content">{t.loadMore}</Button>
+                <Button variant="default" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage} w="fit-content">
+                  {t.loadMore}
+                </Button>
               )}
             </>
-          ) : <PageState query={audit} empty={audit.isSuccess} emptyText={t.empty} />}
+          ) : (
+            <PageState query={audit} empty={audit.isSuccess} emptyText={t.empty} />
+          )}
         </Stack>
       </Paper>
     </Stack>

@@ -16,7 +16,11 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       <Table striped withTableBorder highlightOnHover data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
-            {[t.at, t.actor, t.role, t.action, t.record, t.subjects, t.purpose, t.requestId].map((h) => <Table.Th key={h} scope="col">{h}</Table.Th>)}
+            {[t.at, t.actor, t.role, t.action, t.record, t.subjects, t.purpose, t.requestId].map((h) => (
+              <Table.Th key={h} scope="col">
+                {h}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -26,13 +30,23 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <Table.Td>{entry.actorSubject}</Table.Td>
               <Table.Td>{label(k.roles, entry.actorRole)}</Table.Td>
               <Table.Td>{k.auditActions[entry.action]}</Table.Td>
-              <Table.Td>{entry.recordType} <Code>{entry.recordId}</Code></Table.Td>
               <Table.Td>
-                {entry.subjectIds.length === 0 ? '—' : entry.subjectIds.slice(0, 3).map((id) => <Code key={id} display="block">{id}</Code>)}
+                {entry.recordType} <Code>{entry.recordId}</Code>
+              </Table.Td>
+              <Table.Td>
+                {entry.subjectIds.length === 0
+                  ? '—'
+                  : entry.subjectIds.slice(0, 3).map((id) => (
+                      <Code key={id} display="block">
+                        {id}
+                      </Code>
+                    ))}
                 {entry.subjectIds.length > 3 ? <Text size="xs">{t.moreSubjects(entry.subjectIds.length - 3)}</Text> : null}
               </Table.Td>
               <Table.Td>{entry.purpose ?? '—'}</Table.Td>
-              <Table.Td><Code>{entry.requestId ?? '—'}</Code></Table.Td>
+              <Table.Td>
+                <Code>{entry.requestId ?? '—'}</Code>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

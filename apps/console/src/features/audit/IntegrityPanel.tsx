@@ -55,11 +55,24 @@ export function IntegrityPanel() {
     <Paper withBorder p="md" component="section" aria-labelledby="integrity-title" data-testid="integrity" aria-busy={running}>
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={2} size="h4" id="integrity-title">{t.integrity}</Title>
-          {report && !running && <Badge size="lg" color={report.ok ? 'teal.9' : 'red.9'} variant="filled" data-testid="integrity-status">{report.ok ? t.ok : t.broken}</Badge>}
+          <Title order={2} size="h4" id="integrity-title">
+            {t.integrity}
+          </Title>
+          {report && !running && (
+            <Badge size="lg" color={report.ok ? 'teal.9' : 'red.9'} variant="filled" data-testid="integrity-status">
+              {report.ok ? t.ok : t.broken}
+            </Badge>
+          )}
         </Group>
-        <Text size="sm" c="dimmed">{t.integrityIntro}</Text>
-        {running && <Group gap="xs" role="status"><Loader size="xs" aria-hidden="true" /><Text size="sm">{t.checking}</Text></Group>}
+        <Text size="sm" c="dimmed">
+          {t.integrityIntro}
+        </Text>
+        {running && (
+          <Group gap="xs" role="status">
+            <Loader size="xs" aria-hidden="true" />
+            <Text size="sm">{t.checking}</Text>
+          </Group>
+        )}
         {verifications.isError && <PageState query={verifications} />}
         {start.isError && <PageState error={start.error} />}
         {shown?.status === 'failed' && !running && <Alert color="red">{t.failed}</Alert>}
@@ -69,13 +82,19 @@ export function IntegrityPanel() {
             <Text size="sm">{t.chains(n(report.chains.streamsChecked), n(report.chains.eventsChecked))}</Text>
             {report.chains.firstBrokenLink && (
               <Alert color="red" title={t.brokenLink}>
-                <Code>{report.chains.firstBrokenLink.streamId}</Code> #{report.chains.firstBrokenLink.streamPosition} · {report.chains.firstBrokenLink.reason}
+                <Code>{report.chains.firstBrokenLink.streamId}</Code> #{report.chains.firstBrokenLink.streamPosition} ·{' '}
+                {report.chains.firstBrokenLink.reason}
               </Alert>
             )}
             {report.anchors.firstMismatch && (
               <Alert color="red" title={t.anchorMismatch}>
                 N.º {report.anchors.firstMismatch.anchorId} · {report.anchors.firstMismatch.reason}
-                {report.anchors.firstMismatch.streamId && <> · <Code>{report.anchors.firstMismatch.streamId}</Code></>}
+                {report.anchors.firstMismatch.streamId && (
+                  <>
+                    {' '}
+                    · <Code>{report.anchors.firstMismatch.streamId}</Code>
+                  </>
+                )}
               </Alert>
             )}
             <Text size="sm">{t.auditChain(n(report.audit.entriesChecked))}</Text>
@@ -93,21 +112,31 @@ export function IntegrityPanel() {
               </Alert>
             )}
             <Stack gap={2} data-testid="last-anchor">
-              <Text size="sm" fw={700}>{t.lastAnchor}</Text>
+              <Text size="sm" fw={700}>
+                {t.lastAnchor}
+              </Text>
               {latest ? (
                 <>
                   <Text size="sm">{t.anchorAt(latest.anchorId, formatDateTime(latest.takenAt, language), n(latest.globalPosition))}</Text>
-                  <Text size="sm">{t.hash}: <Code style={{ wordBreak: 'break-all' }}>{latest.headsHash}</Code></Text>
+                  <Text size="sm">
+                    {t.hash}: <Code style={{ wordBreak: 'break-all' }}>{latest.headsHash}</Code>
+                  </Text>
                 </>
-              ) : <Text size="sm">{t.noAnchor}</Text>}
+              ) : (
+                <Text size="sm">{t.noAnchor}</Text>
+              )}
             </Stack>
           </>
         )}
         <Group gap="sm">
           {can(me.data, 'POST /api/v1/integrity/anchors') && (
-            <Button onClick={() => anchor.mutate()} loading={anchor.isPending}>{t.takeAnchor}</Button>
+            <Button onClick={() => anchor.mutate()} loading={anchor.isPending}>
+              {t.takeAnchor}
+            </Button>
           )}
-          <Button variant="default" onClick={() => start.mutate()} disabled={running}>{t.recheck}</Button>
+          <Button variant="default" onClick={() => start.mutate()} disabled={running}>
+            {t.recheck}
+          </Button>
         </Group>
         {anchor.isError && <PageState error={anchor.error} />}
       </Stack>

@@ -24,7 +24,11 @@ export function ActionStatus({ error, done, doneText, onRetry }: Props) {
       <Alert color="red" role="alert" p="xs" style={{ flex: 1 }}>
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm">{onlyFields ? (error as ApiError).message : errorMessage(error, c.networkError)}</Text>
-          {lost && <Button size="xs" variant="outline" color="red" onClick={onRetry}>{c.retry}</Button>}
+          {lost && (
+            <Button size="xs" variant="outline" color="red" onClick={onRetry}>
+              {c.retry}
+            </Button>
+          )}
         </Group>
       </Alert>
     );

@@ -1,4 +1,19 @@
-import { Alert, Button, Group, Input, Paper, Radio, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Input,
+  Paper,
+  Radio,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { ApiError, fieldErrors } from '../../api/errors.js';
 import { errorMessage } from '../../shared/PageState.js';
@@ -37,7 +52,9 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
   // A refused save: the keyboard goes to the first field the API named, so the fix is one keystroke away.
   useEffect(() => {
     if (save.phase !== 'invalid') return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error] input, .mantine-RadioGroup-root:has([class*="error"]) input')?.focus();
+    form.current
+      ?.querySelector<HTMLElement>('[aria-invalid="true"], [data-error] input, .mantine-RadioGroup-root:has([class*="error"]) input')
+      ?.focus();
   }, [save]);
 
   const submit = (event: FormEvent) => {
@@ -58,8 +75,14 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
       <form ref={form} onSubmit={submit} onKeyDownCapture={ctrlEnter} noValidate>
         <Stack gap={10}>
           <Group justify="space-between" align="baseline" wrap="nowrap">
-            <Title order={2} size="h4" id="call-form-title">{t.newCall}</Title>
-            {save.phase !== 'invalid' && <Text size="xs" c="dimmed">{draft.started ? t.draftKept : ''}</Text>}
+            <Title order={2} size="h4" id="call-form-title">
+              {t.newCall}
+            </Title>
+            {save.phase !== 'invalid' && (
+              <Text size="xs" c="dimmed">
+                {draft.started ? t.draftKept : ''}
+              </Text>
+            )}
           </Group>
           {/* At the top, where the eye is after Ctrl+Enter, not under the fold at 768 px. */}
           <SaveStatus save={save} onRetry={onRetry} t={t} offline={c.networkError} />
@@ -105,13 +128,17 @@ export function CallForm({ draft, change, save, onSubmit, onRetry, firstField }:
             withAsterisk
           >
             <SimpleGrid cols={2} spacing="xs" verticalSpacing={6} mt={6}>
-              {TOPICS.map((code) => <Radio key={code} value={code} label={t.topics[code]} />)}
+              {TOPICS.map((code) => (
+                <Radio key={code} value={code} label={t.topics[code]} />
+              ))}
             </SimpleGrid>
           </Radio.Group>
           <Textarea
             label={t.summary}
             // Near the limit the count shows, so a long account is not cut off by surprise.
-            description={draft.summary.length > SUMMARY_MAX - 500 ? `${t.summaryHint} ${draft.summary.length} / ${SUMMARY_MAX}` : t.summaryHint}
+            description={
+              draft.summary.length > SUMMARY_MAX - 500 ? `${t.summaryHint} ${draft.summary.length} / ${SUMMARY_MAX}` : t.summaryHint
+            }
             value={draft.summary}
             onChange={(event) => change({ summary: event.currentTarget.value })}
             error={errors.summary}
@@ -147,7 +174,9 @@ function SaveStatus({ save, onRetry, t, offline }: { save: SaveState; onRetry():
       <Alert color={retrying ? 'orange' : 'red'} role={retrying ? 'status' : 'alert'} p="xs">
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm">{retrying ? t.retrying(save.attempt, MAX_ATTEMPTS) : t.failed}</Text>
-          <Button size="xs" variant="outline" color="red" onClick={onRetry}>{t.retryNow}</Button>
+          <Button size="xs" variant="outline" color="red" onClick={onRetry}>
+            {t.retryNow}
+          </Button>
         </Group>
       </Alert>
     );

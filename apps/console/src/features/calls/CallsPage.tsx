@@ -18,7 +18,14 @@ import { useRecordCall } from './use-record-call.js';
  */
 
 function fromRow(row: CallListItem): SelectedCall {
-  return { callId: row.callId, version: row.version, topic: row.topic, traffickingRelated: row.traffickingRelated, status: row.status, receivedAt: row.receivedAt };
+  return {
+    callId: row.callId,
+    version: row.version,
+    topic: row.topic,
+    traffickingRelated: row.traffickingRelated,
+    status: row.status,
+    receivedAt: row.receivedAt,
+  };
 }
 
 export default function CallsPage() {
@@ -49,7 +56,13 @@ export default function CallsPage() {
     written();
     clear();
     setJustSaved(answer.callId);
-    setSelected({ callId: answer.callId, version: answer.version, topic: call.topic ?? 'other', status: 'open', receivedAt: call.receivedAt });
+    setSelected({
+      callId: answer.callId,
+      version: answer.version,
+      topic: call.topic ?? 'other',
+      status: 'open',
+      receivedAt: call.receivedAt,
+    });
     setFocus((current) => ({ ...current, tab: 'classify' }));
     // The next caller may already be waiting: back to the first field.
     requestAnimationFrame(focusForm);
@@ -74,28 +87,38 @@ export default function CallsPage() {
     });
   }, []);
 
-  useHotkeys([
-    ['alt+N', focusForm, { usePhysicalKeys: true }],
-    ['alt+L', () => firstRow.current?.focus(), { usePhysicalKeys: true }],
-    ['alt+C', () => openActions('classify'), { usePhysicalKeys: true }],
-    ['alt+R', () => openActions('refer'), { usePhysicalKeys: true }],
-    ['alt+X', () => openActions('close'), { usePhysicalKeys: true }],
-  ], []);
+  useHotkeys(
+    [
+      ['alt+N', focusForm, { usePhysicalKeys: true }],
+      ['alt+L', () => firstRow.current?.focus(), { usePhysicalKeys: true }],
+      ['alt+C', () => openActions('classify'), { usePhysicalKeys: true }],
+      ['alt+R', () => openActions('refer'), { usePhysicalKeys: true }],
+      ['alt+X', () => openActions('close'), { usePhysicalKeys: true }],
+    ],
+    [],
+  );
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="center" wrap="nowrap">
-        <Title order={1} size="h3">{t.title}</Title>
+        <Title order={1} size="h3">
+          {t.title}
+        </Title>
         <Text size="xs" c="dimmed" ta="right">
           <VisuallyHidden>{t.shortcuts}: </VisuallyHidden>
-          <Kbd size="xs">Ctrl+Enter</Kbd> {t.shortcutSave} · <Kbd size="xs">Alt+N</Kbd> {t.shortcutNew} · <Kbd size="xs">Alt+L</Kbd> {t.shortcutList}
-          {' · '}<Kbd size="xs">Alt+C</Kbd>/<Kbd size="xs">R</Kbd>/<Kbd size="xs">X</Kbd> {t.shortcutActions}
+          <Kbd size="xs">Ctrl+Enter</Kbd> {t.shortcutSave} · <Kbd size="xs">Alt+N</Kbd> {t.shortcutNew} · <Kbd size="xs">Alt+L</Kbd>{' '}
+          {t.shortcutList}
+          {' · '}
+          <Kbd size="xs">Alt+C</Kbd>/<Kbd size="xs">R</Kbd>/<Kbd size="xs">X</Kbd> {t.shortcutActions}
         </Text>
       </Group>
       <Grid gap="md" align="flex-start">
         <Grid.Col span={5}>
           <CallForm
-            draft={draft} change={change} save={record.state} firstField={firstField}
+            draft={draft}
+            change={change}
+            save={record.state}
+            firstField={firstField}
             onSubmit={() => record.save(callOf(draft))}
             onRetry={() => record.retryNow(callOf(draft))}
           />
@@ -104,13 +127,30 @@ export default function CallsPage() {
           <Stack gap="md">
             {selected && (allowed.classify || allowed.refer || allowed.close) && (
               <NextActions
-                call={selected} focus={focus} justSaved={justSaved === selected.callId}
+                call={selected}
+                focus={focus}
+                justSaved={justSaved === selected.callId}
                 onTab={(tab) => setFocus((current) => ({ tab, request: current.request }))}
-                onChanged={setSelected} onWritten={written} onEscape={focusForm}
-                onDismiss={() => { setSelected(null); setJustSaved(null); focusForm(); }} allowed={allowed}
+                onChanged={setSelected}
+                onWritten={written}
+                onEscape={focusForm}
+                onDismiss={() => {
+                  setSelected(null);
+                  setJustSaved(null);
+                  focusForm();
+                }}
+                allowed={allowed}
               />
             )}
-            {canList && <RecentCalls position={position} selectedId={selected?.callId ?? null} onOpen={openRow} onSelectedRow={syncRow} firstRow={firstRow} />}
+            {canList && (
+              <RecentCalls
+                position={position}
+                selectedId={selected?.callId ?? null}
+                onOpen={openRow}
+                onSelectedRow={syncRow}
+                firstRow={firstRow}
+              />
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

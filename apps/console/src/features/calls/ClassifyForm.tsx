@@ -27,19 +27,39 @@ export function ClassifyForm({ call, onDone, firstField }: Props) {
   const submit = () => void command.submit();
 
   return (
-    <form onSubmit={(event) => { event.preventDefault(); submit(); }} onKeyDownCapture={submitOnCtrlEnter(submit)} noValidate>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      onKeyDownCapture={submitOnCtrlEnter(submit)}
+      noValidate
+    >
       <Stack gap="xs">
         <Radio.Group label={t.newTopic} value={topic} onChange={(value) => setTopic(value as Topic)} error={errors.topic}>
           <SimpleGrid cols={3} spacing="xs" verticalSpacing={6} mt={6}>
             {TOPICS.map((code, index) => (
-              <Radio key={code} value={code} label={t.topics[code]} ref={code === topic || (index === 0 && !TOPICS.includes(topic)) ? firstField : undefined} />
+              <Radio
+                key={code}
+                value={code}
+                label={t.topics[code]}
+                ref={code === topic || (index === 0 && !TOPICS.includes(topic)) ? firstField : undefined}
+              />
             ))}
           </SimpleGrid>
         </Radio.Group>
-        <TextInput label={t.reason} description={t.reasonHint} value={reason} maxLength={500}
-          onChange={(event) => setReason(event.currentTarget.value)} error={errors.reason} />
+        <TextInput
+          label={t.reason}
+          description={t.reasonHint}
+          value={reason}
+          maxLength={500}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={errors.reason}
+        />
         <Group gap="sm" align="center">
-          <Button type="submit" loading={command.pending}>{t.classify}</Button>
+          <Button type="submit" loading={command.pending}>
+            {t.classify}
+          </Button>
           <ActionStatus error={command.error} done={command.done} doneText={t.classified} onRetry={submit} />
         </Group>
       </Stack>

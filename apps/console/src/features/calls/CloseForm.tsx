@@ -21,25 +21,50 @@ interface Props {
 export function CloseForm({ call, suggested, onDone, firstField }: Props) {
   const t = useTexts(texts);
   const [outcome, setOutcome] = useState<Outcome | null>(suggested);
-  const run = useCallback((key: string, closedAt: string) => closeCall(call.callId, call.version, key, outcome as Outcome, closedAt),
-    [call.callId, call.version, outcome]);
+  const run = useCallback(
+    (key: string, closedAt: string) => closeCall(call.callId, call.version, key, outcome as Outcome, closedAt),
+    [call.callId, call.version, outcome],
+  );
   const command = useCommand(run, onDone);
   const errors = fieldErrors(command.error);
   const submit = () => void command.submit();
 
   return (
-    <form onSubmit={(event) => { event.preventDefault(); submit(); }} onKeyDownCapture={submitOnCtrlEnter(submit)} noValidate>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      onKeyDownCapture={submitOnCtrlEnter(submit)}
+      noValidate
+    >
       <Stack gap="xs">
-        {call.status === 'closed' && !command.done && <Text size="sm" c="dimmed">{t.alreadyClosed}</Text>}
-        <Radio.Group label={t.outcome} value={outcome ?? ''} onChange={(value) => setOutcome(value as Outcome)} error={errors.outcome ?? errors.closedAt}>
+        {call.status === 'closed' && !command.done && (
+          <Text size="sm" c="dimmed">
+            {t.alreadyClosed}
+          </Text>
+        )}
+        <Radio.Group
+          label={t.outcome}
+          value={outcome ?? ''}
+          onChange={(value) => setOutcome(value as Outcome)}
+          error={errors.outcome ?? errors.closedAt}
+        >
           <SimpleGrid cols={3} spacing="xs" verticalSpacing={6} mt={6}>
             {OUTCOMES.map((code, index) => (
-              <Radio key={code} value={code} label={t.outcomes[code]} ref={code === outcome || (!outcome && index === 0) ? firstField : undefined} />
+              <Radio
+                key={code}
+                value={code}
+                label={t.outcomes[code]}
+                ref={code === outcome || (!outcome && index === 0) ? firstField : undefined}
+              />
             ))}
           </SimpleGrid>
         </Radio.Group>
         <Group gap="sm" align="center">
-          <Button type="submit" loading={command.pending}>{t.close}</Button>
+          <Button type="submit" loading={command.pending}>
+            {t.close}
+          </Button>
           <ActionStatus error={command.error} done={command.done} doneText={t.closed} onRetry={submit} />
         </Group>
       </Stack>

@@ -34,7 +34,9 @@ function moveBetweenRows(event: KeyboardEvent<HTMLElement>) {
 
 /** Day and 24-hour time in Lima, on one line: a recent list needs no year. */
 function shortTime(iso: string, language: Language): string {
-  return dateFormatter(language, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return dateFormatter(language, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 }
 
 /** The operator's recent calls, newest first, without any personal field; a row opens its next actions. */
@@ -59,8 +61,12 @@ export function RecentCalls({ position, selectedId, onOpen, onSelectedRow, first
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="recent-title">
       <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4" id="recent-title">{t.recentTitle} <Kbd size="xs">Alt+L</Kbd></Title>
-        <Text size="xs" c="dimmed"><Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> <Kbd size="xs">Enter</Kbd> {t.rowsHint} · {t.refreshed}</Text>
+        <Title order={2} size="h4" id="recent-title">
+          {t.recentTitle} <Kbd size="xs">Alt+L</Kbd>
+        </Title>
+        <Text size="xs" c="dimmed">
+          <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> <Kbd size="xs">Enter</Kbd> {t.rowsHint} · {t.refreshed}
+        </Text>
       </Group>
       <RecentFilters filters={filters} onChange={setFilters} />
       {query.isError || (query.isPending && !query.data) ? (
@@ -83,24 +89,54 @@ export function RecentCalls({ position, selectedId, onOpen, onSelectedRow, first
             {rows.map((row, index) => {
               const time = shortTime(row.receivedAt, language);
               return (
-                <Table.Tr key={row.callId} data-call-id={row.callId} bg={row.callId === selectedId ? 'indigo.0' : undefined}
-                  onClick={() => onOpen(row)} style={{ cursor: 'pointer' }}>
+                <Table.Tr
+                  key={row.callId}
+                  data-call-id={row.callId}
+                  bg={row.callId === selectedId ? 'indigo.0' : undefined}
+                  onClick={() => onOpen(row)}
+                  style={{ cursor: 'pointer' }}
+                >
                   <Table.Td>
-                    <UnstyledButton ref={index === 0 ? firstRow : undefined} onClick={(event) => { event.stopPropagation(); onOpen(row); }}
-                      data-row-button aria-pressed={row.callId === selectedId} fz="sm" td="underline" style={{ whiteSpace: 'nowrap' }}>
-                      {time}<VisuallyHidden>{` (${formatDateTime(row.receivedAt, language)}): ${t.openActions}`}</VisuallyHidden>
+                    <UnstyledButton
+                      ref={index === 0 ? firstRow : undefined}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        onOpen(row);
+                      }}
+                      data-row-button
+                      aria-pressed={row.callId === selectedId}
+                      fz="sm"
+                      td="underline"
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
+                      {time}
+                      <VisuallyHidden>{` (${formatDateTime(row.receivedAt, language)}): ${t.openActions}`}</VisuallyHidden>
                     </UnstyledButton>
                   </Table.Td>
-                  <Table.Td>{row.callerUbigeo ? placeLabel(row.callerUbigeo) : <Text span size="sm" c="dimmed">{t.noPlace}</Text>}</Table.Td>
+                  <Table.Td>
+                    {row.callerUbigeo ? (
+                      placeLabel(row.callerUbigeo)
+                    ) : (
+                      <Text span size="sm" c="dimmed">
+                        {t.noPlace}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{t.channels[row.channel] ?? row.channel}</Table.Td>
                   <Table.Td>
                     {/* The label never breaks; the badge goes under it when the column is too narrow (English). */}
                     <Group gap={4} wrap="wrap">
                       <span style={{ whiteSpace: 'nowrap' }}>{t.topics[row.topic] ?? row.topic}</span>
-                      {row.traffickingRelated && <Badge color="red" size="xs" style={{ flexShrink: 0 }}>{t.traffickingBadge}</Badge>}
+                      {row.traffickingRelated && (
+                        <Badge color="red" size="xs" style={{ flexShrink: 0 }}>
+                          {t.traffickingBadge}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{row.status === 'closed' ? (row.outcome ? t.outcomes[row.outcome] : t.statuses.closed) : t.statuses.open}</Table.Td>
+                  <Table.Td>
+                    {row.status === 'closed' ? (row.outcome ? t.outcomes[row.outcome] : t.statuses.closed) : t.statuses.open}
+                  </Table.Td>
                   <Table.Td ta="right">{row.referrals}</Table.Td>
                 </Table.Tr>
               );
@@ -109,7 +145,9 @@ export function RecentCalls({ position, selectedId, onOpen, onSelectedRow, first
         </Table>
       )}
       {query.hasNextPage && (
-        <Button mt="xs" size="xs" variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>{t.loadMore}</Button>
+        <Button mt="xs" size="xs" variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+          {t.loadMore}
+        </Button>
       )}
     </Paper>
   );

@@ -25,28 +25,51 @@ export function ReferForm({ call, onDone, firstField }: Props) {
   const [to, setTo] = useState<Destination>('PNP');
   const [unitName, setUnitName] = useState('');
   const [ubigeo, setUbigeo] = useState<string | null>(null);
-  const run = useCallback((referralId: string, referredAt: string) => referCall(call.callId, { referralId, to, unitName, ubigeo, referredAt }),
-    [call.callId, to, unitName, ubigeo]);
+  const run = useCallback(
+    (referralId: string, referredAt: string) => referCall(call.callId, { referralId, to, unitName, ubigeo, referredAt }),
+    [call.callId, to, unitName, ubigeo],
+  );
   const command = useCommand(run, onDone);
   const errors = fieldErrors(command.error);
   const submit = () => void command.submit();
 
   return (
-    <form onSubmit={(event) => { event.preventDefault(); submit(); }} onKeyDownCapture={submitOnCtrlEnter(submit)} noValidate>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      onKeyDownCapture={submitOnCtrlEnter(submit)}
+      noValidate
+    >
       <Stack gap="xs">
-        {call.traffickingRelated !== true && <Text size="sm" c="dimmed">{t.referOnlyTrafficking}</Text>}
+        {call.traffickingRelated !== true && (
+          <Text size="sm" c="dimmed">
+            {t.referOnlyTrafficking}
+          </Text>
+        )}
         <Radio.Group label={t.destination} value={to} onChange={(value) => setTo(value as Destination)} error={errors.to}>
           <SimpleGrid cols={3} spacing="xs" verticalSpacing={6} mt={6}>
-            {DESTINATIONS.map((code) => <Radio key={code} value={code} label={t.destinations[code]} ref={code === to ? firstField : undefined} />)}
+            {DESTINATIONS.map((code) => (
+              <Radio key={code} value={code} label={t.destinations[code]} ref={code === to ? firstField : undefined} />
+            ))}
           </SimpleGrid>
         </Radio.Group>
         <SimpleGrid cols={2} spacing="xs">
-          <TextInput label={t.unitName} description={t.unitHint} value={unitName} maxLength={200}
-            onChange={(event) => setUnitName(event.currentTarget.value)} error={errors.unitName} />
+          <TextInput
+            label={t.unitName}
+            description={t.unitHint}
+            value={unitName}
+            maxLength={200}
+            onChange={(event) => setUnitName(event.currentTarget.value)}
+            error={errors.unitName}
+          />
           <UbigeoSelect label={t.referralPlace} description={t.placeHint} value={ubigeo} onChange={setUbigeo} error={errors.ubigeo} />
         </SimpleGrid>
         <Group gap="sm" align="center">
-          <Button type="submit" loading={command.pending}>{t.refer}</Button>
+          <Button type="submit" loading={command.pending}>
+            {t.refer}
+          </Button>
           <ActionStatus error={command.error} done={command.done} doneText={t.referred} onRetry={submit} />
         </Group>
       </Stack>

@@ -21,7 +21,10 @@ type RecordCallBody = paths['/api/v1/hotline-calls']['post']['requestBody']['con
 
 export async function recordCall(call: NewCall): Promise<CallCommandAnswer> {
   const body = {
-    callId: call.callId, receivedAt: call.receivedAt, channel: call.channel, language: call.language,
+    callId: call.callId,
+    receivedAt: call.receivedAt,
+    channel: call.channel,
+    language: call.language,
     anonymous: call.anonymous,
     ...(call.topic ? { topic: call.topic } : {}),
     ...(call.callerUbigeo ? { callerUbigeo: call.callerUbigeo } : {}),
@@ -38,15 +41,21 @@ function updateHeaders(version: number, idempotencyKey: string) {
 
 export function classifyCall(callId: string, version: number, key: string, topic: Topic, reason: string): Promise<CallCommandAnswer> {
   const body = { topic, ...(reason.trim() ? { reason } : {}) };
-  return unwrap(api.POST('/api/v1/hotline-calls/{callId}/classification', {
-    params: { path: { callId }, header: updateHeaders(version, key) }, body,
-  }));
+  return unwrap(
+    api.POST('/api/v1/hotline-calls/{callId}/classification', {
+      params: { path: { callId }, header: updateHeaders(version, key) },
+      body,
+    }),
+  );
 }
 
 export function closeCall(callId: string, version: number, key: string, outcome: Outcome, closedAt: string): Promise<CallCommandAnswer> {
-  return unwrap(api.POST('/api/v1/hotline-calls/{callId}/closure', {
-    params: { path: { callId }, header: updateHeaders(version, key) }, body: { outcome, closedAt },
-  }));
+  return unwrap(
+    api.POST('/api/v1/hotline-calls/{callId}/closure', {
+      params: { path: { callId }, header: updateHeaders(version, key) },
+      body: { outcome, closedAt },
+    }),
+  );
 }
 
 export interface NewReferral {
@@ -60,7 +69,9 @@ export interface NewReferral {
 /** A create: the client-made referralId makes a retry return the original referral. */
 export function referCall(callId: string, referral: NewReferral): Promise<ReferralCommandAnswer> {
   const body = {
-    referralId: referral.referralId, to: referral.to, referredAt: referral.referredAt,
+    referralId: referral.referralId,
+    to: referral.to,
+    referredAt: referral.referredAt,
     ...(referral.unitName.trim() ? { unitName: referral.unitName.trim() } : {}),
     ...(referral.ubigeo ? { ubigeo: referral.ubigeo } : {}),
   };
@@ -77,9 +88,14 @@ export interface CallFilters {
 
 export function listCalls(filters: CallFilters, cursor: string | null, minPosition: number | undefined): Promise<CallListPage> {
   const query = {
-    from: filters.from || undefined, to: filters.to || undefined, topic: filters.topic ?? undefined,
-    status: filters.status ?? undefined, mine: filters.mine ? ('true' as const) : undefined, limit: 25,
-    cursor: cursor ?? undefined, minPosition,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+    topic: filters.topic ?? undefined,
+    status: filters.status ?? undefined,
+    mine: filters.mine ? ('true' as const) : undefined,
+    limit: 25,
+    cursor: cursor ?? undefined,
+    minPosition,
   };
   return unwrap(api.GET('/api/v1/hotline-calls', { params: { query } }));
 }

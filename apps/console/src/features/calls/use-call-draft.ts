@@ -14,8 +14,16 @@ export interface CallDraft extends NewCall {
 /** A fresh call: its id made once, here, so that every retry of its save is the same command. */
 function freshCall(): CallDraft {
   return {
-    callId: newId(), receivedAt: limaNow(), channel: 'phone', language: 'es', callerUbigeo: null, anonymous: true,
-    topic: null, summary: '', started: false, receivedAtEdited: false,
+    callId: newId(),
+    receivedAt: limaNow(),
+    channel: 'phone',
+    language: 'es',
+    callerUbigeo: null,
+    anonymous: true,
+    topic: null,
+    summary: '',
+    started: false,
+    receivedAtEdited: false,
   };
 }
 
@@ -26,17 +34,22 @@ function freshCall(): CallDraft {
  */
 export function useCallDraft() {
   const [draft, update, clear] = useDraft<CallDraft>('hotline-call', freshCall);
-  const change = useCallback((patch: Partial<NewCall>) => {
-    update((current) => {
-      const byHand = 'receivedAt' in patch;
-      const restamp = !current.started && !current.receivedAtEdited && !byHand;
-      return {
-        ...current, ...patch, started: true,
-        receivedAtEdited: current.receivedAtEdited || byHand,
-        receivedAt: restamp ? limaNow() : (patch.receivedAt ?? current.receivedAt),
-      };
-    });
-  }, [update]);
+  const change = useCallback(
+    (patch: Partial<NewCall>) => {
+      update((current) => {
+        const byHand = 'receivedAt' in patch;
+        const restamp = !current.started && !current.receivedAtEdited && !byHand;
+        return {
+          ...current,
+          ...patch,
+          started: true,
+          receivedAtEdited: current.receivedAtEdited || byHand,
+          receivedAt: restamp ? limaNow() : (patch.receivedAt ?? current.receivedAt),
+        };
+      });
+    },
+    [update],
+  );
   return { draft, change, clear };
 }
 

@@ -63,12 +63,15 @@ export function useRecordCall(onSaved: (answer: CallCommandAnswer, call: NewCall
    * Saves `call`. While an earlier save of this call is still pending (waiting for its next retry, or given up),
    * the same command is sent again at once instead: same body, same id, never a second call.
    */
-  const save = useCallback((call: NewCall) => {
-    if (busy.current) return;
-    clearTimeout(timer.current);
-    pending.current = pending.current ?? call;
-    void attempt(1);
-  }, [attempt]);
+  const save = useCallback(
+    (call: NewCall) => {
+      if (busy.current) return;
+      clearTimeout(timer.current);
+      pending.current = pending.current ?? call;
+      void attempt(1);
+    },
+    [attempt],
+  );
 
   useEffect(() => () => clearTimeout(timer.current), []);
   return { state, save, retryNow: save };

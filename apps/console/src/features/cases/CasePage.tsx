@@ -29,7 +29,11 @@ function CaseScreen({ caseId }: { caseId: string }) {
   const [personal, setPersonal] = useState<Record<string, PersonalFields> | null>(null);
   if (!view.data) return <PageState query={view} />;
   const data = view.data;
-  const trialIds = [...new Set((timeline.data?.milestones ?? []).flatMap((m) => (m.milestone === 'TrialOpened' && m.detail.trialId ? [m.detail.trialId] : [])))];
+  const trialIds = [
+    ...new Set(
+      (timeline.data?.milestones ?? []).flatMap((m) => (m.milestone === 'TrialOpened' && m.detail.trialId ? [m.detail.trialId] : [])),
+    ),
+  ];
   // The button only for roles the API gives the victims' personal fields (GET /me), and only when there are victims.
   const mayReveal = !!me.data?.personalData.case && data.victims.some((v) => !v.erased);
   return (
@@ -40,12 +44,18 @@ function CaseScreen({ caseId }: { caseId: string }) {
           <CaseActions view={data} me={me.data} />
           <Paper withBorder p="md">
             <Stack gap="sm">
-              <Title order={3} size="h4">{t.victims}</Title>
+              <Title order={3} size="h4">
+                {t.victims}
+              </Title>
               <PersonalDataControl caseId={caseId} available={mayReveal} personal={personal} onChange={setPersonal} />
               <VictimsTable victims={data.victims} personal={personal} />
-              <Title order={3} size="h4" mt="sm">{t.suspects}</Title>
+              <Title order={3} size="h4" mt="sm">
+                {t.suspects}
+              </Title>
               <SuspectsTable suspects={data.suspects} />
-              <Title order={3} size="h4" mt="sm">{t.operations}</Title>
+              <Title order={3} size="h4" mt="sm">
+                {t.operations}
+              </Title>
               <OperationsTable operations={data.operations} />
             </Stack>
           </Paper>
@@ -53,7 +63,9 @@ function CaseScreen({ caseId }: { caseId: string }) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
         <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">{t.timeline}</Title>
+          <Title order={3} size="h4" mb="sm">
+            {t.timeline}
+          </Title>
           <CaseTimelineView query={timeline} />
         </Paper>
       </Grid.Col>

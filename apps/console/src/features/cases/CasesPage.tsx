@@ -25,7 +25,14 @@ export default function CasesPage() {
   const [registered, setRegistered] = useState<CaseRegistered | null>(null);
   const [position, setPosition] = useState(minPosition);
   const mayRegister = can(me.data, 'POST /api/v1/cases');
-  useHotkeys([['alt+N', () => { if (mayRegister) setRegistering(true); }]]);
+  useHotkeys([
+    [
+      'alt+N',
+      () => {
+        if (mayRegister) setRegistering(true);
+      },
+    ],
+  ]);
   if (!me.data) return <PageState query={me} />;
 
   const open = (row: CaseRow) => navigate(`/casos/${row.caseId}`);
@@ -39,18 +46,36 @@ export default function CasesPage() {
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={2}>{t.title}</Title>
-          <Text size="sm" c="dimmed">{t.intro}</Text>
+          <Text size="sm" c="dimmed">
+            {t.intro}
+          </Text>
         </div>
         {mayRegister && (
           <Group gap="xs">
-            <Text size="xs" aria-hidden="true"><Kbd>Alt</Kbd> + <Kbd>N</Kbd></Text>
-            <Button onClick={() => setRegistering(true)} aria-keyshortcuts="Alt+N">{t.newCase}</Button>
+            <Text size="xs" aria-hidden="true">
+              <Kbd>Alt</Kbd> + <Kbd>N</Kbd>
+            </Text>
+            <Button onClick={() => setRegistering(true)} aria-keyshortcuts="Alt+N">
+              {t.newCase}
+            </Button>
           </Group>
         )}
       </Group>
       {registered && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setRegistered(null)} title={<Text fw={700} size="sm" c="dark.7">{t.registered}</Text>}>
-          <Anchor component={Link} to={`/casos/${registered.caseId}`}>{t.openCase}</Anchor>
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          onClose={() => setRegistered(null)}
+          title={
+            <Text fw={700} size="sm" c="dark.7">
+              {t.registered}
+            </Text>
+          }
+        >
+          <Anchor component={Link} to={`/casos/${registered.caseId}`}>
+            {t.openCase}
+          </Anchor>
         </Alert>
       )}
       {me.data.personalData.documentSearch && can(me.data, 'POST /api/v1/cases/search') ? (
@@ -59,15 +84,31 @@ export default function CasesPage() {
             <Tabs.Tab value="filters">{t.filters}</Tabs.Tab>
             <Tabs.Tab value="document">{t.documentTitle}</Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="filters" pt="md"><CaseSearch onChoose={open} actionLabel={t.open} position={position} /></Tabs.Panel>
-          <Tabs.Panel value="document" pt="md"><DocumentSearch onChoose={open} actionLabel={t.open} /></Tabs.Panel>
+          <Tabs.Panel value="filters" pt="md">
+            <CaseSearch onChoose={open} actionLabel={t.open} position={position} />
+          </Tabs.Panel>
+          <Tabs.Panel value="document" pt="md">
+            <DocumentSearch onChoose={open} actionLabel={t.open} />
+          </Tabs.Panel>
         </Tabs>
       ) : (
         <CaseSearch onChoose={open} actionLabel={t.open} position={position} />
       )}
-      <Drawer opened={registering} onClose={() => setRegistering(false)} position="right" size="xl" title={t.newCase}
-        closeButtonProps={{ 'aria-label': t.close }}>
-        <RegisterCaseForm draftName="case-register:walk-in" heading={false} prefill={{ source: 'walk_in' }} onRegistered={onRegistered} onCancel={() => setRegistering(false)} />
+      <Drawer
+        opened={registering}
+        onClose={() => setRegistering(false)}
+        position="right"
+        size="xl"
+        title={t.newCase}
+        closeButtonProps={{ 'aria-label': t.close }}
+      >
+        <RegisterCaseForm
+          draftName="case-register:walk-in"
+          heading={false}
+          prefill={{ source: 'walk_in' }}
+          onRegistered={onRegistered}
+          onCancel={() => setRegistering(false)}
+        />
       </Drawer>
     </Stack>
   );

@@ -19,12 +19,22 @@ export function ActionButton({ id, label, blocked, shortcut, onClick }: Props) {
         onClick={onClick}
         aria-describedby={blocked ? `${id}-why` : undefined}
         aria-keyshortcuts={shortcut ? `Alt+${shortcut}` : undefined}
-        rightSection={shortcut && !blocked ? <Text span size="xs"><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">{shortcut}</Kbd></Text> : undefined}
+        rightSection={
+          shortcut && !blocked ? (
+            <Text span size="xs">
+              <Kbd size="xs">Alt</Kbd>+<Kbd size="xs">{shortcut}</Kbd>
+            </Text>
+          ) : undefined
+        }
         data-testid={id}
       >
         {label}
       </Button>
-      {blocked && <Text id={`${id}-why`} maw={240} size="xs" c="dimmed" data-testid={`${id}-why`}>{blocked}</Text>}
+      {blocked && (
+        <Text id={`${id}-why`} maw={240} size="xs" c="dimmed" data-testid={`${id}-why`}>
+          {blocked}
+        </Text>
+      )}
     </Stack>
   );
 }

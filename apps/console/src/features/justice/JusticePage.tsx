@@ -30,24 +30,42 @@ export default function JusticePage() {
     <Stack gap="md">
       <div>
         <Title order={2}>{t.listTitle}</Title>
-        <Text size="sm" c="dimmed">{t.listIntro}</Text>
+        <Text size="sm" c="dimmed">
+          {t.listIntro}
+        </Text>
       </div>
       <Group>
-        <Text size="sm" fw={500} id="status-filter">{t.status}</Text>
+        <Text size="sm" fw={500} id="status-filter">
+          {t.status}
+        </Text>
         <SegmentedControl
           aria-labelledby="status-filter"
           value={status}
-          onChange={(value) => { setStatus(value === 'closed' ? 'closed' : 'referred'); setCursors([null]); }}
-          data={[{ value: 'referred', label: t.referred }, { value: 'closed', label: t.closed }]}
+          onChange={(value) => {
+            setStatus(value === 'closed' ? 'closed' : 'referred');
+            setCursors([null]);
+          }}
+          data={[
+            { value: 'referred', label: t.referred },
+            { value: 'closed', label: t.closed },
+          ]}
         />
       </Group>
       <Paper withBorder p="md">
-        {!list.data ? <PageState query={list} /> : items.length === 0 ? <PageState empty /> : (
+        {!list.data ? (
+          <PageState query={list} />
+        ) : items.length === 0 ? (
+          <PageState empty />
+        ) : (
           <Table striped highlightOnHover data-testid="justice-cases" aria-label={t.listTitle}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t.registeredAt}</Table.Th><Table.Th>{t.policeUnit}</Table.Th><Table.Th>{t.place}</Table.Th>
-                <Table.Th>{t.purposes}</Table.Th><Table.Th>{t.people}</Table.Th><Table.Th>{t.open}</Table.Th>
+                <Table.Th>{t.registeredAt}</Table.Th>
+                <Table.Th>{t.policeUnit}</Table.Th>
+                <Table.Th>{t.place}</Table.Th>
+                <Table.Th>{t.purposes}</Table.Th>
+                <Table.Th>{t.people}</Table.Th>
+                <Table.Th>{t.open}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -56,13 +74,31 @@ export default function JusticePage() {
                   <Table.Td>{formatDate(item.registeredAt, language)}</Table.Td>
                   <Table.Td>{item.policeUnit}</Table.Td>
                   <Table.Td>{placeLabel(item.ubigeo)}</Table.Td>
-                  <Table.Td><Group gap={4}>{item.purposes.map((p) => <Badge key={p} color="grape" size="sm">{label(k.purposes, p)}</Badge>)}</Group></Table.Td>
-                  <Table.Td>{item.victims} / {item.suspects}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {item.purposes.map((p) => (
+                        <Badge key={p} color="grape" size="sm">
+                          {label(k.purposes, p)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {item.victims} / {item.suspects}
+                  </Table.Td>
                   <Table.Td>
                     <Group gap="sm" wrap="nowrap">
-                      {item.prosecutionId && <Anchor component={Link} to={`/fiscalia/${item.prosecutionId}`} size="sm">{t.prosecutionLink}</Anchor>}
+                      {item.prosecutionId && (
+                        <Anchor component={Link} to={`/fiscalia/${item.prosecutionId}`} size="sm">
+                          {t.prosecutionLink}
+                        </Anchor>
+                      )}
                       {item.prosecutionId && mayReadProsecution && <TrialLink prosecutionId={item.prosecutionId} />}
-                      {mayOpenCase && <Anchor component={Link} to={`/casos/${item.caseId}`} size="sm">{t.caseLink}</Anchor>}
+                      {mayOpenCase && (
+                        <Anchor component={Link} to={`/casos/${item.caseId}`} size="sm">
+                          {t.caseLink}
+                        </Anchor>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -72,7 +108,9 @@ export default function JusticePage() {
         )}
         {list.data?.nextCursor && (
           <Group justify="center" mt="sm">
-            <Button variant="default" onClick={() => setCursors([...cursors, list.data!.nextCursor])}>{t.more}</Button>
+            <Button variant="default" onClick={() => setCursors([...cursors, list.data!.nextCursor])}>
+              {t.more}
+            </Button>
           </Group>
         )}
       </Paper>
@@ -84,5 +122,9 @@ export default function JusticePage() {
 function TrialLink({ prosecutionId }: { prosecutionId: string }) {
   const t = useTexts(texts);
   const trialId = useProsecution(prosecutionId).data?.trialId;
-  return trialId ? <Anchor component={Link} to={`/juicios/${trialId}`} size="sm">{t.trialLink}</Anchor> : null;
+  return trialId ? (
+    <Anchor component={Link} to={`/juicios/${trialId}`} size="sm">
+      {t.trialLink}
+    </Anchor>
+  ) : null;
 }

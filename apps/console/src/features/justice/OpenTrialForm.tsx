@@ -22,13 +22,36 @@ export function OpenTrialForm({ prosecution, onClose }: { prosecution: Prosecuti
   const [court, setCourt] = useState('');
   const command = useCommand([timelineKey(prosecution.caseId), prosecutionKey(prosecution.prosecutionId)]);
   const errors = fieldErrors(command.error);
-  const submit = () => command.mutate(
-    { send: (init) => api.POST('/api/v1/trials', { body: { trialId, prosecutionId: prosecution.prosecutionId, openedAt: fromLimaLocal(openedAt), court }, ...init }) },
-    { onSuccess: () => navigate(`/juicios/${trialId}`) },
-  );
+  const submit = () =>
+    command.mutate(
+      {
+        send: (init) =>
+          api.POST('/api/v1/trials', {
+            body: { trialId, prosecutionId: prosecution.prosecutionId, openedAt: fromLimaLocal(openedAt), court },
+            ...init,
+          }),
+      },
+      { onSuccess: () => navigate(`/juicios/${trialId}`) },
+    );
   return (
-    <CommandModal opened title={t.openTrial} submitLabel={t.openTrial} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
-      <TextInput label={t.court} required maxLength={200} value={court} onChange={(e) => setCourt(e.currentTarget.value)} error={errors.court} data-autofocus />
+    <CommandModal
+      opened
+      title={t.openTrial}
+      submitLabel={t.openTrial}
+      pending={command.isPending}
+      error={command.error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <TextInput
+        label={t.court}
+        required
+        maxLength={200}
+        value={court}
+        onChange={(e) => setCourt(e.currentTarget.value)}
+        error={errors.court}
+        data-autofocus
+      />
       <DateTimeField label={t.trialOpenedAt} description={t.limaTime} value={openedAt} onChange={setOpenedAt} error={errors.openedAt} />
     </CommandModal>
   );

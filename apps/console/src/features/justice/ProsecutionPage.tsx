@@ -39,10 +39,27 @@ function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
   const [form, setForm] = useState<Stage | 'trial' | null>(null);
   const mayRecord = can(me.data, 'POST /api/v1/prosecutions/{prosecutionId}/{stage}');
   const mayOpenTrial = can(me.data, 'POST /api/v1/trials');
-  const stageKeys = STAGES.map((stage, i) => [`alt+digit${i + 1}`, () => { if (mayRecord && !stageBlock(prosecution, stage)) setForm(stage); }, { usePhysicalKeys: true }] as const);
+  const stageKeys = STAGES.map(
+    (stage, i) =>
+      [
+        `alt+digit${i + 1}`,
+        () => {
+          if (mayRecord && !stageBlock(prosecution, stage)) setForm(stage);
+        },
+        { usePhysicalKeys: true },
+      ] as const,
+  );
   const trialBlocked = prosecution.status !== 'accused' ? t.notAccused : null;
-  useHotkeys([...stageKeys.map(([key, run, options]) => [key, run, options] as [string, () => void, { usePhysicalKeys: boolean }]),
-    ['alt+J', () => { if (mayOpenTrial && !trialBlocked && !prosecution.trialId) setForm('trial'); }, { usePhysicalKeys: true }]]);
+  useHotkeys([
+    ...stageKeys.map(([key, run, options]) => [key, run, options] as [string, () => void, { usePhysicalKeys: boolean }]),
+    [
+      'alt+J',
+      () => {
+        if (mayOpenTrial && !trialBlocked && !prosecution.trialId) setForm('trial');
+      },
+      { usePhysicalKeys: true },
+    ],
+  ]);
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -50,29 +67,58 @@ function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
           <Paper withBorder p="md">
             <Group justify="space-between" align="flex-start">
               <div>
-                <Title order={2}>{t.prosecution} · {prosecution.office}</Title>
-                <Text size="sm" c="dimmed">{t.openedAt}: {formatDateTime(prosecution.openedAt, language)}</Text>
+                <Title order={2}>
+                  {t.prosecution} · {prosecution.office}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t.openedAt}: {formatDateTime(prosecution.openedAt, language)}
+                </Text>
               </div>
-              <Badge size="lg" color={prosecution.status === 'archived' || prosecution.status === 'dismissed' ? 'gray' : 'violet'} data-testid="prosecution-status">
+              <Badge
+                size="lg"
+                color={prosecution.status === 'archived' || prosecution.status === 'dismissed' ? 'gray' : 'violet'}
+                data-testid="prosecution-status"
+              >
                 {k.prosecutionStatuses[prosecution.status]}
               </Badge>
             </Group>
             <Group gap="md" mt="sm">
-              {can(me.data, 'GET /api/v1/cases/{caseId}') && <Anchor component={Link} to={`/casos/${prosecution.caseId}`} size="sm">{t.caseLink} {prosecution.caseId.slice(0, 8)}</Anchor>}
-              {prosecution.trialId && <Anchor component={Link} to={`/juicios/${prosecution.trialId}`} size="sm">{t.trialLink} {prosecution.trialId.slice(0, 8)}</Anchor>}
+              {can(me.data, 'GET /api/v1/cases/{caseId}') && (
+                <Anchor component={Link} to={`/casos/${prosecution.caseId}`} size="sm">
+                  {t.caseLink} {prosecution.caseId.slice(0, 8)}
+                </Anchor>
+              )}
+              {prosecution.trialId && (
+                <Anchor component={Link} to={`/juicios/${prosecution.trialId}`} size="sm">
+                  {t.trialLink} {prosecution.trialId.slice(0, 8)}
+                </Anchor>
+              )}
             </Group>
           </Paper>
           {mayRecord && (
             <Paper withBorder p="md">
-              <Title order={3} size="h4" mb="sm">{t.recordStage}</Title>
+              <Title order={3} size="h4" mb="sm">
+                {t.recordStage}
+              </Title>
               {/* Archived, dismissed or accused: one sentence says why nothing more is recorded here. */}
               {STAGES.every((stage) => stageBlock(prosecution, stage)?.kind === 'closed') ? (
-                <Text size="sm" data-testid="stages-closed">{why(stageBlock(prosecution, STAGES[0]), t, k)}</Text>
-              ) : <Group align="flex-start" gap="md">
-                {STAGES.map((stage, i) => (
-                  <ActionButton key={stage} id={`stage-${stage}`} label={k.stages[stage]} shortcut={String(i + 1)} blocked={why(stageBlock(prosecution, stage), t, k)} onClick={() => setForm(stage)} />
-                ))}
-              </Group>}
+                <Text size="sm" data-testid="stages-closed">
+                  {why(stageBlock(prosecution, STAGES[0]), t, k)}
+                </Text>
+              ) : (
+                <Group align="flex-start" gap="md">
+                  {STAGES.map((stage, i) => (
+                    <ActionButton
+                      key={stage}
+                      id={`stage-${stage}`}
+                      label={k.stages[stage]}
+                      shortcut={String(i + 1)}
+                      blocked={why(stageBlock(prosecution, stage), t, k)}
+                      onClick={() => setForm(stage)}
+                    />
+                  ))}
+                </Group>
+              )}
             </Paper>
           )}
           {mayOpenTrial && !prosecution.trialId && (
@@ -84,7 +130,9 @@ function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">{t.stages}</Title>
+          <Title order={3} size="h4" mb="sm">
+            {t.stages}
+          </Title>
           <StageTimeline prosecution={prosecution} />
         </Paper>
       </Grid.Col>

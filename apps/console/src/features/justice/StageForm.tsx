@@ -22,21 +22,38 @@ export function StageForm({ prosecution, stage, onClose }: { prosecution: Prosec
   const command = useCommand([prosecutionKey(prosecution.prosecutionId), timelineKey(prosecution.caseId), ['justice-cases']]);
   const errors = fieldErrors(command.error);
   const withReason = stage === 'archive' || stage === 'dismissal';
-  const submit = () => command.mutate(
-    {
-      version: prosecution.version,
-      send: (init) => api.POST('/api/v1/prosecutions/{prosecutionId}/{stage}', {
-        params: { path: { prosecutionId: prosecution.prosecutionId, stage } },
-        body: { occurredAt: fromLimaLocal(occurredAt), ...(withReason ? { reason: reason.trim() || null } : {}) },
-        ...init,
-      }),
-    },
-    { onSuccess: onClose },
-  );
+  const submit = () =>
+    command.mutate(
+      {
+        version: prosecution.version,
+        send: (init) =>
+          api.POST('/api/v1/prosecutions/{prosecutionId}/{stage}', {
+            params: { path: { prosecutionId: prosecution.prosecutionId, stage } },
+            body: { occurredAt: fromLimaLocal(occurredAt), ...(withReason ? { reason: reason.trim() || null } : {}) },
+            ...init,
+          }),
+      },
+      { onSuccess: onClose },
+    );
   const title = k.stages[stage];
   return (
-    <CommandModal opened title={title} submitLabel={`${t.record}: ${title}`} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
-      <DateTimeField label={t.occurredAt} description={t.limaTime} value={occurredAt} onChange={setOccurredAt} error={errors.occurredAt} autoFocus />
+    <CommandModal
+      opened
+      title={title}
+      submitLabel={`${t.record}: ${title}`}
+      pending={command.isPending}
+      error={command.error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <DateTimeField
+        label={t.occurredAt}
+        description={t.limaTime}
+        value={occurredAt}
+        onChange={setOccurredAt}
+        error={errors.occurredAt}
+        autoFocus
+      />
       {withReason && (
         <Textarea
           label={stage === 'archive' ? t.reason : t.reasonOptional}

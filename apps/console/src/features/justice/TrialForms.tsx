@@ -50,37 +50,83 @@ export function TrialForm({ trial, action, defendants, onClose }: Props) {
       const sentenceYears = verdict === 'conviction' && years !== '' ? Number(years) : null;
       return api.POST('/api/v1/trials/{trialId}/rulings', { ...path, body: { ruledAt: when, verdict, sentenceYears, defendants: chosen } });
     }
-    if (action === 'appeals') return api.POST('/api/v1/trials/{trialId}/appeals', { ...path, body: { appealedAt: when, appellant: appellant.trim() || null } });
+    if (action === 'appeals')
+      return api.POST('/api/v1/trials/{trialId}/appeals', { ...path, body: { appealedAt: when, appellant: appellant.trim() || null } });
     return api.POST('/api/v1/trials/{trialId}/finality', { ...path, body: { finalAt: when } });
   };
   const submit = () => command.mutate({ version: trial.version, send }, { onSuccess: onClose });
   const title = action === 'rulings' ? t.issueRuling : action === 'appeals' ? t.appeal : t.declareFinal;
   const dateLabel = action === 'rulings' ? t.ruledAt : action === 'appeals' ? t.appealedAt : t.finalAt;
   return (
-    <CommandModal opened title={title} submitLabel={title} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
+    <CommandModal
+      opened
+      title={title}
+      submitLabel={title}
+      pending={command.isPending}
+      error={command.error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
       {action === 'rulings' && (
         <>
           <Stack gap={4}>
-            <Text size="sm" fw={500} id="verdict-label">{t.verdict}</Text>
+            <Text size="sm" fw={500} id="verdict-label">
+              {t.verdict}
+            </Text>
             <SegmentedControl
               aria-labelledby="verdict-label"
               value={verdict}
               onChange={(value) => setVerdict(value as 'conviction' | 'acquittal')}
-              data={[{ value: 'conviction', label: k.verdicts.conviction }, { value: 'acquittal', label: k.verdicts.acquittal }]}
+              data={[
+                { value: 'conviction', label: k.verdicts.conviction },
+                { value: 'acquittal', label: k.verdicts.acquittal },
+              ]}
             />
-            {errors.verdict && <Text size="xs" c="red.8">{errors.verdict}</Text>}
+            {errors.verdict && (
+              <Text size="xs" c="red.8">
+                {errors.verdict}
+              </Text>
+            )}
           </Stack>
-          <NumberInput label={t.years} disabled={verdict !== 'conviction'} required={verdict === 'conviction'} min={0} max={35} value={years} onChange={setYears} error={errors.sentenceYears} data-autofocus />
+          <NumberInput
+            label={t.years}
+            disabled={verdict !== 'conviction'}
+            required={verdict === 'conviction'}
+            min={0}
+            max={35}
+            value={years}
+            onChange={setYears}
+            error={errors.sentenceYears}
+            data-autofocus
+          />
           <Checkbox.Group label={t.defendants} required value={chosen} onChange={setChosen} error={errors.defendants}>
             <Stack gap={6} mt={6}>
-              {defendants.map((d) => <Checkbox key={d.id} value={d.id} label={d.label} />)}
+              {defendants.map((d) => (
+                <Checkbox key={d.id} value={d.id} label={d.label} />
+              ))}
             </Stack>
           </Checkbox.Group>
         </>
       )}
-      {action === 'appeals' && <TextInput label={t.appellant} maxLength={200} value={appellant} onChange={(e) => setAppellant(e.currentTarget.value)} error={errors.appellant} data-autofocus />}
+      {action === 'appeals' && (
+        <TextInput
+          label={t.appellant}
+          maxLength={200}
+          value={appellant}
+          onChange={(e) => setAppellant(e.currentTarget.value)}
+          error={errors.appellant}
+          data-autofocus
+        />
+      )}
       {/* Last: Tab inside a date-time control walks its segments; it defaults to now, Lima time. */}
-      <DateTimeField label={dateLabel} description={t.limaTime} value={at} onChange={setAt} error={errors[FIELD[action]]} autoFocus={action === 'finality'} />
+      <DateTimeField
+        label={dateLabel}
+        description={t.limaTime}
+        value={at}
+        onChange={setAt}
+        error={errors[FIELD[action]]}
+        autoFocus={action === 'finality'}
+      />
     </CommandModal>
   );
 }

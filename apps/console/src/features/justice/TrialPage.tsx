@@ -46,42 +46,91 @@ function TrialView({ trial }: { trial: Trial }) {
   // The case's suspects name the defendants: suspects are not personal data, so the case is read without a purpose.
   const mayReadCase = can(me.data, 'GET /api/v1/cases/{caseId}') && !!trial.caseId;
   const view = useCase(mayReadCase ? trial.caseId! : '');
-  const defendants: Defendant[] = mayReadCase && view.data
-    ? view.data.suspects.map((s, i) => ({ id: s.suspectId, label: `${fill(t.suspectN, { n: i + 1 })} · ${label(k.sexes, s.sex)}${s.age !== null ? `, ${s.age}` : ''}${s.role ? ` · ${s.role}` : ''}` }))
-    : [];
+  const defendants: Defendant[] =
+    mayReadCase && view.data
+      ? view.data.suspects.map((s, i) => ({
+          id: s.suspectId,
+          label: `${fill(t.suspectN, { n: i + 1 })} · ${label(k.sexes, s.sex)}${s.age !== null ? `, ${s.age}` : ''}${s.role ? ` · ${s.role}` : ''}`,
+        }))
+      : [];
   const nameOf = (id: string) => defendants.find((d) => d.id === id)?.label.split(' · ')[0] ?? id.slice(0, 8);
   const mayRecord = (action: TrialAction) => can(me.data, `POST /api/v1/trials/{trialId}/${action}`);
   const allowed = ACTIONS.filter((a) => mayRecord(a.action));
-  useHotkeys(allowed.map((a) => [`alt+digit${a.key}`, () => { if (trialAllows(trial, a.action)) setForm(a.action); }, { usePhysicalKeys: true }]));
+  useHotkeys(
+    allowed.map((a) => [
+      `alt+digit${a.key}`,
+      () => {
+        if (trialAllows(trial, a.action)) setForm(a.action);
+      },
+      { usePhysicalKeys: true },
+    ]),
+  );
   return (
     <Grid gap="md">
       <Grid.Col span={12}>
         <Paper withBorder p="md">
           <Group justify="space-between" align="flex-start">
             <div>
-              <Title order={2}>{t.trial} · {trial.court}</Title>
-              <Text size="sm" c="dimmed">{t.trialOpenedAt}: {formatDateTime(trial.openedAt, language)}</Text>
+              <Title order={2}>
+                {t.trial} · {trial.court}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t.trialOpenedAt}: {formatDateTime(trial.openedAt, language)}
+              </Text>
             </div>
-            <Badge size="lg" color={trial.status === 'final' ? 'indigo' : 'violet'} data-testid="trial-status">{k.trialStatuses[trial.status]}</Badge>
+            <Badge size="lg" color={trial.status === 'final' ? 'indigo' : 'violet'} data-testid="trial-status">
+              {k.trialStatuses[trial.status]}
+            </Badge>
           </Group>
           <Group gap="md" mt="sm">
-            <Anchor component={Link} to={`/fiscalia/${trial.prosecutionId}`} size="sm">{t.prosecutionLink} {trial.prosecutionId.slice(0, 8)}</Anchor>
-            {mayReadCase && <Anchor component={Link} to={`/casos/${trial.caseId}`} size="sm">{t.caseLink} {trial.caseId!.slice(0, 8)}</Anchor>}
+            <Anchor component={Link} to={`/fiscalia/${trial.prosecutionId}`} size="sm">
+              {t.prosecutionLink} {trial.prosecutionId.slice(0, 8)}
+            </Anchor>
+            {mayReadCase && (
+              <Anchor component={Link} to={`/casos/${trial.caseId}`} size="sm">
+                {t.caseLink} {trial.caseId!.slice(0, 8)}
+              </Anchor>
+            )}
           </Group>
-          {allowed.length > 0 && trial.status === 'final' && <Text size="sm" mt="md" data-testid="trial-final-note">{t.isFinal}</Text>}
+          {allowed.length > 0 && trial.status === 'final' && (
+            <Text size="sm" mt="md" data-testid="trial-final-note">
+              {t.isFinal}
+            </Text>
+          )}
           {allowed.length > 0 && trial.status !== 'final' && (
             <Group align="flex-start" gap="md" mt="md">
-              {allowed.map((a) => <ActionButton key={a.action} id={`trial-${a.action}`} label={t[a.label]} shortcut={a.key} blocked={why(trial, a.action, t)} onClick={() => setForm(a.action)} />)}
+              {allowed.map((a) => (
+                <ActionButton
+                  key={a.action}
+                  id={`trial-${a.action}`}
+                  label={t[a.label]}
+                  shortcut={a.key}
+                  blocked={why(trial, a.action, t)}
+                  onClick={() => setForm(a.action)}
+                />
+              ))}
             </Group>
           )}
         </Paper>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">{t.rulings}</Title>
-          {trial.rulings.length === 0 ? <PageState empty emptyText={t.noRulings} /> : (
+          <Title order={3} size="h4" mb="sm">
+            {t.rulings}
+          </Title>
+          {trial.rulings.length === 0 ? (
+            <PageState empty emptyText={t.noRulings} />
+          ) : (
             <Table withTableBorder striped data-testid="rulings" aria-label={t.rulings}>
-              <Table.Thead><Table.Tr><Table.Th>{fill(t.instance, { n: '' }).trim()}</Table.Th><Table.Th>{t.ruledAt}</Table.Th><Table.Th>{t.verdict}</Table.Th><Table.Th>{t.years}</Table.Th><Table.Th>{t.defendants}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{fill(t.instance, { n: '' }).trim()}</Table.Th>
+                  <Table.Th>{t.ruledAt}</Table.Th>
+                  <Table.Th>{t.verdict}</Table.Th>
+                  <Table.Th>{t.years}</Table.Th>
+                  <Table.Th>{t.defendants}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {trial.rulings.map((r) => (
                   <Table.Tr key={r.instance}>
@@ -100,15 +149,30 @@ function TrialView({ trial }: { trial: Trial }) {
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Stack gap="md">
           <Paper withBorder p="md" data-testid="appeals">
-            <Title order={3} size="h4" mb="sm">{t.appeals}</Title>
-            {trial.appeals.length === 0 ? <Text size="sm" c="dimmed">{t.noAppeals}</Text> : trial.appeals.map((a, i) => (
-              <Text key={i} size="sm">{formatDateTime(a.appealedAt, language)}{a.appellant ? ` · ${a.appellant}` : ''}</Text>
-            ))}
+            <Title order={3} size="h4" mb="sm">
+              {t.appeals}
+            </Title>
+            {trial.appeals.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t.noAppeals}
+              </Text>
+            ) : (
+              trial.appeals.map((a, i) => (
+                <Text key={i} size="sm">
+                  {formatDateTime(a.appealedAt, language)}
+                  {a.appellant ? ` · ${a.appellant}` : ''}
+                </Text>
+              ))
+            )}
           </Paper>
           <Paper withBorder p="md" data-testid="finality">
-            <Title order={3} size="h4" mb="sm">{t.finality}</Title>
+            <Title order={3} size="h4" mb="sm">
+              {t.finality}
+            </Title>
             <Text size="sm" c={trial.finalAt ? undefined : 'dimmed'}>
-              {trial.finalAt ? `${formatDateTime(trial.finalAt, language)} · ${trial.lastRuling ? k.verdicts[trial.lastRuling.verdict] : ''}` : t.notFinal}
+              {trial.finalAt
+                ? `${formatDateTime(trial.finalAt, language)} · ${trial.lastRuling ? k.verdicts[trial.lastRuling.verdict] : ''}`
+                : t.notFinal}
             </Text>
           </Paper>
         </Stack>

@@ -13,9 +13,7 @@ export type Stage = (typeof STAGES)[number];
 export const STATUS_ORDER: ProsecutionStatus[] = ['opened', 'preliminary', 'formalized', 'accused'];
 
 export type StageBlock =
-  | { kind: 'closed'; status: ProsecutionStatus }
-  | { kind: 'requires'; status: ProsecutionStatus }
-  | { kind: 'passed' };
+  { kind: 'closed'; status: ProsecutionStatus } | { kind: 'requires'; status: ProsecutionStatus } | { kind: 'passed' };
 
 /** Null when the stage may be recorded now; else why not. */
 export function stageBlock(prosecution: Pick<Prosecution, 'status'>, stage: Stage): StageBlock | null {
@@ -26,7 +24,11 @@ export function stageBlock(prosecution: Pick<Prosecution, 'status'>, stage: Stag
   const from = STATUS_ORDER.filter((status) => table[status]?.includes(stage));
   const here = STATUS_ORDER.indexOf(prosecution.status);
   const ahead = from.find((status) => STATUS_ORDER.indexOf(status) > here);
-  return ahead ? { kind: 'requires', status: ahead } : prosecution.status === 'accused' ? { kind: 'closed', status: 'accused' } : { kind: 'passed' };
+  return ahead
+    ? { kind: 'requires', status: ahead }
+    : prosecution.status === 'accused'
+      ? { kind: 'closed', status: 'accused' }
+      : { kind: 'passed' };
 }
 
 export type TrialAction = 'rulings' | 'appeals' | 'finality';

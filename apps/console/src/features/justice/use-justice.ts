@@ -29,8 +29,11 @@ export function useCaseList(status: CaseStatus, cursor: string | null) {
   const position = minPosition();
   return useQuery({
     queryKey: ['justice-cases', status, cursor, position],
-    queryFn: () => unwrap(api.GET('/api/v1/cases', {
-      params: { query: { status, limit: 50, ...(cursor ? { cursor } : {}), ...(position ? { minPosition: position } : {}) } },
-    })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/cases', {
+          params: { query: { status, limit: 50, ...(cursor ? { cursor } : {}), ...(position ? { minPosition: position } : {}) } },
+        }),
+      ),
   });
 }

@@ -24,15 +24,21 @@ export default function PublicationsPage() {
   const publications = list.data?.publications ?? [];
   return (
     <Stack gap="md" maw={1280}>
-      <Title order={1} size="h2">{t.title}</Title>
+      <Title order={1} size="h2">
+        {t.title}
+      </Title>
       <Text size="sm">{t.intro}</Text>
       {can(me.data, 'POST /api/v1/publications') && <PublishForm />}
       <Paper withBorder p="md" component="section" aria-labelledby="publications-title">
         <Stack gap="sm">
-          <Title order={2} size="h4" id="publications-title">{t.listTitle}</Title>
-          {list.data && publications.length > 0
-            ? <PublicationsTable publications={publications} onRevisions={setOpen} />
-            : <PageState query={list} empty={list.isSuccess} emptyText={t.empty} />}
+          <Title order={2} size="h4" id="publications-title">
+            {t.listTitle}
+          </Title>
+          {list.data && publications.length > 0 ? (
+            <PublicationsTable publications={publications} onRevisions={setOpen} />
+          ) : (
+            <PageState query={list} empty={list.isSuccess} emptyText={t.empty} />
+          )}
         </Stack>
       </Paper>
       {open && <RevisionsModal publication={open} onClose={() => setOpen(null)} />}

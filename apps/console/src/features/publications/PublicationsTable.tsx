@@ -18,18 +18,30 @@ export function PublicationsTable({ publications, onRevisions }: { publications:
   const { language } = useLanguage();
   const download = (p: Publication, format: 'json' | 'csv' | 'xlsx') => {
     const name = `publicacion-${p.kind}-${p.period}.${format}`;
-    void saveDownload(api.GET('/api/v1/publications/{id}', {
-      params: { path: { id: p.publicationId }, query: format === 'json' ? {} : { format, lang: language } }, parseAs: 'blob',
-    }), name).catch((error: unknown) => notifications.show({ color: 'red', message: errorMessage(error, c.networkError) }));
+    void saveDownload(
+      api.GET('/api/v1/publications/{id}', {
+        params: { path: { id: p.publicationId }, query: format === 'json' ? {} : { format, lang: language } },
+        parseAs: 'blob',
+      }),
+      name,
+    ).catch((error: unknown) => notifications.show({ color: 'red', message: errorMessage(error, c.networkError) }));
   };
   return (
     <ScrollRegion label={t.listTitle}>
       <Table striped withTableBorder highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            {[t.kind, t.period, t.department, t.publishedAt].map((h) => <Table.Th key={h} scope="col">{h}</Table.Th>)}
-            <Table.Th scope="col" ta="right">{t.position}</Table.Th>
-            <Table.Th scope="col" ta="right">{t.k}</Table.Th>
+            {[t.kind, t.period, t.department, t.publishedAt].map((h) => (
+              <Table.Th key={h} scope="col">
+                {h}
+              </Table.Th>
+            ))}
+            <Table.Th scope="col" ta="right">
+              {t.position}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t.k}
+            </Table.Th>
             <Table.Th scope="col">{t.sha}</Table.Th>
             <Table.Th scope="col">{t.actions}</Table.Th>
           </Table.Tr>
@@ -43,13 +55,19 @@ export function PublicationsTable({ publications, onRevisions }: { publications:
               <Table.Td>{formatDateTime(p.publishedAt, language)}</Table.Td>
               <Table.Td ta="right">{formatNumber(p.asOfPosition, language)}</Table.Td>
               <Table.Td ta="right">{p.k}</Table.Td>
-              <Table.Td><Code title={p.sha256}>{p.sha256.slice(0, 12)}…</Code></Table.Td>
+              <Table.Td>
+                <Code title={p.sha256}>{p.sha256.slice(0, 12)}…</Code>
+              </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" variant="default" onClick={() => onRevisions(p)} aria-label={`${t.revisions} ${p.period}`}>{t.revisions}</Button>
+                  <Button size="xs" variant="default" onClick={() => onRevisions(p)} aria-label={`${t.revisions} ${p.period}`}>
+                    {t.revisions}
+                  </Button>
                   <Menu position="bottom-end">
                     <Menu.Target>
-                      <Button size="xs" variant="default" aria-label={`${t.download} ${p.period}`}>{t.download}</Button>
+                      <Button size="xs" variant="default" aria-label={`${t.download} ${p.period}`}>
+                        {t.download}
+                      </Button>
                     </Menu.Target>
                     <Menu.Dropdown>
                       <Menu.Item onClick={() => download(p, 'json')}>JSON</Menu.Item>

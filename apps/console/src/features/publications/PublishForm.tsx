@@ -25,9 +25,12 @@ export function PublishForm() {
   const [department, setDepartment] = useState('');
   const [publicationId, setPublicationId] = useState(newId);
   const publish = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/publications', {
-      body: { publicationId, kind, period: period.trim(), ...(kind === 'monthly' && department ? { department } : {}) },
-    })),
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/publications', {
+          body: { publicationId, kind, period: period.trim(), ...(kind === 'monthly' && department ? { department } : {}) },
+        }),
+      ),
     onSuccess: (answer) => {
       rememberPosition(answer);
       notifications.show({ color: 'teal', message: answer?.replayed ? t.replayed : t.published(answer?.period ?? period) });
@@ -40,31 +43,62 @@ export function PublishForm() {
     event.preventDefault();
     if (!publish.isPending) publish.mutate();
   };
-  const change = <T,>(set: (value: T) => void) => (value: T) => {
-    set(value);
-    // Different content is a different publication: a new id, or the API would refuse it as a conflict.
-    setPublicationId(newId());
-  };
+  const change =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      // Different content is a different publication: a new id, or the API would refuse it as a conflict.
+      setPublicationId(newId());
+    };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="publish-title">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Title order={2} size="h4" id="publish-title">{t.publishTitle}</Title>
+          <Title order={2} size="h4" id="publish-title">
+            {t.publishTitle}
+          </Title>
           <Group align="flex-start" gap="sm" wrap="wrap">
-            <Select label={t.kind} w={240} value={kind} allowDeselect={false} error={problems.kind}
-              data={[{ value: 'monthly', label: t.monthly }, { value: 'inei-annual', label: t.annual }]}
-              onChange={(v) => change(setKind)((v ?? 'monthly') as Kind)} />
-            <TextInput label={t.period} description={t.periodHint} w={260} value={period} required error={problems.period}
-              onChange={(e) => change(setPeriod)(e.currentTarget.value)} />
+            <Select
+              label={t.kind}
+              w={240}
+              value={kind}
+              allowDeselect={false}
+              error={problems.kind}
+              data={[
+                { value: 'monthly', label: t.monthly },
+                { value: 'inei-annual', label: t.annual },
+              ]}
+              onChange={(v) => change(setKind)((v ?? 'monthly') as Kind)}
+            />
+            <TextInput
+              label={t.period}
+              description={t.periodHint}
+              w={260}
+              value={period}
+              required
+              error={problems.period}
+              onChange={(e) => change(setPeriod)(e.currentTarget.value)}
+            />
             {kind === 'monthly' && (
-              <Select label={t.department} w={220} value={department} searchable allowDeselect={false} error={problems.department}
+              <Select
+                label={t.department}
+                w={220}
+                value={department}
+                searchable
+                allowDeselect={false}
+                error={problems.department}
                 data={[{ value: '', label: t.allPeru }, ...DEPARTMENTS.map((d) => ({ value: d.code, label: d.name }))]}
-                onChange={(v) => change(setDepartment)(v ?? '')} />
+                onChange={(v) => change(setDepartment)(v ?? '')}
+              />
             )}
           </Group>
           <Group gap="sm">
-            <Button type="submit" loading={publish.isPending}>{t.publish}</Button>
-            <Text size="sm" c="dimmed"><Kbd>Enter</Kbd> {t.publishHint}</Text>
+            <Button type="submit" loading={publish.isPending}>
+              {t.publish}
+            </Button>
+            <Text size="sm" c="dimmed">
+              <Kbd>Enter</Kbd> {t.publishHint}
+            </Text>
           </Group>
           {publish.isError && Object.keys(problems).length === 0 && <PageState error={publish.error} />}
         </Stack>

@@ -25,12 +25,14 @@ export function RevisionsModal({ publication, onClose }: { publication: Publicat
   const { language } = useLanguage();
   const revisions = useQuery({
     queryKey: ['publications', publication.publicationId, 'revisions'],
-    queryFn: () => unwrap(api.GET('/api/v1/publications/{id}/revisions', { params: { path: { id: publication.publicationId } } })) as Promise<Revisions>,
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/publications/{id}/revisions', { params: { path: { id: publication.publicationId } } })) as Promise<Revisions>,
   });
   // The frozen report itself, only for the labels of its tables, rows and columns.
   const report = useQuery({
     queryKey: ['publications', publication.publicationId, 'report'],
-    queryFn: () => unwrap(api.GET('/api/v1/publications/{id}', { params: { path: { id: publication.publicationId }, query: {} } })) as Promise<Report>,
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/publications/{id}', { params: { path: { id: publication.publicationId }, query: {} } })) as Promise<Report>,
     staleTime: Infinity,
   });
   const tableOf = (id: string) => report.data?.tables.find((tb) => tb.id === id);
@@ -44,15 +46,30 @@ export function RevisionsModal({ publication, onClose }: { publication: Publicat
     <Modal opened onClose={onClose} size="xl" title={t.revisionsTitle(publication.period)} closeButtonProps={{ 'aria-label': t.close }}>
       {revisions.data ? (
         <Stack gap="sm">
-          <Text size="sm">{t.revisionsIntro(formatNumber(revisions.data.publication.asOfPosition, language), formatNumber(revisions.data.currentPosition, language))}</Text>
-          {revisions.data.changes.length === 0 ? <Text data-testid="no-changes">{t.noChanges}</Text> : (
+          <Text size="sm">
+            {t.revisionsIntro(
+              formatNumber(revisions.data.publication.asOfPosition, language),
+              formatNumber(revisions.data.currentPosition, language),
+            )}
+          </Text>
+          {revisions.data.changes.length === 0 ? (
+            <Text data-testid="no-changes">{t.noChanges}</Text>
+          ) : (
             <ScrollRegion label={t.revisionsTitle(publication.period)} maxHeight={420}>
               <Table striped withTableBorder stickyHeader>
                 <Table.Thead>
                   <Table.Tr>
-                    {[t.table, t.row, t.column].map((h) => <Table.Th key={h} scope="col">{h}</Table.Th>)}
-                    <Table.Th scope="col" ta="right">{t.publishedValue}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t.currentValue}</Table.Th>
+                    {[t.table, t.row, t.column].map((h) => (
+                      <Table.Th key={h} scope="col">
+                        {h}
+                      </Table.Th>
+                    ))}
+                    <Table.Th scope="col" ta="right">
+                      {t.publishedValue}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t.currentValue}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -70,7 +87,9 @@ export function RevisionsModal({ publication, onClose }: { publication: Publicat
             </ScrollRegion>
           )}
         </Stack>
-      ) : <PageState query={revisions} />}
+      ) : (
+        <PageState query={revisions} />
+      )}
     </Modal>
   );
 }

@@ -35,13 +35,23 @@ export function LinkCaseForm({ referral, idempotencyKey, withSearch, onAccepted 
       {withSearch && <CaseSearch onChoose={setChosen} actionLabel={t.pick} />}
       {chosen && (
         <Paper withBorder p="sm" aria-live="polite">
-          <Text size="sm" fw={600}>{t.chosen}</Text>
-          <Text size="sm">{chosen.policeUnit} · {placeLabel(chosen.ubigeo)} · {formatDateTime(chosen.registeredAt, language)}</Text>
+          <Text size="sm" fw={600}>
+            {t.chosen}
+          </Text>
+          <Text size="sm">
+            {chosen.policeUnit} · {placeLabel(chosen.ubigeo)} · {formatDateTime(chosen.registeredAt, language)}
+          </Text>
         </Paper>
       )}
-      {accept.error && <Alert color="red" role="alert" title={t.failed}>{errorMessage(accept.error, c.networkError)}</Alert>}
+      {accept.error && (
+        <Alert color="red" role="alert" title={t.failed}>
+          {errorMessage(accept.error, c.networkError)}
+        </Alert>
+      )}
       <Group justify="flex-end">
-        <Button onClick={confirm} loading={accept.isPending} disabled={withSearch && !chosen}>{withSearch ? t.linkConfirm : t.accept}</Button>
+        <Button onClick={confirm} loading={accept.isPending} disabled={withSearch && !chosen}>
+          {withSearch ? t.linkConfirm : t.accept}
+        </Button>
       </Group>
     </Stack>
   );

@@ -17,16 +17,43 @@ export function QueueFiltersBar({ filters, onChange }: Props) {
   const codes = useTexts(codeLabels);
   const me = useMe();
   const mine = me.data?.departments ?? [];
-  const departments = DEPARTMENTS.filter((d) => mine.length === 0 || mine.includes(d.code)).map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }));
+  const departments = DEPARTMENTS.filter((d) => mine.length === 0 || mine.includes(d.code)).map((d) => ({
+    value: d.code,
+    label: `${d.name} (${d.code})`,
+  }));
   return (
     <Group gap="sm" align="flex-end" role="group" aria-label={t.filters}>
-      <Select w={260} label={t.destination} placeholder={t.all} data={options(DESTINATIONS, codes.destinations)} clearable
-        value={filters.destination} onChange={(destination) => onChange({ ...filters, destination })} />
-      <Select w={220} label={t.department} placeholder={t.all} data={departments} clearable searchable
-        value={filters.department} onChange={(department) => onChange({ ...filters, department })} />
-      <Select w={200} label={t.age} allowDeselect={false}
-        data={[{ value: '', label: t.anyAge }, { value: '24', label: t.over24 }, { value: '72', label: t.over72 }]}
-        value={filters.olderThanHours} onChange={(olderThanHours) => onChange({ ...filters, olderThanHours: olderThanHours ?? '' })} />
+      <Select
+        w={260}
+        label={t.destination}
+        placeholder={t.all}
+        data={options(DESTINATIONS, codes.destinations)}
+        clearable
+        value={filters.destination}
+        onChange={(destination) => onChange({ ...filters, destination })}
+      />
+      <Select
+        w={220}
+        label={t.department}
+        placeholder={t.all}
+        data={departments}
+        clearable
+        searchable
+        value={filters.department}
+        onChange={(department) => onChange({ ...filters, department })}
+      />
+      <Select
+        w={200}
+        label={t.age}
+        allowDeselect={false}
+        data={[
+          { value: '', label: t.anyAge },
+          { value: '24', label: t.over24 },
+          { value: '72', label: t.over72 },
+        ]}
+        value={filters.olderThanHours}
+        onChange={(olderThanHours) => onChange({ ...filters, olderThanHours: olderThanHours ?? '' })}
+      />
     </Group>
   );
 }

@@ -37,11 +37,17 @@ export function ReferralDrawer({ row, onClose, onDone }: Props) {
   const referral = detail.data;
   return (
     <Drawer opened onClose={onClose} position="right" size={960} title={t.drawerTitle} closeButtonProps={{ 'aria-label': t.close }}>
-      {!referral ? <PageState query={detail} /> : (
+      {!referral ? (
+        <PageState query={detail} />
+      ) : (
         <Stack gap="md">
           <ReferralSummary row={row} detail={referral} />
           <Divider />
-          {referral.status !== 'sent' ? <Alert color="gray" role="status">{t.notPending}</Alert> : (
+          {referral.status !== 'sent' ? (
+            <Alert color="gray" role="status">
+              {t.notPending}
+            </Alert>
+          ) : (
             <Tabs defaultValue={first} keepMounted={false}>
               <Tabs.List>
                 {mayRegister && <Tabs.Tab value="register">{t.tabRegister}</Tabs.Tab>}
@@ -66,8 +72,12 @@ export function ReferralDrawer({ row, onClose, onDone }: Props) {
               )}
               {mayAccept && (
                 <Tabs.Panel value="link" pt="md">
-                  <LinkCaseForm referral={referral} idempotencyKey={acceptKey} withSearch={maySearch}
-                    onAccepted={(_, caseId) => onDone(caseId ? { kind: 'linked', caseId } : { kind: 'accepted' })} />
+                  <LinkCaseForm
+                    referral={referral}
+                    idempotencyKey={acceptKey}
+                    withSearch={maySearch}
+                    onAccepted={(_, caseId) => onDone(caseId ? { kind: 'linked', caseId } : { kind: 'accepted' })}
+                  />
                 </Tabs.Panel>
               )}
               {mayReject && (

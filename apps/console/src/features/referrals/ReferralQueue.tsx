@@ -25,8 +25,12 @@ export function ReferralQueue({ referrals, onAttend }: Props) {
   return (
     <Stack gap={4}>
       <Group gap={6}>
-        <Text size="xs" c="dimmed">{t.keysHint}</Text>
-        <Text size="xs" aria-hidden="true"><Kbd>↑</Kbd> <Kbd>↓</Kbd> <Kbd>Enter</Kbd></Text>
+        <Text size="xs" c="dimmed">
+          {t.keysHint}
+        </Text>
+        <Text size="xs" aria-hidden="true">
+          <Kbd>↑</Kbd> <Kbd>↓</Kbd> <Kbd>Enter</Kbd>
+        </Text>
       </Group>
       <Table verticalSpacing={6} data-testid="referral-queue">
         <Table.Caption>{t.count(referrals.length)}</Table.Caption>
@@ -37,24 +41,42 @@ export function ReferralQueue({ referrals, onAttend }: Props) {
             <Table.Th>{t.destination}</Table.Th>
             <Table.Th>{t.department}</Table.Th>
             <Table.Th>{t.from}</Table.Th>
-            <Table.Th><VisuallyHidden>{t.attend}</VisuallyHidden></Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t.attend}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {referrals.map((referral) => {
             const urgency = urgencyOf(referral.hoursWaiting);
             return (
-              <Table.Tr key={referral.referralId} tabIndex={0} data-referral-id={referral.referralId}
+              <Table.Tr
+                key={referral.referralId}
+                tabIndex={0}
+                data-referral-id={referral.referralId}
                 className={`${classes.row} ${urgency === 'ok' ? '' : classes[urgency]}`}
-                onKeyDown={rowKeys(() => onAttend(referral))} onClick={() => onAttend(referral)}>
-                <Table.Td><WaitingBadge hours={referral.hoursWaiting} /></Table.Td>
+                onKeyDown={rowKeys(() => onAttend(referral))}
+                onClick={() => onAttend(referral)}
+              >
+                <Table.Td>
+                  <WaitingBadge hours={referral.hoursWaiting} />
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(referral.referredAt, language)}</Table.Td>
                 <Table.Td>{codes.destinations[referral.destination] ?? referral.destination}</Table.Td>
                 <Table.Td>{department(referral.department)}</Table.Td>
                 <Table.Td>{codes.sourceKinds[referral.sourceKind] ?? referral.sourceKind}</Table.Td>
                 <Table.Td>
                   {/* The row is the keyboard stop (Enter); this button is for the mouse, not a second Tab stop. */}
-                  <Button size="compact-sm" tabIndex={-1} onClick={(e) => { e.stopPropagation(); onAttend(referral); }}>{t.attend}</Button>
+                  <Button
+                    size="compact-sm"
+                    tabIndex={-1}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onAttend(referral);
+                    }}
+                  >
+                    {t.attend}
+                  </Button>
                 </Table.Td>
               </Table.Tr>
             );

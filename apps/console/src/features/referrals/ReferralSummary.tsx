@@ -14,8 +14,12 @@ export function ReferralSummary({ row, detail }: { row: PendingReferral; detail:
   const { language } = useLanguage();
   const item = (label: string, value: React.ReactNode) => (
     <Stack gap={0}>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" component="div">{value}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {value}
+      </Text>
     </Stack>
   );
   return (
@@ -24,7 +28,10 @@ export function ReferralSummary({ row, detail }: { row: PendingReferral; detail:
       {item(t.sentAt, formatDateTime(detail.referredAt, language))}
       {item(t.from, codes.sourceKinds[detail.source.kind] ?? detail.source.kind)}
       {item(t.destination, codes.destinations[detail.to] ?? detail.to)}
-      {item(t.place, detail.ubigeo ? placeLabel(detail.ubigeo) : placeLabel(row.department === 'unknown' ? null : row.department) || t.none)}
+      {item(
+        t.place,
+        detail.ubigeo ? placeLabel(detail.ubigeo) : placeLabel(row.department === 'unknown' ? null : row.department) || t.none,
+      )}
       {item(t.unit, detail.unitName ?? t.none)}
     </SimpleGrid>
   );

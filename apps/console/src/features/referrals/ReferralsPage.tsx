@@ -49,16 +49,22 @@ function Queue() {
     <Stack gap="md">
       <div>
         <Title order={2}>{t.title}</Title>
-        <Text size="sm" c="dimmed">{t.intro}</Text>
+        <Text size="sm" c="dimmed">
+          {t.intro}
+        </Text>
       </div>
       {outcome && <Confirmation outcome={outcome} innerRef={confirmation} onClose={() => setOutcome(null)} />}
       <QueueFiltersBar filters={filters} onChange={setFilters} />
       {queue.data && (
         <Text size="xs" c="dimmed" aria-live="polite">
-          {queue.isFetching ? t.refreshing : t.refreshed(formatDateTime(new Date(queue.dataUpdatedAt).toISOString(), language), queue.data.asOf.globalPosition)}
+          {queue.isFetching
+            ? t.refreshing
+            : t.refreshed(formatDateTime(new Date(queue.dataUpdatedAt).toISOString(), language), queue.data.asOf.globalPosition)}
         </Text>
       )}
-      {!queue.data ? <PageState query={queue} /> : referrals.length === 0 ? (
+      {!queue.data ? (
+        <PageState query={queue} />
+      ) : referrals.length === 0 ? (
         <>
           {queue.isError && <PageState query={queue} />}
           <PageState empty emptyText={t.empty} />
@@ -66,7 +72,13 @@ function Queue() {
       ) : (
         <>
           {queue.isError && <PageState query={queue} />}
-          <ReferralQueue referrals={referrals} onAttend={(referral) => { setOutcome(null); setOpen(referral); }} />
+          <ReferralQueue
+            referrals={referrals}
+            onAttend={(referral) => {
+              setOutcome(null);
+              setOpen(referral);
+            }}
+          />
         </>
       )}
       {open && <ReferralDrawer key={open.referralId} row={open} onClose={() => setOpen(null)} onDone={done} />}
@@ -78,10 +90,27 @@ function Confirmation({ outcome, innerRef, onClose }: { outcome: Outcome; innerR
   const t = useTexts(referralTexts);
   const title = { registered: t.doneRegistered, linked: t.doneLinked, accepted: t.doneAccepted, rejected: t.doneRejected }[outcome.kind];
   return (
-    <Alert ref={innerRef} tabIndex={-1} color="green" role="status" withCloseButton closeButtonLabel={t.close} onClose={onClose}
-      title={<Text fw={700} size="sm" c="dark.7">{title}</Text>} data-testid="referral-outcome">
+    <Alert
+      ref={innerRef}
+      tabIndex={-1}
+      color="green"
+      role="status"
+      withCloseButton
+      closeButtonLabel={t.close}
+      onClose={onClose}
+      title={
+        <Text fw={700} size="sm" c="dark.7">
+          {title}
+        </Text>
+      }
+      data-testid="referral-outcome"
+    >
       {'caseId' in outcome && (
-        <Group gap="xs"><Anchor component={Link} to={`/casos/${outcome.caseId}`}>{t.openCase}</Anchor></Group>
+        <Group gap="xs">
+          <Anchor component={Link} to={`/casos/${outcome.caseId}`}>
+            {t.openCase}
+          </Anchor>
+        </Group>
       )}
     </Alert>
   );

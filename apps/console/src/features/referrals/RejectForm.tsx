@@ -29,11 +29,27 @@ export function RejectForm({ referral, idempotencyKey, onRejected }: Props) {
     <form onSubmit={submit} noValidate aria-label={t.reject}>
       <Stack gap="sm">
         <Text size="sm">{t.rejectIntro}</Text>
-        <Textarea label={t.reason} description={t.reasonHint} required autosize minRows={3} maxLength={500} value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} data-autofocus />
-        {reject.error && !errors.reason && <Alert color="red" role="alert" title={t.failed}>{errorMessage(reject.error, c.networkError)}</Alert>}
+        <Textarea
+          label={t.reason}
+          description={t.reasonHint}
+          required
+          autosize
+          minRows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          data-autofocus
+        />
+        {reject.error && !errors.reason && (
+          <Alert color="red" role="alert" title={t.failed}>
+            {errorMessage(reject.error, c.networkError)}
+          </Alert>
+        )}
         <Group justify="flex-end">
-          <Button type="submit" color="red.8" loading={reject.isPending}>{t.reject}</Button>
+          <Button type="submit" color="red.8" loading={reject.isPending}>
+            {t.reject}
+          </Button>
         </Group>
       </Stack>
     </form>

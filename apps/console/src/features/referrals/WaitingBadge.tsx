@@ -19,10 +19,24 @@ export function WaitingBadge({ hours }: { hours: number }) {
   const label = urgency === 'danger' ? t.overdue72 : urgency === 'warning' ? t.overdue24 : t.onTime;
   return (
     <Group gap={6} wrap="nowrap">
-      <Text fw={700} size="sm" style={{ minWidth: 48, textAlign: 'right' }}>{t.hours(hours)}</Text>
-      {urgency === 'danger' && <Badge color="red.8" variant="filled">{label}</Badge>}
-      {urgency === 'warning' && <Badge color="yellow.4" variant="filled" autoContrast>{label}</Badge>}
-      {urgency === 'ok' && <Badge color="gray" variant="outline" c="dark.6">{label}</Badge>}
+      <Text fw={700} size="sm" style={{ minWidth: 48, textAlign: 'right' }}>
+        {t.hours(hours)}
+      </Text>
+      {urgency === 'danger' && (
+        <Badge color="red.8" variant="filled">
+          {label}
+        </Badge>
+      )}
+      {urgency === 'warning' && (
+        <Badge color="yellow.4" variant="filled" autoContrast>
+          {label}
+        </Badge>
+      )}
+      {urgency === 'ok' && (
+        <Badge color="gray" variant="outline" c="dark.6">
+          {label}
+        </Badge>
+      )}
     </Group>
   );
 }

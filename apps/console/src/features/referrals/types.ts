@@ -19,7 +19,4 @@ export interface QueueFilters {
 
 /** What the user just did, said on the page once the drawer closes. */
 export type Outcome =
-  | { kind: 'registered'; caseId: string }
-  | { kind: 'linked'; caseId: string }
-  | { kind: 'accepted' }
-  | { kind: 'rejected' };
+  { kind: 'registered'; caseId: string } | { kind: 'linked'; caseId: string } | { kind: 'accepted' } | { kind: 'rejected' };

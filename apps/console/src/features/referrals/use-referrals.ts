@@ -53,9 +53,13 @@ export function useAcceptReferral(onDone: (answer: ReferralAnswer, linkedCaseId:
   return useMutation({
     mutationFn: async (input: Transition & { linkedCaseId: string | null }) => {
       const body = { acceptedAt: limaNow(), ...(input.linkedCaseId ? { linkedCaseId: input.linkedCaseId } : {}) };
-      const answer = await unwrap(api.POST('/api/v1/referrals/{referralId}/accept', {
-        params: { path: { referralId: input.referral.referralId } }, body, ...headers(input),
-      }));
+      const answer = await unwrap(
+        api.POST('/api/v1/referrals/{referralId}/accept', {
+          params: { path: { referralId: input.referral.referralId } },
+          body,
+          ...headers(input),
+        }),
+      );
       rememberPosition(answer);
       return answer;
     },
@@ -66,9 +70,13 @@ export function useAcceptReferral(onDone: (answer: ReferralAnswer, linkedCaseId:
 export function useRejectReferral(onDone: (answer: ReferralAnswer) => void) {
   return useMutation({
     mutationFn: async (input: Transition & { reason: string }) => {
-      const answer = await unwrap(api.POST('/api/v1/referrals/{referralId}/reject', {
-        params: { path: { referralId: input.referral.referralId } }, body: { rejectedAt: limaNow(), reason: input.reason }, ...headers(input),
-      }));
+      const answer = await unwrap(
+        api.POST('/api/v1/referrals/{referralId}/reject', {
+          params: { path: { referralId: input.referral.referralId } },
+          body: { rejectedAt: limaNow(), reason: input.reason },
+          ...headers(input),
+        }),
+      );
       rememberPosition(answer);
       return answer;
     },

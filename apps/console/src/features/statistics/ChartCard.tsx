@@ -28,31 +28,58 @@ export function ChartCard({ title, note, source, state, empty, reserved, chart, 
   const t = useTexts(texts);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const headingId = useId();
-  const body = state.error || state.isPending
-    ? <PageState error={state.error || undefined} loading={state.isPending} query={state.error ? { isError: true, error: state.error, refetch: state.refetch } : undefined} />
-    : empty ? <PageState empty />
-      : view === 'chart' ? <Box role="img" aria-label={t.chartLabel(title)}>{chart}</Box> : table;
+  const body =
+    state.error || state.isPending ? (
+      <PageState
+        error={state.error || undefined}
+        loading={state.isPending}
+        query={state.error ? { isError: true, error: state.error, refetch: state.refetch } : undefined}
+      />
+    ) : empty ? (
+      <PageState empty />
+    ) : view === 'chart' ? (
+      <Box role="img" aria-label={t.chartLabel(title)}>
+        {chart}
+      </Box>
+    ) : (
+      table
+    );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId} data-testid={testId}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Title order={2} size="h4" id={headingId}>{title}</Title>
+          <Title order={2} size="h4" id={headingId}>
+            {title}
+          </Title>
           <SegmentedControl
             size="xs"
             style={{ flexShrink: 0 }}
             aria-label={`${t.view}: ${title}`}
             value={view}
             onChange={(value) => setView(value as 'chart' | 'table')}
-            data={[{ value: 'chart', label: t.chart }, { value: 'table', label: t.tableView }]}
+            data={[
+              { value: 'chart', label: t.chart },
+              { value: 'table', label: t.tableView },
+            ]}
           />
         </Group>
-        {note && <Text size="sm" c="dimmed">{note}</Text>}
+        {note && (
+          <Text size="sm" c="dimmed">
+            {note}
+          </Text>
+        )}
         {body}
         <Provenance source={source} />
         {!state.isPending && !state.error && view === 'chart' && reserved.length > 0 && (
           <Box data-testid="reserved-points">
-            <Text size="sm" fw={700}>{t.reservedPoints}:</Text>
-            <List size="sm">{reserved.slice(0, 8).map((r) => <List.Item key={r}>{r}</List.Item>)}</List>
+            <Text size="sm" fw={700}>
+              {t.reservedPoints}:
+            </Text>
+            <List size="sm">
+              {reserved.slice(0, 8).map((r) => (
+                <List.Item key={r}>{r}</List.Item>
+              ))}
+            </List>
             {reserved.length > 8 && <Text size="sm">… +{reserved.length - 8}</Text>}
           </Box>
         )}

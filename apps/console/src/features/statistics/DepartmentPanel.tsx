@@ -28,13 +28,16 @@ export function DepartmentPanel({ hotline, reports, withReports, source, state }
   const denunciations = withReports ? sumTables(reports, 'denunciations_by_department') : undefined;
   const keys = new Map<string, string>();
   denunciations?.rows.filter((r) => r.key !== 'total').forEach((r) => keys.set(r.key, r.label[language]));
-  hotline?.groups.forEach((g) => { if (!keys.has(g.key)) keys.set(g.key, g.key === 'unknown' ? (language === 'es' ? 'Sin información' : 'Unknown') : g.label); });
+  hotline?.groups.forEach((g) => {
+    if (!keys.has(g.key)) keys.set(g.key, g.key === 'unknown' ? (language === 'es' ? 'Sin información' : 'Unknown') : g.label);
+  });
   const series = [
     ...(withReports ? [{ name: 'denunciations', label: t.denunciations, color: 'teal.8' }] : []),
     ...(hotline ? [{ name: 'calls', label: t.calls, color: 'indigo.8' }] : []),
   ];
   const categories = [...keys].map(([key, label]) => ({
-    key, label,
+    key,
+    label,
     figures: {
       ...(withReports ? { denunciations: denunciations?.rows.find((r) => r.key === key)?.values[0] } : {}),
       ...(hotline ? { calls: hotline.groups.find((g) => g.key === key)?.received } : {}),
@@ -53,27 +56,33 @@ export function DepartmentPanel({ hotline, reports, withReports, source, state }
       state={state}
       empty={categories.length === 0}
       reserved={hidden}
-      chart={shown.length === 0 ? <Text size="sm">{t.nothingInPeriod}</Text> : (
-        <BarChart
-          h={Math.max(160, 44 + shown.length * 30 * Math.max(1, series.length))}
-          data={data}
-          dataKey="department"
-          series={series}
-          orientation="vertical"
-          yAxisProps={{ width: 130 }}
-          withLegend
-          legendProps={{ verticalAlign: 'bottom' }}
-          tooltipProps={{ content: ({ active, label }) => <ReservedTooltip active={active} label={label as string} rows={byLabel} series={series} /> }}
-        />
-      )}
-      table={(
+      chart={
+        shown.length === 0 ? (
+          <Text size="sm">{t.nothingInPeriod}</Text>
+        ) : (
+          <BarChart
+            h={Math.max(160, 44 + shown.length * 30 * Math.max(1, series.length))}
+            data={data}
+            dataKey="department"
+            series={series}
+            orientation="vertical"
+            yAxisProps={{ width: 130 }}
+            withLegend
+            legendProps={{ verticalAlign: 'bottom' }}
+            tooltipProps={{
+              content: ({ active, label }) => <ReservedTooltip active={active} label={label as string} rows={byLabel} series={series} />,
+            }}
+          />
+        )
+      }
+      table={
         <FigureTable
           caption={t.byDepartment}
           rowHeader={t.department}
           columns={series.map((s) => s.label)}
           rows={categories.map((c) => ({ key: c.key, label: c.label, values: series.map((s) => c.figures[s.name]) }))}
         />
-      )}
+      }
     />
   );
 }

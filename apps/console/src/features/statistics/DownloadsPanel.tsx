@@ -36,24 +36,63 @@ export function DownloadsPanel({ month, department, monthly, inei, asOf = '' }: 
       setBusy(null);
     }
   };
-  const monthlyFile = (format: 'csv' | 'xlsx') => run(`monthly-${format}`, () => saveDownload(api.GET('/api/v1/statistics/monthly', {
-    params: { query: { year, month: Number(month.slice(5, 7)), format, lang: language, ...(department ? { department } : {}), ...(asOf ? { asOf: Number(asOf) } : {}) } },
-    parseAs: 'blob',
-  }), `reporte-${month}.${format}`));
-  const ineiFile = (format: 'csv' | 'xlsx') => run(`inei-${format}`, () => saveDownload(api.GET('/api/v1/statistics/inei/{year}', {
-    params: { path: { year }, query: { format, lang: language, ...(asOf ? { asOf: Number(asOf) } : {}) } },
-    parseAs: 'blob',
-  }), `inei-trata-${year}.${format}`));
+  const monthlyFile = (format: 'csv' | 'xlsx') =>
+    run(`monthly-${format}`, () =>
+      saveDownload(
+        api.GET('/api/v1/statistics/monthly', {
+          params: {
+            query: {
+              year,
+              month: Number(month.slice(5, 7)),
+              format,
+              lang: language,
+              ...(department ? { department } : {}),
+              ...(asOf ? { asOf: Number(asOf) } : {}),
+            },
+          },
+          parseAs: 'blob',
+        }),
+        `reporte-${month}.${format}`,
+      ),
+    );
+  const ineiFile = (format: 'csv' | 'xlsx') =>
+    run(`inei-${format}`, () =>
+      saveDownload(
+        api.GET('/api/v1/statistics/inei/{year}', {
+          params: { path: { year }, query: { format, lang: language, ...(asOf ? { asOf: Number(asOf) } : {}) } },
+          parseAs: 'blob',
+        }),
+        `inei-trata-${year}.${format}`,
+      ),
+    );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="downloads-title">
       <Stack gap="xs">
-        <Title order={2} size="h4" id="downloads-title">{t.downloads}</Title>
+        <Title order={2} size="h4" id="downloads-title">
+          {t.downloads}
+        </Title>
         <Text size="sm">{t.downloadsNote(monthName(month, language), String(year))}</Text>
         <Group gap="sm">
-          {monthly && <Button variant="default" loading={busy === 'monthly-csv'} onClick={() => void monthlyFile('csv')}>{t.monthlyCsv}</Button>}
-          {monthly && <Button variant="default" loading={busy === 'monthly-xlsx'} onClick={() => void monthlyFile('xlsx')}>{t.monthlyXlsx}</Button>}
-          {inei && <Button variant="default" loading={busy === 'inei-csv'} onClick={() => void ineiFile('csv')}>{t.ineiCsv}</Button>}
-          {inei && <Button variant="default" loading={busy === 'inei-xlsx'} onClick={() => void ineiFile('xlsx')}>{t.ineiXlsx}</Button>}
+          {monthly && (
+            <Button variant="default" loading={busy === 'monthly-csv'} onClick={() => void monthlyFile('csv')}>
+              {t.monthlyCsv}
+            </Button>
+          )}
+          {monthly && (
+            <Button variant="default" loading={busy === 'monthly-xlsx'} onClick={() => void monthlyFile('xlsx')}>
+              {t.monthlyXlsx}
+            </Button>
+          )}
+          {inei && (
+            <Button variant="default" loading={busy === 'inei-csv'} onClick={() => void ineiFile('csv')}>
+              {t.ineiCsv}
+            </Button>
+          )}
+          {inei && (
+            <Button variant="default" loading={busy === 'inei-xlsx'} onClick={() => void ineiFile('xlsx')}>
+              {t.ineiXlsx}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Paper>

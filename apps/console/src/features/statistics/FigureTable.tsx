@@ -12,7 +12,17 @@ export interface FigureRow {
 }
 
 /** The accessible view of a chart: the same figures as a table, a suppressed cell as "reservado". */
-export function FigureTable({ caption, rowHeader, columns, rows }: { caption: string; rowHeader: string; columns: string[]; rows: FigureRow[] }) {
+export function FigureTable({
+  caption,
+  rowHeader,
+  columns,
+  rows,
+}: {
+  caption: string;
+  rowHeader: string;
+  columns: string[];
+  rows: FigureRow[];
+}) {
   const { language } = useLanguage();
   const reserved = useReservedLabel();
   return (
@@ -22,13 +32,19 @@ export function FigureTable({ caption, rowHeader, columns, rows }: { caption: st
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{rowHeader}</Table.Th>
-            {columns.map((column) => <Table.Th key={column} scope="col" ta="right">{column}</Table.Th>)}
+            {columns.map((column) => (
+              <Table.Th key={column} scope="col" ta="right">
+                {column}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.key}>
-              <Table.Th scope="row" fw={row.key === 'total' ? 700 : 400}>{row.label}</Table.Th>
+              <Table.Th scope="row" fw={row.key === 'total' ? 700 : 400}>
+                {row.label}
+              </Table.Th>
               {row.values.map((value, i) => (
                 <Table.Td key={i} ta="right" data-reserved={value === null ? 'true' : undefined} fs={value === null ? 'italic' : undefined}>
                   {figureText(value, language, reserved)}

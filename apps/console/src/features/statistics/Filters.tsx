@@ -33,20 +33,52 @@ export function Filters({ value, onApply, scope, error, rangeProblem, releasePoi
   return (
     <form onSubmit={submit} aria-label={t.title}>
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput type="month" label={t.from} value={draft.from} required w={170}
-          onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} error={problems.from ?? rangeProblem} />
-        <TextInput type="month" label={t.to} value={draft.to} required w={170}
-          onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} error={problems.to} />
-        <Select label={t.department} data={options} value={draft.department} w={220} searchable allowDeselect={false}
-          onChange={(v) => setDraft({ ...draft, department: v ?? '' })} error={problems.department} />
+        <TextInput
+          type="month"
+          label={t.from}
+          value={draft.from}
+          required
+          w={170}
+          onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          error={problems.from ?? rangeProblem}
+        />
+        <TextInput
+          type="month"
+          label={t.to}
+          value={draft.to}
+          required
+          w={170}
+          onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          error={problems.to}
+        />
+        <Select
+          label={t.department}
+          data={options}
+          value={draft.department}
+          w={220}
+          searchable
+          allowDeselect={false}
+          onChange={(v) => setDraft({ ...draft, department: v ?? '' })}
+          error={problems.department}
+        />
         {releasePoints && (
-          <Select label={t.releasePoint} w={240} allowDeselect={false} value={draft.asOf ?? ''} error={problems.asOf}
-            data={[{ value: '', label: t.latestRelease },
-              ...releasePoints.map((p) => ({ value: String(p.position), label: t.releaseOption(p.day, p.period) }))]}
-            onChange={(v) => setDraft({ ...draft, asOf: v ?? '' })} />
+          <Select
+            label={t.releasePoint}
+            w={240}
+            allowDeselect={false}
+            value={draft.asOf ?? ''}
+            error={problems.asOf}
+            data={[
+              { value: '', label: t.latestRelease },
+              ...releasePoints.map((p) => ({ value: String(p.position), label: t.releaseOption(p.day, p.period) })),
+            ]}
+            onChange={(v) => setDraft({ ...draft, asOf: v ?? '' })}
+          />
         )}
         <Button type="submit">{t.apply}</Button>
-        <Text size="sm" c="dimmed"><Kbd>Enter</Kbd> {t.applyHint}</Text>
+        <Text size="sm" c="dimmed">
+          <Kbd>Enter</Kbd> {t.applyHint}
+        </Text>
       </Group>
     </form>
   );

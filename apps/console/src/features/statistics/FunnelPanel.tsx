@@ -22,7 +22,10 @@ export function FunnelPanel({ reports, source, state }: Props) {
   const reserved = useReservedLabel();
   const funnel = sumTables(reports, 'funnel');
   const series = [{ name: 'value', label: t.denunciations, color: 'grape.8' }];
-  const categories = (funnel?.rows ?? []).map((r) => ({ label: r.label[language], figures: { value: r.values[0] } as Record<string, Figure> }));
+  const categories = (funnel?.rows ?? []).map((r) => ({
+    label: r.label[language],
+    figures: { value: r.values[0] } as Record<string, Figure>,
+  }));
   const data = chartRows(categories, 'stage');
   const byLabel = new Map(data.map((row) => [row.stage as string, row]));
   const hidden = categories.filter((c) => c.figures.value === null).map((c) => `${c.label}: ${reserved}`);
@@ -36,7 +39,7 @@ export function FunnelPanel({ reports, source, state }: Props) {
       state={state}
       empty={!funnel}
       reserved={hidden}
-      chart={(
+      chart={
         <BarChart
           h={220}
           data={data}
@@ -44,9 +47,11 @@ export function FunnelPanel({ reports, source, state }: Props) {
           series={series}
           orientation="vertical"
           yAxisProps={{ width: 240 }}
-          tooltipProps={{ content: ({ active, label }) => <ReservedTooltip active={active} label={label as string} rows={byLabel} series={series} /> }}
+          tooltipProps={{
+            content: ({ active, label }) => <ReservedTooltip active={active} label={label as string} rows={byLabel} series={series} />,
+          }}
         />
-      )}
+      }
       table={view && <FigureTable caption={t.funnel} {...view} />}
     />
   );

@@ -20,9 +20,13 @@ export function ReservedTooltip({ active, label, rows, series }: Props) {
   if (!active || !row) return null;
   return (
     <Paper withBorder shadow="sm" p="xs">
-      <Text size="sm" fw={700}>{label}</Text>
+      <Text size="sm" fw={700}>
+        {label}
+      </Text>
       {series.map((s) => (
-        <Text key={s.name} size="sm">{s.label}: {figureText(row[`${s.name}__figure`] as Figure, language, reserved)}</Text>
+        <Text key={s.name} size="sm">
+          {s.label}: {figureText(row[`${s.name}__figure`] as Figure, language, reserved)}
+        </Text>
       ))}
     </Paper>
   );

@@ -51,9 +51,13 @@ export default function StatisticsPage() {
   const reports = useMonthlyReports(valid && monthly ? months : [], department, valid && monthly, asOf);
 
   if (!me.data) return <PageState query={me} />;
-  const apply = (next: Values) => setParams({
-    desde: next.from, hasta: next.to, ...(next.department ? { dpto: next.department } : {}), ...(next.asOf ? { corte: next.asOf } : {}),
-  });
+  const apply = (next: Values) =>
+    setParams({
+      desde: next.from,
+      hasta: next.to,
+      ...(next.department ? { dpto: next.department } : {}),
+      ...(next.asOf ? { corte: next.asOf } : {}),
+    });
   const period = periodText(from, to, language);
   const reportSource = reportsProvenance(period, reports.reports);
   const combine = (...queries: Array<{ isPending: boolean; error: unknown; refetch: () => unknown }>) => ({
@@ -67,10 +71,19 @@ export default function StatisticsPage() {
 
   return (
     <Stack gap="md" maw={1280}>
-      <Title order={1} size="h2">{t.title}</Title>
+      <Title order={1} size="h2">
+        {t.title}
+      </Title>
       <Text size="sm">{t.intro}</Text>
-      <Filters key={`${from}|${to}|${department}|${asOf}|${releasePoints.data?.length ?? 0}`} value={filters} onApply={apply} scope={scope}
-        error={filterError} rangeProblem={tooLong ? t.tooLong(MAX_MONTHS) : undefined} releasePoints={analyst ? (releasePoints.data ?? []) : undefined} />
+      <Filters
+        key={`${from}|${to}|${department}|${asOf}|${releasePoints.data?.length ?? 0}`}
+        value={filters}
+        onApply={apply}
+        scope={scope}
+        error={filterError}
+        rangeProblem={tooLong ? t.tooLong(MAX_MONTHS) : undefined}
+        releasePoints={analyst ? (releasePoints.data ?? []) : undefined}
+      />
       {!hotlineAllowed && !monthly && <Alert color="gray">{t.noPanels}</Alert>}
       {valid && (monthly || inei) && <DownloadsPanel month={to} department={department} monthly={monthly} inei={inei} asOf={asOf} />}
       {valid && (hotlineAllowed || monthly) && (
@@ -79,7 +92,11 @@ export default function StatisticsPage() {
           hotline={callsFromHotline ? byMonth.data : undefined}
           reports={reports.reports}
           withReports={monthly}
-          source={mergeProvenance(period, callsFromHotline ? hotlineProvenance(period, byMonth.data) : { period, positions: [], k: null }, reportSource)}
+          source={mergeProvenance(
+            period,
+            callsFromHotline ? hotlineProvenance(period, byMonth.data) : { period, positions: [], k: null },
+            reportSource,
+          )}
           state={combine(hotlineState(byMonth, callsFromHotline), monthlyState)}
         />
       )}
@@ -88,7 +105,11 @@ export default function StatisticsPage() {
           hotline={!department ? byDepartment.data : undefined}
           reports={reports.reports}
           withReports={monthly}
-          source={mergeProvenance(period, !department ? hotlineProvenance(period, byDepartment.data) : { period, positions: [], k: null }, reportSource)}
+          source={mergeProvenance(
+            period,
+            !department ? hotlineProvenance(period, byDepartment.data) : { period, positions: [], k: null },
+            reportSource,
+          )}
           state={combine(hotlineState(byDepartment, hotlineAllowed && !department), monthlyState)}
         />
       )}

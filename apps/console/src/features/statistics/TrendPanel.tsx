@@ -31,24 +31,30 @@ export function TrendPanel({ months, hotline, reports, withReports, source, stat
   };
   const series = [
     { name: 'calls', label: t.calls, color: 'indigo.8' },
-    ...(withReports ? [
-      { name: 'denunciations', label: t.denunciations, color: 'teal.8' },
-      { name: 'convictions', label: t.convictions, color: 'red.8' },
-    ] : []),
+    ...(withReports
+      ? [
+          { name: 'denunciations', label: t.denunciations, color: 'teal.8' },
+          { name: 'convictions', label: t.convictions, color: 'red.8' },
+        ]
+      : []),
   ];
   const categories = months.map((month, i) => ({
     label: monthName(month, language),
     figures: {
       calls: callsOf(month, i),
-      ...(withReports ? {
-        denunciations: cell(table(reports[i], 'denunciations_by_source'), 'total', 'denunciations'),
-        convictions: cell(table(reports[i], 'justice_activity'), 'sanctioned', 'cases'),
-      } : {}),
+      ...(withReports
+        ? {
+            denunciations: cell(table(reports[i], 'denunciations_by_source'), 'total', 'denunciations'),
+            convictions: cell(table(reports[i], 'justice_activity'), 'sanctioned', 'cases'),
+          }
+        : {}),
     } as Record<string, Figure>,
   }));
   const data = chartRows(categories, 'month');
   const byLabel = new Map(data.map((row) => [row.month as string, row]));
-  const hidden = categories.flatMap((c) => series.filter((s) => c.figures[s.name] === null).map((s) => `${c.label} · ${s.label}: ${reserved}`));
+  const hidden = categories.flatMap((c) =>
+    series.filter((s) => c.figures[s.name] === null).map((s) => `${c.label} · ${s.label}: ${reserved}`),
+  );
   return (
     <ChartCard
       testId="trend"
@@ -57,7 +63,7 @@ export function TrendPanel({ months, hotline, reports, withReports, source, stat
       source={source}
       state={state}
       reserved={hidden}
-      chart={(
+      chart={
         <LineChart
           h={280}
           data={data}
@@ -67,17 +73,19 @@ export function TrendPanel({ months, hotline, reports, withReports, source, stat
           connectNulls={false}
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
-          tooltipProps={{ content: ({ active, label }) => <ReservedTooltip active={active} label={label as string} rows={byLabel} series={series} /> }}
+          tooltipProps={{
+            content: ({ active, label }) => <ReservedTooltip active={active} label={label as string} rows={byLabel} series={series} />,
+          }}
         />
-      )}
-      table={(
+      }
+      table={
         <FigureTable
           caption={t.trend}
           rowHeader={t.month}
           columns={series.map((s) => s.label)}
           rows={categories.map((c) => ({ key: c.label, label: c.label, values: series.map((s) => c.figures[s.name]) }))}
         />
-      )}
+      }
     />
   );
 }

@@ -32,7 +32,9 @@ export function VictimsPanel({ reports, source, state }: Props) {
   }));
   const data = chartRows(categories, 'age');
   const byLabel = new Map(data.map((row) => [row.age as string, row]));
-  const hidden = categories.flatMap((c) => series.filter((s) => c.figures[s.name] === null).map((s) => `${c.label} · ${s.label}: ${reserved}`));
+  const hidden = categories.flatMap((c) =>
+    series.filter((s) => c.figures[s.name] === null).map((s) => `${c.label} · ${s.label}: ${reserved}`),
+  );
   const view = victims ? reportRows(victims, language) : undefined;
   return (
     <ChartCard
@@ -43,7 +45,7 @@ export function VictimsPanel({ reports, source, state }: Props) {
       state={state}
       empty={!victims}
       reserved={hidden}
-      chart={(
+      chart={
         <BarChart
           h={260}
           data={data}
@@ -51,9 +53,11 @@ export function VictimsPanel({ reports, source, state }: Props) {
           series={series}
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
-          tooltipProps={{ content: ({ active, label }) => <ReservedTooltip active={active} label={label as string} rows={byLabel} series={series} /> }}
+          tooltipProps={{
+            content: ({ active, label }) => <ReservedTooltip active={active} label={label as string} rows={byLabel} series={series} />,
+          }}
         />
-      )}
+      }
       table={view && <FigureTable caption={t.victims} {...view} />}
     />
   );

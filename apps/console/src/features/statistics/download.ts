@@ -12,7 +12,12 @@ interface BlobResult {
  */
 export async function saveDownload(call: Promise<BlobResult>, fallbackName: string): Promise<string> {
   let response: Response | undefined;
-  const blob = await unwrap(call.then((result) => { response = result.response; return result; }));
+  const blob = await unwrap(
+    call.then((result) => {
+      response = result.response;
+      return result;
+    }),
+  );
   const name = fileName(response?.headers.get('Content-Disposition') ?? null) ?? fallbackName;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

@@ -45,8 +45,9 @@ export function sumTables(reports: Array<Report | undefined>, id: string): Repor
       return figure === undefined ? 0 : figure; // never `?? 0`: that would turn a suppressed (null) sum into 0
     }),
   }));
-  const suppressed = rows.flatMap((row) => row.values.flatMap((v, i) =>
-    (v === null ? [{ row: row.key, column: first.columns[i].key, reason: 'primary' as const }] : [])));
+  const suppressed = rows.flatMap((row) =>
+    row.values.flatMap((v, i) => (v === null ? [{ row: row.key, column: first.columns[i].key, reason: 'primary' as const }] : [])),
+  );
   return { ...first, rows, suppressed };
 }
 
@@ -64,7 +65,11 @@ export function reportsProvenance(period: string, reports: Array<Report | undefi
 
 export function hotlineProvenance(period: string, statistics: HotlineStatistics | undefined): Provenance {
   if (!statistics) return { period, positions: [], k: null };
-  return { period, positions: [hotlinePosition(statistics)], k: statistics.disclosureControl.applied ? statistics.disclosureControl.k : null };
+  return {
+    period,
+    positions: [hotlinePosition(statistics)],
+    k: statistics.disclosureControl.applied ? statistics.disclosureControl.k : null,
+  };
 }
 
 export function mergeProvenance(period: string, ...parts: Provenance[]): Provenance {

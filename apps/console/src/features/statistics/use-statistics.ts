@@ -34,14 +34,21 @@ export function useHotline(filters: Filters, by: 'month' | 'department', enabled
   return useQuery({
     queryKey: ['statistics', 'hotline', by, filters.from, filters.to, filters.department, filters.asOf ?? '', position],
     enabled,
-    queryFn: () => unwrap(api.GET('/api/v1/statistics/hotline', {
-      params: {
-        query: {
-          from: filters.from, to: filters.to, by, ...asOfOf(filters.asOf),
-          ...(filters.department ? { department: filters.department } : {}), ...(position ? { minPosition: position } : {}),
-        },
-      },
-    })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/statistics/hotline', {
+          params: {
+            query: {
+              from: filters.from,
+              to: filters.to,
+              by,
+              ...asOfOf(filters.asOf),
+              ...(filters.department ? { department: filters.department } : {}),
+              ...(position ? { minPosition: position } : {}),
+            },
+          },
+        }),
+      ),
   });
 }
 
@@ -53,14 +60,20 @@ export function useMonthlyReports(months: string[], department: string, enabled:
       queryKey: ['statistics', 'monthly', month, department, asOf, position],
       enabled,
       staleTime: 60_000,
-      queryFn: () => unwrap(api.GET('/api/v1/statistics/monthly', {
-        params: {
-          query: {
-            year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)), ...asOfOf(asOf),
-            ...(department ? { department } : {}), ...(position ? { minPosition: position } : {}),
-          },
-        },
-      })) as Promise<Report>,
+      queryFn: () =>
+        unwrap(
+          api.GET('/api/v1/statistics/monthly', {
+            params: {
+              query: {
+                year: Number(month.slice(0, 4)),
+                month: Number(month.slice(5, 7)),
+                ...asOfOf(asOf),
+                ...(department ? { department } : {}),
+                ...(position ? { minPosition: position } : {}),
+              },
+            },
+          }),
+        ) as Promise<Report>,
     })),
   });
   return {

@@ -66,7 +66,11 @@ const report: PublishedReport = {
   tables: [byDepartment, byExploitation, medianHours],
 };
 
-const csvLines = (buffer: Buffer) => buffer.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+const csvLines = (buffer: Buffer) =>
+  buffer
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n');
 
 describe('renderReportCsv', () => {
   const csv = renderReportCsv(report);
@@ -200,8 +204,18 @@ describe('renderReportXlsx', () => {
   });
 
   it('gives the same bytes whatever the clock says', async () => {
-    const realTime = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate',
-      'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+    const realTime = [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ] as const;
     jest.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z'), doNotFake: [...realTime] });
     expect(new Date().getUTCFullYear()).toBe(2030);
     const first = await renderReportXlsx(report);
@@ -232,9 +246,7 @@ describe('canonicalJson', () => {
 
   it('is byte-stable whatever the insertion order, and round-trips a report', () => {
     const reversed = JSON.parse(JSON.stringify(report), (_key, value: unknown) =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).reverse())
-        : value,
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
     ) as PublishedReport;
     expect(Object.keys(reversed)[0]).toBe('tables');
     expect(canonicalJson(reversed)).toBe(canonicalJson(report));

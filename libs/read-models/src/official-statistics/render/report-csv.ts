@@ -68,9 +68,7 @@ export function tableGrid(table: PublishedTable, language: ReportLanguage): Tabl
   const labelHeader = withCode ? [texts.ubigeoCode, table.rowHeader[language]] : [table.rowHeader[language]];
   const rows = table.rows.map((row) => {
     // 'unknown' and 'total' are keys, not UBIGEO codes: their code cell stays empty.
-    const labels = withCode
-      ? [DEPARTMENT_CODE.test(row.key) ? row.key : '', row.label[language]]
-      : [row.label[language]];
+    const labels = withCode ? [DEPARTMENT_CODE.test(row.key) ? row.key : '', row.label[language]] : [row.label[language]];
     return [...labels, ...row.values.map((value) => value ?? SUPPRESSED_MARK)];
   });
   const hasSuppressed = table.suppressed.length > 0 || table.rows.some((row) => row.values.includes(null));

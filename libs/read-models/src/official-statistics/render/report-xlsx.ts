@@ -109,7 +109,10 @@ function addMetadataSheet(workbook: ExcelJS.Workbook, report: PublishedReport, l
 
 /** Excel's rules: at most 31 characters, none of []:*?/\, no leading or trailing apostrophe, unique ignoring case. */
 export function uniqueSheetName(title: string, fallback: string, taken: Set<string>): string {
-  const cleaned = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').replace(/^[\s']+|[\s']+$/g, '');
+  const cleaned = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s']+|[\s']+$/g, '');
   const base = cleaned === '' ? fallback : cleaned;
   for (let attempt = 1; ; attempt++) {
     const suffix = attempt === 1 ? '' : ` (${attempt})`;

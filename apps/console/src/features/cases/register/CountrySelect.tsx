@@ -26,7 +26,13 @@ export function CountrySelect({ value, onChange, ...props }: Props) {
       allowDeselect={false}
       filter={({ options, search }) => {
         const query = normalize(search);
-        return options.filter((option) => 'label' in option && normalize(option.label).split(/[ ,()]+/).some((word) => word.startsWith(query)));
+        return options.filter(
+          (option) =>
+            'label' in option &&
+            normalize(option.label)
+              .split(/[ ,()]+/)
+              .some((word) => word.startsWith(query)),
+        );
       }}
       limit={30}
     />

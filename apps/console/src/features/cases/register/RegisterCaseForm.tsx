@@ -60,32 +60,83 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
         {heading && <Title order={3}>{t.title}</Title>}
         {prefill?.referralId && <Text size="sm">{t.fromReferral}</Text>}
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t.policeUnit} description={t.policeUnitHint} inputWrapperOrder={['label', 'input', 'description', 'error']} required value={draft.policeUnit}
-            onChange={(e) => update({ policeUnit: e.currentTarget.value })} error={errors.policeUnit} data-autofocus />
+          <TextInput
+            label={t.policeUnit}
+            description={t.policeUnitHint}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            required
+            value={draft.policeUnit}
+            onChange={(e) => update({ policeUnit: e.currentTarget.value })}
+            error={errors.policeUnit}
+            data-autofocus
+          />
           <UbigeoSelect label={t.place} required value={draft.ubigeo} onChange={(ubigeo) => update({ ubigeo })} error={errors.ubigeo} />
-          <TextInput type="datetime-local" label={t.registeredAt} required value={draft.registeredAt}
-            onChange={(e) => update({ registeredAt: e.currentTarget.value })} error={errors.registeredAt} />
-          <TextInput type="date" label={t.occurredAt} description={t.occurredAtHint} inputWrapperOrder={['label', 'input', 'description', 'error']} value={draft.occurredAt}
-            onChange={(e) => update({ occurredAt: e.currentTarget.value })} error={errors.occurredAt} />
-          <Select label={t.source} required data={options(sourceLocked ? CASE_SOURCES : WALK_IN_SOURCES, codes.sources)} value={draft.source} readOnly={sourceLocked}
-            onChange={(source) => update({ source })} error={errors.source ?? errors.referralId} />
+          <TextInput
+            type="datetime-local"
+            label={t.registeredAt}
+            required
+            value={draft.registeredAt}
+            onChange={(e) => update({ registeredAt: e.currentTarget.value })}
+            error={errors.registeredAt}
+          />
+          <TextInput
+            type="date"
+            label={t.occurredAt}
+            description={t.occurredAtHint}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            value={draft.occurredAt}
+            onChange={(e) => update({ occurredAt: e.currentTarget.value })}
+            error={errors.occurredAt}
+          />
+          <Select
+            label={t.source}
+            required
+            data={options(sourceLocked ? CASE_SOURCES : WALK_IN_SOURCES, codes.sources)}
+            value={draft.source}
+            readOnly={sourceLocked}
+            onChange={(source) => update({ source })}
+            error={errors.source ?? errors.referralId}
+          />
         </SimpleGrid>
-        <Checkbox.Group label={t.purposes} description={t.purposesHint} value={draft.purposes}
-          onChange={(purposes) => update({ purposes })} error={errors.purposes}>
+        <Checkbox.Group
+          label={t.purposes}
+          description={t.purposesHint}
+          value={draft.purposes}
+          onChange={(purposes) => update({ purposes })}
+          error={errors.purposes}
+        >
           <SimpleGrid cols={4} spacing="xs" mt="xs">
-            {options(PURPOSES, codes.purposes).map((purpose) => <Checkbox key={purpose.value} value={purpose.value} label={purpose.label} />)}
+            {options(PURPOSES, codes.purposes).map((purpose) => (
+              <Checkbox key={purpose.value} value={purpose.value} label={purpose.label} />
+            ))}
           </SimpleGrid>
         </Checkbox.Group>
         <PeopleSection draft={draft} update={update} errors={errors} />
         {/* The API's message (its field reasons are also shown next to each field). */}
-        {register.error && <Alert color="red" title={t.failed} role="alert">{errorMessage(register.error, c.networkError)}</Alert>}
+        {register.error && (
+          <Alert color="red" title={t.failed} role="alert">
+            {errorMessage(register.error, c.networkError)}
+          </Alert>
+        )}
         <Group justify="space-between">
-          <Text size="xs" c="dimmed">{t.draftKept}</Text>
+          <Text size="xs" c="dimmed">
+            {t.draftKept}
+          </Text>
           <Group gap="sm">
-            <Text size="sm" aria-hidden="true"><Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t.saveShortcut}</Text>
-            {onCancel && <Button variant="default" onClick={onCancel}>{c.cancel}</Button>}
-            <Button variant="subtle" color="red" onClick={clear}>{t.discard}</Button>
-            <Button type="submit" loading={register.isPending} aria-keyshortcuts="Control+Enter">{t.register}</Button>
+            <Text size="sm" aria-hidden="true">
+              <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t.saveShortcut}
+            </Text>
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                {c.cancel}
+              </Button>
+            )}
+            <Button variant="subtle" color="red" onClick={clear}>
+              {t.discard}
+            </Button>
+            <Button type="submit" loading={register.isPending} aria-keyshortcuts="Control+Enter">
+              {t.register}
+            </Button>
           </Group>
         </Group>
       </Stack>

@@ -22,16 +22,49 @@ export function SuspectFields({ index, suspect, errors, onChange, onRemove }: Pr
     <Fieldset legend={t.suspect(index + 1)} data-testid={`suspect-${index}`}>
       <Group align="flex-start" wrap="nowrap" gap="sm">
         <SimpleGrid cols={4} spacing="sm" style={{ flex: 1 }}>
-          <Select label={t.sex} data={options(SEXES, codes.sexes)} value={suspect.sex} allowDeselect={false}
-            onChange={(sex) => onChange({ sex: sex ?? 'unknown' })} error={error('sex')} />
-          <NumberInput label={t.age} min={0} max={120} allowDecimal={false} allowNegative={false}
-            value={suspect.age} onChange={(age) => onChange({ age: String(age) })} error={error('age')} />
-          <CountrySelect label={t.nationality} placeholder={t.searchCountry} value={suspect.nationality}
-            onChange={(nationality) => onChange({ nationality })} error={error('nationality')} />
-          <TextInput label={t.suspectRole} placeholder={t.suspectRoleHint} value={suspect.role}
-            onChange={(e) => onChange({ role: e.currentTarget.value })} error={error('role')} autoComplete="off" />
+          <Select
+            label={t.sex}
+            data={options(SEXES, codes.sexes)}
+            value={suspect.sex}
+            allowDeselect={false}
+            onChange={(sex) => onChange({ sex: sex ?? 'unknown' })}
+            error={error('sex')}
+          />
+          <NumberInput
+            label={t.age}
+            min={0}
+            max={120}
+            allowDecimal={false}
+            allowNegative={false}
+            value={suspect.age}
+            onChange={(age) => onChange({ age: String(age) })}
+            error={error('age')}
+          />
+          <CountrySelect
+            label={t.nationality}
+            placeholder={t.searchCountry}
+            value={suspect.nationality}
+            onChange={(nationality) => onChange({ nationality })}
+            error={error('nationality')}
+          />
+          <TextInput
+            label={t.suspectRole}
+            placeholder={t.suspectRoleHint}
+            value={suspect.role}
+            onChange={(e) => onChange({ role: e.currentTarget.value })}
+            error={error('role')}
+            autoComplete="off"
+          />
         </SimpleGrid>
-        <ActionIcon variant="subtle" color="red" mt={26} size="lg" onClick={onRemove} aria-label={t.removeSuspect(index + 1)} title={t.removeSuspect(index + 1)}>
+        <ActionIcon
+          variant="subtle"
+          color="red"
+          mt={26}
+          size="lg"
+          onClick={onRemove}
+          aria-label={t.removeSuspect(index + 1)}
+          title={t.removeSuspect(index + 1)}
+        >
           <span aria-hidden="true">✕</span>
         </ActionIcon>
       </Group>

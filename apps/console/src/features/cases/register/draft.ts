@@ -55,14 +55,29 @@ export interface DraftPrefill {
 
 export function newCaseDraft(prefill: DraftPrefill = {}): CaseDraft {
   return {
-    caseId: newId(), registeredAt: toLimaLocal(new Date().toISOString()), occurredAt: '', policeUnit: prefill.policeUnit ?? '',
-    ubigeo: prefill.ubigeo ?? null, source: prefill.source ?? null, referralId: prefill.referralId ?? null, purposes: [],
-    victims: [newVictim()], suspects: [],
+    caseId: newId(),
+    registeredAt: toLimaLocal(new Date().toISOString()),
+    occurredAt: '',
+    policeUnit: prefill.policeUnit ?? '',
+    ubigeo: prefill.ubigeo ?? null,
+    source: prefill.source ?? null,
+    referralId: prefill.referralId ?? null,
+    purposes: [],
+    victims: [newVictim()],
+    suspects: [],
   };
 }
 
 export const newVictim = (): VictimDraft => ({
-  victimId: newId(), sex: 'female', age: '', nationality: 'PE', fullName: '', documentType: null, documentNumber: '', phone: '', address: '',
+  victimId: newId(),
+  sex: 'female',
+  age: '',
+  nationality: 'PE',
+  fullName: '',
+  documentType: null,
+  documentNumber: '',
+  phone: '',
+  address: '',
 });
 
 export const newSuspect = (): SuspectDraft => ({ suspectId: newId(), sex: 'unknown', age: '', nationality: 'unknown', role: '' });
@@ -87,12 +102,22 @@ export function toBody(draft: CaseDraft): RegisterCaseBody {
     referralId: draft.referralId ?? undefined,
     purposes: draft.purposes,
     victims: draft.victims.map((v) => ({
-      victimId: v.victimId, sex: v.sex, age: age(v.age), nationality: v.nationality,
-      fullName: given(v.fullName), documentType: v.documentType ?? undefined,
-      documentNumber: given(v.documentNumber), phone: given(v.phone), address: given(v.address),
+      victimId: v.victimId,
+      sex: v.sex,
+      age: age(v.age),
+      nationality: v.nationality,
+      fullName: given(v.fullName),
+      documentType: v.documentType ?? undefined,
+      documentNumber: given(v.documentNumber),
+      phone: given(v.phone),
+      address: given(v.address),
     })),
     suspects: draft.suspects.map((s) => ({
-      suspectId: s.suspectId, sex: s.sex, age: age(s.age), nationality: s.nationality, role: given(s.role),
+      suspectId: s.suspectId,
+      sex: s.sex,
+      age: age(s.age),
+      nationality: s.nationality,
+      role: given(s.role),
     })),
   } as RegisterCaseBody;
 }

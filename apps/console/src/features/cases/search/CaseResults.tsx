@@ -27,8 +27,12 @@ export function CaseResults({ rows, onChoose, actionLabel, caption }: Props) {
   return (
     <Stack gap={4}>
       <Group gap={6}>
-        <Text size="xs" c="dimmed">{t.openHint}</Text>
-        <Text size="xs" aria-hidden="true"><Kbd>↑</Kbd> <Kbd>↓</Kbd> <Kbd>Enter</Kbd></Text>
+        <Text size="xs" c="dimmed">
+          {t.openHint}
+        </Text>
+        <Text size="xs" aria-hidden="true">
+          <Kbd>↑</Kbd> <Kbd>↓</Kbd> <Kbd>Enter</Kbd>
+        </Text>
       </Group>
       <Table.ScrollContainer minWidth={900}>
         <Table highlightOnHover verticalSpacing={6} data-testid="case-results">
@@ -42,23 +46,45 @@ export function CaseResults({ rows, onChoose, actionLabel, caption }: Props) {
               <Table.Th>{t.purposes}</Table.Th>
               <Table.Th>{t.status}</Table.Th>
               <Table.Th>{t.people}</Table.Th>
-              <Table.Th><VisuallyHidden>{actionLabel}</VisuallyHidden></Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{actionLabel}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={row.caseId} tabIndex={0} className={classes.row} data-case-id={row.caseId}
-                onKeyDown={rowKeys(() => onChoose(row))} onClick={() => onChoose(row)}>
+              <Table.Tr
+                key={row.caseId}
+                tabIndex={0}
+                className={classes.row}
+                data-case-id={row.caseId}
+                onKeyDown={rowKeys(() => onChoose(row))}
+                onClick={() => onChoose(row)}
+              >
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.registeredAt, language)}</Table.Td>
                 <Table.Td>{row.policeUnit}</Table.Td>
                 <Table.Td>{placeLabel(row.ubigeo)}</Table.Td>
                 <Table.Td>{codes.sources[row.source] ?? row.source}</Table.Td>
                 <Table.Td>{row.purposes.map((p) => codes.purposes[p] ?? p).join(', ')}</Table.Td>
-                <Table.Td><Text size="sm" fw={600} c={STATUS_COLOR[row.status]}>{codes.caseStatuses[row.status] ?? row.status}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600} c={STATUS_COLOR[row.status]}>
+                    {codes.caseStatuses[row.status] ?? row.status}
+                  </Text>
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{t.peopleCount(row.victims, row.suspects)}</Table.Td>
                 <Table.Td>
                   {/* The row is the keyboard stop; the button is for the mouse, so it is not a second Tab stop. */}
-                  <Button size="compact-sm" variant="light" tabIndex={-1} onClick={(e) => { e.stopPropagation(); onChoose(row); }}>{actionLabel}</Button>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    tabIndex={-1}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onChoose(row);
+                    }}
+                  >
+                    {actionLabel}
+                  </Button>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -30,10 +30,17 @@ export function CaseSearch({ onChoose, actionLabel, position }: Props) {
         <PageState empty emptyText={t.noCases} />
       ) : (
         <>
-          <CaseResults rows={rows} onChoose={onChoose} actionLabel={actionLabel} caption={t.resultsCount(rows.length, !!list.hasNextPage)} />
+          <CaseResults
+            rows={rows}
+            onChoose={onChoose}
+            actionLabel={actionLabel}
+            caption={t.resultsCount(rows.length, !!list.hasNextPage)}
+          />
           {list.hasNextPage && (
             <Group justify="center">
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t.loadMore}</Button>
+              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                {t.loadMore}
+              </Button>
             </Group>
           )}
         </>

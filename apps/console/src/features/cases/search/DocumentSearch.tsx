@@ -45,28 +45,60 @@ export function DocumentSearch({ onChoose, actionLabel }: Props) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="document-search-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="document-search-title">{t.documentTitle}</Title>
+        <Title order={3} size="h4" id="document-search-title">
+          {t.documentTitle}
+        </Title>
         <Text size="sm">{t.documentIntro}</Text>
-        <Alert color="indigo" variant="light" p="xs"><Text size="sm" fw={600}>{t.documentAudit}</Text></Alert>
+        <Alert color="indigo" variant="light" p="xs">
+          <Text size="sm" fw={600}>
+            {t.documentAudit}
+          </Text>
+        </Alert>
         <form onSubmit={submit} noValidate aria-labelledby="document-search-title">
           <SimpleGrid cols={4} spacing="sm">
-            <Select label={t.documentType} data={options(DOCUMENT_TYPES, codes.documentTypes)} value={query.documentType}
+            <Select
+              label={t.documentType}
+              data={options(DOCUMENT_TYPES, codes.documentTypes)}
+              value={query.documentType}
               allowDeselect={false}
-              onChange={(documentType) => { if (documentType) setQuery({ ...query, documentType: documentType as DocumentQuery['documentType'] }); }} error={errors.documentType} />
-            <TextInput label={t.documentNumber} required value={query.documentNumber} autoComplete="off"
-              onChange={(e) => setQuery({ ...query, documentNumber: e.currentTarget.value })} error={errors.documentNumber} />
-            <TextInput label={t.statedPurpose} description={t.statedPurposeHint} inputWrapperOrder={['label', 'input', 'description', 'error']} required maxLength={200} value={query.purpose}
-              onChange={(e) => setQuery({ ...query, purpose: e.currentTarget.value })} error={errors.purpose}
-              style={{ gridColumn: 'span 2' }} />
+              onChange={(documentType) => {
+                if (documentType) setQuery({ ...query, documentType: documentType as DocumentQuery['documentType'] });
+              }}
+              error={errors.documentType}
+            />
+            <TextInput
+              label={t.documentNumber}
+              required
+              value={query.documentNumber}
+              autoComplete="off"
+              onChange={(e) => setQuery({ ...query, documentNumber: e.currentTarget.value })}
+              error={errors.documentNumber}
+            />
+            <TextInput
+              label={t.statedPurpose}
+              description={t.statedPurposeHint}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              required
+              maxLength={200}
+              value={query.purpose}
+              onChange={(e) => setQuery({ ...query, purpose: e.currentTarget.value })}
+              error={errors.purpose}
+              style={{ gridColumn: 'span 2' }}
+            />
           </SimpleGrid>
           <Group mt="sm">
-            <Button type="submit" loading={search.isPending}>{t.documentSearch}</Button>
+            <Button type="submit" loading={search.isPending}>
+              {t.documentSearch}
+            </Button>
           </Group>
         </form>
         {search.isError && Object.keys(fieldErrors(search.error)).length === 0 && <PageState error={search.error} />}
-        {search.isSuccess && (rows.length === 0
-          ? <PageState empty emptyText={t.documentNone} />
-          : <CaseResults rows={rows} onChoose={onChoose} actionLabel={actionLabel} caption={t.documentFound(rows.length)} />)}
+        {search.isSuccess &&
+          (rows.length === 0 ? (
+            <PageState empty emptyText={t.documentNone} />
+          ) : (
+            <CaseResults rows={rows} onChoose={onChoose} actionLabel={actionLabel} caption={t.documentFound(rows.length)} />
+          ))}
       </Stack>
     </Paper>
   );

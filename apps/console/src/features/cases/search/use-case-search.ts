@@ -30,9 +30,12 @@ export function useCaseList(filters: CaseFilters, position = minPosition()) {
   return useInfiniteQuery({
     queryKey: ['cases', 'list', listQuery(filters), position ?? 0],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/cases', {
-      params: { query: { ...listQuery(filters), limit: PAGE, cursor: pageParam, minPosition: position } },
-    })),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/cases', {
+          params: { query: { ...listQuery(filters), limit: PAGE, cursor: pageParam, minPosition: position } },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -44,8 +47,16 @@ export function useCaseList(filters: CaseFilters, position = minPosition()) {
  */
 export function useDocumentSearch() {
   return useMutation({
-    mutationFn: (search: DocumentQuery) => unwrap(api.POST('/api/v1/cases/search', {
-      body: { documentType: search.documentType, documentNumber: search.documentNumber.trim(), purpose: search.purpose.trim(), limit: 100 },
-    })),
+    mutationFn: (search: DocumentQuery) =>
+      unwrap(
+        api.POST('/api/v1/cases/search', {
+          body: {
+            documentType: search.documentType,
+            documentNumber: search.documentNumber.trim(),
+            purpose: search.purpose.trim(),
+            limit: 100,
+          },
+        }),
+      ),
   });
 }

@@ -48,7 +48,15 @@ export function CaseActions({ view, me }: { view: SafeCase; me: Me | undefined }
   const t = useTexts(texts);
   const [open, setOpen] = useState<Action | null>(null);
   const allowed = ACTIONS.filter((def) => can(me, def.endpoint));
-  useHotkeys(allowed.map((def) => [`alt+${def.key}`, () => { if (!blocked(def.action, view, t)) setOpen(def.action); }, { usePhysicalKeys: true }]));
+  useHotkeys(
+    allowed.map((def) => [
+      `alt+${def.key}`,
+      () => {
+        if (!blocked(def.action, view, t)) setOpen(def.action);
+      },
+      { usePhysicalKeys: true },
+    ]),
+  );
   if (allowed.length === 0) return null;
   const close = () => setOpen(null);
   return (
@@ -71,7 +79,13 @@ export function CaseActions({ view, me }: { view: SafeCase; me: Me | undefined }
               {t[def.label]}
             </Button>
           );
-          return reason ? <Tooltip key={def.action} label={reason} id={`why-${def.action}`}><span>{button}</span></Tooltip> : button;
+          return reason ? (
+            <Tooltip key={def.action} label={reason} id={`why-${def.action}`}>
+              <span>{button}</span>
+            </Tooltip>
+          ) : (
+            button
+          );
         })}
       </Group>
       <Suspense fallback={null}>

@@ -19,10 +19,16 @@ export function CaseHeader({ view, trialIds }: { view: SafeCase; trialIds: strin
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <div>
-            <Title order={2}>{t.title} · {view.policeUnit}</Title>
-            <Text size="sm" c="dimmed" ff="monospace">{view.caseId}</Text>
+            <Title order={2}>
+              {t.title} · {view.policeUnit}
+            </Title>
+            <Text size="sm" c="dimmed" ff="monospace">
+              {view.caseId}
+            </Text>
           </div>
-          <Badge size="lg" color={STATUS_COLOR[view.status] ?? 'gray'} data-testid="case-status">{label(k.caseStatuses, view.status)}</Badge>
+          <Badge size="lg" color={STATUS_COLOR[view.status] ?? 'gray'} data-testid="case-status">
+            {label(k.caseStatuses, view.status)}
+          </Badge>
         </Group>
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Field name={t.place} value={placeLabel(view.ubigeo)} />
@@ -31,17 +37,40 @@ export function CaseHeader({ view, trialIds }: { view: SafeCase; trialIds: strin
           <Field name={t.occurredAt} value={view.occurredAt ? formatDate(view.occurredAt, language) : '—'} />
         </SimpleGrid>
         <div>
-          <Text size="sm" fw={600}>{t.purposes}</Text>
+          <Text size="sm" fw={600}>
+            {t.purposes}
+          </Text>
           <Group gap={6} mt={4}>
             {view.purposes.length === 0 && <Text size="sm">—</Text>}
-            {view.purposes.map((purpose) => <Badge key={purpose} color="grape" variant="light">{label(k.purposes, purpose)}</Badge>)}
+            {view.purposes.map((purpose) => (
+              <Badge key={purpose} color="grape" variant="light">
+                {label(k.purposes, purpose)}
+              </Badge>
+            ))}
           </Group>
         </div>
         <Group gap="lg">
-          <Text size="sm" fw={600}>{t.links}:</Text>
-          {view.referralId && <Text size="sm">{t.referral} <Text span ff="monospace" size="sm">{view.referralId.slice(0, 8)}</Text></Text>}
-          {view.prosecutionIds.map((id) => <Anchor key={id} component={Link} to={`/fiscalia/${id}`} size="sm">{t.prosecution} {id.slice(0, 8)}</Anchor>)}
-          {trialIds.map((id) => <Anchor key={id} component={Link} to={`/juicios/${id}`} size="sm">{t.trial} {id.slice(0, 8)}</Anchor>)}
+          <Text size="sm" fw={600}>
+            {t.links}:
+          </Text>
+          {view.referralId && (
+            <Text size="sm">
+              {t.referral}{' '}
+              <Text span ff="monospace" size="sm">
+                {view.referralId.slice(0, 8)}
+              </Text>
+            </Text>
+          )}
+          {view.prosecutionIds.map((id) => (
+            <Anchor key={id} component={Link} to={`/fiscalia/${id}`} size="sm">
+              {t.prosecution} {id.slice(0, 8)}
+            </Anchor>
+          ))}
+          {trialIds.map((id) => (
+            <Anchor key={id} component={Link} to={`/juicios/${id}`} size="sm">
+              {t.trial} {id.slice(0, 8)}
+            </Anchor>
+          ))}
           {!view.referralId && view.prosecutionIds.length === 0 && trialIds.length === 0 && <Text size="sm">—</Text>}
         </Group>
         {view.status === 'closed' && (
@@ -55,7 +84,9 @@ export function CaseHeader({ view, trialIds }: { view: SafeCase; trialIds: strin
 function Field({ name, value }: { name: string; value: string }) {
   return (
     <div>
-      <Text size="xs" c="dimmed">{name}</Text>
+      <Text size="xs" c="dimmed">
+        {name}
+      </Text>
       <Text size="sm">{value}</Text>
     </div>
   );

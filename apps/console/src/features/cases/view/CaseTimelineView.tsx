@@ -26,14 +26,21 @@ export function CaseTimelineView({ query }: Props) {
       {milestones.map((m, index) => (
         <Timeline.Item
           key={`${m.stream}-${m.milestone}-${index}`}
-          title={<Text fw={600} size="sm">{language === 'es' ? m.label : m.labelEn}</Text>}
+          title={
+            <Text fw={600} size="sm">
+              {language === 'es' ? m.label : m.labelEn}
+            </Text>
+          }
         >
           <Group gap={6} wrap="wrap">
-            <Badge variant="outline" color="gray" size="sm">{label(k.institutions, m.institution)}</Badge>
+            <Badge variant="outline" color="gray" size="sm">
+              {label(k.institutions, m.institution)}
+            </Badge>
             <Text size="sm">{formatDateTime(m.occurredAt, language)}</Text>
           </Group>
           <Text size="xs" c="dimmed" mt={2}>
-            {index > 0 && `${fill(t.daysSincePrevious, { n: m.daysSincePrevious })} · `}{fill(t.daysSinceFirst, { n: m.daysSinceFirstContact })}
+            {index > 0 && `${fill(t.daysSincePrevious, { n: m.daysSincePrevious })} · `}
+            {fill(t.daysSinceFirst, { n: m.daysSinceFirstContact })}
           </Text>
         </Timeline.Item>
       ))}

@@ -17,17 +17,41 @@ export default function CloseCaseForm({ view, onClose }: ActionFormProps) {
   const [reason, setReason] = useState('');
   const command = useCommand([caseKey(view.caseId), timelineKey(view.caseId)]);
   const errors = fieldErrors(command.error);
-  const submit = () => command.mutate(
-    {
-      version: view.version,
-      send: (init) => api.POST('/api/v1/cases/{caseId}/closure', { params: { path: { caseId: view.caseId } }, body: { closedAt: fromLimaLocal(closedAt), reason }, ...init }),
-    },
-    { onSuccess: onClose },
-  );
+  const submit = () =>
+    command.mutate(
+      {
+        version: view.version,
+        send: (init) =>
+          api.POST('/api/v1/cases/{caseId}/closure', {
+            params: { path: { caseId: view.caseId } },
+            body: { closedAt: fromLimaLocal(closedAt), reason },
+            ...init,
+          }),
+      },
+      { onSuccess: onClose },
+    );
   return (
-    <CommandModal opened title={t.closeCase} submitLabel={t.closeCase} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
+    <CommandModal
+      opened
+      title={t.closeCase}
+      submitLabel={t.closeCase}
+      pending={command.isPending}
+      error={command.error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
       <DateTimeField label={t.closedAt} description={t.limaTime} value={closedAt} onChange={setClosedAt} error={errors.closedAt} />
-      <Textarea label={t.reason} required autosize minRows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} data-autofocus />
+      <Textarea
+        label={t.reason}
+        required
+        autosize
+        minRows={2}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+        data-autofocus
+      />
     </CommandModal>
   );
 }

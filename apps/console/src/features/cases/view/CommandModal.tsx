@@ -32,16 +32,36 @@ export function CommandModal({ opened, title, submitLabel, pending, error, onClo
   const general = error && !(error instanceof ApiError && error.fields.length > 0) ? errorMessage(error, c.networkError) : null;
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': c.cancel }}>
-      <form onSubmit={submit} onKeyDown={(event) => { if (event.key === 'Enter' && event.ctrlKey) submit(event); }} noValidate>
+      <form
+        onSubmit={submit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && event.ctrlKey) submit(event);
+        }}
+        noValidate
+      >
         <Stack gap="sm">
           {children}
-          {general && <Alert color="red" role="alert" title={c.error}>{general}</Alert>}
-          {error instanceof ApiError && error.fields.length > 0 && <Text size="sm" c="red.8" role="alert">{error.message}</Text>}
+          {general && (
+            <Alert color="red" role="alert" title={c.error}>
+              {general}
+            </Alert>
+          )}
+          {error instanceof ApiError && error.fields.length > 0 && (
+            <Text size="sm" c="red.8" role="alert">
+              {error.message}
+            </Text>
+          )}
           <Group justify="space-between" mt="xs">
-            <Text size="xs" c="dimmed"><Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t.toSave} · <Kbd>Esc</Kbd> {t.toCancel}</Text>
+            <Text size="xs" c="dimmed">
+              <Kbd>Ctrl</Kbd> + <Kbd>Enter</Kbd> {t.toSave} · <Kbd>Esc</Kbd> {t.toCancel}
+            </Text>
             <Group gap="xs">
-              <Button variant="default" onClick={onClose}>{c.cancel}</Button>
-              <Button type="submit" loading={pending}>{submitLabel}</Button>
+              <Button variant="default" onClick={onClose}>
+                {c.cancel}
+              </Button>
+              <Button type="submit" loading={pending}>
+                {submitLabel}
+              </Button>
             </Group>
           </Group>
         </Stack>

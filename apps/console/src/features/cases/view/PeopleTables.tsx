@@ -19,13 +19,28 @@ export function VictimsTable({ victims, personal }: VictimsProps) {
   const k = useTexts(codeLabels);
   const c = useTexts(common);
   const { language } = useLanguage();
-  if (victims.length === 0) return <Text size="sm" c="dimmed">{t.noVictims}</Text>;
+  if (victims.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t.noVictims}
+      </Text>
+    );
   return (
     <Table striped withTableBorder aria-label={t.victims} data-testid="victims">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>#</Table.Th><Table.Th>{t.sex}</Table.Th><Table.Th>{t.age}</Table.Th><Table.Th>{t.nationality}</Table.Th>
-          {personal && <><Table.Th>{t.fullName}</Table.Th><Table.Th>{t.document}</Table.Th><Table.Th>{t.phone}</Table.Th><Table.Th>{t.address}</Table.Th></>}
+          <Table.Th>#</Table.Th>
+          <Table.Th>{t.sex}</Table.Th>
+          <Table.Th>{t.age}</Table.Th>
+          <Table.Th>{t.nationality}</Table.Th>
+          {personal && (
+            <>
+              <Table.Th>{t.fullName}</Table.Th>
+              <Table.Th>{t.document}</Table.Th>
+              <Table.Th>{t.phone}</Table.Th>
+              <Table.Th>{t.address}</Table.Th>
+            </>
+          )}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -36,7 +51,10 @@ export function VictimsTable({ victims, personal }: VictimsProps) {
             <Table.Tr key={victim.victimId}>
               <Table.Td>{index + 1}</Table.Td>
               <Table.Td>{label(k.sexes, victim.sex)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{victim.age ?? k.ageGroups[victim.ageGroup]}{victim.age !== null && ` (${victim.ageGroup})`}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {victim.age ?? k.ageGroups[victim.ageGroup]}
+                {victim.age !== null && ` (${victim.ageGroup})`}
+              </Table.Td>
               <Table.Td>{countryName(victim.nationality, language, c.unknown)}</Table.Td>
               {personal && (
                 <>
@@ -60,11 +78,22 @@ export function SuspectsTable({ suspects }: { suspects: Suspect[] }) {
   const k = useTexts(codeLabels);
   const c = useTexts(common);
   const { language } = useLanguage();
-  if (suspects.length === 0) return <Text size="sm" c="dimmed">{t.noSuspects}</Text>;
+  if (suspects.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t.noSuspects}
+      </Text>
+    );
   return (
     <Table striped withTableBorder aria-label={t.suspects} data-testid="suspects">
       <Table.Thead>
-        <Table.Tr><Table.Th>#</Table.Th><Table.Th>{t.sex}</Table.Th><Table.Th>{t.age}</Table.Th><Table.Th>{t.nationality}</Table.Th><Table.Th>{t.suspectRole}</Table.Th></Table.Tr>
+        <Table.Tr>
+          <Table.Th>#</Table.Th>
+          <Table.Th>{t.sex}</Table.Th>
+          <Table.Th>{t.age}</Table.Th>
+          <Table.Th>{t.nationality}</Table.Th>
+          <Table.Th>{t.suspectRole}</Table.Th>
+        </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {suspects.map((suspect, index) => (

@@ -38,22 +38,46 @@ export function PersonalDataControl({ caseId, available, personal, onChange }: P
       setPending(false);
     }
   };
-  const shortcut = <Text span size="xs"><Kbd size="xs">Alt</Kbd>+<Kbd size="xs">P</Kbd></Text>;
+  const shortcut = (
+    <Text span size="xs">
+      <Kbd size="xs">Alt</Kbd>+<Kbd size="xs">P</Kbd>
+    </Text>
+  );
   return (
     <>
       {personal ? (
         <Group justify="flex-end">
-          <Button variant="default" size="xs" onClick={() => onChange(null)} aria-keyshortcuts="Alt+P" rightSection={shortcut}>{t.hidePersonal}</Button>
+          <Button variant="default" size="xs" onClick={() => onChange(null)} aria-keyshortcuts="Alt+P" rightSection={shortcut}>
+            {t.hidePersonal}
+          </Button>
         </Group>
       ) : (
         <Alert color="gray" variant="light" p="xs">
           <Group justify="space-between" wrap="nowrap">
             <Text size="sm">{t.personalHidden}</Text>
-            <Button size="xs" variant="outline" onClick={() => setAsking(true)} aria-keyshortcuts="Alt+P" rightSection={shortcut} style={{ flexShrink: 0 }}>{t.showPersonal}</Button>
+            <Button
+              size="xs"
+              variant="outline"
+              onClick={() => setAsking(true)}
+              aria-keyshortcuts="Alt+P"
+              rightSection={shortcut}
+              style={{ flexShrink: 0 }}
+            >
+              {t.showPersonal}
+            </Button>
           </Group>
         </Alert>
       )}
-      <PurposeDialog opened={asking} pending={pending} error={error} onClose={() => { setAsking(false); setError(null); }} onConfirm={(purpose) => void confirm(purpose)} />
+      <PurposeDialog
+        opened={asking}
+        pending={pending}
+        error={error}
+        onClose={() => {
+          setAsking(false);
+          setError(null);
+        }}
+        onConfirm={(purpose) => void confirm(purpose)}
+      />
     </>
   );
 }

@@ -17,19 +17,39 @@ export default function ProsecutorReferralForm({ view, onClose }: ActionFormProp
   const [office, setOffice] = useState('');
   const command = useCommand([caseKey(view.caseId), timelineKey(view.caseId), ['justice-cases']]);
   const errors = fieldErrors(command.error);
-  const submit = () => command.mutate(
-    {
-      version: view.version,
-      send: (init) => api.POST('/api/v1/cases/{caseId}/prosecutor-referral', {
-        params: { path: { caseId: view.caseId } }, body: { referredAt: fromLimaLocal(referredAt), office }, ...init,
-      }),
-    },
-    { onSuccess: onClose },
-  );
+  const submit = () =>
+    command.mutate(
+      {
+        version: view.version,
+        send: (init) =>
+          api.POST('/api/v1/cases/{caseId}/prosecutor-referral', {
+            params: { path: { caseId: view.caseId } },
+            body: { referredAt: fromLimaLocal(referredAt), office },
+            ...init,
+          }),
+      },
+      { onSuccess: onClose },
+    );
   return (
-    <CommandModal opened title={t.referToProsecutor} submitLabel={t.referToProsecutor} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
+    <CommandModal
+      opened
+      title={t.referToProsecutor}
+      submitLabel={t.referToProsecutor}
+      pending={command.isPending}
+      error={command.error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
       <DateTimeField label={t.referredAt} description={t.limaTime} value={referredAt} onChange={setReferredAt} error={errors.referredAt} />
-      <TextInput label={t.office} required maxLength={200} value={office} onChange={(e) => setOffice(e.currentTarget.value)} error={errors.office} data-autofocus />
+      <TextInput
+        label={t.office}
+        required
+        maxLength={200}
+        value={office}
+        onChange={(e) => setOffice(e.currentTarget.value)}
+        error={errors.office}
+        data-autofocus
+      />
     </CommandModal>
   );
 }

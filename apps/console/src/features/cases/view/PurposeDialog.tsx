@@ -36,7 +36,15 @@ export function PurposeDialog({ opened, pending, error, onClose, onConfirm }: Pr
     onClose();
   };
   return (
-    <CommandModal opened={opened} title={t.purposeTitle} submitLabel={t.show} pending={pending} error={error} onClose={close} onSubmit={submit}>
+    <CommandModal
+      opened={opened}
+      title={t.purposeTitle}
+      submitLabel={t.show}
+      pending={pending}
+      error={error}
+      onClose={close}
+      onSubmit={submit}
+    >
       <Textarea
         label={t.purpose}
         description={`${t.purposeHelp} (${purpose.length}/${MAX})`}
@@ -46,7 +54,12 @@ export function PurposeDialog({ opened, pending, error, onClose, onConfirm }: Pr
         maxLength={MAX}
         value={purpose}
         onChange={(event) => setPurpose(event.currentTarget.value)}
-        onKeyDown={(event) => { if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey) { event.preventDefault(); submit(); } }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey) {
+            event.preventDefault();
+            submit();
+          }
+        }}
         error={problem ?? fieldErrors(error)['X-Purpose']}
         data-autofocus
       />

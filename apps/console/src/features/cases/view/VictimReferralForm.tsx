@@ -29,30 +29,67 @@ export default function VictimReferralForm({ view, onClose }: ActionFormProps) {
   const [referredAt, setReferredAt] = useState(() => limaNow().slice(0, 16));
   const command = useCommand([caseKey(view.caseId), timelineKey(view.caseId)]);
   const errors = fieldErrors(command.error);
-  const submit = () => command.mutate(
-    {
-      send: (init) => api.POST('/api/v1/cases/{caseId}/referrals', {
-        params: { path: { caseId: view.caseId } },
-        body: { referralId, victimId: victimId ?? undefined, to, unitName: unitName.trim() || null, ubigeo, referredAt: fromLimaLocal(referredAt) },
-        ...init,
-      }),
-    },
-    { onSuccess: onClose },
-  );
-  const victims = view.victims.map((v, i) => ({ value: v.victimId, label: `${fill(t.victimN, { n: i + 1 })} · ${label(k.sexes, v.sex)}${v.age !== null ? `, ${v.age}` : ''}` }));
+  const submit = () =>
+    command.mutate(
+      {
+        send: (init) =>
+          api.POST('/api/v1/cases/{caseId}/referrals', {
+            params: { path: { caseId: view.caseId } },
+            body: {
+              referralId,
+              victimId: victimId ?? undefined,
+              to,
+              unitName: unitName.trim() || null,
+              ubigeo,
+              referredAt: fromLimaLocal(referredAt),
+            },
+            ...init,
+          }),
+      },
+      { onSuccess: onClose },
+    );
+  const victims = view.victims.map((v, i) => ({
+    value: v.victimId,
+    label: `${fill(t.victimN, { n: i + 1 })} · ${label(k.sexes, v.sex)}${v.age !== null ? `, ${v.age}` : ''}`,
+  }));
   return (
-    <CommandModal opened title={t.referVictim} submitLabel={t.referVictim} pending={command.isPending} error={command.error} onClose={onClose} onSubmit={submit}>
-      <Select label={t.victim} required data={victims} value={victimId} onChange={setVictimId} allowDeselect={false} error={errors.victimId} data-autofocus />
+    <CommandModal
+      opened
+      title={t.referVictim}
+      submitLabel={t.referVictim}
+      pending={command.isPending}
+      error={command.error}
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Select
+        label={t.victim}
+        required
+        data={victims}
+        value={victimId}
+        onChange={setVictimId}
+        allowDeselect={false}
+        error={errors.victimId}
+        data-autofocus
+      />
       <Select
         label={t.to}
         required
         data={options(VICTIM_DESTINATIONS, k.destinations)}
         value={to}
-        onChange={(code) => { if (code) setTo(code); }}
+        onChange={(code) => {
+          if (code) setTo(code);
+        }}
         allowDeselect={false}
         error={errors.to}
       />
-      <TextInput label={t.unitName} maxLength={200} value={unitName} onChange={(e) => setUnitName(e.currentTarget.value)} error={errors.unitName} />
+      <TextInput
+        label={t.unitName}
+        maxLength={200}
+        value={unitName}
+        onChange={(e) => setUnitName(e.currentTarget.value)}
+        error={errors.unitName}
+      />
       <UbigeoSelect label={t.ubigeo} value={ubigeo} onChange={setUbigeo} error={errors.ubigeo} clearable />
       <DateTimeField label={t.referredAt} description={t.limaTime} value={referredAt} onChange={setReferredAt} error={errors.referredAt} />
     </CommandModal>

@@ -31,7 +31,8 @@ const es = {
   address: 'Dirección',
   hidden: 'Oculto',
   erased: 'Suprimido',
-  personalHidden: 'Los datos personales están ocultos. Se muestran solo si indica para qué los necesita; la consulta queda registrada en la auditoría.',
+  personalHidden:
+    'Los datos personales están ocultos. Se muestran solo si indica para qué los necesita; la consulta queda registrada en la auditoría.',
   showPersonal: 'Ver datos personales',
   hidePersonal: 'Ocultar datos personales',
   purposeTitle: '¿Para qué necesita los datos personales?',
@@ -138,7 +139,7 @@ const en: CaseTexts = {
   rescued: 'People rescued',
   detained: 'People detained',
   referredAt: 'Date and time sent',
-  office: 'Prosecutor\'s office',
+  office: "Prosecutor's office",
   closedAt: 'Date and time closed',
   reason: 'Reason',
   victim: 'Victim',

@@ -30,10 +30,15 @@ export function useCommand(refresh: ReadonlyArray<readonly unknown[]>) {
   const client = useQueryClient();
   const [key, setKey] = useState(newId);
   const mutation = useMutation({
-    mutationFn: (request: CommandRequest) => unwrap(request.send(withHeaders({
-      'Idempotency-Key': key,
-      'If-Match': request.version === undefined ? undefined : `"${request.version}"`,
-    }))),
+    mutationFn: (request: CommandRequest) =>
+      unwrap(
+        request.send(
+          withHeaders({
+            'Idempotency-Key': key,
+            'If-Match': request.version === undefined ? undefined : `"${request.version}"`,
+          }),
+        ),
+      ),
     onSuccess: async (answer) => {
       rememberPosition(answer);
       await Promise.all(refresh.map((queryKey) => client.invalidateQueries({ queryKey })));
