@@ -3,9 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuthConfig } from '../config/config.js';
 
-/** The verification keys, resolved once from the configuration. */
-export type AuthKeys = /** `secret` signs and verifies; `previous` (a rotation's old secrets) only verify. */
-(
+/**
+ * The verification keys, resolved once from the configuration: `secret` signs and verifies (`previous`, a rotation's
+ * old secrets, only verify); `jwks` verifies with an identity provider's keys.
+ */
+export type AuthKeys = (
   | { kind: 'secret'; secret: Uint8Array; previous?: readonly Uint8Array[]; issuer: string | null; audience: string | null }
   | { kind: 'jwks'; url: URL; issuer: string | null; audience: string | null }
 ) & {
