@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { callNotFound, referralNotFound, type ReferralState } from '#domain';
 import type { Actor } from '#platform';
+import { isCallReferredTo } from '#read-models';
 import { CommandService } from '../shared/command-service.js';
 import { CALL_READERS_BY_REFERRAL, mayReadReferral, SHELTER_DETAIL_READERS } from './endpoint-policy.js';
 
@@ -24,12 +25,7 @@ export class NeedToKnow {
   async checkCallReader(actor: Actor, callId: string): Promise<void> {
     const destinations = CALL_READERS_BY_REFERRAL[actor.role];
     if (!destinations) return;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM referral_facts
-        WHERE source_kind = 'hotline_call' AND source_id = $1 AND destination = ANY($2::text[]) AND status <> 'revoked' LIMIT 1`,
-      [callId.toLowerCase(), destinations],
-    );
-    if (rows.length === 0) throw callNotFound();
+    if (!(await isCallReferredTo(this.dataSource, callId, destinations))) throw callNotFound();
   }
 
   /** The referral for this reader: 404 without need to know; a shelter's unit and place only for protection. */

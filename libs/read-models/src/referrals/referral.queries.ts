@@ -155,3 +155,13 @@ export async function queryReferralsFromSources(dataSource: DataSource, sourceId
   );
   return rows.map((r) => r.referral_id);
 }
+
+/** Whether a hotline call was referred to one of these destinations and the referral was not revoked (need to know). */
+export async function isCallReferredTo(dataSource: DataSource, callId: string, destinations: readonly string[]): Promise<boolean> {
+  const rows: unknown[] = await dataSource.query(
+    `SELECT 1 FROM referral_facts
+      WHERE source_kind = 'hotline_call' AND source_id = $1 AND destination = ANY($2::text[]) AND status <> 'revoked' LIMIT 1`,
+    [callId.toLowerCase(), destinations],
+  );
+  return rows.length > 0;
+}
