@@ -10,6 +10,7 @@ import type { BenchOptions } from '../run.js';
 export async function ourAppendContender(server: BenchServer): Promise<Contender & { store: PostgresEventStore }> {
   const url = await server.createRegistryDatabase('bench_ours');
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  pool.on('error', () => undefined); // connections closed when the server stops
   const store = new PostgresEventStore(pool);
   return {
     name: 'ours: append, new streams',

@@ -24,6 +24,7 @@ const INSERT = `INSERT INTO raw_events (stream_id, stream_position, event_id, ev
 export async function rawInsertContender(server: BenchServer): Promise<Contender & { url: string }> {
   const url = await server.createEmptyDatabase('bench_raw');
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  pool.on('error', () => undefined); // connections closed when the server stops
   await pool.query(RAW_TABLE);
   return {
     name: 'baseline: INSERT+COMMIT',
