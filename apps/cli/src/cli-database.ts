@@ -49,7 +49,7 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
 }
 
 /** Whether a server answers at url; a refused connection means nothing listens, anything else is a real error. */
-async function listening(url: string): Promise<boolean> {
+export async function listening(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   client.on('error', () => undefined);
   try {

@@ -136,6 +136,14 @@ describe('the command line', () => {
     expect(refusal('verify --anchors=')).toBe('--anchors: no puede estar vacío / must not be empty');
   });
 
+  it('backs up to and restores from the file given, which is required', () => {
+    expect(parse('backup --out copia.jsonl.gz')).toEqual({ command: 'backup', out: 'copia.jsonl.gz' });
+    expect(parse('restore --in copia.jsonl.gz')).toEqual({ command: 'restore', in: 'copia.jsonl.gz' });
+    expect(refusal('backup')).toBe('--out: es obligatorio (un archivo) / is required (a file)');
+    expect(refusal('restore --in=')).toBe('--in: es obligatorio (un archivo) / is required (a file)');
+    expect(refusal('restore --out x')).toMatch(/^--out: opción desconocida para «restore»/);
+  });
+
   it('issues a token for a role, national or for some departments', () => {
     expect(parse('token --role analyst')).toEqual({
       command: 'token',

@@ -26,7 +26,9 @@ export type CliCommand =
   | { command: 'rotate-master-key'; batchSize: number }
   | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string }
   | { command: 'login-url'; role: Role; departments: string[]; hours: number; subject: string; url: string | null }
-  | { command: 'revoke-token'; jti: string; reason: string };
+  | { command: 'revoke-token'; jti: string; reason: string }
+  | { command: 'backup'; out: string }
+  | { command: 'restore'; in: string };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | string[] | boolean | undefined>;
@@ -129,6 +131,14 @@ export function parseCommandLine(argv: readonly string[], context: { projections
           'must be up to 200 characters (no personal data)',
         );
       return { command: 'revoke-token', jti, reason };
+    }
+    case 'backup':
+    case 'restore': {
+      const option = name === 'backup' ? 'out' : 'in';
+      const values = options(name, rest, { [option]: { type: 'string' } });
+      const file = text(values, option)?.trim();
+      if (!file) throw invalidOption(`--${option}`, 'es obligatorio (un archivo)', 'is required (a file)');
+      return name === 'backup' ? { command: 'backup', out: file } : { command: 'restore', in: file };
     }
     default:
       throw new UsageError(`comando desconocido: «${name}»`, `unknown command "${name}"`);

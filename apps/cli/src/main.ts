@@ -6,8 +6,10 @@ import { openDatabase, type CliDatabase } from './cli-database.js';
 import { describeFailure, EXIT, type ExitCode } from './cli-errors.js';
 import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command-line.js';
+import { runBackup } from './backup.command.js';
 import { runPublish } from './publish.command.js';
 import { runRebuild } from './rebuild.command.js';
+import { runRestore } from './restore.command.js';
 import { checkRotatable, runRotateMasterKey } from './rotate-master-key.command.js';
 import { checkDepartment, runReport } from './report.command.js';
 import { runLoginUrl } from './login-url.command.js';
@@ -33,6 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.Pro
     const catalogs = loadCatalogs(config.seedsDir);
     if (command.command === 'token') return await runToken(command, { config, catalogs, io }); // no database needed
     if (command.command === 'login-url') return await runLoginUrl(command, { config, catalogs, io });
+    // Restore writes into an empty database, which openDatabase refuses: it opens its own.
+    if (command.command === 'restore') return await runRestore(command, { config, io });
     checkBeforeConnecting(command, catalogs, io, config);
     const db = await openDatabase(config, io.log);
     try {
@@ -56,7 +60,7 @@ function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs,
 }
 
 async function dispatch(
-  command: Exclude<CliCommand, { command: 'help' | 'token' | 'login-url' }>,
+  command: Exclude<CliCommand, { command: 'help' | 'token' | 'login-url' | 'restore' }>,
   context: { db: CliDatabase; catalogs: ReferenceCatalogs; config: AppConfig; io: CliIO },
 ): Promise<ExitCode> {
   const { db, catalogs, config, io } = context;
@@ -74,6 +78,8 @@ async function dispatch(
       return runRotateMasterKey(command, { db, config, io });
     case 'revoke-token':
       return runRevokeToken(command, { db, config, io });
+    case 'backup':
+      return runBackup(command, { db, io });
   }
 }
 

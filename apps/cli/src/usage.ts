@@ -37,6 +37,16 @@ Comandos / commands:
       Imprime un enlace de acceso a la consola web (<url>/sign-in#code=…), válido 15 minutos y una sola vez
       Prints a sign-in link for the web console (<url>/sign-in#code=…), valid for 15 minutes and once
       (--hours: duración de la sesión / session length, 8 h por defecto/default). No con AUTH_JWKS_URL.
+  backup --out ARCHIVO/FILE
+      Copia de seguridad consistente (una instantánea) del registro de eventos, las claves de personas (envueltas),
+      los vínculos de documentos, las publicaciones, los anclajes y la auditoría, con manifiesto y sumas SHA-256
+      (.gz: comprimida). Guarde aparte el llavero de claves maestras, la clave de firma de anclajes y el secreto JWT.
+      A consistent backup (one snapshot) of the event log, the subject keys (wrapped), the document links, the
+      publications, the anchors and the audit log, with a manifest and SHA-256 checksums (.gz: compressed). Keep
+      the master keyring, the anchor signing key and the JWT secret separately.
+  restore --in ARCHIVO/FILE
+      Verifica las sumas, migra una base VACÍA, carga la copia y reconstruye las proyecciones (luego: verify)
+      Checks the checksums, migrates an EMPTY database, loads the backup and rebuilds the projections (then: verify)
   help
       Esta ayuda / this help
 
