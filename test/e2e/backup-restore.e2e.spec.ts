@@ -199,6 +199,24 @@ describe('npm run cli -- backup / restore', () => {
     }
   });
 
+  it('refuses to restore without the master keyring the subject keys are wrapped with, or with another one', async () => {
+    const target = await createTestDatabase(2);
+    try {
+      const io = captureIO();
+      const { MASTER_KEY: _unused, ...withoutKey } = env(target);
+      const missing = await runCli(['restore', '--in', file], io.io, { ...withoutKey, MASTER_KEYS_FILE: join(dir, 'absent-keys.json') });
+      expect(missing).toBe(EXIT.usage);
+      expect(io.stderr()).toContain('restore the master keys file kept with the backup too');
+      const other = captureIO();
+      const wrong = await runCli(['restore', '--in', file], other.io, { ...env(target), MASTER_KEY: randomBytes(32).toString('base64') });
+      expect(wrong).toBe(EXIT.integrity);
+      expect(other.stderr()).toContain("this is not the backup's keyring");
+      expect(Number((await target.pool.query('SELECT count(*) AS n FROM events')).rows[0].n)).toBe(0);
+    } finally {
+      await target.close();
+    }
+  });
+
   it('writes a gzip-compressed backup for a .gz name, with the same rows', async () => {
     const gz = join(dir, 'registro.backup.jsonl.gz');
     expect((await cli(['backup', '--out', gz], t.db)).exitCode).toBe(EXIT.ok);
@@ -210,6 +228,27 @@ describe('npm run cli -- backup / restore', () => {
     const again = await cli(['backup', '--out', gz], t.db);
     expect(again.exitCode).toBe(EXIT.usage);
     expect(again.stderr).toContain('already exists');
+  });
+
+  it('warns when the exported anchors go on past the backup, and verify then names the anchor it lacks', async () => {
+    await t.api('admin').post('/api/v1/integrity/anchors').expect(201); // the registry went on after the backup
+    const target = await createTestDatabase(2);
+    try {
+      const restore = await cli(['restore', '--in', file], target);
+      expect(restore.exitCode).toBe(EXIT.ok);
+      expect(restore.stderr).toContain("holds 1 anchors exported after this backup's anchor 1");
+      const verify = await cli(['verify'], target);
+      expect(verify.exitCode).toBe(EXIT.integrity);
+      expect(verify.stdout).toMatch(/anchor_missing/);
+      // Verified against the export cut at the backup's last anchor, the restored registry is intact.
+      const cut = join(dir, 'anchors-up-to-backup.jsonl');
+      writeFileSync(cut, readFileSync(anchors.env.ANCHOR_EXPORT_FILE, 'utf8').split('\n').slice(0, 1).join('\n') + '\n');
+      const verifyCut = await cli(['verify', '--anchors', cut], target);
+      expect(verifyCut.stdout).toMatch(/exported anchors match: 1 /);
+      expect(verifyCut.exitCode).toBe(EXIT.ok);
+    } finally {
+      await target.close();
+    }
   });
 
   it("moves a new server's transaction counter past the backup's, so the restored log is visible to readers", async () => {

@@ -83,6 +83,9 @@ export async function writeBackup(pool: pg.Pool, out: string, progress: CopyProg
     } = await client.query<{ position: string | null; events: string; max_txid: string | null }>(
       'SELECT max(global_position) AS position, count(*) AS events, max(transaction_id)::text AS max_txid FROM events',
     );
+    const {
+      rows: [anchor],
+    } = await client.query<{ id: string | null }>('SELECT max(anchor_id) AS id FROM integrity_anchors');
     const { rows: versions } = await client.query<{ v: number }>(
       'SELECT DISTINCT master_key_version AS v FROM subject_keys WHERE wrapped_key IS NOT NULL ORDER BY 1',
     );
@@ -116,6 +119,7 @@ export async function writeBackup(pool: pg.Pool, out: string, progress: CopyProg
       registryVersion: registryVersion(),
       createdAt: new Date().toISOString(),
       logHead: { globalPosition: Number(log.position ?? 0), events: Number(log.events), maxTransactionId: log.max_txid ?? '0' },
+      lastAnchorId: Number(anchor.id ?? 0),
       masterKeyVersions: versions.map((r) => r.v),
     });
     writer = null;
@@ -138,7 +142,8 @@ export function describeManifest(manifest: BackupManifest, file: string): string
   return [
     `copia de seguridad / backup: ${file}`,
     `  formato / format ${manifest.formatVersion}, migración / migration ${manifest.migrationHead}, versión / version ${manifest.registryVersion}`,
-    `  cabeza del registro / log head: posición global / global position ${manifest.logHead.globalPosition}, ${manifest.logHead.events} eventos/events`,
+    `  cabeza del registro / log head: posición global / global position ${manifest.logHead.globalPosition}, ${manifest.logHead.events} eventos/events, ` +
+      `último anclaje / last anchor ${manifest.lastAnchorId || '-'}, tomada / taken ${manifest.createdAt}`,
     ...parts,
     '',
   ].join('\n');

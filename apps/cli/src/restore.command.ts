@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import {
@@ -82,8 +82,14 @@ export async function advanceTransactionIds(client: pg.ClientBase, beyond: bigin
   await client.query('RESET synchronous_commit');
 }
 
-/** Loads every part of a verified backup file as the owner, in one transaction; returns rows per table. */
-async function loadBackup(owner: pg.ClientBase, file: string, manifest: BackupManifest, progress: CopyProgress): Promise<void> {
+/** Loads every part of a verified backup file as the owner, in one transaction (all of it or nothing). */
+async function loadBackup(
+  owner: pg.ClientBase,
+  file: string,
+  manifest: BackupManifest,
+  progress: CopyProgress,
+  beforeCommit: () => Promise<void>,
+): Promise<void> {
   const expected = new Map(manifest.parts.map((p) => [p.name, p.rows]));
   await owner.query('BEGIN');
   try {
@@ -139,6 +145,7 @@ async function loadBackup(owner: pg.ClientBase, file: string, manifest: BackupMa
         [tableName, column],
       );
     }
+    await beforeCommit();
     await owner.query('COMMIT');
   } catch (error) {
     await owner.query('ROLLBACK').catch(() => undefined);
@@ -269,8 +276,8 @@ export async function loadIntoEmpty(
     if (applied.length > 0) io.log(`migraciones aplicadas / migrations applied: ${applied.length}`);
     await advanceTransactionIds(owner, BigInt(manifest.logHead.maxTransactionId), io.log);
     io.log('cargando las tablas / loading the tables…');
-    await loadBackup(owner, file, manifest, io.copy ?? SILENT_COPY);
-    await checkKeysOpen(owner, keyring);
+    // A keyring that does not open the restored keys leaves the database empty, not restored with unreadable data.
+    await loadBackup(owner, file, manifest, io.copy ?? SILENT_COPY, () => checkKeysOpen(owner, keyring));
   } finally {
     await owner.end();
   }
@@ -283,6 +290,23 @@ export async function loadIntoEmpty(
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * Exported anchors taken after the backup (the log went on after it) are not in the restored database: `verify`
+ * would report them missing, and the next anchor would reuse their ids. Says how many and what to do.
+ */
+export function laterExportedAnchors(exportFile: string, lastAnchorId: number): number {
+  if (!existsSync(exportFile)) return 0;
+  return readFileSync(exportFile, 'utf8')
+    .split('\n')
+    .filter((line) => {
+      try {
+        return (JSON.parse(line) as { anchorId?: number }).anchorId! > lastAnchorId;
+      } catch {
+        return false;
+      }
+    }).length;
 }
 
 /** `restore --in FILE`: exit 2 for a database that is not empty, 3 for a damaged backup. */
@@ -302,6 +326,15 @@ export async function runRestore(command: { in: string }, context: { config: App
       copy: copyProgressBar(io.stderr, 'filas/rows'),
       rebuild: progressBar(io.stderr),
     });
+    const later = laterExportedAnchors(config.anchorExportFile, manifest.lastAnchorId);
+    if (later > 0)
+      io.log(
+        `aviso: ${config.anchorExportFile} tiene ${later} anclajes exportados después del anclaje ${manifest.lastAnchorId} de esta copia ` +
+          '(lo registrado después de la copia no está en ella): guarde ese archivo como constancia y use uno nuevo con sus líneas ' +
+          `hasta el anclaje ${manifest.lastAnchorId} antes de verify (docs/operations-backup.md) / warning: ${config.anchorExportFile} holds ${later} ` +
+          `anchors exported after this backup's anchor ${manifest.lastAnchorId} (what was recorded after the backup is not in it): keep that ` +
+          `file as evidence and use a new one with its lines up to anchor ${manifest.lastAnchorId} before verify (docs/operations-backup.md)`,
+      );
     await writeResult(
       io,
       [

@@ -37,6 +37,8 @@ export interface BackupManifest {
   createdAt: string;
   /** The log's head in the snapshot: its last event, the number of events and the highest transaction id. */
   logHead: { globalPosition: number; events: number; maxTransactionId: string };
+  /** The last integrity anchor in the backup (0: none): exported anchors after it are not in the backup. */
+  lastAnchorId: number;
   /** The master key versions the backed-up subject keys are wrapped with (the keyring must hold them to restore). */
   masterKeyVersions: number[];
   parts: BackupPart[];
