@@ -6,6 +6,7 @@ import { openDatabase, type CliDatabase } from './cli-database.js';
 import { describeFailure, EXIT, type ExitCode } from './cli-errors.js';
 import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command-line.js';
+import { runProjections } from './projections.command.js';
 import { runPublish } from './publish.command.js';
 import { runRebuild } from './rebuild.command.js';
 import { checkRotatable, runRotateMasterKey } from './rotate-master-key.command.js';
@@ -68,6 +69,10 @@ async function dispatch(
       return runPublish(command, { db, catalogs, k: config.disclosureK, io });
     case 'rebuild':
       return runRebuild(command, { db, config, io });
+    case 'projections-status':
+    case 'projections-retry':
+    case 'projections-skip':
+      return runProjections(command, { db, io });
     case 'verify':
       return runVerify(command, { db, config, io });
     case 'rotate-master-key':

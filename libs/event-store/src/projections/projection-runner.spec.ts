@@ -58,7 +58,7 @@ function poisoned(poison: number): Projection<Counted> & { seen: number[]; attem
   const state = {
     name: `poisoned-${randomUUID()}`,
     tables: [] as string[],
-    handles: ['Counted'],
+    handles: ['Counted' as const],
     seen: [] as number[],
     attempts: 0,
     async applyBatch(_db: unknown, events: readonly TypedRecordedEvent<Counted>[]) {
