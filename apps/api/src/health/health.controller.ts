@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Req, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { PROJECTIONS } from '#read-models';
 import { APP_CONFIG, failingLongerThan, PG_POOL, projectionOverview, type AppConfig, type RequestWithActor } from '#platform';
 import { Access } from '../auth/access.js';
 import { PUBLIC } from '../auth/endpoint-policy.js';
+import { LIVE_SCHEMA, READY_SCHEMA, STATUS_SCHEMA } from './health.schemas.js';
 
 const NAMES = PROJECTIONS.map((p) => p.name);
 
@@ -27,6 +28,7 @@ export class HealthController {
 
   @Access({ roles: PUBLIC, note: 'liveness: the process answers' })
   @Get('live')
+  @ApiOkResponse({ schema: LIVE_SCHEMA })
   @ApiOperation({ summary: 'Vida / Liveness: el proceso responde / the process answers' })
   live() {
     return { status: 'ok' };
@@ -34,6 +36,8 @@ export class HealthController {
 
   @Access({ roles: PUBLIC, note: 'readiness: database up and no projection failing longer than READINESS_PROJECTION_FAILURE_SECONDS' })
   @Get('ready')
+  @ApiOkResponse({ schema: READY_SCHEMA })
+  @ApiServiceUnavailableResponse({ schema: READY_SCHEMA, description: 'No preparado / not ready' })
   @ApiOperation({
     summary:
       'Preparado / Readiness: base de datos y ninguna proyección fallando más de READINESS_PROJECTION_FAILURE_SECONDS / database up, no projection failing too long',
@@ -61,6 +65,7 @@ export class HealthController {
 
   @Access({ roles: ['admin', 'auditor'], note: 'which projection fails and why, its lag and the skips recorded' })
   @Get('status')
+  @ApiOkResponse({ schema: STATUS_SCHEMA })
   @ApiOperation({
     summary: 'Estado de las proyecciones / Projection status: estado, retraso, fallo, omisiones / state, lag, failure, skips',
   })
