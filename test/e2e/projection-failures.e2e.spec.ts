@@ -140,6 +140,13 @@ describe('a poison event', () => {
     expect(await byName('trial-links')).toMatchObject({ state: 'running', failure: null });
     await t.project().catch(() => undefined);
     expect(await byName('trial-links')).toMatchObject({ state: 'retrying', failure: { globalPosition: poison.position, attempts: 1 } });
+
+    // A rebuild stops on the poison too, and says what to do.
+    const rebuilt = await cli('rebuild', '--projection', 'trial-links');
+    expect(rebuilt.exit).toBe(1);
+    expect(rebuilt.stderr).toContain(`la proyección trial-links falla en la posición ${poison.position} (TrialOpened)`);
+    expect(rebuilt.stderr).toContain(`projections skip trial-links --position ${poison.position} --reason`);
+    expect(rebuilt.stderr).not.toContain('not-a-uuid');
   });
 
   it('skip records who, when, where and why (listed by status and readiness), and the projection resumes past exactly that event', async () => {
