@@ -11,6 +11,7 @@ import { ApiErrorFilter } from './http/api-error.filter.js';
 import { RequestLogMiddleware } from './http/request-log.middleware.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { OfficialStatisticsModule } from './official-statistics/official-statistics.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { SessionModule } from './session/session.module.js';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         AuditModule,
         IntegrityModule,
         HealthModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
     };

@@ -43,7 +43,10 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
     next();
   });
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  // Probes and the scraper at the root, outside the versioned API.
+  app.setGlobalPrefix('api', {
+    exclude: ['health', 'health/live', 'health/ready', 'health/status', 'metrics'].map((path) => ({ path, method: RequestMethod.GET })),
+  });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');

@@ -1,4 +1,5 @@
 import { DomainError } from '#domain';
+import { ProjectionEventFailed } from '#event-store';
 import { ConfigError } from '#platform';
 
 /** The CLI's exit codes: scripts and cron jobs branch on them. */
@@ -36,6 +37,17 @@ export function describeFailure(error: unknown, debug: boolean): { exitCode: Exi
   if (error instanceof NoData) return { exitCode: EXIT.usage, message: error.message };
   if (error instanceof ConfigError)
     return { exitCode: EXIT.usage, message: `configuración no válida / invalid configuration: ${error.message}` };
+  if (error instanceof ProjectionEventFailed) {
+    const { projection, failure } = error;
+    return {
+      exitCode: EXIT.failure,
+      message:
+        `la proyección ${projection} falla en la posición ${failure.globalPosition} (${failure.eventType}): ${failure.message} / ` +
+        `projection ${projection} fails at position ${failure.globalPosition}\n` +
+        `qué hacer / what to do: corrija y reintente / fix and retry, o / or ` +
+        `npm run cli -- projections skip ${projection} --position ${failure.globalPosition} --reason "…"`,
+    };
+  }
   if (error instanceof DomainError) {
     const fields = error.fields.map((f) => `\n  ${f.field}: ${f.reason} / ${f.reasonEn}`).join('');
     return { exitCode: EXIT.usage, message: `${error.messageEs} / ${error.messageEn}${fields}` };

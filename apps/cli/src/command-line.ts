@@ -22,6 +22,9 @@ export type CliCommand =
   | ({ command: 'export-inei'; year: number } & ExportOptions)
   | { command: 'publish'; kind: (typeof PUBLICATION_KINDS)[number]; period: string; department: string | null; id: string | null }
   | { command: 'rebuild'; projection: string | null }
+  | { command: 'projections-status' }
+  | { command: 'projections-retry'; projection: string }
+  | { command: 'projections-skip'; projection: string; position: number; reason: string }
   | { command: 'verify'; anchors?: string }
   | { command: 'rotate-master-key'; batchSize: number }
   | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string }
@@ -82,6 +85,8 @@ export function parseCommandLine(argv: readonly string[], context: { projections
       const values = options('rebuild', rest, { projection: { type: 'string' } });
       return { command: 'rebuild', projection: oneOf(values, 'projection', context.projections, null) };
     }
+    case 'projections':
+      return projections(rest, context.projections);
     case 'verify': {
       const values = options('verify', rest, { anchors: { type: 'string' } });
       if (values.anchors === undefined) return { command: 'verify' };
@@ -143,6 +148,40 @@ export function parseCommandLine(argv: readonly string[], context: { projections
     default:
       throw new UsageError(`comando desconocido: «${name}»`, `unknown command "${name}"`);
   }
+}
+
+/** `projections status`, `projections retry <name>`, `projections skip <name> --position N --reason R`. */
+function projections(args: readonly string[], names: readonly string[]): CliCommand {
+  const [action, name, ...rest] = args;
+  const actions = ['status', 'retry', 'skip'];
+  if (action === undefined || !actions.includes(action))
+    throw new UsageError(
+      `projections: falta la acción o es desconocida (${actions.join(', ')})`,
+      `missing or unknown action (${actions.join(', ')})`,
+    );
+  if (action === 'status') {
+    options('projections status', args.slice(1), {});
+    return { command: 'projections-status' };
+  }
+  if (name === undefined || name.startsWith('-'))
+    throw new UsageError(`projections ${action}: falta el nombre de la proyección (${names.join(', ')})`, 'the projection name is missing');
+  if (!names.includes(name))
+    throw new UsageError(`projections ${action}: proyección desconocida «${name}» (${names.join(', ')})`, `unknown projection "${name}"`);
+  if (action === 'retry') {
+    options('projections retry', rest, {});
+    return { command: 'projections-retry', projection: name };
+  }
+  const values = options('projections skip', rest, { position: { type: 'string' }, reason: { type: 'string' } });
+  const position = integer(values, 'position', 1, Number.MAX_SAFE_INTEGER, 'un entero ≥ 1', 'an integer ≥ 1');
+  const reason = text(values, 'reason')?.trim();
+  if (!reason) throw invalidOption('--reason', 'es obligatorio (por qué se omite el evento)', 'is required (why the event is skipped)');
+  if (reason.length > 200)
+    throw invalidOption(
+      '--reason',
+      'debe tener hasta 200 caracteres (sin datos personales)',
+      'must be up to 200 characters (no personal data)',
+    );
+  return { command: 'projections-skip', projection: name, position, reason };
 }
 
 /** `report monthly …`, `export inei …`: the second word names what to produce. */

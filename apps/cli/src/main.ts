@@ -7,6 +7,7 @@ import { describeFailure, EXIT, type ExitCode } from './cli-errors.js';
 import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command-line.js';
 import { runBackup } from './backup.command.js';
+import { runProjections } from './projections.command.js';
 import { runPublish } from './publish.command.js';
 import { runRebuild } from './rebuild.command.js';
 import { runRestore } from './restore.command.js';
@@ -72,6 +73,10 @@ async function dispatch(
       return runPublish(command, { db, catalogs, k: config.disclosureK, io });
     case 'rebuild':
       return runRebuild(command, { db, config, io });
+    case 'projections-status':
+    case 'projections-retry':
+    case 'projections-skip':
+      return runProjections(command, { db, io });
     case 'verify':
       return runVerify(command, { db, config, io });
     case 'rotate-master-key':

@@ -15,6 +15,14 @@ Comandos / commands:
   rebuild [--projection NOMBRE/NAME]
       Reconstruye las proyecciones desde el registro de eventos / rebuilds the projections from the event log
       Proyecciones / projections: ${projections.join(', ')}
+  projections status
+      Cada proyección: estado (en marcha, reintentando, FALLIDA), posición, retraso, fallo y omisiones
+      Each projection: state (running, retrying, FAILED), position, lag, failure and skips
+  projections retry NOMBRE/NAME
+      Borra el fallo de una proyección: el API reintenta el evento / clears a projection's failure: the API retries the event
+  projections skip NOMBRE/NAME --position N --reason TEXTO/TEXT
+      Registra (sin borrado posible) que la proyección pasa por alto el evento en la posición N, también al reconstruir
+      Records (append-only) that the projection passes over the event at position N, on rebuilds too
   verify [--anchors ARCHIVO/FILE]
       Verifica la cadena de hashes de cada flujo, los anclajes, la cadena de la bitácora de auditoría y la base contra
       los anclajes firmados exportados (--anchors; por defecto ANCHOR_EXPORT_FILE); ancla y exporta el registro verificado

@@ -18,8 +18,17 @@ export {
   type IntegrityReport,
 } from './postgres/anchor-verification.js';
 export type { BatchContext, EventShape, Projection, Queryable, TypedRecordedEvent } from './projections/projection.js';
-export { ProjectionRunner, type ProjectionStatus, type RunnerOptions } from './projections/projection-runner.js';
-export { ProjectionDaemon, type DaemonLogger } from './projections/projection-daemon.js';
+export {
+  ProjectionEventFailed,
+  ProjectionRunner,
+  projectionStatuses,
+  safeErrorMessage,
+  type ProjectionFailure,
+  type ProjectionState,
+  type ProjectionStatus,
+  type RunnerOptions,
+} from './projections/projection-runner.js';
+export { ProjectionDaemon, type DaemonLogger, type DaemonRetry } from './projections/projection-daemon.js';
 export * from './command-handling.js';
 export { uuidFromHash } from './uuid-from-hash.js';
 export { inTransaction } from './postgres/transaction.js';

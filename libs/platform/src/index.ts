@@ -30,3 +30,5 @@ export * from './auth/token-verifier.js';
 export * from './auth/sign-in-code.js';
 export * from './auth/sign-in-codes-used.js';
 export * from './auth/revoked-tokens.js';
+export * from './metrics/registry-metrics.js';
+export * from './metrics/projection-overview.js';

@@ -21,6 +21,8 @@ export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
  * malformed body is a 400 first). Leaves the actor
  * on the request. Registered globally (APP_GUARD), so a new controller is covered without doing anything.
  */
+const UNLIMITED = new Set(['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics']);
+
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('Auth');
@@ -40,8 +42,9 @@ export class AuthGuard implements CanActivate {
     const rule = this.reflector.get<AccessRule | undefined>(ACCESS_METADATA, context.getHandler());
     const roles = rule?.roles ?? null;
     const endpoint = endpointKey(request.method, path);
-    // Health probes are never limited; everything else is, by address until a token verifies, by subject after.
-    const limited = this.limiter.enabled && endpoint !== 'GET /health';
+    // Health probes and the metrics scraper are never limited; everything else is, by address until a token
+    // verifies, by subject after.
+    const limited = this.limiter.enabled && !UNLIMITED.has(endpoint);
     if (limited) this.limiter.checkAddress(request);
     if (roles === PUBLIC) {
       // A public route answers everyone; a valid token (any role) only identifies the caller (GET /health shows

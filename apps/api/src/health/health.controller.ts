@@ -1,20 +1,85 @@
 import { Controller, Get, Inject, Req, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
-import { PG_POOL, type RequestWithActor } from '#platform';
+import { PROJECTIONS } from '#read-models';
+import { APP_CONFIG, failingLongerThan, PG_POOL, projectionOverview, type AppConfig, type RequestWithActor } from '#platform';
 import { Access } from '../auth/access.js';
 import { PUBLIC } from '../auth/endpoint-policy.js';
+import { LIVE_SCHEMA, READY_SCHEMA, STATUS_SCHEMA } from './health.schemas.js';
+
+const NAMES = PROJECTIONS.map((p) => p.name);
 
 /**
- * Readiness: the database answers (public, for load balancers and probes). How far each projection is behind the
+ * Probes and the operator's view. `/health/live`: the process answers. `/health/ready`: the database answers and no
+ * projection has been failing for longer than READINESS_PROJECTION_FAILURE_SECONDS (counts only, public).
+ * `/health/status` (admin, auditor): each projection's state, lag, failure and skips. `/health` as before: the
+ * database answers (public, for load balancers and probes); how far each projection is behind the
  * log (`logHead`, `projections`) only for a caller with a valid bearer token, any role: it tells how busy the
  * registry is, which is nobody else's business.
  */
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Access({ roles: PUBLIC, note: 'liveness: the process answers' })
+  @Get('live')
+  @ApiOkResponse({ schema: LIVE_SCHEMA })
+  @ApiOperation({ summary: 'Vida / Liveness: el proceso responde / the process answers' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Access({ roles: PUBLIC, note: 'readiness: database up and no projection failing longer than READINESS_PROJECTION_FAILURE_SECONDS' })
+  @Get('ready')
+  @ApiOkResponse({ schema: READY_SCHEMA })
+  @ApiServiceUnavailableResponse({ schema: READY_SCHEMA, description: 'No preparado / not ready' })
+  @ApiOperation({
+    summary:
+      'Preparado / Readiness: base de datos y ninguna proyección fallando más de READINESS_PROJECTION_FAILURE_SECONDS / database up, no projection failing too long',
+  })
+  async ready(@Res({ passthrough: true }) response: Response) {
+    let projections;
+    try {
+      projections = await projectionOverview(this.pool, NAMES);
+    } catch {
+      response.status(503);
+      return { status: 'unavailable', database: 'down' };
+    }
+    const limit = this.config.readinessProjectionFailureSeconds;
+    const failing = projections.filter((p) => p.state !== 'running').length;
+    const failingTooLong = projections.filter((p) => failingLongerThan(p, limit)).length;
+    const skips = projections.reduce((n, p) => n + p.skips.length, 0);
+    if (failingTooLong > 0) response.status(503);
+    // Which projection and why: GET /health/status (admin, auditor) or `npm run cli -- projections status`.
+    return {
+      status: failingTooLong > 0 ? 'unavailable' : 'ok',
+      database: 'up',
+      projections: { failing, failingTooLong, failureSecondsLimit: limit, skips },
+    };
+  }
+
+  @Access({ roles: ['admin', 'auditor'], note: 'which projection fails and why, its lag and the skips recorded' })
+  @Get('status')
+  @ApiOkResponse({ schema: STATUS_SCHEMA })
+  @ApiOperation({
+    summary: 'Estado de las proyecciones / Projection status: estado, retraso, fallo, omisiones / state, lag, failure, skips',
+  })
+  async status() {
+    const projections = await projectionOverview(this.pool, NAMES);
+    const head = await this.pool.query<{ position: string | null }>('SELECT max(global_position) AS position FROM events');
+    const limit = this.config.readinessProjectionFailureSeconds;
+    return {
+      database: 'up',
+      logHead: Number(head.rows[0].position ?? 0),
+      failureSecondsLimit: limit,
+      projections: projections.map((p) => ({ ...p, failingTooLong: failingLongerThan(p, limit) })),
+    };
+  }
 
   @Access({ roles: PUBLIC, note: 'no token; `logHead` and `projections` only with a valid token, any role' })
   @Get()

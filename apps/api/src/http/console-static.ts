@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 
-/** Paths that belong to the API, the docs and readiness: never the console's, whatever the request accepts. */
-const SERVER_PATHS = /^\/(api|docs|docs-json|health)(\/|$|-)/;
+/** Paths that belong to the API, the docs, the probes and the metrics: never the console's, whatever the request accepts. */
+const SERVER_PATHS = /^\/(api|docs|docs-json|health|metrics)(\/|$|-)/;
 const YEAR_SECONDS = 31_536_000;
 
 const MISSING =

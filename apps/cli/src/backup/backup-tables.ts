@@ -26,6 +26,11 @@ export const SOURCE_TABLES: readonly SourceTable[] = [
   { name: 'revoked_tokens', orderBy: 'jti', why: 'revoked access tokens: a revoked token stays revoked after a restore' },
   { name: 'sign_in_codes_used', orderBy: 'jti', why: 'sign-in links already used: a link stays used after a restore' },
   { name: 'demo_loads', orderBy: 'seed', why: 'finished demo loads: the demo is not loaded again into a restored registry' },
+  {
+    name: 'projection_skips',
+    orderBy: 'skip_id',
+    why: 'events an operator chose to pass over in a projection (append-only; the rebuild after a restore honours them)',
+  },
 ];
 
 /** Not backed up: recreated by the migrations, or working state with no value after a restore. */

@@ -797,6 +797,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vida / Liveness: el proceso responde / the process answers */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preparado / Readiness: base de datos y ninguna proyección fallando más de READINESS_PROJECTION_FAILURE_SECONDS / database up, no projection failing too long */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Estado de las proyecciones / Projection status: estado, retraso, fallo, omisiones / state, lag, failure, skips */
+        get: operations["HealthController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3718,6 +3769,147 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        database: "up" | "down";
+                        projections?: {
+                            /** @description Proyecciones reintentando o detenidas / projections retrying or stopped */
+                            failing: number;
+                            /** @description Fallando más de READINESS_PROJECTION_FAILURE_SECONDS (hace fallar la disponibilidad) / failing longer than that (fails readiness) */
+                            failingTooLong: number;
+                            /** @description READINESS_PROJECTION_FAILURE_SECONDS */
+                            failureSecondsLimit: number;
+                            /** @description Eventos omitidos por el operador / events skipped by the operator */
+                            skips: number;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
+                };
+            };
+            /** @description No preparado / not ready */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        database: "up" | "down";
+                        projections?: {
+                            /** @description Proyecciones reintentando o detenidas / projections retrying or stopped */
+                            failing: number;
+                            /** @description Fallando más de READINESS_PROJECTION_FAILURE_SECONDS (hace fallar la disponibilidad) / failing longer than that (fails readiness) */
+                            failingTooLong: number;
+                            /** @description READINESS_PROJECTION_FAILURE_SECONDS */
+                            failureSecondsLimit: number;
+                            /** @description Eventos omitidos por el operador / events skipped by the operator */
+                            skips: number;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "unavailable";
+                    };
+                };
+            };
+        };
+    };
+    HealthController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        database: "up";
+                        /** @description READINESS_PROJECTION_FAILURE_SECONDS */
+                        failureSecondsLimit: number;
+                        /** @description Posición global más alta del registro / highest global position of the log */
+                        logHead: number;
+                        projections: {
+                            eventsProcessed: number;
+                            failingTooLong: boolean;
+                            failure: {
+                                attempts: number;
+                                /** Format: uuid */
+                                eventId: string;
+                                eventType: string;
+                                /** @description Posición del evento que falla / position of the failing event */
+                                globalPosition: number;
+                                /** @description Error sin valores entrecomillados ni datos personales / error without quoted values or personal data */
+                                message: string;
+                                /** Format: date-time */
+                                since: string;
+                            } | null;
+                            /** @description Eventos por procesar / events not processed yet */
+                            lagEvents: number;
+                            /** @description Segundos desde el evento más antiguo por procesar / seconds since the oldest */
+                            lagSeconds: number;
+                            name: string;
+                            /** @description Última posición procesada / last position processed */
+                            position: number;
+                            skips: {
+                                /** Format: uuid */
+                                eventId: string;
+                                eventType: string;
+                                position: number;
+                                reason: string;
+                                /** Format: date-time */
+                                skippedAt: string;
+                                skippedBy: string;
+                            }[];
+                            /** @enum {string} */
+                            state: "running" | "retrying" | "failed";
+                        }[];
+                    };
+                };
             };
         };
     };

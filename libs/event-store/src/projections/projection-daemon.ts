@@ -1,11 +1,20 @@
 import type { Pool, PoolClient } from 'pg';
 import { EVENTS_CHANNEL } from '../postgres/notify.js';
-import type { ProjectionRunner } from './projection-runner.js';
+import { ProjectionEventFailed, type ProjectionRunner } from './projection-runner.js';
 
 export interface DaemonLogger {
   log(message: string, context?: unknown): void;
   error(message: string, context?: unknown): void;
 }
+
+/** Backoff for a projection whose event failed: `initialMs` doubling up to `maxMs`; `onFailure` sees each failure. */
+export interface DaemonRetry {
+  initialMs: number;
+  maxMs: number;
+  onFailure?: (failure: ProjectionEventFailed) => void;
+}
+
+const DEFAULT_RETRY: DaemonRetry = { initialMs: 200, maxMs: 30_000 };
 
 /**
  * Keeps projections up to date in the background. Only one process may run a given projection: it holds a
@@ -21,12 +30,15 @@ export class ProjectionDaemon {
   private started = false;
   /** An append was notified while a batch ran: run again as soon as it ends. */
   private pending = false;
+  /** Projections whose event failed: not run again before this time (ms since the epoch). */
+  private readonly retryAt = new Map<string, number>();
 
   constructor(
     private readonly pool: Pool,
     private readonly runners: readonly ProjectionRunner[],
     private readonly logger: DaemonLogger,
     private readonly pollMs = 200,
+    private readonly retry: DaemonRetry = DEFAULT_RETRY,
   ) {}
 
   start(): void {
@@ -66,11 +78,36 @@ export class ProjectionDaemon {
     await this.acquireLocks();
     // Side by side: each projection has its own checkpoint and transaction, and a write is visible in a list only
     // once the projections behind it have caught up, so the slowest one, not their sum, sets the delay.
+    // A projection whose event failed waits out its backoff (the others go on); one stopped on it (`failed`)
+    // returns at once from catchUp until the operator retries or skips.
+    const now = Date.now();
     const results = await Promise.allSettled(
-      this.runners.filter((runner) => this.owned.has(runner.name)).map((runner) => runner.catchUp()),
+      this.runners
+        .filter((runner) => this.owned.has(runner.name) && (this.retryAt.get(runner.name) ?? 0) <= now)
+        .map((runner) =>
+          runner.catchUp().then(
+            () => this.retryAt.delete(runner.name),
+            (error: unknown) => this.failed(runner, error),
+          ),
+        ),
     );
     const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;
+  }
+
+  /** Schedules the next attempt of a failed event (doubling), logs and reports it, and rethrows. */
+  private failed(runner: ProjectionRunner, error: unknown): never {
+    if (error instanceof ProjectionEventFailed) {
+      const { failure, state } = error;
+      const delay = Math.min(this.retry.maxMs, this.retry.initialMs * 2 ** Math.min(failure.attempts - 1, 30));
+      this.retryAt.set(runner.name, Date.now() + delay);
+      this.retry.onFailure?.(error);
+      const where = { projection: runner.name, position: failure.globalPosition, eventType: failure.eventType, attempts: failure.attempts };
+      if (state === 'failed')
+        this.logger.error(`projection ${runner.name} stopped (FAILED) at position ${failure.globalPosition}: ${failure.message}`, where);
+      else this.logger.error(`projection ${runner.name} failed at position ${failure.globalPosition}; retrying in ${delay} ms`, where);
+    }
+    throw error;
   }
 
   private schedule(delay: number): void {

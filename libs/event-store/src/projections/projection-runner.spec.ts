@@ -4,7 +4,7 @@ import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#tes
 import type { NewEvent } from '../event-store.port.js';
 import { PostgresEventStore } from '../postgres/postgres-event-store.js';
 import type { BatchContext, Projection, TypedRecordedEvent } from './projection.js';
-import { ProjectionRunner } from './projection-runner.js';
+import { ProjectionEventFailed, ProjectionRunner } from './projection-runner.js';
 
 type Counted = { type: 'Counted'; data: { n: number } };
 
@@ -50,5 +50,114 @@ describe('ProjectionRunner', () => {
       { n: 6, position: 6 },
     ]);
     expect(await runner.status()).toMatchObject({ eventsProcessed: 5, eventsSkippedUnknown: 1 });
+  });
+});
+
+/** Applies `Counted` events and throws on the one whose `n` is `poison`, as a projection with a bug would. */
+function poisoned(poison: number): Projection<Counted> & { seen: number[]; attempts: number } {
+  const state = {
+    name: `poisoned-${randomUUID()}`,
+    tables: [] as string[],
+    handles: ['Counted' as const],
+    seen: [] as number[],
+    attempts: 0,
+    async applyBatch(_db: unknown, events: readonly TypedRecordedEvent<Counted>[]) {
+      const batch: number[] = [];
+      for (const e of events) {
+        if (e.data.n === poison) {
+          state.attempts++;
+          throw new Error(`cannot apply "victim name ${e.data.n}" 12345678`);
+        }
+        batch.push(e.data.n);
+      }
+      state.seen.push(...batch);
+    },
+  };
+  return state;
+}
+
+describe('ProjectionRunner failures', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(4);
+  });
+  afterAll(async () => db.close());
+
+  it('records the exact event at fault, stops FAILED after maxAttempts, and passes over a skipped event (rebuild too)', async () => {
+    const store = new PostgresEventStore(db.pool);
+    await store.append(
+      `s-${randomUUID()}`,
+      [1, 2, 3, 4, 5].map((n) => event('Counted', n)),
+      0,
+    );
+    await waitUntilLogVisible(db.pool);
+    const { rows } = await db.pool.query<{ global_position: string; event_id: string }>(
+      "SELECT global_position, event_id FROM events WHERE data->>'n' = '3' ORDER BY global_position DESC LIMIT 1",
+    );
+    const poisonPosition = Number(rows[0].global_position);
+    const projection = poisoned(3);
+    const runner = new ProjectionRunner(db.pool, projection, { knownEventTypes: new Set(['Counted']), batchSize: 100, maxAttempts: 3 });
+
+    const first = await runner.catchUp().catch((error: unknown) => error);
+    expect(first).toBeInstanceOf(ProjectionEventFailed);
+    expect((first as ProjectionEventFailed).failure).toMatchObject({
+      globalPosition: poisonPosition,
+      eventId: rows[0].event_id,
+      attempts: 1,
+    });
+    // The batch was retried one event at a time: those before the poison are applied, the checkpoint stands before it.
+    expect(projection.seen).toEqual([1, 2]);
+    let status = await runner.status();
+    expect(status.state).toBe('retrying');
+    // No personal data in what is stored: quoted values and digit runs are gone.
+    expect(status.failure?.message).toBe('Error: cannot apply "…" #');
+
+    await expect(runner.catchUp()).rejects.toMatchObject({ state: 'retrying', failure: { attempts: 2 } });
+    await expect(runner.catchUp()).rejects.toMatchObject({ state: 'failed', failure: { attempts: 3 } });
+    status = await runner.status();
+    expect(status).toMatchObject({ state: 'failed', failure: { globalPosition: poisonPosition, eventType: 'Counted', attempts: 3 } });
+    // Stopped: no further attempt, no error, nothing applied.
+    const attempts = projection.attempts;
+    expect(await runner.catchUp()).toBe(0);
+    expect(projection.attempts).toBe(attempts);
+
+    // The operator's skip (what `projections skip` writes), then the failure cleared: the runner resumes past it.
+    await db.pool.query(
+      `INSERT INTO projection_skips (projection_name, global_position, event_id, event_type, reason, skipped_by)
+       VALUES ($1, $2, $3, 'Counted', 'test', 'tester')`,
+      [projection.name, poisonPosition, rows[0].event_id],
+    );
+    await runner.clearFailure();
+    await runner.catchUp();
+    expect(projection.seen).toEqual([1, 2, 4, 5]);
+    expect(await runner.status()).toMatchObject({ state: 'running', failure: null, eventsProcessed: 5 });
+
+    // A rebuild honours the skip as well.
+    projection.seen.length = 0;
+    await runner.rebuild();
+    expect(projection.seen).toEqual([1, 2, 4, 5]);
+    expect((await runner.status()).state).toBe('running');
+  });
+
+  it('clears a failure by itself once the event applies (a transient error)', async () => {
+    await new PostgresEventStore(db.pool).append(`s-${randomUUID()}`, [event('Counted', 7)], 0);
+    await waitUntilLogVisible(db.pool);
+    let fail = true;
+    const projection: Projection<Counted> = {
+      name: `flaky-${randomUUID()}`,
+      tables: [],
+      handles: ['Counted'],
+      async applyBatch() {
+        if (fail) throw new Error('connection reset');
+      },
+    };
+    const runner = new ProjectionRunner(db.pool, projection, { knownEventTypes: new Set(['Counted']) });
+    const error = await runner.catchUp().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProjectionEventFailed);
+    expect((await runner.status()).state).toBe('retrying');
+    fail = false;
+    await runner.catchUp();
+    expect(await runner.status()).toMatchObject({ state: 'running', failure: null });
   });
 });

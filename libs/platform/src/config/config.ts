@@ -56,6 +56,15 @@ export interface AppConfig {
   readYourWritesWaitMs: number;
   /** The built web console (index.html and assets/), served at `/`. */
   consoleDir: string;
+  /** Failed attempts at one event after which its projection stops (FAILED) until `projections retry` or `skip`. */
+  projectionMaxAttempts: number;
+  /** Backoff between attempts at a failing event: from this many ms, doubling, up to `projectionRetryMaxMs`. */
+  projectionRetryInitialMs: number;
+  projectionRetryMaxMs: number;
+  /** GET /health/ready fails once a projection has been failing (retrying or FAILED) for longer than this. */
+  readinessProjectionFailureSeconds: number;
+  /** METRICS_TOKEN: the bearer token GET /metrics requires; null: /metrics answers loopback clients only. */
+  metricsToken: string | null;
 }
 
 /** What the browser needs for the provider's authorization-code flow with PKCE (GET /api/v1/auth/config). */
@@ -146,12 +155,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     auth,
     oidc: oidcConfig(env, auth),
     readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60_000),
+    projectionMaxAttempts: integer(env, 'PROJECTION_MAX_ATTEMPTS', 10, 1, 1000),
+    projectionRetryInitialMs: integer(env, 'PROJECTION_RETRY_INITIAL_MS', 200, 1, 60_000),
+    projectionRetryMaxMs: integer(env, 'PROJECTION_RETRY_MAX_MS', 30_000, 1, 3_600_000),
+    readinessProjectionFailureSeconds: integer(env, 'READINESS_PROJECTION_FAILURE_SECONDS', 60, 0, 86_400),
+    metricsToken: metricsToken(env),
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
         : join(root, env.CONSOLE_DIR.trim())
       : join(root, 'dist', 'console'),
   };
+}
+
+/** METRICS_TOKEN, when set, at least 16 visible characters: the scraper's bearer token for GET /metrics. */
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN?.trim();
+  if (!token) return null;
+  if (token.length < 16 || !/^[\x21-\x7e]+$/.test(token))
+    throw new ConfigError('METRICS_TOKEN must be at least 16 visible characters without spaces (e.g. openssl rand -hex 32)');
+  return token;
 }
 
 /**

@@ -13,6 +13,7 @@ import { AuditSubjects1764201600825 } from './migrations/1764201600825-audit-sub
 import { AuditChain1764201600830 } from './migrations/1764201600830-audit-chain.js';
 import { RecordIdLookups1764201600870 } from './migrations/1764201600870-record-id-lookups.js';
 import { ErasureReach1764201600960 } from './migrations/1764201600960-erasure-reach.js';
+import { ProjectionFailures1764201600970 } from './migrations/1764201600970-projection-failures.js';
 import { RevokedTokens1764201600900 } from './migrations/1764201600900-revoked-tokens.js';
 import { RateLimitWindows1764201600910 } from './migrations/1764201600910-rate-limit-windows.js';
 import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-integrity-verifications.js';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   RateLimitWindows1764201600910,
   IntegrityVerifications1764201600920,
   ErasureReach1764201600960,
+  ProjectionFailures1764201600970,
 ];
 
 /**

@@ -9,7 +9,7 @@ import {
   REFERRAL_EVENT_TYPES,
   TRIAL_EVENT_TYPES,
 } from '#domain';
-import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type RecordedEvent } from '#event-store';
+import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type EventStore, type RecordedEvent } from '#event-store';
 import { PROJECTIONS } from '#read-models';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource } from '../database/data-source.js';
@@ -21,6 +21,7 @@ import { SealingEventStore } from '../privacy/sealing-event-store.js';
 import { SubjectKeyStore } from '../privacy/subject-key-store.js';
 import { loadMasterKeyring, type MasterKeyring } from '../privacy/master-keyring.js';
 import { loadCatalogs } from '../reference/catalogs.js';
+import { MeasuredEventStore, RegistryMetrics } from '../metrics/registry-metrics.js';
 import { APP_CONFIG, CATALOGS, EVENT_LOG, EVENT_STORE, MASTER_KEYRING, PG_POOL } from './tokens.js';
 
 /** Every event type this version of the registry understands; projections skip and count the rest. */
@@ -77,12 +78,24 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           useFactory: (pool: pg.Pool) => createDataSource(databaseUrl, pool).initialize(),
         },
         { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
+        // This instance's metrics (its own prom-client registry), read by GET /metrics.
+        {
+          provide: RegistryMetrics,
+          inject: [PG_POOL],
+          useFactory: (pool: pg.Pool) =>
+            new RegistryMetrics(
+              pool,
+              PROJECTIONS.map((p) => p.name),
+            ),
+        },
         { provide: SubjectKeyStore, inject: [PG_POOL, MASTER_KEYRING, FieldSealer], useFactory: subjectKeyStore },
-        // What commands and readers use: the log behind the decorator that seals personal fields and free text.
+        // What commands and readers use: the log, its appends counted and timed, behind the decorator that seals
+        // personal fields and free text.
         {
           provide: SealingEventStore,
-          inject: [EVENT_LOG, SubjectKeyStore],
-          useFactory: (log: PostgresEventStore, keys: SubjectKeyStore) => new SealingEventStore(log, keys),
+          inject: [EVENT_LOG, SubjectKeyStore, RegistryMetrics],
+          useFactory: (log: EventStore, keys: SubjectKeyStore, metrics: RegistryMetrics) =>
+            new SealingEventStore(new MeasuredEventStore(log, metrics), keys),
         },
         { provide: EVENT_STORE, useExisting: SealingEventStore },
         { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },
@@ -98,14 +111,21 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: AnchorExporter, useFactory: () => new AnchorExporter(config, (message) => logger.warn(message)) },
         {
           provide: ProjectionDaemon,
-          inject: [PG_POOL, SealingEventStore],
-          useFactory: (pool: pg.Pool, store: SealingEventStore) => {
+          inject: [PG_POOL, SealingEventStore, RegistryMetrics],
+          useFactory: (pool: pg.Pool, store: SealingEventStore, metrics: RegistryMetrics) => {
             // Projections that index free text read it clear (the log holds it sealed): the case list's police unit.
             const open = (events: readonly RecordedEvent[]) => store.openFreeText(events);
+            const maxAttempts = config.projectionMaxAttempts;
             return new ProjectionDaemon(
               pool,
-              PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES, open })),
+              PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES, open, maxAttempts })),
               logger,
+              200,
+              {
+                initialMs: config.projectionRetryInitialMs,
+                maxMs: config.projectionRetryMaxMs,
+                onFailure: (failure) => metrics.projectionErrors.inc({ projection: failure.projection }),
+              },
             );
           },
         },
@@ -123,6 +143,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         FieldSealer,
         ProjectionDaemon,
         AnchorExporter,
+        RegistryMetrics,
       ],
     };
   }

@@ -1,0 +1,23 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { RegistryMetrics } from '#platform';
+
+/**
+ * Counts and times every request by method, route template (`/api/v1/cases/:caseId`, never the path with its
+ * ids) and status. A request no route matched is `unmatched`, so scanners cannot grow the label set.
+ */
+@Injectable()
+export class HttpMetricsMiddleware implements NestMiddleware {
+  constructor(private readonly metrics: RegistryMetrics) {}
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    const end = this.metrics.httpDuration.startTimer();
+    response.on('finish', () => {
+      const route = request.route?.path ? `${request.baseUrl}${String(request.route.path)}` : 'unmatched';
+      const labels = { method: request.method, route, status: String(response.statusCode) };
+      end(labels);
+      this.metrics.httpRequests.inc(labels);
+    });
+    next();
+  }
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#test-support/database.js';
+import { PostgresEventStore } from '../postgres/postgres-event-store.js';
+import type { Projection, TypedRecordedEvent } from './projection.js';
+import { ProjectionDaemon } from './projection-daemon.js';
+import { ProjectionEventFailed, ProjectionRunner } from './projection-runner.js';
+
+type Counted = { type: 'Counted'; data: { n: number } };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ProjectionDaemon failures', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(6);
+  });
+  afterAll(async () => db.close());
+
+  it('retries a failing event with doubling backoff, stops that projection FAILED, and keeps the others going', async () => {
+    const store = new PostgresEventStore(db.pool);
+    await store.append(
+      `s-${randomUUID()}`,
+      [1, 2, 3].map((n) => ({ eventId: randomUUID(), type: 'Counted', data: { n } })),
+      0,
+    );
+    await waitUntilLogVisible(db.pool);
+    const attemptsAt: number[] = [];
+    const poisoned: Projection<Counted> = {
+      name: `poisoned-${randomUUID()}`,
+      tables: [],
+      handles: ['Counted'],
+      async applyBatch(_db, events: readonly TypedRecordedEvent<Counted>[]) {
+        if (events.some((e) => e.data.n === 2)) {
+          if (events.length === 1) attemptsAt.push(Date.now());
+          throw new Error('bug');
+        }
+      },
+    };
+    const healthySeen: number[] = [];
+    const healthy: Projection<Counted> = {
+      name: `healthy-${randomUUID()}`,
+      tables: [],
+      handles: ['Counted'],
+      async applyBatch(_db, events: readonly TypedRecordedEvent<Counted>[]) {
+        healthySeen.push(...events.map((e) => e.data.n));
+      },
+    };
+    const options = { knownEventTypes: new Set(['Counted']), maxAttempts: 4 };
+    const bad = new ProjectionRunner(db.pool, poisoned, options);
+    const good = new ProjectionRunner(db.pool, healthy, options);
+    const failures: ProjectionEventFailed[] = [];
+    const errors: string[] = [];
+    const daemon = new ProjectionDaemon(db.pool, [bad, good], { log: () => undefined, error: (m) => errors.push(m) }, 10, {
+      initialMs: 40,
+      maxMs: 120,
+      onFailure: (failure) => failures.push(failure),
+    });
+    daemon.start();
+    try {
+      const deadline = Date.now() + 10_000;
+      while ((await bad.status()).state !== 'failed' && Date.now() < deadline) await sleep(20);
+      const stoppedAt = attemptsAt.length;
+      await sleep(400); // several polls: a FAILED projection is not tried again
+      expect(attemptsAt.length).toBe(stoppedAt);
+    } finally {
+      await daemon.stop();
+    }
+    expect(await bad.status()).toMatchObject({ state: 'failed', failure: { attempts: 4, eventType: 'Counted' } });
+    expect(attemptsAt).toHaveLength(4);
+    // Backoff between attempts: 40, 80, then capped at 120 ms (not the 10 ms poll).
+    const gaps = attemptsAt.slice(1).map((t, i) => t - attemptsAt[i]);
+    expect(gaps[0]).toBeGreaterThanOrEqual(35);
+    expect(gaps[1]).toBeGreaterThanOrEqual(75);
+    expect(gaps[2]).toBeGreaterThanOrEqual(115);
+    expect(gaps[2]).toBeLessThan(1000);
+    expect(failures.map((f) => f.failure.attempts)).toEqual([1, 2, 3, 4]);
+    expect(errors.some((m) => m.includes(`projection ${poisoned.name} stopped (FAILED)`))).toBe(true);
+    // The other projection went on to the end of the log.
+    expect(healthySeen).toEqual([1, 2, 3]);
+    expect((await good.status()).state).toBe('running');
+  });
+});
