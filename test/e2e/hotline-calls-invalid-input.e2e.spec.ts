@@ -72,7 +72,7 @@ describe('invalid hotline-call input', () => {
     });
   });
 
-  it('refuses malformed JSON and oversized bodies with 400, appending nothing', async () => {
+  it('refuses malformed JSON with 400 and oversized bodies with 413, appending nothing', async () => {
     const before = await countEvents(t.db.pool);
     const malformed = await t
       .api('operator')
@@ -85,7 +85,7 @@ describe('invalid hotline-call input', () => {
       .api('operator')
       .post('/api/v1/hotline-calls')
       .send({ ...valid(), summary: 'x'.repeat(20_000) })
-      .expect(400);
+      .expect(413);
     expect(oversized.body).toMatchObject({ code: 'body_too_large', fields: [{ field: 'body' }] });
     expect(await countEvents(t.db.pool)).toBe(before);
   });
