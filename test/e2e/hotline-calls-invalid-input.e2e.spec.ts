@@ -66,6 +66,11 @@ describe('invalid hotline-call input', () => {
       .send({ ...valid(), channel: 'fax' })
       .expect(400);
     expect(response.body).toEqual({
+      type: '/problems/invalid_command',
+      title: 'Invalid data',
+      status: 400,
+      detail: 'Invalid data',
+      instance: '/api/v1/hotline-calls',
       error: 'Invalid data',
       code: 'invalid_command',
       fields: [{ field: 'channel', reason: 'is not an allowed value' }],
