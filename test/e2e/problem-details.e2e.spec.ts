@@ -92,6 +92,25 @@ describe('every error answer is application/problem+json (RFC 9457) with code an
     });
   });
 
+  it('404 for a method a path does not have and for a path id that is no UUID; 400 for an undecodable path', async () => {
+    expectProblem(doc, await t.api('admin').delete('/api/v1/hotline-calls'), {
+      status: 404,
+      code: 'not_found',
+      path: '/api/v1/hotline-calls',
+    });
+    expectProblem(doc, await t.api('operator').get('/api/v1/hotline-calls/not-a-uuid'), {
+      status: 404,
+      code: 'call_not_found',
+      path: '/api/v1/hotline-calls/not-a-uuid',
+    });
+    // A path Express cannot even decode.
+    expectProblem(doc, await t.api('operator').get('/api/v1/hotline-calls/%E0%A4%A'), {
+      status: 400,
+      code: 'bad_request',
+      path: '/api/v1/hotline-calls/%E0%A4%A',
+    });
+  });
+
   it('409 for a stale If-Match, 422 for a command the record no longer allows', async () => {
     const call = hotlineCall({ callId: randomUUID() });
     await t.api('operator').post('/api/v1/hotline-calls').send(call).expect(201);

@@ -135,12 +135,12 @@ export function completeOperations(document: OpenAPIObject): OpenAPIObject {
       const roles = !access
         ? 'Roles: public (no token)'
         : access.roles === PUBLIC
-          ? `Roles: public (no token${access.note ? `; ${access.note}` : ''})`
+          ? `Roles: public (${access.note ?? 'no token'})`
           : `Roles: ${access.roles.join(', ')}${access.note ? ` (${access.note})` : ''}`;
       operation.description = operation.description ? `${operation.description}\n\n${roles}` : roles;
       for (const status of errorStatuses(method, path, operation)) {
         operation.responses[String(status)] ??= {
-          description: `${STATUS_DESCRIPTIONS[status]}. code: ${codesOf(status)}`,
+          description: `${STATUS_DESCRIPTIONS[status]}. Codes of this status / códigos: ${codesOf(status)} (docs/errors.md)`,
           content: { [PROBLEM_JSON]: { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } },
         };
       }
