@@ -55,7 +55,7 @@ describe('the web console served at / (built console present)', () => {
     expect(deep.text).toBe(INDEX);
     expect((await http().get('/llamadas/3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f1a2b3c').set('Accept', 'text/html').expect(200)).text).toBe(INDEX);
     const api = await http().get('/api/unknown').set('Accept', 'text/html').expect(404);
-    expect(api.headers['content-type']).toMatch(/^application\/json/);
+    expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(api.body.code).toBe('not_found');
     await http().get('/api/v1/me').set('Accept', 'text/html').expect(401);
     await http()

@@ -66,13 +66,18 @@ describe('invalid hotline-call input', () => {
       .send({ ...valid(), channel: 'fax' })
       .expect(400);
     expect(response.body).toEqual({
+      type: '/problems/invalid_command',
+      title: 'Invalid data',
+      status: 400,
+      detail: 'Invalid data',
+      instance: '/api/v1/hotline-calls',
       error: 'Invalid data',
       code: 'invalid_command',
       fields: [{ field: 'channel', reason: 'is not an allowed value' }],
     });
   });
 
-  it('refuses malformed JSON and oversized bodies with 400, appending nothing', async () => {
+  it('refuses malformed JSON with 400 and oversized bodies with 413, appending nothing', async () => {
     const before = await countEvents(t.db.pool);
     const malformed = await t
       .api('operator')
@@ -85,7 +90,7 @@ describe('invalid hotline-call input', () => {
       .api('operator')
       .post('/api/v1/hotline-calls')
       .send({ ...valid(), summary: 'x'.repeat(20_000) })
-      .expect(400);
+      .expect(413);
     expect(oversized.body).toMatchObject({ code: 'body_too_large', fields: [{ field: 'body' }] });
     expect(await countEvents(t.db.pool)).toBe(before);
   });

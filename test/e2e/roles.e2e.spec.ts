@@ -133,22 +133,41 @@ describe('roles × endpoints, from the OpenAPI document and the README table', (
     60_000,
   );
 
-  it('explains the refusal in Spanish by default and in English on request, in the usual error shape', async () => {
+  it('explains the refusal in Spanish by default and in English on request, as problem details', async () => {
     const es = await call('get', '/api/v1/statistics/hotline').expect(401);
     expect(es.headers['www-authenticate']).toBe('Bearer realm="registro"');
     expect(es.body).toEqual({
+      type: '/problems/unauthorized',
+      title: 'Credencial requerida',
+      status: 401,
+      detail: 'Se requiere una credencial válida (Authorization: Bearer <token>)',
+      instance: '/api/v1/statistics/hotline',
       error: 'Se requiere una credencial válida (Authorization: Bearer <token>)',
       code: 'unauthorized',
       fields: [{ field: 'Authorization', reason: 'falta el token' }],
     });
     const en = await call('get', '/api/v1/statistics/hotline', `Bearer ${t.token('admin', { expiresIn: -3600 })}`, 'en').expect(401);
     expect(en.body).toEqual({
+      type: '/problems/unauthorized',
+      title: 'Credential required',
+      status: 401,
+      detail: 'A valid credential is required (Authorization: Bearer <token>)',
+      instance: '/api/v1/statistics/hotline',
       error: 'A valid credential is required (Authorization: Bearer <token>)',
       code: 'unauthorized',
       fields: [{ field: 'Authorization', reason: 'invalid or expired token' }],
     });
     const forbidden = await call('post', '/api/v1/hotline-calls', `Bearer ${t.token('analyst')}`, 'en').expect(403);
-    expect(forbidden.body).toEqual({ error: 'Your credential does not allow this operation', code: 'forbidden', fields: [] });
+    expect(forbidden.body).toEqual({
+      type: '/problems/forbidden',
+      title: 'Operation not allowed',
+      status: 403,
+      detail: 'Your credential does not allow this operation',
+      instance: '/api/v1/hotline-calls',
+      error: 'Your credential does not allow this operation',
+      code: 'forbidden',
+      fields: [],
+    });
     expect(forbidden.headers['www-authenticate']).toBe('Bearer realm="registro", error="insufficient_scope"');
   });
 

@@ -84,6 +84,11 @@ describe('the console session: GET /me, sign-in links, auth config', () => {
     await http().post('/api/v1/auth/sign-in').send({ code: once }).expect(200);
     const again = await http().post('/api/v1/auth/sign-in').set('Accept-Language', 'en').send({ code: once }).expect(401);
     expect(again.body).toEqual({
+      type: '/problems/sign_in_link_used',
+      title: 'Sign-in link already used',
+      status: 401,
+      detail: 'This sign-in link was already used; ask for a new one',
+      instance: '/api/v1/auth/sign-in',
       error: 'This sign-in link was already used; ask for a new one',
       code: 'sign_in_link_used',
       fields: [{ field: 'code', reason: 'already used' }],

@@ -24,6 +24,11 @@ describe('bearer tokens that fail closed', () => {
     const unscoped = t.token('admin', { claims: { scope_national: undefined } });
     const es = await get(unscoped).expect(401);
     expect(es.body).toEqual({
+      type: '/problems/token_scope_missing',
+      title: 'Credencial sin alcance',
+      status: 401,
+      detail: 'La credencial no declara su alcance: departments (departamentos) o scope_national: true (nacional)',
+      instance: STATS,
       error: 'La credencial no declara su alcance: departments (departamentos) o scope_national: true (nacional)',
       code: 'token_scope_missing',
       fields: [{ field: 'Authorization', reason: 'sin departments ni scope_national' }],

@@ -1,13 +1,14 @@
 import { ConsoleLogger, RequestMethod, VersioningType, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AccessTable } from './auth/access.js';
 import helmet from 'helmet';
 import type { AppConfig, DatabaseUrls } from '#platform';
 import { AppModule } from './app.module.js';
 import { consoleStatic } from './http/console-static.js';
 import { createValidationPipe } from './http/validation.pipe.js';
+import { createDocument } from './openapi/document.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['debug', 'log', 'warn', 'error', 'fatal'],
@@ -53,14 +54,7 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   // The client address (req.ip) the per-address rate limit counts: the socket's, or the proxies' X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false); // ETags are record versions, set by the controllers
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Registro de Trata')
-      .setDescription('Registro de casos y derivaciones contra la trata de personas / Case and referral registry against human trafficking')
-      .setVersion('1')
-      .build(),
-  );
+  const document = createDocument(app);
   // GET /me lists what a role may call from the same @Access declarations the document carries.
   app.get(AccessTable).load(document as unknown as { paths: Record<string, Record<string, unknown>> });
   SwaggerModule.setup('docs', app, document);

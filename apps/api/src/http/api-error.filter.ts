@@ -4,6 +4,7 @@ import { DomainError, type FieldProblem } from '#domain';
 import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '#event-store';
 import { Forbidden, SignInRefused, Unauthorized } from '../auth/auth.errors.js';
 import { preferredLanguage, type Language } from './language.js';
+import { PROBLEM_JSON, problemTitle, problemType, type ProblemDetails } from './problem-details.js';
 import { RateLimited } from './rate-limiter.js';
 
 interface ApiError {
@@ -17,9 +18,10 @@ interface ApiError {
 }
 
 /**
- * The one place where failures become HTTP answers: {"error", "code", "fields": [{field, reason}]}. Expected
- * failures map to 400/404/409/422; anything else is a 500 whose details go to the log, never to the client
- * (no stack traces, no request bodies: they may hold personal data).
+ * The one place where failures become HTTP answers: RFC 9457 problem details (`application/problem+json`,
+ * problem-details.ts) with this API's `code` and `fields: [{field, reason}]`, and `error` (= `detail`) kept for older
+ * clients. Expected failures map to 400/401/403/404/409/413/422/429; anything else is a 500 whose details go to
+ * the log, never to the client (no stack traces, no request bodies: they may hold personal data).
  */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
@@ -37,11 +39,20 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     const language: Language = preferredLanguage(request);
     if (error.challenge) response.setHeader('WWW-Authenticate', error.challenge);
-    response.status(error.status).json({
-      error: language === 'en' ? error.en : error.es,
+    const detail = language === 'en' ? error.en : error.es;
+    const body: ProblemDetails = {
+      type: problemType(error.code),
+      title: problemTitle(error.code, error.status, language),
+      status: error.status,
+      detail,
+      // The path only: a query string may hold personal data (a document number searched for).
+      instance: request.originalUrl.split('?')[0],
       code: error.code,
       fields: error.fields.map((f) => ({ field: f.field, reason: language === 'en' ? f.reasonEn : f.reason })),
-    });
+      error: detail,
+    };
+    // res.json() keeps a Content-Type already set (and adds the charset).
+    response.status(error.status).type(PROBLEM_JSON).json(body);
   }
 }
 
@@ -178,7 +189,7 @@ function toApiError(exception: unknown): ApiError {
   };
 }
 
-/** body-parser's failures (malformed JSON, body too large) are the client's: 400 naming the body. */
+/** body-parser's failures are the client's: malformed JSON a 400, a body over the limit a 413, naming the body. */
 function bodyParserError(exception: unknown): ApiError | null {
   // Nest wraps body-parser's errors in an HttpException and keeps the original as `cause`.
   const raw = exception as { type?: string; cause?: { type?: string } } | null;
@@ -194,7 +205,7 @@ function bodyParserError(exception: unknown): ApiError | null {
   }
   if (type === 'entity.too.large') {
     return {
-      status: 400,
+      status: 413,
       code: 'body_too_large',
       es: 'El cuerpo es demasiado grande',
       en: 'The body is too large',

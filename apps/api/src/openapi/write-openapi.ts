@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadConfig, startEmbeddedDatabase } from '#platform';
 import { createApp } from '../create-app.js';
-import { CONTRACT_FILES, contractFiles, README_FILE, readmeWithRolesTable } from './console-contract.js';
+import { errorsMarkdown } from '../http/problem-details.js';
+import { CONTRACT_FILES, contractFiles, ERRORS_FILE, README_FILE, readmeWithRolesTable } from './console-contract.js';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -21,7 +22,7 @@ const freePort = () =>
 /**
  * `npm run openapi`: the document needs a running app, and the app a database: a throw-away embedded PostgreSQL
  * in a temporary directory, with throw-away keys. Writes the console's openapi.json and schema.d.ts, and the
- * README's "Roles" table (from the routes' @Access declarations).
+ * README's "Roles" table (from the routes' @Access declarations), and docs/errors.md (every error code).
  */
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'registro-openapi-'));
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
       writeFileSync(CONTRACT_FILES.json, files.json);
       writeFileSync(CONTRACT_FILES.types, files.types);
       writeFileSync(README_FILE, readmeWithRolesTable(readFileSync(README_FILE, 'utf8'), document));
-      process.stderr.write(`escrito / written: ${CONTRACT_FILES.json}, ${CONTRACT_FILES.types}, ${README_FILE} (### Roles)\n`);
+      writeFileSync(ERRORS_FILE, errorsMarkdown());
+      process.stderr.write(
+        `escrito / written: ${CONTRACT_FILES.json}, ${CONTRACT_FILES.types}, ${README_FILE} (### Roles), ${ERRORS_FILE}\n`,
+      );
     } finally {
       await app.close();
     }

@@ -1,6 +1,7 @@
 /**
- * The API's errors as the console shows them: `{error, code, fields: [{field, reason}]}` in the language the request
- * asked for. Field errors go next to the field they name; the rest is one message for the screen.
+ * The API's errors as the console shows them: RFC 9457 problem details (`application/problem+json`: `detail`,
+ * `code`, `fields: [{field, reason}]`, and `error`, the same text as `detail`) in the language the request asked
+ * for. Field errors go next to the field they name; the rest is one message for the screen.
  */
 export interface FieldProblem {
   field: string;
@@ -42,11 +43,12 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }
   if (result.response.ok) return result.data as T;
-  const body = (result.error ?? {}) as { error?: string; code?: string; fields?: FieldProblem[] };
+  // openapi-fetch parses an error body as JSON whatever its content type (application/problem+json included).
+  const body = (result.error ?? {}) as { detail?: string; error?: string; code?: string; fields?: FieldProblem[] };
   throw new ApiError(
     result.response.status,
     body.code ?? 'http_' + result.response.status,
-    body.error ?? result.response.statusText,
+    body.detail ?? body.error ?? result.response.statusText,
     body.fields ?? [],
   );
 }

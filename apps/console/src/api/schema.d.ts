@@ -7,8 +7,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quién leyó, buscó por o borró datos personales / Who read, searched by or erased personal data (newest first) */
-        get: operations["AuditController_list_v1"];
+        /**
+         * Quién leyó, buscó por o borró datos personales / Who read, searched by or erased personal data (newest first)
+         * @description Roles: auditor, admin
+         */
+        get: operations["listAuditLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24,8 +27,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cómo inicia sesión la consola / How the console signs in */
-        get: operations["SessionController_authConfig_v1"];
+        /**
+         * Cómo inicia sesión la consola / How the console signs in
+         * @description Roles: public (no token)
+         */
+        get: operations["getAuthConfig"];
         put?: never;
         post?: never;
         delete?: never;
@@ -43,8 +49,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Canjear un enlace de acceso local (una vez) por un token / Exchange a local sign-in link (once) for a token */
-        post: operations["SessionController_exchange_v1"];
+        /**
+         * Canjear un enlace de acceso local (una vez) por un token / Exchange a local sign-in link (once) for a token
+         * @description Roles: public (no token; a sign-in link's code)
+         */
+        post: operations["signIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -58,11 +67,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Casos, los más recientes primero, sin datos personales / Cases, newest first, no personal field */
-        get: operations["CasesController_list_v1"];
+        /**
+         * Casos, los más recientes primero, sin datos personales / Cases, newest first, no personal field
+         * @description Roles: police, prosecutor, judiciary, admin
+         */
+        get: operations["listCases"];
         put?: never;
-        /** Registrar una denuncia policial / Register a police denunciation */
-        post: operations["CasesController_register_v1"];
+        /**
+         * Registrar una denuncia policial / Register a police denunciation
+         * @description Roles: police, admin
+         */
+        post: operations["registerCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -78,8 +93,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Casos de una víctima por su documento, con finalidad (auditado) / A victim's cases by document, with a purpose (audited) */
-        post: operations["CasesController_search_v1"];
+        /**
+         * Casos de una víctima por su documento, con finalidad (auditado) / A victim's cases by document, with a purpose (audited)
+         * @description Roles: police, prosecutor, admin (with a stated purpose, audited)
+         */
+        post: operations["searchCases"];
         delete?: never;
         options?: never;
         head?: never;
@@ -93,8 +111,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Un caso; datos personales de las víctimas solo con X-Purpose (auditado) / A case; victims' personal data only with X-Purpose (audited) */
-        get: operations["CasesController_get_v1"];
+        /**
+         * Un caso; datos personales de las víctimas solo con X-Purpose (auditado) / A case; victims' personal data only with X-Purpose (audited)
+         * @description Roles: police, prosecutor, judiciary, admin
+         */
+        get: operations["getCase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -112,7 +133,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CasesController_close_v1"];
+        /** @description Roles: police, admin */
+        post: operations["closeCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -128,7 +150,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CasesController_recordOperation_v1"];
+        /** @description Roles: police, admin */
+        post: operations["recordOperation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -144,8 +167,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enviar a la fiscalía (abre la investigación fiscal) / Send to the prosecutor */
-        post: operations["CasesController_referToProsecutor_v1"];
+        /**
+         * Enviar a la fiscalía (abre la investigación fiscal) / Send to the prosecutor
+         * @description Roles: police, admin
+         */
+        post: operations["referToProsecutor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -161,8 +187,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Derivar un caso o una víctima (p. ej. a un albergue) / Refer a case or a victim */
-        post: operations["ReferralsController_referCase_v1"];
+        /**
+         * Derivar un caso o una víctima (p. ej. a un albergue) / Refer a case or a victim
+         * @description Roles: police, prosecutor, admin
+         */
+        post: operations["referCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -178,7 +207,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CasesController_addSuspects_v1"];
+        /** @description Roles: police, admin */
+        post: operations["addSuspects"];
         delete?: never;
         options?: never;
         head?: never;
@@ -192,8 +222,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hitos de llamada → derivación → caso → fiscalía → juicio / Milestones across institutions */
-        get: operations["CasesController_getTimeline_v1"];
+        /**
+         * Hitos de llamada → derivación → caso → fiscalía → juicio / Milestones across institutions
+         * @description Roles: police, prosecutor, judiciary, admin
+         */
+        get: operations["getCaseTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -211,7 +244,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CasesController_addVictims_v1"];
+        /** @description Roles: police, admin */
+        post: operations["addVictims"];
         delete?: never;
         options?: never;
         head?: never;
@@ -227,8 +261,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Aprobar y ejecutar una supresión solicitada por otro administrador / Approve and execute an erasure requested by another admin */
-        post: operations["SubjectsController_approve_v1"];
+        /**
+         * Aprobar y ejecutar una supresión solicitada por otro administrador / Approve and execute an erasure requested by another admin
+         * @description Roles: admin (another admin than the one who asked)
+         */
+        post: operations["approveErasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -242,11 +279,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Llamadas, las más recientes primero (sin resumen) / Calls, newest first (no summary) */
-        get: operations["HotlineCallsController_list_v1"];
+        /**
+         * Llamadas, las más recientes primero (sin resumen) / Calls, newest first (no summary)
+         * @description Roles: operator, admin
+         */
+        get: operations["listHotlineCalls"];
         put?: never;
-        /** Registrar una llamada / Record a call */
-        post: operations["HotlineCallsController_record_v1"];
+        /**
+         * Registrar una llamada / Record a call
+         * @description Roles: operator, admin
+         */
+        post: operations["recordHotlineCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -260,8 +303,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Estado actual de una llamada (policía y protección: solo si se les derivó); el resumen solo con X-Purpose; auditado / Current state of a call (police and protection: only when referred to them); the summary only with X-Purpose; audited */
-        get: operations["HotlineCallsController_get_v1"];
+        /**
+         * Estado actual de una llamada (policía y protección: solo si se les derivó); el resumen solo con X-Purpose; auditado / Current state of a call (police and protection: only when referred to them); the summary only with X-Purpose; audited
+         * @description Roles: operator, police, protection, admin (police and protection: only a call referred to them)
+         */
+        get: operations["getHotlineCall"];
         put?: never;
         post?: never;
         delete?: never;
@@ -279,8 +325,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reclasificar / Re-classify */
-        post: operations["HotlineCallsController_classify_v1"];
+        /**
+         * Reclasificar / Re-classify
+         * @description Roles: operator, admin
+         */
+        post: operations["classifyHotlineCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -296,8 +345,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cerrar / Close */
-        post: operations["HotlineCallsController_close_v1"];
+        /**
+         * Cerrar / Close
+         * @description Roles: operator, admin
+         */
+        post: operations["closeHotlineCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -313,8 +365,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Corregir datos registrados / Correct recorded facts */
-        post: operations["HotlineCallsController_correct_v1"];
+        /**
+         * Corregir datos registrados / Correct recorded facts
+         * @description Roles: operator, admin
+         */
+        post: operations["correctHotlineCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -330,8 +385,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Derivar una llamada relacionada con trata / Refer a trafficking-related call */
-        post: operations["ReferralsController_referCall_v1"];
+        /**
+         * Derivar una llamada relacionada con trata / Refer a trafficking-related call
+         * @description Roles: operator, admin
+         */
+        post: operations["referCall"];
         delete?: never;
         options?: never;
         head?: never;
@@ -347,8 +405,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Anclar ahora las cabezas de todos los flujos / Anchor every stream head now */
-        post: operations["IntegrityController_anchor_v1"];
+        /**
+         * Anclar ahora las cabezas de todos los flujos / Anchor every stream head now
+         * @description Roles: auditor, admin
+         */
+        post: operations["anchorLog"];
         delete?: never;
         options?: never;
         head?: never;
@@ -362,14 +423,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Las últimas verificaciones, la más reciente primero / The latest verifications, newest first */
-        get: operations["IntegrityController_list_v1"];
+        /**
+         * Las últimas verificaciones, la más reciente primero / The latest verifications, newest first
+         * @description Roles: auditor, admin
+         */
+        get: operations["listVerifications"];
         put?: never;
         /**
          * Iniciar la verificación de las cadenas de hash, los anclajes y la bitácora de auditoría / Start verifying the hash chains, the anchors and the audit log
          * @description A job, one at a time: answers 202 at once with the verification (the running one if another is under way; Location names it). Read its status and report with GET /integrity/verifications/{verificationId}. Own quota: RATE_LIMIT_HEAVY_PER_MINUTE.
+         *
+         *     Roles: auditor, admin
          */
-        post: operations["IntegrityController_start_v1"];
+        post: operations["startVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,8 +452,10 @@ export interface paths {
         /**
          * Estado e informe de una verificación / A verification's status and report
          * @description status running, done or failed; once done, report.ok=false names the first broken link, the anchor (and stream) that no longer matches, the broken audit entry, or the exported (signed, kept outside the database) anchor the database no longer matches.
+         *
+         *     Roles: auditor, admin
          */
-        get: operations["IntegrityController_get_v1"];
+        get: operations["getVerification"];
         put?: never;
         post?: never;
         delete?: never;
@@ -403,8 +471,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quién soy y qué puedo llamar / Who I am and what I may call */
-        get: operations["SessionController_me_v1"];
+        /**
+         * Quién soy y qué puedo llamar / Who I am and what I may call
+         * @description Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -420,7 +491,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["JusticeController_getProsecution_v1"];
+        /** @description Roles: police, prosecutor, judiciary, admin */
+        get: operations["getProsecution"];
         put?: never;
         post?: never;
         delete?: never;
@@ -438,8 +510,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Registrar una etapa fiscal, en orden legal / Record a prosecution stage, in legal order */
-        post: operations["JusticeController_recordStage_v1"];
+        /**
+         * Registrar una etapa fiscal, en orden legal / Record a prosecution stage, in legal order
+         * @description Roles: prosecutor, admin
+         */
+        post: operations["recordProsecutionStage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,11 +528,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Publicaciones emitidas / Publications issued */
-        get: operations["OfficialStatisticsController_list_v1"];
+        /**
+         * Publicaciones emitidas / Publications issued
+         * @description Roles: analyst, auditor, admin
+         */
+        get: operations["listPublications"];
         put?: never;
-        /** Publica (congela) un reporte en el último punto de publicación / Freeze a report at the latest release point */
-        post: operations["OfficialStatisticsController_publish_v1"];
+        /**
+         * Publica (congela) un reporte en el último punto de publicación / Freeze a report at the latest release point
+         * @description Roles: analyst, admin
+         */
+        post: operations["publishStatistics"];
         delete?: never;
         options?: never;
         head?: never;
@@ -471,8 +552,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** El reporte publicado, byte a byte / The published report, byte for byte */
-        get: operations["OfficialStatisticsController_publication_v1"];
+        /**
+         * El reporte publicado, byte a byte / The published report, byte for byte
+         * @description Roles: analyst, auditor, admin
+         */
+        get: operations["getPublication"];
         put?: never;
         post?: never;
         delete?: never;
@@ -488,8 +572,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Celdas que cambiaron desde la publicación / Cells changed since publication */
-        get: operations["OfficialStatisticsController_revisions_v1"];
+        /**
+         * Celdas que cambiaron desde la publicación / Cells changed since publication
+         * @description Roles: analyst, auditor, admin
+         */
+        get: operations["listPublicationRevisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -505,8 +592,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first */
-        get: operations["ReferralsController_pending_v1"];
+        /**
+         * Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first
+         * @description Roles: operator, police, prosecutor, protection, admin
+         */
+        get: operations["listReferrals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -522,8 +612,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Una derivación (quien la recibe o la envió; datos del albergue solo para protección; auditado) / A referral (receiver or sender only; shelter details for protection only; audited) */
-        get: operations["ReferralsController_get_v1"];
+        /**
+         * Una derivación (quien la recibe o la envió; datos del albergue solo para protección; auditado) / A referral (receiver or sender only; shelter details for protection only; audited)
+         * @description Roles: operator, police, prosecutor, protection, admin
+         */
+        get: operations["getReferral"];
         put?: never;
         post?: never;
         delete?: never;
@@ -541,7 +634,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReferralsController_accept_v1"];
+        /** @description Roles: police, prosecutor, protection, admin */
+        post: operations["acceptReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -557,7 +651,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReferralsController_complete_v1"];
+        /** @description Roles: police, prosecutor, protection, admin */
+        post: operations["completeReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -573,7 +668,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReferralsController_reject_v1"];
+        /** @description Roles: police, prosecutor, protection, admin */
+        post: operations["rejectReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -589,7 +685,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReferralsController_revoke_v1"];
+        /** @description Roles: operator, police, prosecutor, admin */
+        post: operations["revokeReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -603,8 +700,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed */
-        get: operations["StatisticsController_hotline_v1"];
+        /**
+         * Llamadas recibidas, relacionadas con trata y cerradas / Hotline calls received, trafficking-related, closed
+         * @description Roles: operator, police, prosecutor, protection, analyst, admin
+         */
+        get: operations["getHotlineStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -620,8 +720,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cuadros anuales para el INEI / INEI annual tables (json, csv, xlsx; asOf) */
-        get: operations["OfficialStatisticsController_inei_v1"];
+        /**
+         * Cuadros anuales para el INEI / INEI annual tables (json, csv, xlsx; asOf)
+         * @description Roles: analyst, admin
+         */
+        get: operations["getIneiStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -637,8 +740,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reporte mensual Meta 14 / Meta 14 monthly report (json, csv, xlsx; asOf) */
-        get: operations["OfficialStatisticsController_monthly_v1"];
+        /**
+         * Reporte mensual Meta 14 / Meta 14 monthly report (json, csv, xlsx; asOf)
+         * @description Roles: police, prosecutor, analyst, admin
+         */
+        get: operations["getMonthlyStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -654,8 +760,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance */
-        get: operations["StatisticsController_referrals_v1"];
+        /**
+         * Derivaciones: enviadas, aceptadas, …, y horas hasta la aceptación / Referrals and time to acceptance
+         * @description Roles: operator, police, prosecutor, protection, analyst, admin
+         */
+        get: operations["getReferralStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -671,11 +780,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Puntos de publicación: las únicas posiciones (asOf) que un analista puede leer / Release points: the only positions (asOf) analysts may read */
-        get: operations["OfficialStatisticsController_releasePoints_v1"];
+        /**
+         * Puntos de publicación: las únicas posiciones (asOf) que un analista puede leer / Release points: the only positions (asOf) analysts may read
+         * @description Roles: analyst, auditor, admin
+         */
+        get: operations["listReleasePoints"];
         put?: never;
-        /** Declara la posición actual de las estadísticas como punto de publicación / Declare the statistics' current position a release point */
-        post: operations["OfficialStatisticsController_declareReleasePoint_v1"];
+        /**
+         * Declara la posición actual de las estadísticas como punto de publicación / Declare the statistics' current position a release point
+         * @description Roles: admin
+         */
+        post: operations["declareReleasePoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -691,8 +806,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Solicitar la supresión de los datos personales de una persona (la aprueba otro administrador) / Request the erasure of a data subject (another admin approves) */
-        post: operations["SubjectsController_request_v1"];
+        /**
+         * Solicitar la supresión de los datos personales de una persona (la aprueba otro administrador) / Request the erasure of a data subject (another admin approves)
+         * @description Roles: admin (a department admin: only a person whose records are all in their departments)
+         */
+        post: operations["requestErasure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -708,8 +826,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Abrir un juicio sobre una acusación / Open a trial on an accusation */
-        post: operations["JusticeController_openTrial_v1"];
+        /**
+         * Abrir un juicio sobre una acusación / Open a trial on an accusation
+         * @description Roles: judiciary, admin
+         */
+        post: operations["openTrial"];
         delete?: never;
         options?: never;
         head?: never;
@@ -723,7 +844,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["JusticeController_getTrial_v1"];
+        /** @description Roles: police, prosecutor, judiciary, admin */
+        get: operations["getTrial"];
         put?: never;
         post?: never;
         delete?: never;
@@ -741,7 +863,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["JusticeController_appeal_v1"];
+        /** @description Roles: judiciary, admin */
+        post: operations["recordAppeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -757,7 +880,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["JusticeController_finality_v1"];
+        /** @description Roles: judiciary, admin */
+        post: operations["declareFinality"];
         delete?: never;
         options?: never;
         head?: never;
@@ -773,7 +897,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["JusticeController_rule_v1"];
+        /** @description Roles: judiciary, admin */
+        post: operations["recordRuling"];
         delete?: never;
         options?: never;
         head?: never;
@@ -787,8 +912,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Disponibilidad / Readiness (logHead y projections solo con token / only with a token) */
-        get: operations["HealthController_health"];
+        /**
+         * Disponibilidad / Readiness (logHead y projections solo con token / only with a token)
+         * @description Roles: public (no token; `logHead` and `projections` only with a valid token, any role)
+         */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1042,6 +1170,37 @@ export interface components {
             /** Format: uuid */
             trialId?: string;
         };
+        /** @description RFC 9457 problem details (application/problem+json); docs/errors.md lists every code */
+        ProblemDetails: {
+            /**
+             * @description docs/errors.md
+             * @enum {string}
+             */
+            code: "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
+            /** @description Qué pasó esta vez / what happened this time */
+            detail: string;
+            /** @description Igual a detail; se mantiene por compatibilidad / same as detail; kept for compatibility */
+            error: string;
+            fields: {
+                /** @example channel */
+                field: string;
+                reason: string;
+            }[];
+            /**
+             * @description La ruta de la solicitud / the request path
+             * @example /api/v1/hotline-calls
+             */
+            instance: string;
+            status: number;
+            /** @description Título del tipo, en el idioma pedido / title of the type, in the language asked for */
+            title: string;
+            /**
+             * Format: uri-reference
+             * @description /problems/<code>
+             * @example /problems/invalid_command
+             */
+            type: string;
+        };
         ProsecutionStageDto: {
             /**
              * @description ISO 8601 con zona horaria / with offset
@@ -1279,7 +1438,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuditController_list_v1: {
+    listAuditLog: {
         parameters: {
             query?: {
                 /** @description Desde (incluido) / from (inclusive) */
@@ -1329,9 +1488,54 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    SessionController_authConfig_v1: {
+    getAuthConfig: {
         parameters: {
             query?: never;
             header?: never;
@@ -1348,9 +1552,27 @@ export interface operations {
                     "application/json": components["schemas"]["AuthConfigDto"];
                 };
             };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    SessionController_exchange_v1: {
+    signIn: {
         parameters: {
             query?: never;
             header?: never;
@@ -1359,6 +1581,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "el código del enlace de acceso / the sign-in link code"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignInDto"];
             };
         };
@@ -1371,9 +1598,63 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_list_v1: {
+    listCases: {
         parameters: {
             query?: {
                 /** @description Parte del nombre de la unidad, sin distinguir mayúsculas ni tildes / unit name substring, case- and accent-insensitive */
@@ -1407,9 +1688,63 @@ export interface operations {
                     "application/json": components["schemas"]["CaseListDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_register_v1: {
+    registerCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -1418,6 +1753,35 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "occurredAt": "2026-03-10T22:00:00-05:00",
+                 *       "policeUnit": "DIRCTPTIM Lima",
+                 *       "purposes": [
+                 *         "labour_exploitation"
+                 *       ],
+                 *       "registeredAt": "2026-03-15T09:00:00-05:00",
+                 *       "source": "hotline_referral",
+                 *       "suspects": [
+                 *         {
+                 *           "nationality": "PE",
+                 *           "role": "captador",
+                 *           "sex": "male"
+                 *         }
+                 *       ],
+                 *       "ubigeo": "150101",
+                 *       "victims": [
+                 *         {
+                 *           "age": 17,
+                 *           "documentNumber": "00000000",
+                 *           "documentType": "DNI",
+                 *           "fullName": "Persona Ficticia",
+                 *           "nationality": "PE",
+                 *           "sex": "female"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterCaseDto"];
             };
         };
@@ -1439,9 +1803,81 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_search_v1: {
+    searchCases: {
         parameters: {
             query?: never;
             header?: never;
@@ -1450,6 +1886,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "documentNumber": "00000000",
+                 *       "documentType": "DNI",
+                 *       "purpose": "Verificar antecedentes de la víctima"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CaseSearchDto"];
             };
         };
@@ -1462,9 +1905,63 @@ export interface operations {
                     "application/json": components["schemas"]["CaseListDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_get_v1: {
+    getCase: {
         parameters: {
             query?: never;
             header?: {
@@ -1552,9 +2049,63 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_close_v1: {
+    closeCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -1565,6 +2116,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "closedAt": "2026-06-01T09:00:00-05:00",
+                 *       "reason": "Derivado y concluido"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CloseCaseDto"];
             };
         };
@@ -1584,9 +2141,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_recordOperation_v1: {
+    recordOperation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1597,6 +2235,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "conductedAt": "2026-03-16T05:00:00-05:00",
+                 *       "detained": 1,
+                 *       "rescued": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordOperationDto"];
             };
         };
@@ -1616,9 +2261,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_referToProsecutor_v1: {
+    referToProsecutor: {
         parameters: {
             query?: never;
             header?: never;
@@ -1629,6 +2355,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "office": "Fiscalía Especializada en Trata de Personas de Lima",
+                 *       "referredAt": "2026-03-17T09:00:00-05:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReferToProsecutorDto"];
             };
         };
@@ -1650,9 +2382,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ReferralsController_referCase_v1: {
+    referCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -1663,6 +2476,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "referredAt": "2026-03-15T11:00:00-05:00",
+                 *       "to": "MIMP",
+                 *       "ubigeo": "150101"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendCaseReferralDto"];
             };
         };
@@ -1675,9 +2495,90 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_addSuspects_v1: {
+    addSuspects: {
         parameters: {
             query?: never;
             header?: never;
@@ -1688,6 +2589,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "suspects": [
+                 *         {
+                 *           "nationality": "VE",
+                 *           "role": "explotadora",
+                 *           "sex": "female"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddSuspectsDto"];
             };
         };
@@ -1708,9 +2620,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_getTimeline_v1: {
+    getCaseTimeline: {
         parameters: {
             query?: never;
             header?: never;
@@ -1781,9 +2774,54 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    CasesController_addVictims_v1: {
+    addVictims: {
         parameters: {
             query?: never;
             header?: never;
@@ -1794,6 +2832,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "victims": [
+                 *         {
+                 *           "age": 15,
+                 *           "nationality": "PE",
+                 *           "sex": "male"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddVictimsDto"];
             };
         };
@@ -1814,9 +2863,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    SubjectsController_approve_v1: {
+    approveErasure: {
         parameters: {
             query?: never;
             header?: never;
@@ -1866,9 +2996,81 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    HotlineCallsController_list_v1: {
+    listHotlineCalls: {
         parameters: {
             query?: {
                 /** @description Desde el día (Lima, incluido) / from day (Lima, inclusive) */
@@ -1899,9 +3101,63 @@ export interface operations {
                     "application/json": components["schemas"]["HotlineCallListDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    HotlineCallsController_record_v1: {
+    recordHotlineCall: {
         parameters: {
             query?: never;
             header?: never;
@@ -1910,6 +3166,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "anonymous": true,
+                 *       "callerUbigeo": "150101",
+                 *       "channel": "phone",
+                 *       "language": "es",
+                 *       "receivedAt": "2026-03-14T09:30:00-05:00",
+                 *       "summary": "Relato de la llamada (dato personal, se guarda cifrado)",
+                 *       "topic": "trafficking"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordHotlineCallDto"];
             };
         };
@@ -1922,9 +3189,81 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    HotlineCallsController_get_v1: {
+    getHotlineCall: {
         parameters: {
             query?: never;
             header?: {
@@ -1979,9 +3318,63 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    HotlineCallsController_classify_v1: {
+    classifyHotlineCall: {
         parameters: {
             query?: never;
             header?: {
@@ -1997,6 +3390,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Se trata de una queja laboral",
+                 *       "topic": "labour_complaint"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClassifyHotlineCallDto"];
             };
         };
@@ -2009,9 +3408,90 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    HotlineCallsController_close_v1: {
+    closeHotlineCall: {
         parameters: {
             query?: never;
             header?: {
@@ -2027,6 +3507,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "closedAt": "2026-03-14T10:00:00-05:00",
+                 *       "outcome": "referred"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CloseHotlineCallDto"];
             };
         };
@@ -2039,9 +3525,90 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    HotlineCallsController_correct_v1: {
+    correctHotlineCall: {
         parameters: {
             query?: never;
             header?: {
@@ -2057,6 +3624,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "whatsapp",
+                 *       "reason": "Canal mal registrado"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CorrectHotlineCallDto"];
             };
         };
@@ -2069,9 +3642,90 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ReferralsController_referCall_v1: {
+    referCall: {
         parameters: {
             query?: never;
             header?: never;
@@ -2082,6 +3736,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "referredAt": "2026-03-14T09:45:00-05:00",
+                 *       "to": "PNP",
+                 *       "ubigeo": "150101",
+                 *       "unitName": "DIRCTPTIM Lima"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendReferralDto"];
             };
         };
@@ -2094,9 +3756,90 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    IntegrityController_anchor_v1: {
+    anchorLog: {
         parameters: {
             query?: never;
             header?: never;
@@ -2122,9 +3865,63 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    IntegrityController_list_v1: {
+    listVerifications: {
         parameters: {
             query?: never;
             header?: never;
@@ -2242,9 +4039,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    IntegrityController_start_v1: {
+    startVerification: {
         parameters: {
             query?: never;
             header?: never;
@@ -2360,9 +4193,63 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    IntegrityController_get_v1: {
+    getVerification: {
         parameters: {
             query?: never;
             header?: never;
@@ -2480,9 +4367,54 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    SessionController_me_v1: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -2521,9 +4453,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    JusticeController_getProsecution_v1: {
+    getProsecution: {
         parameters: {
             query?: never;
             header?: never;
@@ -2589,9 +4557,54 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    JusticeController_recordStage_v1: {
+    recordProsecutionStage: {
         parameters: {
             query?: never;
             header?: never;
@@ -2603,6 +4616,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "occurredAt": "2026-05-02T10:00:00-05:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProsecutionStageDto"];
             };
         };
@@ -2622,9 +4640,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    OfficialStatisticsController_list_v1: {
+    listPublications: {
         parameters: {
             query?: never;
             header?: never;
@@ -2659,9 +4758,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    OfficialStatisticsController_publish_v1: {
+    publishStatistics: {
         parameters: {
             query?: never;
             header?: never;
@@ -2670,6 +4805,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "monthly",
+                 *       "period": "2026-03"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PublishDto"];
             };
         };
@@ -2700,9 +4841,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    OfficialStatisticsController_publication_v1: {
+    getPublication: {
         parameters: {
             query?: {
                 /** @description Posición del registro: la respuesta es la que se habría dado cuando el registro terminaba allí */
@@ -2795,9 +4999,72 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    OfficialStatisticsController_revisions_v1: {
+    listPublicationRevisions: {
         parameters: {
             query?: never;
             header?: never;
@@ -2844,9 +5111,54 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ReferralsController_pending_v1: {
+    listReferrals: {
         parameters: {
             query?: {
                 status?: "pending";
@@ -2894,9 +5206,63 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ReferralsController_get_v1: {
+    getReferral: {
         parameters: {
             query?: never;
             header?: never;
@@ -2964,9 +5330,54 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ReferralsController_accept_v1: {
+    acceptReferral: {
         parameters: {
             query?: never;
             header?: never;
@@ -2977,6 +5388,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "acceptedAt": "2026-03-14T12:00:00-05:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptReferralDto"];
             };
         };
@@ -2989,9 +5405,90 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ReferralsController_complete_v1: {
+    completeReferral: {
         parameters: {
             query?: never;
             header?: never;
@@ -3002,6 +5499,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "completedAt": "2026-03-20T12:00:00-05:00",
+                 *       "reason": "victim_assisted",
+                 *       "successful": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["CompleteReferralDto"];
             };
         };
@@ -3014,9 +5518,90 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ReferralsController_reject_v1: {
+    rejectReferral: {
         parameters: {
             query?: never;
             header?: never;
@@ -3027,6 +5612,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Fuera de nuestra competencia",
+                 *       "rejectedAt": "2026-03-14T12:00:00-05:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RejectReferralDto"];
             };
         };
@@ -3039,9 +5630,90 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ReferralsController_revoke_v1: {
+    revokeReferral: {
         parameters: {
             query?: never;
             header?: never;
@@ -3052,6 +5724,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Enviada por error",
+                 *       "revokedAt": "2026-03-14T12:00:00-05:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RevokeReferralDto"];
             };
         };
@@ -3064,9 +5742,90 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralAcceptedDto"];
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    StatisticsController_hotline_v1: {
+    getHotlineStatistics: {
         parameters: {
             query?: {
                 /** @description Primer mes (America/Lima); por defecto, 11 meses antes de `to` */
@@ -3143,9 +5902,63 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    OfficialStatisticsController_inei_v1: {
+    getIneiStatistics: {
         parameters: {
             query?: {
                 /** @description Posición del registro: la respuesta es la que se habría dado cuando el registro terminaba allí */
@@ -3236,9 +6049,72 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    OfficialStatisticsController_monthly_v1: {
+    getMonthlyStatistics: {
         parameters: {
             query: {
                 /** @description Posición del registro: la respuesta es la que se habría dado cuando el registro terminaba allí */
@@ -3333,9 +6209,63 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    StatisticsController_referrals_v1: {
+    getReferralStatistics: {
         parameters: {
             query?: {
                 from?: string;
@@ -3428,9 +6358,63 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    OfficialStatisticsController_releasePoints_v1: {
+    listReleasePoints: {
         parameters: {
             query?: never;
             header?: never;
@@ -3465,9 +6449,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    OfficialStatisticsController_declareReleasePoint_v1: {
+    declareReleasePoint: {
         parameters: {
             query?: never;
             header?: never;
@@ -3500,9 +6520,72 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    SubjectsController_request_v1: {
+    requestErasure: {
         parameters: {
             query?: never;
             header?: never;
@@ -3513,6 +6596,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Solicitud de la persona (Ley 29733)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EraseSubjectDto"];
             };
         };
@@ -3556,9 +6644,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    JusticeController_openTrial_v1: {
+    openTrial: {
         parameters: {
             query?: never;
             header?: never;
@@ -3567,6 +6736,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "court": "Juzgado Penal Colegiado de Tambopata",
+                 *       "openedAt": "2026-07-01T10:00:00-05:00",
+                 *       "prosecutionId": "3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f1a2b3c"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OpenTrialDto"];
             };
         };
@@ -3586,9 +6762,81 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    JusticeController_getTrial_v1: {
+    getTrial: {
         parameters: {
             query?: never;
             header?: never;
@@ -3657,9 +6905,54 @@ export interface operations {
                     };
                 };
             };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    JusticeController_appeal_v1: {
+    recordAppeal: {
         parameters: {
             query?: never;
             header?: never;
@@ -3670,6 +6963,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "appealedAt": "2026-09-05T10:00:00-05:00",
+                 *       "appellant": "Defensa"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AppealDto"];
             };
         };
@@ -3689,9 +6988,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    JusticeController_finality_v1: {
+    declareFinality: {
         parameters: {
             query?: never;
             header?: never;
@@ -3702,6 +7082,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "finalAt": "2026-12-01T10:00:00-05:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FinalityDto"];
             };
         };
@@ -3721,9 +7106,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    JusticeController_rule_v1: {
+    recordRuling: {
         parameters: {
             query?: never;
             header?: never;
@@ -3734,6 +7200,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "defendants": [
+                 *         "6a1b2c3d-4e5f-4a1b-8c2d-3e4f5a6b7c8d"
+                 *       ],
+                 *       "ruledAt": "2026-09-01T10:00:00-05:00",
+                 *       "sentenceYears": 15,
+                 *       "verdict": "conviction"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RulingDto"];
             };
         };
@@ -3753,9 +7229,90 @@ export interface operations {
                     };
                 };
             };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    HealthController_health: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -3769,6 +7326,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
