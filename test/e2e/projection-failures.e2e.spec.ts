@@ -107,10 +107,11 @@ describe('a poison event', () => {
     }
     await sleep(Math.max(0, since + 1100 - Date.now()));
     const ready = await request(t.app.getHttpServer()).get('/health/ready').expect(503);
-    expect(ready.body).toEqual({
-      status: 'unavailable',
-      database: 'up',
-      projections: { failing: 1, failingTooLong: 1, failureSecondsLimit: 1, skips: 0 },
+    expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(ready.body).toMatchObject({
+      status: 503,
+      code: 'not_ready',
+      fields: [{ field: 'projections', reason: expect.stringMatching(/^1 proyección\(es\) fallando más de 1 s/) }],
     });
     // Liveness is another matter: the process answers; GET /health as before.
     await request(t.app.getHttpServer()).get('/health/live').expect(200, { status: 'ok' });

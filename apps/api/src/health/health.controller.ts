@@ -1,12 +1,23 @@
-import { Controller, Get, Inject, Req, Res, VERSION_NEUTRAL } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Req, VERSION_NEUTRAL } from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type pg from 'pg';
 import { PROJECTIONS } from '#read-models';
 import { APP_CONFIG, failingLongerThan, PG_POOL, projectionOverview, type AppConfig, type RequestWithActor } from '#platform';
 import { Access } from '../auth/access.js';
 import { PUBLIC } from '../auth/endpoint-policy.js';
-import { LIVE_SCHEMA, READY_SCHEMA, STATUS_SCHEMA } from './health.schemas.js';
+import { PROBLEM_JSON } from '../http/problem-details.js';
+import { PROBLEM_SCHEMA } from '../openapi/document.js';
+import { HEALTH_SCHEMA, LIVE_SCHEMA, READY_SCHEMA, STATUS_SCHEMA } from './health.schemas.js';
+import { NotReady } from './not-ready.js';
+
+const DATABASE_DOWN = { field: 'database', reason: 'la base de datos no responde', reasonEn: 'the database does not answer' };
+/** A probe's 503: problem details naming the failing checks. */
+const NOT_READY_RESPONSE = {
+  status: 503,
+  description: 'No preparado / not ready (fields: database, projections)',
+  content: { [PROBLEM_JSON]: { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } },
+};
 
 const NAMES = PROJECTIONS.map((p) => p.name);
 
@@ -37,27 +48,34 @@ export class HealthController {
   @Access({ roles: PUBLIC, note: 'readiness: database up and no projection failing longer than READINESS_PROJECTION_FAILURE_SECONDS' })
   @Get('ready')
   @ApiOkResponse({ schema: READY_SCHEMA })
-  @ApiServiceUnavailableResponse({ schema: READY_SCHEMA, description: 'No preparado / not ready' })
+  @ApiResponse(NOT_READY_RESPONSE)
   @ApiOperation({
     summary:
       'Preparado / Readiness: base de datos y ninguna proyección fallando más de READINESS_PROJECTION_FAILURE_SECONDS / database up, no projection failing too long',
   })
-  async ready(@Res({ passthrough: true }) response: Response) {
+  async ready() {
     let projections;
     try {
       projections = await projectionOverview(this.pool, NAMES);
     } catch {
-      response.status(503);
-      return { status: 'unavailable', database: 'down' };
+      throw new NotReady([DATABASE_DOWN]);
     }
     const limit = this.config.readinessProjectionFailureSeconds;
     const failing = projections.filter((p) => p.state !== 'running').length;
     const failingTooLong = projections.filter((p) => failingLongerThan(p, limit)).length;
     const skips = projections.reduce((n, p) => n + p.skips.length, 0);
-    if (failingTooLong > 0) response.status(503);
     // Which projection and why: GET /health/status (admin, auditor) or `npm run cli -- projections status`.
+    if (failingTooLong > 0) {
+      throw new NotReady([
+        {
+          field: 'projections',
+          reason: `${failingTooLong} proyección(es) fallando más de ${limit} s (GET /health/status)`,
+          reasonEn: `${failingTooLong} projection(s) failing longer than ${limit} s (GET /health/status)`,
+        },
+      ]);
+    }
     return {
-      status: failingTooLong > 0 ? 'unavailable' : 'ok',
+      status: 'ok',
       database: 'up',
       projections: { failing, failingTooLong, failureSecondsLimit: limit, skips },
     };
@@ -84,7 +102,9 @@ export class HealthController {
   @Access({ roles: PUBLIC, note: 'no token; `logHead` and `projections` only with a valid token, any role' })
   @Get()
   @ApiOperation({ summary: 'Disponibilidad / Readiness (logHead y projections solo con token / only with a token)' })
-  async health(@Req() request: Request & RequestWithActor, @Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ schema: HEALTH_SCHEMA })
+  @ApiResponse(NOT_READY_RESPONSE)
+  async health(@Req() request: Request & RequestWithActor) {
     try {
       if (!request.actor) {
         await this.pool.query('SELECT 1');
@@ -105,8 +125,7 @@ export class HealthController {
         })),
       };
     } catch {
-      response.status(503);
-      return { status: 'unavailable', database: 'down' };
+      throw new NotReady([DATABASE_DOWN]);
     }
   }
 }

@@ -7,8 +7,8 @@ export const LIVE_SCHEMA = closedObject<{ status: string }>({ status: codes(['ok
 /** GET /health/ready: counts only (which projection and why: GET /health/status). */
 export const READY_SCHEMA = closedObject<{ status: string; database: string; projections: unknown }>(
   {
-    status: codes(['ok', 'unavailable']),
-    database: codes(['up', 'down']),
+    status: codes(['ok']),
+    database: codes(['up']),
     projections: closedObject<{ failing: number; failingTooLong: number; failureSecondsLimit: number; skips: number }>({
       failing: integer('Proyecciones reintentando o detenidas / projections retrying or stopped'),
       failingTooLong: integer(
@@ -66,3 +66,20 @@ export const STATUS_SCHEMA = closedObject<Record<string, unknown>>({
     }),
   ),
 });
+
+/** GET /health: up or not; with a valid token (any role) also the log head and each projection's position. */
+export const HEALTH_SCHEMA = closedObject<{ status: string; database: string; logHead: number; projections: unknown }>(
+  {
+    status: codes(['ok']),
+    database: codes(['up']),
+    logHead: integer('Posición global del último evento / global position of the last event'),
+    projections: arrayOf(
+      closedObject<{ name: string; eventsProcessed: number; position: number }>({
+        name: string(),
+        eventsProcessed: integer('Eventos procesados / events processed'),
+        position: integer('Posición global alcanzada / global position reached'),
+      }),
+    ),
+  },
+  { optional: ['logHead', 'projections'] },
+);

@@ -6,6 +6,7 @@ import { Forbidden, SignInRefused, Unauthorized } from '../auth/auth.errors.js';
 import { preferredLanguage, type Language } from './language.js';
 import { PROBLEM_JSON, problemTitle, problemType, type ProblemDetails } from './problem-details.js';
 import { RateLimited } from './rate-limiter.js';
+import { NotReady } from '../health/not-ready.js';
 
 interface ApiError {
   status: number;
@@ -140,6 +141,15 @@ function toApiError(exception: unknown): ApiError {
       es: 'Ya existe un registro con ese id y contenido distinto',
       en: 'A record with that id and different content already exists',
       fields: [],
+    };
+  }
+  if (exception instanceof NotReady) {
+    return {
+      status: 503,
+      code: 'not_ready',
+      es: 'El registro no está preparado para atender (ver fields)',
+      en: 'The registry is not ready to serve (see fields)',
+      fields: exception.fields,
     };
   }
   if (exception instanceof StreamNotFound) {

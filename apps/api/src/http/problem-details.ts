@@ -20,6 +20,8 @@ export interface ProblemType {
 
 /** Code → status and title (es, en). Titles are the type's summary; `detail` says what happened this time. */
 export const PROBLEM_TYPES = {
+  // 503: the registry cannot serve yet (readiness probe)
+  not_ready: { status: 503, es: 'No preparado', en: 'Not ready' },
   // 400: the request itself
   invalid_command: { status: 400, es: 'Datos no válidos', en: 'Invalid data' },
   malformed_json: { status: 400, es: 'JSON mal formado', en: 'Malformed JSON' },

@@ -932,8 +932,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Vida / Liveness: el proceso responde / the process answers */
-        get: operations["HealthController_live"];
+        /**
+         * Vida / Liveness: el proceso responde / the process answers
+         * @description Roles: public (liveness: the process answers)
+         */
+        get: operations["live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -949,8 +952,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Preparado / Readiness: base de datos y ninguna proyección fallando más de READINESS_PROJECTION_FAILURE_SECONDS / database up, no projection failing too long */
-        get: operations["HealthController_ready"];
+        /**
+         * Preparado / Readiness: base de datos y ninguna proyección fallando más de READINESS_PROJECTION_FAILURE_SECONDS / database up, no projection failing too long
+         * @description Roles: public (readiness: database up and no projection failing longer than READINESS_PROJECTION_FAILURE_SECONDS)
+         */
+        get: operations["ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -966,8 +972,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Estado de las proyecciones / Projection status: estado, retraso, fallo, omisiones / state, lag, failure, skips */
-        get: operations["HealthController_status"];
+        /**
+         * Estado de las proyecciones / Projection status: estado, retraso, fallo, omisiones / state, lag, failure, skips
+         * @description Roles: admin, auditor (which projection fails and why, its lag and the skips recorded)
+         */
+        get: operations["status"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1176,7 +1185,7 @@ export interface components {
              * @description docs/errors.md
              * @enum {string}
              */
-            code: "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
+            code: "not_ready" | "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
             /** @description Qué pasó esta vez / what happened this time */
             detail: string;
             /** @description Igual a detail; se mantiene por compatibilidad / same as detail; kept for compatibility */
@@ -7325,7 +7334,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        database: "up";
+                        /** @description Posición global del último evento / global position of the last event */
+                        logHead?: number;
+                        projections?: {
+                            /** @description Eventos procesados / events processed */
+                            eventsProcessed: number;
+                            name: string;
+                            /** @description Posición global alcanzada / global position reached */
+                            position: number;
+                        }[];
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No preparado / not ready (fields: database, projections) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
             };
             /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
             429: {
@@ -7347,7 +7421,7 @@ export interface operations {
             };
         };
     };
-    HealthController_live: {
+    ready: {
         parameters: {
             query?: never;
             header?: never;
@@ -7362,72 +7436,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @enum {string} */
+                        database: "up";
+                        projections?: {
+                            /** @description Proyecciones reintentando o detenidas / projections retrying or stopped */
+                            failing: number;
+                            /** @description Fallando más de READINESS_PROJECTION_FAILURE_SECONDS (hace fallar la disponibilidad) / failing longer than that (fails readiness) */
+                            failingTooLong: number;
+                            /** @description READINESS_PROJECTION_FAILURE_SECONDS */
+                            failureSecondsLimit: number;
+                            /** @description Eventos omitidos por el operador / events skipped by the operator */
+                            skips: number;
+                        };
                         /** @enum {string} */
                         status: "ok";
                     };
                 };
             };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        database: "up" | "down";
-                        projections?: {
-                            /** @description Proyecciones reintentando o detenidas / projections retrying or stopped */
-                            failing: number;
-                            /** @description Fallando más de READINESS_PROJECTION_FAILURE_SECONDS (hace fallar la disponibilidad) / failing longer than that (fails readiness) */
-                            failingTooLong: number;
-                            /** @description READINESS_PROJECTION_FAILURE_SECONDS */
-                            failureSecondsLimit: number;
-                            /** @description Eventos omitidos por el operador / events skipped by the operator */
-                            skips: number;
-                        };
-                        /** @enum {string} */
-                        status: "ok" | "unavailable";
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No preparado / not ready */
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No preparado / not ready (fields: database, projections) */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        database: "up" | "down";
-                        projections?: {
-                            /** @description Proyecciones reintentando o detenidas / projections retrying or stopped */
-                            failing: number;
-                            /** @description Fallando más de READINESS_PROJECTION_FAILURE_SECONDS (hace fallar la disponibilidad) / failing longer than that (fails readiness) */
-                            failingTooLong: number;
-                            /** @description READINESS_PROJECTION_FAILURE_SECONDS */
-                            failureSecondsLimit: number;
-                            /** @description Eventos omitidos por el operador / events skipped by the operator */
-                            skips: number;
-                        };
-                        /** @enum {string} */
-                        status: "ok" | "unavailable";
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
     };
-    HealthController_status: {
+    status: {
         parameters: {
             query?: never;
             header?: never;
@@ -7484,6 +7539,42 @@ export interface operations {
                             state: "running" | "retrying" | "failed";
                         }[];
                     };
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
