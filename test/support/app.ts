@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { createApp, createLogger } from '../../apps/api/src/create-app.js';
+import type { LogOutput } from '../../apps/api/src/http/logging.js';
 import { ProjectionDaemon } from '#event-store';
 import { loadConfig, type Role } from '#platform';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from './database.js';
@@ -22,8 +23,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real HTTP application on a fresh database; projections run on demand so tests are deterministic. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real HTTP application on a fresh database; projections run on demand so tests are deterministic. Silent,
+ * unless `logs` is given: then it logs there as `npm start` does (LOG_LEVEL, LOG_FORMAT from `env`).
+ * nestjs-pino keeps the first logger of the process (of a spec file, under Jest): one logging app per spec file.
+ */
+export async function createTestApp(env: Record<string, string> = {}, logs?: LogOutput): Promise<TestApp> {
   const db = await createTestDatabase();
   // A secret of the test's own, so the tests never read or write the developer's .data/jwt-secret.
   const secret = randomBytes(32).toString('base64url');
@@ -44,7 +49,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     [],
   );
-  const app = await createApp(config, db, false);
+  const app = await createApp(config, db, logs ? createLogger(config, logs) : false);
   await app.init();
   return {
     app,
