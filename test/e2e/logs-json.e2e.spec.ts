@@ -120,6 +120,11 @@ describe('logs as JSON lines (LOG_FORMAT=json): one line per request, its id on 
     expect(logs.text()).not.toContain('has spaces');
   });
 
+  it('logs /health (outside the /api prefix) once, like any request', async () => {
+    await request(t.app.getHttpServer()).get('/health').set('X-Request-Id', 'req-health').expect(200);
+    expect(linesOf('req-health')).toEqual([expect.objectContaining({ route: '/health', status: 200 })]);
+  });
+
   it('replaces personal fields in whatever object the code logs (the net under a future mistake)', () => {
     new Logger('Mistake').log({ event: 'oops', fullName: NAME, victim: { documentNumber: DOCUMENT }, summary: SUMMARY, count: 2 });
     const line = logs.lines().find((l) => l.context === 'Mistake');

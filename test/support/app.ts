@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { createApp, createLogger } from '../../apps/api/src/create-app.js';
-import type { LogOutput } from '../../apps/api/src/http/logging.js';
+import type { LogOutput, RegistryLogger } from '../../apps/api/src/http/logging.js';
 import { ProjectionDaemon } from '#event-store';
 import { loadConfig, type Role } from '#platform';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from './database.js';
@@ -20,6 +20,8 @@ export interface TestApp {
   token(role: Role | string, options?: TestTokenOptions): string;
   /** The HS256 secret the app verifies tokens with (sign-in links, CLI runs against this app). */
   secret: string;
+  /** The app's logger when it was given somewhere to log (`logs`). */
+  logger?: RegistryLogger;
   close(): Promise<void>;
 }
 
@@ -49,7 +51,8 @@ export async function createTestApp(env: Record<string, string> = {}, logs?: Log
     },
     [],
   );
-  const app = await createApp(config, db, logs ? createLogger(config, logs) : false);
+  const logger = logs ? createLogger(config, logs) : undefined;
+  const app = await createApp(config, db, logger ?? false);
   await app.init();
   return {
     app,
@@ -59,6 +62,7 @@ export async function createTestApp(env: Record<string, string> = {}, logs?: Log
     },
     token: (role, options) => signTestToken(secret, role, options),
     secret: env.AUTH_JWT_SECRET ?? secret,
+    logger,
     async project() {
       await waitUntilLogVisible(db.pool);
       await app.get(ProjectionDaemon).tick();

@@ -30,6 +30,8 @@ const PERSONAL_KEYS = [
 ];
 const REDACTED_PATHS = [...PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`]), 'headers', '*.headers', 'body', '*.body', 'query', '*.query'];
 
+const seen = new WeakSet<object>();
+
 /** The route template (`/api/v:version/cases/:caseId`), never the path itself: ids link a person to a time. */
 function routeOf(request: Request): string {
   return request.route?.path ? `${request.baseUrl}${String(request.route.path)}` : 'unmatched';
@@ -78,6 +80,8 @@ export function createLogger(
     wrapSerializers: false,
     genReqId: requestIdOf,
     customAttributeKeys: { reqId: 'requestId' },
+    // Nest mounts the middleware twice on the paths outside the /api prefix (/health): one line all the same.
+    autoLogging: { ignore: (request) => seen.has(request) || (seen.add(request), false) },
     quietReqLogger: true,
     quietResLogger: true,
     customLogLevel: (_request, response, error): LevelWithSilent => {
