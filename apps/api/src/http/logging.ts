@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Logger, PinoLogger, type Params } from 'nestjs-pino';
-import { stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
+import { destination, stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
 import PinoPretty from 'pino-pretty';
 import { PERSONAL_FIELDS } from '#domain';
@@ -30,9 +30,10 @@ const PERSONAL_KEYS = [
 ];
 const REDACTED_PATHS = [...PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`]), 'headers', '*.headers', 'body', '*.body', 'query', '*.query'];
 
+/** Requests whose line is already promised (see `autoLogging` below). */
 const seen = new WeakSet<object>();
 
-/** The route template (`/api/v:version/cases/:caseId`), never the path itself: ids link a person to a time. */
+/** The route template (`/api/v1/cases/:caseId`), never the path itself: ids link a person to a time. */
 function routeOf(request: Request): string {
   return request.route?.path ? `${request.baseUrl}${String(request.route.path)}` : 'unmatched';
 }
@@ -94,8 +95,8 @@ export function createLogger(
     // pino-http passes the duration as a fourth argument its types leave out.
     customErrorMessage: (request, response, _error, ms?: number) => requestMessage(request, response, ms ?? 0),
   };
-  const destination = silent ? undefined : format === 'pretty' ? prettyStream(output) : (output.stream as DestinationStream);
-  const params: Params<Request, Response> = { pinoHttp: destination ? [http, destination] : http };
+  const stream = silent ? undefined : format === 'pretty' ? prettyStream(output) : jsonStream(output);
+  const params: Params<Request, Response> = { pinoHttp: stream ? [http, stream] : http };
   // Under Nest's Express adapter pino-http is handed Express's request and response.
   const logger = new RegistryLogger(params as unknown as Params);
   return logger;
@@ -108,6 +109,11 @@ function requestLine(request: Request, response: Response, ms: number) {
 function requestMessage(request: Request, response: Response, ms: number): string {
   const aborted = !response.writableEnded ? ' (aborted)' : '';
   return `${request.method} ${routeOf(request)} ${response.statusCode} ${ms} ms${aborted}`;
+}
+
+/** Synchronous writes to stdout (pino's own destination): the line before a failed start's exit reaches the pipe. */
+function jsonStream(output: LogOutput): DestinationStream {
+  return output.stream === process.stdout ? destination({ dest: 1, sync: true }) : (output.stream as DestinationStream);
 }
 
 /**
