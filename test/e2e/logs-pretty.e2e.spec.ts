@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
+import { loadConfig } from '#platform';
 import { logFormatFor } from '../../apps/api/src/http/logging.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { hotlineCall } from '../support/fixtures.js';
@@ -13,6 +14,12 @@ describe('the log format: readable on a terminal, JSON elsewhere, or as LOG_FORM
     expect(logFormatFor({ logFormat: 'auto' }, false)).toBe('json');
     expect(logFormatFor({ logFormat: 'pretty' }, false)).toBe('pretty');
     expect(logFormatFor({ logFormat: 'json' }, true)).toBe('json');
+  });
+
+  it('reads LOG_FORMAT from the environment, auto when unset, and refuses anything else', () => {
+    expect(loadConfig({}, []).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, []).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' }, [])).toThrow(/LOG_FORMAT must be one of pretty, json, auto/);
   });
 });
 
