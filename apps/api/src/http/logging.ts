@@ -62,12 +62,20 @@ export class RegistryLogger extends Logger {
   }
 }
 
+/** The destination of the process's first logger, the one nestjs-pino keeps. */
+let first: NodeJS.WritableStream | 'silent' | undefined;
+
 /** The logger for `config` (LOG_LEVEL, LOG_FORMAT) writing to `output`; `silent` for the tests' quiet apps. */
 export function createLogger(
   config: AppConfig,
   output: LogOutput | 'silent' = { stream: process.stdout, isTTY: !!process.stdout.isTTY },
 ): RegistryLogger {
   const silent = output === 'silent';
+  // A second destination would be ignored without a word (see RegistryLogger): say so instead.
+  if (!silent && first !== undefined && first !== output.stream) {
+    throw new Error('nestjs-pino keeps the first logger of the process: a second destination would never be written to');
+  }
+  first ??= silent ? 'silent' : output.stream;
   const format = silent ? 'json' : logFormatFor(config, output.isTTY);
   const http: Options<Request, Response> = {
     level: silent ? 'silent' : config.logLevel,
