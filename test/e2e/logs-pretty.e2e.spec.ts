@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
+import request from 'supertest';
 import { loadConfig } from '#platform';
 import { logFormatFor } from '../../apps/api/src/http/logging.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -53,6 +54,12 @@ describe('readable logs on a terminal (stdout a TTY, LOG_FORMAT unset)', () => {
       expect.stringMatching(/^\[\d{2}:\d{2}:\d{2}\.\d{3}\] INFO: \[Http\] POST \/api\/v1\/hotline-calls 201 \d+ ms \(pretty-1\)$/),
     ]);
     expect(lines().every((l) => !l.startsWith('{'))).toBe(true);
+  });
+
+  it('keeps LOG_LEVEL: at the default (info) a refused token leaves its request line, not the debug reason', async () => {
+    await request(t.app.getHttpServer()).get('/api/v1/cases').set('Authorization', 'Bearer nope').set('X-Request-Id', 'lvl-1').expect(401);
+    expect(lines().filter((l) => l.includes('lvl-1'))).toEqual([expect.stringMatching(/INFO: \[Http\] GET \/api\/v1\/cases 401/)]);
+    expect(text).not.toContain('token refused');
   });
 
   it('leaves out the lines of successful requests while told to (the demo loading), never the failures', async () => {
