@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { createApp, createLogger } from '../../apps/api/src/create-app.js';
+import type { LogOutput, RegistryLogger } from '../../apps/api/src/http/logging.js';
 import { ProjectionDaemon } from '#event-store';
 import { loadConfig, type Role } from '#platform';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from './database.js';
@@ -19,11 +20,17 @@ export interface TestApp {
   token(role: Role | string, options?: TestTokenOptions): string;
   /** The HS256 secret the app verifies tokens with (sign-in links, CLI runs against this app). */
   secret: string;
+  /** The app's logger when it was given somewhere to log (`logs`). */
+  logger?: RegistryLogger;
   close(): Promise<void>;
 }
 
-/** The real HTTP application on a fresh database; projections run on demand so tests are deterministic. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real HTTP application on a fresh database; projections run on demand so tests are deterministic. Silent,
+ * unless `logs` is given: then it logs there as `npm start` does (LOG_LEVEL, LOG_FORMAT from `env`).
+ * nestjs-pino keeps the first logger of the process (of a spec file, under Jest): one logging app per spec file.
+ */
+export async function createTestApp(env: Record<string, string> = {}, logs?: LogOutput): Promise<TestApp> {
   const db = await createTestDatabase();
   // A secret of the test's own, so the tests never read or write the developer's .data/jwt-secret.
   const secret = randomBytes(32).toString('base64url');
@@ -44,7 +51,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     [],
   );
-  const app = await createApp(config, db, false);
+  const logger = logs ? createLogger(config, logs) : undefined;
+  const app = await createApp(config, db, logger ?? false);
   await app.init();
   return {
     app,
@@ -54,6 +62,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     token: (role, options) => signTestToken(secret, role, options),
     secret: env.AUTH_JWT_SECRET ?? secret,
+    logger,
     async project() {
       await waitUntilLogVisible(db.pool);
       await app.get(ProjectionDaemon).tick();

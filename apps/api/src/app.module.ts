@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
 import { InfrastructureModule, type AppConfig, type DatabaseUrls } from '#platform';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -8,7 +9,7 @@ import { CasesModule } from './cases/cases.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HotlineCallsModule } from './hotline-calls/hotline-calls.module.js';
 import { ApiErrorFilter } from './http/api-error.filter.js';
-import { RequestLogMiddleware } from './http/request-log.middleware.js';
+import type { RegistryLogger } from './http/logging.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -21,10 +22,12 @@ import { SubjectsModule } from './subjects/subjects.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
-  static register(config: AppConfig, database: DatabaseUrls): DynamicModule {
+  static register(config: AppConfig, database: DatabaseUrls, logs: RegistryLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        // The request id and the one line per request (pino-http), with the same pino the process logs through.
+        LoggerModule.forRootAsync({ useFactory: () => logs.params }),
         InfrastructureModule.forRoot(config, database),
         SharedModule,
         AuthModule,
@@ -46,6 +49,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware, RequestContextMiddleware).forRoutes('*path');
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
   }
 }

@@ -1,36 +1,31 @@
-import { ConsoleLogger, RequestMethod, VersioningType, type INestApplication, type LogLevel } from '@nestjs/common';
+import { RequestMethod, VersioningType, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AccessTable } from './auth/access.js';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import type { AppConfig, DatabaseUrls } from '#platform';
 import { AppModule } from './app.module.js';
 import { consoleStatic } from './http/console-static.js';
+import { createLogger, type RegistryLogger } from './http/logging.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { createDocument } from './openapi/document.js';
 
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
-  info: ['log', 'warn', 'error', 'fatal'],
-  warn: ['warn', 'error', 'fatal'],
-  error: ['error', 'fatal'],
-};
-
-/** Structured (JSON) logs, one object per line, at the configured level. */
-export function createLogger(config: AppConfig): ConsoleLogger {
-  return new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] });
-}
+export { createLogger, RegistryLogger } from './http/logging.js';
 
 /**
  * The HTTP application, configured identically for `npm start` and the end-to-end tests: migrated as the owner
- * (`database.ownerUrl`), served as the restricted role (`database.url`).
+ * (`database.ownerUrl`), served as the restricted role (`database.url`). `logger: false` keeps it silent.
  */
-export async function createApp(config: AppConfig, database: DatabaseUrls, logger?: ConsoleLogger | false): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database), {
-    logger: logger ?? createLogger(config),
+export async function createApp(config: AppConfig, database: DatabaseUrls, logger?: RegistryLogger | false): Promise<INestApplication> {
+  const logs = logger === false ? createLogger(config, 'silent') : (logger ?? createLogger(config));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database, logs), {
+    logger: logs,
     bodyParser: false,
   });
+  // Nest's own lines and every `new Logger(...)` of the code go through pino, inside a request with its id.
+  app.useLogger(app.get(Logger));
   // Security headers (HSTS, no sniffing, frame denial, a same-origin CSP that the docs UI also satisfies). No
   // upgrade-insecure-requests: TLS ends at the proxy in front, and locally the docs are served over plain HTTP.
   // The console talks to this origin only, and in OIDC mode to the identity provider (discovery, token endpoint).

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, type LoggerService } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
@@ -24,7 +24,8 @@ import { RateLimitExemptions } from './http/rate-limiter.js';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  Logger.overrideLogger(createLogger(config));
+  const logs = createLogger(config);
+  Logger.overrideLogger(logs);
   const logger = new Logger('Registro');
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const database = config.databaseUrl
     ? { url: config.databaseUrl, ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl }
     : { url: embedded!.url, ownerUrl: embedded!.ownerUrl };
-  const app = await createApp(config, database, createLogger(config));
+  const app = await createApp(config, database, logs);
   const stopEmbedded = async () => {
     // Ctrl-C reaches the embedded server too (same process group) and it shuts itself down cleanly; stopping
     // it again must not turn a clean exit into an error.
@@ -69,8 +70,7 @@ async function main(): Promise<void> {
   } else if (config.seedDemo) {
     // The demo is a client of the API like any other. The answers' log lines would bury the start-up log, so the
     // successful ones are left out while it loads.
-    const quiet = new DemoQuietLogger(createLogger(config));
-    Logger.overrideLogger(quiet);
+    logs.quietSuccessfulRequests = true;
     // The loader sends thousands of requests a minute with one token: exempt from the rate limit while it loads.
     const token = await demoToken(config);
     app.get(RateLimitExemptions).exempt(token);
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       await app.close().then(stopEmbedded, stopEmbedded); // a failed demo stops the start, and the database with it
       throw error;
     } finally {
-      quiet.quiet = false;
+      logs.quietSuccessfulRequests = false;
       app.get(RateLimitExemptions).revoke(token);
     }
   }
@@ -120,34 +120,6 @@ function selfUrl(address: AddressInfo): string {
   const wildcard = address.address === '0.0.0.0' || address.address === '::';
   const host = wildcard ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
-}
-
-/** Leaves out the per-request "Http" lines of successful answers while `quiet`; everything else passes. */
-class DemoQuietLogger implements LoggerService {
-  quiet = true;
-
-  constructor(private readonly inner: LoggerService) {}
-
-  log(message: unknown, ...rest: unknown[]) {
-    const status = (message as { status?: unknown } | null)?.status;
-    if (this.quiet && rest.at(-1) === 'Http' && typeof status === 'number' && status < 400) return;
-    this.inner.log(message, ...rest);
-  }
-  error(message: unknown, ...rest: unknown[]) {
-    this.inner.error(message, ...rest);
-  }
-  warn(message: unknown, ...rest: unknown[]) {
-    this.inner.warn(message, ...rest);
-  }
-  debug(message: unknown, ...rest: unknown[]) {
-    this.inner.debug?.(message, ...rest);
-  }
-  verbose(message: unknown, ...rest: unknown[]) {
-    this.inner.verbose?.(message, ...rest);
-  }
-  fatal(message: unknown, ...rest: unknown[]) {
-    this.inner.fatal?.(message, ...rest);
-  }
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Run the projections in this process (turn off in an api-only replica). */
   runProjections: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** LOG_FORMAT: readable lines (`pretty`), JSON lines (`json`), or by whether stdout is a terminal (`auto`). */
+  logFormat: 'pretty' | 'json' | 'auto';
   /** Largest accepted request body, in bytes. */
   bodyLimitBytes: number;
   /** Connections of the process's one database pool (event store, projections, read-model queries). */
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     seedDemo: !argv.includes('--no-demo') && boolean(env, 'SEED_DEMO', true),
     runProjections: boolean(env, 'RUN_PROJECTIONS', true),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['pretty', 'json', 'auto'] as const, 'auto'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 2, 500),
     seedsDir: join(root, 'seeds'),
