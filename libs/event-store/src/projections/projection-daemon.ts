@@ -7,6 +7,9 @@ export interface DaemonLogger {
   error(message: string, context?: unknown): void;
 }
 
+/** Thrown between batches to end a catch-up when the daemon stops; not a failure. */
+const STOPPING = new Error('projection daemon stopping');
+
 /**
  * Keeps projections up to date in the background. Only one process may run a given projection: it holds a
  * session advisory lock on a dedicated connection for as long as it runs; other processes stand by and take
@@ -46,7 +49,7 @@ export class ProjectionDaemon {
     this.schedule(0);
   }
 
-  /** Waits for the batch in flight, then releases the locks. */
+  /** Waits for the batch in flight (a catch-up stops at the next batch boundary), then releases the locks. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.started = false;
@@ -67,10 +70,15 @@ export class ProjectionDaemon {
     // Side by side: each projection has its own checkpoint and transaction, and a write is visible in a list only
     // once the projections behind it have caught up, so the slowest one, not their sum, sets the delay.
     const results = await Promise.allSettled(
-      this.runners.filter((runner) => this.owned.has(runner.name)).map((runner) => runner.catchUp()),
+      this.runners.filter((runner) => this.owned.has(runner.name)).map((runner) => runner.catchUp(() => this.stopAtBatchBoundary())),
     );
-    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected' && result.reason !== STOPPING);
     if (failed) throw failed.reason;
+  }
+
+  /** Called after each committed batch: once stopping, ends the catch-up there (the checkpoint is that batch's). */
+  private stopAtBatchBoundary(): void {
+    if (this.stopped) throw STOPPING;
   }
 
   private schedule(delay: number): void {
