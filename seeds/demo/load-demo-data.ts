@@ -41,7 +41,9 @@ export async function loadDemoDataIfEmpty(target: DemoTarget, logger: LoggerServ
     [seed, DEMO_ACTOR],
   );
   if (rows[0].real) {
-    logger.log('el registro ya contiene datos que no son de la demostración: no se cargan / the registry already holds data of another origin: demo data not loaded');
+    logger.log(
+      'el registro ya contiene datos que no son de la demostración: no se cargan / the registry already holds data of another origin: demo data not loaded',
+    );
     return;
   }
   if (rows[0].loaded) return;

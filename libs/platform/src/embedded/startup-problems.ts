@@ -29,11 +29,17 @@ export function describeStartupFailure(error: unknown): { message: string; advic
   if (error?.constructor?.name === 'ConfigError')
     return { message, advice: adviceLine('corrija la variable de entorno indicada arriba', 'fix the environment variable named above') };
   if (error?.constructor?.name === 'MasterKeyError')
-    return { message, advice: adviceLine('restaure el archivo de claves maestras de su copia de seguridad', 'restore the master keyring from your backup') };
+    return {
+      message,
+      advice: adviceLine('restaure el archivo de claves maestras de su copia de seguridad', 'restore the master keyring from your backup'),
+    };
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000')
     return {
       message: `the database could not be reached: ${message}`,
-      advice: adviceLine('compruebe DATABASE_URL y que el servidor PostgreSQL esté en marcha', 'check DATABASE_URL and that the PostgreSQL server is running'),
+      advice: adviceLine(
+        'compruebe DATABASE_URL y que el servidor PostgreSQL esté en marcha',
+        'check DATABASE_URL and that the PostgreSQL server is running',
+      ),
     };
   return {
     message,
@@ -178,13 +184,19 @@ export function explainPostgresOutput(output: string, databaseDir: string, port:
   if (lock) {
     return new StartupError(
       `a PostgreSQL server (PID ${lock[1]}) is already running on ${databaseDir}`,
-      adviceLine(`detenga ese proceso (kill ${lock[1]}) o use otro DATA_DIR`, `stop that process (kill ${lock[1]}) or use another DATA_DIR`),
+      adviceLine(
+        `detenga ese proceso (kill ${lock[1]}) o use otro DATA_DIR`,
+        `stop that process (kill ${lock[1]}) or use another DATA_DIR`,
+      ),
     );
   }
   if (/Address already in use|could not create any TCP\/IP sockets/.test(output)) {
     return new StartupError(
       `PostgreSQL could not listen on port ${port}: ${lastLines(output)}`,
-      adviceLine(`inicie con otro puerto, p. ej. EMBEDDED_PG_PORT=${port + 1}`, `start with another port, e.g. EMBEDDED_PG_PORT=${port + 1}`),
+      adviceLine(
+        `inicie con otro puerto, p. ej. EMBEDDED_PG_PORT=${port + 1}`,
+        `start with another port, e.g. EMBEDDED_PG_PORT=${port + 1}`,
+      ),
     );
   }
   if (/database files are incompatible with server/.test(output)) {
