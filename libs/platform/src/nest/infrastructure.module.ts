@@ -1,6 +1,5 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -20,7 +19,7 @@ import { FieldSealer } from '../privacy/field-sealer.js';
 import { subjectKeyStore } from '../privacy/projection-opener.js';
 import { SealingEventStore } from '../privacy/sealing-event-store.js';
 import { SubjectKeyStore } from '../privacy/subject-key-store.js';
-import { keyringPath, loadMasterKeyring, type MasterKeyring } from '../privacy/master-keyring.js';
+import { loadMasterKeyringChecked, type MasterKeyring } from '../privacy/master-keyring.js';
 import { loadCatalogs } from '../reference/catalogs.js';
 import { APP_CONFIG, CATALOGS, EVENT_LOG, EVENT_STORE, MASTER_KEYRING, PG_POOL } from './tokens.js';
 
@@ -34,18 +33,6 @@ export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
 ]);
 
 const logger = new Logger('Infrastructure');
-
-/**
- * Whether the log already holds data sealed under a master key (asked only when the keyring file is missing and
- * no MASTER_KEY is given, i.e. when a key would otherwise be generated): wrapped subject keys, or sealed fields.
- */
-async function sealedDataExists(pool: pg.Pool, keyringFile: string, masterKey: string | null): Promise<boolean> {
-  if (masterKey || existsSync(keyringFile)) return false;
-  const { rows } = await pool.query<{ sealed: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM subject_keys) OR EXISTS (SELECT 1 FROM events WHERE data::text LIKE '%"sealed:v%') AS sealed`,
-  );
-  return rows[0].sealed;
-}
 
 /**
  * Database, event store, reference catalogs, field sealing and the projection daemon, wired once for the API,
@@ -102,13 +89,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         {
           provide: MASTER_KEYRING,
           inject: [PG_POOL],
-          useFactory: async (pool: pg.Pool) =>
-            loadMasterKeyring({
-              masterKey: config.masterKey,
-              keyringFile: config.masterKeysFile,
-              dataDir: config.dataDir,
-              sealedDataExists: await sealedDataExists(pool, keyringPath(config.masterKeysFile, config.dataDir), config.masterKey),
-            }),
+          useFactory: (pool: pg.Pool) =>
+            loadMasterKeyringChecked(pool, { masterKey: config.masterKey, keyringFile: config.masterKeysFile, dataDir: config.dataDir }),
         },
         {
           provide: FieldSealer,

@@ -112,6 +112,33 @@ export function loadMasterKeyring(options: {
   return keyring;
 }
 
+/**
+ * loadMasterKeyring, after asking the database whether it already holds data sealed under a master key (only when
+ * a key would otherwise be generated: no keyring file, no MASTER_KEY): wrapped subject keys, or sealed fields.
+ */
+export async function loadMasterKeyringChecked(
+  pool: Queryable,
+  options: { masterKey: string | null; keyringFile: string | null; dataDir: string },
+): Promise<MasterKeyring> {
+  const wouldGenerate =
+    !options.masterKey &&
+    !existsSync(keyringPath(options.keyringFile, options.dataDir)) &&
+    !existsSync(join(options.dataDir, 'master.key'));
+  const sealedDataExists = wouldGenerate
+    ? (
+        await pool.query<{ sealed: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM subject_keys) OR EXISTS (SELECT 1 FROM events WHERE data::text LIKE '%"sealed:v%') AS sealed`,
+        )
+      ).rows[0].sealed
+    : false;
+  return loadMasterKeyring({ ...options, sealedDataExists });
+}
+
+/** What loadMasterKeyringChecked needs of a pg pool or client. */
+interface Queryable {
+  query<R extends object>(sql: string): Promise<{ rows: R[] }>;
+}
+
 export function readKeyring(file: string): MasterKeyring {
   let parsed: KeyringFile;
   try {
