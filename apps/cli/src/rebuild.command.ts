@@ -2,7 +2,14 @@ import cliProgress from 'cli-progress';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { ProjectionRunner, type Projection, type ProjectionStatus } from '#event-store';
-import { FieldSealer, KNOWN_EVENT_TYPES, loadMasterKeyring, projectionOpener, type AppConfig, type RecordedEventOpener } from '#platform';
+import {
+  FieldSealer,
+  KNOWN_EVENT_TYPES,
+  loadMasterKeyringChecked,
+  projectionOpener,
+  type AppConfig,
+  type RecordedEventOpener,
+} from '#platform';
 import { PROJECTIONS } from '#read-models';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, type ExitCode } from './cli-errors.js';
@@ -139,7 +146,7 @@ export function describeRebuild(result: RebuildResult): string {
 /** `rebuild [--projection name]`. */
 export async function runRebuild(command: RebuildCommand, context: { db: CliDatabase; config: AppConfig; io: CliIO }): Promise<ExitCode> {
   // The case list indexes the police unit, which the log holds sealed: the rebuild opens it with the master keys.
-  const keyring = loadMasterKeyring({
+  const keyring = await loadMasterKeyringChecked(context.db.pool, {
     masterKey: context.config.masterKey,
     keyringFile: context.config.masterKeysFile,
     dataDir: context.config.dataDir,

@@ -1,4 +1,4 @@
-import { keyringPath, loadMasterKeyring, rotateMasterKey, type AppConfig } from '#platform';
+import { keyringPath, loadMasterKeyringChecked, rotateMasterKey, type AppConfig } from '#platform';
 import type { CliDatabase } from './cli-database.js';
 import { EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import { writeResult, type CliIO } from './cli-io.js';
@@ -27,7 +27,11 @@ export async function runRotateMasterKey(
 ): Promise<ExitCode> {
   const { db, config, io } = context;
   checkRotatable(config);
-  const keyring = loadMasterKeyring({ masterKey: config.masterKey, keyringFile: config.masterKeysFile, dataDir: config.dataDir });
+  const keyring = await loadMasterKeyringChecked(db.pool, {
+    masterKey: config.masterKey,
+    keyringFile: config.masterKeysFile,
+    dataDir: config.dataDir,
+  });
   const file = keyringPath(config.masterKeysFile, config.dataDir);
   const result = await rotateMasterKey(db.pool, keyring, file, {
     batchSize: command.batchSize,

@@ -6,6 +6,7 @@ export * from './config/project-root.js';
 export * from './database/data-source.js';
 export * from './database/roles.js';
 export * from './embedded/embedded-database.js';
+export * from './embedded/startup-problems.js';
 export * from './integrity/anchor-export.js';
 export * from './integrity/registry-integrity.js';
 export * from './nest/infrastructure.module.js';

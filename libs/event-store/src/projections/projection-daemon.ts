@@ -16,6 +16,9 @@ export interface DaemonRetry {
 
 const DEFAULT_RETRY: DaemonRetry = { initialMs: 200, maxMs: 30_000 };
 
+/** Thrown between batches to end a catch-up when the daemon stops; not a failure. */
+const STOPPING = new Error('projection daemon stopping');
+
 /**
  * Keeps projections up to date in the background. Only one process may run a given projection: it holds a
  * session advisory lock on a dedicated connection for as long as it runs; other processes stand by and take
@@ -58,7 +61,7 @@ export class ProjectionDaemon {
     this.schedule(0);
   }
 
-  /** Waits for the batch in flight, then releases the locks. */
+  /** Waits for the batch in flight (a catch-up stops at the next batch boundary), then releases the locks. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.started = false;
@@ -85,13 +88,15 @@ export class ProjectionDaemon {
       this.runners
         .filter((runner) => this.owned.has(runner.name) && (this.retryAt.get(runner.name) ?? 0) <= now)
         .map((runner) =>
-          runner.catchUp().then(
-            () => this.retryAt.delete(runner.name),
-            (error: unknown) => this.failed(runner, error),
-          ),
+          runner
+            .catchUp(() => this.stopAtBatchBoundary())
+            .then(
+              () => this.retryAt.delete(runner.name),
+              (error: unknown) => this.failed(runner, error),
+            ),
         ),
     );
-    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected' && result.reason !== STOPPING);
     if (failed) throw failed.reason;
   }
 
@@ -108,6 +113,11 @@ export class ProjectionDaemon {
       else this.logger.error(`projection ${runner.name} failed at position ${failure.globalPosition}; retrying in ${delay} ms`, where);
     }
     throw error;
+  }
+
+  /** Called after each committed batch: once stopping, ends the catch-up there (the checkpoint is that batch's). */
+  private stopAtBatchBoundary(): void {
+    if (this.stopped) throw STOPPING;
   }
 
   private schedule(delay: number): void {

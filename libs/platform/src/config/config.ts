@@ -14,8 +14,13 @@ export interface AppConfig {
   migrationDatabaseUrl: string | null;
   dataDir: string;
   embeddedPostgresPort: number;
-  /** Load the demo year on the first start of an empty registry. */
+  /**
+   * Load the demo year on the first start of an empty registry. SEED_DEMO defaults to true only for the embedded
+   * database (no DATABASE_URL): a database given by URL may be a production one, and the log is append-only.
+   */
   seedDemo: boolean;
+  /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM/SIGINT may take (requests in flight, projections, pools, database). */
+  shutdownTimeoutMs: number;
   /** Run the projections in this process (turn off in an api-only replica). */
   runProjections: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -136,7 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     migrationDatabaseUrl,
     dataDir,
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
-    seedDemo: !argv.includes('--no-demo') && boolean(env, 'SEED_DEMO', true),
+    seedDemo: !argv.includes('--no-demo') && boolean(env, 'SEED_DEMO', databaseUrl === null),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     runProjections: boolean(env, 'RUN_PROJECTIONS', true),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['pretty', 'json', 'auto'] as const, 'auto'),

@@ -46,3 +46,20 @@ describe('database roles and anchor export configuration', () => {
     expect(() => loadConfig({ ANCHOR_EXPORT_URL: 'ftp://tsa.example.gob.pe' }, [])).toThrow(/ANCHOR_EXPORT_URL must be an http\(s\) URL/);
   });
 });
+
+/** The demo year goes only where it cannot land on real data by accident (README, "Operating the registry"). */
+describe('demo data default', () => {
+  it('loads the demo by default only into the embedded database, with DATABASE_URL only when SEED_DEMO=true', () => {
+    expect(loadConfig({}, []).seedDemo).toBe(true);
+    expect(loadConfig({}, ['--no-demo']).seedDemo).toBe(false);
+    expect(loadConfig(external, []).seedDemo).toBe(false);
+    expect(loadConfig({ ...external, SEED_DEMO: 'true' }, []).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }, []).seedDemo).toBe(false);
+  });
+
+  it('bounds the graceful shutdown by SHUTDOWN_TIMEOUT_MS (10 s by default)', () => {
+    expect(loadConfig({}, []).shutdownTimeoutMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2500' }, []).shutdownTimeoutMs).toBe(2500);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' }, [])).toThrow(ConfigError);
+  });
+});

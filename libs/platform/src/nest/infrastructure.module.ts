@@ -19,7 +19,7 @@ import { FieldSealer } from '../privacy/field-sealer.js';
 import { subjectKeyStore } from '../privacy/projection-opener.js';
 import { SealingEventStore } from '../privacy/sealing-event-store.js';
 import { SubjectKeyStore } from '../privacy/subject-key-store.js';
-import { loadMasterKeyring, type MasterKeyring } from '../privacy/master-keyring.js';
+import { loadMasterKeyringChecked, type MasterKeyring } from '../privacy/master-keyring.js';
 import { loadCatalogs } from '../reference/catalogs.js';
 import { MeasuredEventStore, RegistryMetrics } from '../metrics/registry-metrics.js';
 import { APP_CONFIG, CATALOGS, EVENT_LOG, EVENT_STORE, MASTER_KEYRING, PG_POOL } from './tokens.js';
@@ -101,7 +101,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: CATALOGS, useFactory: () => loadCatalogs(config.seedsDir) },
         {
           provide: MASTER_KEYRING,
-          useFactory: () => loadMasterKeyring({ masterKey: config.masterKey, keyringFile: config.masterKeysFile, dataDir: config.dataDir }),
+          inject: [PG_POOL],
+          useFactory: (pool: pg.Pool) =>
+            loadMasterKeyringChecked(pool, { masterKey: config.masterKey, keyringFile: config.masterKeysFile, dataDir: config.dataDir }),
         },
         {
           provide: FieldSealer,

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { adviceLine, StartupError } from '../embedded/startup-problems.js';
 import { linkageKeyOf } from './document-linkage.js';
 import { LocalKeyWrapper, type KeyWrapper } from './key-wrapper.js';
 
@@ -75,14 +76,31 @@ export function keyringPath(configuredFile: string | null, dataDir: string): str
 /**
  * The master keyring. MASTER_KEY alone (no keyring file): one version, 1, that cannot be rotated. Otherwise the
  * keyring file; a missing file is created from MASTER_KEY, or from the old single-key `DATA_DIR/master.key`
- * (which is then deleted: it is version 1 of the keyring now), or, for local use, from a new random key.
+ * (which is then deleted: it is version 1 of the keyring now), or, for local use, from a new random key — never
+ * when the database already holds sealed data (`sealedDataExists`): then it refuses.
  */
-export function loadMasterKeyring(options: { masterKey: string | null; keyringFile: string | null; dataDir: string }): MasterKeyring {
+export function loadMasterKeyring(options: {
+  masterKey: string | null;
+  keyringFile: string | null;
+  dataDir: string;
+  /** The database already holds sealed data (subject keys, sealed fields): a new random key would make it unreadable. */
+  sealedDataExists?: boolean;
+}): MasterKeyring {
   const file = keyringPath(options.keyringFile, options.dataDir);
   if (existsSync(file)) return readKeyring(file);
   if (options.masterKey && !options.keyringFile) return singleKeyring(Buffer.from(options.masterKey, 'base64'));
   const legacyFile = join(options.dataDir, 'master.key');
   const fromLegacy = !options.masterKey && existsSync(legacyFile);
+  if (!options.masterKey && !fromLegacy && options.sealedDataExists) {
+    // Never regenerated: every sealed field of the log would be lost for good.
+    throw new StartupError(
+      `the master keyring ${file} is missing, but the database holds sealed personal data (subject keys, sealed fields): a new key would make it unreadable, so the registry does not start`,
+      adviceLine(
+        `restaure ${file} (o MASTER_KEY / MASTER_KEYS_FILE) de su copia de seguridad de claves y vuelva a iniciar`,
+        `restore ${file} (or MASTER_KEY / MASTER_KEYS_FILE) from your key backup and start again`,
+      ),
+    );
+  }
   const first = options.masterKey
     ? Buffer.from(options.masterKey, 'base64')
     : fromLegacy
@@ -92,6 +110,33 @@ export function loadMasterKeyring(options: { masterKey: string | null; keyringFi
   writeKeyring(file, keyring);
   if (fromLegacy) rmSync(legacyFile);
   return keyring;
+}
+
+/**
+ * loadMasterKeyring, after asking the database whether it already holds data sealed under a master key (only when
+ * a key would otherwise be generated: no keyring file, no MASTER_KEY): wrapped subject keys, or sealed fields.
+ */
+export async function loadMasterKeyringChecked(
+  pool: Queryable,
+  options: { masterKey: string | null; keyringFile: string | null; dataDir: string },
+): Promise<MasterKeyring> {
+  const wouldGenerate =
+    !options.masterKey &&
+    !existsSync(keyringPath(options.keyringFile, options.dataDir)) &&
+    !existsSync(join(options.dataDir, 'master.key'));
+  const sealedDataExists = wouldGenerate
+    ? (
+        await pool.query<{ sealed: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM subject_keys) OR EXISTS (SELECT 1 FROM events WHERE data::text LIKE '%"sealed:v%') AS sealed`,
+        )
+      ).rows[0].sealed
+    : false;
+  return loadMasterKeyring({ ...options, sealedDataExists });
+}
+
+/** What loadMasterKeyringChecked needs of a pg pool or client. */
+interface Queryable {
+  query<R extends object>(sql: string): Promise<{ rows: R[] }>;
 }
 
 export function readKeyring(file: string): MasterKeyring {
