@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -255,4 +255,57 @@ describe('the demo loader', () => {
       await db.close();
     }
   });
+});
+
+describe('start-up failures that say what to do', () => {
+  const folders: string[] = [];
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'registro-startup-'));
+    folders.push(dir);
+    return dir;
+  };
+  afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  /** Something else listening on a port, as another program would. */
+  async function occupied(): Promise<{ port: number; close(): Promise<void> }> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { port: (server.address() as { port: number }).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  it.each(['EMBEDDED_PG_PORT', 'PORT'])(
+    'names %s when its port is taken, and suggests another',
+    async (setting) => {
+      const taken = await occupied();
+      try {
+        const env = {
+          DATA_DIR: folder(),
+          PORT: String(await freePort()),
+          EMBEDDED_PG_PORT: String(await freePort()),
+          [setting]: String(taken.port),
+        };
+        const run = start(env);
+        const { code } = await run.exited;
+        expect(code).not.toBe(0);
+        expect(run.output()).toContain(`port ${taken.port} (${setting})`);
+        expect(run.output()).not.toContain('undefined');
+        expect(lastLine(run)).toMatch(new RegExp(`Qué hacer: .*${setting}=${taken.port + 1}.* / What to do: `));
+      } finally {
+        await taken.close();
+      }
+    },
+    60_000,
+  );
+
+  it('refuses a data folder of another PostgreSQL major version, saying how to move the data', async () => {
+    const dataDir = folder();
+    mkdirSync(join(dataDir, 'postgres'), { recursive: true });
+    writeFileSync(join(dataDir, 'postgres', 'PG_VERSION'), '12\n');
+    const run = start({ DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) });
+    const { code } = await run.exited;
+    expect(code).not.toBe(0);
+    expect(run.output()).toMatch(/belongs to PostgreSQL 12, this registry runs PostgreSQL \d+/);
+    expect(lastLine(run)).toMatch(/Qué hacer: .*backup.* \/ What to do: .*restore into a new DATA_DIR/);
+    expect(readFileSync(join(dataDir, 'postgres', 'PG_VERSION'), 'utf8')).toBe('12\n'); // the folder is left as it was
+  }, 60_000);
 });
