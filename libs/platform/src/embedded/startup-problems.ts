@@ -155,7 +155,31 @@ export async function checkEmbeddedDatabaseFolder(databaseDir: string, port: num
     log(`stale PostgreSQL lock removed (postmaster.pid of PID ${pid}, no longer running): recovering after a crash`);
     rmSync(pidFile, { force: true });
   }
+  removeStaleSocketLock(port, log);
   await ensurePortFree(port, '127.0.0.1', 'EMBEDDED_PG_PORT');
+}
+
+/** Where the embedded PostgreSQL puts its Unix socket and the socket's lock file (its default). */
+const SOCKET_DIR = '/tmp';
+
+/**
+ * The server's Unix-socket lock (`/tmp/.s.PGSQL.<port>.lock`) survives a crash too, and PostgreSQL refuses to start
+ * while the PID it names exists — even as a zombie nobody reaped after a SIGKILL of the process group. Removed, with
+ * the socket, when that PID is not a live PostgreSQL (a live one is refused by the port check that follows).
+ */
+function removeStaleSocketLock(port: number, log: (m: string) => void): void {
+  const lock = join(SOCKET_DIR, `.s.PGSQL.${port}.lock`);
+  if (!existsSync(lock)) return;
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
+  } catch {
+    return; // not ours to read: PostgreSQL will say so in its own words
+  }
+  if (processAlive(pid) && isPostgres(pid)) return;
+  log(`stale PostgreSQL socket lock removed (${lock} of PID ${pid}, no longer running): recovering after a crash`);
+  rmSync(lock, { force: true });
+  rmSync(join(SOCKET_DIR, `.s.PGSQL.${port}`), { force: true });
 }
 
 /** A StartupError naming the setting (`PORT`, `EMBEDDED_PG_PORT`) when something already listens on host:port. */
