@@ -34,7 +34,7 @@ const REDACTED_PATHS = [...PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`]), 'h
 const seen = new WeakSet<object>();
 
 /** The route template (`/api/v1/cases/:caseId`), never the path itself: ids link a person to a time. */
-function routeOf(request: Request): string {
+export function routeOf(request: Request): string {
   return request.route?.path ? `${request.baseUrl}${String(request.route.path)}` : 'unmatched';
 }
 

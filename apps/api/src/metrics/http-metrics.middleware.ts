@@ -1,6 +1,7 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { RegistryMetrics } from '#platform';
+import { routeOf } from '../http/logging.js';
 
 /**
  * Counts and times every request by method, route template (`/api/v1/cases/:caseId`, never the path with its
@@ -13,8 +14,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(request: Request, response: Response, next: NextFunction): void {
     const end = this.metrics.httpDuration.startTimer();
     response.on('finish', () => {
-      const route = request.route?.path ? `${request.baseUrl}${String(request.route.path)}` : 'unmatched';
-      const labels = { method: request.method, route, status: String(response.statusCode) };
+      const labels = { method: request.method, route: routeOf(request), status: String(response.statusCode) };
       end(labels);
       this.metrics.httpRequests.inc(labels);
     });
