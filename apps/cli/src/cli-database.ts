@@ -4,6 +4,7 @@ import {
   createDataSource,
   ensureEmbeddedServingRole,
   existingEmbeddedDatabaseUrl,
+  poolClosed,
   prepareDatabase,
   startEmbeddedDatabase,
   type AppConfig,
@@ -109,8 +110,10 @@ async function connect(
     async close() {
       if (closed) return;
       closed = true;
+      const connectionsClosed = poolClosed(opened);
       await dataSource.destroy().catch(() => undefined); // ends the pool too
       if (!opened.ended) await opened.end().catch(() => undefined);
+      await connectionsClosed;
       // Ctrl-C reaches the embedded server too (same process group): stopping it twice must not fail the command.
       await embedded?.stop().catch(() => undefined);
     },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import {
   ConfigError,
+  endPool,
   ensureEmbeddedServingRole,
   existingEmbeddedDatabaseUrl,
   FieldSealer,
@@ -283,12 +284,13 @@ export async function loadIntoEmpty(
   }
   io.log('reconstruyendo las proyecciones / rebuilding the projections…');
   const pool = new pg.Pool({ connectionString: urls.url, max: 4 });
+  pool.on('error', (error) => io.log(`conexión perdida / database connection lost: ${error.message}`));
   try {
     const open = projectionOpener(pool, keyring, new FieldSealer(keyring.legacyFieldKeys));
     const results = await rebuildProjections(pool, PROJECTIONS, io.rebuild, open);
     return { manifest, rebuilt: results.map(describeRebuild) };
   } finally {
-    await pool.end();
+    await endPool(pool);
   }
 }
 

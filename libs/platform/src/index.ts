@@ -4,6 +4,7 @@ export * from './audit/audit-log.module.js';
 export * from './config/config.js';
 export * from './config/project-root.js';
 export * from './database/data-source.js';
+export * from './database/end-pool.js';
 export * from './database/roles.js';
 export * from './embedded/embedded-database.js';
 export * from './embedded/startup-problems.js';
