@@ -44,13 +44,13 @@ describe('AddVictims', () => {
   it('lists the victims in the state, personal data included', () => {
     given(decider, registeredWithPeople)
       .when(addVictims([secondVictim]))
-      .thenState({ status: 'open', victims: [victim, secondVictimFacts] });
+      .thenState({ status: 'open', victims: [victim, secondVictimFacts].map((v) => ({ ...v, voided: false })) });
   });
 
   it('still adds victims once the case is with the prosecutor', () => {
     given(decider, [registered, referred])
       .when(addVictims([secondVictim]))
-      .thenState({ status: 'referred', victims: [secondVictimFacts] });
+      .thenState({ status: 'referred', victims: [{ ...secondVictimFacts, voided: false }] });
   });
 
   it.each([
@@ -105,7 +105,7 @@ describe('AddSuspects', () => {
   it('lists the suspects in the state', () => {
     given(decider, registeredWithPeople)
       .when(addSuspects([second]))
-      .thenState({ status: 'open', suspects: [suspect, secondFacts] });
+      .thenState({ status: 'open', suspects: [suspect, secondFacts].map((s) => ({ ...s, voided: false })) });
   });
 
   it('refuses an empty list', () => {

@@ -11,3 +11,4 @@ export * from './add-suspects.js';
 export * from './record-operation.js';
 export * from './refer-to-prosecutor.js';
 export * from './close-case.js';
+export * from './offences.js';

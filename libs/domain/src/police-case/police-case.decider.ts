@@ -29,6 +29,16 @@ export function createPoliceCaseDecider(reference: PoliceCaseReference): PoliceC
           return referToProsecutor(command, state);
         case 'CloseCase':
           return closeCase(command, state);
+        case 'CorrectCaseFacts':
+        case 'CorrectVictim':
+        case 'VoidVictim':
+        case 'VoidSuspect':
+        case 'ReopenCase':
+        case 'MarkSameFacts':
+        case 'RecordExternalReferences':
+        case 'AssignRegistryNumber':
+          // Being written (issue 13): refused until its decider lands.
+          throw new TypeError(`Comando aún no disponible / Command not available yet: ${command.type}`);
         default: {
           const unknown: never = command;
           throw new TypeError(`Comando desconocido / Unknown command: ${(unknown as { type?: unknown }).type}`);

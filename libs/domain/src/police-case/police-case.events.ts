@@ -4,7 +4,43 @@
  */
 import type { AgeGroup, ExploitationPurpose, PersonalField, Sex } from '../people/people.codes.js';
 import type { DomainEvent } from '../shared/decider.js';
-import type { CaseSource } from './police-case.codes.js';
+import type {
+  AggravatingCircumstance,
+  CaseSource,
+  ControlMeans,
+  ExternalReferenceKind,
+  IsicSection,
+  RecruitmentMethod,
+  SexualExploitationType,
+} from './police-case.codes.js';
+import type { OffenceCode } from './offences.js';
+
+/** A place in Peru (an INEI UBIGEO of 2, 4 or 6 digits) or abroad (ISO 3166-1 alpha-2, never PE). */
+export type CasePlace = { ubigeo: string } | { country: string };
+
+export interface CasePlaces {
+  recruitment: CasePlace | null;
+  /** In the order the victim was moved. */
+  transit: CasePlace[];
+  exploitation: CasePlace | null;
+}
+
+/** Only the kinds recorded are present. */
+export type ExternalReferences = Partial<Record<ExternalReferenceKind, string>>;
+
+/**
+ * The qualification and circumstances of a case as the decider records them: lists deduplicated, in their catalog's
+ * order. Absent from events recorded before they existed: readers take empty lists and unknown places.
+ */
+export interface CaseQualificationData {
+  offences: OffenceCode[];
+  aggravatingCircumstances: AggravatingCircumstance[];
+  places: CasePlaces;
+  recruitment: RecruitmentMethod[];
+  control: ControlMeans[];
+  labourSectors: IsicSection[];
+  sexualExploitation: SexualExploitationType[];
+}
 
 export type CaseRegistered = DomainEvent<
   'CaseRegistered',
@@ -18,7 +54,8 @@ export type CaseRegistered = DomainEvent<
     referralId: string | null;
     /** Deduplicated, in EXPLOITATION_PURPOSES order; empty while the purpose is not yet known. */
     purposes: ExploitationPurpose[];
-  }
+    references?: ExternalReferences;
+  } & Partial<CaseQualificationData>
 >;
 
 /**
@@ -75,8 +112,79 @@ export type CaseReferredToProsecutor = DomainEvent<
 
 export type CaseClosed = DomainEvent<'CaseClosed', { caseId: string; closedAt: string; reason: string }>;
 
+/** Only the facts that changed, in CASE_CORRECTABLE_FIELDS order. */
+export type CaseFactCorrections = Partial<
+  {
+    registeredAt: string;
+    occurredAt: string | null;
+    policeUnit: string;
+    ubigeo: string;
+    purposes: ExploitationPurpose[];
+  } & CaseQualificationData
+>;
+
+export type CaseFactsCorrected = DomainEvent<'CaseFactsCorrected', { caseId: string; changes: CaseFactCorrections; reason: string }>;
+
+/**
+ * Only what changed. A new age carries its age group and minor flag, derived as at identification. Personal fields
+ * are sealed under the victim's key like VictimIdentified's; when the document changes, the stored event also holds
+ * the new document's `linkId` (null: no document any more), added by the store decorator.
+ */
+export type VictimCorrected = DomainEvent<
+  'VictimCorrected',
+  {
+    caseId: string;
+    victimId: string;
+    changes: {
+      sex?: Sex;
+      age?: number | null;
+      ageGroup?: AgeGroup;
+      minor?: boolean | null;
+      nationality?: string;
+      personal?: Partial<CasePersonalData>;
+    };
+    reason: string;
+    linkId?: string | null;
+  }
+>;
+
+export type VictimVoided = DomainEvent<'VictimVoided', { caseId: string; victimId: string; reason: string }>;
+export type SuspectVoided = DomainEvent<'SuspectVoided', { caseId: string; suspectId: string; reason: string }>;
+export type CaseReopened = DomainEvent<'CaseReopened', { caseId: string; reopenedAt: string; reason: string }>;
+export type CaseMarkedSameFacts = DomainEvent<'CaseMarkedSameFacts', { caseId: string; sameAsCaseId: string; reason: string }>;
+
+/** Each kind given: its new value, or null when removed. */
+export type ExternalReferencesRecorded = DomainEvent<
+  'ExternalReferencesRecorded',
+  { caseId: string; references: Partial<Record<ExternalReferenceKind, string | null>> }
+>;
+
+export type RegistryNumberAssigned = DomainEvent<'RegistryNumberAssigned', { caseId: string; registryNumber: string }>;
+
+/**
+ * The one event type of a numbering stream (`registry-number-08-2025`): its stream position is the sequence, so
+ * numbers are unique and gap-free by the store's own per-stream versions. Not a police-case event.
+ */
+export type RegistryNumberReserved = DomainEvent<
+  'RegistryNumberReserved',
+  { caseId: string; department: string; year: number; registryNumber: string }
+>;
+
 export type PoliceCaseEvent =
-  CaseRegistered | VictimIdentified | SuspectIdentified | OperationConducted | CaseReferredToProsecutor | CaseClosed;
+  | CaseRegistered
+  | VictimIdentified
+  | SuspectIdentified
+  | OperationConducted
+  | CaseReferredToProsecutor
+  | CaseClosed
+  | CaseFactsCorrected
+  | VictimCorrected
+  | VictimVoided
+  | SuspectVoided
+  | CaseReopened
+  | CaseMarkedSameFacts
+  | ExternalReferencesRecorded
+  | RegistryNumberAssigned;
 
 export const POLICE_CASE_EVENT_TYPES = [
   'CaseRegistered',
@@ -85,4 +193,12 @@ export const POLICE_CASE_EVENT_TYPES = [
   'OperationConducted',
   'CaseReferredToProsecutor',
   'CaseClosed',
+  'CaseFactsCorrected',
+  'VictimCorrected',
+  'VictimVoided',
+  'SuspectVoided',
+  'CaseReopened',
+  'CaseMarkedSameFacts',
+  'ExternalReferencesRecorded',
+  'RegistryNumberAssigned',
 ] as const satisfies readonly PoliceCaseEvent['type'][];

@@ -1,12 +1,27 @@
 import { PERSONAL_FIELDS } from '../people/people.codes.js';
-import type { CaseRegistered, CasePersonalData, CaseOperation, CaseSuspect, CaseVictim, PoliceCaseEvent } from './police-case.events.js';
+import type {
+  CaseOperation,
+  CasePersonalData,
+  CaseQualificationData,
+  CaseRegistered,
+  CaseSuspect,
+  CaseVictim,
+  ExternalReferences,
+  PoliceCaseEvent,
+} from './police-case.events.js';
 
-type Registration = CaseRegistered['data'];
+type Registration = Omit<CaseRegistered['data'], keyof CaseQualificationData | 'references'>;
 
-/** What the registration recorded, plus everything identified and done since. */
-export interface PoliceCaseFacts extends Registration {
-  victims: CaseVictim[];
-  suspects: CaseSuspect[];
+/** What the registration recorded (as corrected since), plus everything identified and done since. */
+export interface PoliceCaseFacts extends Registration, CaseQualificationData {
+  references: ExternalReferences;
+  /** `08-2025-000123`; null until assigned (cases registered before numbers, or a moment after registration). */
+  registryNumber: string | null;
+  /** Set when this case was marked as reporting the same facts as another: the statistics count the other one. */
+  sameAsCaseId: string | null;
+  /** Voided people stay listed (marked), counted nowhere and closed to corrections. */
+  victims: Array<CaseVictim & { voided: boolean }>;
+  suspects: Array<CaseSuspect & { voided: boolean }>;
   operations: CaseOperation[];
   /** Kept past closing: the link to the prosecution stream is what counts a case once across institutions. */
   prosecutionIds: string[];
@@ -53,18 +68,30 @@ export function evolvePoliceCase(state: PoliceCaseState, event: PoliceCaseEvent)
       if (state.status !== 'unregistered') return state;
       const { caseId, registeredAt, occurredAt, policeUnit, ubigeo, source, referralId, purposes } = event.data;
       const facts = { caseId, registeredAt, occurredAt, policeUnit, ubigeo, source, referralId };
-      return { status: 'open', ...facts, purposes: [...purposes], victims: [], suspects: [], operations: [], prosecutionIds: [] };
+      return {
+        status: 'open',
+        ...facts,
+        purposes: [...purposes],
+        ...qualificationOf(event.data),
+        references: { ...event.data.references },
+        registryNumber: null,
+        sameAsCaseId: null,
+        victims: [],
+        suspects: [],
+        operations: [],
+        prosecutionIds: [],
+      };
     }
     case 'VictimIdentified': {
       const { victimId, sex, age, ageGroup, minor, nationality, personal } = event.data;
       if (!isActivePoliceCase(state) || state.victims.some((victim) => victim.victimId === victimId)) return state;
-      const victim = { victimId, sex, age, ageGroup, minor, nationality, personal: personalOf(personal) };
+      const victim = { victimId, sex, age, ageGroup, minor, nationality, personal: personalOf(personal), voided: false };
       return { ...state, victims: [...state.victims, victim] };
     }
     case 'SuspectIdentified': {
       const { suspectId, sex, age, nationality, role } = event.data;
       if (!isActivePoliceCase(state) || state.suspects.some((suspect) => suspect.suspectId === suspectId)) return state;
-      return { ...state, suspects: [...state.suspects, { suspectId, sex, age, nationality, role }] };
+      return { ...state, suspects: [...state.suspects, { suspectId, sex, age, nationality, role, voided: false }] };
     }
     case 'OperationConducted': {
       const { operationId, conductedAt, rescued, detained } = event.data;
@@ -80,6 +107,20 @@ export function evolvePoliceCase(state: PoliceCaseState, event: PoliceCaseEvent)
     default:
       return state;
   }
+}
+
+/** Events recorded before the qualification existed read as empty lists and unknown places. */
+export function qualificationOf(data: Partial<CaseQualificationData>): CaseQualificationData {
+  const places = data.places;
+  return {
+    offences: [...(data.offences ?? [])],
+    aggravatingCircumstances: [...(data.aggravatingCircumstances ?? [])],
+    places: { recruitment: places?.recruitment ?? null, transit: [...(places?.transit ?? [])], exploitation: places?.exploitation ?? null },
+    recruitment: [...(data.recruitment ?? [])],
+    control: [...(data.control ?? [])],
+    labourSectors: [...(data.labourSectors ?? [])],
+    sexualExploitation: [...(data.sexualExploitation ?? [])],
+  };
 }
 
 // A missing key of a malformed stored event becomes null rather than undefined, so the state keeps its shape.
