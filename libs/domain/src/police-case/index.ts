@@ -12,3 +12,4 @@ export * from './record-operation.js';
 export * from './refer-to-prosecutor.js';
 export * from './close-case.js';
 export * from './offences.js';
+export * from './case-catalog-labels.js';

@@ -29,8 +29,10 @@ describe('evolve', () => {
     expect(given(decider, registeredWithPeople).state()).toEqual({
       status: 'open',
       ...registered.data,
-      victims: [victim],
-      suspects: [suspect],
+      registryNumber: null,
+      sameAsCaseId: null,
+      victims: [{ ...victim, voided: false }],
+      suspects: [{ ...suspect, voided: false }],
       operations: [],
       prosecutionIds: [],
     });
@@ -40,8 +42,10 @@ describe('evolve', () => {
     expect(fold(decider, [...registeredWithPeople, operationConducted, referred, closed])).toEqual({
       status: 'closed',
       ...registered.data,
-      victims: [victim],
-      suspects: [suspect],
+      registryNumber: null,
+      sameAsCaseId: null,
+      victims: [{ ...victim, voided: false }],
+      suspects: [{ ...suspect, voided: false }],
       operations: [operation],
       prosecutionIds: [PROSECUTION_ID],
       closedAt: closed.data.closedAt,
@@ -84,7 +88,7 @@ describe('stream and event names', () => {
     expect(caseStreamName(CASE_ID.toUpperCase())).toBe(`case-${CASE_ID}`);
   });
 
-  it('lists the six event types', () => {
+  it('lists the fourteen event types', () => {
     expect([...POLICE_CASE_EVENT_TYPES]).toEqual([
       'CaseRegistered',
       'VictimIdentified',
@@ -92,6 +96,14 @@ describe('stream and event names', () => {
       'OperationConducted',
       'CaseReferredToProsecutor',
       'CaseClosed',
+      'CaseFactsCorrected',
+      'VictimCorrected',
+      'VictimVoided',
+      'SuspectVoided',
+      'CaseReopened',
+      'CaseMarkedSameFacts',
+      'ExternalReferencesRecorded',
+      'RegistryNumberAssigned',
     ]);
   });
 });

@@ -116,6 +116,14 @@ export const registered: CaseRegistered = {
     source: 'hotline_referral',
     referralId: REFERRAL_ID,
     purposes: ['sexual_exploitation'],
+    offences: [],
+    aggravatingCircumstances: [],
+    places: { recruitment: null, transit: [], exploitation: null },
+    recruitment: [],
+    control: [],
+    labourSectors: [],
+    sexualExploitation: [],
+    references: {},
   },
 };
 
