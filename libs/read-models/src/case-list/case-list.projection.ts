@@ -15,11 +15,19 @@ export const referenceKey = (text: string): string => text.replace(/\s+/gu, '').
 /** The statistical categories of a case's offences, deduplicated in the order of its codes. */
 const categoriesOf = (offences: readonly string[] | undefined): string[] => [...new Set((offences ?? []).map(offenceCategoryOf))];
 
-const referenceKeysOf = (references: ExternalReferences): string[] =>
-  [...new Set(Object.values(references).filter((v): v is string => typeof v === 'string' && v !== '').map(referenceKey))];
+const referenceKeysOf = (references: ExternalReferences): string[] => [
+  ...new Set(
+    Object.values(references)
+      .filter((v): v is string => typeof v === 'string' && v !== '')
+      .map(referenceKey),
+  ),
+];
 
 /** The references after a recording: a kind given replaces the earlier value, null removes it. */
-function mergeReferences(current: ExternalReferences, recorded: Partial<Record<keyof ExternalReferences, string | null>>): ExternalReferences {
+function mergeReferences(
+  current: ExternalReferences,
+  recorded: Partial<Record<keyof ExternalReferences, string | null>>,
+): ExternalReferences {
   const merged: Record<string, string> = { ...current };
   for (const [kind, value] of Object.entries(recorded)) {
     if (value === null || value === undefined || value === '') delete merged[kind];
