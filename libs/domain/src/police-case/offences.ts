@@ -201,7 +201,7 @@ export const OFFENCES = [
     title: { es: 'Formas agravadas del tráfico ilícito de migrantes', en: 'Aggravated migrant smuggling' },
     inForceFrom: '2007-01-17',
     inForceUntil: null,
-    source: 'Ley 28950 (El Peruano, 16-01-2007), which gave art. 303-B this text',
+    source: 'Ley 28950 (El Peruano, 16-01-2007), which incorporated art. 303-B',
   },
 ] as const satisfies readonly OffenceProvision[];
 
