@@ -150,6 +150,9 @@ const milestone = closedObject<Record<string, unknown>>({
       trialId: uuid,
       verdict: codes(VERDICTS),
       sentenceYears: nullable({ type: 'number' }),
+      changed: arrayOf(string({ description: 'Campos corregidos, sin sus valores / fields corrected, without their values' })),
+      sameAsCaseId: uuid,
+      registryNumber: REGISTRY_NUMBER,
     },
     {
       optional: [
@@ -167,6 +170,9 @@ const milestone = closedObject<Record<string, unknown>>({
         'trialId',
         'verdict',
         'sentenceYears',
+        'changed',
+        'sameAsCaseId',
+        'registryNumber',
       ],
       description: "Códigos del hito, sin datos personales / the milestone's codes, no personal field",
     },
