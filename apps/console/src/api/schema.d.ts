@@ -154,7 +154,7 @@ export interface paths {
          * Corregir los hechos (fecha, lugar, unidad, finalidades, calificación…), con motivo; un cambio a otro departamento requiere ambos / Correct the facts, with a reason
          * @description Roles: police, admin
          */
-        post: operations["correctFacts"];
+        post: operations["correctCaseFacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -211,7 +211,7 @@ export interface paths {
          * Registrar referencias externas (atestado, carpeta fiscal, expediente judicial; null la quita) / Record external references (null removes one)
          * @description Roles: police, prosecutor, judiciary, admin
          */
-        post: operations["recordReferences"];
+        post: operations["recordCaseReferences"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,7 +251,7 @@ export interface paths {
          * Reabrir un caso cerrado, con motivo / Reopen a closed case, with a reason
          * @description Roles: police, admin
          */
-        post: operations["reopen"];
+        post: operations["reopenCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -736,7 +736,7 @@ export interface paths {
          * Catálogos de la calificación de un caso (delitos por ley vigente, agravantes, captación, control, CIIU, explotación sexual) / Case qualification catalogs
          * @description Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin
          */
-        get: operations["caseCatalogs"];
+        get: operations["getCaseCatalogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2067,11 +2067,43 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "aggravatingCircumstances": [
+                 *         "victim_minor"
+                 *       ],
+                 *       "control": [
+                 *         "withheld_documents",
+                 *         "debt_bondage"
+                 *       ],
+                 *       "labourSectors": [
+                 *         "B"
+                 *       ],
                  *       "occurredAt": "2026-03-10T22:00:00-05:00",
+                 *       "offences": [
+                 *         "cp129a-l31146"
+                 *       ],
+                 *       "places": {
+                 *         "exploitation": {
+                 *           "country": "CL"
+                 *         },
+                 *         "recruitment": {
+                 *           "ubigeo": "160101"
+                 *         },
+                 *         "transit": [
+                 *           {
+                 *             "ubigeo": "15"
+                 *           }
+                 *         ]
+                 *       },
                  *       "policeUnit": "DIRCTPTIM Lima",
                  *       "purposes": [
                  *         "labour_exploitation"
                  *       ],
+                 *       "recruitment": [
+                 *         "job_offer"
+                 *       ],
+                 *       "references": {
+                 *         "policeReport": "Atestado 045-2026-DIRCTPTIM"
+                 *       },
                  *       "registeredAt": "2026-03-15T09:00:00-05:00",
                  *       "source": "hotline_referral",
                  *       "suspects": [
@@ -2583,7 +2615,7 @@ export interface operations {
             };
         };
     };
-    correctFacts: {
+    correctCaseFacts: {
         parameters: {
             query?: never;
             header?: never;
@@ -2594,6 +2626,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "changes": {
+                 *         "places": {
+                 *           "exploitation": {
+                 *             "country": "AR"
+                 *           }
+                 *         },
+                 *         "purposes": [
+                 *           "labour_exploitation",
+                 *           "sexual_exploitation"
+                 *         ]
+                 *       },
+                 *       "reason": "Error de digitación en el atestado"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CorrectCaseFactsDto"];
             };
         };
@@ -2937,7 +2985,7 @@ export interface operations {
             };
         };
     };
-    recordReferences: {
+    recordCaseReferences: {
         parameters: {
             query?: never;
             header?: never;
@@ -2948,6 +2996,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "courtFile": null,
+                 *       "prosecutorFile": "CF 506014500-2026-123-0"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExternalReferencesInputDto"];
             };
         };
@@ -3163,7 +3217,7 @@ export interface operations {
             };
         };
     };
-    reopen: {
+    reopenCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -3174,6 +3228,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Se identificaron nuevas víctimas",
+                 *       "reopenedAt": "2026-07-01T09:00:00-05:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReopenCaseDto"];
             };
         };
@@ -3287,6 +3347,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "La misma denuncia registrada por dos unidades",
+                 *       "sameAsCaseId": "3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f1a2b3c"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MarkSameFactsDto"];
             };
         };
@@ -3526,6 +3592,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "No participó en los hechos"
+                 *     }
+                 */
                 "application/json": components["schemas"]["VoidPersonDto"];
             };
         };
@@ -3888,6 +3959,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "changes": {
+                 *         "age": 16,
+                 *         "nationality": "VE"
+                 *       },
+                 *       "reason": "Edad y nacionalidad según su documento"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CorrectVictimDto"];
             };
         };
@@ -4002,6 +4082,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Registrada dos veces"
+                 *     }
+                 */
                 "application/json": components["schemas"]["VoidPersonDto"];
             };
         };
@@ -6316,7 +6401,7 @@ export interface operations {
             };
         };
     };
-    caseCatalogs: {
+    getCaseCatalogs: {
         parameters: {
             query?: never;
             header?: never;
