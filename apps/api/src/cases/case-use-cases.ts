@@ -82,13 +82,13 @@ export class CaseUseCases {
       suspects,
     };
     const result = await this.commands.execute('policeCase', { type: 'RegisterCase', data }, options);
+    const numbered = await this.assignRegistryNumber(caseId, options.correlationId);
     const accepted = acceptance
       ? await this.commands.execute('referral', acceptance, {
           idempotencyKey: `accepted-by-case-${caseId}`,
           correlationId: options.correlationId,
         })
       : null;
-    const numbered = await this.assignRegistryNumber(caseId, options.correlationId);
     return {
       caseId,
       version: numbered.version,

@@ -152,7 +152,6 @@ const milestone = closedObject<Record<string, unknown>>({
       sentenceYears: nullable({ type: 'number' }),
       changed: arrayOf(string({ description: 'Campos corregidos, sin sus valores / fields corrected, without their values' })),
       sameAsCaseId: uuid,
-      registryNumber: REGISTRY_NUMBER,
     },
     {
       optional: [
@@ -172,7 +171,6 @@ const milestone = closedObject<Record<string, unknown>>({
         'sentenceYears',
         'changed',
         'sameAsCaseId',
-        'registryNumber',
       ],
       description: "Códigos del hito, sin datos personales / the milestone's codes, no personal field",
     },

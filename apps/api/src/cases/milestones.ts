@@ -152,6 +152,7 @@ const MILESTONES: Record<string, Describe> = {
     detail: { verdict: d.verdict },
   }),
   // Corrections of the record (issue 13): when they were recorded, which fields changed, never a value or the reason.
+  // The registry number's assignment is no milestone: it is part of the registration.
   CaseFactsCorrected: (d, recordedAt) => ({
     at: recordedAt,
     institution: PNP,
@@ -181,13 +182,6 @@ const MILESTONES: Record<string, Describe> = {
     label: 'Referencias registradas',
     labelEn: 'References recorded',
     detail: { changed: namesOf(d.references) },
-  }),
-  RegistryNumberAssigned: (d, recordedAt) => ({
-    at: recordedAt,
-    institution: PNP,
-    label: 'Número de registro asignado',
-    labelEn: 'Registry number assigned',
-    detail: { registryNumber: d.registryNumber },
   }),
 };
 
