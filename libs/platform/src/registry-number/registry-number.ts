@@ -1,5 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { departmentOfUbigeo, formatRegistryNumber, limaMonth, registryNumberStreamName, type RegistryNumberReserved } from '#domain';
+import {
+  departmentOfUbigeo,
+  formatRegistryNumber,
+  registryNumberSeries,
+  registryNumberStreamName,
+  type RegistryNumberReserved,
+} from '#domain';
 import {
   IdempotencyConflict,
   uuidFromHash,
@@ -29,9 +35,8 @@ export async function reserveRegistryNumber(
   metadata: EventMetadata = {},
 ): Promise<string> {
   const id = caseId.toLowerCase();
-  const department = departmentOfUbigeo(ubigeo);
-  if (department === 'unknown') throw new RangeError('a registry number needs the UBIGEO of the case');
-  const year = Number(limaMonth(registeredAt).slice(0, 4));
+  if (departmentOfUbigeo(ubigeo) === 'unknown') throw new RangeError('a registry number needs the UBIGEO of the case');
+  const { department, year } = registryNumberSeries(ubigeo, registeredAt);
   const streamId = registryNumberStreamName(department, year);
   const eventId = reservationEventId(eventIdKey, id);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
