@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { ProjectionRunner } from '#event-store';
+import { FieldSealer, KNOWN_EVENT_TYPES, MASTER_KEYRING, projectionOpener, type MasterKeyring } from '#platform';
+import { caseListProjection } from '#read-models';
 import { countEvents } from '../support/database.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, suspect, victim } from '../support/fixtures.js';
@@ -449,5 +452,39 @@ describe('issue 13 case routes: qualification, corrections, voids, reopening, sa
       expect(catalogs[list].length).toBeGreaterThan(3);
     }
     await t.api().get('/api/v1/reference/case-catalogs').set('Authorization', '').expect(401);
+  });
+
+  it('rebuilds the case list from the log to the same rows, corrections, voids and references included', async () => {
+    const body = qualified();
+    await police().post('/api/v1/cases').send(body).expect(201);
+    await police()
+      .post(`/api/v1/cases/${body.caseId}/corrections`)
+      .send({ changes: { policeUnit: 'Comisaría Santiago', offences: ['cp129b-l31146'] }, reason: REASON })
+      .expect(200);
+    const twin = qualified();
+    await police().post('/api/v1/cases').send(twin).expect(201);
+    await police().post(`/api/v1/cases/${twin.caseId}/same-facts`).send({ sameAsCaseId: body.caseId, reason: REASON }).expect(200);
+    await police().post(`/api/v1/cases/${twin.caseId}/victims/${twin.victims[0].victimId}/voiding`).send({ reason: REASON }).expect(200);
+    await police().post(`/api/v1/cases/${twin.caseId}/references`).send({ courtFile: 'Exp. 77-2025' }).expect(200);
+    const stored = await t.db.pool.query<{ data: unknown }>(
+      `SELECT data FROM events WHERE event_type = 'CaseFactsCorrected' AND stream_id = $1`,
+      [`case-${body.caseId}`],
+    );
+    expect(JSON.stringify(stored.rows)).not.toMatch(/Santiago|digitación/);
+    await t.project();
+    const row = (await t.api('admin').get('/api/v1/cases').query({ q: 'Atestado 045-2025-DIRCTPTIM' }).expect(200)).body.items.find(
+      (r: { caseId: string }) => r.caseId === body.caseId,
+    );
+    // The unit is sealed free text in the log; the list shows it opened, with the corrected category.
+    expect(row).toMatchObject({ policeUnit: 'Comisaría Santiago', offenceCategories: ['trafficking_aggravated'] });
+    const snapshot = async () => ({
+      cases: (await t.db.pool.query('SELECT * FROM case_list t ORDER BY t::text')).rows,
+      victims: (await t.db.pool.query('SELECT * FROM case_list_victims t ORDER BY t::text')).rows,
+    });
+    const incremental = await snapshot();
+    expect(incremental.cases.some((c) => c.same_as_case_id !== null)).toBe(true);
+    const open = projectionOpener(t.db.pool, t.app.get<MasterKeyring>(MASTER_KEYRING), t.app.get(FieldSealer));
+    await new ProjectionRunner(t.db.pool, caseListProjection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize: 5, open }).rebuild();
+    expect(await snapshot()).toEqual(incremental);
   });
 });
