@@ -209,4 +209,21 @@ describe('official statistics over a generated three-year log', () => {
     }
     expect(suppressed).toBeGreaterThan(50);
   });
+
+  it('rebuilt in one batch or in small ones, the ledger and the cells are the same (units loaded within a batch or across)', async () => {
+    const snapshot = async () => ({
+      cells: (await db.pool.query('SELECT period, measure, department, d1, d2, d3, n FROM stat_cells ORDER BY 1, 2, 3, 4, 5, 6')).rows,
+      ledger: (
+        await db.pool.query(
+          'SELECT log_position, measure, period, department, d1, d2, d3, sign FROM stat_ledger ORDER BY log_position, measure, period, department, d1, d2, d3, sign',
+        )
+      ).rows,
+    });
+    const original = await snapshot();
+    expect(original.ledger.length).toBeGreaterThan(10_000);
+    for (const batchSize of [100_000, 97]) {
+      await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize }).rebuild();
+      expect(await snapshot()).toEqual(original);
+    }
+  }, 120_000);
 });
