@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PostgresEventStore, ProjectionRunner, type NewEvent } from '#event-store';
 import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig } from '#platform';
-import { canonicalJson, OfficialStatistics, statisticsLedgerProjection, type PublishedReport } from '#read-models';
+import { canonicalJson, OfficialStatistics, READ_MODEL_MIGRATIONS, statisticsLedgerProjection, type PublishedReport } from '#read-models';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
 
 /**
@@ -245,4 +245,21 @@ describe('statistics follow the corrections of a case', () => {
     // Every view taken along the way is still, byte for byte, what it was.
     for (const { at, period, dept, bytes } of views) expect(canonicalJson(await monthly(period, dept, at))).toBe(bytes);
   }, 60_000);
+
+  it('the upgrade migration empties the projection and resets its checkpoint; catching up rebuilds the same cells', async () => {
+    const cells = async () => (await db.pool.query('SELECT * FROM stat_cells ORDER BY period, measure, department, d1, d2, d3')).rows;
+    const before = await cells();
+    const Migration = READ_MODEL_MIGRATIONS.find((m) => m.name === 'StatisticsUnitsRebuild1764201601400')!;
+    const queryRunner = db.dataSource.createQueryRunner();
+    try {
+      await new Migration().up(queryRunner);
+    } finally {
+      await queryRunner.release();
+    }
+    expect(await cells()).toEqual([]);
+    expect((await runner.status()).eventsProcessed).toBe(0);
+    await runner.catchUp();
+    expect((await runner.status()).eventsProcessed).toBe(position);
+    expect(await cells()).toEqual(before);
+  });
 });
