@@ -2,18 +2,20 @@ import cliProgress from 'cli-progress';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { performance } from 'node:perf_hooks';
 import {
   derivedIdKeyOf,
+  endPool,
   eventIdKeyOf,
   FieldSealer,
   loadMasterKeyringChecked,
-  sealingEventStore,
   subjectKeyStore,
   type AppConfig,
   type ReferenceCatalogs,
 } from '#platform';
 import { caseStreamName, hotlineCallStreamName } from '#domain';
+import { PostgresEventStore } from '#event-store';
 import type { CliDatabase } from '../cli-database.js';
 import { EXIT, UsageError, type ExitCode } from '../cli-errors.js';
 import { writeResult, type CliIO } from '../cli-io.js';
@@ -148,16 +150,46 @@ export function importProgressBar(stream: NodeJS.WritableStream, label: string, 
   };
 }
 
+/**
+ * The import's own connections, committing asynchronously (`synchronous_commit = off`): the server stays
+ * consistent after a crash, only the last moments' commits may be lost — and a re-run of the file appends exactly
+ * those (the import is idempotent). Before the summary is printed, flushLog makes every one of them durable.
+ */
+function importPool(db: CliDatabase): pg.Pool {
+  const pool = new pg.Pool({ ...db.pool.options, max: CONCURRENCY + 2, options: '-c synchronous_commit=off' });
+  pool.on('error', () => undefined); // a connection dropped while idle: the next query reports it
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/** One synchronous commit: it returns once the log up to it — every asynchronous commit before it — is on disk. */
+async function flushLog(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN; SET LOCAL synchronous_commit = on; SELECT pg_current_xact_id(); COMMIT;');
+  } finally {
+    client.release();
+  }
+}
+
 /** Opens the registry's store and keys for an import (the keyring as the API loads it: never generated here). */
-async function importContext(db: CliDatabase, config: AppConfig, catalogs: ReferenceCatalogs, sourceSystem: string, fileSha256: string) {
+async function importContext(
+  db: CliDatabase,
+  pool: pg.Pool,
+  config: AppConfig,
+  catalogs: ReferenceCatalogs,
+  sourceSystem: string,
+  fileSha256: string,
+) {
   const keyring = await loadMasterKeyringChecked(db.pool, {
     masterKey: config.masterKey,
     keyringFile: config.masterKeysFile,
     dataDir: config.dataDir,
   });
-  const store = sealingEventStore(db.pool, subjectKeyStore(db.pool, keyring, new FieldSealer(keyring.legacyFieldKeys)));
-  const keys = { derivedIds: derivedIdKeyOf(keyring.linkageKey), eventIds: eventIdKeyOf(keyring.linkageKey) };
-  return { store, pool: db.pool, keys, catalogs, sourceSystem, fileSha256, now: new Date().toISOString() } satisfies ImportContext;
+  const keys = subjectKeyStore(pool, keyring, new FieldSealer(keyring.legacyFieldKeys));
+  const ids = { derivedIds: derivedIdKeyOf(keyring.linkageKey), eventIds: eventIdKeyOf(keyring.linkageKey) };
+  const log = new PostgresEventStore(pool);
+  return { log, keys, pool, ids, catalogs, sourceSystem, fileSha256, now: new Date().toISOString() } satisfies ImportContext;
 }
 
 /**
@@ -169,6 +201,7 @@ export async function importCasesFile(
   readProblems: RowProblem[],
   options: {
     db: CliDatabase;
+    pool: pg.Pool;
     config: AppConfig;
     catalogs: ReferenceCatalogs;
     sourceSystem: string;
@@ -177,7 +210,7 @@ export async function importCasesFile(
   },
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const context = await importContext(options.db, options.config, options.catalogs, options.sourceSystem, file.sha256);
+  const context = await importContext(options.db, options.pool, options.config, options.catalogs, options.sourceSystem, file.sha256);
   const edge = readCases(file.rows, options.catalogs);
   const { decided, problems: refused } = decideCases(edge.cases, context);
   const problems = [...readProblems, ...edge.problems, ...refused].sort((a, b) => a.line - b.line);
@@ -220,6 +253,7 @@ export async function importCallsFile(
   readProblems: RowProblem[],
   options: {
     db: CliDatabase;
+    pool: pg.Pool;
     config: AppConfig;
     catalogs: ReferenceCatalogs;
     sourceSystem: string;
@@ -228,7 +262,7 @@ export async function importCallsFile(
   },
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const context = await importContext(options.db, options.config, options.catalogs, options.sourceSystem, file.sha256);
+  const context = await importContext(options.db, options.pool, options.config, options.catalogs, options.sourceSystem, file.sha256);
   const edge = readCalls(file.rows, options.catalogs);
   const { decided, problems: refused } = decideCalls(edge.calls, context);
   const problems = [...readProblems, ...edge.problems, ...refused].sort((a, b) => a.line - b.line);
@@ -241,7 +275,7 @@ export async function importCallsFile(
   if (!options.dryRun && fresh.length > 0) {
     const bar = importProgressBar(options.stderr, 'import calls', fresh.length);
     try {
-      outcome = await appendCalls(fresh, context, { concurrency: CONCURRENCY * 4, onRows: (rows) => bar.add(rows) });
+      outcome = await appendCalls(fresh, context, { concurrency: CONCURRENCY, chunk: CHUNK, onRows: (rows) => bar.add(rows) });
     } finally {
       bar.stop();
     }
@@ -293,14 +327,17 @@ export async function runImport(
   const callsPath = command.kind === 'calls' ? command.file : command.calls;
   const callsFile = callsPath === null ? null : readImportFile(callsPath, CALL_FILE_COLUMNS);
   const db = await context.open();
+  const pool = importPool(db);
   try {
-    const options = { db, config, catalogs, sourceSystem: command.sourceSystem, dryRun: command.dryRun, stderr: io.stderr };
+    const options = { db, pool, config, catalogs, sourceSystem: command.sourceSystem, dryRun: command.dryRun, stderr: io.stderr };
     const summaries: ImportSummary[] = [];
     if (callsFile) summaries.push(await importCallsFile(callsFile.file, callsFile.problems, options));
     if (casesFile) summaries.push(await importCasesFile(casesFile.file, casesFile.problems, options));
+    await flushLog(pool);
     await writeResult(io, summaries.map(describeImport).join('\n'), null);
     return summaries.some((s) => s.invalidRows > 0) ? EXIT.usage : EXIT.ok;
   } finally {
+    await endPool(pool);
     await db.close();
   }
 }

@@ -10,8 +10,8 @@ import {
   type PoliceCaseEvent,
   type PoliceCaseState,
 } from '#domain';
-import { eventIdFor, uuidFromHash, type EventMetadata, type EventStore, type NewEvent } from '#event-store';
-import type { ReferenceCatalogs } from '#platform';
+import { chainHash, eventIdFor, GENESIS_HASH, uuidFromHash, type EventMetadata, type EventStore, type NewEvent } from '#event-store';
+import { STREAM_SEALINGS, type ReferenceCatalogs, type SubjectKeyStore } from '#platform';
 import { locateField, type CaseRecord } from './case-rows.js';
 import type { CallRecord } from './call-rows.js';
 import type { RowProblem } from './import-layout.js';
@@ -48,9 +48,11 @@ export interface DecidedCase {
 }
 
 export interface ImportContext {
-  store: EventStore;
+  /** The log itself: the importer seals what it appends (appendChunk), as SealingEventStore does. */
+  log: EventStore;
+  keys: SubjectKeyStore;
   pool: pg.Pool;
-  keys: ImportKeys;
+  ids: ImportKeys;
   catalogs: ReferenceCatalogs;
   sourceSystem: string;
   fileSha256: string;
@@ -93,16 +95,16 @@ function refusalOf(record: CaseRecord, error: DomainError): RowProblem[] {
  * the dry run refuses exactly what the import would. Refused cases come back as problems, with every other line of
  * the case reported too (a case is imported whole or not at all).
  */
-export function decideCases(records: readonly CaseRecord[], context: Pick<ImportContext, 'keys' | 'catalogs' | 'sourceSystem' | 'now'>) {
+export function decideCases(records: readonly CaseRecord[], context: Pick<ImportContext, 'ids' | 'catalogs' | 'sourceSystem' | 'now'>) {
   const decider = createPoliceCaseDecider({ ubigeo: context.catalogs.ubigeo, countries: context.catalogs.countries });
   const metadata: CommandMetadata = { now: context.now, actor: IMPORT_ACTOR };
   const decided: DecidedCase[] = [];
   const problems: RowProblem[] = [];
   for (const record of records) {
-    const caseId = importedCaseId(context.keys, context.sourceSystem, record.sourceCaseId);
+    const caseId = importedCaseId(context.ids, context.sourceSystem, record.sourceCaseId);
     const victims = record.data.victims.map((victim, i) => ({
       ...victim,
-      victimId: importedVictimId(context.keys, caseId, record.victims[i].sourceVictimId),
+      victimId: importedVictimId(context.ids, caseId, record.victims[i].sourceVictimId),
     }));
     try {
       const events = decider.decide({ type: 'RegisterCase', data: { ...record.data, caseId, victims }, metadata }, decider.initialState());
@@ -157,6 +159,128 @@ export interface AppendOutcome {
   alreadyRows: number;
 }
 
+/** The events of one stream, ready to seal and append. */
+interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  rows: number;
+}
+
+/**
+ * Seals and appends a chunk of new streams as SealingEventStore would one by one, with the keys of the whole chunk
+ * created (and the documents linked) in one exchange instead of one per stream. The streams are new (the import
+ * checked), so they go in together: one transaction, one INSERT (insertNewStreams). Should any of them exist by
+ * now (a concurrent run of the same file), the chunk falls back to the store's own append, stream by stream,
+ * which recognises a stream appended with the same events. Returns the rows appended and those already there.
+ */
+async function appendChunk(
+  appends: readonly StreamAppend[],
+  context: ImportContext,
+  options: { concurrency: number; onRows(rows: number): void },
+): Promise<AppendOutcome> {
+  const sealingOf = (streamId: string) => STREAM_SEALINGS.find((sealing) => streamId.startsWith(sealing.streamPrefix));
+  const subjects = appends.flatMap((a) => a.events.flatMap((event) => sealingOf(a.streamId)?.subjectsOf(event) ?? []));
+  const keyring = await context.keys.keyring({ create: subjects });
+  const sealed = appends.map(({ streamId, events, rows }) => {
+    const sealing = sealingOf(streamId);
+    const data = (event: NewEvent) => (sealing ? (sealing.seal(keyring, event).data as Record<string, unknown>) : event.data);
+    return { streamId, rows, events: events.map((event) => ({ ...event, data: data(event) })) };
+  });
+  const rows = sealed.reduce((n, a) => n + a.rows, 0);
+  if (await insertNewStreams(context.pool, sealed)) {
+    options.onRows(rows);
+    return { appended: sealed.length, appendedRows: rows, alreadyRows: 0 };
+  }
+  const outcome: AppendOutcome = { appended: 0, appendedRows: 0, alreadyRows: 0 };
+  await eachBounded(sealed, options.concurrency, async ({ streamId, events, rows: streamRows }) => {
+    const result = await context.log.append(streamId, events, 0);
+    if (result.replayed) outcome.alreadyRows += streamRows;
+    else {
+      outcome.appended++;
+      outcome.appendedRows += streamRows;
+    }
+    options.onRows(streamRows);
+  });
+  return outcome;
+}
+
+/**
+ * Appends new streams in one transaction, each from position 1 with its hash chain from the genesis hash, exactly
+ * as PostgresEventStore's append of a new stream writes them (the same fields under chainHash; `verify` checks
+ * every chain). False, with nothing written, when a stream or an event id already exists (the unique constraints
+ * refuse the whole INSERT): the caller then appends through the store.
+ */
+export async function insertNewStreams(
+  pool: pg.Pool,
+  appends: ReadonlyArray<{ streamId: string; events: readonly NewEvent[] }>,
+): Promise<boolean> {
+  const recordedAt = new Date().toISOString();
+  const columns = { streams: [] as string[], positions: [] as number[], ids: [] as string[], types: [] as string[] };
+  const body = { versions: [] as number[], data: [] as string[], metadata: [] as string[], prev: [] as string[], hashes: [] as string[] };
+  for (const { streamId, events } of appends) {
+    let prevHash = GENESIS_HASH;
+    events.forEach((event, i) => {
+      const fields = {
+        streamId,
+        streamPosition: i + 1,
+        eventId: event.eventId.toLowerCase(),
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        data: event.data,
+        metadata: event.metadata ?? {},
+        recordedAt,
+      };
+      const hash = chainHash(prevHash, fields);
+      columns.streams.push(streamId);
+      columns.positions.push(fields.streamPosition);
+      columns.ids.push(fields.eventId);
+      columns.types.push(fields.type);
+      body.versions.push(fields.schemaVersion);
+      body.data.push(JSON.stringify(fields.data));
+      body.metadata.push(JSON.stringify(fields.metadata));
+      body.prev.push(prevHash);
+      body.hashes.push(hash);
+      prevHash = hash;
+    });
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO events (stream_id, stream_position, event_id, event_type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+       SELECT s, p, i, t, v, d, m, $10::timestamptz, ph, h
+         FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[])
+           AS u(s, p, i, t, v, d, m, ph, h)`,
+      [
+        columns.streams,
+        columns.positions,
+        columns.ids,
+        columns.types,
+        body.versions,
+        body.data,
+        body.metadata,
+        body.prev,
+        body.hashes,
+        recordedAt,
+      ],
+    );
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if ((error as { code?: string }).code === '23505') return false;
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+const addOutcome = (total: AppendOutcome, part: AppendOutcome): void => {
+  total.appended += part.appended;
+  total.appendedRows += part.appendedRows;
+  total.alreadyRows += part.alreadyRows;
+};
+
 /**
  * Appends each new case: its RegisterCase events and its RegistryNumberAssigned, in ONE append on the case stream
  * (a case never half-applies). Numbers are reserved first, a chunk at a time, in the order of registration; a
@@ -174,8 +298,8 @@ export async function appendCases(
   for (let at = 0; at < ordered.length; at += options.chunk) {
     const chunk = ordered.slice(at, at + options.chunk);
     const numbers = await reserveRegistryNumbers(
-      context.store,
-      context.keys.eventIds,
+      context.log,
+      context.ids.eventIds,
       chunk.map((c) => ({
         caseId: c.caseId,
         ubigeo: c.record.data.ubigeo,
@@ -183,32 +307,27 @@ export async function appendCases(
         metadata: metadataOf(context, c.record.line),
       })),
     );
-    await eachBounded(chunk, options.concurrency, async (c) => {
+    const appends = chunk.map((c): StreamAppend => {
       const registryNumber = numbers.get(c.caseId)!;
       const assigned = decider.decide({ type: 'AssignRegistryNumber', data: { caseId: c.caseId, registryNumber }, metadata }, c.state);
       const streamId = caseStreamName(c.caseId);
       const lineOf = (event: PoliceCaseEvent): number =>
         event.type === 'VictimIdentified' ? (c.victimLines.get(event.data.victimId) ?? c.record.line) : c.record.line;
-      const events: NewEvent[] = [...c.events, ...assigned].map((event, index) => ({
-        eventId: eventIdFor(context.keys.eventIds, streamId, 'import', index),
+      const events = [...c.events, ...assigned].map((event, index) => ({
+        eventId: eventIdFor(context.ids.eventIds, streamId, 'import', index),
         type: event.type,
         data: event.data as unknown as Record<string, unknown>,
         metadata: metadataOf(context, lineOf(event)),
       }));
-      const result = await context.store.append(streamId, events, 0);
-      if (result.replayed) outcome.alreadyRows += c.record.lines.length;
-      else {
-        outcome.appended++;
-        outcome.appendedRows += c.record.lines.length;
-      }
-      options.onRows(c.record.lines.length);
+      return { streamId, events, rows: c.record.lines.length };
     });
+    addOutcome(outcome, await appendChunk(appends, context, options));
   }
   return outcome;
 }
 
 /** Historic hotline calls: each through the hotline decider, one append per call (group-committed by the store). */
-export function decideCalls(records: readonly CallRecord[], context: Pick<ImportContext, 'keys' | 'catalogs' | 'sourceSystem' | 'now'>) {
+export function decideCalls(records: readonly CallRecord[], context: Pick<ImportContext, 'ids' | 'catalogs' | 'sourceSystem' | 'now'>) {
   const decider = createHotlineCallDecider({ ubigeo: context.catalogs.ubigeo });
   const metadata: CommandMetadata = { now: context.now, actor: IMPORT_ACTOR };
   const decided: Array<{ record: CallRecord; callId: string; events: Array<{ type: string; data: object }> }> = [];
@@ -221,7 +340,7 @@ export function decideCalls(records: readonly CallRecord[], context: Pick<Import
     summary: 'summary',
   };
   for (const record of records) {
-    const callId = importedCallId(context.keys, context.sourceSystem, record.sourceCallId);
+    const callId = importedCallId(context.ids, context.sourceSystem, record.sourceCallId);
     try {
       const events = decider.decide({ type: 'RecordHotlineCall', data: { ...record.data, callId }, metadata }, decider.initialState());
       decided.push({ record, callId, events });
@@ -239,24 +358,21 @@ export function decideCalls(records: readonly CallRecord[], context: Pick<Import
 export async function appendCalls(
   calls: ReturnType<typeof decideCalls>['decided'],
   context: ImportContext,
-  options: { concurrency: number; onRows(rows: number): void },
+  options: { concurrency: number; chunk: number; onRows(rows: number): void },
 ): Promise<AppendOutcome> {
   const outcome: AppendOutcome = { appended: 0, appendedRows: 0, alreadyRows: 0 };
-  await eachBounded(calls, options.concurrency, async (call) => {
-    const streamId = hotlineCallStreamName(call.callId);
-    const events = call.events.map((event, index) => ({
-      eventId: eventIdFor(context.keys.eventIds, streamId, 'import', index),
-      type: event.type,
-      data: event.data as Record<string, unknown>,
-      metadata: metadataOf(context, call.record.line),
-    }));
-    const result = await context.store.append(streamId, events, 0);
-    if (result.replayed) outcome.alreadyRows++;
-    else {
-      outcome.appended++;
-      outcome.appendedRows++;
-    }
-    options.onRows(1);
-  });
+  for (let at = 0; at < calls.length; at += options.chunk) {
+    const appends = calls.slice(at, at + options.chunk).map((call): StreamAppend => {
+      const streamId = hotlineCallStreamName(call.callId);
+      const events = call.events.map((event, index) => ({
+        eventId: eventIdFor(context.ids.eventIds, streamId, 'import', index),
+        type: event.type,
+        data: event.data as Record<string, unknown>,
+        metadata: metadataOf(context, call.record.line),
+      }));
+      return { streamId, events, rows: 1 };
+    });
+    addOutcome(outcome, await appendChunk(appends, context, options));
+  }
   return outcome;
 }

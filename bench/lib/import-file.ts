@@ -1,5 +1,18 @@
 import { CASE_FILE_COLUMNS, CALL_FILE_COLUMNS } from '../../apps/cli/src/import/import-layout.js';
-import { seededRandom } from './random.js';
+
+/** A seeded generator (mulberry32, as test/support/random.ts): the same file on every run. */
+function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return { int, chance: (p: number) => next() < p, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] };
+}
 
 const UBIGEOS = ['150101', '080101', '170101', '130101', '040101', '2501', '21'];
 const UNITS = ['DIRCTPTIM Lima', 'DEPINCRI Cusco', 'Comisaría Puerto Maldonado', 'DIVINCRI Trujillo'];
