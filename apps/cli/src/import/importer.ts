@@ -15,7 +15,7 @@ import { STREAM_SEALINGS, type ReferenceCatalogs, type SubjectKeyStore } from '#
 import { locateField, type CaseRecord } from './case-rows.js';
 import type { CallRecord } from './call-rows.js';
 import type { RowProblem } from './import-layout.js';
-import { reserveRegistryNumbers } from './registry-numbers.js';
+import { RegistryNumberReserver } from './registry-numbers.js';
 
 /** Who appends imported events (metadata.actor): the CLI's importer, not a person. */
 export const IMPORT_ACTOR = 'cli:import';
@@ -295,11 +295,12 @@ export async function appendCases(
   const metadata: CommandMetadata = { now: context.now, actor: IMPORT_ACTOR };
   const ordered = [...cases].sort((a, b) => Date.parse(a.record.data.registeredAt) - Date.parse(b.record.data.registeredAt));
   const outcome: AppendOutcome = { appended: 0, appendedRows: 0, alreadyRows: 0 };
+  const reserver = new RegistryNumberReserver(context.log, context.ids.eventIds);
+  // Two chunks in flight: the next one's numbers are reserved and its events built while this one is written.
+  let writing: Promise<void> = Promise.resolve();
   for (let at = 0; at < ordered.length; at += options.chunk) {
     const chunk = ordered.slice(at, at + options.chunk);
-    const numbers = await reserveRegistryNumbers(
-      context.log,
-      context.ids.eventIds,
+    const numbers = await reserver.reserve(
       chunk.map((c) => ({
         caseId: c.caseId,
         ubigeo: c.record.data.ubigeo,
@@ -321,8 +322,11 @@ export async function appendCases(
       }));
       return { streamId, events, rows: c.record.lines.length };
     });
-    addOutcome(outcome, await appendChunk(appends, context, options));
+    await writing;
+    writing = appendChunk(appends, context, options).then((part) => addOutcome(outcome, part));
+    writing.catch(() => undefined); // handled: awaited before the next chunk, or after the last one
   }
+  await writing;
   return outcome;
 }
 
