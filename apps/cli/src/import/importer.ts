@@ -215,8 +215,7 @@ export async function insertNewStreams(
   appends: ReadonlyArray<{ streamId: string; events: readonly NewEvent[] }>,
 ): Promise<boolean> {
   const recordedAt = new Date().toISOString();
-  const columns = { streams: [] as string[], positions: [] as number[], ids: [] as string[], types: [] as string[] };
-  const body = { versions: [] as number[], data: [] as string[], metadata: [] as string[], prev: [] as string[], hashes: [] as string[] };
+  const rows: unknown[] = [];
   for (const { streamId, events } of appends) {
     let prevHash = GENESIS_HASH;
     events.forEach((event, i) => {
@@ -231,38 +230,20 @@ export async function insertNewStreams(
         recordedAt,
       };
       const hash = chainHash(prevHash, fields);
-      columns.streams.push(streamId);
-      columns.positions.push(fields.streamPosition);
-      columns.ids.push(fields.eventId);
-      columns.types.push(fields.type);
-      body.versions.push(fields.schemaVersion);
-      body.data.push(JSON.stringify(fields.data));
-      body.metadata.push(JSON.stringify(fields.metadata));
-      body.prev.push(prevHash);
-      body.hashes.push(hash);
+      rows.push({ ...fields, prevHash, hash });
       prevHash = hash;
     });
   }
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // One JSON document for the whole chunk: cheaper to build and to send than ten arrays of escaped elements.
     await client.query(
       `INSERT INTO events (stream_id, stream_position, event_id, event_type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-       SELECT s, p, i, t, v, d, m, $10::timestamptz, ph, h
-         FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[])
-           AS u(s, p, i, t, v, d, m, ph, h)`,
-      [
-        columns.streams,
-        columns.positions,
-        columns.ids,
-        columns.types,
-        body.versions,
-        body.data,
-        body.metadata,
-        body.prev,
-        body.hashes,
-        recordedAt,
-      ],
+       SELECT "streamId", "streamPosition", "eventId", type, "schemaVersion", data, metadata, "recordedAt", "prevHash", hash
+         FROM jsonb_to_recordset($1::jsonb) AS r("streamId" text, "streamPosition" int, "eventId" uuid, type text,
+           "schemaVersion" int, data jsonb, metadata jsonb, "recordedAt" timestamptz, "prevHash" text, hash text)`,
+      [JSON.stringify(rows)],
     );
     await client.query('COMMIT');
     return true;
