@@ -19,3 +19,4 @@ export * from './mark-same-facts.js';
 export * from './record-external-references.js';
 export * from './assign-registry-number.js';
 export * from './offences.js';
+export * from './case-catalog-labels.js';
