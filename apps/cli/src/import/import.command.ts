@@ -333,7 +333,7 @@ export async function runImport(
     const summaries: ImportSummary[] = [];
     if (callsFile) summaries.push(await importCallsFile(callsFile.file, callsFile.problems, options));
     if (casesFile) summaries.push(await importCasesFile(casesFile.file, casesFile.problems, options));
-    await flushLog(pool);
+    if (!command.dryRun) await flushLog(pool);
     await writeResult(io, summaries.map(describeImport).join('\n'), null);
     return summaries.some((s) => s.invalidRows > 0) ? EXIT.usage : EXIT.ok;
   } finally {

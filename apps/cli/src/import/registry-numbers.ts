@@ -1,4 +1,4 @@
-import { departmentOfUbigeo, formatRegistryNumber, limaMonth, registryNumberStreamName, type RegistryNumberReserved } from '#domain';
+import { formatRegistryNumber, registryNumberSeries, registryNumberStreamName, type RegistryNumberReserved } from '#domain';
 import { IdempotencyConflict, WrongExpectedVersion, type EventMetadata, type EventStore, type NewEvent } from '#event-store';
 import { reservationEventId } from '#platform';
 
@@ -35,8 +35,7 @@ export class RegistryNumberReserver {
   async reserve(requests: readonly NumberRequest[]): Promise<Map<string, string>> {
     const byStream = new Map<string, { department: string; year: number; requests: NumberRequest[] }>();
     for (const request of requests) {
-      const department = departmentOfUbigeo(request.ubigeo);
-      const year = Number(limaMonth(request.registeredAt).slice(0, 4));
+      const { department, year } = registryNumberSeries(request.ubigeo, request.registeredAt);
       const streamId = registryNumberStreamName(department, year);
       const group = byStream.get(streamId) ?? { department, year, requests: [] };
       group.requests.push(request);
