@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { testAnchorExport } from '../support/anchors.js';
 import { captureIO } from '../support/capture-io.js';
 import { countEvents } from '../support/database.js';
+import { caseRegistration } from '../support/fixtures.js';
 import { generateCallsFile, generateCasesFile } from '../../bench/lib/import-file.js';
 
 /** `npm run cli -- import …` against the test app's database, with its master key: the real CLI, the real store. */
@@ -210,6 +211,44 @@ describe('import of historic records (CLI)', () => {
     expect(again.stdout).toContain('ya importadas / already imported 300');
     expect((await events()) - before).toBe(300);
   });
+
+  it('numbers imported cases and cases the API registers meanwhile in one department-year, unique and gap-free', async () => {
+    const header = CASE_FILE_COLUMNS.join(',');
+    const cells = (n: number): Record<string, string> => ({
+      source_case_id: `N-${n}`,
+      registered_at: `2025-0${1 + (n % 9)}-1${n % 10}T09:00:00-05:00`,
+      police_unit: 'DEPINCRI Cusco',
+      ubigeo: '080108',
+      source: 'walk_in',
+      offences: 'cp129a-l31146',
+    });
+    const rows = Array.from({ length: 400 }, (_, i) => CASE_FILE_COLUMNS.map((c) => cells(i + 1)[c] ?? '').join(','));
+    const path = file('cusco-2025.csv', [header, ...rows, ''].join('\n'));
+    const [imported, ...answers] = await Promise.all([
+      cli('import', 'cases', path, '--source-system', 'numbers'),
+      ...Array.from({ length: 16 }, () =>
+        t
+          .api('police')
+          .post('/api/v1/cases')
+          .send(caseRegistration({ caseId: randomUUID(), ubigeo: '080108' })),
+      ),
+    ]);
+    expect((imported as { code: number }).code).toBe(0);
+    const api = answers as Array<{ status: number; body: { registryNumber: string } }>;
+    expect(api.map((a) => a.status)).toEqual(api.map(() => 201));
+    const { rows: reserved } = await t.db.pool.query<{ position: number; number: string; caseId: string }>(
+      `SELECT stream_position AS position, data->>'registryNumber' AS number, data->>'caseId' AS "caseId"
+         FROM events WHERE stream_id = 'registry-number-08-2025' ORDER BY stream_position`,
+    );
+    expect(reserved.length).toBe(416);
+    expect(reserved.map((r) => Number(r.number.split('-')[2]))).toEqual(reserved.map((r) => r.position));
+    expect(new Set(reserved.map((r) => r.caseId)).size).toBe(416);
+    for (const a of api) expect(reserved.map((r) => r.number)).toContain(a.body.registryNumber);
+    const { rows: assigned } = await t.db.pool.query<{ n: number }>(
+      `SELECT count(DISTINCT data->>'registryNumber')::int AS n FROM events WHERE event_type = 'RegistryNumberAssigned' AND data->>'registryNumber' LIKE '08-2025-%'`,
+    );
+    expect(assigned[0].n).toBe(416);
+  }, 120_000);
 
   it('shows the import as a revision of a publication made before it', async () => {
     // A month with no case yet: the import adds cases registered then, recorded now.
