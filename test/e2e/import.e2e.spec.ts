@@ -197,6 +197,12 @@ describe('import of historic records (CLI)', () => {
     const missing = await cli('import', 'cases', join(dir, 'nowhere.csv'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no se puede leer el archivo');
+    // A good file and no registry: the CLI never creates an empty one.
+    const empty = mkdtempSync(join(tmpdir(), 'registro-import-nodata-'));
+    const out = captureIO();
+    const good = file('good.csv', generated.csv);
+    expect(await runCli(['import', 'cases', good], out.io, { DATA_DIR: empty, MASTER_KEY: masterKey })).toBe(2);
+    expect(out.stderr()).toContain(`no hay datos en ${empty}`);
   });
 
   it('imports historic hotline calls (with --calls or import calls), idempotently', async () => {
