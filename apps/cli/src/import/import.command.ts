@@ -192,6 +192,18 @@ async function importContext(
   return { log, keys, pool, ids, catalogs, sourceSystem, fileSha256, now: new Date().toISOString() } satisfies ImportContext;
 }
 
+/** What one run of `import` works with: the CLI's database, the import's own connections, the options. */
+export interface ImportRun {
+  db: CliDatabase;
+  pool: pg.Pool;
+  config: AppConfig;
+  catalogs: ReferenceCatalogs;
+  sourceSystem: string;
+  dryRun: boolean;
+  /** Where the progress bar is drawn. */
+  stderr: NodeJS.WritableStream;
+}
+
 /**
  * Imports one cases file: edge checks, the deciders, then (unless dry) the new cases appended. Returns the summary;
  * nothing is appended for an invalid row nor for any other row of its case.
@@ -199,15 +211,7 @@ async function importContext(
 export async function importCasesFile(
   file: ImportFile<(typeof CASE_FILE_COLUMNS)[number]>,
   readProblems: RowProblem[],
-  options: {
-    db: CliDatabase;
-    pool: pg.Pool;
-    config: AppConfig;
-    catalogs: ReferenceCatalogs;
-    sourceSystem: string;
-    dryRun: boolean;
-    stderr: NodeJS.WritableStream;
-  },
+  options: ImportRun,
 ): Promise<ImportSummary> {
   const started = performance.now();
   const context = await importContext(options.db, options.pool, options.config, options.catalogs, options.sourceSystem, file.sha256);
@@ -251,15 +255,7 @@ export async function importCasesFile(
 export async function importCallsFile(
   file: ImportFile<(typeof CALL_FILE_COLUMNS)[number]>,
   readProblems: RowProblem[],
-  options: {
-    db: CliDatabase;
-    pool: pg.Pool;
-    config: AppConfig;
-    catalogs: ReferenceCatalogs;
-    sourceSystem: string;
-    dryRun: boolean;
-    stderr: NodeJS.WritableStream;
-  },
+  options: ImportRun,
 ): Promise<ImportSummary> {
   const started = performance.now();
   const context = await importContext(options.db, options.pool, options.config, options.catalogs, options.sourceSystem, file.sha256);
@@ -329,7 +325,15 @@ export async function runImport(
   const db = await context.open();
   const pool = importPool(db);
   try {
-    const options = { db, pool, config, catalogs, sourceSystem: command.sourceSystem, dryRun: command.dryRun, stderr: io.stderr };
+    const options: ImportRun = {
+      db,
+      pool,
+      config,
+      catalogs,
+      sourceSystem: command.sourceSystem,
+      dryRun: command.dryRun,
+      stderr: io.stderr,
+    };
     const summaries: ImportSummary[] = [];
     if (callsFile) summaries.push(await importCallsFile(callsFile.file, callsFile.problems, options));
     if (casesFile) summaries.push(await importCasesFile(casesFile.file, casesFile.problems, options));
