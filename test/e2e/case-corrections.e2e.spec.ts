@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { ProjectionRunner } from '#event-store';
 import { FieldSealer, KNOWN_EVENT_TYPES, MASTER_KEYRING, projectionOpener, type MasterKeyring } from '#platform';
 import { caseListProjection } from '#read-models';
+import request from 'supertest';
 import { countEvents } from '../support/database.js';
+import { operationOf, validate, type OpenApiDocument } from '../support/openapi-validate.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, suspect, victim } from '../support/fixtures.js';
 
@@ -392,6 +394,14 @@ describe('issue 13 case routes: qualification, corrections, voids, reopening, sa
     const duplicateView = (await police().get(`/api/v1/cases/${duplicate.caseId}`).expect(200)).body;
     expect(keptView.sameFactsCases).toEqual([{ caseId: duplicate.caseId, registryNumber: duplicateView.registryNumber }]);
     expect(duplicateView.sameAsCaseId).toBe(kept.caseId);
+    // A duplicate registered in another department is not shown to a user of this one only.
+    const limaTwin = qualified({ ubigeo: '150101' });
+    await police().post('/api/v1/cases').send(limaTwin).expect(201);
+    await police().post(url(limaTwin.caseId)).send({ sameAsCaseId: kept.caseId, reason: REASON }).expect(200);
+    const national = (await police().get(`/api/v1/cases/${kept.caseId}`).expect(200)).body.sameFactsCases;
+    expect(national.map((c: { caseId: string }) => c.caseId).sort()).toEqual([duplicate.caseId, limaTwin.caseId].sort());
+    const cusco = (await t.api('police', ['08']).get(`/api/v1/cases/${kept.caseId}`).expect(200)).body.sameFactsCases;
+    expect(cusco.map((c: { caseId: string }) => c.caseId)).toEqual([duplicate.caseId]);
     await t.project();
     const row = (await t.api('admin').get('/api/v1/cases').query({ q: duplicateView.registryNumber }).expect(200)).body.items[0];
     expect(row.sameAsCaseId).toBe(kept.caseId);
@@ -486,5 +496,67 @@ describe('issue 13 case routes: qualification, corrections, voids, reopening, sa
     const open = projectionOpener(t.db.pool, t.app.get<MasterKeyring>(MASTER_KEYRING), t.app.get(FieldSealer));
     await new ProjectionRunner(t.db.pool, caseListProjection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize: 5, open }).rebuild();
     expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('answers as the OpenAPI document says (the console generates its types from it)', async () => {
+    const doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as OpenApiDocument;
+    const problems: string[] = [];
+    const check = (endpoint: string, status: number, body: unknown) => {
+      const schema = operationOf(doc, endpoint)?.responses[String(status)]?.content?.['application/json']?.schema;
+      if (!schema) problems.push(`${endpoint}: no schema`);
+      else problems.push(...validate(doc, schema, body).map((e) => `${endpoint}: ${e}`));
+    };
+    const kept = qualified();
+    const duplicate = qualified({ places: { transit: [{ country: 'BO' }, { ubigeo: '2101' }] } });
+    check('POST /api/v1/cases', 201, (await police().post('/api/v1/cases').send(kept).expect(201)).body);
+    await police().post('/api/v1/cases').send(duplicate).expect(201);
+    const base = `/api/v1/cases/${duplicate.caseId}`;
+    check(
+      'POST /api/v1/cases/{caseId}/same-facts',
+      200,
+      (await police().post(`${base}/same-facts`).send({ sameAsCaseId: kept.caseId, reason: REASON }).expect(200)).body,
+    );
+    const fix = { changes: { labourSectors: ['A'] }, reason: REASON };
+    check('POST /api/v1/cases/{caseId}/corrections', 200, (await police().post(`${base}/corrections`).send(fix).expect(200)).body);
+    const victimFix = { changes: { address: 'Calle Ficticia 1' }, reason: REASON };
+    check(
+      'POST /api/v1/cases/{caseId}/victims/{victimId}/corrections',
+      200,
+      (await police().post(`${base}/victims/${duplicate.victims[0].victimId}/corrections`).send(victimFix).expect(200)).body,
+    );
+    check(
+      'POST /api/v1/cases/{caseId}/victims/{victimId}/voiding',
+      200,
+      (await police().post(`${base}/victims/${duplicate.victims[1].victimId}/voiding`).send({ reason: REASON }).expect(200)).body,
+    );
+    check(
+      'POST /api/v1/cases/{caseId}/suspects/{suspectId}/voiding',
+      200,
+      (await police().post(`${base}/suspects/${duplicate.suspects[0].suspectId}/voiding`).send({ reason: REASON }).expect(200)).body,
+    );
+    check(
+      'POST /api/v1/cases/{caseId}/references',
+      200,
+      (await police().post(`${base}/references`).send({ courtFile: 'Exp. 1-2025' }).expect(200)).body,
+    );
+    await police().post(`${base}/closure`).send({ closedAt: '2025-05-01T10:00:00-05:00', reason: 'Archivo' }).expect(200);
+    check(
+      'POST /api/v1/cases/{caseId}/reopening',
+      200,
+      (await police().post(`${base}/reopening`).send({ reopenedAt: '2025-06-01T10:00:00-05:00', reason: REASON }).expect(200)).body,
+    );
+    for (const id of [kept.caseId, duplicate.caseId]) {
+      check('GET /api/v1/cases/{caseId}', 200, (await police().get(`/api/v1/cases/${id}`).expect(200)).body);
+      check(
+        'GET /api/v1/cases/{caseId}',
+        200,
+        (await police().get(`/api/v1/cases/${id}`).set('X-Purpose', 'Verificar la corrección del caso').expect(200)).body,
+      );
+      check('GET /api/v1/cases/{caseId}/timeline', 200, (await police().get(`/api/v1/cases/${id}/timeline`).expect(200)).body);
+    }
+    await t.project();
+    check('GET /api/v1/cases', 200, (await police().get('/api/v1/cases').query({ q: 'exp.1-2025' }).expect(200)).body);
+    check('GET /api/v1/reference/case-catalogs', 200, (await police().get('/api/v1/reference/case-catalogs').expect(200)).body);
+    expect(problems).toEqual([]);
   });
 });
