@@ -10,7 +10,7 @@ import {
   type PoliceCaseEvent,
   type PoliceCaseState,
 } from '#domain';
-import { chainHash, eventIdFor, GENESIS_HASH, uuidFromHash, type EventMetadata, type EventStore, type NewEvent } from '#event-store';
+import { eventIdFor, PostgresEventStore, uuidFromHash, type EventMetadata, type EventStore, type NewEvent } from '#event-store';
 import { STREAM_SEALINGS, type ReferenceCatalogs, type SubjectKeyStore } from '#platform';
 import { locateField, type CaseRecord } from './case-rows.js';
 import type { CallRecord } from './call-rows.js';
@@ -169,7 +169,7 @@ interface StreamAppend {
 /**
  * Seals and appends a chunk of new streams as SealingEventStore would one by one, with the keys of the whole chunk
  * created (and the documents linked) in one exchange instead of one per stream. The streams are new (the import
- * checked), so they go in together: one transaction, one INSERT (insertNewStreams). Should any of them exist by
+ * checked), so they go in together: one transaction, one INSERT (PostgresEventStore.appendNewStreams). Should any of them exist by
  * now (a concurrent run of the same file), the chunk falls back to the store's own append, stream by stream,
  * which recognises a stream appended with the same events. Returns the rows appended and those already there.
  */
@@ -187,7 +187,7 @@ async function appendChunk(
     return { streamId, rows, events: events.map((event) => ({ ...event, data: data(event) })) };
   });
   const rows = sealed.reduce((n, a) => n + a.rows, 0);
-  if (await insertNewStreams(context.pool, sealed)) {
+  if (await new PostgresEventStore(context.pool).appendNewStreams(sealed)) {
     options.onRows(rows);
     return { appended: sealed.length, appendedRows: rows, alreadyRows: 0 };
   }
@@ -202,58 +202,6 @@ async function appendChunk(
     options.onRows(streamRows);
   });
   return outcome;
-}
-
-/**
- * Appends new streams in one transaction, each from position 1 with its hash chain from the genesis hash, exactly
- * as PostgresEventStore's append of a new stream writes them (the same fields under chainHash; `verify` checks
- * every chain). False, with nothing written, when a stream or an event id already exists (the unique constraints
- * refuse the whole INSERT): the caller then appends through the store.
- */
-export async function insertNewStreams(
-  pool: pg.Pool,
-  appends: ReadonlyArray<{ streamId: string; events: readonly NewEvent[] }>,
-): Promise<boolean> {
-  const recordedAt = new Date().toISOString();
-  const rows: unknown[] = [];
-  for (const { streamId, events } of appends) {
-    let prevHash = GENESIS_HASH;
-    events.forEach((event, i) => {
-      const fields = {
-        streamId,
-        streamPosition: i + 1,
-        eventId: event.eventId.toLowerCase(),
-        type: event.type,
-        schemaVersion: event.schemaVersion ?? 1,
-        data: event.data,
-        metadata: event.metadata ?? {},
-        recordedAt,
-      };
-      const hash = chainHash(prevHash, fields);
-      rows.push({ ...fields, prevHash, hash });
-      prevHash = hash;
-    });
-  }
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    // One JSON document for the whole chunk: cheaper to build and to send than ten arrays of escaped elements.
-    await client.query(
-      `INSERT INTO events (stream_id, stream_position, event_id, event_type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-       SELECT "streamId", "streamPosition", "eventId", type, "schemaVersion", data, metadata, "recordedAt", "prevHash", hash
-         FROM jsonb_to_recordset($1::jsonb) AS r("streamId" text, "streamPosition" int, "eventId" uuid, type text,
-           "schemaVersion" int, data jsonb, metadata jsonb, "recordedAt" timestamptz, "prevHash" text, hash text)`,
-      [JSON.stringify(rows)],
-    );
-    await client.query('COMMIT');
-    return true;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    if ((error as { code?: string }).code === '23505') return false;
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 const addOutcome = (total: AppendOutcome, part: AppendOutcome): void => {

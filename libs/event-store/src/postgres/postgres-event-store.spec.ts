@@ -115,6 +115,24 @@ describe('PostgresEventStore', () => {
     expect(report.eventsChecked).toBe(await countEvents(db.pool));
   });
 
+  it('creates many new streams at once, chained as single appends, and writes nothing when any already exists', async () => {
+    const streams = Array.from({ length: 3 }, () => ({ streamId: `s-${randomUUID()}`, events: [event('A'), event('B', { n: 2 })] }));
+    expect(await store.appendNewStreams(streams)).toBe(true);
+    for (const { streamId, events } of streams) {
+      const read = await store.readStream(streamId);
+      expect(read.map((e) => [e.streamPosition, e.eventId, e.type])).toEqual(events.map((e, i) => [i + 1, e.eventId, e.type]));
+    }
+    expect(await verifyHashChains(db.pool)).toMatchObject({ ok: true, firstBrokenLink: null });
+    // The streams continue through the ordinary append at their version.
+    await expect(store.append(streams[0].streamId, [event('C')], 2)).resolves.toMatchObject({ nextExpectedVersion: 3 });
+
+    const before = await countEvents(db.pool);
+    const fresh = { streamId: `s-${randomUUID()}`, events: [event()] };
+    expect(await store.appendNewStreams([fresh, { streamId: streams[1].streamId, events: [event()] }])).toBe(false);
+    expect(await countEvents(db.pool)).toBe(before);
+    expect(await store.readStream(fresh.streamId)).toEqual([]);
+  });
+
   it('keeps a verifiable hash chain and names the first event changed behind its back', async () => {
     const stream = `s-${randomUUID()}`;
     await store.append(stream, [event('A'), event('B'), event('C')], 0);

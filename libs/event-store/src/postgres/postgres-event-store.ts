@@ -14,6 +14,7 @@ import { chainHash, fieldsToAppend, GENESIS_HASH } from './hash-chain.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './rows.js';
 import { Upcasters } from './upcasters.js';
 import { AppendBatcher } from './append-batcher.js';
+import { appendNewStreams } from './new-streams.js';
 
 type Queryable = Pick<Pool, 'query'> | PoolClient;
 
@@ -46,6 +47,11 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
+  }
+
+  /** Many new streams at once, all or nothing (see new-streams.ts): false when any already exists. PostgreSQL only. */
+  appendNewStreams(streams: ReadonlyArray<{ streamId: string; events: readonly NewEvent[] }>): Promise<boolean> {
+    return appendNewStreams(this.pool, streams);
   }
 
   private async appendWith(
