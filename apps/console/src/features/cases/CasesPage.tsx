@@ -6,7 +6,7 @@ import { can, useMe } from '../../auth/use-me.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { PageState } from '../../shared/PageState.js';
 import { minPosition } from '../../shared/read-your-writes.js';
-import type { CaseRegistered } from './register/draft.js';
+import { registryNumberOf, type CaseRegistered } from './register/draft.js';
 import { RegisterCaseForm } from './register/RegisterCaseForm.js';
 import { CaseSearch } from './search/CaseSearch.js';
 import { DocumentSearch } from './search/DocumentSearch.js';
@@ -73,6 +73,14 @@ export default function CasesPage() {
             </Text>
           }
         >
+          {registryNumberOf(registered) && (
+            <Text size="sm" c="dark.7">
+              {t.registryNumberIs}{' '}
+              <Text span fz={28} fw={800} ff="monospace" c="dark.9" data-testid="registry-number" style={{ letterSpacing: '0.05em' }}>
+                {registryNumberOf(registered)}
+              </Text>
+            </Text>
+          )}
           <Anchor component={Link} to={`/casos/${registered.caseId}`}>
             {t.openCase}
           </Anchor>

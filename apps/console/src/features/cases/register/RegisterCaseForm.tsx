@@ -7,7 +7,18 @@ import { errorMessage } from '../../../shared/PageState.js';
 import { UbigeoSelect } from '../../../shared/UbigeoSelect.js';
 import { useDraft } from '../../../shared/use-draft.js';
 import { CASE_SOURCES, codeLabels, options, PURPOSES } from '../../../i18n/codes.js';
-import { newCaseDraft, type CaseDraft, type CaseRegistered, type DraftPrefill } from './draft.js';
+import { QualificationFields } from '../catalog/QualificationFields.js';
+import { qualificationTexts } from '../catalog/texts.js';
+import {
+  factsDateOf,
+  newCaseDraft,
+  qualificationOf,
+  referencesOf,
+  type CaseDraft,
+  type CaseRegistered,
+  type DraftPrefill,
+  type ReferencesDraft,
+} from './draft.js';
 import { PeopleSection } from './PeopleSection.js';
 import { registerTexts } from './texts.js';
 import { useRegisterCase } from './use-register-case.js';
@@ -35,12 +46,16 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
   const t = useTexts(registerTexts);
   const c = useTexts(common);
   const codes = useTexts(codeLabels);
+  const q = useTexts(qualificationTexts);
   const [draft, update, clear] = useDraft<CaseDraft>(draftName, () => newCaseDraft(prefill));
   const register = useRegisterCase((answer) => {
     clear();
     onRegistered(answer);
   });
   const errors = fieldErrors(register.error);
+  const references = referencesOf(draft);
+  const setReference = (kind: keyof ReferencesDraft, text: string) =>
+    update((d) => ({ ...d, references: { ...referencesOf(d), [kind]: text } }));
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -111,6 +126,26 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
             ))}
           </SimpleGrid>
         </Checkbox.Group>
+        <QualificationFields
+          value={qualificationOf(draft)}
+          onChange={(change) => update((d) => ({ ...d, qualification: { ...qualificationOf(d), ...change } }))}
+          purposes={draft.purposes}
+          factsDate={factsDateOf(draft)}
+          errors={errors}
+        />
+        <Title order={4}>{q.references}</Title>
+        <SimpleGrid cols={3} spacing="sm">
+          {(['policeReport', 'prosecutorFile', 'courtFile'] as const).map((kind) => (
+            <TextInput
+              key={kind}
+              label={q[kind]}
+              maxLength={60}
+              value={references[kind]}
+              onChange={(e) => setReference(kind, e.currentTarget.value)}
+              error={errors[`references.${kind}`]}
+            />
+          ))}
+        </SimpleGrid>
         <PeopleSection draft={draft} update={update} errors={errors} />
         {/* The API's message (its field reasons are also shown next to each field). */}
         {register.error && (
