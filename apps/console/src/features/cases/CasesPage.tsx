@@ -8,6 +8,7 @@ import { PageState } from '../../shared/PageState.js';
 import { minPosition } from '../../shared/read-your-writes.js';
 import { registryNumberOf, type CaseRegistered } from './register/draft.js';
 import { RegisterCaseForm } from './register/RegisterCaseForm.js';
+import { RegistryNumber } from './register/RegistryNumber.js';
 import { CaseSearch } from './search/CaseSearch.js';
 import { DocumentSearch } from './search/DocumentSearch.js';
 import { searchTexts } from './search/texts.js';
@@ -73,14 +74,7 @@ export default function CasesPage() {
             </Text>
           }
         >
-          {registryNumberOf(registered) && (
-            <Text size="sm" c="dark.7">
-              {t.registryNumberIs}{' '}
-              <Text span fz={28} fw={800} ff="monospace" c="dark.9" data-testid="registry-number" style={{ letterSpacing: '0.05em' }}>
-                {registryNumberOf(registered)}
-              </Text>
-            </Text>
-          )}
+          <RegistryNumber value={registryNumberOf(registered)} />
           <Anchor component={Link} to={`/casos/${registered.caseId}`}>
             {t.openCase}
           </Anchor>

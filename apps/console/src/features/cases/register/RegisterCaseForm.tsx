@@ -85,7 +85,15 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
             error={errors.policeUnit}
             data-autofocus
           />
-          <UbigeoSelect label={t.place} required value={draft.ubigeo} onChange={(ubigeo) => update({ ubigeo })} error={errors.ubigeo} />
+          <UbigeoSelect
+            label={t.place}
+            description={t.placeHint}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            required
+            value={draft.ubigeo}
+            onChange={(ubigeo) => update({ ubigeo })}
+            error={errors.ubigeo}
+          />
           <TextInput
             type="datetime-local"
             label={t.registeredAt}
