@@ -34,3 +34,4 @@ export * from './auth/sign-in-codes-used.js';
 export * from './auth/revoked-tokens.js';
 export * from './metrics/registry-metrics.js';
 export * from './metrics/projection-overview.js';
+export * from './registry-number/registry-number.js';

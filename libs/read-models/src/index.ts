@@ -14,6 +14,7 @@ import { statisticsLedgerProjection } from './official-statistics/statistics-led
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
 import { CaseList1764201600910 } from './case-list/1764201600910-case-list.migration.js';
+import { CaseListNumbers1764201601030 } from './case-list/1764201601030-case-list-numbers.migration.js';
 import { caseListProjection } from './case-list/case-list.projection.js';
 
 export { HotlineCallCount, HotlineCallFact };
@@ -43,6 +44,7 @@ export const READ_MODEL_MIGRATIONS = [
   ReleasePoints1764201600520,
   HotlineCallList1764201600900,
   CaseList1764201600910,
+  CaseListNumbers1764201601030,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [

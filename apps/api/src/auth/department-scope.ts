@@ -78,7 +78,10 @@ export class DepartmentScope {
     if (!scoped) return;
     const body = (request.body ?? {}) as Record<string, unknown>;
     for (const { field, required } of rule.places ?? []) {
-      const value = body[field];
+      // A dotted field names a place inside an object of the body: `changes.ubigeo` of a correction.
+      const value = field
+        .split('.')
+        .reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), body);
       if (value === undefined && !required) continue;
       const department = typeof value === 'string' && /^\d{2}/.test(value) ? value.slice(0, 2) : value == null ? 'unknown' : null;
       if (department !== null && !inScope(department)) throw outsideScope(field); // null: malformed, validation answers

@@ -2,7 +2,7 @@ import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagg
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PURPOSE_MAX_LENGTH } from '#platform';
-import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES } from '#domain';
+import { CASE_SOURCES, DOCUMENT_TYPES, EXPLOITATION_PURPOSES, EXTERNAL_REFERENCE_MAX_LENGTH, OFFENCE_CATEGORIES } from '#domain';
 import { MinPositionParam } from '../shared/read-your-writes.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,6 +32,16 @@ export class CaseListQueryDto {
   to?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
   @ApiPropertyOptional({ enum: EXPLOITATION_PURPOSES }) @IsOptional() @IsIn(EXPLOITATION_PURPOSES) purpose?: string;
+  @ApiPropertyOptional({
+    example: '08-2025-000123',
+    description:
+      'Número de registro (también sin ceros a la izquierda, 08-2025-123) o referencia externa exacta (atestado, carpeta fiscal, expediente judicial; sin distinguir mayúsculas ni espacios) / registry number (leading zeros optional) or exact external reference (case- and space-insensitive)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(EXTERNAL_REFERENCE_MAX_LENGTH)
+  q?: string;
   // No longer accepted here (a document number must not travel in a URL): refused by CaseList, pointing to POST /cases/search.
   @ApiHideProperty() @IsOptional() documentType?: unknown;
   @ApiHideProperty() @IsOptional() documentNumber?: unknown;
@@ -80,6 +90,13 @@ export class CaseSearchDto {
   cursor?: string;
 }
 
+/** The numbers other institutions gave the case; only the kinds recorded are present. */
+export class ExternalReferencesDto {
+  @ApiPropertyOptional({ example: 'Atestado 045-2025-DIRCTPTIM' }) policeReport?: string;
+  @ApiPropertyOptional({ example: 'CF 506014500-2025-123-0' }) prosecutorFile?: string;
+  @ApiPropertyOptional({ example: 'Exp. 00123-2025-0-0801-JR-PE-01' }) courtFile?: string;
+}
+
 export class CaseListItemDto {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
@@ -92,6 +109,10 @@ export class CaseListItemDto {
   @ApiProperty() suspects: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) prosecutionId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) referralId: string | null;
+  @ApiProperty({ type: String, example: '08-2025-000123', nullable: true }) registryNumber: string | null;
+  @ApiProperty({ type: ExternalReferencesDto }) references: ExternalReferencesDto;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) sameAsCaseId: string | null;
+  @ApiProperty({ enum: [...OFFENCE_CATEGORIES, 'unknown'], isArray: true }) offenceCategories: string[];
 }
 
 export class CaseListDto {

@@ -48,6 +48,7 @@ export class CaseList {
       to: query.to,
       status: query.status,
       purpose: query.purpose,
+      q: query.q,
       limit: query.limit ?? 50,
       cursor: query.cursor,
       scope: scopeOf(actor),

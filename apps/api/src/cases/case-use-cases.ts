@@ -1,9 +1,31 @@
-import { Injectable } from '@nestjs/common';
-import { caseNotFound, idInUse, InvalidCommand, NotAllowed, parseInstant, type AcceptReferral, type OpenProsecution } from '#domain';
-import { CommandService, positionOf, type CommandOptions, type Unstamped } from '../shared/command-service.js';
+import { Inject, Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import {
+  caseNotFound,
+  CASE_STREAM_PREFIX,
+  departmentOfUbigeo,
+  idInUse,
+  InvalidCommand,
+  NotAllowed,
+  NotFound,
+  parseInstant,
+  type AcceptReferral,
+  type CaseRegistered,
+  type OpenProsecution,
+} from '#domain';
+import { PG_POOL, reserveRegistryNumber, SealingEventStore } from '#platform';
+import { currentActor } from '../auth/request-context.js';
+import { commandMetadata, CommandService, positionOf, type CommandOptions, type Unstamped } from '../shared/command-service.js';
 import { IdKeys, RecordIds } from '../shared/record-ids.js';
-import { newId } from '../shared/request-options.js';
-import type { ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
+import { newId, type HeaderMap } from '../shared/request-options.js';
+import {
+  casePlaces,
+  givenReferences,
+  type CorrectCaseFactsDto,
+  type MarkSameFactsDto,
+  type ReferToProsecutorDto,
+  type RegisterCaseDto,
+} from './case.dto.js';
 
 /**
  * The steps of a police case that reach into other streams. Each step is an idempotent command with a derived
@@ -17,6 +39,8 @@ export class CaseUseCases {
     private readonly commands: CommandService,
     private readonly ids: IdKeys,
     private readonly records: RecordIds,
+    private readonly store: SealingEventStore,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
   /** Registers the denunciation; one that comes from a hotline referral accepts that referral if still pending. */
@@ -47,7 +71,16 @@ export class CaseUseCases {
       acceptance = { type: 'AcceptReferral', data: { referralId, acceptedAt, linkedCaseId: caseId } };
       this.commands.decide('referral', referral, acceptance);
     }
-    const data = { ...body, caseId, referralId, victims, suspects };
+    const { places, references, ...rest } = body;
+    const data = {
+      ...rest,
+      ...(places ? { places: casePlaces(places) } : {}),
+      ...(references ? { references: givenReferences(references) } : {}),
+      caseId,
+      referralId,
+      victims,
+      suspects,
+    };
     const result = await this.commands.execute('policeCase', { type: 'RegisterCase', data }, options);
     const accepted = acceptance
       ? await this.commands.execute('referral', acceptance, {
@@ -55,13 +88,106 @@ export class CaseUseCases {
           correlationId: options.correlationId,
         })
       : null;
+    const numbered = await this.assignRegistryNumber(caseId, options.correlationId);
     return {
       caseId,
-      version: result.version,
-      position: positionOf(result, ...(accepted ? [accepted] : [])),
+      version: numbered.version,
+      position: positionOf(result, numbered, ...(accepted ? [accepted] : [])),
+      registryNumber: numbered.registryNumber,
       victimIds: victims.map((v) => v.victimId),
       suspectIds: suspects.map((s) => s.suspectId),
     };
+  }
+
+  /**
+   * Gives a registered case its registry number: reserved in the numbering stream of the department and Lima year
+   * of its registration (as registered: a later correction of the place or the time does not move it), then recorded
+   * on the case. Both steps are idempotent, so a retried registration gets the same number and completes an
+   * assignment a crash interrupted; a case that has its number keeps it.
+   */
+  async assignRegistryNumber(
+    caseId: string,
+    correlationId?: string,
+  ): Promise<{ version: number; lastGlobalPosition: number | null; registryNumber: string }> {
+    const { state, version, events } = await this.commands.read('policeCase', caseId);
+    if (state.status === 'unregistered') throw caseNotFound();
+    if (state.registryNumber) return { version, lastGlobalPosition: null, registryNumber: state.registryNumber };
+    const registered = events.find((e) => e.type === 'CaseRegistered')?.data as CaseRegistered['data'] | undefined;
+    const ubigeo = registered?.ubigeo ?? state.ubigeo;
+    const registeredAt = registered?.registeredAt ?? state.registeredAt;
+    const registryNumber = await reserveRegistryNumber(this.store, this.ids.eventIds, caseId, ubigeo, registeredAt, {
+      actor: commandMetadata().actor,
+      correlationId,
+    });
+    const assigned = await this.commands.execute(
+      'policeCase',
+      { type: 'AssignRegistryNumber', data: { caseId, registryNumber } },
+      { idempotencyKey: 'registry-number', correlationId },
+    );
+    return { version: assigned.version, lastGlobalPosition: assigned.lastGlobalPosition, registryNumber };
+  }
+
+  /** Corrects the facts; `changes` must name at least one field (one that changes nothing is a no-op). */
+  correctFacts(caseId: string, body: CorrectCaseFactsDto, headers: HeaderMap) {
+    const { places, ...given } = body.changes ?? {};
+    const changes = Object.fromEntries(
+      Object.entries({ ...given, ...(places ? { places: casePlaces(places) } : {}) }).filter(([, value]) => value !== undefined),
+    );
+    if (Object.keys(changes).length === 0) {
+      throw new InvalidCommand([
+        { field: 'changes', reason: 'debe indicar al menos un dato a corregir', reasonEn: 'must give at least one field to correct' },
+      ]);
+    }
+    return this.commands.accept('policeCase', { type: 'CorrectCaseFacts', data: { caseId, changes, reason: body.reason } }, headers);
+  }
+
+  /**
+   * Marks the case as reporting the same facts as another, which must exist (in the user's departments: one outside
+   * them answers as missing) and not be marked itself, so the statistics always keep a case of the chain.
+   */
+  async markSameFacts(caseId: string, body: MarkSameFactsDto, headers: HeaderMap) {
+    const id = caseId.toLowerCase();
+    const sameAsCaseId = body.sameAsCaseId.toLowerCase();
+    if (sameAsCaseId === id) {
+      throw new InvalidCommand([{ field: 'sameAsCaseId', reason: 'no puede ser el mismo caso', reasonEn: 'cannot be the case itself' }]);
+    }
+    const other = (await this.commands.read('policeCase', sameAsCaseId)).state;
+    const departments = currentActor()?.departments ?? [];
+    if (other.status === 'unregistered' || (departments.length > 0 && !departments.includes(departmentOfUbigeo(other.ubigeo)))) {
+      throw new NotFound('case_not_found', 'La denuncia no está registrada', 'The case has not been registered', [
+        { field: 'sameAsCaseId', reason: 'el caso no existe', reasonEn: 'the case does not exist' },
+      ]);
+    }
+    if (other.sameAsCaseId) {
+      throw new NotAllowed(
+        'case_already_same_facts',
+        'El otro caso ya está marcado como los mismos hechos que un tercero',
+        'The other case is itself marked as the same facts as another one',
+        [
+          {
+            field: 'sameAsCaseId',
+            reason: 'márquelo como los mismos hechos que el caso que se mantiene',
+            reasonEn: 'mark it as the same facts as the case that is kept',
+          },
+        ],
+      );
+    }
+    return this.commands.accept('policeCase', { type: 'MarkSameFacts', data: { caseId: id, sameAsCaseId, reason: body.reason } }, headers);
+  }
+
+  /** The cases marked as reporting the same facts as this one, read from the log (a mark made a moment ago is there). */
+  async sameFactsCases(caseId: string): Promise<Array<{ caseId: string; registryNumber: string | null }>> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(
+      `SELECT DISTINCT stream_id FROM events WHERE event_type = 'CaseMarkedSameFacts' AND data->>'sameAsCaseId' = $1 ORDER BY stream_id`,
+      [caseId.toLowerCase()],
+    );
+    const cases = rows.filter((r) => r.stream_id.startsWith(CASE_STREAM_PREFIX)).map((r) => r.stream_id.slice(CASE_STREAM_PREFIX.length));
+    return Promise.all(
+      cases.map(async (id) => {
+        const { state } = await this.commands.read('policeCase', id);
+        return { caseId: id, registryNumber: state.status === 'unregistered' ? null : state.registryNumber };
+      }),
+    );
   }
 
   /**

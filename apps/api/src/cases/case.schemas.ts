@@ -1,7 +1,13 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import {
   AGE_GROUPS,
+  AGGRAVATING_CIRCUMSTANCES,
   CASE_SOURCES,
+  CONTROL_MEANS,
+  ISIC_SECTIONS,
+  OFFENCE_CODES,
+  RECRUITMENT_METHODS,
+  SEXUAL_EXPLOITATION_TYPES,
   DOCUMENT_TYPES,
   EXPLOITATION_PURPOSES,
   HOTLINE_CALL_CHANNELS,
@@ -26,6 +32,19 @@ import {
 } from '../shared/openapi-schema.js';
 
 const nullableString = nullable(string());
+const REGISTRY_NUMBER = string({ pattern: '^\\d{2}-\\d{4}-\\d{6,}$', example: '08-2025-000123' });
+
+/** A place in Peru (`{ubigeo}`) or abroad (`{country}`), exactly one. */
+const place: SchemaObject = {
+  oneOf: [
+    closedObject<Record<string, unknown>>({ ubigeo: string({ pattern: '^(\\d{2}|\\d{4}|\\d{6})$' }) }),
+    closedObject<Record<string, unknown>>({ country: string({ pattern: '^[A-Z]{2}$' }) }),
+  ],
+};
+const references = closedObject<Record<string, unknown>>(
+  { policeReport: string(), prosecutorFile: string(), courtFile: string() },
+  { optional: ['policeReport', 'prosecutorFile', 'courtFile'], description: 'Solo las registradas / only those recorded' },
+);
 const victim = closedObject<Record<string, unknown>>(
   {
     victimId: uuid,
@@ -47,6 +66,7 @@ const victim = closedObject<Record<string, unknown>>(
       ),
     ),
     erased: { type: 'boolean', description: 'Presente y true si el titular fue suprimido / present and true when the subject was erased' },
+    voided: { type: 'boolean', description: 'true: registrada por error, no se cuenta / recorded by mistake, counted nowhere' },
   },
   { optional: ['erased'] },
 );
@@ -63,6 +83,22 @@ export const CASE_SCHEMA: SchemaObject = recordState(
     source: codes(CASE_SOURCES),
     referralId: nullable(uuid),
     purposes: arrayOf(codes(EXPLOITATION_PURPOSES)),
+    offences: arrayOf(codes(OFFENCE_CODES)),
+    aggravatingCircumstances: arrayOf(codes(AGGRAVATING_CIRCUMSTANCES)),
+    places: closedObject<Record<string, unknown>>({ recruitment: nullable(place), transit: arrayOf(place), exploitation: nullable(place) }),
+    recruitment: arrayOf(codes(RECRUITMENT_METHODS)),
+    control: arrayOf(codes(CONTROL_MEANS)),
+    labourSectors: arrayOf(codes(ISIC_SECTIONS)),
+    sexualExploitation: arrayOf(codes(SEXUAL_EXPLOITATION_TYPES)),
+    references,
+    registryNumber: nullable(REGISTRY_NUMBER),
+    sameAsCaseId: nullable({ ...uuid, description: 'El caso de los mismos hechos que se cuenta / the case of the same facts that counts' }),
+    sameFactsCases: arrayOf(
+      closedObject<Record<string, unknown>>(
+        { caseId: uuid, registryNumber: nullable(REGISTRY_NUMBER) },
+        { description: 'Casos marcados como los mismos hechos que este / cases marked as the same facts as this one' },
+      ),
+    ),
     victims: arrayOf(victim),
     suspects: arrayOf(
       closedObject<Record<string, unknown>>({
@@ -71,6 +107,7 @@ export const CASE_SCHEMA: SchemaObject = recordState(
         age: nullable(integer()),
         nationality: string(),
         role: nullableString,
+        voided: boolean,
       }),
     ),
     operations: arrayOf(
@@ -145,7 +182,11 @@ export const CASE_TIMELINE_SCHEMA = closedObject<Record<string, unknown>>({
   milestones: arrayOf(milestone),
 });
 
-export const CASE_REGISTERED_SCHEMA = commandAnswer('caseId', { victimIds: arrayOf(uuid), suspectIds: arrayOf(uuid) });
+export const CASE_REGISTERED_SCHEMA = commandAnswer('caseId', {
+  registryNumber: REGISTRY_NUMBER,
+  victimIds: arrayOf(uuid),
+  suspectIds: arrayOf(uuid),
+});
 export const CASE_COMMAND_SCHEMA = commandAnswer('caseId');
 export const VICTIMS_ADDED_SCHEMA = commandAnswer('caseId', { victimIds: arrayOf(uuid) });
 export const SUSPECTS_ADDED_SCHEMA = commandAnswer('caseId', { suspectIds: arrayOf(uuid) });

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { Request, Response } from 'express';
 import type { Actor } from '#platform';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { caseNotFound } from '#domain';
+import { caseNotFound, InvalidCommand, NotFound } from '#domain';
 import { etag } from '../http/if-match.js';
 import { commandOptions, CommandService } from '../shared/command-service.js';
 import { IdKeys, RecordIds } from '../shared/record-ids.js';
@@ -24,13 +24,45 @@ import {
   VICTIMS_ADDED_SCHEMA,
 } from './case.schemas.js';
 import { CaseUseCases } from './case-use-cases.js';
-import { AddSuspectsDto, AddVictimsDto, CloseCaseDto, RecordOperationDto, ReferToProsecutorDto, RegisterCaseDto } from './case.dto.js';
+import {
+  AddSuspectsDto,
+  AddVictimsDto,
+  CloseCaseDto,
+  CorrectCaseFactsDto,
+  CorrectVictimDto,
+  ExternalReferencesInputDto,
+  MarkSameFactsDto,
+  RecordOperationDto,
+  ReferToProsecutorDto,
+  RegisterCaseDto,
+  ReopenCaseDto,
+  VoidPersonDto,
+} from './case.dto.js';
 import { Access } from '../auth/access.js';
 import { CASE_REFERRAL } from '../auth/department-scope.js';
 import { PERSONAL_DATA_READERS } from '../auth/endpoint-policy.js';
 import { CASE_AUDIT, CASE_TIMELINE_AUDIT } from '../audit/personal-data-routes.js';
 
 const caseIdPipe = new ParseUUIDPipe({ exceptionFactory: caseNotFound });
+const victimIdPipe = new ParseUUIDPipe({ exceptionFactory: victimNotFound });
+const suspectIdPipe = new ParseUUIDPipe({ exceptionFactory: suspectNotFound });
+
+function victimNotFound(): NotFound {
+  return new NotFound('victim_not_found', 'La víctima no está registrada en el caso', 'The victim is not recorded in the case', [
+    { field: 'victimId', reason: 'no es una víctima del caso', reasonEn: 'is not a victim of the case' },
+  ]);
+}
+
+function suspectNotFound(): NotFound {
+  return new NotFound('suspect_not_found', 'El investigado no está registrado en el caso', 'The suspect is not recorded in the case', [
+    { field: 'suspectId', reason: 'no es un investigado del caso', reasonEn: 'is not a suspect of the case' },
+  ]);
+}
+
+const emptyChanges = () =>
+  new InvalidCommand([
+    { field: 'changes', reason: 'debe indicar al menos un dato a corregir', reasonEn: 'must give at least one field to correct' },
+  ]);
 
 @ApiTags('cases')
 @Controller('cases')
@@ -81,8 +113,9 @@ export class CasesController {
   @ApiOkResponse({ schema: CASE_SCHEMA })
   async get(@Param('caseId', caseIdPipe) caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.commands.readExisting('policeCase', caseId, caseNotFound);
+    const sameFactsCases = await this.cases.sameFactsCases(caseId);
     response.setHeader('ETag', etag(version));
-    return { ...casePersonalView(coarsenErased(state), disclosesPersonalData(request, 'case')), version };
+    return { ...casePersonalView(coarsenErased(state), disclosesPersonalData(request, 'case')), sameFactsCases, version };
   }
 
   @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'], audit: CASE_TIMELINE_AUDIT })
@@ -149,6 +182,99 @@ export class CasesController {
   @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
   close(@Param('caseId', caseIdPipe) caseId: string, @Body() body: CloseCaseDto, @Headers() headers: HeaderMap) {
     return this.commands.accept('policeCase', { type: 'CloseCase', data: { caseId, ...body } }, headers);
+  }
+
+  @Access({ roles: ['police', 'admin'], scope: { places: [{ field: 'changes.ubigeo', required: false }] } })
+  @Post(':caseId/corrections')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @ApiOperation({
+    summary:
+      'Corregir los hechos (fecha, lugar, unidad, finalidades, calificación…), con motivo; un cambio a otro departamento requiere ambos / Correct the facts, with a reason',
+  })
+  correctFacts(@Param('caseId', caseIdPipe) caseId: string, @Body() body: CorrectCaseFactsDto, @Headers() headers: HeaderMap) {
+    return this.cases.correctFacts(caseId, body, headers);
+  }
+
+  @Access({ roles: ['police', 'admin'] })
+  @Post(':caseId/victims/:victimId/corrections')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @ApiOperation({ summary: 'Corregir los datos de una víctima, con motivo / Correct a victim, with a reason' })
+  correctVictim(
+    @Param('caseId', caseIdPipe) caseId: string,
+    @Param('victimId', victimIdPipe) victimId: string,
+    @Body() body: CorrectVictimDto,
+    @Headers() headers: HeaderMap,
+  ) {
+    const changes = Object.fromEntries(Object.entries(body.changes).filter(([, value]) => value !== undefined));
+    if (Object.keys(changes).length === 0) throw emptyChanges();
+    const data = { caseId, victimId: victimId.toLowerCase(), changes, reason: body.reason };
+    return this.commands.accept('policeCase', { type: 'CorrectVictim', data }, headers);
+  }
+
+  @Access({ roles: ['police', 'admin'] })
+  @Post(':caseId/victims/:victimId/voiding')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @ApiOperation({ summary: 'Anular una víctima registrada por error / Void a victim recorded by mistake' })
+  voidVictim(
+    @Param('caseId', caseIdPipe) caseId: string,
+    @Param('victimId', victimIdPipe) victimId: string,
+    @Body() body: VoidPersonDto,
+    @Headers() headers: HeaderMap,
+  ) {
+    const data = { caseId, victimId: victimId.toLowerCase(), reason: body.reason };
+    return this.commands.accept('policeCase', { type: 'VoidVictim', data }, headers);
+  }
+
+  @Access({ roles: ['police', 'admin'] })
+  @Post(':caseId/suspects/:suspectId/voiding')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @ApiOperation({ summary: 'Anular un investigado registrado por error / Void a suspect recorded by mistake' })
+  voidSuspect(
+    @Param('caseId', caseIdPipe) caseId: string,
+    @Param('suspectId', suspectIdPipe) suspectId: string,
+    @Body() body: VoidPersonDto,
+    @Headers() headers: HeaderMap,
+  ) {
+    const data = { caseId, suspectId: suspectId.toLowerCase(), reason: body.reason };
+    return this.commands.accept('policeCase', { type: 'VoidSuspect', data }, headers);
+  }
+
+  @Access({ roles: ['police', 'admin'] })
+  @Post(':caseId/reopening')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @ApiOperation({ summary: 'Reabrir un caso cerrado, con motivo / Reopen a closed case, with a reason' })
+  reopen(@Param('caseId', caseIdPipe) caseId: string, @Body() body: ReopenCaseDto, @Headers() headers: HeaderMap) {
+    return this.commands.accept('policeCase', { type: 'ReopenCase', data: { caseId, ...body } }, headers);
+  }
+
+  @Access({ roles: ['police', 'admin'] })
+  @Post(':caseId/same-facts')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @ApiOperation({
+    summary:
+      'Marcar como los mismos hechos que otro caso (ambos se conservan; las estadísticas cuentan el otro) / Mark as the same facts as another case',
+  })
+  markSameFacts(@Param('caseId', caseIdPipe) caseId: string, @Body() body: MarkSameFactsDto, @Headers() headers: HeaderMap) {
+    return this.cases.markSameFacts(caseId, body, headers);
+  }
+
+  @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'] })
+  @Post(':caseId/references')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: CASE_COMMAND_SCHEMA })
+  @ApiOperation({
+    summary:
+      'Registrar referencias externas (atestado, carpeta fiscal, expediente judicial; null la quita) / Record external references (null removes one)',
+  })
+  recordReferences(@Param('caseId', caseIdPipe) caseId: string, @Body() body: ExternalReferencesInputDto, @Headers() headers: HeaderMap) {
+    const references = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+    return this.commands.accept('policeCase', { type: 'RecordExternalReferences', data: { caseId, references } }, headers);
   }
 
   /** A person's id: the client's, else derived from the Idempotency-Key under the server's key (retries match), else new. */

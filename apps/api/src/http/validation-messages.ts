@@ -21,6 +21,11 @@ const MESSAGES: Record<string, Message> = {
   isInt: () => ({ es: 'debe ser un número entero', en: 'must be an integer' }),
   min: () => ({ es: 'es menor que el mínimo permitido', en: 'is below the allowed minimum' }),
   max: () => ({ es: 'es mayor que el máximo permitido', en: 'is above the allowed maximum' }),
+  arrayMaxSize: () => ({ es: 'tiene demasiados elementos', en: 'has too many items' }),
+  isOnePlace: () => ({
+    es: 'debe indicar un lugar en el Perú ({ubigeo}) o en el extranjero ({country}), uno solo',
+    en: 'must give one place in Peru ({ubigeo}) or abroad ({country}), not both',
+  }),
 };
 
 /** Flattens class-validator's tree into one problem per field. */

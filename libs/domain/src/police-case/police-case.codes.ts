@@ -89,7 +89,29 @@ export type ControlMeans = (typeof CONTROL_MEANS)[number];
  * Economic sector of labour exploitation: the section of the UN's ISIC Rev. 4 (A agriculture, forestry and fishing;
  * B mining and quarrying; T households as employers, i.e. domestic work; …), as the letter.
  */
-export const ISIC_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U'] as const;
+export const ISIC_SECTIONS = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+  'U',
+] as const;
 export type IsicSection = (typeof ISIC_SECTIONS)[number];
 
 /** Forms of sexual exploitation (HTCDS "type of sexual exploitation"). */
@@ -150,7 +172,8 @@ export type VictimCorrectableField = (typeof VICTIM_CORRECTABLE_FIELDS)[number];
 
 /** The numbering stream of one department and year: its events' stream positions are the registry numbers. */
 export const REGISTRY_NUMBER_STREAM_PREFIX = 'registry-number-';
-export const registryNumberStreamName = (department: string, year: number): string => `${REGISTRY_NUMBER_STREAM_PREFIX}${department}-${year}`;
+export const registryNumberStreamName = (department: string, year: number): string =>
+  `${REGISTRY_NUMBER_STREAM_PREFIX}${department}-${year}`;
 
 /** `08-2025-000123`: department, year of registration (Lima), sequence in that department and year from 1. */
 export const REGISTRY_NUMBER_FORMAT = /^(\d{2})-(\d{4})-(\d{6,})$/;

@@ -5,23 +5,40 @@ import type { CommandMetadata } from '../shared/decider.js';
 import type {
   AddSuspects,
   AddVictims,
+  AssignRegistryNumber,
   CaseSuspectInput,
   CaseVictimInput,
   CloseCase,
+  CorrectCaseFacts,
+  CorrectVictim,
+  MarkSameFacts,
+  RecordExternalReferences,
   RecordOperation,
   ReferToProsecutor,
   RegisterCase,
+  ReopenCase,
+  VoidSuspect,
+  VoidVictim,
 } from './police-case.commands.js';
 import { createPoliceCaseDecider } from './police-case.decider.js';
 import type {
   CaseClosed,
+  CaseFactCorrections,
+  CaseFactsCorrected,
+  CaseMarkedSameFacts,
   CaseReferredToProsecutor,
   CaseRegistered,
+  CaseReopened,
   CaseSuspect,
   CaseVictim,
+  ExternalReferencesRecorded,
   OperationConducted,
+  RegistryNumberAssigned,
   SuspectIdentified,
+  SuspectVoided,
+  VictimCorrected,
   VictimIdentified,
+  VictimVoided,
 } from './police-case.events.js';
 
 export const NOW = '2026-03-01T15:20:00.000Z';
@@ -116,6 +133,14 @@ export const registered: CaseRegistered = {
     source: 'hotline_referral',
     referralId: REFERRAL_ID,
     purposes: ['sexual_exploitation'],
+    offences: [],
+    aggravatingCircumstances: [],
+    places: { recruitment: null, transit: [], exploitation: null },
+    recruitment: [],
+    control: [],
+    labourSectors: [],
+    sexualExploitation: [],
+    references: {},
   },
 };
 
@@ -187,3 +212,95 @@ export const closed: CaseClosed = {
 
 /** What registering the default command produces. */
 export const registeredWithPeople = [registered, victimIdentified(), suspectIdentified()];
+
+export const REASON = 'Error de digitación en el registro';
+
+export const correctFacts = (changes: unknown, data: Loose<CorrectCaseFacts['data']> = {}): CorrectCaseFacts => ({
+  type: 'CorrectCaseFacts',
+  data: wire({ caseId: CASE_ID, changes, reason: REASON, ...data }),
+  metadata,
+});
+
+export const factsCorrected = (changes: CaseFactCorrections): CaseFactsCorrected => ({
+  type: 'CaseFactsCorrected',
+  data: { caseId: CASE_ID, changes, reason: REASON },
+});
+
+export const correctVictim = (changes: unknown, data: Loose<CorrectVictim['data']> = {}): CorrectVictim => ({
+  type: 'CorrectVictim',
+  data: wire({ caseId: CASE_ID, victimId: VICTIM_ID, changes, reason: REASON, ...data }),
+  metadata,
+});
+
+export const victimCorrected = (changes: VictimCorrected['data']['changes'], victimId: string = VICTIM_ID): VictimCorrected => ({
+  type: 'VictimCorrected',
+  data: { caseId: CASE_ID, victimId, changes, reason: REASON },
+});
+
+export const voidVictim = (data: Loose<VoidVictim['data']> = {}): VoidVictim => ({
+  type: 'VoidVictim',
+  data: wire({ caseId: CASE_ID, victimId: VICTIM_ID, reason: 'Registrada por error', ...data }),
+  metadata,
+});
+
+export const victimVoided: VictimVoided = {
+  type: 'VictimVoided',
+  data: { caseId: CASE_ID, victimId: VICTIM_ID, reason: 'Registrada por error' },
+};
+
+export const voidSuspect = (data: Loose<VoidSuspect['data']> = {}): VoidSuspect => ({
+  type: 'VoidSuspect',
+  data: wire({ caseId: CASE_ID, suspectId: SUSPECT_ID, reason: 'Registrado por error', ...data }),
+  metadata,
+});
+
+export const suspectVoided: SuspectVoided = {
+  type: 'SuspectVoided',
+  data: { caseId: CASE_ID, suspectId: SUSPECT_ID, reason: 'Registrado por error' },
+};
+
+export const reopen = (data: Loose<ReopenCase['data']> = {}): ReopenCase => ({
+  type: 'ReopenCase',
+  data: wire({ caseId: CASE_ID, reopenedAt: '2026-03-01T10:18:00-05:00', reason: 'Nuevos hechos denunciados', ...data }),
+  metadata,
+});
+
+export const reopened: CaseReopened = {
+  type: 'CaseReopened',
+  data: { caseId: CASE_ID, reopenedAt: '2026-03-01T15:18:00.000Z', reason: 'Nuevos hechos denunciados' },
+};
+
+export const markSameFacts = (data: Loose<MarkSameFacts['data']> = {}): MarkSameFacts => ({
+  type: 'MarkSameFacts',
+  data: wire({ caseId: CASE_ID, sameAsCaseId: OTHER_CASE_ID, reason: 'Misma denuncia registrada por dos unidades', ...data }),
+  metadata,
+});
+
+export const markedSameFacts: CaseMarkedSameFacts = {
+  type: 'CaseMarkedSameFacts',
+  data: { caseId: CASE_ID, sameAsCaseId: OTHER_CASE_ID, reason: 'Misma denuncia registrada por dos unidades' },
+};
+
+export const recordReferences = (references: unknown, caseId: string = CASE_ID): RecordExternalReferences => ({
+  type: 'RecordExternalReferences',
+  data: wire({ caseId, references }),
+  metadata,
+});
+
+export const referencesRecorded = (references: ExternalReferencesRecorded['data']['references']): ExternalReferencesRecorded => ({
+  type: 'ExternalReferencesRecorded',
+  data: { caseId: CASE_ID, references },
+});
+
+export const REGISTRY_NUMBER = '17-2026-000042';
+
+export const assignNumber = (registryNumber: unknown = REGISTRY_NUMBER, caseId: string = CASE_ID): AssignRegistryNumber => ({
+  type: 'AssignRegistryNumber',
+  data: wire({ caseId, registryNumber }),
+  metadata,
+});
+
+export const numberAssigned: RegistryNumberAssigned = {
+  type: 'RegistryNumberAssigned',
+  data: { caseId: CASE_ID, registryNumber: REGISTRY_NUMBER },
+};

@@ -1,5 +1,7 @@
 import { PERSONAL_FIELDS } from '../people/people.codes.js';
+import { EXTERNAL_REFERENCE_KINDS, type ExternalReferenceKind } from './police-case.codes.js';
 import type {
+  CaseFactCorrections,
   CaseOperation,
   CasePersonalData,
   CaseQualificationData,
@@ -8,6 +10,7 @@ import type {
   CaseVictim,
   ExternalReferences,
   PoliceCaseEvent,
+  VictimCorrected,
 } from './police-case.events.js';
 
 type Registration = Omit<CaseRegistered['data'], keyof CaseQualificationData | 'references'>;
@@ -104,9 +107,103 @@ export function evolvePoliceCase(state: PoliceCaseState, event: PoliceCaseEvent)
     case 'CaseClosed':
       if (!isActivePoliceCase(state)) return state;
       return { ...state, status: 'closed', closedAt: event.data.closedAt, reason: event.data.reason };
+    // Corrections fix the record whatever the case's status: they apply to open, referred and closed cases alike.
+    case 'CaseFactsCorrected':
+      if (state.status === 'unregistered') return state;
+      return { ...state, ...correctedFacts(event.data.changes) };
+    case 'VictimCorrected': {
+      if (state.status === 'unregistered') return state;
+      const { victimId, changes } = event.data;
+      return {
+        ...state,
+        victims: state.victims.map((victim) => (victim.victimId === victimId ? correctedVictim(victim, changes) : victim)),
+      };
+    }
+    case 'VictimVoided':
+      if (state.status === 'unregistered') return state;
+      return {
+        ...state,
+        victims: state.victims.map((victim) => (victim.victimId === event.data.victimId ? { ...victim, voided: true } : victim)),
+      };
+    case 'SuspectVoided':
+      if (state.status === 'unregistered') return state;
+      return {
+        ...state,
+        suspects: state.suspects.map((suspect) => (suspect.suspectId === event.data.suspectId ? { ...suspect, voided: true } : suspect)),
+      };
+    case 'CaseReopened': {
+      if (state.status !== 'closed') return state;
+      const { closedAt: _closedAt, reason: _reason, ...facts } = state;
+      return state.prosecutionIds.length > 0 ? { ...facts, status: 'referred' } : { ...facts, status: 'open' };
+    }
+    case 'CaseMarkedSameFacts':
+      if (state.status === 'unregistered' || state.sameAsCaseId !== null) return state;
+      return { ...state, sameAsCaseId: event.data.sameAsCaseId };
+    case 'ExternalReferencesRecorded':
+      if (state.status === 'unregistered') return state;
+      return { ...state, references: mergedReferences(state.references, event.data.references) };
+    case 'RegistryNumberAssigned':
+      if (state.status === 'unregistered' || state.registryNumber !== null) return state;
+      return { ...state, registryNumber: event.data.registryNumber };
     default:
       return state;
   }
+}
+
+/** The corrected facts only, picked one by one (in CASE_CORRECTABLE_FIELDS order), lists copied. */
+function correctedFacts(changes: CaseFactCorrections | undefined): Partial<PoliceCaseFacts> {
+  const facts: Partial<PoliceCaseFacts> = {};
+  if (changes === undefined) return facts;
+  if (changes.registeredAt !== undefined) facts.registeredAt = changes.registeredAt;
+  if (changes.occurredAt !== undefined) facts.occurredAt = changes.occurredAt;
+  if (changes.policeUnit !== undefined) facts.policeUnit = changes.policeUnit;
+  if (changes.ubigeo !== undefined) facts.ubigeo = changes.ubigeo;
+  if (changes.purposes !== undefined) facts.purposes = [...changes.purposes];
+  const qualification = qualificationOf(changes);
+  for (const field of QUALIFICATION_FIELDS) {
+    if (changes[field] !== undefined) Object.assign(facts, { [field]: qualification[field] });
+  }
+  return facts;
+}
+
+const QUALIFICATION_FIELDS = [
+  'offences',
+  'aggravatingCircumstances',
+  'places',
+  'recruitment',
+  'control',
+  'labourSectors',
+  'sexualExploitation',
+] as const satisfies readonly (keyof CaseQualificationData)[];
+
+type StateVictim = PoliceCaseFacts['victims'][number];
+
+function correctedVictim(victim: StateVictim, changes: VictimCorrected['data']['changes'] | undefined): StateVictim {
+  if (changes === undefined) return victim;
+  const corrected = { ...victim, personal: { ...victim.personal } };
+  if (changes.sex !== undefined) corrected.sex = changes.sex;
+  if (changes.age !== undefined) corrected.age = changes.age;
+  if (changes.ageGroup !== undefined) corrected.ageGroup = changes.ageGroup;
+  if (changes.minor !== undefined) corrected.minor = changes.minor;
+  if (changes.nationality !== undefined) corrected.nationality = changes.nationality;
+  for (const field of PERSONAL_FIELDS) {
+    const value = changes.personal?.[field];
+    if (value !== undefined) corrected.personal[field] = value;
+  }
+  return corrected;
+}
+
+/** A given kind replaces the earlier value, null removes it; the result keeps EXTERNAL_REFERENCE_KINDS order. */
+function mergedReferences(
+  current: ExternalReferences,
+  recorded: Partial<Record<ExternalReferenceKind, string | null>> | undefined,
+): ExternalReferences {
+  const merged: ExternalReferences = {};
+  for (const kind of EXTERNAL_REFERENCE_KINDS) {
+    const value = recorded?.[kind] === undefined ? current[kind] : recorded[kind];
+    if (typeof value === 'string') merged[kind] = value;
+  }
+  return merged;
 }
 
 /** Events recorded before the qualification existed read as empty lists and unknown places. */

@@ -7,9 +7,13 @@ import { caseAlreadyRegistered } from './police-case.errors.js';
 import type { PoliceCaseEvent } from './police-case.events.js';
 import { checkSuspects, checkVictims } from './police-case.people.js';
 import type { PoliceCaseState } from './police-case.state.js';
+import { checkQualification, checkReferences, lawDateOf } from './police-case.qualification.js';
 import { checkPlace, dataOf, type PoliceCaseReference } from './police-case.validation.js';
 
-/** A denunciation, then one event per person it names, in the order given. */
+/**
+ * A denunciation, then one event per person it names, in the order given. The event always carries the
+ * qualification and references (empty when not given), so readers need the defaults only for older events.
+ */
 export function registerCase(command: RegisterCase, state: PoliceCaseState, reference: PoliceCaseReference): PoliceCaseEvent[] {
   if (state.status !== 'unregistered') throw caseAlreadyRegistered();
 
@@ -26,6 +30,9 @@ export function registerCase(command: RegisterCase, state: PoliceCaseState, refe
   const rules = { atLeastOne: false, known: [], reference };
   const victims = checkVictims(problems, 'victims', data.victims, rules);
   const suspects = checkSuspects(problems, 'suspects', data.suspects, rules);
+  const lawDate = registeredAt === undefined || occurredAt === undefined ? null : lawDateOf(occurredAt, registeredAt);
+  const qualification = checkQualification(problems, data, lawDate, reference);
+  const references = checkReferences(problems, 'references', data.references);
   throwIfProblems(problems);
 
   // Every value is defined here: each check returns undefined only after recording a problem.
@@ -42,6 +49,8 @@ export function registerCase(command: RegisterCase, state: PoliceCaseState, refe
         source: source!,
         referralId: referralId!,
         purposes,
+        ...qualification,
+        references,
       },
     },
     ...victims.map((victim) => ({ type: 'VictimIdentified' as const, data: { caseId: id, ...victim } })),

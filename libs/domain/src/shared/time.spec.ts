@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { limaMonth, minutesBetween, parseInstant } from './time.js';
+import { limaDate, limaMonth, minutesBetween, parseInstant } from './time.js';
 
 describe('parseInstant', () => {
   it.each([
@@ -46,6 +46,14 @@ describe('limaMonth', () => {
   it('crosses the year boundary in Lima time', () => {
     expect(limaMonth('2026-01-01T04:59:59.000Z')).toBe('2025-12');
     expect(limaMonth('2026-01-01T05:00:00.000Z')).toBe('2026-01');
+  });
+});
+
+describe('limaDate', () => {
+  it('gives the Lima calendar day (UTC-5), not the UTC one', () => {
+    expect(limaDate('2014-10-22T04:59:59.999Z')).toBe('2014-10-21');
+    expect(limaDate('2014-10-22T05:00:00.000Z')).toBe('2014-10-22');
+    expect(limaDate('2026-01-01T04:59:59.000Z')).toBe('2025-12-31');
   });
 });
 

@@ -58,6 +58,23 @@ export function limaMonth(instantIso: string): string {
   return `${year.padStart(4, '0')}-${month}`;
 }
 
+const LIMA_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Lima',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** 'YYYY-MM-DD' of the instant in Lima: which law was in force, like the monthly figures, goes by the local calendar. */
+export function limaDate(instantIso: string): string {
+  const parts = LIMA_DATE.formatToParts(new Date(instantIso));
+  const year = parts.find((part) => part.type === 'year')?.value;
+  const month = parts.find((part) => part.type === 'month')?.value;
+  const day = parts.find((part) => part.type === 'day')?.value;
+  if (!year || !month || !day) throw new RangeError(`Not an instant: ${instantIso}`);
+  return `${year.padStart(4, '0')}-${month}-${day}`;
+}
+
 /** Signed minutes from `a` to `b` (positive when `b` is later), fractional when the gap is not whole minutes. */
 export function minutesBetween(a: string, b: string): number {
   return (Date.parse(b) - Date.parse(a)) / 60_000;

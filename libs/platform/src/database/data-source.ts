@@ -17,6 +17,7 @@ import { ProjectionFailures1764201600970 } from './migrations/1764201600970-proj
 import { RevokedTokens1764201600900 } from './migrations/1764201600900-revoked-tokens.js';
 import { RateLimitWindows1764201600910 } from './migrations/1764201600910-rate-limit-windows.js';
 import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-integrity-verifications.js';
+import { SameFactsLookup1764201601040 } from './migrations/1764201601040-same-facts-lookup.js';
 
 /** All schema changes, in order. Applied at start-up by `migrate`; the schema is never synchronized. */
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   IntegrityVerifications1764201600920,
   ErasureReach1764201600960,
   ProjectionFailures1764201600970,
+  SameFactsLookup1764201601040,
 ];
 
 /**

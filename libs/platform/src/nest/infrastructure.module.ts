@@ -31,6 +31,8 @@ export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   ...POLICE_CASE_EVENT_TYPES,
   ...PROSECUTION_EVENT_TYPES,
   ...TRIAL_EVENT_TYPES,
+  // The numbering streams' one type (registry-number.ts): no projection reads it, none may count it as unknown.
+  'RegistryNumberReserved',
 ]);
 
 const logger = new Logger('Infrastructure');
