@@ -141,6 +141,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Corregir los hechos (fecha, lugar, unidad, finalidades, calificación…), con motivo; un cambio a otro departamento requiere ambos / Correct the facts, with a reason
+         * @description Roles: police, admin
+         */
+        post: operations["correctFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/operations": {
         parameters: {
             query?: never;
@@ -178,6 +198,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registrar referencias externas (atestado, carpeta fiscal, expediente judicial; null la quita) / Record external references (null removes one)
+         * @description Roles: police, prosecutor, judiciary, admin
+         */
+        post: operations["recordReferences"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/referrals": {
         parameters: {
             query?: never;
@@ -198,6 +238,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reabrir un caso cerrado, con motivo / Reopen a closed case, with a reason
+         * @description Roles: police, admin
+         */
+        post: operations["reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/same-facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marcar como los mismos hechos que otro caso (ambos se conservan; las estadísticas cuentan el otro) / Mark as the same facts as another case
+         * @description Roles: police, admin
+         */
+        post: operations["markSameFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/suspects": {
         parameters: {
             query?: never;
@@ -209,6 +289,26 @@ export interface paths {
         put?: never;
         /** @description Roles: police, admin */
         post: operations["addSuspects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/suspects/{suspectId}/voiding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Anular un investigado registrado por error / Void a suspect recorded by mistake
+         * @description Roles: police, admin
+         */
+        post: operations["voidSuspect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -246,6 +346,46 @@ export interface paths {
         put?: never;
         /** @description Roles: police, admin */
         post: operations["addVictims"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/victims/{victimId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Corregir los datos de una víctima, con motivo / Correct a victim, with a reason
+         * @description Roles: police, admin
+         */
+        post: operations["correctVictim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/victims/{victimId}/voiding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Anular una víctima registrada por error / Void a victim recorded by mistake
+         * @description Roles: police, admin
+         */
+        post: operations["voidVictim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -577,6 +717,26 @@ export interface paths {
          * @description Roles: analyst, auditor, admin
          */
         get: operations["listPublicationRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/case-catalogs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Catálogos de la calificación de un caso (delitos por ley vigente, agravantes, captación, control, CIIU, explotación sexual) / Case qualification catalogs
+         * @description Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin
+         */
+        get: operations["caseCatalogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1020,6 +1180,31 @@ export interface components {
             mode: "local" | "oidc";
             oidc: components["schemas"]["OidcSettingsDto"] | null;
         };
+        CaseFactChangesDto: {
+            aggravatingCircumstances?: ("public_official" | "organization_member" | "several_victims" | "victim_minor" | "victim_older_adult" | "victim_disability" | "victim_pregnant" | "family_or_care_tie" | "several_perpetrators" | "criminal_organization" | "victim_death" | "serious_harm")[];
+            control?: ("debt_bondage" | "takes_earnings" | "withheld_documents" | "threats" | "physical_violence" | "sexual_violence" | "psychological_abuse" | "false_promises" | "psychoactive_substances" | "restricted_movement" | "isolation" | "withheld_necessities" | "threat_of_authorities" | "excessive_hours" | "other")[];
+            /** @description Sección CIIU Rev. 4 / ISIC Rev. 4 section */
+            labourSectors?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2025-03-15T09:00:00-05:00
+             */
+            occurredAt?: string | null;
+            /** @description Delitos, cada uno vigente en la fecha de los hechos / offences, each in force on the date of the facts */
+            offences?: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
+            places?: components["schemas"]["PlacesDto"];
+            policeUnit?: string;
+            purposes?: ("sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other")[];
+            recruitment?: ("job_offer" | "study_or_travel_offer" | "relative" | "intimate_partner" | "friend_or_acquaintance" | "internet_or_app" | "abduction" | "sold_by_family" | "other")[];
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2025-03-15T09:00:00-05:00
+             */
+            registeredAt?: string;
+            sexualExploitation?: ("prostitution" | "pornography" | "remote_interactive_services" | "private_sexual_services" | "sexual_tourism" | "other")[];
+            /** @example 170101 */
+            ubigeo?: string;
+        };
         CaseListDto: {
             items: components["schemas"]["CaseListItemDto"][];
             nextCursor: string | null;
@@ -1027,14 +1212,20 @@ export interface components {
         CaseListItemDto: {
             /** Format: uuid */
             caseId: string;
+            offenceCategories: ("trafficking" | "trafficking_aggravated" | "sexual_exploitation" | "slavery_and_other_exploitation" | "forced_labour" | "migrant_smuggling" | "migrant_smuggling_aggravated" | "unknown")[];
             policeUnit: string;
             /** Format: uuid */
             prosecutionId: string | null;
             purposes: ("sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other")[];
+            references: components["schemas"]["ExternalReferencesDto"];
             /** Format: uuid */
             referralId: string | null;
             /** Format: date-time */
             registeredAt: string;
+            /** @example 08-2025-000123 */
+            registryNumber: string | null;
+            /** Format: uuid */
+            sameAsCaseId: string | null;
             /** @enum {string} */
             source: "hotline_referral" | "walk_in" | "police_operation" | "other_institution" | "ex_officio";
             /** @enum {string} */
@@ -1099,6 +1290,14 @@ export interface components {
             reason?: "case_opened" | "victim_assisted" | "victim_sheltered" | "victim_declined" | "unreachable" | "outside_competence" | "duplicate" | "other" | null;
             successful: boolean;
         };
+        CorrectCaseFactsDto: {
+            changes: components["schemas"]["CaseFactChangesDto"];
+            /**
+             * @description Motivo (se guarda cifrado) / reason (stored sealed)
+             * @example Error de digitación en el atestado
+             */
+            reason: string;
+        };
         CorrectHotlineCallDto: {
             anonymous?: boolean;
             /** @example 150101 */
@@ -1115,9 +1314,33 @@ export interface components {
             receivedAt?: string;
             summary?: string | null;
         };
+        CorrectVictimDto: {
+            changes: components["schemas"]["VictimChangesDto"];
+            /**
+             * @description Motivo (se guarda cifrado) / reason (stored sealed)
+             * @example Error de digitación en el atestado
+             */
+            reason: string;
+        };
         EraseSubjectDto: {
             /** @description Base legal de la supresión / legal reason for the erasure (e.g. Ley 29733, art. 20) */
             reason: string;
+        };
+        ExternalReferencesDto: {
+            /** @example Exp. 00123-2025-0-0801-JR-PE-01 */
+            courtFile?: string;
+            /** @example Atestado 045-2025-DIRCTPTIM */
+            policeReport?: string;
+            /** @example CF 506014500-2025-123-0 */
+            prosecutorFile?: string;
+        };
+        ExternalReferencesInputDto: {
+            /** @example Exp. 00123-2025-0-0801-JR-PE-01 */
+            courtFile?: string | null;
+            /** @example Atestado 045-2025-DIRCTPTIM */
+            policeReport?: string | null;
+            /** @example CF 506014500-2025-123-0 */
+            prosecutorFile?: string | null;
         };
         FinalityDto: {
             /**
@@ -1155,6 +1378,18 @@ export interface components {
             /** @description Versión (ETag) / version */
             version: number;
         };
+        MarkSameFactsDto: {
+            /**
+             * @description Motivo (se guarda cifrado) / reason (stored sealed)
+             * @example Error de digitación en el atestado
+             */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description El caso que se mantiene en las estadísticas / the case the statistics keep
+             */
+            sameAsCaseId: string;
+        };
         OidcSettingsDto: {
             /**
              * @description Emisor (issuer) / issuer URL
@@ -1179,13 +1414,33 @@ export interface components {
             /** Format: uuid */
             trialId?: string;
         };
+        PlaceDto: {
+            /**
+             * @description País ISO 3166-1 alfa-2 (en el extranjero; nunca PE) / country abroad (never PE)
+             * @example CL
+             */
+            country?: string;
+            /**
+             * @description UBIGEO de 2, 4 o 6 dígitos (en el Perú) / UBIGEO (in Peru)
+             * @example 150101
+             */
+            ubigeo?: string;
+        };
+        PlacesDto: {
+            /** @description Lugar de explotación / place of exploitation */
+            exploitation?: components["schemas"]["PlaceDto"] | null;
+            /** @description Lugar de captación / place of recruitment */
+            recruitment?: components["schemas"]["PlaceDto"] | null;
+            /** @description Lugares de tránsito, en orden / transit places, in order */
+            transit?: components["schemas"]["PlaceDto"][];
+        };
         /** @description RFC 9457 problem details (application/problem+json); docs/errors.md lists every code */
         ProblemDetails: {
             /**
              * @description docs/errors.md
              * @enum {string}
              */
-            code: "not_ready" | "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
+            code: "not_ready" | "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "victim_not_found" | "suspect_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "case_not_closed" | "case_already_same_facts" | "victim_voided" | "suspect_voided" | "registry_number_assigned" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
             /** @description Qué pasó esta vez / what happened this time */
             detail: string;
             /** @description Igual a detail; se mantiene por compatibilidad / same as detail; kept for compatibility */
@@ -1291,16 +1546,25 @@ export interface components {
             version: number;
         };
         RegisterCaseDto: {
+            aggravatingCircumstances?: ("public_official" | "organization_member" | "several_victims" | "victim_minor" | "victim_older_adult" | "victim_disability" | "victim_pregnant" | "family_or_care_tie" | "several_perpetrators" | "criminal_organization" | "victim_death" | "serious_harm")[];
             /** Format: uuid */
             caseId?: string;
+            control?: ("debt_bondage" | "takes_earnings" | "withheld_documents" | "threats" | "physical_violence" | "sexual_violence" | "psychological_abuse" | "false_promises" | "psychoactive_substances" | "restricted_movement" | "isolation" | "withheld_necessities" | "threat_of_authorities" | "excessive_hours" | "other")[];
+            /** @description Sección CIIU Rev. 4 / ISIC Rev. 4 section */
+            labourSectors?: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
             /**
              * @description Fecha de los hechos / date of the facts
              * @example 2025-03-15T09:00:00-05:00
              */
             occurredAt?: string | null;
+            /** @description Delitos, cada uno vigente en la fecha de los hechos / offences, each in force on the date of the facts */
+            offences?: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
+            places?: components["schemas"]["PlacesDto"];
             /** @example DIRCTPTIM Lima */
             policeUnit: string;
             purposes: ("sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other")[];
+            recruitment?: ("job_offer" | "study_or_travel_offer" | "relative" | "intimate_partner" | "friend_or_acquaintance" | "internet_or_app" | "abduction" | "sold_by_family" | "other")[];
+            references?: components["schemas"]["ExternalReferencesInputDto"];
             /** Format: uuid */
             referralId?: string | null;
             /**
@@ -1308,6 +1572,7 @@ export interface components {
              * @example 2025-03-15T09:00:00-05:00
              */
             registeredAt: string;
+            sexualExploitation?: ("prostitution" | "pornography" | "remote_interactive_services" | "private_sexual_services" | "sexual_tourism" | "other")[];
             /** @enum {string} */
             source: "hotline_referral" | "walk_in" | "police_operation" | "other_institution" | "ex_officio";
             suspects: components["schemas"]["SuspectDto"][];
@@ -1325,6 +1590,18 @@ export interface components {
              * @example 2025-03-14T10:00:00-05:00
              */
             rejectedAt: string;
+        };
+        ReopenCaseDto: {
+            /**
+             * @description Motivo (se guarda cifrado) / reason (stored sealed)
+             * @example Error de digitación en el atestado
+             */
+            reason: string;
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2025-03-15T09:00:00-05:00
+             */
+            reopenedAt: string;
         };
         RevokeReferralDto: {
             reason: string;
@@ -1415,6 +1692,23 @@ export interface components {
             /** Format: uuid */
             suspectId?: string;
         };
+        VictimChangesDto: {
+            /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
+            address?: string | null;
+            age?: number | null;
+            /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
+            documentNumber?: string | null;
+            /** @enum {string|null} */
+            documentType?: "DNI" | "CE" | "PASSPORT" | "OTHER" | null;
+            /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
+            fullName?: string | null;
+            /** @example VE */
+            nationality?: string;
+            /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
+            phone?: string | null;
+            /** @enum {string} */
+            sex?: "female" | "male" | "other" | "unknown";
+        };
         VictimDto: {
             /** @description Dato personal: se guarda cifrado / personal data: stored sealed */
             address?: string | null;
@@ -1437,6 +1731,13 @@ export interface components {
             sex: "female" | "male" | "other" | "unknown";
             /** Format: uuid */
             victimId?: string;
+        };
+        VoidPersonDto: {
+            /**
+             * @description Motivo (se guarda cifrado) / reason (stored sealed)
+             * @example Error de digitación en el atestado
+             */
+            reason: string;
         };
     };
     responses: never;
@@ -1625,7 +1926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1677,6 +1978,8 @@ export interface operations {
                 to?: string;
                 status?: "open" | "referred" | "closed";
                 purpose?: "sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other";
+                /** @description Número de registro (también sin ceros a la izquierda, 08-2025-123) o referencia externa exacta (atestado, carpeta fiscal, expediente judicial; sin distinguir mayúsculas ni espacios) / registry number (leading zeros optional) or exact external reference (case- and space-insensitive) */
+                q?: string;
                 limit?: number;
                 /** @description nextCursor de la página anterior / the previous page's nextCursor */
                 cursor?: string;
@@ -1805,6 +2108,8 @@ export interface operations {
                         caseId: string;
                         /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
                         position: number;
+                        /** @example 08-2025-000123 */
+                        registryNumber: string;
                         suspectIds: string[];
                         /** @description Versión del flujo (número de eventos) / stream version (number of events) */
                         version: number;
@@ -1857,7 +2162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1990,6 +2295,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        aggravatingCircumstances: ("public_official" | "organization_member" | "several_victims" | "victim_minor" | "victim_older_adult" | "victim_disability" | "victim_pregnant" | "family_or_care_tie" | "several_perpetrators" | "criminal_organization" | "victim_death" | "serious_harm")[];
                         /** Format: uuid */
                         caseId: string;
                         /**
@@ -1997,8 +2303,11 @@ export interface operations {
                          * @description Solo si status=closed / only when closed
                          */
                         closedAt?: string;
+                        control: ("debt_bondage" | "takes_earnings" | "withheld_documents" | "threats" | "physical_violence" | "sexual_violence" | "psychological_abuse" | "false_promises" | "psychoactive_substances" | "restricted_movement" | "isolation" | "withheld_necessities" | "threat_of_authorities" | "excessive_hours" | "other")[];
+                        labourSectors: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
                         /** Format: date-time */
                         occurredAt: string | null;
+                        offences: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
                         operations: {
                             /** Format: date-time */
                             conductedAt: string;
@@ -2009,15 +2318,53 @@ export interface operations {
                         }[];
                         /** @description true: sin datos personales (victims[].personal es null) / true: no personal field */
                         personalDataWithheld: boolean;
+                        places: {
+                            exploitation: ({
+                                ubigeo: string;
+                            } | {
+                                country: string;
+                            }) | null;
+                            recruitment: ({
+                                ubigeo: string;
+                            } | {
+                                country: string;
+                            }) | null;
+                            transit: ({
+                                ubigeo: string;
+                            } | {
+                                country: string;
+                            })[];
+                        };
                         policeUnit: string;
                         prosecutionIds: string[];
                         purposes: ("sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other")[];
                         /** @description Motivo del cierre, solo si status=closed / closing reason, only when closed */
                         reason?: string;
+                        recruitment: ("job_offer" | "study_or_travel_offer" | "relative" | "intimate_partner" | "friend_or_acquaintance" | "internet_or_app" | "abduction" | "sold_by_family" | "other")[];
+                        /** @description Solo las registradas / only those recorded */
+                        references: {
+                            courtFile?: string;
+                            policeReport?: string;
+                            prosecutorFile?: string;
+                        };
                         /** Format: uuid */
                         referralId: string | null;
                         /** Format: date-time */
                         registeredAt: string;
+                        /** @example 08-2025-000123 */
+                        registryNumber: string | null;
+                        /**
+                         * Format: uuid
+                         * @description El caso de los mismos hechos que se cuenta / the case of the same facts that counts
+                         */
+                        sameAsCaseId: string | null;
+                        sameFactsCases: {
+                            /** Format: uuid */
+                            caseId: string;
+                            /** @example 08-2025-000123 */
+                            registryNumber: string | null;
+                        }[];
+                        sexualExploitation: ("prostitution" | "pornography" | "remote_interactive_services" | "private_sexual_services" | "sexual_tourism" | "other")[];
                         /** @enum {string} */
                         source: "hotline_referral" | "walk_in" | "police_operation" | "other_institution" | "ex_officio";
                         /** @enum {string} */
@@ -2030,6 +2377,7 @@ export interface operations {
                             sex: "female" | "male" | "other" | "unknown";
                             /** Format: uuid */
                             suspectId: string;
+                            voided: boolean;
                         }[];
                         ubigeo: string;
                         version: number;
@@ -2054,6 +2402,8 @@ export interface operations {
                             sex: "female" | "male" | "other" | "unknown";
                             /** Format: uuid */
                             victimId: string;
+                            /** @description true: registrada por error, no se cuenta / recorded by mistake, counted nowhere */
+                            voided: boolean;
                         }[];
                     };
                 };
@@ -2085,7 +2435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2177,7 +2527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2204,7 +2554,120 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    correctFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectCaseFactsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2324,7 +2787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2418,7 +2881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2445,7 +2908,120 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordReferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalReferencesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2531,7 +3107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2558,7 +3134,233 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    markSameFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkSameFactsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2656,7 +3458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2683,7 +3485,121 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    voidSuspect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                suspectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidPersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2801,7 +3717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2899,7 +3815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2926,7 +3842,235 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    correctVictim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                victimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectVictimDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    voidVictim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                victimId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidPersonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3032,7 +4176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3243,7 +4387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3354,7 +4498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3444,7 +4588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3471,7 +4615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3561,7 +4705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3588,7 +4732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3678,7 +4822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3705,7 +4849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3792,7 +4936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3819,7 +4963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4394,7 +5538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4584,7 +5728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4676,7 +5820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4703,7 +5847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5035,7 +6179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5138,8 +6282,127 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    caseCatalogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aggravatingCircumstances: {
+                            code: string;
+                            en: string;
+                            es: string;
+                        }[];
+                        controlMeans: {
+                            code: string;
+                            en: string;
+                            es: string;
+                        }[];
+                        externalReferenceKinds: {
+                            code: string;
+                            en: string;
+                            es: string;
+                        }[];
+                        isicSections: {
+                            code: string;
+                            en: string;
+                            es: string;
+                        }[];
+                        offenceCategories: {
+                            code: string;
+                            en: string;
+                            es: string;
+                        }[];
+                        offences: {
+                            /** @example 129-A */
+                            article: string;
+                            /** @enum {string} */
+                            category: "trafficking" | "trafficking_aggravated" | "sexual_exploitation" | "slavery_and_other_exploitation" | "forced_labour" | "migrant_smuggling" | "migrant_smuggling_aggravated";
+                            /** @example cp129a-l31146 */
+                            code: string;
+                            en: string;
+                            es: string;
+                            /**
+                             * Format: date
+                             * @example 2021-03-31
+                             */
+                            inForceFrom: string;
+                            /**
+                             * Format: date
+                             * @example 2021-03-31
+                             */
+                            inForceUntil: string | null;
+                            /** @example Ley 31146 */
+                            law: string;
+                            source: string;
+                        }[];
+                        placeRoles: {
+                            code: string;
+                            en: string;
+                            es: string;
+                        }[];
+                        recruitmentMethods: {
+                            code: string;
+                            en: string;
+                            es: string;
+                        }[];
+                        sexualExploitationTypes: {
+                            code: string;
+                            en: string;
+                            es: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5357,7 +6620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5441,7 +6704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5468,7 +6731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5554,7 +6817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5581,7 +6844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5666,7 +6929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5693,7 +6956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5778,7 +7041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5805,7 +7068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6085,7 +7348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6680,7 +7943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6707,7 +7970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6816,7 +8079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6932,7 +8195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7024,7 +8287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7051,7 +8314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7142,7 +8405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7169,7 +8432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7265,7 +8528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7292,7 +8555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
