@@ -13,7 +13,7 @@ import {
   SEXUAL_EXPLOITATION_TYPES,
 } from '../../../../../../libs/domain/src/police-case/police-case.codes.js';
 import type { Language } from '../../../i18n/i18n.js';
-import { CATALOG_LABELS, type CatalogFamily } from './labels.js';
+import { CATALOG_LABELS, REFERENCE_LABELS, type CatalogFamily, type ReferenceKind } from './labels.js';
 
 /**
  * The code lists of a police case's qualification, straight from the domain (libs/domain: pure constants, as
@@ -61,3 +61,6 @@ export function offenceOptions(limaDate: string, chosen: readonly string[], lang
   const codes = [...inForce, ...chosen.filter((code) => !inForce.includes(code))];
   return codes.map((code) => ({ value: code, label: offenceLabel(code, language) }));
 }
+
+/** "N.° de carpeta fiscal": the name of one kind of external reference. */
+export const referenceLabel = (kind: ReferenceKind, language: Language): string => REFERENCE_LABELS[kind][language];

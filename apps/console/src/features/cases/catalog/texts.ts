@@ -25,9 +25,6 @@ interface QualificationTexts {
   labourSectorsHint: string;
   sexualExploitation: string;
   references: string;
-  policeReport: string;
-  prosecutorFile: string;
-  courtFile: string;
   pick: string;
   none: string;
 }
@@ -57,9 +54,6 @@ export const qualificationTexts: Dictionary<QualificationTexts> = {
     labourSectorsHint: 'Sección de la CIIU Rev. 4',
     sexualExploitation: 'Tipo de explotación sexual',
     references: 'Referencias externas',
-    policeReport: 'N.º de denuncia o atestado policial',
-    prosecutorFile: 'N.º de carpeta fiscal',
-    courtFile: 'N.º de expediente judicial',
     pick: 'Escriba para buscar; Enter para elegir',
     none: '—',
   },
@@ -87,9 +81,6 @@ export const qualificationTexts: Dictionary<QualificationTexts> = {
     labourSectorsHint: 'ISIC Rev. 4 section',
     sexualExploitation: 'Type of sexual exploitation',
     references: 'External references',
-    policeReport: 'Police report number',
-    prosecutorFile: 'Prosecutor’s case file number',
-    courtFile: 'Court file number',
     pick: 'Type to search; Enter to choose',
     none: '—',
   },

@@ -2,11 +2,12 @@ import { Alert, Button, Checkbox, Group, Kbd, Select, SimpleGrid, Stack, Text, T
 import { type FormEvent, type KeyboardEvent } from 'react';
 import { fieldErrors } from '../../../api/errors.js';
 import { common } from '../../../i18n/common.js';
-import { useTexts } from '../../../i18n/i18n.js';
+import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { errorMessage } from '../../../shared/PageState.js';
 import { UbigeoSelect } from '../../../shared/UbigeoSelect.js';
 import { useDraft } from '../../../shared/use-draft.js';
 import { CASE_SOURCES, codeLabels, options, PURPOSES } from '../../../i18n/codes.js';
+import { referenceLabel } from '../catalog/catalog.js';
 import { QualificationFields } from '../catalog/QualificationFields.js';
 import { qualificationTexts } from '../catalog/texts.js';
 import {
@@ -47,6 +48,7 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
   const c = useTexts(common);
   const codes = useTexts(codeLabels);
   const q = useTexts(qualificationTexts);
+  const { language } = useLanguage();
   const [draft, update, clear] = useDraft<CaseDraft>(draftName, () => newCaseDraft(prefill));
   const register = useRegisterCase((answer) => {
     clear();
@@ -146,7 +148,7 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
           {(['policeReport', 'prosecutorFile', 'courtFile'] as const).map((kind) => (
             <TextInput
               key={kind}
-              label={q[kind]}
+              label={referenceLabel(kind, language)}
               maxLength={60}
               value={references[kind]}
               onChange={(e) => setReference(kind, e.currentTarget.value)}

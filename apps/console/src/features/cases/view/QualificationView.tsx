@@ -4,7 +4,7 @@ import { common } from '../../../i18n/common.js';
 import { countryName } from '../../../i18n/countries.js';
 import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { placeLabel } from '../../../shared/ubigeo.js';
-import { codeLabel, offenceLabel, type CatalogFamily } from '../catalog/catalog.js';
+import { codeLabel, offenceLabel, referenceLabel, type CatalogFamily } from '../catalog/catalog.js';
 import type { Place } from '../catalog/qualification.js';
 import { qualificationTexts } from '../catalog/texts.js';
 import { correctionTexts } from './correction-texts.js';
@@ -117,7 +117,7 @@ export function QualificationView({ view }: { view: SafeCase }) {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm" data-testid="references">
         {(['policeReport', 'prosecutorFile', 'courtFile'] as const).map((kind) => (
-          <Named key={kind} name={q[kind]}>
+          <Named key={kind} name={referenceLabel(kind, language)}>
             <Text span ff="monospace" size="sm">
               {references?.[kind] ?? q.none}
             </Text>

@@ -2,8 +2,8 @@ import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../../api/client.js';
 import { fieldErrors } from '../../../api/errors.js';
-import { useTexts } from '../../../i18n/i18n.js';
-import { qualificationTexts } from '../catalog/texts.js';
+import { useLanguage, useTexts } from '../../../i18n/i18n.js';
+import { referenceLabel } from '../catalog/catalog.js';
 import { CommandModal } from './CommandModal.js';
 import { correctionTexts } from './correction-texts.js';
 import type { ActionFormProps } from './OperationForm.js';
@@ -15,7 +15,7 @@ type Kind = (typeof KINDS)[number];
 
 /** POST /cases/{id}/references: the numbers other institutions gave the case; only the changed ones, empty removes. */
 export default function ReferencesForm({ view, onClose }: ActionFormProps) {
-  const q = useTexts(qualificationTexts);
+  const { language } = useLanguage();
   const r = useTexts(correctionTexts);
   const current = (kind: Kind) => view.references?.[kind] ?? '';
   const [values, setValues] = useState<Record<Kind, string>>(() => ({
@@ -58,7 +58,7 @@ export default function ReferencesForm({ view, onClose }: ActionFormProps) {
       {KINDS.map((kind, index) => (
         <TextInput
           key={kind}
-          label={q[kind]}
+          label={referenceLabel(kind, language)}
           maxLength={60}
           value={values[kind]}
           onChange={(e) => setValues({ ...values, [kind]: e.currentTarget.value })}
