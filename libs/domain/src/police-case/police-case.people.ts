@@ -109,7 +109,7 @@ const checkSuspect: PersonCheck<CaseSuspect> = (problems, at, item, suspectId, r
 };
 
 /** Age at the facts; unknown (null) is counted as its own group, never guessed. */
-function checkAge(problems: Problems, field: string, value: unknown): number | null | undefined {
+export function checkAge(problems: Problems, field: string, value: unknown): number | null | undefined {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_AGE) return value;
   problems.push(
@@ -119,7 +119,7 @@ function checkAge(problems: Problems, field: string, value: unknown): number | n
 }
 
 /** Upper-case alpha-2 only, like the catalog: 'pe' is refused rather than guessed. */
-function checkNationality(problems: Problems, field: string, value: unknown, reference: PoliceCaseReference): string | undefined {
+export function checkNationality(problems: Problems, field: string, value: unknown, reference: PoliceCaseReference): string | undefined {
   if (value === UNKNOWN_NATIONALITY) return value;
   if (typeof value === 'string' && reference.countries.isKnown(value)) return value;
   problems.push(

@@ -3,7 +3,8 @@
  * registering a case and correcting its facts. Codes are parsed at the edge; here each list is filtered through its
  * catalog (so an event never holds a code the catalog lacks) and recorded once per code, in the catalog's order.
  */
-import { limaDate } from '../shared/time.js';
+import { EXPLOITATION_PURPOSES, type ExploitationPurpose } from '../people/people.codes.js';
+import { limaDate, parseInstant } from '../shared/time.js';
 import { problem, type Problems } from '../shared/validation.js';
 import { OFFENCE_CODES, offenceInForce, offenceProvision, type OffenceCode } from './offences.js';
 import {
@@ -227,4 +228,49 @@ export function checkQualification(
     labourSectors: checkCodeList(problems, 'labourSectors', data.labourSectors, ISIC_SECTIONS),
     sexualExploitation: checkCodeList(problems, 'sexualExploitation', data.sexualExploitation, SEXUAL_EXPLOITATION_TYPES),
   };
+}
+
+/**
+ * No 2000 floor here, unlike registration: exploitation can last years before anyone reports it. The only bound
+ * is the registration itself, which is checked against the clock.
+ */
+export function checkOccurredAt(
+  problems: Problems,
+  field: string,
+  value: unknown,
+  registeredAt: string | undefined,
+): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  const occurredAt = parseInstant(value);
+  if (occurredAt === null) {
+    problems.push(
+      problem(
+        field,
+        'Debe ser una fecha y hora ISO 8601 con zona horaria, o nulo',
+        'Must be an ISO 8601 date-time with an offset or Z, or null',
+      ),
+    );
+    return undefined;
+  }
+  if (registeredAt !== undefined && Date.parse(occurredAt) > Date.parse(registeredAt)) {
+    problems.push(problem(field, 'No puede ser posterior al registro de la denuncia', 'Cannot be after the case was registered'));
+    return undefined;
+  }
+  return occurredAt;
+}
+
+/** Several purposes may be pursued at once; the event lists each once, in a fixed order, so retries match. */
+export function checkPurposes(problems: Problems, field: string, value: unknown): ExploitationPurpose[] {
+  if (!Array.isArray(value)) {
+    problems.push(
+      problem(
+        field,
+        'Debe ser una lista de finalidades de explotación (puede estar vacía)',
+        'Must be a list of exploitation purposes (may be empty)',
+      ),
+    );
+    return [];
+  }
+  const given = value as ExploitationPurpose[];
+  return EXPLOITATION_PURPOSES.filter((purpose) => given.includes(purpose));
 }

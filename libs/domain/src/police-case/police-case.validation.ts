@@ -1,8 +1,11 @@
 /** Rules shared by several police-case commands. */
 import { checkPastInstant, isUuid, problem, type Problems } from '../shared/validation.js';
 import { MAX_PEOPLE_PER_OPERATION } from './police-case.codes.js';
-import { caseClosed, caseNotFound } from './police-case.errors.js';
-import type { ActivePoliceCase, PoliceCaseState } from './police-case.state.js';
+import { InvalidCommand } from '../shared/errors.js';
+import { caseClosed, caseNotFound, suspectNotFound, suspectVoided, victimNotFound, victimVoided } from './police-case.errors.js';
+import type { ActivePoliceCase, ClosedPoliceCase, PoliceCaseState } from './police-case.state.js';
+
+export type RegisteredPoliceCase = ActivePoliceCase | ClosedPoliceCase;
 
 /** The reference data a police-case decider needs, injected so that the decider stays pure. */
 export interface PoliceCaseReference {
@@ -63,6 +66,34 @@ export function requireActiveCase(state: PoliceCaseState, caseId: unknown): Acti
   }
   if (state.status === 'closed') throw caseClosed();
   return state;
+}
+
+/**
+ * Corrections fix the record, so they need a registered case in any status (closed included). Same id rule as
+ * requireActiveCase.
+ */
+export function requireRegisteredCase(state: PoliceCaseState, caseId: unknown): RegisteredPoliceCase {
+  if (state.status === 'unregistered' || !isUuid(caseId) || caseId.toLowerCase() !== state.caseId) {
+    throw caseNotFound();
+  }
+  return state;
+}
+
+/** A listed victim that is not voided: the victim id's format is a 400, an unknown victim 404, a voided one 422. */
+export function requireVictim(policeCase: RegisteredPoliceCase, victimId: unknown): RegisteredPoliceCase['victims'][number] {
+  if (!isUuid(victimId)) throw new InvalidCommand([problem('victimId', 'Debe ser un UUID', 'Must be a UUID')]);
+  const victim = policeCase.victims.find((listed) => listed.victimId === victimId.toLowerCase());
+  if (victim === undefined) throw victimNotFound();
+  if (victim.voided) throw victimVoided();
+  return victim;
+}
+
+export function requireSuspect(policeCase: RegisteredPoliceCase, suspectId: unknown): RegisteredPoliceCase['suspects'][number] {
+  if (!isUuid(suspectId)) throw new InvalidCommand([problem('suspectId', 'Debe ser un UUID', 'Must be a UUID')]);
+  const suspect = policeCase.suspects.find((listed) => listed.suspectId === suspectId.toLowerCase());
+  if (suspect === undefined) throw suspectNotFound();
+  if (suspect.voided) throw suspectVoided();
+  return suspect;
 }
 
 /** Commands are typed, but they are built from wire input; a missing `data` must become field problems, not a crash. */

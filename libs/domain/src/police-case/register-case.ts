@@ -1,5 +1,3 @@
-import { EXPLOITATION_PURPOSES, type ExploitationPurpose } from '../people/people.codes.js';
-import { parseInstant } from '../shared/time.js';
 import { checkPastInstant, checkRequiredText, checkUuid, problem, throwIfProblems, type Problems } from '../shared/validation.js';
 import { POLICE_CASE_LIMITS, type CaseSource } from './police-case.codes.js';
 import type { RegisterCase } from './police-case.commands.js';
@@ -7,7 +5,7 @@ import { caseAlreadyRegistered } from './police-case.errors.js';
 import type { PoliceCaseEvent } from './police-case.events.js';
 import { checkSuspects, checkVictims } from './police-case.people.js';
 import type { PoliceCaseState } from './police-case.state.js';
-import { checkQualification, checkReferences, lawDateOf } from './police-case.qualification.js';
+import { checkOccurredAt, checkPurposes, checkQualification, checkReferences, lawDateOf } from './police-case.qualification.js';
 import { checkPlace, dataOf, type PoliceCaseReference } from './police-case.validation.js';
 
 /**
@@ -21,12 +19,12 @@ export function registerCase(command: RegisterCase, state: PoliceCaseState, refe
   const problems: Problems = [];
   const caseId = checkUuid(problems, 'caseId', data.caseId);
   const registeredAt = checkPastInstant(problems, 'registeredAt', data.registeredAt, command.metadata.now);
-  const occurredAt = checkOccurredAt(problems, data.occurredAt, registeredAt);
+  const occurredAt = checkOccurredAt(problems, 'occurredAt', data.occurredAt, registeredAt);
   const policeUnit = checkRequiredText(problems, 'policeUnit', data.policeUnit, POLICE_CASE_LIMITS.policeUnit);
   const ubigeo = checkPlace(problems, 'ubigeo', data.ubigeo, reference);
   const source = data.source as CaseSource;
   const referralId = checkReferralId(problems, data.referralId, source);
-  const purposes = checkPurposes(problems, data.purposes);
+  const purposes = checkPurposes(problems, 'purposes', data.purposes);
   const rules = { atLeastOne: false, known: [], reference };
   const victims = checkVictims(problems, 'victims', data.victims, rules);
   const suspects = checkSuspects(problems, 'suspects', data.suspects, rules);
@@ -58,30 +56,6 @@ export function registerCase(command: RegisterCase, state: PoliceCaseState, refe
   ];
 }
 
-/**
- * No 2000 floor here, unlike registration: exploitation can last years before anyone reports it. The only bound
- * is the registration itself, which is checked against the clock.
- */
-function checkOccurredAt(problems: Problems, value: unknown, registeredAt: string | undefined): string | null | undefined {
-  if (value === undefined || value === null) return null;
-  const occurredAt = parseInstant(value);
-  if (occurredAt === null) {
-    problems.push(
-      problem(
-        'occurredAt',
-        'Debe ser una fecha y hora ISO 8601 con zona horaria, o nulo',
-        'Must be an ISO 8601 date-time with an offset or Z, or null',
-      ),
-    );
-    return undefined;
-  }
-  if (registeredAt !== undefined && Date.parse(occurredAt) > Date.parse(registeredAt)) {
-    problems.push(problem('occurredAt', 'No puede ser posterior al registro de la denuncia', 'Cannot be after the case was registered'));
-    return undefined;
-  }
-  return occurredAt;
-}
-
 /** A case coming from the hotline must name the referral, or the hotline-to-police chain cannot be counted. */
 function checkReferralId(problems: Problems, value: unknown, source: CaseSource | undefined): string | null | undefined {
   if (value !== undefined && value !== null) return checkUuid(problems, 'referralId', value);
@@ -94,20 +68,4 @@ function checkReferralId(problems: Problems, value: unknown, source: CaseSource 
     ),
   );
   return undefined;
-}
-
-/** Several purposes may be pursued at once; the event lists each once, in a fixed order, so retries match. */
-function checkPurposes(problems: Problems, value: unknown): ExploitationPurpose[] {
-  if (!Array.isArray(value)) {
-    problems.push(
-      problem(
-        'purposes',
-        'Debe ser una lista de finalidades de explotación (puede estar vacía)',
-        'Must be a list of exploitation purposes (may be empty)',
-      ),
-    );
-    return [];
-  }
-  const given = value as ExploitationPurpose[];
-  return EXPLOITATION_PURPOSES.filter((purpose) => given.includes(purpose));
 }

@@ -18,7 +18,7 @@ export interface FreeTextFields {
   kind: 'record';
   /** The key's subject id for a record id: the id itself, unless it already names a person (a call: its caller). */
   keyId?: (recordId: string) => string;
-  /** Per command and per event type, the top-level fields that hold free text. */
+  /** Per command and per event type, the fields that hold free text: top-level, or one level down (`changes.policeUnit`). */
   fields: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -43,6 +43,18 @@ export const CASE_FREE_TEXT: FreeTextFields = {
     CaseClosed: ['reason'],
     ReferToProsecutor: ['office'],
     CaseReferredToProsecutor: ['office'],
+    CorrectCaseFacts: ['reason', 'changes.policeUnit'],
+    CaseFactsCorrected: ['reason', 'changes.policeUnit'],
+    CorrectVictim: ['reason'],
+    VictimCorrected: ['reason'],
+    VoidVictim: ['reason'],
+    VictimVoided: ['reason'],
+    VoidSuspect: ['reason'],
+    SuspectVoided: ['reason'],
+    ReopenCase: ['reason'],
+    CaseReopened: ['reason'],
+    MarkSameFacts: ['reason'],
+    CaseMarkedSameFacts: ['reason'],
   },
 };
 export const REFERRAL_FREE_TEXT: FreeTextFields = {
@@ -82,6 +94,20 @@ export function recordKeyId(kind: string, recordId: string): string {
 const keyOf = (spec: FreeTextFields, id: string) => (spec.keyId ? spec.keyId(id) : id.toLowerCase());
 const context = (spec: FreeTextFields, id: string, type: string, field: string) => `${spec.kind}:${id}:${type}.${field}`;
 
+/** The value at a field path (`reason`, `changes.policeUnit`), or undefined. */
+function valueAt(data: Record<string, unknown>, path: string): unknown {
+  const [head, nested] = path.split('.', 2) as [string, string | undefined];
+  const value = data[head];
+  if (nested === undefined) return value;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[nested] : undefined;
+}
+
+function withValueAt(data: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, nested] = path.split('.', 2) as [string, string | undefined];
+  if (nested === undefined) return { ...data, [head]: value };
+  return { ...data, [head]: { ...(data[head] as Record<string, unknown>), [nested]: value } };
+}
+
 function mapFreeText(
   spec: FreeTextFields,
   event: StoredEvent,
@@ -90,9 +116,12 @@ function mapFreeText(
   const fields = spec.fields[event.type];
   const data = event.data as Record<string, unknown>;
   const id = data[spec.idField];
-  if (!fields || typeof id !== 'string' || !fields.some((f) => typeof data[f] === 'string')) return event;
-  const changed = { ...data };
-  for (const field of fields) if (typeof data[field] === 'string') changed[field] = change(data[field] as string, keyOf(spec, id), field);
+  if (!fields || typeof id !== 'string' || !fields.some((f) => typeof valueAt(data, f) === 'string')) return event;
+  let changed = data;
+  for (const field of fields) {
+    const value = valueAt(data, field);
+    if (typeof value === 'string') changed = withValueAt(changed, field, change(value, keyOf(spec, id), field));
+  }
   return { ...event, data: changed };
 }
 
@@ -101,7 +130,7 @@ export function freeTextSubjects(spec: FreeTextFields, message: { type: string; 
   const fields = spec.fields[message.type];
   const data = message.data as Record<string, unknown>;
   const id = data[spec.idField];
-  if (!fields || typeof id !== 'string' || !fields.some((f) => typeof data[f] === 'string' && data[f] !== '')) return [];
+  if (!fields || typeof id !== 'string' || !fields.some((f) => typeof valueAt(data, f) === 'string' && valueAt(data, f) !== '')) return [];
   return [{ id: keyOf(spec, id), kind: spec.kind }];
 }
 

@@ -66,49 +66,75 @@ const hotlineCallPersonalData: Omit<StreamSealing, 'streamPrefix'> = {
   unseal: (keyring, event) => mapSummary(event, (summary, callId) => keyring.unseal(callId, summary, summaryContext(callId))),
 };
 
-// ── Police cases: a victim's name, document, phone and address are sealed under the victim's own key. With a
-//    document, the event holds its random link id (the same for every record of the person, so the statistics count
-//    her once); the document's keyed hash stays in the mutable `document_links`, which erasure deletes.
+// ── Police cases: a victim's name, document, phone and address are sealed under the victim's own key, when she is
+//    identified and when they are corrected. With a document, the event holds its random link id (the same for
+//    every record of the person, so the statistics count her once; a corrected document gets its own, null when
+//    removed); the document's keyed hash stays in the mutable `document_links`, which erasure deletes.
 
 type Personal = Record<string, string | null>;
 const victimContext = (victimId: string, field: string) => `victim:${victimId}:${field}`;
 
+/** The events that hold a victim's personal fields: her identification, and corrections of them (only those changed). */
+const VICTIM_PERSONAL_EVENTS = ['VictimIdentified', 'VictimCorrected'];
+
+function personalOf(event: StoredEvent): Personal | undefined {
+  if (event.type === 'VictimIdentified') return (event.data as { personal?: Personal }).personal ?? undefined;
+  if (event.type === 'VictimCorrected') return (event.data as { changes?: { personal?: Personal } }).changes?.personal ?? undefined;
+  return undefined;
+}
+
+function withPersonal(event: StoredEvent, personal: Personal): StoredEvent {
+  if (event.type === 'VictimIdentified') return { ...event, data: { ...event.data, personal } };
+  const data = event.data as { changes: object };
+  return { ...event, data: { ...data, changes: { ...data.changes, personal } } };
+}
+
 function mapPersonal(event: StoredEvent, transform: Transform): StoredEvent {
-  if (event.type !== 'VictimIdentified') return event;
-  const data = event.data as { victimId: string; personal?: Personal };
-  if (!data.personal) return event;
+  const given = personalOf(event);
+  if (!given) return event;
+  const victimId = (event.data as { victimId: string }).victimId;
   const personal = Object.fromEntries(
-    Object.entries(data.personal).map(([key, value]) => [
+    Object.entries(given).map(([key, value]) => [
       key,
-      typeof value === 'string' && (PERSONAL_FIELDS as readonly string[]).includes(key) ? transform(value, data.victimId, key) : value,
+      typeof value === 'string' && (PERSONAL_FIELDS as readonly string[]).includes(key) ? transform(value, victimId, key) : value,
     ]),
   );
-  return { ...event, data: { ...data, personal } };
+  return withPersonal(event, personal);
+}
+
+/**
+ * The identity document an event gives the victim, when it gives one: always at identification (null fields: none),
+ * on a correction only when the document changed (the decider then carries both fields, the new document whole).
+ */
+function documentOf(event: StoredEvent): { type: string | null; number: string | null } | undefined {
+  const personal = personalOf(event);
+  if (event.type === 'VictimCorrected' && !(personal && ('documentType' in personal || 'documentNumber' in personal))) return undefined;
+  return { type: personal?.documentType ?? null, number: personal?.documentNumber ?? null };
 }
 
 function victimOf(event: StoredEvent): DataSubject[] {
-  if (event.type !== 'VictimIdentified') return [];
-  const data = event.data as { victimId?: unknown; personal?: Personal | null };
-  if (typeof data.victimId !== 'string') return [];
-  const document = { type: data.personal?.documentType ?? null, number: data.personal?.documentNumber ?? null };
-  return [{ id: data.victimId, kind: 'victim', document }];
+  if (!VICTIM_PERSONAL_EVENTS.includes(event.type)) return [];
+  const victimId = (event.data as { victimId?: unknown }).victimId;
+  if (typeof victimId !== 'string') return [];
+  const document = documentOf(event);
+  return [document ? { id: victimId, kind: 'victim', document } : { id: victimId, kind: 'victim' }];
 }
 
 const casePersonalData: Omit<StreamSealing, 'streamPrefix'> = {
   subjectsOf: victimOf,
   seal: (keyring, event) => {
-    if (event.type !== 'VictimIdentified') return event;
-    const personal = (event.data as { personal?: Personal }).personal;
-    const linkId = keyring.linkId(personal?.documentType ?? null, personal?.documentNumber ?? null);
+    if (!VICTIM_PERSONAL_EVENTS.includes(event.type)) return event;
+    const document = documentOf(event);
     const sealed = mapPersonal(event, (value, victimId, field) =>
       keyring.seal(victimId, value, victimContext(victimId, field), `victims[${victimId}].${field}`),
     );
-    return { ...sealed, data: { ...sealed.data, linkId } };
+    if (document === undefined) return sealed;
+    return { ...sealed, data: { ...sealed.data, linkId: keyring.linkId(document.type, document.number) } };
   },
   // Values of an erased victim read as null. The link id (and an old event's document hash) are storage-only: the
   // opened event is the one the decider emitted, so a retried command compares equal to it.
   unseal: (keyring, event) => {
-    if (event.type !== 'VictimIdentified') return event;
+    if (!VICTIM_PERSONAL_EVENTS.includes(event.type)) return event;
     const { linkId: _linkId, documentHash: _documentHash, ...data } = event.data as Record<string, unknown>;
     return mapPersonal({ ...event, data }, (value, victimId, field) => keyring.unseal(victimId, value, victimContext(victimId, field)));
   },
