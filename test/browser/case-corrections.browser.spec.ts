@@ -80,11 +80,6 @@ suite('case corrections and cases abroad (browser)', () => {
     await dialog.waitFor({ state: 'detached', timeout: 15_000 }).catch(debug(page, 'correction'));
     await places.getByText('Juliaca', { exact: false }).waitFor();
     await page.getByText('Explotación laboral').first().waitFor();
-    await page
-      .getByTestId('timeline')
-      .getByText(/correg/i)
-      .first()
-      .waitFor();
 
     // A victim: age 16 → 17.
     await page.getByRole('button', { name: 'Corregir: Víctima 1' }).click();
@@ -104,6 +99,11 @@ suite('case corrections and cases abroad (browser)', () => {
     await page.getByTestId('suspects').locator('[data-voided]').getByText('anulado').waitFor();
     expect(await page.getByTestId('suspects').locator('[data-voided]').count()).toBe(1);
     await expectAccessible(page, 'corrected case');
+    // The history (the case's timeline) shows the corrections.
+    const timeline = page.getByTestId('timeline');
+    await timeline.getByText('Hechos corregidos').waitFor();
+    await timeline.getByText('Víctima corregida').waitFor();
+    await timeline.getByText(/anulad/).waitFor();
 
     const view = await app.api('police', ['08']).get(`/api/v1/cases/${caseId}`);
     expect(view.body.registryNumber).toBe(registered.body.registryNumber);

@@ -118,7 +118,7 @@ export function QualificationView({ view }: { view: SafeCase }) {
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm" data-testid="references">
         {(['policeReport', 'prosecutorFile', 'courtFile'] as const).map((kind) => (
           <Named key={kind} name={referenceLabel(kind, language)}>
-            <Text span ff="monospace" size="sm">
+            <Text span size="sm" fw={500}>
               {references?.[kind] ?? q.none}
             </Text>
           </Named>
