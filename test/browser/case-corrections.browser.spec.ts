@@ -111,6 +111,26 @@ suite('case corrections and cases abroad (browser)', () => {
     expect(view.body.purposes).toEqual(expect.arrayContaining(['sexual_exploitation', 'labour_exploitation']));
     expect(view.body.victims[0]).toMatchObject({ age: 17 });
     expect(view.body.suspects.map((s: { voided: boolean }) => s.voided)).toEqual([false, true]);
+
+    // The same facts denounced again at another station: marked by the first case's registry number, both linked.
+    const duplicate = await app
+      .api('police', ['08'])
+      .post('/api/v1/cases')
+      .send(caseRegistration({ registeredAt: '2026-01-11T10:00:00-05:00', policeUnit: 'Comisaría Santiago', ubigeo: '080104' }));
+    expect(duplicate.status).toBe(201);
+    await page.goto(`${app.url}/casos/${duplicate.body.caseId}`);
+    await page.getByTestId('registry-number').getByText(duplicate.body.registryNumber).waitFor();
+    await keyboard.press('Alt+KeyM');
+    const same = page.getByRole('dialog', { name: 'Marcar como los mismos hechos que otro caso' });
+    await same.getByLabel('El otro caso: n.º de registro o identificador').waitFor();
+    await keyboard.type(registered.body.registryNumber.replace(/-0+(\d)/, '-$1'));
+    await same.getByLabel('Motivo de la corrección').fill('Misma víctima y mismos hechos, denunciados en dos comisarías');
+    await keyboard.press('Control+Enter');
+    await same.waitFor({ state: 'detached', timeout: 15_000 }).catch(debug(page, 'same-facts'));
+    await page.getByTestId('same-facts').getByRole('link', { name: registered.body.registryNumber }).waitFor();
+    expect(await page.getByRole('button', { name: /Mismos hechos que/ }).isDisabled()).toBe(true);
+    await page.goto(`${app.url}/casos/${caseId}`);
+    await page.getByTestId('same-facts').getByRole('link', { name: duplicate.body.registryNumber }).waitFor();
     await page.context().close();
   });
 
@@ -156,6 +176,7 @@ suite('case corrections and cases abroad (browser)', () => {
     const registryNumber = (await number.textContent())?.trim() ?? '';
     expect(registryNumber).toMatch(REGISTRY_NUMBER);
     expect(registryNumber.startsWith('15-')).toBe(true);
+    await drawer.waitFor({ state: 'detached' });
     await screenshot(page, 'policia-caso-registrado');
 
     await page.getByRole('link', { name: 'Abrir el caso' }).focus();

@@ -8,7 +8,7 @@ import { codeLabel, offenceLabel, referenceLabel, type CatalogFamily } from '../
 import type { Place } from '../catalog/qualification.js';
 import { qualificationTexts } from '../catalog/texts.js';
 import { correctionTexts } from './correction-texts.js';
-import type { SafeCase } from './use-case.js';
+import { useCase, type SafeCase } from './use-case.js';
 
 /** A place as people say it: "Cusco, Cusco, Cusco" in Peru, "Chile (en el extranjero)" abroad. */
 export function PlaceText({ place }: { place: Place | null | undefined }) {
@@ -64,6 +64,9 @@ export function QualificationView({ view }: { view: SafeCase }) {
   const { language } = useLanguage();
   const places = view.places;
   const references = view.references;
+  // The case that counts, read for its registry number (outside the user's departments: its id is shown instead).
+  const sameAs = useCase(view.sameAsCaseId ?? '');
+  const sameAsNumber = view.sameAsCaseId ? (sameAs.data?.registryNumber ?? view.sameAsCaseId.slice(0, 8)) : null;
   return (
     <Stack gap="sm" data-testid="qualification">
       <Named name={q.offences}>
@@ -132,7 +135,7 @@ export function QualificationView({ view }: { view: SafeCase }) {
                 {r.sameAs}:
               </Text>{' '}
               <Anchor component={Link} to={`/casos/${view.sameAsCaseId}`} size="sm" ff="monospace">
-                {view.sameFactsCases.find((other) => other.caseId === view.sameAsCaseId)?.registryNumber ?? view.sameAsCaseId.slice(0, 8)}
+                {sameAsNumber}
               </Anchor>
             </Text>
           )}
