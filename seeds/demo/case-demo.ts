@@ -1,5 +1,5 @@
-import { DAY, post, type DemoContext, type DemoRequest, type JourneyClock } from './demo-request.js';
-import type { SeededRandom } from './random.js';
+import { DAY, DEMO_YEAR, post, type DemoContext, type DemoRequest, type JourneyClock } from './demo-request.js';
+import { SeededRandom } from './random.js';
 
 type Weights<T> = ReadonlyArray<readonly [T, number]>;
 
@@ -46,6 +46,42 @@ const SUSPECT_ROLES: Weights<string | null> = [
   ['transportista', 10],
   ['administrador del local', 10],
   [null, 15],
+];
+
+/** How the victims were recruited and controlled, as HTCDS records it. */
+const RECRUITMENT: Weights<string> = [
+  ['job_offer', 45],
+  ['internet_or_app', 20],
+  ['friend_or_acquaintance', 12],
+  ['relative', 8],
+  ['intimate_partner', 8],
+  ['study_or_travel_offer', 4],
+  ['other', 3],
+];
+const CONTROL: Weights<string> = [
+  ['withheld_documents', 20],
+  ['debt_bondage', 18],
+  ['threats', 18],
+  ['takes_earnings', 12],
+  ['restricted_movement', 10],
+  ['physical_violence', 8],
+  ['isolation', 6],
+  ['false_promises', 8],
+];
+/** Labour exploitation by ISIC section: mining (B), agriculture (A), domestic work (T), trade (G), hospitality (I). */
+const SECTORS: Weights<string> = [
+  ['B', 30],
+  ['A', 20],
+  ['T', 20],
+  ['G', 15],
+  ['I', 15],
+];
+/** Where Peruvians exploited abroad were taken, and where foreign victims were recruited. */
+const ABROAD: Weights<string> = [
+  ['CL', 40],
+  ['AR', 30],
+  ['EC', 20],
+  ['BO', 10],
 ];
 
 /** A police case as the demo registered it: what the prosecution and trial steps need. */
@@ -96,20 +132,40 @@ export function registerCase(context: DemoContext, clock: JourneyClock, origin: 
     },
     () => suspect(random),
   );
+  const casePurposes = purposes(random);
+  const unit = origin.policeUnit ?? policeUnit(context, origin.place);
+  // The qualification draws from a generator of the case's own, so the rest of the demo year stays as it was.
+  const own = new SeededRandom(seedOf(caseId));
+  const qualification = qualify(own, origin.place, casePurposes, victims, suspects.length);
   const requests: DemoRequest[] = [
     post('/cases', {
       caseId,
       registeredAt,
       occurredAt: factsDate(random, registeredAt),
-      policeUnit: origin.policeUnit ?? policeUnit(context, origin.place),
+      policeUnit: unit,
       ubigeo: origin.place,
       source: origin.source,
       ...(origin.referralId ? { referralId: origin.referralId } : {}),
-      purposes: purposes(random),
+      purposes: casePurposes,
       victims,
       suspects,
+      ...qualification,
+      ...(own.chance(0.6) ? { references: { policeReport: `Atestado ${own.int(1, 999)}-${DEMO_YEAR}-${shortUnit(unit)}` } } : {}),
     }),
   ];
+  if (own.chance(0.06)) {
+    // A few cases are completed afterwards: the console and the reports show corrections.
+    const control = qualification.control.includes('threats')
+      ? [...qualification.control, 'isolation']
+      : [...qualification.control, 'threats'];
+    requests.push(
+      post(
+        `/cases/${caseId}/corrections`,
+        { changes: { control, recruitment: ['internet_or_app'] }, reason: 'Ampliación de la declaración de la víctima (demo)' },
+        `demo-${caseId}-correction`,
+      ),
+    );
+  }
   const suspectIds = suspects.map((s) => s.suspectId as string);
   if (random.chance(0.15)) {
     requests.push(post(`/cases/${caseId}/victims`, { victims: [victim(context, origin.place)] }, `demo-${caseId}-victims`));
@@ -183,6 +239,66 @@ function suspect(random: SeededRandom): Record<string, unknown> {
     role: random.weighted(SUSPECT_ROLES),
   };
 }
+
+export interface DemoQualification {
+  offences: string[];
+  aggravatingCircumstances: string[];
+  places: Record<string, unknown>;
+  recruitment: string[];
+  control: string[];
+  labourSectors: string[];
+  sexualExploitation: string[];
+}
+
+/**
+ * The case's qualification under the law in force in the demo year (Ley 31146, since 2021), its aggravating
+ * circumstances from the victims, places by role (about one Peruvian case in eight exploited abroad; foreign
+ * victims recruited in their country and exploited in Peru), recruitment, control and sectors.
+ */
+function qualify(
+  random: SeededRandom,
+  place: string,
+  purposes: readonly string[],
+  victims: ReadonlyArray<Record<string, unknown>>,
+  suspects: number,
+): DemoQualification {
+  const minors = victims.some((v) => typeof v.age === 'number' && v.age < 18);
+  const aggravatingCircumstances = [
+    ...(minors ? ['victim_minor'] : []),
+    ...(victims.length > 1 ? ['several_victims'] : []),
+    ...(suspects > 1 && random.chance(0.5) ? ['several_perpetrators'] : []),
+  ];
+  const offences = [aggravatingCircumstances.length > 0 ? 'cp129b-l31146' : 'cp129a-l31146'];
+  if (purposes.includes('sexual_exploitation') && random.chance(0.3)) offences.push('cp129c-l31146');
+  if (purposes.includes('forced_labour')) offences.push('cp129o-l31146');
+  if (purposes.includes('servitude')) offences.push('cp129n-l31146');
+  const foreign = victims.find((v) => typeof v.nationality === 'string' && v.nationality !== 'PE' && v.nationality !== 'unknown');
+  const abroad = !foreign && random.chance(0.12);
+  const places = {
+    recruitment: foreign ? { country: foreign.nationality } : { ubigeo: place },
+    transit: abroad || foreign ? [{ ubigeo: random.pick(['15', '23', '24']) }] : [],
+    exploitation: abroad ? { country: random.weighted(ABROAD) } : { ubigeo: place },
+  };
+  const labour = purposes.some((p) => p === 'labour_exploitation' || p === 'forced_labour' || p === 'servitude');
+  const sexual = purposes.includes('sexual_exploitation');
+  const first = random.weighted(CONTROL);
+  const second = random.weighted(CONTROL);
+  return {
+    offences,
+    aggravatingCircumstances,
+    places,
+    recruitment: [random.weighted(RECRUITMENT)],
+    control: first === second ? [first] : [first, second],
+    labourSectors: labour ? [random.weighted(SECTORS)] : [],
+    sexualExploitation: sexual ? [random.chance(0.8) ? 'prostitution' : 'remote_interactive_services'] : [],
+  };
+}
+
+/** A seed from a case id (its first 8 hex digits): the same case, the same qualification. */
+const seedOf = (caseId: string): number => Number.parseInt(caseId.replace(/-/g, '').slice(0, 8), 16);
+
+/** "DIRCTPTIM Cusco" → "DIRCTPTIM", "Comisaría Wanchaq" → "COMISARIA": the unit's part of a report number. */
+const shortUnit = (unit: string): string => unit.split(' ')[0].normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
 
 /** Usually one or two purposes; unknown (none) for a few denunciations. */
 function purposes(random: SeededRandom): string[] {

@@ -66,6 +66,10 @@ describe('GET /cases and POST /cases/search: the case list and the audited searc
       suspects: 1,
       prosecutionId: expect.any(String),
       referralId: null,
+      registryNumber: expect.stringMatching(/^08-2025-\d{6}$/),
+      references: {},
+      sameAsCaseId: null,
+      offenceCategories: [],
     });
     expect(JSON.stringify(body)).not.toMatch(/Nombre|40123456|documentHash|fullName/);
     const page = (await t.api('admin').get('/api/v1/cases?limit=2').expect(200)).body;

@@ -82,13 +82,13 @@ export class CaseUseCases {
       suspects,
     };
     const result = await this.commands.execute('policeCase', { type: 'RegisterCase', data }, options);
+    const numbered = await this.assignRegistryNumber(caseId, options.correlationId);
     const accepted = acceptance
       ? await this.commands.execute('referral', acceptance, {
           idempotencyKey: `accepted-by-case-${caseId}`,
           correlationId: options.correlationId,
         })
       : null;
-    const numbered = await this.assignRegistryNumber(caseId, options.correlationId);
     return {
       caseId,
       version: numbered.version,
@@ -111,7 +111,15 @@ export class CaseUseCases {
   ): Promise<{ version: number; lastGlobalPosition: number | null; registryNumber: string }> {
     const { state, version, events } = await this.commands.read('policeCase', caseId);
     if (state.status === 'unregistered') throw caseNotFound();
-    if (state.registryNumber) return { version, lastGlobalPosition: null, registryNumber: state.registryNumber };
+    // Already numbered (a retry): answered as the assignment was, at its version and position.
+    const assignedEvent = events.find((e) => e.type === 'RegistryNumberAssigned');
+    if (state.registryNumber) {
+      return {
+        version: assignedEvent?.streamPosition ?? version,
+        lastGlobalPosition: assignedEvent?.globalPosition ?? null,
+        registryNumber: state.registryNumber,
+      };
+    }
     const registered = events.find((e) => e.type === 'CaseRegistered')?.data as CaseRegistered['data'] | undefined;
     const ubigeo = registered?.ubigeo ?? state.ubigeo;
     const registeredAt = registered?.registeredAt ?? state.registeredAt;

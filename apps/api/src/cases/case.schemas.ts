@@ -150,6 +150,8 @@ const milestone = closedObject<Record<string, unknown>>({
       trialId: uuid,
       verdict: codes(VERDICTS),
       sentenceYears: nullable({ type: 'number' }),
+      changed: arrayOf(string({ description: 'Campos corregidos, sin sus valores / fields corrected, without their values' })),
+      sameAsCaseId: uuid,
     },
     {
       optional: [
@@ -167,6 +169,8 @@ const milestone = closedObject<Record<string, unknown>>({
         'trialId',
         'verdict',
         'sentenceYears',
+        'changed',
+        'sameAsCaseId',
       ],
       description: "Códigos del hito, sin datos personales / the milestone's codes, no personal field",
     },

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { Request, Response } from 'express';
 import type { Actor } from '#platform';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { caseNotFound, InvalidCommand, NotFound } from '#domain';
+import { caseNotFound, InvalidCommand, suspectNotFound, victimNotFound } from '#domain';
 import { etag } from '../http/if-match.js';
 import { commandOptions, CommandService } from '../shared/command-service.js';
 import { IdKeys, RecordIds } from '../shared/record-ids.js';
@@ -46,18 +46,6 @@ import { CASE_AUDIT, CASE_TIMELINE_AUDIT } from '../audit/personal-data-routes.j
 const caseIdPipe = new ParseUUIDPipe({ exceptionFactory: caseNotFound });
 const victimIdPipe = new ParseUUIDPipe({ exceptionFactory: victimNotFound });
 const suspectIdPipe = new ParseUUIDPipe({ exceptionFactory: suspectNotFound });
-
-function victimNotFound(): NotFound {
-  return new NotFound('victim_not_found', 'La víctima no está registrada en el caso', 'The victim is not recorded in the case', [
-    { field: 'victimId', reason: 'no es una víctima del caso', reasonEn: 'is not a victim of the case' },
-  ]);
-}
-
-function suspectNotFound(): NotFound {
-  return new NotFound('suspect_not_found', 'El investigado no está registrado en el caso', 'The suspect is not recorded in the case', [
-    { field: 'suspectId', reason: 'no es un investigado del caso', reasonEn: 'is not a suspect of the case' },
-  ]);
-}
 
 const emptyChanges = () =>
   new InvalidCommand([

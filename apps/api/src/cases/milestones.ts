@@ -13,7 +13,11 @@ export interface Milestone {
   position: number;
 }
 
-type Describe = (data: Record<string, unknown>) => {
+/** An event's milestone; `recordedAt` is the time of the events that have none of their own (corrections). */
+type Describe = (
+  data: Record<string, unknown>,
+  recordedAt: string,
+) => {
   at: unknown;
   institution: string;
   label: string;
@@ -147,7 +151,41 @@ const MILESTONES: Record<string, Describe> = {
     labelEn: 'Final ruling',
     detail: { verdict: d.verdict },
   }),
+  // Corrections of the record (issue 13): when they were recorded, which fields changed, never a value or the reason.
+  // The registry number's assignment is no milestone: it is part of the registration.
+  CaseFactsCorrected: (d, recordedAt) => ({
+    at: recordedAt,
+    institution: PNP,
+    label: 'Hechos corregidos',
+    labelEn: 'Facts corrected',
+    detail: { changed: namesOf(d.changes) },
+  }),
+  VictimCorrected: (d, recordedAt) => {
+    const changes = (d.changes ?? {}) as Record<string, unknown>;
+    const personal = Object.keys((changes.personal ?? {}) as object);
+    const changed = [...namesOf(changes).filter((name) => !['personal', 'ageGroup', 'minor'].includes(name)), ...personal];
+    return { at: recordedAt, institution: PNP, label: 'Víctima corregida', labelEn: 'Victim corrected', detail: { changed } };
+  },
+  VictimVoided: (_, recordedAt) => ({ at: recordedAt, institution: PNP, label: 'Víctima anulada', labelEn: 'Victim voided' }),
+  SuspectVoided: (_, recordedAt) => ({ at: recordedAt, institution: PNP, label: 'Persona investigada anulada', labelEn: 'Suspect voided' }),
+  CaseReopened: (d) => ({ at: d.reopenedAt, institution: PNP, label: 'Caso reabierto', labelEn: 'Case reopened' }),
+  CaseMarkedSameFacts: (d, recordedAt) => ({
+    at: recordedAt,
+    institution: PNP,
+    label: 'Marcado como los mismos hechos',
+    labelEn: 'Marked as the same facts',
+    detail: { sameAsCaseId: d.sameAsCaseId },
+  }),
+  ExternalReferencesRecorded: (d, recordedAt) => ({
+    at: recordedAt,
+    institution: PNP,
+    label: 'Referencias registradas',
+    labelEn: 'References recorded',
+    detail: { changed: namesOf(d.references) },
+  }),
 };
+
+const namesOf = (value: unknown): string[] => (value !== null && typeof value === 'object' ? Object.keys(value) : []);
 
 /**
  * The milestone an event marks, or null. A referral's answer is given by its destination and its revocation by
@@ -156,7 +194,7 @@ const MILESTONES: Record<string, Describe> = {
 export function milestoneOf(event: RecordedEvent, referrals: ReadonlyMap<string, { to: string; from: string }>): Milestone | null {
   const describe = MILESTONES[event.type];
   if (!describe) return null;
-  const { at, institution, label, labelEn, detail } = describe(event.data);
+  const { at, institution, label, labelEn, detail } = describe(event.data, event.recordedAt);
   if (typeof at !== 'string') return null;
   const referral = referrals.get(String(event.data.referralId));
   return {

@@ -154,7 +154,7 @@ export interface paths {
          * Corregir los hechos (fecha, lugar, unidad, finalidades, calificación…), con motivo; un cambio a otro departamento requiere ambos / Correct the facts, with a reason
          * @description Roles: police, admin
          */
-        post: operations["correctFacts"];
+        post: operations["correctCaseFacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -211,7 +211,7 @@ export interface paths {
          * Registrar referencias externas (atestado, carpeta fiscal, expediente judicial; null la quita) / Record external references (null removes one)
          * @description Roles: police, prosecutor, judiciary, admin
          */
-        post: operations["recordReferences"];
+        post: operations["recordCaseReferences"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,7 +251,7 @@ export interface paths {
          * Reabrir un caso cerrado, con motivo / Reopen a closed case, with a reason
          * @description Roles: police, admin
          */
-        post: operations["reopen"];
+        post: operations["reopenCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -736,7 +736,7 @@ export interface paths {
          * Catálogos de la calificación de un caso (delitos por ley vigente, agravantes, captación, control, CIIU, explotación sexual) / Case qualification catalogs
          * @description Roles: operator, police, prosecutor, judiciary, protection, analyst, auditor, admin
          */
-        get: operations["caseCatalogs"];
+        get: operations["getCaseCatalogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1191,7 +1191,7 @@ export interface components {
              */
             occurredAt?: string | null;
             /** @description Delitos, cada uno vigente en la fecha de los hechos / offences, each in force on the date of the facts */
-            offences?: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
+            offences?: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp153b-l30963" | "cp153h-l30963" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129h-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
             places?: components["schemas"]["PlacesDto"];
             policeUnit?: string;
             purposes?: ("sexual_exploitation" | "labour_exploitation" | "forced_labour" | "servitude" | "begging" | "sale_of_children" | "organ_trafficking" | "other")[];
@@ -1440,7 +1440,7 @@ export interface components {
              * @description docs/errors.md
              * @enum {string}
              */
-            code: "not_ready" | "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "victim_not_found" | "suspect_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "case_not_closed" | "case_already_same_facts" | "victim_voided" | "suspect_voided" | "registry_number_assigned" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
+            code: "not_ready" | "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "victim_not_found" | "suspect_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "case_not_closed" | "case_already_same_facts" | "victim_voided" | "suspect_voided" | "registry_number_assigned" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
             /** @description Qué pasó esta vez / what happened this time */
             detail: string;
             /** @description Igual a detail; se mantiene por compatibilidad / same as detail; kept for compatibility */
@@ -1558,7 +1558,7 @@ export interface components {
              */
             occurredAt?: string | null;
             /** @description Delitos, cada uno vigente en la fecha de los hechos / offences, each in force on the date of the facts */
-            offences?: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
+            offences?: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp153b-l30963" | "cp153h-l30963" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129h-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
             places?: components["schemas"]["PlacesDto"];
             /** @example DIRCTPTIM Lima */
             policeUnit: string;
@@ -1926,7 +1926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2067,11 +2067,43 @@ export interface operations {
             content: {
                 /**
                  * @example {
+                 *       "aggravatingCircumstances": [
+                 *         "victim_minor"
+                 *       ],
+                 *       "control": [
+                 *         "withheld_documents",
+                 *         "debt_bondage"
+                 *       ],
+                 *       "labourSectors": [
+                 *         "B"
+                 *       ],
                  *       "occurredAt": "2026-03-10T22:00:00-05:00",
+                 *       "offences": [
+                 *         "cp129a-l31146"
+                 *       ],
+                 *       "places": {
+                 *         "exploitation": {
+                 *           "country": "CL"
+                 *         },
+                 *         "recruitment": {
+                 *           "ubigeo": "160101"
+                 *         },
+                 *         "transit": [
+                 *           {
+                 *             "ubigeo": "15"
+                 *           }
+                 *         ]
+                 *       },
                  *       "policeUnit": "DIRCTPTIM Lima",
                  *       "purposes": [
                  *         "labour_exploitation"
                  *       ],
+                 *       "recruitment": [
+                 *         "job_offer"
+                 *       ],
+                 *       "references": {
+                 *         "policeReport": "Atestado 045-2026-DIRCTPTIM"
+                 *       },
                  *       "registeredAt": "2026-03-15T09:00:00-05:00",
                  *       "source": "hotline_referral",
                  *       "suspects": [
@@ -2307,7 +2339,7 @@ export interface operations {
                         labourSectors: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
                         /** Format: date-time */
                         occurredAt: string | null;
-                        offences: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
+                        offences: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp153b-l30963" | "cp153h-l30963" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129h-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
                         operations: {
                             /** Format: date-time */
                             conductedAt: string;
@@ -2435,7 +2467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,7 +2559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2583,7 +2615,7 @@ export interface operations {
             };
         };
     };
-    correctFacts: {
+    correctCaseFacts: {
         parameters: {
             query?: never;
             header?: never;
@@ -2594,6 +2626,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "changes": {
+                 *         "places": {
+                 *           "exploitation": {
+                 *             "country": "AR"
+                 *           }
+                 *         },
+                 *         "purposes": [
+                 *           "labour_exploitation",
+                 *           "sexual_exploitation"
+                 *         ]
+                 *       },
+                 *       "reason": "Error de digitación en el atestado"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CorrectCaseFactsDto"];
             };
         };
@@ -2640,7 +2688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2760,7 +2808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,7 +2929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2937,7 +2985,7 @@ export interface operations {
             };
         };
     };
-    recordReferences: {
+    recordCaseReferences: {
         parameters: {
             query?: never;
             header?: never;
@@ -2948,6 +2996,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "courtFile": null,
+                 *       "prosecutorFile": "CF 506014500-2026-123-0"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExternalReferencesInputDto"];
             };
         };
@@ -2994,7 +3048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3107,7 +3161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3163,7 +3217,7 @@ export interface operations {
             };
         };
     };
-    reopen: {
+    reopenCase: {
         parameters: {
             query?: never;
             header?: never;
@@ -3174,6 +3228,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Se identificaron nuevas víctimas",
+                 *       "reopenedAt": "2026-07-01T09:00:00-05:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReopenCaseDto"];
             };
         };
@@ -3220,7 +3280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3287,6 +3347,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "La misma denuncia registrada por dos unidades",
+                 *       "sameAsCaseId": "3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f1a2b3c"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MarkSameFactsDto"];
             };
         };
@@ -3333,7 +3399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3458,7 +3524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3526,6 +3592,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "No participó en los hechos"
+                 *     }
+                 */
                 "application/json": components["schemas"]["VoidPersonDto"];
             };
         };
@@ -3572,7 +3643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3656,6 +3727,7 @@ export interface operations {
                             daysSincePrevious: number;
                             /** @description Códigos del hito, sin datos personales / the milestone's codes, no personal field */
                             detail: {
+                                changed?: string[];
                                 /** @enum {string} */
                                 channel?: "phone" | "whatsapp" | "web" | "email" | "in_person";
                                 detained?: number;
@@ -3665,7 +3737,11 @@ export interface operations {
                                 prosecutionId?: string;
                                 /** Format: uuid */
                                 referralId?: string;
+                                /** @example 08-2025-000123 */
+                                registryNumber?: string;
                                 rescued?: number;
+                                /** Format: uuid */
+                                sameAsCaseId?: string;
                                 sentenceYears?: number | null;
                                 /** @enum {string} */
                                 source?: "hotline_referral" | "walk_in" | "police_operation" | "other_institution" | "ex_officio";
@@ -3717,7 +3793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3815,7 +3891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3883,6 +3959,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "changes": {
+                 *         "age": 16,
+                 *         "nationality": "VE"
+                 *       },
+                 *       "reason": "Edad y nacionalidad según su documento"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CorrectVictimDto"];
             };
         };
@@ -3929,7 +4014,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3997,6 +4082,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Registrada dos veces"
+                 *     }
+                 */
                 "application/json": components["schemas"]["VoidPersonDto"];
             };
         };
@@ -4043,7 +4133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4176,7 +4266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4498,7 +4588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4588,7 +4678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4705,7 +4795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4822,7 +4912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4936,7 +5026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5538,7 +5628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5728,7 +5818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5820,7 +5910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6179,7 +6269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6282,7 +6372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6311,7 +6401,7 @@ export interface operations {
             };
         };
     };
-    caseCatalogs: {
+    getCaseCatalogs: {
         parameters: {
             query?: never;
             header?: never;
@@ -6620,7 +6710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6704,7 +6794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6817,7 +6907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6929,7 +7019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7041,7 +7131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7348,7 +7438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7943,7 +8033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8195,7 +8285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8287,7 +8377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8405,7 +8495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8528,7 +8618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `victim_not_found`, `suspect_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;

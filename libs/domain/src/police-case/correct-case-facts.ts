@@ -7,12 +7,12 @@ import {
   checkOccurredAt,
   checkOffences,
   checkOffencesStillInForce,
-  checkPlaces,
   checkPurposes,
   lawDateOf,
   QUALIFICATION_CATALOGS,
   QUALIFICATION_LISTS,
 } from './police-case.qualification.js';
+import { checkPlaces } from './police-case.places.js';
 import type { PoliceCaseState } from './police-case.state.js';
 import {
   checkPlace,

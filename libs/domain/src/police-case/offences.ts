@@ -28,7 +28,9 @@ export interface OffenceProvision {
   title: { es: string; en: string };
   inForceFrom: string;
   inForceUntil: string | null;
-  /** Where the text was read: the official publication (El Peruano, date) and a public copy. */
+  /** The code whose text this one replaced (reworded or moved to another article); its window ends the day before. */
+  replaces?: string;
+  /** Where the text was read: the official publication (El Peruano, date) and the copy actually read. */
   source: string;
 }
 
@@ -41,7 +43,7 @@ export const OFFENCES = [
     title: { es: 'Trata de personas', en: 'Trafficking in persons' },
     inForceFrom: '2007-01-17',
     inForceUntil: '2014-10-21',
-    source: 'Ley 28950, art. 2 (El Peruano, 16-01-2007)',
+    source: 'Ley 28950 (El Peruano, 16-01-2007), which gave art. 153 this text',
   },
   {
     code: 'cp153a-l28950',
@@ -51,7 +53,7 @@ export const OFFENCES = [
     title: { es: 'Formas agravadas de la trata de personas', en: 'Aggravated trafficking in persons' },
     inForceFrom: '2007-01-17',
     inForceUntil: '2021-03-30',
-    source: 'Ley 28950, art. 2 (El Peruano, 16-01-2007)',
+    source: 'Ley 28950 (El Peruano, 16-01-2007), which gave art. 153-A this text',
   },
   {
     code: 'cp153-l30251',
@@ -61,7 +63,8 @@ export const OFFENCES = [
     title: { es: 'Trata de personas', en: 'Trafficking in persons' },
     inForceFrom: '2014-10-22',
     inForceUntil: '2021-03-30',
-    source: 'Ley 30251, art. único (El Peruano, 21-10-2014)',
+    replaces: 'cp153-l28950',
+    source: 'Ley 30251 (El Peruano, 21-10-2014), new text of art. 153',
   },
   {
     code: 'cp153b-dl1323',
@@ -70,8 +73,8 @@ export const OFFENCES = [
     article: '153-B',
     title: { es: 'Explotación sexual', en: 'Sexual exploitation' },
     inForceFrom: '2017-01-07',
-    inForceUntil: '2021-03-30',
-    source: 'Decreto Legislativo 1323, art. 2 (El Peruano, 06-01-2017)',
+    inForceUntil: '2019-06-18',
+    source: 'Decreto Legislativo 1323 (El Peruano, 06-01-2017), which incorporated art. 153-B',
   },
   {
     code: 'cp153c-dl1323',
@@ -81,7 +84,7 @@ export const OFFENCES = [
     title: { es: 'Esclavitud y otras formas de explotación', en: 'Slavery and other forms of exploitation' },
     inForceFrom: '2017-01-07',
     inForceUntil: '2021-03-30',
-    source: 'Decreto Legislativo 1323, art. 2 (El Peruano, 06-01-2017)',
+    source: 'Decreto Legislativo 1323 (El Peruano, 06-01-2017), which incorporated art. 153-C',
   },
   {
     code: 'cp168b-dl1323',
@@ -91,7 +94,28 @@ export const OFFENCES = [
     title: { es: 'Trabajo forzoso', en: 'Forced labour' },
     inForceFrom: '2017-01-07',
     inForceUntil: '2021-03-30',
-    source: 'Decreto Legislativo 1323, art. 2 (El Peruano, 06-01-2017)',
+    source: 'Decreto Legislativo 1323 (El Peruano, 06-01-2017), which incorporated art. 168-B',
+  },
+  {
+    code: 'cp153b-l30963',
+    category: 'sexual_exploitation',
+    law: 'Ley 30963',
+    article: '153-B',
+    title: { es: 'Explotación sexual', en: 'Sexual exploitation' },
+    inForceFrom: '2019-06-19',
+    inForceUntil: '2021-03-30',
+    replaces: 'cp153b-dl1323',
+    source: 'Ley 30963, art. 1 (El Peruano, 18-06-2019), new text of art. 153-B',
+  },
+  {
+    code: 'cp153h-l30963',
+    category: 'sexual_exploitation',
+    law: 'Ley 30963',
+    article: '153-H',
+    title: { es: 'Explotación sexual de niñas, niños y adolescentes', en: 'Sexual exploitation of children and adolescents' },
+    inForceFrom: '2019-06-19',
+    inForceUntil: '2021-03-30',
+    source: 'Ley 30963 (El Peruano, 18-06-2019), which incorporated art. 153-H',
   },
   {
     code: 'cp129a-l31146',
@@ -101,7 +125,8 @@ export const OFFENCES = [
     title: { es: 'Trata de personas', en: 'Trafficking in persons' },
     inForceFrom: '2021-03-31',
     inForceUntil: null,
-    source: 'Ley 31146, art. 2 (El Peruano, 30-03-2021)',
+    replaces: 'cp153-l30251',
+    source: 'Ley 31146 (El Peruano, 30-03-2021), which moved art. 153 to 129-A (Título I-A, Capítulo I)',
   },
   {
     code: 'cp129b-l31146',
@@ -111,7 +136,8 @@ export const OFFENCES = [
     title: { es: 'Formas agravadas de la trata de personas', en: 'Aggravated trafficking in persons' },
     inForceFrom: '2021-03-31',
     inForceUntil: null,
-    source: 'Ley 31146, art. 2 (El Peruano, 30-03-2021)',
+    replaces: 'cp153a-l28950',
+    source: 'Ley 31146 (El Peruano, 30-03-2021), which moved art. 153-A to 129-B and added its first paragraph, item 7',
   },
   {
     code: 'cp129c-l31146',
@@ -121,7 +147,19 @@ export const OFFENCES = [
     title: { es: 'Explotación sexual', en: 'Sexual exploitation' },
     inForceFrom: '2021-03-31',
     inForceUntil: null,
-    source: 'Ley 31146, art. 2 (El Peruano, 30-03-2021)',
+    replaces: 'cp153b-l30963',
+    source: 'Ley 31146 (El Peruano, 30-03-2021), which moved art. 153-B to 129-C (Título I-A, Capítulo II)',
+  },
+  {
+    code: 'cp129h-l31146',
+    category: 'sexual_exploitation',
+    law: 'Ley 31146',
+    article: '129-H',
+    title: { es: 'Explotación sexual de niñas, niños y adolescentes', en: 'Sexual exploitation of children and adolescents' },
+    inForceFrom: '2021-03-31',
+    inForceUntil: null,
+    replaces: 'cp153h-l30963',
+    source: 'Ley 31146 (El Peruano, 30-03-2021), which moved art. 153-H to 129-H (Título I-A, Capítulo II)',
   },
   {
     code: 'cp129n-l31146',
@@ -131,7 +169,8 @@ export const OFFENCES = [
     title: { es: 'Esclavitud y otras formas de explotación', en: 'Slavery and other forms of exploitation' },
     inForceFrom: '2021-03-31',
     inForceUntil: null,
-    source: 'Ley 31146, art. 2 (El Peruano, 30-03-2021)',
+    replaces: 'cp153c-dl1323',
+    source: 'Ley 31146 (El Peruano, 30-03-2021), which moved art. 153-C to 129-Ñ (Título I-A, Capítulo II)',
   },
   {
     code: 'cp129o-l31146',
@@ -141,7 +180,8 @@ export const OFFENCES = [
     title: { es: 'Trabajo forzoso', en: 'Forced labour' },
     inForceFrom: '2021-03-31',
     inForceUntil: null,
-    source: 'Ley 31146, art. 2 (El Peruano, 30-03-2021)',
+    replaces: 'cp168b-dl1323',
+    source: 'Ley 31146 (El Peruano, 30-03-2021), which moved art. 168-B to 129-O (Título I-A, Capítulo II)',
   },
   {
     code: 'cp303a-l28950',
@@ -151,7 +191,7 @@ export const OFFENCES = [
     title: { es: 'Tráfico ilícito de migrantes', en: 'Migrant smuggling' },
     inForceFrom: '2007-01-17',
     inForceUntil: null,
-    source: 'Ley 28950, art. 2 (El Peruano, 16-01-2007)',
+    source: 'Ley 28950 (El Peruano, 16-01-2007), which gave art. 303-A this text',
   },
   {
     code: 'cp303b-l28950',
@@ -161,7 +201,7 @@ export const OFFENCES = [
     title: { es: 'Formas agravadas del tráfico ilícito de migrantes', en: 'Aggravated migrant smuggling' },
     inForceFrom: '2007-01-17',
     inForceUntil: null,
-    source: 'Ley 28950, art. 2 (El Peruano, 16-01-2007)',
+    source: 'Ley 28950 (El Peruano, 16-01-2007), which incorporated art. 303-B',
   },
 ] as const satisfies readonly OffenceProvision[];
 

@@ -1,3 +1,5 @@
+import { limaDate } from '../shared/time.js';
+
 /** Codes used on the wire (API, exports, integration events); Spanish labels belong to the UI. */
 export const CASE_SOURCES = ['hotline_referral', 'walk_in', 'police_operation', 'other_institution', 'ex_officio'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
@@ -174,6 +176,11 @@ export type VictimCorrectableField = (typeof VICTIM_CORRECTABLE_FIELDS)[number];
 export const REGISTRY_NUMBER_STREAM_PREFIX = 'registry-number-';
 export const registryNumberStreamName = (department: string, year: number): string =>
   `${REGISTRY_NUMBER_STREAM_PREFIX}${department}-${year}`;
+
+/** The numbering series of a case: the department of its ubigeo at registration and the Lima year of registeredAt. */
+export function registryNumberSeries(ubigeo: string, registeredAt: string): { department: string; year: number } {
+  return { department: ubigeo.slice(0, 2), year: Number(limaDate(registeredAt).slice(0, 4)) };
+}
 
 /** `08-2025-000123`: department, year of registration (Lima), sequence in that department and year from 1. */
 export const REGISTRY_NUMBER_FORMAT = /^(\d{2})-(\d{4})-(\d{6,})$/;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError, NotAllowed, NotFound } from '../shared/errors.js';
 import { given } from '../testing/given-when-then.js';
+import { formatRegistryNumber, registryNumberSeries, registryNumberStreamName } from './police-case.codes.js';
 import {
   assignNumber,
   closed,
@@ -59,6 +60,15 @@ describe('RecordExternalReferences', () => {
     given(decider, [])
       .when(recordReferences({ policeReport: 'OF-1' }))
       .thenThrows(NotFound, 'case_not_found');
+  });
+});
+
+describe('registry number series', () => {
+  it('takes the department of the ubigeo and the Lima year of the registration', () => {
+    expect(registryNumberSeries('170101', '2026-01-01T04:59:59.000Z')).toEqual({ department: '17', year: 2025 });
+    expect(registryNumberSeries('08', '2026-01-01T05:00:00.000Z')).toEqual({ department: '08', year: 2026 });
+    expect(formatRegistryNumber('08', 2026, 123)).toBe('08-2026-000123');
+    expect(registryNumberStreamName('08', 2026)).toBe('registry-number-08-2026');
   });
 });
 
