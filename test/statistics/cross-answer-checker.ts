@@ -27,15 +27,25 @@ const ADDITIVE = [
   'referral_speed',
   'denunciations_by_source',
   'denunciations_by_purpose',
+  'denunciations_by_offence_category',
+  'denunciations_by_aggravating_circumstance',
   'justice_activity',
   'funnel',
 ];
 /** Of those, the ones counting denunciations (and their acts): the part with no department is the national `unknown` row. */
-const OF_DENUNCIATIONS = ['denunciations_by_source', 'denunciations_by_purpose', 'justice_activity', 'funnel'];
+const OF_DENUNCIATIONS = [
+  'denunciations_by_source',
+  'denunciations_by_purpose',
+  'denunciations_by_offence_category',
+  'denunciations_by_aggravating_circumstance',
+  'justice_activity',
+  'funnel',
+];
 const SHARED: Array<Array<[string, string, string]>> = [
   [
     ['victims_by_sex_age', T, T],
     ['victims_by_nationality', T, 'victims'],
+    ['victims_by_place_of_exploitation', T, T],
   ],
   [
     ['denunciations_by_source', T, 'denunciations'],

@@ -27,6 +27,7 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
     denunciations_by_department: (row) =>
       count(facts.cases, (c) => scope.periods.has(c.period) && (row === T ? scope.dept === null || c.dept === scope.dept : c.dept === row)),
     denunciations_by_purpose: (row) => count(cases, (c) => hasPurpose(c.purposes, row)),
+    ...denunciationTables(cases),
     justice_activity: (row) => {
       if (row === 'identified') return count(cases, (c) => c.suspects > 0);
       const act = { investigated: 'opened', sanctioned: 'conviction', acquitted: 'acquittal' }[row] ?? row;
@@ -38,12 +39,28 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
   };
 }
 
+/** Lists read like purposes: a code counts the units that list it, 'unknown' those with an empty list. */
+function denunciationTables(cases: Facts['cases']): Record<string, Expect> {
+  return {
+    denunciations_by_offence_category: (row) => cases.filter((c) => hasPurpose(c.offences, row)).length,
+    denunciations_by_aggravating_circumstance: (row) => cases.filter((c) => hasPurpose(c.aggravating, row)).length,
+  };
+}
+
+const nationalityClass = (nationality: string) => (nationality === 'PE' ? 'peruvian' : nationality === 'unknown' ? 'unknown' : 'foreign');
+const labour = (v: Facts['victims'][number]) =>
+  v.labourSectors.length > 0 || v.purposes.includes('labour_exploitation') || v.purposes.includes('forced_labour');
+
 function victimTables(all: Facts['victims'], inScope: (f: { period: string; dept: string }) => boolean): Record<string, Expect> {
   const victims = all.filter(inScope);
   return {
     victims_by_sex_age: (row, col) => victims.filter((v) => any(row, v.sex) && any(col, v.ageGroup)).length,
     victims_by_nationality: (row) => victims.filter((v) => any(row, v.nationality)).length,
+    victims_by_place_of_exploitation: (row, col) =>
+      victims.filter((v) => any(row, v.place) && any(col, nationalityClass(v.nationality))).length,
     victims_by_purpose: (row) => victims.filter((v) => hasPurpose(v.purposes, row)).length,
+    victims_by_recruitment_method: (row) => victims.filter((v) => hasPurpose(v.recruitment, row)).length,
+    victims_by_economic_sector: (row) => victims.filter((v) => labour(v) && hasPurpose(v.labourSectors, row)).length,
   };
 }
 
@@ -65,6 +82,7 @@ export function expectedIneiAnnual(facts: Facts, year: number): Record<string, E
     denunciations_by_department_month: (row, col) => cases.filter((c) => any(row, c.dept) && any(col, c.period)).length,
     ...victimTables(facts.victims, inYear),
     by_purpose: (row, col) => (col === 'victims' ? victims : cases).filter((x) => hasPurpose(x.purposes, row)).length,
+    ...denunciationTables(cases),
     cases_by_stage: (row, col) =>
       col === 'registered'
         ? cases.filter((c) => any(row, c.dept)).length

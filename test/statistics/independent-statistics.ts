@@ -11,6 +11,45 @@ export interface RawEvent {
 const lima = (instant: string) => new Date(Date.parse(instant) - 5 * 3_600_000).toISOString().slice(0, 7);
 const dept = (ubigeo: string | null | undefined) => (ubigeo ? ubigeo.slice(0, 2) : 'unknown');
 
+/** Offence codes by statistical category, as docs/legal-catalog.md maps them (written out here, not imported). */
+const CATEGORY: Record<string, string> = {
+  'cp153-l28950': 'trafficking',
+  'cp153-l30251': 'trafficking',
+  'cp129a-l31146': 'trafficking',
+  'cp153a-l28950': 'trafficking_aggravated',
+  'cp129b-l31146': 'trafficking_aggravated',
+  'cp153b-dl1323': 'sexual_exploitation',
+  'cp153b-l30963': 'sexual_exploitation',
+  'cp153h-l30963': 'sexual_exploitation',
+  'cp129c-l31146': 'sexual_exploitation',
+  'cp129h-l31146': 'sexual_exploitation',
+  'cp153c-dl1323': 'slavery_and_other_exploitation',
+  'cp129n-l31146': 'slavery_and_other_exploitation',
+  'cp168b-dl1323': 'forced_labour',
+  'cp129o-l31146': 'forced_labour',
+  'cp303a-l28950': 'migrant_smuggling',
+  'cp303b-l28950': 'migrant_smuggling_aggravated',
+};
+const categories = (codes: string[] | undefined) => [...new Set((codes ?? []).map((code) => CATEGORY[code] ?? 'unknown'))];
+/** The department of the place of exploitation, `abroad:XX` for a country, 'unknown' when none. */
+const exploitationPlace = (places: { exploitation?: { ubigeo?: string; country?: string } | null } | undefined) => {
+  const p = places?.exploitation;
+  return p?.ubigeo ? p.ubigeo.slice(0, 2) : p?.country ? `abroad:${p.country}` : 'unknown';
+};
+
+/** A victim as counted, with what it takes from its denunciation. */
+export interface VictimFact {
+  period: string;
+  dept: string;
+  sex: string;
+  ageGroup: string;
+  nationality: string;
+  purposes: string[];
+  place: string;
+  recruitment: string[];
+  labourSectors: string[];
+}
+
 export interface Facts {
   calls: Array<{ period: string; dept: string; trafficking: boolean; closed: boolean }>;
   referrals: Array<{ period: string; dept: string; to: string; source: string; status: string; hours: number | null }>;
@@ -24,10 +63,17 @@ export interface Facts {
     investigation: boolean;
     accusation: boolean;
     ruling: boolean;
+    offences: string[];
+    aggravating: string[];
+    place: string;
+    recruitment: string[];
+    labourSectors: string[];
+    /** Marked as the same facts as another case: counted nowhere (its acts still are). */
+    sameAs: string | null;
   }>;
-  victims: Array<{ period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[] }>;
+  victims: VictimFact[];
   /** The same, as a department counts them: one person once among that department's denunciations only. */
-  departmentVictims: Array<{ period: string; dept: string; sex: string; ageGroup: string; nationality: string; purposes: string[] }>;
+  departmentVictims: VictimFact[];
   /** Acts of the justice system, each in the month it happened and the department of its denunciation. */
   acts: Array<{ act: 'opened' | 'accused' | 'archived' | 'dismissed' | 'conviction' | 'acquittal'; period: string; dept: string }>;
 }
@@ -36,10 +82,11 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
   const calls = new Map<string, Facts['calls'][number] & { receivedAt: string }>();
   const referrals = new Map<string, Facts['referrals'][number] & { referredAt: string }>();
   const cases = new Map<string, Facts['cases'][number]>();
-  const victims: Array<{ caseId: string; sex: string; ageGroup: string; nationality: string }> = [];
-  const linked = new Set<string>();
-  const departmentVictims: typeof victims = [];
-  const linkedInDepartment = new Set<string>();
+  // Every VictimIdentified, in log order, as corrected since; voided ones stay, marked.
+  const records = new Map<
+    string,
+    { caseId: string; sex: string; ageGroup: string; nationality: string; linkId: string | null; voided: boolean }
+  >();
   const prosecutions = new Map<string, { caseId: string; opened: string; accused?: string; archived?: string; dismissed?: string }>();
   const trials = new Map<string, { caseId: string; ruled?: string; verdict?: string }>();
   for (const { type, data: d } of events) {
@@ -96,18 +143,43 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
         investigation: false,
         accusation: false,
         ruling: false,
+        offences: categories(d.offences),
+        aggravating: d.aggravatingCircumstances ?? [],
+        place: exploitationPlace(d.places),
+        recruitment: d.recruitment ?? [],
+        labourSectors: d.labourSectors ?? [],
+        sameAs: null,
       });
     if (type === 'SuspectIdentified') cases.get(d.caseId)!.suspects++;
-    // One person named in several denunciations (same document) is one victim, as first registered.
-    if (type === 'VictimIdentified' && !(d.linkId && linked.has(d.linkId))) {
-      if (d.linkId) linked.add(d.linkId);
-      victims.push({ caseId: d.caseId, sex: d.sex, ageGroup: d.ageGroup, nationality: d.nationality });
+    if (type === 'SuspectVoided') cases.get(d.caseId)!.suspects--;
+    if (type === 'CaseFactsCorrected') {
+      const c = cases.get(d.caseId)!;
+      const x = d.changes;
+      if (x.registeredAt) c.period = lima(x.registeredAt);
+      if (x.ubigeo) c.dept = dept(x.ubigeo);
+      if (x.purposes) c.purposes = x.purposes;
+      if (x.offences) c.offences = categories(x.offences);
+      if (x.aggravatingCircumstances) c.aggravating = x.aggravatingCircumstances;
+      if (x.places) c.place = exploitationPlace(x.places);
+      if (x.recruitment) c.recruitment = x.recruitment;
+      if (x.labourSectors) c.labourSectors = x.labourSectors;
     }
-    const inDepartment = d.documentHash && cases.has(d.caseId) ? `${cases.get(d.caseId)!.dept}/${d.documentHash}` : null;
-    if (type === 'VictimIdentified' && !(inDepartment && linkedInDepartment.has(inDepartment))) {
-      if (inDepartment) linkedInDepartment.add(inDepartment);
-      departmentVictims.push({ caseId: d.caseId, sex: d.sex, ageGroup: d.ageGroup, nationality: d.nationality });
+    if (type === 'CaseMarkedSameFacts') cases.get(d.caseId)!.sameAs ??= d.sameAsCaseId;
+    if (type === 'VictimIdentified')
+      records.set(d.victimId, {
+        caseId: d.caseId,
+        sex: d.sex,
+        ageGroup: d.ageGroup,
+        nationality: d.nationality,
+        linkId: d.linkId || null,
+        voided: false,
+      });
+    if (type === 'VictimCorrected') {
+      const r = records.get(d.victimId)!;
+      for (const field of ['sex', 'ageGroup', 'nationality'] as const) if (d.changes[field] !== undefined) r[field] = d.changes[field];
+      if ('linkId' in d) r.linkId = d.linkId || null;
     }
+    if (type === 'VictimVoided') records.get(d.victimId)!.voided = true;
     if (type === 'ProsecutionOpened') prosecutions.set(d.prosecutionId, { caseId: d.caseId, opened: lima(d.openedAt) });
     if (type === 'AccusationFiled') prosecutions.get(d.prosecutionId)!.accused ??= lima(d.occurredAt);
     if (type === 'ProsecutionArchived') prosecutions.get(d.prosecutionId)!.archived ??= lima(d.occurredAt);
@@ -116,6 +188,8 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     if (type === 'RulingIssued' && d.instance === 1) Object.assign(trials.get(d.trialId)!, { ruled: lima(d.ruledAt), verdict: d.verdict });
   }
   const acts: Facts['acts'] = [];
+  // The denunciations counted; a duplicate's prosecutions and trials still count as acts, in its department.
+  const counted = [...cases.values()].filter((c) => c.sameAs === null);
   for (const p of prosecutions.values()) {
     const c = cases.get(p.caseId)!;
     c.investigation = true;
@@ -132,17 +206,42 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
   return {
     calls: [...calls.values()],
     referrals: [...referrals.values()],
-    cases: [...cases.values()],
+    cases: counted,
     acts,
-    victims: victims.map((v) => {
-      const c = cases.get(v.caseId)!;
-      return { ...v, period: c.period, dept: c.dept, purposes: c.purposes };
-    }),
-    departmentVictims: departmentVictims.map((v) => {
-      const c = cases.get(v.caseId)!;
-      return { ...v, period: c.period, dept: c.dept, purposes: c.purposes };
-    }),
+    ...countedVictims(records, cases),
   };
+}
+
+/**
+ * One person named in several denunciations (same document, as last corrected) is one victim, as first
+ * identified among her records that count (not voided, in a case not marked as the same facts); in a department,
+ * once among that department's denunciations.
+ */
+function countedVictims(
+  records: Map<string, { caseId: string; sex: string; ageGroup: string; nationality: string; linkId: string | null; voided: boolean }>,
+  cases: Map<string, Facts['cases'][number]>,
+): Pick<Facts, 'victims' | 'departmentVictims'> {
+  const national = new Map<string, VictimFact>();
+  const local = new Map<string, VictimFact>();
+  for (const [victimId, r] of records) {
+    const c = cases.get(r.caseId)!;
+    if (r.voided || c.sameAs !== null) continue;
+    const fact: VictimFact = {
+      period: c.period,
+      dept: c.dept,
+      sex: r.sex,
+      ageGroup: r.ageGroup,
+      nationality: r.nationality,
+      purposes: c.purposes,
+      place: c.place,
+      recruitment: c.recruitment,
+      labourSectors: c.labourSectors,
+    };
+    const person = r.linkId ? `document ${r.linkId}` : `victim ${victimId}`;
+    if (!national.has(person)) national.set(person, fact);
+    if (!local.has(`${c.dept} ${person}`)) local.set(`${c.dept} ${person}`, fact);
+  }
+  return { victims: [...national.values()], departmentVictims: [...local.values()] };
 }
 
 export function median(values: number[]): number | null {

@@ -14,6 +14,7 @@ const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
   [
     ['victims_by_sex_age', 'total', 'total'],
     ['victims_by_nationality', 'total', 'victims'],
+    ['victims_by_place_of_exploitation', 'total', 'total'],
   ],
   [
     ['denunciations_by_source', 'total', 'denunciations'],
@@ -52,6 +53,7 @@ describe('official statistics over a generated three-year log', () => {
   let statistics: OfficialStatistics;
   let facts: Facts;
   let victimEvents: number;
+  let log: RawEvent[];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -59,11 +61,12 @@ describe('official statistics over a generated three-year log', () => {
     const departments = catalogs.ubigeo.departmentCodes();
     await appendDataset(
       new PostgresEventStore(db.pool),
-      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments }),
+      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true }),
     );
     await waitUntilLogVisible(db.pool);
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
     const { rows } = await db.pool.query<RawEvent>('SELECT event_type AS type, data FROM events ORDER BY transaction_id, global_position');
+    log = rows;
     facts = computeFacts(rows);
     victimEvents = rows.filter((e) => e.type === 'VictimIdentified').length;
     statistics = new OfficialStatistics(db.dataSource, catalogs);
@@ -77,6 +80,17 @@ describe('official statistics over a generated three-year log', () => {
     expect(new Set(facts.victims.map((v) => v.nationality)).size).toBeGreaterThan(3);
     // Some victims are named in several denunciations (same document): counted once.
     expect(victimEvents - facts.victims.length).toBeGreaterThan(20);
+    // Issue 13: qualification, places abroad, and every kind of correction.
+    const typesOf = new Map<string, number>();
+    for (const e of log) typesOf.set(e.type, (typesOf.get(e.type) ?? 0) + 1);
+    for (const type of ['CaseFactsCorrected', 'VictimCorrected', 'VictimVoided', 'SuspectVoided', 'CaseReopened', 'CaseMarkedSameFacts'])
+      expect({ type, enough: (typesOf.get(type) ?? 0) >= 10 }).toEqual({ type, enough: true });
+    expect(log.filter((e) => e.type === 'VictimCorrected' && 'linkId' in e.data).length).toBeGreaterThan(10);
+    expect(facts.victims.filter((v) => v.place.startsWith('abroad:') && v.nationality === 'PE').length).toBeGreaterThan(10);
+    expect(facts.victims.filter((v) => /^\d\d$/.test(v.place) && !['PE', 'unknown'].includes(v.nationality)).length).toBeGreaterThan(10);
+    expect(new Set(facts.cases.flatMap((c) => c.offences)).size).toBeGreaterThan(6);
+    expect(facts.cases.filter((c) => c.aggravating.length > 0).length).toBeGreaterThan(50);
+    expect(facts.victims.filter((v) => v.labourSectors.length > 0).length).toBeGreaterThan(20);
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {
@@ -97,14 +111,46 @@ describe('official statistics over a generated three-year log', () => {
         'denunciations_by_department_month',
         'victims_by_sex_age',
         'victims_by_nationality',
+        'victims_by_place_of_exploitation',
         'victims_by_purpose',
         'by_purpose',
+        'denunciations_by_offence_category',
+        'denunciations_by_aggravating_circumstance',
+        'victims_by_recruitment_method',
+        'victims_by_economic_sector',
         'cases_by_stage',
         'hotline_by_department',
       ]);
       compare(report, expectedIneiAnnual(facts, year));
     }
   });
+
+  it('as of a position before or amid the corrections, every cell equals the computation from the log up to it', async () => {
+    const corrections = ['CaseFactsCorrected', 'VictimCorrected', 'VictimVoided', 'SuspectVoided', 'CaseMarkedSameFacts'];
+    const first = log.findIndex((e) => corrections.includes(e.type));
+    const amid = first + Math.floor((log.length - first) / 2);
+    for (const position of [first, amid]) {
+      const before = computeFacts(log.slice(0, position));
+      for (const period of MONTHS.filter((m) => m.startsWith('2024-'))) {
+        for (const dept of [null, '15']) {
+          const report = await statistics.report({ kind: 'monthly', period, department: dept }, { asOf: position, disclosure: EXACT });
+          expect(report.asOfPosition).toBe(position);
+          compare(report, expectedMonthly(before, { periods: new Set([period]), dept }));
+        }
+      }
+      for (const year of YEARS) {
+        const report = await statistics.report(
+          { kind: 'inei-annual', period: String(year), department: null },
+          { asOf: position, disclosure: EXACT },
+        );
+        compare(report, expectedIneiAnnual(before, year));
+      }
+    }
+    // The corrections moved figures: the view before them is not today's.
+    const then = await statistics.report({ kind: 'inei-annual', period: '2024', department: null }, { asOf: first, disclosure: EXACT });
+    const now = await statistics.report({ kind: 'inei-annual', period: '2024', department: null }, { disclosure: EXACT });
+    expect(canonicalJson(then.tables)).not.toBe(canonicalJson(now.tables));
+  }, 120_000);
 
   it('as of the current position, the ledger gives the same bytes as the current cells', async () => {
     for (const period of ['2023-01', '2024-02', '2025-12']) {
@@ -163,4 +209,21 @@ describe('official statistics over a generated three-year log', () => {
     }
     expect(suppressed).toBeGreaterThan(50);
   });
+
+  it('rebuilt in one batch or in small ones, the ledger and the cells are the same (units loaded within a batch or across)', async () => {
+    const snapshot = async () => ({
+      cells: (await db.pool.query('SELECT period, measure, department, d1, d2, d3, n FROM stat_cells ORDER BY 1, 2, 3, 4, 5, 6')).rows,
+      ledger: (
+        await db.pool.query(
+          'SELECT log_position, measure, period, department, d1, d2, d3, sign FROM stat_ledger ORDER BY log_position, measure, period, department, d1, d2, d3, sign',
+        )
+      ).rows,
+    });
+    const original = await snapshot();
+    expect(original.ledger.length).toBeGreaterThan(10_000);
+    for (const batchSize of [100_000, 97]) {
+      await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize }).rebuild();
+      expect(await snapshot()).toEqual(original);
+    }
+  }, 120_000);
 });

@@ -14,9 +14,26 @@ export interface DatasetOptions {
   calls: number;
   cases: number;
   departments: readonly string[];
+  /**
+   * Issue 13: qualification on most registrations (offences in force, aggravating circumstances, places abroad
+   * too, recruitment, control, sectors) and, recorded after everything else, corrections of facts and victims
+   * (new documents too), voided victims and suspects, reopened cases and cases marked as the same facts.
+   * Off: the log of earlier versions, draw for draw.
+   */
+  qualification?: boolean;
 }
 
-type Stream = { streamId: string; events: NewEvent[] };
+/** `expectedVersion`: a later append to a stream already written (the corrections). */
+type Stream = { streamId: string; events: NewEvent[]; expectedVersion?: number };
+
+/** What the corrections need to know of a generated denunciation. */
+interface GeneratedCase {
+  caseId: string;
+  events: number;
+  registeredAt: string;
+  victims: Array<{ victimId: string }>;
+  suspects: string[];
+}
 
 const SEXES = ['female', 'female', 'male', 'other', 'unknown'];
 const NATIONALITIES = ['PE', 'PE', 'PE', 'VE', 'CO', 'BO', 'unknown'];
@@ -141,7 +158,12 @@ export function generateDataset(options: DatasetOptions): Stream[][] {
     documents.push(rng.uuid());
     return documents.at(-1)!;
   };
-  for (let i = 0; i < options.cases; i++) groups.push(denunciation(rng, event, instant, later, ubigeo, referral, linkId));
+  const generated: GeneratedCase[] = [];
+  const qualify = options.qualification ? (at: string, purposes: string[]) => qualification(rng, at, purposes, options.departments) : null;
+  for (let i = 0; i < options.cases; i++) {
+    groups.push(denunciation(rng, event, instant, later, ubigeo, referral, linkId, qualify, generated));
+  }
+  if (options.qualification) groups.push(...corrections(rng, event, instant, ubigeo, linkId, generated, options.departments));
   return groups;
 }
 
@@ -153,10 +175,14 @@ function denunciation(
   ubigeo: () => string,
   referral: (source: { kind: string; id: string }, at: string) => Stream,
   linkId: () => string | null,
+  qualify: ((at: string, purposes: string[]) => Record<string, unknown>) | null,
+  generated: GeneratedCase[],
 ): Stream[] {
   const caseId = rng.uuid();
   const registeredAt = instant();
   const purposes = PURPOSES.filter(() => rng.chance(0.2));
+  const generatedCase: GeneratedCase = { caseId, events: 0, registeredAt, victims: [], suspects: [] };
+  generated.push(generatedCase);
   const events = [
     event('CaseRegistered', {
       caseId,
@@ -167,14 +193,17 @@ function denunciation(
       source: rng.pick(SOURCES),
       referralId: null,
       purposes,
+      ...(qualify && rng.chance(0.8) ? qualify(registeredAt, purposes) : {}),
     }),
   ];
   for (let v = rng.int(0, 3); v > 0; v--) {
     const age = rng.chance(0.85) ? rng.int(3, 70) : null;
+    const victimId = rng.uuid();
+    generatedCase.victims.push({ victimId });
     events.push(
       event('VictimIdentified', {
         caseId,
-        victimId: rng.uuid(),
+        victimId,
         sex: rng.pick(SEXES),
         age,
         ageGroup: ageGroup(age),
@@ -186,10 +215,11 @@ function denunciation(
     );
   }
   for (let s = rng.int(0, 2); s > 0; s--) {
-    events.push(
-      event('SuspectIdentified', { caseId, suspectId: rng.uuid(), sex: rng.pick(SEXES), age: null, nationality: 'PE', role: null }),
-    );
+    const suspectId = rng.uuid();
+    generatedCase.suspects.push(suspectId);
+    events.push(event('SuspectIdentified', { caseId, suspectId, sex: rng.pick(SEXES), age: null, nationality: 'PE', role: null }));
   }
+  generatedCase.events = events.length;
   const streams: Stream[] = [{ streamId: `case-${caseId}`, events }];
   if (rng.chance(0.1)) streams.push(referral({ kind: 'case', id: caseId }, registeredAt));
   if (!rng.chance(0.6)) return streams;
@@ -242,13 +272,170 @@ function denunciation(
   return streams;
 }
 
-/** Appends each stream in one append; groups eight at a time, each group's streams one after the other. */
+/**
+ * Appends each stream in one append; groups eight at a time, each group's streams one after the other; the later
+ * appends (corrections) after all the others.
+ */
 export async function appendDataset(store: PostgresEventStore, groups: readonly Stream[][]): Promise<void> {
-  for (let i = 0; i < groups.length; i += 8) {
-    await Promise.all(
-      groups.slice(i, i + 8).map(async (group) => {
-        for (const stream of group) await store.append(stream.streamId, stream.events, 0);
-      }),
-    );
+  const isLater = (group: Stream[]) => group.some((stream) => stream.expectedVersion !== undefined);
+  for (const phase of [groups.filter((g) => !isLater(g)), groups.filter(isLater)]) {
+    for (let i = 0; i < phase.length; i += 8) {
+      await Promise.all(
+        phase.slice(i, i + 8).map(async (group) => {
+          for (const stream of group) await store.append(stream.streamId, stream.events, stream.expectedVersion ?? 0);
+        }),
+      );
+    }
   }
+}
+
+/** The codes as the contract lists them, in catalog order (a decider records lists deduplicated in that order). */
+const OFFENCES: Array<[code: string, from: string, until: string | null]> = [
+  ['cp153-l28950', '2007-01-17', '2014-10-21'],
+  ['cp153a-l28950', '2007-01-17', '2021-03-30'],
+  ['cp153-l30251', '2014-10-22', '2021-03-30'],
+  ['cp153b-dl1323', '2017-01-07', '2019-06-18'],
+  ['cp153c-dl1323', '2017-01-07', '2021-03-30'],
+  ['cp168b-dl1323', '2017-01-07', '2021-03-30'],
+  ['cp153b-l30963', '2019-06-19', '2021-03-30'],
+  ['cp153h-l30963', '2019-06-19', '2021-03-30'],
+  ['cp129a-l31146', '2021-03-31', null],
+  ['cp129b-l31146', '2021-03-31', null],
+  ['cp129c-l31146', '2021-03-31', null],
+  ['cp129h-l31146', '2021-03-31', null],
+  ['cp129n-l31146', '2021-03-31', null],
+  ['cp129o-l31146', '2021-03-31', null],
+  ['cp303a-l28950', '2007-01-17', null],
+  ['cp303b-l28950', '2007-01-17', null],
+];
+const AGGRAVATING = [
+  'public_official',
+  'organization_member',
+  'several_victims',
+  'victim_minor',
+  'victim_older_adult',
+  'victim_disability',
+  'victim_pregnant',
+  'family_or_care_tie',
+  'several_perpetrators',
+  'criminal_organization',
+  'victim_death',
+  'serious_harm',
+];
+const RECRUITMENT = [
+  'job_offer',
+  'study_or_travel_offer',
+  'relative',
+  'intimate_partner',
+  'friend_or_acquaintance',
+  'internet_or_app',
+  'abduction',
+];
+const CONTROL = ['debt_bondage', 'withheld_documents', 'threats', 'physical_violence', 'isolation'];
+const SECTORS = ['A', 'B', 'C', 'G', 'I', 'T'];
+const SEXUAL = ['prostitution', 'pornography', 'remote_interactive_services', 'sexual_tourism'];
+const COUNTRIES = ['AR', 'BO', 'BR', 'CL', 'CO', 'EC', 'ES', 'US'];
+
+const limaDate = (instant: string) => new Date(Date.parse(instant) - 5 * 3_600_000).toISOString().slice(0, 10);
+
+type Rng = ReturnType<typeof seededRandom>;
+
+function offencesOn(rng: Rng, date: string): string[] {
+  const inForce = OFFENCES.filter(([, from, until]) => from <= date && (until === null || date <= until)).map(([code]) => code);
+  const chosen = new Set([rng.pick(inForce), ...(rng.chance(0.3) ? [rng.pick(inForce)] : [])]);
+  return inForce.filter((code) => chosen.has(code));
+}
+
+function place(rng: Rng, departments: readonly string[]) {
+  const roll = rng.next();
+  if (roll < 0.3) return { country: rng.pick(COUNTRIES) };
+  if (roll < 0.8) return { ubigeo: rng.chance(0.5) ? `${rng.pick(departments)}0101` : rng.pick(departments) };
+  return null;
+}
+
+const subset = (rng: Rng, codes: readonly string[], p: number) => codes.filter(() => rng.chance(p));
+
+/** CaseRegistered's qualification fields; for a third of the cases, facts before the 2021 reform. */
+function qualification(rng: Rng, registeredAt: string, purposes: string[], departments: readonly string[]): Record<string, unknown> {
+  const occurredAt = rng.chance(0.3) ? new Date(Date.UTC(rng.int(2015, 2020), rng.int(0, 11), rng.int(1, 28), 15)).toISOString() : null;
+  return {
+    occurredAt,
+    offences: rng.chance(0.85) ? offencesOn(rng, limaDate(occurredAt ?? registeredAt)) : [],
+    aggravatingCircumstances: subset(rng, AGGRAVATING, 0.12),
+    places: {
+      recruitment: place(rng, departments),
+      transit: rng.chance(0.3) ? [{ ubigeo: rng.pick(departments) }] : [],
+      exploitation: place(rng, departments),
+    },
+    recruitment: subset(rng, RECRUITMENT, 0.2),
+    control: subset(rng, CONTROL, 0.2),
+    labourSectors: purposes.includes('labour_exploitation') || rng.chance(0.1) ? subset(rng, SECTORS, 0.3) : [],
+    sexualExploitation: purposes.includes('sexual_exploitation') ? subset(rng, SEXUAL, 0.4) : [],
+  };
+}
+
+/** What a case correction may change, in the event's field order; never empty. */
+function factChanges(rng: Rng, c: GeneratedCase, instant: () => string, ubigeo: () => string, departments: readonly string[]) {
+  const changes: Record<string, unknown> = {};
+  if (rng.chance(0.35)) changes.registeredAt = instant();
+  if (rng.chance(0.35) || Object.keys(changes).length === 0) changes.ubigeo = ubigeo();
+  if (rng.chance(0.3)) changes.purposes = PURPOSES.filter(() => rng.chance(0.25));
+  if (rng.chance(0.3)) changes.offences = offencesOn(rng, limaDate((changes.registeredAt as string | undefined) ?? c.registeredAt));
+  if (rng.chance(0.3)) changes.aggravatingCircumstances = subset(rng, AGGRAVATING, 0.2);
+  if (rng.chance(0.35)) changes.places = { recruitment: null, transit: [], exploitation: place(rng, departments) };
+  if (rng.chance(0.3)) changes.recruitment = subset(rng, RECRUITMENT, 0.25);
+  if (rng.chance(0.25)) changes.labourSectors = subset(rng, SECTORS, 0.3);
+  return changes;
+}
+
+/**
+ * Corrections recorded after the whole log: each case's in one later append, as the deciders emit them (a victim
+ * corrected before it is voided, never after; a case marked as the same facts as one not itself marked).
+ */
+function corrections(
+  rng: Rng,
+  event: (type: string, data: Record<string, unknown>) => NewEvent,
+  instant: () => string,
+  ubigeo: () => string,
+  linkId: () => string | null,
+  generated: readonly GeneratedCase[],
+  departments: readonly string[],
+): Stream[][] {
+  const reason = 'corrección de registro';
+  const marked = new Set<string>();
+  const groups: Stream[][] = [];
+  for (const c of generated) {
+    const { caseId } = c;
+    const events: NewEvent[] = [];
+    if (rng.chance(0.15))
+      events.push(event('CaseFactsCorrected', { caseId, changes: factChanges(rng, c, instant, ubigeo, departments), reason }));
+    for (const { victimId } of c.victims) {
+      if (rng.chance(0.15)) {
+        const changes: Record<string, unknown> = {};
+        if (rng.chance(0.4)) changes.sex = rng.pick(SEXES);
+        if (rng.chance(0.4)) {
+          const age = rng.int(3, 70);
+          Object.assign(changes, { age, ageGroup: ageGroup(age), minor: age < 18 });
+        }
+        if (rng.chance(0.4) || Object.keys(changes).length === 0) changes.nationality = rng.pick(NATIONALITIES);
+        const document = rng.chance(0.35);
+        if (document) changes.personal = { documentNumber: 'sellado' };
+        events.push(event('VictimCorrected', { caseId, victimId, changes, reason, ...(document ? { linkId: linkId() } : {}) }));
+      }
+      if (rng.chance(0.07)) events.push(event('VictimVoided', { caseId, victimId, reason }));
+    }
+    for (const suspectId of c.suspects) if (rng.chance(0.1)) events.push(event('SuspectVoided', { caseId, suspectId, reason }));
+    if (rng.chance(0.05)) {
+      const closedAt = instant();
+      events.push(event('CaseClosed', { caseId, closedAt, reason: 'archivo' }));
+      events.push(event('CaseReopened', { caseId, reopenedAt: new Date(Date.parse(closedAt) + 86_400_000).toISOString(), reason }));
+    }
+    const other = rng.pick(generated);
+    if (rng.chance(0.05) && other.caseId !== caseId && !marked.has(other.caseId) && !marked.has(caseId)) {
+      marked.add(caseId);
+      events.push(event('CaseMarkedSameFacts', { caseId, sameAsCaseId: other.caseId, reason }));
+    }
+    if (events.length > 0) groups.push([{ streamId: `case-${caseId}`, events, expectedVersion: c.events }]);
+  }
+  return groups;
 }

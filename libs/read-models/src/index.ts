@@ -10,6 +10,7 @@ import { trialLinksProjection } from './trial-links/trial-links.projection.js';
 import { StatisticsLedger1764201600500 } from './official-statistics/1764201600500-statistics-ledger.migration.js';
 import { Publications1764201600510 } from './official-statistics/1764201600510-publications.migration.js';
 import { ReleasePoints1764201600520 } from './official-statistics/1764201600520-release-points.migration.js';
+import { StatisticsUnitsRebuild1764201601400 } from './official-statistics/1764201601400-statistics-units-rebuild.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
@@ -45,6 +46,7 @@ export const READ_MODEL_MIGRATIONS = [
   HotlineCallList1764201600900,
   CaseList1764201600910,
   CaseListNumbers1764201601030,
+  StatisticsUnitsRebuild1764201601400,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [

@@ -141,9 +141,9 @@ export class ErasureRequests {
   }
 
   /**
-   * A victim: every victim record with the same document link (the event's linkId, or for events recorded before
-   * link ids the hash document_links maps to it), and the departments of their cases. A caller: the call's
-   * department. Others: national only ('unknown').
+   * A victim: every victim record with the same document link (the linkId of its identification or of a correction
+   * that changed its document, or for events recorded before link ids the hash document_links maps to it), and the
+   * departments of their cases. A caller: the call's department. Others: national only ('unknown').
    */
   private async linkedRecords(subjectId: string, kind: string): Promise<LinkedRecords> {
     if (kind === 'caller') {
@@ -156,7 +156,7 @@ export class ErasureRequests {
     if (kind !== 'victim') return { subjectIds: [subjectId], linkIds: [], departments: ['unknown'] };
     const own = await this.pool.query<{ link_id: string | null; hash: string | null; case_id: string }>(
       `SELECT data->>'linkId' AS link_id, data->>'documentHash' AS hash, data->>'caseId' AS case_id FROM events
-        WHERE event_type = 'VictimIdentified' AND data->>'victimId' = $1`,
+        WHERE event_type IN ('VictimIdentified', 'VictimCorrected') AND data->>'victimId' = $1`,
       [subjectId],
     );
     const hashes = own.rows.map((r) => r.hash).filter((h): h is string => h !== null && h !== '');
@@ -174,7 +174,7 @@ export class ErasureRequests {
         : (
             await this.pool.query<{ victim_id: string; case_id: string }>(
               `SELECT DISTINCT data->>'victimId' AS victim_id, data->>'caseId' AS case_id FROM events
-        WHERE event_type = 'VictimIdentified' AND (data->>'linkId' = ANY($1::text[]) OR data->>'documentHash' = ANY($2::text[]))`,
+        WHERE event_type IN ('VictimIdentified', 'VictimCorrected') AND (data->>'linkId' = ANY($1::text[]) OR data->>'documentHash' = ANY($2::text[]))`,
               [linkIds, allHashes],
             )
           ).rows;

@@ -2,6 +2,7 @@ import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
+import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { countTable, linkedTables, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport } from './stat-table.js';
@@ -99,6 +100,8 @@ export function buildIneiAnnualTables(
       },
       settings,
     ),
+    ...denunciationQualificationTables(cells, {}, settings),
+    ...victimCircumstanceTables(cells, {}, settings, 'victim'),
     byStage,
     countTable(
       {

@@ -1,6 +1,7 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
+import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { countTable, linkedTables, referralSpeedTable, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
@@ -31,6 +32,9 @@ export function buildMonthlyReport(
   const { cells } = snapshot;
   const scope: Partial<Cell> = { period: request.period, ...(request.department ? { dept: request.department } : {}) };
   const count = (measure: string, filter: Partial<Cell> = {}) => cells.sum(measure, { ...scope, ...filter });
+  // A department's report counts a person once among its own denunciations (victim.dept), never by what other
+  // departments registered; the national report once in all of Peru.
+  const victims = request.department ? 'victim.dept' : 'victim';
   // Three tables publish the number of denunciations of the month: they hide it together or not at all.
   const [bySource, byDepartment, funnel] = linkedTables(
     [
@@ -147,6 +151,7 @@ export function buildMonthlyReport(
       },
       settings,
     ),
+    ...denunciationQualificationTables(cells, scope, settings),
     countTable(
       {
         id: 'justice_activity',
@@ -196,9 +201,8 @@ export function buildMonthlyReport(
       },
       settings,
     ),
-    // A department's report counts a person once among its own denunciations (victim.dept), never by what other
-    // departments registered; the national report once in all of Peru.
-    ...victimTables(cells, scope, catalogs, settings, request.department ? 'victim.dept' : 'victim'),
+    ...victimTables(cells, scope, catalogs, settings, victims),
+    ...victimCircumstanceTables(cells, scope, settings, victims),
     funnel,
   ];
   const period = monthLabel(request.period);

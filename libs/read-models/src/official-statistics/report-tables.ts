@@ -1,5 +1,6 @@
 import { publishExact, publishTable, publishWithDisclosureControl } from './disclosure-control.js';
 import { AGE_COLUMNS, l, nationalityRows, one, PURPOSE_ROWS, SEX_ROWS, type ReportCatalogs } from './labels.js';
+import { victimsByPlaceSpec } from './place-tables.js';
 import { captureCells, type CellSet } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
 import { TOTAL_KEY, type CountTable, type Dimension, type DisclosureSettings, type Label, type PublishedTable } from './stat-table.js';
@@ -93,7 +94,10 @@ function sharedValue(table: PublishedTable, cell: { row: string; column: string 
   return table.rows.find((r) => r.key === cell.row)?.values[column];
 }
 
-/** The victims' tables shared by the monthly report and the INEI annual tables: by sex × age, nationality, purpose. */
+/**
+ * The victims' tables shared by the monthly report and the INEI annual tables: by sex × age, nationality, place of
+ * exploitation (these three publish the victims' total), purpose.
+ */
 export function victimTables(
   cells: CellSet,
   scope: Partial<Cell>,
@@ -135,6 +139,7 @@ export function victimTables(
             count: (nationality) => cells.sum(measure, { ...scope, d3: nationality }),
           },
         },
+        victimsByPlaceSpec(cells, scope, catalogs, measure),
       ],
       settings,
     ),

@@ -1,5 +1,6 @@
 import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
+import { applyCaseEvent, caseAffectedKeys } from './statistics-case-evolve.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
 /**
@@ -9,28 +10,7 @@ import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 const dept = departmentOfUbigeo;
 const month = limaMonth;
 
-/** What identifies a victim in an event (VictimIdentified's data). */
-interface VictimIds {
-  victimId: string;
-  linkId?: string | null;
-}
-
-/**
- * A victim is one person however many denunciations name them: with an identity document, the unit is keyed by
- * its random link id (the first registration decides period and department), else by the victimId. An event's
- * `documentHash` (recorded before link ids) is never a key: the projection maps it to its link id first
- * (statistics-ledger.projection.ts).
- */
-export const victimUnitId = (d: VictimIds) => (typeof d.linkId === 'string' && d.linkId !== '' ? `link:${d.linkId}` : d.victimId);
-
-/**
- * The same person as a department's reports count them: deduplicated only among that department's denunciations,
- * so a department's figures never depend on whether the document was registered in another department (else a
- * regional user could register a throw-away case with a document and learn from its own exact count whether that
- * document exists anywhere in Peru).
- */
-export const departmentVictimUnitId = (d: VictimIds, department: string) =>
-  typeof d.linkId === 'string' && d.linkId !== '' ? `local:link:${d.linkId}:${department}` : `local:id:${d.victimId}`;
+export { departmentVictimUnitId, victimUnitId } from './statistics-case-evolve.js';
 
 /** The unit keys an event changes (itself, and the denunciation whose funnel it advances). */
 export function affectedKeys(event: Recorded, units: UnitStates): string[] {
@@ -46,14 +26,6 @@ export function affectedKeys(event: Recorded, units: UnitStates): string[] {
     case 'ReferralCompleted':
     case 'ReferralRevoked':
       return [`referral:${event.data.referralId}`];
-    case 'CaseRegistered':
-    case 'SuspectIdentified':
-      return [`case:${event.data.caseId}`];
-    case 'VictimIdentified': {
-      const d = event.data;
-      const denunciation = units.get('case', d.caseId);
-      return [`victim:${victimUnitId(d)}`, ...(denunciation ? [`victim:${departmentVictimUnitId(d, denunciation.dept)}`] : [])];
-    }
     case 'ProsecutionOpened':
       return [`prosecution:${event.data.prosecutionId}`, `case:${event.data.caseId}`];
     case 'AccusationFiled':
@@ -62,17 +34,19 @@ export function affectedKeys(event: Recorded, units: UnitStates): string[] {
       const id = event.data.prosecutionId;
       return [`prosecution:${id}`, `case:${units.get('prosecution', id)?.caseId}`];
     }
-    case 'TrialOpened':
-      return [`trial:${event.data.trialId}`];
+    case 'TrialOpened': {
+      const d = event.data;
+      return [`trial:${d.trialId}`, `case:${d.caseId ?? units.get('prosecution', d.prosecutionId)?.caseId}`];
+    }
     case 'RulingIssued':
       return [`trial:${event.data.trialId}`, `case:${units.get('trial', event.data.trialId)?.caseId}`];
     default:
-      return [];
+      return caseAffectedKeys(event, units) ?? [];
   }
 }
 
 /** Applies one event to the unit states; events for units never created are ignored (total, like evolve). */
-export function applyEvent(event: Recorded, units: UnitStates): void {
+export function applyEvent(event: Recorded, units: UnitStates, position: number): void {
   switch (event.type) {
     case 'HotlineCallReceived': {
       const d = event.data;
@@ -102,7 +76,7 @@ export function applyEvent(event: Recorded, units: UnitStates): void {
     case 'HotlineCallClosed':
       return update(units, 'call', event.data.callId, (u) => ({ ...u, closed: true }));
     default:
-      return applyJusticeEvent(event, units);
+      return applyJusticeEvent(event, units, position);
   }
 }
 
@@ -111,7 +85,7 @@ function update<K extends UnitKind>(units: UnitStates, kind: K, id: string | und
   if (unit && id) units.set(kind, id, change(unit));
 }
 
-function applyJusticeEvent(event: Recorded, units: UnitStates): void {
+function applyJusticeEvent(event: Recorded, units: UnitStates, position: number): void {
   switch (event.type) {
     case 'ReferralSent': {
       const d = event.data;
@@ -147,50 +121,7 @@ function applyJusticeEvent(event: Recorded, units: UnitStates): void {
     case 'ReferralRevoked':
       return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'revoked' }));
     default:
-      return applyCaseEvent(event, units);
-  }
-}
-
-function applyCaseEvent(event: Recorded, units: UnitStates): void {
-  switch (event.type) {
-    case 'CaseRegistered': {
-      const d = event.data;
-      if (units.get('case', d.caseId)) return;
-      units.set('case', d.caseId, {
-        kind: 'case',
-        period: month(d.registeredAt),
-        dept: dept(d.ubigeo),
-        source: d.source,
-        purposes: d.purposes ?? [],
-        suspects: 0,
-        investigation: false,
-        accusation: false,
-        ruling: false,
-      });
-      return;
-    }
-    case 'SuspectIdentified':
-      return update(units, 'case', event.data.caseId, (u) => ({ ...u, suspects: u.suspects + 1 }));
-    case 'VictimIdentified': {
-      const d = event.data;
-      const denunciation = units.get('case', d.caseId);
-      if (!denunciation) return;
-      const victim = {
-        kind: 'victim' as const,
-        period: denunciation.period,
-        dept: denunciation.dept,
-        sex: d.sex,
-        ageGroup: d.ageGroup,
-        nationality: d.nationality,
-        purposes: denunciation.purposes,
-      };
-      if (!units.get('victim', victimUnitId(d))) units.set('victim', victimUnitId(d), victim);
-      const local = departmentVictimUnitId(d, denunciation.dept);
-      if (!units.get('victim', local)) units.set('victim', local, { ...victim, scope: 'department' });
-      return;
-    }
-    default:
-      return applyProsecutionEvent(event, units);
+      if (!applyCaseEvent(event, units, position)) applyProsecutionEvent(event, units);
   }
 }
 
@@ -215,7 +146,7 @@ function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
         archived: null,
         dismissed: null,
       });
-      update(units, 'case', caseId, (u) => ({ ...u, investigation: true }));
+      update(units, 'case', caseId, (u) => ({ ...u, investigation: true, prosecutions: [...u.prosecutions, d.prosecutionId] }));
       return;
     }
     case 'AccusationFiled':
@@ -241,6 +172,7 @@ function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
         ruled: null,
         verdict: null,
       });
+      update(units, 'case', caseId ?? undefined, (u) => ({ ...u, trials: [...u.trials, d.trialId] }));
       return;
     }
     case 'RulingIssued': {

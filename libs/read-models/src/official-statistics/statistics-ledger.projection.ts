@@ -2,7 +2,7 @@ import type { BatchContext, Projection, Queryable } from '#event-store';
 import { departmentOfUbigeo } from '#domain';
 import { REGISTRY_EVENT_TYPES, type Recorded, type RegistryEvent } from '../shared/registry-events.js';
 import { affectedKeys, applyEvent, departmentVictimUnitId, victimUnitId } from './statistics-evolve.js';
-import { cellKey, contributions, parseCellKey, UnitStates, type Unit } from './statistics-units.js';
+import { cellKey, contributions, parseCellKey, upgradeUnit, UnitStates, type Unit } from './statistics-units.js';
 
 export const STATISTICS_PROJECTION = 'official-statistics';
 
@@ -24,18 +24,19 @@ export const statisticsLedgerProjection: Projection<RegistryEvent> = {
   handles: REGISTRY_EVENT_TYPES,
   async applyBatch(db: Queryable, recorded: readonly Recorded[], batch: BatchContext): Promise<void> {
     const events = await withLinkIds(db, recorded);
-    const units = new UnitStates(await loadUnits(db, events));
+    const loaded = await loadUnits(db, events);
+    const units = new UnitStates(loaded.states);
     const ledger: LedgerRow[] = [];
-    events.forEach((event, i) => {
-      const keys = affectedKeys(event, units);
-      if (keys.length === 0) return;
+    for (const [i, event] of events.entries()) {
+      const keys = await affectedKeysLoaded(db, event, units, loaded.asked);
+      if (keys.length === 0) continue;
       const before = keys.flatMap((key) => contributions(units.states.get(key)).map(cellKey));
-      applyEvent(event, units);
+      applyEvent(event, units, batch.logPositions[i]);
       const after = keys.flatMap((key) => contributions(units.states.get(key)).map(cellKey));
       const row = (key: string, sign: 1 | -1): LedgerRow => ({ position: batch.logPositions[i], recordedAt: event.recordedAt, key, sign });
       for (const key of difference(before, after)) ledger.push(row(key, -1));
       for (const key of difference(after, before)) ledger.push(row(key, 1));
-    });
+    }
     await writeLedger(db, ledger);
     await writeCells(db, ledger);
     await writeUnits(db, units);
@@ -62,6 +63,21 @@ async function withLinkIds(db: Queryable, events: readonly Recorded[]): Promise<
   });
 }
 
+/**
+ * The keys an event changes, each loaded first: the batch's prefetch (loadUnits) reads the units events name;
+ * corrections also change units found through others (a case's victims, prosecutions, trials; the unit of a
+ * victim's new document), read here when the prefetch did not — once per key and batch.
+ */
+async function affectedKeysLoaded(db: Queryable, event: Recorded, units: UnitStates, asked: Set<string>): Promise<string[]> {
+  for (;;) {
+    const keys = affectedKeys(event, units);
+    const missing = keys.filter((key) => !units.states.has(key) && !asked.has(key));
+    if (missing.length === 0) return keys;
+    for (const key of missing) asked.add(key);
+    await loadInto(db, units.states, missing);
+  }
+}
+
 /** Multiset difference a − b. */
 function difference(a: string[], b: string[]): string[] {
   const remaining = new Map<string, number>();
@@ -74,9 +90,17 @@ function difference(a: string[], b: string[]): string[] {
   });
 }
 
-/** The units the batch's events name, then the denunciations their prosecutions and trials belong to. */
-async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<Map<string, Unit>> {
+/**
+ * The units the batch's events name, then the denunciations their prosecutions and trials belong to; `asked`: the
+ * keys read (found or not).
+ */
+async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<{ states: Map<string, Unit>; asked: Set<string> }> {
   const states = new Map<string, Unit>();
+  const asked = new Set<string>();
+  const load = (keys: string[]) => {
+    for (const key of keys) asked.add(key);
+    return loadInto(db, states, keys);
+  };
   const wanted = new Set<string>();
   const want = (kind: string, id: unknown) => {
     if (typeof id === 'string') wanted.add(`${kind}:${id}`);
@@ -97,7 +121,7 @@ async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<Ma
     if ('prosecutionId' in d) want('prosecution', d.prosecutionId);
     if ('trialId' in d) want('trial', d.trialId);
   }
-  await loadInto(db, states, [...wanted]);
+  await load([...wanted]);
   // A victim's department unit: its denunciation's department, from the stored case or one registered in the batch.
   const registered = new Map<string, string>();
   for (const event of events) if (event.type === 'CaseRegistered') registered.set(event.data.caseId, departmentOfUbigeo(event.data.ubigeo));
@@ -109,21 +133,13 @@ async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<Ma
     const department = stored?.kind === 'case' ? stored.dept : registered.get(d.caseId);
     if (department !== undefined) local.push(`victim:${departmentVictimUnitId(d, department)}`);
   }
-  await loadInto(
-    db,
-    states,
-    local.filter((key) => !states.has(key)),
-  );
+  await load(local.filter((key) => !asked.has(key)));
   const linked = new Set<string>();
   for (const unit of states.values()) {
     if ((unit.kind === 'prosecution' || unit.kind === 'trial') && unit.caseId) linked.add(`case:${unit.caseId}`);
   }
-  await loadInto(
-    db,
-    states,
-    [...linked].filter((key) => !states.has(key)),
-  );
-  return states;
+  await load([...linked].filter((key) => !asked.has(key)));
+  return { states, asked };
 }
 
 async function loadInto(db: Queryable, states: Map<string, Unit>, keys: string[]): Promise<void> {
@@ -132,7 +148,7 @@ async function loadInto(db: Queryable, states: Map<string, Unit>, keys: string[]
     'SELECT unit_key, state FROM stat_units WHERE unit_key = ANY($1::text[])',
     [keys],
   );
-  for (const row of rows) states.set(row.unit_key, JSON.parse(row.state) as Unit);
+  for (const row of rows) states.set(row.unit_key, upgradeUnit(JSON.parse(row.state) as Unit));
 }
 
 async function writeUnits(db: Queryable, units: UnitStates): Promise<void> {

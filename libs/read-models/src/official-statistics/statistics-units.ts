@@ -16,30 +16,11 @@ export type Unit =
       referredAt: string;
       hours: number | null;
     }
-  | {
-      kind: 'case';
-      period: string;
-      dept: string;
-      source: string;
-      purposes: string[];
-      suspects: number;
-      investigation: boolean;
-      accusation: boolean;
-      ruling: boolean;
-    }
+  | CaseUnit
   // Keyed by the identity document's random link id when there is one (`victim:link:<linkId>`), else by victimId.
   // `scope: 'department'`: the same person deduplicated within one department only (`victim:local:…`), counted
   // in the `victim.dept` measures that department reports read.
-  | {
-      kind: 'victim';
-      period: string;
-      dept: string;
-      sex: string;
-      ageGroup: string;
-      nationality: string;
-      purposes: string[];
-      scope?: 'department';
-    }
+  | { kind: 'victim'; records: VictimRecord[]; scope?: 'department' }
   | {
       kind: 'prosecution';
       caseId: string;
@@ -50,6 +31,64 @@ export type Unit =
       dismissed: string | null;
     }
   | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null };
+
+/**
+ * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
+ * the department of the place of exploitation (`abroad:<country>` abroad, 'unknown' when not recorded). It also
+ * remembers the units that take its facts — its victims (victimId → link id), prosecutions and trials — so that a
+ * correction of its facts moves them too.
+ */
+export interface CaseUnit {
+  kind: 'case';
+  period: string;
+  dept: string;
+  source: string;
+  purposes: string[];
+  suspects: number;
+  investigation: boolean;
+  accusation: boolean;
+  ruling: boolean;
+  offences: string[];
+  aggravating: string[];
+  place: string;
+  recruitment: string[];
+  labourSectors: string[];
+  sexualExploitation: string[];
+  /** The case it was marked as the same facts as: then it, and its victims' records, count nowhere. */
+  sameAs: string | null;
+  victims: Record<string, string | null>;
+  prosecutions: string[];
+  trials: string[];
+}
+
+/** What a victim's record takes from its denunciation. */
+export type VictimCaseFacts = Pick<CaseUnit, 'period' | 'dept' | 'purposes' | 'place' | 'recruitment' | 'labourSectors'> & {
+  counted: boolean;
+};
+
+/**
+ * One VictimIdentified of the person, in log order (`seq`: its log position). The person counts once, as her first
+ * record that still counts (not voided: voiding removes the record; its case not marked as the same facts).
+ */
+export interface VictimRecord {
+  seq: number;
+  caseId: string;
+  victimId: string;
+  sex: string;
+  ageGroup: string;
+  nationality: string;
+  facts: VictimCaseFacts;
+}
+
+export const victimFactsOf = (c: CaseUnit): VictimCaseFacts => ({
+  period: c.period,
+  dept: c.dept,
+  purposes: c.purposes,
+  place: c.place,
+  recruitment: c.recruitment,
+  labourSectors: c.labourSectors,
+  counted: c.sameAs === null,
+});
 
 export type UnitKind = Unit['kind'];
 export type UnitOf<K extends UnitKind> = Extract<Unit, { kind: K }>;
@@ -93,21 +132,10 @@ export function contributions(unit: Unit | undefined): Cell[] {
       if (unit.hours !== null) cells.push(cell('referral.hours', unit.period, unit.dept, unit.to, unit.source, String(unit.hours)));
       return cells;
     }
-    case 'case': {
-      const cells = [cell('case.registered', unit.period, unit.dept, unit.source)];
-      for (const purpose of orUnknown(unit.purposes)) cells.push(cell('case.purpose', unit.period, unit.dept, purpose));
-      if (unit.suspects > 0) cells.push(cell('case.identified', unit.period, unit.dept));
-      for (const stage of ['investigation', 'accusation', 'ruling'] as const) {
-        if (unit[stage]) cells.push(cell('case.funnel', unit.period, unit.dept, stage));
-      }
-      return cells;
-    }
-    case 'victim': {
-      const measure = unit.scope === 'department' ? 'victim.dept' : 'victim';
-      const cells = [cell(measure, unit.period, unit.dept, unit.sex, unit.ageGroup, unit.nationality)];
-      for (const purpose of orUnknown(unit.purposes)) cells.push(cell(`${measure}.purpose`, unit.period, unit.dept, purpose));
-      return cells;
-    }
+    case 'case':
+      return caseCells(unit);
+    case 'victim':
+      return victimCells(unit);
     case 'prosecution': {
       const cells: Cell[] = [];
       for (const stage of ['opened', 'accused', 'archived', 'dismissed'] as const) {
@@ -119,6 +147,91 @@ export function contributions(unit: Unit | undefined): Cell[] {
     case 'trial':
       return unit.ruled && unit.verdict ? [cell('trial.ruling', unit.ruled, unit.dept, unit.verdict)] : [];
   }
+}
+
+function caseCells(unit: CaseUnit): Cell[] {
+  if (unit.sameAs !== null) return [];
+  const { period, dept } = unit;
+  const cells = [cell('case.registered', period, dept, unit.source)];
+  for (const purpose of orUnknown(unit.purposes)) cells.push(cell('case.purpose', period, dept, purpose));
+  if (unit.suspects > 0) cells.push(cell('case.identified', period, dept));
+  for (const stage of ['investigation', 'accusation', 'ruling'] as const) {
+    if (unit[stage]) cells.push(cell('case.funnel', period, dept, stage));
+  }
+  for (const category of orUnknown(unit.offences)) cells.push(cell('case.offence', period, dept, category));
+  for (const circumstance of orUnknown(unit.aggravating)) cells.push(cell('case.aggravating', period, dept, circumstance));
+  return cells;
+}
+
+/** Purposes whose denunciations the table by economic sector counts (with no sector recorded: 'unknown'). */
+export const LABOUR_PURPOSES: readonly string[] = ['labour_exploitation', 'forced_labour'];
+
+/** Peruvian, foreign or unknown: the columns of the victims by place of exploitation (plan objectives OE8, OE9). */
+export const nationalityClass = (nationality: string) =>
+  nationality === 'PE' ? 'peruvian' : nationality === 'unknown' || nationality === '' ? 'unknown' : 'foreign';
+
+function victimCells(unit: UnitOf<'victim'>): Cell[] {
+  const record = unit.records.find((r) => r.facts.counted);
+  if (!record) return [];
+  const measure = unit.scope === 'department' ? 'victim.dept' : 'victim';
+  const { period, dept, purposes, labourSectors } = record.facts;
+  const cells = [cell(measure, period, dept, record.sex, record.ageGroup, record.nationality)];
+  for (const purpose of orUnknown(purposes)) cells.push(cell(`${measure}.purpose`, period, dept, purpose));
+  cells.push(cell(`${measure}.place`, period, dept, record.facts.place, nationalityClass(record.nationality)));
+  for (const method of orUnknown(record.facts.recruitment)) cells.push(cell(`${measure}.recruitment`, period, dept, method));
+  const labour = labourSectors.length > 0 || purposes.some((p) => LABOUR_PURPOSES.includes(p));
+  if (labour) for (const section of orUnknown(labourSectors)) cells.push(cell(`${measure}.sector`, period, dept, section));
+  return cells;
+}
+
+type OldCaseUnit = Pick<
+  CaseUnit,
+  'kind' | 'period' | 'dept' | 'source' | 'purposes' | 'suspects' | 'investigation' | 'accusation' | 'ruling'
+>;
+
+/**
+ * A unit as stored by an earlier version (without the qualification, or a victim without records): the missing
+ * lists empty, places unknown, so old units count as 'unknown' like old events. A victim stored before records
+ * keeps its cells but no case can move it: rebuilding the projection gives every unit its current shape.
+ */
+export function upgradeUnit(stored: Unit): Unit {
+  if (stored.kind === 'case') {
+    const defaults: Omit<CaseUnit, keyof OldCaseUnit> = {
+      offences: [],
+      aggravating: [],
+      place: 'unknown',
+      recruitment: [],
+      labourSectors: [],
+      sexualExploitation: [],
+      sameAs: null,
+      victims: {},
+      prosecutions: [],
+      trials: [],
+    };
+    return { ...defaults, ...stored };
+  }
+  if (stored.kind === 'victim' && !Array.isArray(stored.records)) {
+    const old = stored as unknown as {
+      period: string;
+      dept: string;
+      sex: string;
+      ageGroup: string;
+      nationality: string;
+      purposes: string[];
+    };
+    const facts = {
+      period: old.period,
+      dept: old.dept,
+      purposes: old.purposes,
+      place: 'unknown',
+      recruitment: [],
+      labourSectors: [],
+      counted: true,
+    };
+    const record = { seq: 0, caseId: '', victimId: '', sex: old.sex, ageGroup: old.ageGroup, nationality: old.nationality, facts };
+    return { kind: 'victim', records: [record], ...(stored.scope ? { scope: stored.scope } : {}) };
+  }
+  return stored;
 }
 
 /** The units' current states, keyed `kind:id`, as loaded for a batch and changed by its events. */

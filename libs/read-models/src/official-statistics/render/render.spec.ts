@@ -144,6 +144,10 @@ describe('renderReportCsv', () => {
   it('tells department tables apart by their row header', () => {
     expect(isDepartmentTable(byDepartment)).toBe(true);
     expect(isDepartmentTable(byExploitation)).toBe(false);
+    const byPlace = { ...byDepartment, rowHeader: { es: 'Lugar de explotación', en: 'Place of exploitation' } };
+    expect(isDepartmentTable(byPlace)).toBe(true);
+    const abroad = { ...byPlace, rows: [{ key: 'abroad:CL', label: { es: 'Extranjero: Chile', en: 'Abroad: Chile' }, values: [7, 0, 7] }] };
+    expect(csvLines(renderReportCsv({ ...report, tables: [abroad] }))).toContain(',Extranjero: Chile,7,0,7');
   });
 });
 

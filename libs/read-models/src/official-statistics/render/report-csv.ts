@@ -53,9 +53,12 @@ const TEXTS = {
 
 const DEPARTMENT_CODE = /^\d{2}$/;
 
-/** Department tables get a UBIGEO code column next to the department name. */
+/**
+ * Department tables get a UBIGEO code column next to the department name; so does the table by place of
+ * exploitation, whose rows are the departments and then countries abroad (code cell empty).
+ */
 export function isDepartmentTable(table: PublishedTable): boolean {
-  return table.rowHeader.en === 'Department';
+  return table.rowHeader.en === 'Department' || table.rowHeader.en === 'Place of exploitation';
 }
 
 export function departmentLabel(department: string | null, language: ReportLanguage): string {
