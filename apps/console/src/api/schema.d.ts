@@ -3737,8 +3737,6 @@ export interface operations {
                                 prosecutionId?: string;
                                 /** Format: uuid */
                                 referralId?: string;
-                                /** @example 08-2025-000123 */
-                                registryNumber?: string;
                                 rescued?: number;
                                 /** Format: uuid */
                                 sameAsCaseId?: string;
