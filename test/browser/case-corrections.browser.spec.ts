@@ -104,6 +104,8 @@ suite('case corrections and cases abroad (browser)', () => {
     await timeline.getByText('Hechos corregidos').waitFor();
     await timeline.getByText('Víctima corregida').waitFor();
     await timeline.getByText(/anulad/).waitFor();
+    await page.getByTestId('suspects').scrollIntoViewIfNeeded();
+    await screenshot(page, 'policia-caso-corregido');
 
     const view = await app.api('police', ['08']).get(`/api/v1/cases/${caseId}`);
     expect(view.body.registryNumber).toBe(registered.body.registryNumber);
