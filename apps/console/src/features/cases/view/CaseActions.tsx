@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Tooltip } from '@mantine/core';
+import { Button, Group, Kbd, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { lazy, Suspense, useState } from 'react';
 import { can, type Me } from '../../../auth/use-me.js';
@@ -20,14 +20,12 @@ const ReferencesForm = lazy(() => import('./ReferencesForm.js'));
 type Action =
   'victim' | 'suspect' | 'operation' | 'prosecutor' | 'referVictim' | 'close' | 'correct' | 'references' | 'sameFacts' | 'reopen';
 
-type Label = { texts: keyof typeof texts.es } | { corrections: keyof typeof correctionTexts.es };
-
 interface ActionDef {
   action: Action;
   endpoint: string;
   /** Alt + this physical key opens the form (letters Chromium and Firefox leave to pages). */
   key: string;
-  label: keyof typeof texts.es | Label;
+  label: keyof typeof texts.es | { corrections: keyof typeof correctionTexts.es };
 }
 
 const ACTIONS: readonly ActionDef[] = [
@@ -45,6 +43,8 @@ const ACTIONS: readonly ActionDef[] = [
 
 /** Corrections fix the record: allowed on open, referred and closed cases alike. */
 const CORRECTIONS: readonly Action[] = ['correct', 'references', 'sameFacts'];
+/** Shown apart from the case's steps: the corrections of the record, and reopening it. */
+const isCorrection = (action: Action) => CORRECTIONS.includes(action) || action === 'reopen';
 
 /**
  * Why an action is not available now, from the case's state as the API folds it (police-case.state.ts): a closed
@@ -79,35 +79,47 @@ export function CaseActions({ view, me }: { view: SafeCase; me: Me | undefined }
   );
   if (allowed.length === 0) return null;
   const close = () => setOpen(null);
+  const renderButton = (def: ActionDef) => {
+    const reason = blocked(def.action, view, t, r);
+    const correction = isCorrection(def.action);
+    const button = (
+      <Button
+        key={def.action}
+        size={correction ? 'xs' : 'sm'}
+        px="sm"
+        variant={def.action === 'close' ? 'default' : correction ? 'subtle' : 'light'}
+        disabled={!!reason}
+        onClick={() => setOpen(def.action)}
+        aria-keyshortcuts={`Alt+${def.key}`}
+        aria-describedby={reason ? `why-${def.action}` : undefined}
+        rightSection={<Kbd size="xs">Alt {def.key}</Kbd>}
+      >
+        {typeof def.label === 'string' ? t[def.label] : r[def.label.corrections]}
+      </Button>
+    );
+    return reason ? (
+      <Tooltip key={def.action} label={reason} id={`why-${def.action}`}>
+        <span>{button}</span>
+      </Tooltip>
+    ) : (
+      button
+    );
+  };
   return (
     <>
-      <Group gap="xs" role="group" aria-label={t.actions}>
-        {allowed.map((def) => {
-          const reason = blocked(def.action, view, t, r);
-          const button = (
-            <Button
-              key={def.action}
-              size="sm"
-              px="sm"
-              variant={def.action === 'close' ? 'default' : 'light'}
-              disabled={!!reason}
-              onClick={() => setOpen(def.action)}
-              aria-keyshortcuts={`Alt+${def.key}`}
-              aria-describedby={reason ? `why-${def.action}` : undefined}
-              rightSection={<Kbd size="xs">Alt {def.key}</Kbd>}
-            >
-              {typeof def.label === 'string' ? t[def.label] : 'texts' in def.label ? t[def.label.texts] : r[def.label.corrections]}
-            </Button>
-          );
-          return reason ? (
-            <Tooltip key={def.action} label={reason} id={`why-${def.action}`}>
-              <span>{button}</span>
-            </Tooltip>
-          ) : (
-            button
-          );
-        })}
-      </Group>
+      <Stack gap={6}>
+        <Group gap="xs" role="group" aria-label={t.actions}>
+          {allowed.filter((def) => !isCorrection(def.action)).map(renderButton)}
+        </Group>
+        {allowed.some((def) => isCorrection(def.action)) && (
+          <Group gap="xs" role="group" aria-label={r.corrections}>
+            <Text size="sm" fw={600} aria-hidden="true">
+              {r.corrections}:
+            </Text>
+            {allowed.filter((def) => isCorrection(def.action)).map(renderButton)}
+          </Group>
+        )}
+      </Stack>
       <Suspense fallback={null}>
         {open === 'operation' && <OperationForm view={view} onClose={close} />}
         {open === 'victim' && <PersonForm kind="victim" view={view} onClose={close} />}
