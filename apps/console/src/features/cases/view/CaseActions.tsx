@@ -86,7 +86,7 @@ export function CaseActions({ view, me }: { view: SafeCase; me: Me | undefined }
       <Button
         key={def.action}
         size={correction ? 'xs' : 'sm'}
-        px="sm"
+        px={correction ? 6 : 'sm'}
         variant={def.action === 'close' ? 'default' : correction ? 'subtle' : 'light'}
         disabled={!!reason}
         onClick={() => setOpen(def.action)}
@@ -112,12 +112,14 @@ export function CaseActions({ view, me }: { view: SafeCase; me: Me | undefined }
           {allowed.filter((def) => !isCorrection(def.action)).map(renderButton)}
         </Group>
         {allowed.some((def) => isCorrection(def.action)) && (
-          <Group gap="xs" role="group" aria-label={r.corrections}>
-            <Text size="sm" fw={600} aria-hidden="true">
-              {r.corrections}:
+          <div>
+            <Text size="xs" fw={600} c="dimmed" aria-hidden="true">
+              {r.corrections}
             </Text>
-            {allowed.filter((def) => isCorrection(def.action)).map(renderButton)}
-          </Group>
+            <Group gap={4} role="group" aria-label={r.corrections}>
+              {allowed.filter((def) => isCorrection(def.action)).map(renderButton)}
+            </Group>
+          </div>
         )}
       </Stack>
       <Suspense fallback={null}>

@@ -2,7 +2,7 @@ import type { Dictionary } from '../../../i18n/i18n.js';
 
 /** The words of the corrections of a registered case (facts, a victim, voiding, reopening, same facts, references). */
 const es = {
-  corrections: 'Correcciones del registro',
+  corrections: 'Correcciones',
   correctFacts: 'Corregir los hechos',
   correctFactsIntro: 'Cambie lo que esté mal o falte; solo se guarda lo que cambie, con el motivo.',
   correctVictim: 'Corregir',
@@ -42,7 +42,7 @@ const es = {
 export type CorrectionTexts = typeof es;
 
 const en: CorrectionTexts = {
-  corrections: 'Corrections of the record',
+  corrections: 'Corrections',
   correctFacts: 'Correct the facts',
   correctFactsIntro: 'Change what is wrong or missing; only what changes is saved, with the reason.',
   correctVictim: 'Correct',
