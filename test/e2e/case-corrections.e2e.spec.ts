@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { ProjectionRunner } from '#event-store';
+import { FieldSealer, KNOWN_EVENT_TYPES, MASTER_KEYRING, projectionOpener, type MasterKeyring } from '#platform';
+import { caseListProjection } from '#read-models';
+import request from 'supertest';
 import { countEvents } from '../support/database.js';
+import { operationOf, validate, type OpenApiDocument } from '../support/openapi-validate.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, suspect, victim } from '../support/fixtures.js';
 
@@ -449,5 +454,101 @@ describe('issue 13 case routes: qualification, corrections, voids, reopening, sa
       expect(catalogs[list].length).toBeGreaterThan(3);
     }
     await t.api().get('/api/v1/reference/case-catalogs').set('Authorization', '').expect(401);
+  });
+
+  it('rebuilds the case list from the log to the same rows, corrections, voids and references included', async () => {
+    const body = qualified();
+    await police().post('/api/v1/cases').send(body).expect(201);
+    await police()
+      .post(`/api/v1/cases/${body.caseId}/corrections`)
+      .send({ changes: { policeUnit: 'Comisaría Santiago', offences: ['cp129b-l31146'] }, reason: REASON })
+      .expect(200);
+    const twin = qualified();
+    await police().post('/api/v1/cases').send(twin).expect(201);
+    await police().post(`/api/v1/cases/${twin.caseId}/same-facts`).send({ sameAsCaseId: body.caseId, reason: REASON }).expect(200);
+    await police().post(`/api/v1/cases/${twin.caseId}/victims/${twin.victims[0].victimId}/voiding`).send({ reason: REASON }).expect(200);
+    await police().post(`/api/v1/cases/${twin.caseId}/references`).send({ courtFile: 'Exp. 77-2025' }).expect(200);
+    const stored = await t.db.pool.query<{ data: unknown }>(
+      `SELECT data FROM events WHERE event_type = 'CaseFactsCorrected' AND stream_id = $1`,
+      [`case-${body.caseId}`],
+    );
+    expect(JSON.stringify(stored.rows)).not.toMatch(/Santiago|digitación/);
+    await t.project();
+    const row = (await t.api('admin').get('/api/v1/cases').query({ q: 'Atestado 045-2025-DIRCTPTIM' }).expect(200)).body.items.find(
+      (r: { caseId: string }) => r.caseId === body.caseId,
+    );
+    // The unit is sealed free text in the log; the list shows it opened, with the corrected category.
+    expect(row).toMatchObject({ policeUnit: 'Comisaría Santiago', offenceCategories: ['trafficking_aggravated'] });
+    const snapshot = async () => ({
+      cases: (await t.db.pool.query('SELECT * FROM case_list t ORDER BY t::text')).rows,
+      victims: (await t.db.pool.query('SELECT * FROM case_list_victims t ORDER BY t::text')).rows,
+    });
+    const incremental = await snapshot();
+    expect(incremental.cases.some((c) => c.same_as_case_id !== null)).toBe(true);
+    const open = projectionOpener(t.db.pool, t.app.get<MasterKeyring>(MASTER_KEYRING), t.app.get(FieldSealer));
+    await new ProjectionRunner(t.db.pool, caseListProjection, { knownEventTypes: KNOWN_EVENT_TYPES, batchSize: 5, open }).rebuild();
+    expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('answers as the OpenAPI document says (the console generates its types from it)', async () => {
+    const doc = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as OpenApiDocument;
+    const problems: string[] = [];
+    const check = (endpoint: string, status: number, body: unknown) => {
+      const schema = operationOf(doc, endpoint)?.responses[String(status)]?.content?.['application/json']?.schema;
+      if (!schema) problems.push(`${endpoint}: no schema`);
+      else problems.push(...validate(doc, schema, body).map((e) => `${endpoint}: ${e}`));
+    };
+    const kept = qualified();
+    const duplicate = qualified({ places: { transit: [{ country: 'BO' }, { ubigeo: '2101' }] } });
+    check('POST /api/v1/cases', 201, (await police().post('/api/v1/cases').send(kept).expect(201)).body);
+    await police().post('/api/v1/cases').send(duplicate).expect(201);
+    const base = `/api/v1/cases/${duplicate.caseId}`;
+    check(
+      'POST /api/v1/cases/{caseId}/same-facts',
+      200,
+      (await police().post(`${base}/same-facts`).send({ sameAsCaseId: kept.caseId, reason: REASON }).expect(200)).body,
+    );
+    const fix = { changes: { labourSectors: ['A'] }, reason: REASON };
+    check('POST /api/v1/cases/{caseId}/corrections', 200, (await police().post(`${base}/corrections`).send(fix).expect(200)).body);
+    const victimFix = { changes: { address: 'Calle Ficticia 1' }, reason: REASON };
+    check(
+      'POST /api/v1/cases/{caseId}/victims/{victimId}/corrections',
+      200,
+      (await police().post(`${base}/victims/${duplicate.victims[0].victimId}/corrections`).send(victimFix).expect(200)).body,
+    );
+    check(
+      'POST /api/v1/cases/{caseId}/victims/{victimId}/voiding',
+      200,
+      (await police().post(`${base}/victims/${duplicate.victims[1].victimId}/voiding`).send({ reason: REASON }).expect(200)).body,
+    );
+    check(
+      'POST /api/v1/cases/{caseId}/suspects/{suspectId}/voiding',
+      200,
+      (await police().post(`${base}/suspects/${duplicate.suspects[0].suspectId}/voiding`).send({ reason: REASON }).expect(200)).body,
+    );
+    check(
+      'POST /api/v1/cases/{caseId}/references',
+      200,
+      (await police().post(`${base}/references`).send({ courtFile: 'Exp. 1-2025' }).expect(200)).body,
+    );
+    await police().post(`${base}/closure`).send({ closedAt: '2025-05-01T10:00:00-05:00', reason: 'Archivo' }).expect(200);
+    check(
+      'POST /api/v1/cases/{caseId}/reopening',
+      200,
+      (await police().post(`${base}/reopening`).send({ reopenedAt: '2025-06-01T10:00:00-05:00', reason: REASON }).expect(200)).body,
+    );
+    for (const id of [kept.caseId, duplicate.caseId]) {
+      check('GET /api/v1/cases/{caseId}', 200, (await police().get(`/api/v1/cases/${id}`).expect(200)).body);
+      check(
+        'GET /api/v1/cases/{caseId}',
+        200,
+        (await police().get(`/api/v1/cases/${id}`).set('X-Purpose', 'Verificar la corrección del caso').expect(200)).body,
+      );
+      check('GET /api/v1/cases/{caseId}/timeline', 200, (await police().get(`/api/v1/cases/${id}/timeline`).expect(200)).body);
+    }
+    await t.project();
+    check('GET /api/v1/cases', 200, (await police().get('/api/v1/cases').query({ q: 'exp.1-2025' }).expect(200)).body);
+    check('GET /api/v1/reference/case-catalogs', 200, (await police().get('/api/v1/reference/case-catalogs').expect(200)).body);
+    expect(problems).toEqual([]);
   });
 });
