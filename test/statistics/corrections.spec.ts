@@ -209,7 +209,7 @@ describe('statistics follow the corrections of a case', () => {
         event('VictimCorrected', {
           caseId: ids.c,
           victimId: 'c1000000-0000-4000-a000-000000000001',
-          changes: { personal: { documentNumber: 'sellado' } },
+          changes: { personal: { documentType: 'DNI', documentNumber: 'sellado' } },
           reason: 'documento',
           linkId: L,
         }),

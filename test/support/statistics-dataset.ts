@@ -31,6 +31,8 @@ interface GeneratedCase {
   caseId: string;
   events: number;
   registeredAt: string;
+  /** The date of the facts, when known: the law in force is that of this date, else of registeredAt's. */
+  occurredAt: string | null;
   victims: Array<{ victimId: string }>;
   suspects: string[];
 }
@@ -181,8 +183,10 @@ function denunciation(
   const caseId = rng.uuid();
   const registeredAt = instant();
   const purposes = PURPOSES.filter(() => rng.chance(0.2));
-  const generatedCase: GeneratedCase = { caseId, events: 0, registeredAt, victims: [], suspects: [] };
+  const generatedCase: GeneratedCase = { caseId, events: 0, registeredAt, occurredAt: null, victims: [], suspects: [] };
   generated.push(generatedCase);
+  const qualified = qualify && rng.chance(0.8) ? qualify(registeredAt, purposes) : {};
+  generatedCase.occurredAt = (qualified.occurredAt as string | null | undefined) ?? null;
   const events = [
     event('CaseRegistered', {
       caseId,
@@ -193,7 +197,7 @@ function denunciation(
       source: rng.pick(SOURCES),
       referralId: null,
       purposes,
-      ...(qualify && rng.chance(0.8) ? qualify(registeredAt, purposes) : {}),
+      ...qualified,
     }),
   ];
   for (let v = rng.int(0, 3); v > 0; v--) {
@@ -380,7 +384,10 @@ function factChanges(rng: Rng, c: GeneratedCase, instant: () => string, ubigeo: 
   if (rng.chance(0.35)) changes.registeredAt = instant();
   if (rng.chance(0.35) || Object.keys(changes).length === 0) changes.ubigeo = ubigeo();
   if (rng.chance(0.3)) changes.purposes = PURPOSES.filter(() => rng.chance(0.25));
-  if (rng.chance(0.3)) changes.offences = offencesOn(rng, limaDate((changes.registeredAt as string | undefined) ?? c.registeredAt));
+  // The law in force is re-checked on a corrected date: with no date of the facts, a new registration date gets
+  // offences in force on it.
+  if (rng.chance(0.3) || (changes.registeredAt && c.occurredAt === null))
+    changes.offences = offencesOn(rng, limaDate(c.occurredAt ?? (changes.registeredAt as string | undefined) ?? c.registeredAt));
   if (rng.chance(0.3)) changes.aggravatingCircumstances = subset(rng, AGGRAVATING, 0.2);
   if (rng.chance(0.35)) changes.places = { recruitment: null, transit: [], exploitation: place(rng, departments) };
   if (rng.chance(0.3)) changes.recruitment = subset(rng, RECRUITMENT, 0.25);
@@ -419,7 +426,8 @@ function corrections(
         }
         if (rng.chance(0.4) || Object.keys(changes).length === 0) changes.nationality = rng.pick(NATIONALITIES);
         const document = rng.chance(0.35);
-        if (document) changes.personal = { documentNumber: 'sellado' };
+        // A new document is recorded whole; the store seals it and adds its link id (null: no document any more).
+        if (document) changes.personal = { documentType: 'DNI', documentNumber: 'sellado' };
         events.push(event('VictimCorrected', { caseId, victimId, changes, reason, ...(document ? { linkId: linkId() } : {}) }));
       }
       if (rng.chance(0.07)) events.push(event('VictimVoided', { caseId, victimId, reason }));
