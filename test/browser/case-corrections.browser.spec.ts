@@ -211,4 +211,67 @@ suite('case corrections and cases abroad (browser)', () => {
     await page.getByTestId('case-results').getByText(registryNumber).waitFor();
     await page.context().close();
   });
+
+  it("shows the API's refusal next to the field it names, reopens a closed case and records references", async () => {
+    const police = () => app.api('police', ['08']);
+    const registered = await police()
+      .post('/api/v1/cases')
+      .send(
+        caseRegistration({
+          registeredAt: '2026-02-02T09:00:00-05:00',
+          policeUnit: 'Comisaría Sicuani',
+          ubigeo: '080601',
+          purposes: ['labour_exploitation'],
+          offences: ['cp129a-l31146'],
+        }),
+      );
+    expect(registered.status).toBe(201);
+    const caseId: string = registered.body.caseId;
+    await police()
+      .post(`/api/v1/cases/${caseId}/closure`)
+      .send({ closedAt: '2026-02-20T09:00:00-05:00', reason: 'Sin indicios suficientes' })
+      .expect(200);
+    const before = (await police().get(`/api/v1/cases/${caseId}`)).body.version as number;
+
+    const page = await newPage(browser);
+    await signIn(page, app, 'police', ['08'], `/casos/${caseId}`);
+    await page.getByTestId('case-status').getByText('Cerrado').waitFor();
+    const keyboard = new Keyboard(page);
+
+    // A date of the facts in 2012: Ley 31146 was not in force then; the API's reason shows at the date it names.
+    await keyboard.press('Alt+KeyK');
+    const dialog = page.getByRole('dialog', { name: 'Corregir los hechos' });
+    await dialog.getByLabel('Fecha de los hechos').fill('2012-05-01');
+    await dialog.getByLabel('Motivo de la corrección').fill('Fecha de los hechos según la declaración');
+    await dialog.getByRole('button', { name: 'Corregir los hechos' }).click();
+    const date = dialog.getByLabel('Fecha de los hechos');
+    await date.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 10_000 }).catch(debug(page, 'refusal'));
+    const described = (await date.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${described.split(' ').pop()}"]`).innerText()).toMatch(/no estaba vigente el 2012-05-01/);
+    await expectAccessible(page, 'refused correction');
+    await keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await police().get(`/api/v1/cases/${caseId}`)).body.version).toBe(before);
+
+    // Reopening, only offered on a closed case.
+    await keyboard.press('Alt+KeyA');
+    const reopen = page.getByRole('dialog', { name: 'Reabrir el caso' });
+    await reopen.getByLabel('Motivo de la corrección').waitFor();
+    await keyboard.type('Nueva declaración de la víctima');
+    await keyboard.press('Control+Enter');
+    await reopen.waitFor({ state: 'detached', timeout: 15_000 }).catch(debug(page, 'reopen'));
+    await page.getByTestId('case-status').getByText('Abierto').waitFor();
+    await page.getByTestId('timeline').getByText('Caso reabierto').waitFor();
+
+    // The prosecutor's file number, recorded afterwards and shown with the case.
+    await keyboard.press('Alt+KeyN');
+    const references = page.getByRole('dialog', { name: 'Referencias externas' });
+    await references.getByLabel('N.° de carpeta fiscal').fill('CF 2506014500-2026-118-0');
+    await references.getByRole('button', { name: 'Referencias externas' }).click();
+    await references.waitFor({ state: 'detached', timeout: 15_000 }).catch(debug(page, 'references'));
+    await page.getByTestId('references').getByText('CF 2506014500-2026-118-0').waitFor();
+    const view = await police().get(`/api/v1/cases/${caseId}`);
+    expect(view.body).toMatchObject({ status: 'open', references: { prosecutorFile: 'CF 2506014500-2026-118-0' } });
+    await page.context().close();
+  });
 });

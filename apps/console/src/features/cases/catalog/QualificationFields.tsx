@@ -22,9 +22,10 @@ interface Props {
 export function QualificationFields({ value, onChange, purposes, factsDate, errors, prefix = '' }: Props) {
   const t = useTexts(qualificationTexts);
   const { language } = useLanguage();
+  // The API names `changes.offences[0]` in a correction (and may name `offences[0]`): either lands on its field.
   const error = (field: string) => {
-    const key = prefix + field;
-    return errors[key] ?? Object.entries(errors).find(([name]) => name.startsWith(key + '.'))?.[1];
+    const keys = [prefix + field, field];
+    return keys.map((key) => errors[key] ?? Object.entries(errors).find(([name]) => name.startsWith(key + '.'))?.[1]).find(Boolean);
   };
   const multi = (field: CatalogFamily & keyof QualificationDraft, label: string, description?: string) => (
     <MultiSelect
