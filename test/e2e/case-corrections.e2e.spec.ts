@@ -394,6 +394,14 @@ describe('issue 13 case routes: qualification, corrections, voids, reopening, sa
     const duplicateView = (await police().get(`/api/v1/cases/${duplicate.caseId}`).expect(200)).body;
     expect(keptView.sameFactsCases).toEqual([{ caseId: duplicate.caseId, registryNumber: duplicateView.registryNumber }]);
     expect(duplicateView.sameAsCaseId).toBe(kept.caseId);
+    // A duplicate registered in another department is not shown to a user of this one only.
+    const limaTwin = qualified({ ubigeo: '150101' });
+    await police().post('/api/v1/cases').send(limaTwin).expect(201);
+    await police().post(url(limaTwin.caseId)).send({ sameAsCaseId: kept.caseId, reason: REASON }).expect(200);
+    const national = (await police().get(`/api/v1/cases/${kept.caseId}`).expect(200)).body.sameFactsCases;
+    expect(national.map((c: { caseId: string }) => c.caseId).sort()).toEqual([duplicate.caseId, limaTwin.caseId].sort());
+    const cusco = (await t.api('police', ['08']).get(`/api/v1/cases/${kept.caseId}`).expect(200)).body.sameFactsCases;
+    expect(cusco.map((c: { caseId: string }) => c.caseId)).toEqual([duplicate.caseId]);
     await t.project();
     const row = (await t.api('admin').get('/api/v1/cases').query({ q: duplicateView.registryNumber }).expect(200)).body.items[0];
     expect(row.sameAsCaseId).toBe(kept.caseId);

@@ -183,19 +183,26 @@ export class CaseUseCases {
     return this.commands.accept('policeCase', { type: 'MarkSameFacts', data: { caseId: id, sameAsCaseId, reason: body.reason } }, headers);
   }
 
-  /** The cases marked as reporting the same facts as this one, read from the log (a mark made a moment ago is there). */
+  /**
+   * The cases marked as reporting the same facts as this one, read from the log (a mark made a moment ago is there);
+   * those outside the user's departments are left out, as they would answer 404 themselves.
+   */
   async sameFactsCases(caseId: string): Promise<Array<{ caseId: string; registryNumber: string | null }>> {
     const { rows } = await this.pool.query<{ stream_id: string }>(
       `SELECT DISTINCT stream_id FROM events WHERE event_type = 'CaseMarkedSameFacts' AND data->>'sameAsCaseId' = $1 ORDER BY stream_id`,
       [caseId.toLowerCase()],
     );
     const cases = rows.filter((r) => r.stream_id.startsWith(CASE_STREAM_PREFIX)).map((r) => r.stream_id.slice(CASE_STREAM_PREFIX.length));
-    return Promise.all(
+    const departments = currentActor()?.departments ?? [];
+    const found = await Promise.all(
       cases.map(async (id) => {
         const { state } = await this.commands.read('policeCase', id);
-        return { caseId: id, registryNumber: state.status === 'unregistered' ? null : state.registryNumber };
+        if (state.status === 'unregistered') return null;
+        if (departments.length > 0 && !departments.includes(departmentOfUbigeo(state.ubigeo))) return null;
+        return { caseId: id, registryNumber: state.registryNumber };
       }),
     );
+    return found.filter((c): c is { caseId: string; registryNumber: string | null } => c !== null);
   }
 
   /**
