@@ -103,6 +103,13 @@ export function compareToTargets(results: Measurement[]): TargetCheck[] {
     (v) => `${v.toFixed(0)} ms`,
     (v) => v < 300,
   );
+  const imported = find(results, 'import: historic cases file, new');
+  check(
+    'import of historic records ≥ 2,000 rows/s',
+    imported?.throughput,
+    (v) => `${Math.round(v).toLocaleString('en')} rows/s`,
+    (v) => v >= 2000,
+  );
   const empty = find(results, 'scale: append at empty');
   const tenM = find(results, 'scale: append at 10M');
   check(

@@ -8,6 +8,7 @@ import { compareToTargets, renderTable } from './report.js';
 import { appendComparison } from './scenarios/append-comparison.js';
 import { consoleScenarios } from './scenarios/console.js';
 import { httpScenarios } from './scenarios/http.js';
+import { importScenarios } from './scenarios/import.js';
 import { replayAndQueryScenarios } from './scenarios/rebuild.js';
 import { scaleScenarios } from './scenarios/scale.js';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     await run('commands over HTTP', () => httpScenarios(server, options));
     await run('replay and queries', () => replayAndQueryScenarios(server, options, log));
     await run('console in the browser', () => consoleScenarios(server, options, log));
+    await run('import of historic records', () => importScenarios(server, options, log));
     if (options.scale) await run('scale to 10M events', () => scaleScenarios(server, options, log));
   } finally {
     await server.stop();

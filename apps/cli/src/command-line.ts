@@ -31,7 +31,8 @@ export type CliCommand =
   | { command: 'login-url'; role: Role; departments: string[]; hours: number; subject: string; url: string | null }
   | { command: 'revoke-token'; jti: string; reason: string }
   | { command: 'backup'; out: string }
-  | { command: 'restore'; in: string };
+  | { command: 'restore'; in: string }
+  | { command: 'import'; kind: 'cases' | 'calls'; file: string; calls: string | null; sourceSystem: string; dryRun: boolean };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | string[] | boolean | undefined>;
@@ -145,9 +146,35 @@ export function parseCommandLine(argv: readonly string[], context: { projections
       if (!file) throw invalidOption(`--${option}`, 'es obligatorio (un archivo)', 'is required (a file)');
       return name === 'backup' ? { command: 'backup', out: file } : { command: 'restore', in: file };
     }
+    case 'import':
+      return importCommand(rest);
     default:
       throw new UsageError(`comando desconocido: «${name}»`, `unknown command "${name}"`);
   }
+}
+
+/** `import cases FILE [--calls FILE] [--source-system NAME] [--dry-run]`, `import calls FILE [...]` (docs/import.md). */
+function importCommand(args: readonly string[]): CliCommand {
+  const [kind, file, ...rest] = args;
+  if (kind !== 'cases' && kind !== 'calls')
+    throw new UsageError('import: falta el tipo o es desconocido (cases, calls)', 'missing or unknown kind (cases, calls)');
+  if (file === undefined || file.startsWith('-') || file.trim() === '')
+    throw new UsageError(`import ${kind}: falta el archivo CSV`, 'the CSV file is missing');
+  const values = options(`import ${kind}`, rest, {
+    'source-system': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    ...(kind === 'cases' ? { calls: { type: 'string' } } : {}),
+  });
+  const sourceSystem = text(values, 'source-system')?.trim() ?? 'historic';
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(sourceSystem))
+    throw invalidOption(
+      '--source-system',
+      'debe ser un nombre de 1 a 64 caracteres (letras, dígitos, . _ : -)',
+      'must be a name of 1 to 64 characters (letters, digits, . _ : -)',
+    );
+  const calls = text(values, 'calls')?.trim();
+  if (calls === '') throw invalidOption('--calls', 'no puede estar vacío', 'must not be empty');
+  return { command: 'import', kind, file, calls: calls ?? null, sourceSystem, dryRun: values['dry-run'] === true };
 }
 
 /** `projections status`, `projections retry <name>`, `projections skip <name> --position N --reason R`. */

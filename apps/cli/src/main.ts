@@ -7,6 +7,7 @@ import { describeFailure, EXIT, type ExitCode } from './cli-errors.js';
 import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command-line.js';
 import { runBackup } from './backup.command.js';
+import { runImport } from './import/import.command.js';
 import { runProjections } from './projections.command.js';
 import { runPublish } from './publish.command.js';
 import { runRebuild } from './rebuild.command.js';
@@ -38,6 +39,8 @@ export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.Pro
     if (command.command === 'login-url') return await runLoginUrl(command, { config, catalogs, io });
     // Restore writes into an empty database, which openDatabase refuses: it opens its own.
     if (command.command === 'restore') return await runRestore(command, { config, io });
+    // Import reads and checks its files before it connects: a bad header is reported without starting a database.
+    if (command.command === 'import') return await runImport(command, { config, catalogs, io, open: () => openDatabase(config, io.log) });
     checkBeforeConnecting(command, catalogs, io, config);
     const db = await openDatabase(config, io.log);
     try {
@@ -61,7 +64,7 @@ function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs,
 }
 
 async function dispatch(
-  command: Exclude<CliCommand, { command: 'help' | 'token' | 'login-url' | 'restore' }>,
+  command: Exclude<CliCommand, { command: 'help' | 'token' | 'login-url' | 'restore' | 'import' }>,
   context: { db: CliDatabase; catalogs: ReferenceCatalogs; config: AppConfig; io: CliIO },
 ): Promise<ExitCode> {
   const { db, catalogs, config, io } = context;

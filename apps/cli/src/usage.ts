@@ -55,6 +55,16 @@ Comandos / commands:
   restore --in ARCHIVO/FILE
       Verifica las sumas, migra una base VACÍA, carga la copia y reconstruye las proyecciones (luego: verify)
       Checks the checksums, migrates an EMPTY database, loads the backup and rebuilds the projections (then: verify)
+  import cases ARCHIVO/FILE.csv [--calls LLAMADAS/CALLS.csv] [--source-system NOMBRE/NAME] [--dry-run]
+  import calls ARCHIVO/FILE.csv [--source-system NOMBRE/NAME] [--dry-run]
+      Importa registros históricos (docs/import.md): una fila por víctima por caso; valida cada fila con las reglas
+      del API (ley vigente, lugares, códigos), añade cada caso de una vez con su número de registro y su procedencia
+      (sistema, SHA-256 del archivo, fila); repetir el mismo archivo no añade nada. --dry-run: lista cada fila no
+      válida (línea, campo, motivo) sin añadir nada. Sale con 2 si alguna fila no es válida.
+      Imports historic records (docs/import.md): one row per victim per case; checks each row with the API's rules
+      (law in force, places, codes), appends each case at once with its registry number and provenance (system,
+      file SHA-256, row); the same file again appends nothing. --dry-run: lists every invalid row (line, field,
+      reason) and appends nothing. Exits with 2 when any row is invalid.
   help
       Esta ayuda / this help
 

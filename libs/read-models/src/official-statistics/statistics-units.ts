@@ -208,7 +208,9 @@ export function upgradeUnit(stored: Unit): Unit {
       prosecutions: [],
       trials: [],
     };
-    return { ...defaults, ...stored };
+    // Stored keys first, in their order, then only the missing defaults: a unit read back serializes as it was written.
+    const missing = Object.entries(defaults).filter(([key]) => !(key in stored));
+    return { ...stored, ...Object.fromEntries(missing) } as Unit;
   }
   if (stored.kind === 'victim' && !Array.isArray(stored.records)) {
     const old = stored as unknown as {
