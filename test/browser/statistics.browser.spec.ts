@@ -35,6 +35,10 @@ async function seedMarch(app: ConsoleApp): Promise<void> {
           registeredAt: `2025-03-0${i + 2}T10:00:00-05:00`,
           policeUnit: 'DIRCTPTIM',
           purposes: ['sexual_exploitation'],
+          // Qualified under the law in force (Ley 31146), exploited in Chile (issue 13's tables).
+          offences: ['cp129a-l31146'],
+          places: { exploitation: { country: 'CL' } },
+          recruitment: ['job_offer'],
           victims,
           suspects: i === 0 ? [suspect({ suspectId })] : [],
         }),
@@ -141,6 +145,30 @@ suite('statistics and publications (analyst)', () => {
     await screenshot(page, 'estadisticas-reservado');
   });
 
+  it("lists the report's other tables, the new breakdowns among them, summed over the period", async () => {
+    const panel = page.getByTestId('report-tables');
+    await panel.scrollIntoViewIfNeeded();
+    for (const id of [
+      'denunciations_by_offence_category',
+      'victims_by_place_of_exploitation',
+      'denunciations_by_aggravating_circumstance',
+      'victims_by_recruitment_method',
+      'victims_by_economic_sector',
+    ])
+      await panel.locator(`[data-table-id="${id}"]`).waitFor();
+    await panel.getByRole('button', { name: 'Denuncias por categoría de delito' }).click();
+    const offences = panel.locator('[data-table-id="denunciations_by_offence_category"] table');
+    await offences.waitFor();
+    expect(await offences.innerText()).toMatch(/Trata de personas\s+6/);
+    await page.evaluate("document.querySelector('[data-testid=report-tables]').scrollIntoView()");
+    await screenshot(page, 'estadisticas-tablas');
+    await panel.getByRole('button', { name: 'Víctimas por lugar de explotación y nacionalidad' }).click();
+    const places = panel.locator('[data-table-id="victims_by_place_of_exploitation"] table');
+    await places.waitFor();
+    expect(await places.innerText()).toMatch(/Chile/);
+    await expectAccessible(page);
+  });
+
   it('downloads the monthly report as CSV (UTF-8 with BOM, parses, has its header rows)', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -176,6 +204,8 @@ suite('statistics and publications (analyst)', () => {
     await row.getByRole('button', { name: /Revisiones/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
+    // The revisions are computed on opening (more tables since issue 13): wait for them, not for the first paint.
+    await dialog.getByText('Cargando…').waitFor({ state: 'detached', timeout: 20_000 });
     await expect(dialog.innerText()).resolves.toMatch(/Sin cambios|cambi/i);
     await expectAccessible(page);
     await screenshot(page, 'publicaciones');

@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from '@mantine/core';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { placeByCode, searchPlaces } from './ubigeo.js';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { placeByCode, searchPlaces, type Place } from './ubigeo.js';
 import { useTexts } from '../i18n/i18n.js';
 
 const texts = {
@@ -28,12 +28,16 @@ type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'f
 export function UbigeoSelect({ value, onChange, ...props }: Props) {
   const t = useTexts(texts);
   const [search, setSearch] = useState(() => placeByCode(value)?.label ?? '');
+  const optionLabel = useCallback((place: Place) => `${place.label} · ${t.levels[place.level]} ${place.code}`, [t]);
   const data = useMemo(() => {
-    const found = searchPlaces(search);
     const current = placeByCode(value);
-    const places = current && !found.some((place) => place.code === current.code) ? [current, ...found] : found;
-    return places.map((place) => ({ value: place.code, label: `${place.label} · ${t.levels[place.level]} ${place.code}` }));
-  }, [search, value, t]);
+    // The chosen place is listed while its name is what the field shows; once the user types another name, only
+    // the matches are (else the chosen one, first and highlighted, would be what Enter picks, and so deselects).
+    const showing = current && (search === current.label || search === optionLabel(current));
+    const found = showing ? [] : searchPlaces(search);
+    const places = current && showing ? [current] : found;
+    return places.map((place) => ({ value: place.code, label: optionLabel(place) }));
+  }, [search, value, optionLabel]);
   // Text that arrives in one event (a paste) leaves no option highlighted, and Enter would pick nothing: then
   // Enter takes the first match, as it does when typing.
   const picked = useRef(false);
@@ -57,6 +61,7 @@ export function UbigeoSelect({ value, onChange, ...props }: Props) {
       }}
       onKeyDown={onKeyDown}
       searchable
+      allowDeselect={false}
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options }) => options}

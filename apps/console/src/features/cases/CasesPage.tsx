@@ -6,8 +6,9 @@ import { can, useMe } from '../../auth/use-me.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { PageState } from '../../shared/PageState.js';
 import { minPosition } from '../../shared/read-your-writes.js';
-import type { CaseRegistered } from './register/draft.js';
+import { registryNumberOf, type CaseRegistered } from './register/draft.js';
 import { RegisterCaseForm } from './register/RegisterCaseForm.js';
+import { RegistryNumber } from './register/RegistryNumber.js';
 import { CaseSearch } from './search/CaseSearch.js';
 import { DocumentSearch } from './search/DocumentSearch.js';
 import { searchTexts } from './search/texts.js';
@@ -73,6 +74,7 @@ export default function CasesPage() {
             </Text>
           }
         >
+          <RegistryNumber value={registryNumberOf(registered)} />
           <Anchor component={Link} to={`/casos/${registered.caseId}`}>
             {t.openCase}
           </Anchor>

@@ -4,6 +4,7 @@ import { can, useMe } from '../../auth/use-me.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { newId } from '../../shared/ids.js';
 import { PageState } from '../../shared/PageState.js';
+import { registryNumberOf } from '../cases/register/draft.js';
 import { RegisterCaseForm } from '../cases/register/RegisterCaseForm.js';
 import { LinkCaseForm } from './LinkCaseForm.js';
 import { ReferralSummary } from './ReferralSummary.js';
@@ -66,7 +67,9 @@ export function ReferralDrawer({ row, onClose, onDone }: Props) {
                       ubigeo: referral.ubigeo ?? (row.department === 'unknown' ? null : row.department),
                       policeUnit: referral.unitName,
                     }}
-                    onRegistered={(answer) => onDone({ kind: 'registered', caseId: answer.caseId })}
+                    onRegistered={(answer) =>
+                      onDone({ kind: 'registered', caseId: answer.caseId, registryNumber: registryNumberOf(answer) })
+                    }
                   />
                 </Tabs.Panel>
               )}

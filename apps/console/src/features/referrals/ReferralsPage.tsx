@@ -12,6 +12,7 @@ import { ReferralQueue } from './ReferralQueue.js';
 import { referralTexts } from './texts.js';
 import type { Outcome, PendingReferral, QueueFilters } from './types.js';
 import { usePendingReferrals } from './use-referrals.js';
+import { RegistryNumber } from '../cases/register/RegistryNumber.js';
 
 /**
  * /derivaciones: the queue of pending referrals of the user's departments and institution, oldest first, refreshed
@@ -105,6 +106,7 @@ function Confirmation({ outcome, innerRef, onClose }: { outcome: Outcome; innerR
       }
       data-testid="referral-outcome"
     >
+      {outcome.kind === 'registered' && <RegistryNumber value={outcome.registryNumber} />}
       {'caseId' in outcome && (
         <Group gap="xs">
           <Anchor component={Link} to={`/casos/${outcome.caseId}`}>

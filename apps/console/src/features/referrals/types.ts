@@ -19,4 +19,7 @@ export interface QueueFilters {
 
 /** What the user just did, said on the page once the drawer closes. */
 export type Outcome =
-  { kind: 'registered'; caseId: string } | { kind: 'linked'; caseId: string } | { kind: 'accepted' } | { kind: 'rejected' };
+  | { kind: 'registered'; caseId: string; registryNumber: string | null }
+  | { kind: 'linked'; caseId: string }
+  | { kind: 'accepted' }
+  | { kind: 'rejected' };

@@ -10,6 +10,7 @@ import { Filters } from './Filters.js';
 import { periodText } from './figures.js';
 import { FunnelPanel } from './FunnelPanel.js';
 import { hotlineProvenance, limaMonth, mergeProvenance, monthsBetween, reportsProvenance, shiftMonth } from './model.js';
+import { ReportTablesPanel } from './ReportTablesPanel.js';
 import { texts } from './texts.js';
 import { TrendPanel } from './TrendPanel.js';
 import { useHotline, useMonthlyReports, useReleasePoints, type Filters as Values } from './use-statistics.js';
@@ -119,6 +120,7 @@ export default function StatisticsPage() {
           <VictimsPanel reports={reports.reports} source={reportSource} state={reports} />
         </SimpleGrid>
       )}
+      {valid && monthly && <ReportTablesPanel reports={reports.reports} source={reportSource} state={reports} />}
     </Stack>
   );
 }

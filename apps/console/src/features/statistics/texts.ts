@@ -43,6 +43,8 @@ interface StatisticsTexts {
   tooLong: (max: number) => string;
   noPanels: string;
   sumNote: string;
+  allTables: string;
+  allTablesNote: string;
   chartLabel: (title: string) => string;
   nothingInPeriod: string;
   age: string;
@@ -97,6 +99,9 @@ export const texts: Dictionary<StatisticsTexts> = {
     tooLong: (max) => `Elija un periodo de hasta ${max} meses: cada mes es un reporte.`,
     noPanels: 'Su rol no tiene estadísticas disponibles.',
     sumNote: 'Suma de los reportes mensuales del periodo; si algún mes está reservado, la suma también lo está.',
+    allTables: 'Más tablas del reporte mensual',
+    allTablesNote:
+      'Las demás tablas del reporte (por delito, lugar de explotación, agravantes, captación, sector económico…), sumadas en el periodo. Abra una para verla.',
     chartLabel: (title) => `Gráfico: ${title}. Los datos están en la vista de tabla.`,
     nothingInPeriod: 'Sin registros en el periodo.',
     age: 'Grupo de edad',
@@ -148,6 +153,9 @@ export const texts: Dictionary<StatisticsTexts> = {
     tooLong: (max) => `Choose a period of at most ${max} months: each month is one report.`,
     noPanels: 'Your role has no statistics available.',
     sumNote: "Sum of the period's monthly reports; if any month is suppressed, so is the sum.",
+    allTables: 'More tables of the monthly report',
+    allTablesNote:
+      "The report's other tables (by offence, place of exploitation, aggravating circumstance, recruitment, economic sector…), summed over the period. Open one to see it.",
     chartLabel: (title) => `Chart: ${title}. The data are in the table view.`,
     nothingInPeriod: 'No records in the period.',
     age: 'Age group',

@@ -6,15 +6,20 @@ import { normalize } from '../../../shared/ubigeo.js';
 import { countryOptions } from '../../../i18n/countries.js';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'filter'> & {
-  value: string;
+  value: string | null;
   onChange(code: string): void;
+  /** Codes not offered: a place abroad is never Peru nor "unknown". */
+  exclude?: readonly string[];
 };
 
 /** Nationality by typing a country's name or code, accent-insensitive ("peru", "PE", "venez"); Enter picks the first. */
-export function CountrySelect({ value, onChange, ...props }: Props) {
+export function CountrySelect({ value, onChange, exclude, ...props }: Props) {
   const { language } = useLanguage();
   const t = useTexts(common);
-  const data = useMemo(() => countryOptions(language, t.unknown), [language, t.unknown]);
+  const data = useMemo(
+    () => countryOptions(language, t.unknown).filter((option) => !exclude?.includes(option.value)),
+    [language, t.unknown, exclude],
+  );
   return (
     <Select
       {...props}

@@ -2,12 +2,24 @@ import { Alert, Button, Checkbox, Group, Kbd, Select, SimpleGrid, Stack, Text, T
 import { type FormEvent, type KeyboardEvent } from 'react';
 import { fieldErrors } from '../../../api/errors.js';
 import { common } from '../../../i18n/common.js';
-import { useTexts } from '../../../i18n/i18n.js';
+import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { errorMessage } from '../../../shared/PageState.js';
 import { UbigeoSelect } from '../../../shared/UbigeoSelect.js';
 import { useDraft } from '../../../shared/use-draft.js';
 import { CASE_SOURCES, codeLabels, options, PURPOSES } from '../../../i18n/codes.js';
-import { newCaseDraft, type CaseDraft, type CaseRegistered, type DraftPrefill } from './draft.js';
+import { referenceLabel } from '../catalog/catalog.js';
+import { QualificationFields } from '../catalog/QualificationFields.js';
+import { qualificationTexts } from '../catalog/texts.js';
+import {
+  factsDateOf,
+  newCaseDraft,
+  qualificationOf,
+  referencesOf,
+  type CaseDraft,
+  type CaseRegistered,
+  type DraftPrefill,
+  type ReferencesDraft,
+} from './draft.js';
 import { PeopleSection } from './PeopleSection.js';
 import { registerTexts } from './texts.js';
 import { useRegisterCase } from './use-register-case.js';
@@ -35,12 +47,17 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
   const t = useTexts(registerTexts);
   const c = useTexts(common);
   const codes = useTexts(codeLabels);
+  const q = useTexts(qualificationTexts);
+  const { language } = useLanguage();
   const [draft, update, clear] = useDraft<CaseDraft>(draftName, () => newCaseDraft(prefill));
   const register = useRegisterCase((answer) => {
     clear();
     onRegistered(answer);
   });
   const errors = fieldErrors(register.error);
+  const references = referencesOf(draft);
+  const setReference = (kind: keyof ReferencesDraft, text: string) =>
+    update((d) => ({ ...d, references: { ...referencesOf(d), [kind]: text } }));
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -70,7 +87,15 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
             error={errors.policeUnit}
             data-autofocus
           />
-          <UbigeoSelect label={t.place} required value={draft.ubigeo} onChange={(ubigeo) => update({ ubigeo })} error={errors.ubigeo} />
+          <UbigeoSelect
+            label={t.place}
+            description={t.placeHint}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            required
+            value={draft.ubigeo}
+            onChange={(ubigeo) => update({ ubigeo })}
+            error={errors.ubigeo}
+          />
           <TextInput
             type="datetime-local"
             label={t.registeredAt}
@@ -111,6 +136,26 @@ export function RegisterCaseForm({ draftName, prefill, sourceLocked, onRegistere
             ))}
           </SimpleGrid>
         </Checkbox.Group>
+        <QualificationFields
+          value={qualificationOf(draft)}
+          onChange={(change) => update((d) => ({ ...d, qualification: { ...qualificationOf(d), ...change } }))}
+          purposes={draft.purposes}
+          factsDate={factsDateOf(draft)}
+          errors={errors}
+        />
+        <Title order={4}>{q.references}</Title>
+        <SimpleGrid cols={3} spacing="sm">
+          {(['policeReport', 'prosecutorFile', 'courtFile'] as const).map((kind) => (
+            <TextInput
+              key={kind}
+              label={referenceLabel(kind, language)}
+              maxLength={60}
+              value={references[kind]}
+              onChange={(e) => setReference(kind, e.currentTarget.value)}
+              error={errors[`references.${kind}`]}
+            />
+          ))}
+        </SimpleGrid>
         <PeopleSection draft={draft} update={update} errors={errors} />
         {/* The API's message (its field reasons are also shown next to each field). */}
         {register.error && (

@@ -2,12 +2,26 @@ import type { components, paths } from '../../../api/schema.js';
 import type { CaseSource, DocumentType, Purpose, Sex } from '../../../i18n/codes.js';
 import { fromLimaLocal, toLimaLocal } from '../../../shared/format.js';
 import { newId } from '../../../shared/ids.js';
+import { newQualificationDraft, toQualification, type QualificationDraft } from '../catalog/qualification.js';
 
 type Schemas = components['schemas'];
 export type RegisterCaseBody = Schemas['RegisterCaseDto'];
 
 /** What POST /api/v1/cases answers: the case's id, version and position, and the ids of its victims and suspects. */
 export type CaseRegistered = paths['/api/v1/cases']['post']['responses'][201]['content']['application/json'];
+
+/** The registry number the API assigned (`08-2025-000123`), the number an operator reads out on the phone. */
+export function registryNumberOf(answer: CaseRegistered | object): string | null {
+  return 'registryNumber' in answer && typeof answer.registryNumber === 'string' ? answer.registryNumber : null;
+}
+
+export interface ReferencesDraft {
+  policeReport: string;
+  prosecutorFile: string;
+  courtFile: string;
+}
+
+export const newReferences = (): ReferencesDraft => ({ policeReport: '', prosecutorFile: '', courtFile: '' });
 
 export interface VictimDraft {
   victimId: string;
@@ -42,9 +56,19 @@ export interface CaseDraft {
   source: CaseSource | null;
   referralId: string | null;
   purposes: Purpose[];
+  /** Absent in a draft kept from before the qualification existed: read through `qualificationOf`. */
+  qualification?: QualificationDraft;
+  references?: ReferencesDraft;
   victims: VictimDraft[];
   suspects: SuspectDraft[];
 }
+
+export const qualificationOf = (draft: CaseDraft): QualificationDraft => draft.qualification ?? newQualificationDraft();
+export const referencesOf = (draft: CaseDraft): ReferencesDraft => draft.references ?? newReferences();
+
+/** The Lima date whose law in force applies: the date of the facts, or of the registration when it is unknown. */
+export const factsDateOf = (draft: Pick<CaseDraft, 'occurredAt' | 'registeredAt'>): string =>
+  draft.occurredAt || draft.registeredAt.slice(0, 10);
 
 export interface DraftPrefill {
   source?: CaseSource;
@@ -63,6 +87,8 @@ export function newCaseDraft(prefill: DraftPrefill = {}): CaseDraft {
     source: prefill.source ?? null,
     referralId: prefill.referralId ?? null,
     purposes: [],
+    qualification: newQualificationDraft(),
+    references: newReferences(),
     victims: [newVictim()],
     suspects: [],
   };
@@ -92,6 +118,7 @@ const age = (text: string) => (text.trim() === '' ? null : Number(text));
  */
 export function toBody(draft: CaseDraft): RegisterCaseBody {
   const { ubigeo, source } = draft;
+  const references = referencesOf(draft);
   return {
     caseId: draft.caseId,
     registeredAt: draft.registeredAt ? fromLimaLocal(draft.registeredAt) : '',
@@ -101,6 +128,12 @@ export function toBody(draft: CaseDraft): RegisterCaseBody {
     ...(source ? { source } : {}),
     referralId: draft.referralId ?? undefined,
     purposes: draft.purposes,
+    ...toQualification(qualificationOf(draft), draft.purposes),
+    references: {
+      policeReport: given(references.policeReport),
+      prosecutorFile: given(references.prosecutorFile),
+      courtFile: given(references.courtFile),
+    },
     victims: draft.victims.map((v) => ({
       victimId: v.victimId,
       sex: v.sex,

@@ -10,6 +10,7 @@ interface RegisterTexts {
   policeUnit: string;
   policeUnitHint: string;
   place: string;
+  placeHint: string;
   source: string;
   purposes: string;
   purposesHint: string;
@@ -56,6 +57,7 @@ export const registerTexts: Dictionary<RegisterTexts> = {
     policeUnit: 'Unidad policial',
     policeUnitHint: 'Comisaría o unidad especializada, p. ej. DIRCTPTIM Lima',
     place: 'Lugar de los hechos',
+    placeHint: 'En el Perú; si los hechos ocurrieron en el extranjero, donde se denunciaron',
     source: 'Origen de la denuncia',
     purposes: 'Finalidades de explotación',
     purposesHint: 'Puede marcar varias (Código Penal, art. 129-A)',
@@ -100,6 +102,7 @@ export const registerTexts: Dictionary<RegisterTexts> = {
     policeUnit: 'Police unit',
     policeUnitHint: 'Station or specialised unit, e.g. DIRCTPTIM Lima',
     place: 'Place of the facts',
+    placeHint: 'In Peru; for facts abroad, where they were reported',
     source: 'Source of the denunciation',
     purposes: 'Exploitation purposes',
     purposesHint: 'Tick all that apply (Criminal Code, art. 129-A)',

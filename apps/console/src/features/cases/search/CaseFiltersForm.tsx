@@ -34,6 +34,13 @@ export function CaseFiltersForm({ initial, onSearch }: Props) {
   return (
     <form onSubmit={submit} aria-label={t.filters}>
       <SimpleGrid cols={4} spacing="sm">
+        <TextInput
+          label={t.q}
+          description={t.qHint}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          value={filters.q ?? ''}
+          onChange={(e) => set({ q: e.currentTarget.value })}
+        />
         <TextInput label={t.policeUnit} value={filters.policeUnit} onChange={(e) => set({ policeUnit: e.currentTarget.value })} />
         <Select
           label={t.department}

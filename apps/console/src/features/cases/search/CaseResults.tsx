@@ -39,6 +39,7 @@ export function CaseResults({ rows, onChoose, actionLabel, caption }: Props) {
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
+              <Table.Th>{t.registryNumber}</Table.Th>
               <Table.Th>{t.registeredAt}</Table.Th>
               <Table.Th>{t.policeUnit}</Table.Th>
               <Table.Th>{t.place}</Table.Th>
@@ -61,6 +62,14 @@ export function CaseResults({ rows, onChoose, actionLabel, caption }: Props) {
                 onKeyDown={rowKeys(() => onChoose(row))}
                 onClick={() => onChoose(row)}
               >
+                <Table.Td style={{ whiteSpace: 'nowrap' }} ff="monospace" fw={600}>
+                  {row.registryNumber ?? '—'}
+                  {row.sameAsCaseId && (
+                    <Text size="xs" c="dimmed" ff="sans-serif" fw={400}>
+                      {t.sameFactsRow}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.registeredAt, language)}</Table.Td>
                 <Table.Td>{row.policeUnit}</Table.Td>
                 <Table.Td>{placeLabel(row.ubigeo)}</Table.Td>

@@ -18,6 +18,10 @@ interface SearchTexts {
   loadMore: string;
   noCases: string;
   registeredAt: string;
+  registryNumber: string;
+  sameFactsRow: string;
+  q: string;
+  qHint: string;
   place: string;
   source: string;
   purposes: string;
@@ -40,6 +44,7 @@ interface SearchTexts {
   newCaseShortcut: string;
   registered: string;
   openCase: string;
+  registryNumberIs: string;
   close: string;
   typePlace: string;
 }
@@ -63,6 +68,10 @@ export const searchTexts: Dictionary<SearchTexts> = {
     loadMore: 'Cargar más',
     noCases: 'Ningún caso coincide con la búsqueda.',
     registeredAt: 'Registro',
+    registryNumber: 'N.º de registro',
+    sameFactsRow: 'mismos hechos que otro caso',
+    q: 'N.º de registro o referencia',
+    qHint: 'p. ej. 08-2025-000123, o el n.º de denuncia, carpeta fiscal o expediente',
     place: 'Lugar',
     source: 'Origen',
     purposes: 'Finalidades',
@@ -85,6 +94,7 @@ export const searchTexts: Dictionary<SearchTexts> = {
     newCaseShortcut: 'nueva denuncia',
     registered: 'Denuncia registrada.',
     openCase: 'Abrir el caso',
+    registryNumberIs: 'Número de registro:',
     close: 'Cerrar',
     typePlace: 'Escriba un lugar',
   },
@@ -106,6 +116,10 @@ export const searchTexts: Dictionary<SearchTexts> = {
     loadMore: 'Load more',
     noCases: 'No case matches the search.',
     registeredAt: 'Registered',
+    registryNumber: 'Registry no.',
+    sameFactsRow: 'same facts as another case',
+    q: 'Registry number or reference',
+    qHint: 'e.g. 08-2025-000123, or the police report, prosecutor or court file number',
     place: 'Place',
     source: 'Source',
     purposes: 'Purposes',
@@ -128,6 +142,7 @@ export const searchTexts: Dictionary<SearchTexts> = {
     newCaseShortcut: 'new denunciation',
     registered: 'Denunciation registered.',
     openCase: 'Open the case',
+    registryNumberIs: 'Registry number:',
     close: 'Close',
     typePlace: 'Type a place',
   },

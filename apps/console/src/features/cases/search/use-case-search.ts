@@ -12,6 +12,7 @@ type ListQuery = NonNullable<paths['/api/v1/cases']['get']['parameters']['query'
 /** Only the filters the user set: an empty one is no filter at all. */
 function listQuery(filters: CaseFilters): ListQuery {
   const query: ListQuery = {};
+  if (filters.q?.trim()) query.q = filters.q.trim();
   if (filters.policeUnit.trim()) query.policeUnit = filters.policeUnit.trim();
   if (filters.department) query.department = filters.department;
   if (filters.ubigeo) query.ubigeo = filters.ubigeo;

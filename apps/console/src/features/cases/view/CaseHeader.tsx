@@ -4,6 +4,8 @@ import { useLanguage, useTexts } from '../../../i18n/i18n.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { placeLabel } from '../../../shared/ubigeo.js';
 import { codeLabels, label } from '../../../i18n/codes.js';
+import { correctionTexts } from './correction-texts.js';
+import { QualificationView } from './QualificationView.js';
 import { fill, texts } from './texts.js';
 import type { SafeCase } from './use-case.js';
 
@@ -14,13 +16,20 @@ export function CaseHeader({ view, trialIds }: { view: SafeCase; trialIds: strin
   const t = useTexts(texts);
   const k = useTexts(codeLabels);
   const { language } = useLanguage();
+  const r = useTexts(correctionTexts);
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <div>
             <Title order={2}>
-              {t.title} · {view.policeUnit}
+              {t.title}{' '}
+              {view.registryNumber && (
+                <Text span inherit ff="monospace" data-testid="registry-number" aria-label={`${r.registryNumber} ${view.registryNumber}`}>
+                  {view.registryNumber}
+                </Text>
+              )}{' '}
+              · {view.policeUnit}
             </Title>
             <Text size="sm" c="dimmed" ff="monospace">
               {view.caseId}
@@ -49,6 +58,7 @@ export function CaseHeader({ view, trialIds }: { view: SafeCase; trialIds: strin
             ))}
           </Group>
         </div>
+        <QualificationView view={view} />
         <Group gap="lg">
           <Text size="sm" fw={600}>
             {t.links}:

@@ -15,6 +15,8 @@ interface Props {
   onClose(): void;
   onSubmit(): void;
   children: ReactNode;
+  /** A wider frame for long forms (the facts' correction). */
+  size?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ interface Props {
  * cancels, Enter in a field or Ctrl+Enter anywhere submits. An error the API gave for a field is shown by the
  * field itself; anything else (a 409, a 422 of the state) appears above the buttons in the API's words.
  */
-export function CommandModal({ opened, title, submitLabel, pending, error, onClose, onSubmit, children }: Props) {
+export function CommandModal({ opened, title, submitLabel, pending, error, onClose, onSubmit, children, size = 'lg' }: Props) {
   const t = useTexts(texts);
   const c = useTexts(common);
   const submit = (event: FormEvent) => {
@@ -31,7 +33,7 @@ export function CommandModal({ opened, title, submitLabel, pending, error, onClo
   };
   const general = error && !(error instanceof ApiError && error.fields.length > 0) ? errorMessage(error, c.networkError) : null;
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': c.cancel }}>
+    <Modal opened={opened} onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': c.cancel }}>
       <form
         onSubmit={submit}
         onKeyDown={(event) => {
