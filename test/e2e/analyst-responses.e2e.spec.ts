@@ -255,6 +255,12 @@ describe('analyst-facing responses: no personal field, by schema and by example'
       { endpoint: 'GET /api/v1/publications', url: '/api/v1/publications', run: () => analyst().get('/api/v1/publications'), status: 200 },
       { endpoint: 'GET /api/v1/me', url: '/api/v1/me', run: () => analyst().get('/api/v1/me'), status: 200 },
       {
+        endpoint: 'GET /api/v1/reference/case-catalogs',
+        url: '/api/v1/reference/case-catalogs',
+        run: () => analyst().get('/api/v1/reference/case-catalogs'),
+        status: 200,
+      },
+      {
         endpoint: 'GET /api/v1/statistics/release-points',
         url: '/api/v1/statistics/release-points',
         run: () => analyst().get('/api/v1/statistics/release-points'),

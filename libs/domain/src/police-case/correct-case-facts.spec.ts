@@ -119,8 +119,8 @@ describe('CorrectCaseFacts', () => {
 
     it('accepts the new date with the offences then in force, and checks them against it', () => {
       given(decider, [qualified])
-        .when(correctFacts({ occurredAt: '2020-06-01T12:00:00-05:00', offences: ['cp153-l30251', 'cp153b-dl1323'] }))
-        .then([factsCorrected({ occurredAt: '2020-06-01T17:00:00.000Z', offences: ['cp153-l30251', 'cp153b-dl1323'] })]);
+        .when(correctFacts({ occurredAt: '2020-06-01T12:00:00-05:00', offences: ['cp153-l30251', 'cp153b-l30963'] }))
+        .then([factsCorrected({ occurredAt: '2020-06-01T17:00:00.000Z', offences: ['cp153-l30251', 'cp153b-l30963'] })]);
       given(decider, [qualified])
         .when(correctFacts({ occurredAt: '2014-10-21T12:00:00-05:00', offences: ['cp153-l28950', 'cp153-l30251'] }))
         .thenFieldErrors(['changes.offences[1]']);

@@ -19,7 +19,14 @@ import { RateLimitWindows1764201600910 } from './migrations/1764201600910-rate-l
 import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-integrity-verifications.js';
 import { SameFactsLookup1764201601040 } from './migrations/1764201601040-same-facts-lookup.js';
 
-/** All schema changes, in order. Applied at start-up by `migrate`; the schema is never synchronized. */
+/** A migration's timestamp: the digits its class name ends with (TypeORM's own convention and order). */
+const timestampOf = (migration: { name: string }): number => Number(/(\d+)$/.exec(migration.name)?.[1] ?? 0);
+
+/**
+ * All schema changes, in timestamp order (TypeORM applies them so, and the last one is the schema's head that
+ * backups record and restore checks), whatever order the libraries list theirs in. Applied at start-up by `migrate`;
+ * the schema is never synchronized.
+ */
 export const MIGRATIONS = [
   EventStore1764201600000,
   ...READ_MODEL_MIGRATIONS,
@@ -39,7 +46,7 @@ export const MIGRATIONS = [
   ErasureReach1764201600960,
   ProjectionFailures1764201600970,
   SameFactsLookup1764201601040,
-];
+].sort((a, b) => timestampOf(a) - timestampOf(b));
 
 /**
  * The TypeORM data source (migrations, read-model queries). Given a `pg.Pool`, TypeORM runs on that pool instead of
