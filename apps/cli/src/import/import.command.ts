@@ -28,7 +28,7 @@ import { appendCalls, appendCases, decideCalls, decideCases, existingStreams, ty
 export type ImportCommand = Extract<CliCommand, { command: 'import' }>;
 
 /** Cases appended at a time (their numbers are reserved together) and appends in flight. */
-const CHUNK = 1000;
+const CHUNK = 300;
 const CONCURRENCY = 8;
 
 /** A file read for import: its rows by column, and its SHA-256 (every imported event's provenance names it). */
