@@ -204,6 +204,9 @@ async function appendChunk(
   return outcome;
 }
 
+/** Chunks being sealed and written at once while the next one's numbers are reserved and its events built. */
+const WRITES_IN_FLIGHT = 2;
+
 const addOutcome = (total: AppendOutcome, part: AppendOutcome): void => {
   total.appended += part.appended;
   total.appendedRows += part.appendedRows;
@@ -225,8 +228,8 @@ export async function appendCases(
   const ordered = [...cases].sort((a, b) => Date.parse(a.record.data.registeredAt) - Date.parse(b.record.data.registeredAt));
   const outcome: AppendOutcome = { appended: 0, appendedRows: 0, alreadyRows: 0 };
   const reserver = new RegistryNumberReserver(context.log, context.ids.eventIds);
-  // Two chunks in flight: the next one's numbers are reserved and its events built while this one is written.
-  let writing: Promise<void> = Promise.resolve();
+  // Up to WRITES_IN_FLIGHT chunks sealed and written at once, while the next one's numbers are reserved and its events built.
+  const writing: Array<Promise<void>> = [];
   for (let at = 0; at < ordered.length; at += options.chunk) {
     const chunk = ordered.slice(at, at + options.chunk);
     const numbers = await reserver.reserve(
@@ -251,11 +254,12 @@ export async function appendCases(
       }));
       return { streamId, events, rows: c.record.lines.length };
     });
-    await writing;
-    writing = appendChunk(appends, context, options).then((part) => addOutcome(outcome, part));
-    writing.catch(() => undefined); // handled: awaited before the next chunk, or after the last one
+    if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
+    const write = appendChunk(appends, context, options).then((part) => addOutcome(outcome, part));
+    write.catch(() => undefined); // handled: awaited before a later chunk, or after the last one
+    writing.push(write);
   }
-  await writing;
+  for (const write of writing) await write;
   return outcome;
 }
 

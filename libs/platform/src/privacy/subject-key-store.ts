@@ -90,9 +90,10 @@ export class SubjectKeyStore {
    * The unique hash makes two racing registrations of one document agree on a single link id.
    */
   private async links(documents: readonly IdentityDocument[]): Promise<Map<string, string>> {
+    // Sorted: racing batches that share documents insert them in one order, so they wait for each other, never deadlock.
     const hashes = [
       ...new Set(documents.map((d) => documentHashOf(this.linkageKey, d.type, d.number)).filter((h): h is string => h !== null)),
-    ];
+    ].sort();
     if (hashes.length === 0) return new Map();
     const { rows } = await this.pool.query<{ link_id: string; document_hash: string }>(
       `WITH fresh AS (
