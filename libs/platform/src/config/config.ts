@@ -1,4 +1,5 @@
 import { isAbsolute, join } from 'node:path';
+import { REFERRAL_DESTINATIONS, type ReferralDestination } from '#domain';
 import { projectRoot } from './project-root.js';
 
 /** Everything configurable, read once from the environment and validated. Nothing else reads process.env. */
@@ -72,7 +73,22 @@ export interface AppConfig {
   readinessProjectionFailureSeconds: number;
   /** METRICS_TOKEN: the bearer token GET /metrics requires; null: /metrics answers loopback clients only. */
   metricsToken: string | null;
+  /**
+   * REFERRAL_DEADLINES: minutes within which each destination answers (accepts or rejects) a referral; defaults
+   * 24 h for PNP and MINISTERIO_PUBLICO, 72 h for the others (DEFAULT_REFERRAL_DEADLINE_MINUTES).
+   */
+  referralDeadlineMinutes: Record<ReferralDestination, number>;
 }
+
+/** The documented default deadlines (README, "Configuration"): the police and the prosecutor 24 h, the others 72 h. */
+export const DEFAULT_REFERRAL_DEADLINE_MINUTES: Readonly<Record<ReferralDestination, number>> = {
+  PNP: 24 * 60,
+  MINISTERIO_PUBLICO: 24 * 60,
+  MIMP: 72 * 60,
+  DEMUNA: 72 * 60,
+  SHELTER: 72 * 60,
+  OTHER: 72 * 60,
+};
 
 /** What the browser needs for the provider's authorization-code flow with PKCE (GET /api/v1/auth/config). */
 export interface OidcConfig {
@@ -169,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     projectionRetryMaxMs: integer(env, 'PROJECTION_RETRY_MAX_MS', 30_000, 1, 3_600_000),
     readinessProjectionFailureSeconds: integer(env, 'READINESS_PROJECTION_FAILURE_SECONDS', 60, 0, 86_400),
     metricsToken: metricsToken(env),
+    referralDeadlineMinutes: referralDeadlines(env),
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
@@ -199,6 +216,41 @@ function oidcConfig(env: NodeJS.ProcessEnv, auth: AuthConfig): OidcConfig | null
   if (!auth.jwksUrl)
     throw new ConfigError("OIDC_AUTHORITY needs AUTH_JWKS_URL (the same provider's key set) to verify the tokens it issues");
   return { authority: authority.replace(/\/+$/, ''), clientId, scope: env.OIDC_SCOPE?.trim() || 'openid' };
+}
+
+/** One year: a longer deadline is a typo, not a policy. */
+const LONGEST_REFERRAL_DEADLINE_MINUTES = 365 * 24 * 60;
+
+/**
+ * REFERRAL_DEADLINES: comma-separated `DESTINATION=DURATION` pairs overriding the defaults, e.g.
+ * `PNP=12h,SHELTER=2d,OTHER=90m` (a whole number of minutes `m`, hours `h` or days `d`, positive, at most a year).
+ * Destinations not named keep their default; an unknown destination, a repeated one or a duration that is not
+ * positive stops the start-up.
+ */
+function referralDeadlines(env: NodeJS.ProcessEnv): Record<ReferralDestination, number> {
+  const deadlines = { ...DEFAULT_REFERRAL_DEADLINE_MINUTES };
+  const raw = env.REFERRAL_DEADLINES?.trim();
+  if (!raw) return deadlines;
+  const seen = new Set<string>();
+  for (const part of raw.split(',')) {
+    const match = /^\s*([A-Z_]+)\s*=\s*(\d+)\s*([mhd])\s*$/.exec(part);
+    const destination = match?.[1] as ReferralDestination | undefined;
+    if (!match || !destination || !REFERRAL_DESTINATIONS.includes(destination)) {
+      throw new ConfigError(
+        `REFERRAL_DEADLINES must be DESTINATION=DURATION pairs separated by commas, DESTINATION one of ${REFERRAL_DESTINATIONS.join(', ')} and DURATION a whole number of m, h or d (e.g. PNP=24h,SHELTER=3d; got "${part.trim()}")`,
+      );
+    }
+    if (seen.has(destination)) throw new ConfigError(`REFERRAL_DEADLINES names ${destination} twice`);
+    seen.add(destination);
+    const minutes = Number(match[2]) * { m: 1, h: 60, d: 24 * 60 }[match[3] as 'm' | 'h' | 'd'];
+    if (minutes <= 0 || minutes > LONGEST_REFERRAL_DEADLINE_MINUTES) {
+      throw new ConfigError(
+        `REFERRAL_DEADLINES: the deadline of ${destination} must be a positive duration of at most 365d (got "${part.trim()}")`,
+      );
+    }
+    deadlines[destination] = minutes;
+  }
+  return deadlines;
 }
 
 /** A path from the environment, relative to the project root; `fallback` when unset. */
