@@ -46,12 +46,20 @@ export class RevokeReferralDto {
 }
 
 export class PendingReferralsQueryDto {
-  @ApiPropertyOptional({ enum: ['pending'], default: 'pending' }) @IsOptional() @IsIn(['pending']) status?: 'pending';
+  @ApiPropertyOptional({
+    enum: ['pending', 'accepted'],
+    default: 'pending',
+    description:
+      'pending: sin respuesta, vencidas primero / unanswered, overdue first; accepted: aceptadas y nunca completadas, la aceptación más antigua primero / accepted and never completed, oldest acceptance first',
+  })
+  @IsOptional()
+  @IsIn(['pending', 'accepted'])
+  status?: 'pending' | 'accepted';
   @ApiPropertyOptional({
     default: 0,
     minimum: 0,
     maximum: 87_600,
-    description: 'Solo las enviadas hace más de N horas / only those sent more than N hours ago',
+    description: 'Solo las enviadas (accepted: aceptadas) hace más de N horas / only those sent (accepted: accepted) more than N hours ago',
   })
   @IsOptional()
   @Type(() => Number)

@@ -49,6 +49,17 @@ export const PENDING_REFERRALS_SCHEMA = closedObject<Record<string, unknown>>({
       department: string({ description: 'Departamento (2 dígitos) o "unknown" / department or "unknown"' }),
       referredAt: instant,
       hoursWaiting: { type: 'number', minimum: 0, description: 'Horas desde el envío / hours since sending' },
+      deadlineAt: {
+        ...instant,
+        description:
+          'Envío + plazo del destino (REFERRAL_DEADLINES); responder después es tarde / sending + the destination deadline; answering after it is late',
+      },
+      overdue: boolean,
+      acceptedAt: nullable(instant),
+      answeredLate: {
+        ...nullable(boolean),
+        description: 'Aceptada después del plazo (null si aún no) / accepted after the deadline (null while unanswered)',
+      },
     }),
   ),
 });

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { callNotFound, caseNotFound, InvalidCommand, referralNotFound, type ReferralSourceKind } from '#domain';
 import { queryPendingReferrals, REFERRAL_FACTS_PROJECTION } from '#read-models';
-import type { Actor } from '#platform';
+import { APP_CONFIG, type Actor, type AppConfig } from '#platform';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { REFERRAL_RECEIVERS, REFERRAL_SOURCES_SEEN } from '../auth/endpoint-policy.js';
 import { NeedToKnow } from '../auth/need-to-know.js';
@@ -37,6 +37,7 @@ export class ReferralsController {
     private readonly dataSource: DataSource,
     private readonly fresh: ReadYourWrites,
     private readonly needToKnow: NeedToKnow,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Access({ roles: ['operator', 'admin'], scope: { places: [{ field: 'ubigeo', required: false }] } })
@@ -68,12 +69,17 @@ export class ReferralsController {
 
   @Access({ roles: ['operator', 'police', 'prosecutor', 'protection', 'admin'], audit: REFERRAL_QUEUE_AUDIT })
   @Get('referrals')
-  @ApiOperation({ summary: 'Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first' })
+  @ApiOperation({
+    summary:
+      'Derivaciones pendientes (vencidas primero) o aceptadas sin completar / Pending referrals (overdue first) or accepted and never completed',
+  })
   @ApiOkResponse({ schema: PENDING_REFERRALS_SCHEMA })
   async pending(@Query() query: PendingReferralsQueryDto, @CurrentActor() actor: Actor) {
     await this.fresh.waitFor(query.minPosition, [REFERRAL_FACTS_PROJECTION]);
     return queryPendingReferrals(this.dataSource, {
       now: new Date().toISOString(),
+      queue: query.status ?? 'pending',
+      deadlineMinutes: this.config.referralDeadlineMinutes,
       olderThanHours: query.olderThanHours ?? 0,
       destination: query.to,
       department: query.department,

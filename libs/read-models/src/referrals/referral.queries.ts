@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { readProjectionPosition, type ReportPosition } from '../shared/report-position.js';
 import type { ReferralCounts, ReferralGrouping } from '../shared/operational-statistics.js';
+import { REFERRAL_DESTINATIONS, type ReferralDestination } from '#domain';
 import { REFERRAL_FACTS_PROJECTION } from './referral-facts.projection.js';
 
 export interface PendingReferral {
@@ -11,17 +12,36 @@ export interface PendingReferral {
   department: string;
   referredAt: string;
   hoursWaiting: number;
+  /** referredAt plus the destination's deadline (REFERRAL_DEADLINES): an answer after this instant is late. */
+  deadlineAt: string;
+  /** Still unanswered (sent) and `now` is past deadlineAt; an accepted referral is answered, so never overdue. */
+  overdue: boolean;
+  /** When it was accepted (the accepted queue); null while sent. */
+  acceptedAt: string | null;
+  /** Accepted after deadlineAt (an answer exactly at the deadline is on time); null while sent. */
+  answeredLate: boolean | null;
 }
 
+/** Which queue: `pending` (sent, nobody has acted on it) or `accepted` (accepted, never completed nor revoked). */
+export type ReferralQueue = 'pending' | 'accepted';
+
 /**
- * Referrals nobody has acted on (sent, neither accepted, rejected nor revoked), oldest first: the list that keeps
- * referrals from disappearing. `now` comes from the caller so the answer is reproducible.
+ * A referral queue with each referral's deadline. `pending`: referrals nobody has acted on (sent, neither accepted,
+ * rejected nor revoked), overdue first, then by deadline (the most overdue first), so none disappears. `accepted`:
+ * referrals accepted and never completed, oldest acceptance first. Deadlines are durations from the sending instant
+ * (Peru keeps UTC−5 all year, so a deadline crosses a Lima midnight or month end like any other instant); `now`
+ * comes from the caller so the answer is reproducible, and a referral is overdue only strictly after its deadline.
  */
 export async function queryPendingReferrals(
   dataSource: DataSource,
   params: {
     now: string;
+    /** Default `pending`. */
+    queue?: ReferralQueue;
+    /** Only those sent (pending) or accepted (accepted) more than this many hours before `now`. */
     olderThanHours: number;
+    /** Minutes within which each destination answers (AppConfig.referralDeadlineMinutes). */
+    deadlineMinutes: Readonly<Record<ReferralDestination, number>>;
     destination?: string;
     department?: string;
     limit: number;
@@ -33,6 +53,8 @@ export async function queryPendingReferrals(
     sourceKinds?: readonly string[];
   },
 ): Promise<{ asOf: ReportPosition; referrals: PendingReferral[] }> {
+  const accepted = params.queue === 'accepted';
+  const deadlines = REFERRAL_DESTINATIONS.map((d) => params.deadlineMinutes[d]);
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     const rows: Array<{
       referral_id: string;
@@ -41,15 +63,26 @@ export async function queryPendingReferrals(
       destination: string;
       department: string;
       referred_at: Date;
+      accepted_at: Date | null;
+      deadline_at: Date;
+      overdue: boolean;
+      answered_late: boolean | null;
     }> = await manager.query(
-      `SELECT referral_id, source_kind, source_id, destination, department, referred_at
-           FROM referral_facts
-          WHERE status = 'sent' AND referred_at <= $1::timestamptz - make_interval(hours => $2)
-            AND ($3::text IS NULL OR destination = $3) AND ($4::text IS NULL OR department = $4)
-            AND ($6::text[] IS NULL OR department = ANY($6::text[])) AND ($7::text[] IS NULL OR destination = ANY($7::text[]))
-            AND ($8::text[] IS NULL OR source_kind = ANY($8::text[]))
-          ORDER BY referred_at, referral_id
-          LIMIT $5`,
+      `WITH deadline AS (SELECT * FROM unnest($10::text[], $11::int[]) AS d(destination, minutes)),
+       queue AS (
+         SELECT f.referral_id, f.source_kind, f.source_id, f.destination, f.department, f.referred_at, f.accepted_at,
+                f.referred_at + make_interval(mins => d.minutes) AS deadline_at
+           FROM referral_facts f JOIN deadline d ON d.destination = f.destination
+          WHERE f.status = $9 AND (CASE WHEN $9 = 'accepted' THEN f.accepted_at ELSE f.referred_at END)
+                  <= $1::timestamptz - make_interval(hours => $2)
+            AND ($3::text IS NULL OR f.destination = $3) AND ($4::text IS NULL OR f.department = $4)
+            AND ($6::text[] IS NULL OR f.department = ANY($6::text[])) AND ($7::text[] IS NULL OR f.destination = ANY($7::text[]))
+            AND ($8::text[] IS NULL OR f.source_kind = ANY($8::text[])))
+       SELECT *, ($9 = 'sent' AND $1::timestamptz > deadline_at) AS overdue,
+              CASE WHEN accepted_at IS NULL THEN NULL ELSE accepted_at > deadline_at END AS answered_late
+         FROM queue
+        ORDER BY ${accepted ? 'accepted_at, referral_id' : 'overdue DESC, deadline_at, referral_id'}
+        LIMIT $5`,
       [
         params.now,
         params.olderThanHours,
@@ -59,6 +92,9 @@ export async function queryPendingReferrals(
         params.scope ?? null,
         params.destinations ?? null,
         params.sourceKinds ?? null,
+        accepted ? 'accepted' : 'sent',
+        REFERRAL_DESTINATIONS,
+        deadlines,
       ],
     );
     const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);
@@ -73,6 +109,10 @@ export async function queryPendingReferrals(
         department: r.department,
         referredAt: r.referred_at.toISOString(),
         hoursWaiting: Math.floor((now - r.referred_at.getTime()) / 3_600_000),
+        deadlineAt: r.deadline_at.toISOString(),
+        overdue: r.overdue,
+        acceptedAt: r.accepted_at?.toISOString() ?? null,
+        answeredLate: r.answered_late,
       })),
     };
   });
