@@ -753,7 +753,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Derivaciones pendientes, las más antiguas primero / Pending referrals, oldest first
+         * Derivaciones pendientes (vencidas primero) o aceptadas sin completar / Pending referrals (overdue first) or accepted and never completed
          * @description Roles: operator, police, prosecutor, protection, admin
          */
         get: operations["listReferrals"];
@@ -6521,8 +6521,9 @@ export interface operations {
     listReferrals: {
         parameters: {
             query?: {
-                status?: "pending";
-                /** @description Solo las enviadas hace más de N horas / only those sent more than N hours ago */
+                /** @description pending: sin respuesta, vencidas primero / unanswered, overdue first; accepted: aceptadas y nunca completadas, la aceptación más antigua primero / accepted and never completed, oldest acceptance first */
+                status?: "pending" | "accepted";
+                /** @description Solo las enviadas (accepted: aceptadas) hace más de N horas / only those sent (accepted: accepted) more than N hours ago */
                 olderThanHours?: number;
                 to?: "PNP" | "MINISTERIO_PUBLICO" | "MIMP" | "DEMUNA" | "SHELTER" | "OTHER";
                 department?: string;
@@ -6548,12 +6549,22 @@ export interface operations {
                             transactionId: string;
                         };
                         referrals: {
+                            /** Format: date-time */
+                            acceptedAt: string | null;
+                            /** @description Aceptada después del plazo (null si aún no) / accepted after the deadline (null while unanswered) */
+                            answeredLate: boolean | null;
+                            /**
+                             * Format: date-time
+                             * @description Envío + plazo del destino (REFERRAL_DEADLINES); responder después es tarde / sending + the destination deadline; answering after it is late
+                             */
+                            deadlineAt: string;
                             /** @description Departamento (2 dígitos) o "unknown" / department or "unknown" */
                             department: string;
                             /** @enum {string} */
                             destination: "PNP" | "MINISTERIO_PUBLICO" | "MIMP" | "DEMUNA" | "SHELTER" | "OTHER";
                             /** @description Horas desde el envío / hours since sending */
                             hoursWaiting: number;
+                            overdue: boolean;
                             /** Format: uuid */
                             referralId: string;
                             /** Format: date-time */
