@@ -27,6 +27,11 @@ export const SOURCE_TABLES: readonly SourceTable[] = [
   { name: 'sign_in_codes_used', orderBy: 'jti', why: 'sign-in links already used: a link stays used after a restore' },
   { name: 'demo_loads', orderBy: 'seed', why: 'finished demo loads: the demo is not loaded again into a restored registry' },
   {
+    name: 'referral_webhook_deliveries',
+    orderBy: 'delivery_id',
+    why: 'referral notifications sent, pending or dead-lettered: none is sent twice, nor a dead letter lost, after a restore',
+  },
+  {
     name: 'projection_skips',
     orderBy: 'skip_id',
     why: 'events an operator chose to pass over in a projection (append-only; the rebuild after a restore honours them)',

@@ -78,6 +78,20 @@ export interface AppConfig {
    * 24 h for PNP and MINISTERIO_PUBLICO, 72 h for the others (DEFAULT_REFERRAL_DEADLINE_MINUTES).
    */
   referralDeadlineMinutes: Record<ReferralDestination, number>;
+  /** REFERRAL_WEBHOOKS: where new and overdue referrals are pushed, per destination (signed, no personal field). */
+  referralWebhooks: ReferralWebhook[];
+  /** Seconds between the API's passes over the referral notifications (0: none; the tests call the task). */
+  referralWebhookSeconds: number;
+  /** Failed attempts at one notification after which it is dead-lettered; backoff from `…RetryInitialMs`, doubling, up to 1 h. */
+  referralWebhookMaxAttempts: number;
+  referralWebhookRetryInitialMs: number;
+}
+
+/** A receiving unit's webhook: the referrals addressed to `destination` are POSTed to `url`, signed with `secret`. */
+export interface ReferralWebhook {
+  destination: ReferralDestination;
+  url: string;
+  secret: string;
 }
 
 /** The documented default deadlines (README, "Configuration"): the police and the prosecutor 24 h, the others 72 h. */
@@ -186,6 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     readinessProjectionFailureSeconds: integer(env, 'READINESS_PROJECTION_FAILURE_SECONDS', 60, 0, 86_400),
     metricsToken: metricsToken(env),
     referralDeadlineMinutes: referralDeadlines(env),
+    referralWebhooks: referralWebhooks(env),
+    referralWebhookSeconds: integer(env, 'REFERRAL_WEBHOOK_SECONDS', 30, 0, 86_400),
+    referralWebhookMaxAttempts: integer(env, 'REFERRAL_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+    referralWebhookRetryInitialMs: integer(env, 'REFERRAL_WEBHOOK_RETRY_INITIAL_MS', 1000, 1, 3_600_000),
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
@@ -251,6 +269,30 @@ function referralDeadlines(env: NodeJS.ProcessEnv): Record<ReferralDestination, 
     deadlines[destination] = minutes;
   }
   return deadlines;
+}
+
+/**
+ * REFERRAL_WEBHOOKS: comma-separated `DESTINATION=URL|SECRET` entries (several per destination allowed), the URL
+ * http(s) (https except on a loopback host) and the secret a strong one of at least 32 bytes (it signs the bodies).
+ */
+function referralWebhooks(env: NodeJS.ProcessEnv): ReferralWebhook[] {
+  const raw = env.REFERRAL_WEBHOOKS?.trim();
+  if (!raw) return [];
+  return raw.split(',').map((part) => {
+    const match = /^\s*([A-Z_]+)=([^|\s]+)\|(\S+)\s*$/.exec(part);
+    const destination = match?.[1] as ReferralDestination | undefined;
+    if (!match || !destination || !REFERRAL_DESTINATIONS.includes(destination) || !isHttpUrl(match[2])) {
+      // The entry is not echoed: it may hold a secret.
+      throw new ConfigError(
+        `REFERRAL_WEBHOOKS must be DESTINATION=URL|SECRET entries separated by commas, DESTINATION one of ${REFERRAL_DESTINATIONS.join(', ')} and URL http(s)`,
+      );
+    }
+    const url = new URL(match[2]);
+    if (url.protocol !== 'https:' && !isLoopback(url.hostname))
+      throw new ConfigError(`REFERRAL_WEBHOOKS: the URL of ${destination} must use https:// (http only for a loopback host)`);
+    checkSecretStrength(`REFERRAL_WEBHOOKS (secret of ${destination})`, match[3]);
+    return { destination, url: match[2], secret: match[3] };
+  });
 }
 
 /** A path from the environment, relative to the project root; `fallback` when unset. */

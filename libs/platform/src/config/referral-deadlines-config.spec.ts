@@ -38,3 +38,32 @@ describe('referral deadline configuration', () => {
     expect(() => loadConfig({ REFERRAL_DEADLINES: value }, [])).toThrow(message);
   });
 });
+
+describe('referral webhook configuration', () => {
+  const secret = 'Zq8vN3xLr2Tw7YpKc5Hs9MdBf4Gj6Ua1';
+  it('has none by default and reads DESTINATION=URL|SECRET entries', () => {
+    expect(loadConfig({}, [])).toMatchObject({ referralWebhooks: [], referralWebhookMaxAttempts: 8, referralWebhookRetryInitialMs: 1000 });
+    expect(
+      loadConfig({ REFERRAL_WEBHOOKS: `PNP=https://pnp.example.gob.pe/hook|${secret}, SHELTER=http://127.0.0.1:9999/x|${secret}` }, [])
+        .referralWebhooks,
+    ).toEqual([
+      { destination: 'PNP', url: 'https://pnp.example.gob.pe/hook', secret },
+      { destination: 'SHELTER', url: 'http://127.0.0.1:9999/x', secret },
+    ]);
+  });
+
+  it.each([
+    [`POLICE=https://x.example/h|${secret}`, /REFERRAL_WEBHOOKS must be DESTINATION=URL\|SECRET/],
+    [`PNP=ftp://x.example/h|${secret}`, /REFERRAL_WEBHOOKS must be DESTINATION=URL\|SECRET/],
+    [`PNP=http://x.example/h|${secret}`, /REFERRAL_WEBHOOKS: the URL of PNP must use https/],
+    ['PNP=https://x.example/h|short', /REFERRAL_WEBHOOKS \(secret of PNP\) must be at least 32 bytes/],
+  ])('refuses %s without echoing the secret', (value, message) => {
+    expect(() => loadConfig({ REFERRAL_WEBHOOKS: value }, [])).toThrow(message);
+    try {
+      loadConfig({ REFERRAL_WEBHOOKS: value }, []);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).not.toContain(secret);
+    }
+  });
+});

@@ -18,6 +18,7 @@ import { RevokedTokens1764201600900 } from './migrations/1764201600900-revoked-t
 import { RateLimitWindows1764201600910 } from './migrations/1764201600910-rate-limit-windows.js';
 import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-integrity-verifications.js';
 import { SameFactsLookup1764201601040 } from './migrations/1764201601040-same-facts-lookup.js';
+import { ReferralWebhookDeliveries1764201601420 } from './migrations/1764201601420-referral-webhook-deliveries.js';
 
 /** A migration's timestamp: the digits its class name ends with (TypeORM's own convention and order). */
 const timestampOf = (migration: { name: string }): number => Number(/(\d+)$/.exec(migration.name)?.[1] ?? 0);
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   ErasureReach1764201600960,
   ProjectionFailures1764201600970,
   SameFactsLookup1764201601040,
+  ReferralWebhookDeliveries1764201601420,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));
 
 /**
