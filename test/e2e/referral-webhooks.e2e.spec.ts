@@ -133,4 +133,26 @@ describe('referral webhooks', () => {
     await task.tick(new Date(start + 10 * 60_000));
     expect(received).toHaveLength(before);
   });
+
+  it('tells of a referral past its deadline only while nobody has answered it', async () => {
+    const answered = await refer('PNP', hoursAgo(23));
+    const unanswered = await refer('PNP', hoursAgo(23));
+    await t.project();
+    const task = t.app.get(ReferralNotificationsTask);
+    const start = Date.now() + 20 * 60_000; // after the first test's passes
+    await task.tick(new Date(start));
+    expect(events('/pnp').filter((e) => e.startsWith(answered) || e.startsWith(unanswered))).toEqual(
+      [`${answered} referral.new`, `${unanswered} referral.new`].sort(),
+    );
+    await t
+      .api('police')
+      .post(`/api/v1/referrals/${answered}/accept`)
+      .send({ acceptedAt: hoursAgo(0) })
+      .expect(200);
+    await t.project();
+    await task.tick(new Date(start + 2 * 3_600_000)); // both past their 24 h now
+    expect(events('/pnp').filter((e) => e.startsWith(answered) || e.startsWith(unanswered))).toEqual(
+      [`${answered} referral.new`, `${unanswered} referral.new`, `${unanswered} referral.overdue`].sort(),
+    );
+  });
 });
