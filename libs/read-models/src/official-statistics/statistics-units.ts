@@ -1,6 +1,6 @@
 /**
- * Every counted unit (call, referral, denunciation, victim, prosecution, trial, police operation) as the statistics see it, and the
- * cells it contributes to. A change of a unit is the difference between its cells before and after the event;
+ * Every counted unit (call, referral, denunciation, victim, prosecution, trial, police operation) as the statistics
+ * see it, and the cells it contributes to. A change of a unit is the difference between its cells before and after the event;
  * the ledger records those differences with the event's log position, so a report "as of P" is the sum of
  * the ledger up to P, and corrections move a unit from one cell to another instead of rewriting history.
  */
@@ -38,8 +38,7 @@ export type Unit =
  * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
  * the department of the place of exploitation (`abroad:<country>` abroad, 'unknown' when not recorded). It also
  * remembers the units that take its facts — its victims (victimId → link id), prosecutions, trials and police
- * operations — so that a
- * correction of its facts moves them too.
+ * operations — so that a correction of its facts moves them too.
  */
 export interface CaseUnit {
   kind: 'case';
