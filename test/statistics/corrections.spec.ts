@@ -121,6 +121,14 @@ describe('statistics follow the corrections of a case', () => {
         nationality: 'PE',
         role: null,
       }),
+      // An operation at 23:30 on 31 March in Lima (already April in UTC): March, in the case's department.
+      event('OperationConducted', {
+        caseId: ids.c,
+        operationId: 'c6000000-0000-4000-a000-000000000001',
+        conductedAt: '2025-04-01T04:30:00Z',
+        rescued: 3,
+        detained: 2,
+      }),
     );
     // B: Cusco, April, the same girl (L) in a mine in Cusco.
     await append(
@@ -150,6 +158,8 @@ describe('statistics follow the corrections of a case', () => {
     expect(cell(march, 'victims_by_place_of_exploitation', 'total', 'total')).toBe(3);
     expect(cell(march, 'victims_by_recruitment_method', 'internet_or_app', 'victims')).toBe(2);
     expect(cell(march, 'justice_activity', 'identified', 'cases')).toBe(1);
+    expect(march.tables.find((t) => t.id === 'police_operations')!.rows.find((r) => r.key === '15')!.values).toEqual([1, 3, 2]);
+    expect(cell(await monthly('2025-04'), 'police_operations', 'total', 'operations')).toBe(0);
     // Nationally she counts in March (case A); Cusco's own report counts her among its denunciations.
     expect(cell(await monthly('2025-04'), 'victims_by_sex_age', 'total', 'total')).toBe(0);
     const cusco = await monthly('2025-04', '08');
@@ -197,6 +207,11 @@ describe('statistics follow the corrections of a case', () => {
     );
     let may = await monthly('2025-05');
     expect(cell(may, 'denunciations_by_department', '02', 'denunciations')).toBe(1);
+    // Its operation moves to Áncash with it, and stays in March, the month it was conducted.
+    const operations = (await monthly('2025-03')).tables.find((t) => t.id === 'police_operations')!;
+    expect(operations.rows.find((r) => r.key === '02')!.values).toEqual([1, 3, 2]);
+    expect(operations.rows.find((r) => r.key === '15')!.values).toEqual([0, 0, 0]);
+    expect(cell(await monthly('2025-03', '02'), 'police_operations', 'total', 'rescued')).toBe(3);
     expect(cell(may, 'denunciations_by_offence_category', 'trafficking_aggravated', 'denunciations')).toBe(1);
     expect(cell(may, 'victims_by_place_of_exploitation', '16', 'peruvian')).toBe(1);
     expect(cell(may, 'justice_activity', 'identified', 'cases')).toBe(1);

@@ -118,6 +118,16 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
     const total = address(r, 'denunciations_by_source', T, 'denunciations');
     if (value.has(row) && value.has(total)) equalities.push([row, total]);
   }
+  // Police operations by department: a department's row is the same in the national report and in its own, where
+  // it is also the total.
+  for (const { report, r } of departments) {
+    for (const column of ['operations', 'rescued', 'detained']) {
+      const own = address(r, 'police_operations', report.department!, column);
+      if (!value.has(own)) continue;
+      equalities.push([address(national, 'police_operations', report.department!, column), own]);
+      equalities.push([own, address(r, 'police_operations', T, column)]);
+    }
+  }
 
   const findings = new Set<string>();
   for (const [a, b] of equalities) {

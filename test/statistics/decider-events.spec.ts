@@ -104,6 +104,12 @@ describe('statistics over the events the decider emits', () => {
       victims: [victim(6, 'PE', '60000003', 19)],
       suspects: [{ suspectId: uuid(202), sex: 'male', nationality: 'PE' }],
     });
+    // Operations: on B (moved to Loreto below) across April's end in Lima, sent twice (a retry adds nothing); on C
+    // (marked as the same facts as A below: the operation still counts).
+    const onB = { operationId: uuid(301), conductedAt: '2025-05-01T04:00:00Z', rescued: 4, detained: 2 };
+    await run(b, 'RecordOperation', onB);
+    await run(b, 'RecordOperation', onB);
+    await run(c, 'RecordOperation', { operationId: uuid(302), conductedAt: '2025-03-21T15:00:00Z', rescued: 0, detained: 3 });
     await run(a, 'VoidVictim', { victimId: uuid(101), reason: 'registrada dos veces' });
     await run(b, 'CorrectCaseFacts', {
       changes: {
@@ -143,8 +149,10 @@ describe('statistics over the events the decider emits', () => {
         'CaseClosed',
         'CaseReopened',
         'CaseMarkedSameFacts',
+        'OperationConducted',
       ]),
     );
+    expect(log.filter((e) => e.type === 'OperationConducted').length).toBe(2);
     const statistics = new OfficialStatistics(db.dataSource, catalogs);
     const facts = computeFacts(log);
     const mismatches: string[] = [];
@@ -171,5 +179,12 @@ describe('statistics over the events the decider emits', () => {
     expect(cell('victims_by_place_of_exploitation', 'abroad:CL', 'foreign')).toBe(1);
     expect(cell('victims_by_place_of_exploitation', 'total', 'total')).toBe(4);
     expect(cell('victims_by_economic_sector', 'A', 'victims')).toBe(2);
+    // B's operation in April (Lima), in Loreto where B was moved; C's in March, in Lima, though C counts nowhere.
+    const april = await statistics.report({ kind: 'monthly', period: '2025-04', department: null }, { disclosure: EXACT });
+    const operations = april.tables.find((t) => t.id === 'police_operations')!;
+    expect(operations.rows.find((r) => r.key === '16')!.values).toEqual([1, 4, 2]);
+    expect(operations.rows.find((r) => r.key === '08')!.values).toEqual([0, 0, 0]);
+    expect(cell('police_operations_by_department', '15', 'detained')).toBe(3);
+    expect(cell('police_operations_by_department', 'total', 'operations')).toBe(2);
   });
 });

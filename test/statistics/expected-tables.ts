@@ -36,6 +36,16 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
     // A department's report counts each person once among its own denunciations; the national one once in Peru.
     ...victimTables(scope.dept === null ? facts.victims : facts.departmentVictims, inScope),
     funnel: (row) => count(cases, (c) => row === 'denunciation' || c[row as 'investigation' | 'accusation' | 'ruling']),
+    police_operations: operationsTable(facts.operations.filter(inScope)),
+  };
+}
+
+/** Operations by department: how many, and the sums of people rescued and detained. */
+function operationsTable(operations: Facts['operations']): Expect {
+  return (row, col) => {
+    const inRow = operations.filter((o) => any(row, o.dept));
+    if (col === 'operations') return inRow.length;
+    return inRow.reduce((sum, o) => sum + (col === 'rescued' ? o.rescued : o.detained), 0);
   };
 }
 
@@ -87,6 +97,7 @@ export function expectedIneiAnnual(facts: Facts, year: number): Record<string, E
       col === 'registered'
         ? cases.filter((c) => any(row, c.dept)).length
         : acts.filter((a) => any(row, a.dept) && a.act === stageAct[col]).length,
+    police_operations_by_department: operationsTable(facts.operations.filter(inYear)),
     hotline_by_department: (row, col) => {
       if (col === 'calls_received') return calls.filter((c) => any(row, c.dept)).length;
       if (col === 'calls_trafficking') return calls.filter((c) => any(row, c.dept) && c.trafficking).length;

@@ -76,6 +76,8 @@ export interface Facts {
   departmentVictims: VictimFact[];
   /** Acts of the justice system, each in the month it happened and the department of its denunciation. */
   acts: Array<{ act: 'opened' | 'accused' | 'archived' | 'dismissed' | 'conviction' | 'acquittal'; period: string; dept: string }>;
+  /** Police operations, in the month conducted and the department of their denunciation as last corrected. */
+  operations: Array<{ period: string; dept: string; rescued: number; detained: number }>;
 }
 
 export function computeFacts(events: readonly RawEvent[]): Facts {
@@ -89,6 +91,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
   >();
   const prosecutions = new Map<string, { caseId: string; opened: string; accused?: string; archived?: string; dismissed?: string }>();
   const trials = new Map<string, { caseId: string; ruled?: string; verdict?: string }>();
+  const operations = new Map<string, { caseId: string; period: string; rescued: number; detained: number }>();
   for (const { type, data: d } of events) {
     if (type === 'HotlineCallReceived')
       calls.set(d.callId, {
@@ -180,6 +183,8 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
       if ('linkId' in d) r.linkId = d.linkId || null;
     }
     if (type === 'VictimVoided') records.get(d.victimId)!.voided = true;
+    if (type === 'OperationConducted' && !operations.has(d.operationId))
+      operations.set(d.operationId, { caseId: d.caseId, period: lima(d.conductedAt), rescued: d.rescued, detained: d.detained });
     if (type === 'ProsecutionOpened') prosecutions.set(d.prosecutionId, { caseId: d.caseId, opened: lima(d.openedAt) });
     if (type === 'AccusationFiled') prosecutions.get(d.prosecutionId)!.accused ??= lima(d.occurredAt);
     if (type === 'ProsecutionArchived') prosecutions.get(d.prosecutionId)!.archived ??= lima(d.occurredAt);
@@ -208,6 +213,13 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     referrals: [...referrals.values()],
     cases: counted,
     acts,
+    // Acts like prosecutions: a duplicate's operations still count.
+    operations: [...operations.values()].map((o) => ({
+      period: o.period,
+      dept: cases.get(o.caseId)!.dept,
+      rescued: o.rescued,
+      detained: o.detained,
+    })),
     ...countedVictims(records, cases),
   };
 }

@@ -61,7 +61,7 @@ describe('official statistics over a generated three-year log', () => {
     const departments = catalogs.ubigeo.departmentCodes();
     await appendDataset(
       new PostgresEventStore(db.pool),
-      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true }),
+      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true, operations: true }),
     );
     await waitUntilLogVisible(db.pool);
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
@@ -91,6 +91,18 @@ describe('official statistics over a generated three-year log', () => {
     expect(new Set(facts.cases.flatMap((c) => c.offences)).size).toBeGreaterThan(6);
     expect(facts.cases.filter((c) => c.aggravating.length > 0).length).toBeGreaterThan(50);
     expect(facts.victims.filter((v) => v.labourSectors.length > 0).length).toBeGreaterThan(20);
+    // Issue 14: operations, some in a month other than their denunciation's, some moved by a department correction.
+    expect(facts.operations.length).toBeGreaterThan(150);
+    const conducted = log.filter((e) => e.type === 'OperationConducted');
+    const registered = new Map(log.filter((e) => e.type === 'CaseRegistered').map((e) => [e.data.caseId, e.data]));
+    const moved = new Set(
+      log.filter((e) => e.type === 'CaseFactsCorrected' && typeof e.data.changes.ubigeo === 'string').map((e) => e.data.caseId),
+    );
+    expect(conducted.filter((e) => moved.has(e.data.caseId)).length).toBeGreaterThan(3);
+    const month = (at: string) => new Date(Date.parse(at) - 5 * 3_600_000).toISOString().slice(0, 7);
+    expect(
+      conducted.filter((e) => month(e.data.conductedAt) !== month(registered.get(e.data.caseId)!.registeredAt)).length,
+    ).toBeGreaterThan(50);
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {
@@ -120,6 +132,7 @@ describe('official statistics over a generated three-year log', () => {
         'victims_by_economic_sector',
         'cases_by_stage',
         'hotline_by_department',
+        'police_operations_by_department',
       ]);
       compare(report, expectedIneiAnnual(facts, year));
     }

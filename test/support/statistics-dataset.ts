@@ -21,6 +21,11 @@ export interface DatasetOptions {
    * Off: the log of earlier versions, draw for draw.
    */
   qualification?: boolean;
+  /**
+   * Issue 14: police operations on some denunciations (none, one or several, up to two months after registration,
+   * people rescued and detained from 0 to 12). Off: the log of earlier versions, draw for draw.
+   */
+  operations?: boolean;
 }
 
 /** `expectedVersion`: a later append to a stream already written (the corrections). */
@@ -163,7 +168,7 @@ export function generateDataset(options: DatasetOptions): Stream[][] {
   const generated: GeneratedCase[] = [];
   const qualify = options.qualification ? (at: string, purposes: string[]) => qualification(rng, at, purposes, options.departments) : null;
   for (let i = 0; i < options.cases; i++) {
-    groups.push(denunciation(rng, event, instant, later, ubigeo, referral, linkId, qualify, generated));
+    groups.push(denunciation(rng, event, instant, later, ubigeo, referral, linkId, qualify, generated, options.operations ?? false));
   }
   if (options.qualification) groups.push(...corrections(rng, event, instant, ubigeo, linkId, generated, options.departments));
   return groups;
@@ -179,6 +184,7 @@ function denunciation(
   linkId: () => string | null,
   qualify: ((at: string, purposes: string[]) => Record<string, unknown>) | null,
   generated: GeneratedCase[],
+  operations: boolean,
 ): Stream[] {
   const caseId = rng.uuid();
   const registeredAt = instant();
@@ -222,6 +228,15 @@ function denunciation(
     const suspectId = rng.uuid();
     generatedCase.suspects.push(suspectId);
     events.push(event('SuspectIdentified', { caseId, suspectId, sex: rng.pick(SEXES), age: null, nationality: 'PE', role: null }));
+  }
+  if (operations && rng.chance(0.35)) {
+    for (let o = rng.int(1, 3); o > 0; o--) {
+      const rescued = rng.chance(0.2) ? 0 : rng.int(1, 12);
+      const detained = rng.int(0, 12);
+      events.push(
+        event('OperationConducted', { caseId, operationId: rng.uuid(), conductedAt: later(registeredAt, 24 * 60), rescued, detained }),
+      );
+    }
   }
   generatedCase.events = events.length;
   const streams: Stream[] = [{ streamId: `case-${caseId}`, events }];

@@ -3,7 +3,7 @@ import { limaDayStart } from './release-points.js';
 import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
-import { countTable, linkedTables, victimTables } from './report-tables.js';
+import { countTable, linkedTables, operationsTable, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport } from './stat-table.js';
 
@@ -122,6 +122,7 @@ export function buildIneiAnnualTables(
       },
       settings,
     ),
+    operationsTable(cells, {}, departments, settings, 'police_operations_by_department'),
   ];
   return {
     kind: 'inei-annual',

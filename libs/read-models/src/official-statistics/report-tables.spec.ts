@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { findDisclosures } from './disclosure-checker.js';
 import { l } from './labels.js';
-import { linkedTables, type TableSpec } from './report-tables.js';
+import { linkedTables, operationsTable, type TableSpec } from './report-tables.js';
+import { CellSet, type CellRow } from './statistics-cells.query.js';
 import { TOTAL_KEY } from './stat-table.js';
 
 const oneColumn = (id: string, counts: number[]): TableSpec => ({
@@ -52,5 +53,41 @@ describe('tables that publish the same total', () => {
       applied: false,
     });
     expect(first.rows.map((r) => r.values[0])).toEqual([1, 1, 1, 1, 1, 5]);
+  });
+});
+
+describe('police operations by department', () => {
+  const departments = ['01', '02', '03'].map((key) => ({ key, label: l(key, key) }));
+  const row = (measure: string, dept: string, n: number): CellRow => ({ measure, period: '2025-03', dept, d1: '', d2: '', d3: '', n });
+  // 01: two operations, 40 rescued, 6 detained; 02: twelve operations, 3 rescued, 30 detained; 03: nine, 20 and 25.
+  const cells = new CellSet([
+    row('operation.conducted', '01', 2),
+    row('operation.rescued', '01', 40),
+    row('operation.detained', '01', 6),
+    row('operation.conducted', '02', 12),
+    row('operation.rescued', '02', 3),
+    row('operation.detained', '02', 30),
+    row('operation.conducted', '03', 9),
+    row('operation.rescued', '03', 20),
+    row('operation.detained', '03', 25),
+  ]);
+  const values = (table: ReturnType<typeof operationsTable>) => Object.fromEntries(table.rows.map((r) => [r.key, r.values]));
+
+  it('publishes exact operations and sums of people without disclosure control', () => {
+    const table = operationsTable(cells, { period: '2025-03' }, departments, { k: 5, applied: false });
+    expect(values(table)).toEqual({ '01': [2, 40, 6], '02': [12, 3, 30], '03': [9, 20, 25], total: [23, 63, 61] });
+  });
+
+  it('hides few people like a small count, and never publishes the sums of few operations', () => {
+    const table = operationsTable(cells, { period: '2025-03' }, departments, { k: 5, applied: true });
+    const published = values(table);
+    // Two operations: their 40 rescued and 6 detained would be those operations' own figures.
+    expect(published['01']).toEqual([null, null, null]);
+    // Three people rescued: a small count of people, hidden although twelve operations are published.
+    expect(published['02'][0]).toBe(12);
+    expect(published['02'][1]).toBeNull();
+    expect(findDisclosures(table, 5)).toEqual([]);
+    // The margins still determine nothing: complements were suppressed in every column.
+    for (const column of [0, 1, 2]) expect(table.rows.filter((r) => r.values[column] === null).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -161,6 +161,56 @@ export function victimTables(
   ];
 }
 
+const OPERATION_COLUMNS: Dimension[] = [
+  { key: 'operations', label: l('Operativos', 'Operations') },
+  { key: 'rescued', label: l('Víctimas rescatadas', 'Victims rescued') },
+  { key: 'detained', label: l('Personas detenidas', 'People detained') },
+];
+
+const OPERATION_MEASURES: Record<string, string> = {
+  operations: 'operation.conducted',
+  rescued: 'operation.rescued',
+  detained: 'operation.detained',
+};
+
+/**
+ * Police operations by department (Meta 13): how many, and the people rescued and detained in them. Rescued and
+ * detained are sums over operations; each person is a cell contribution of its own, so they are counts of people,
+ * protected like any count (1..k−1 suppressed, complements in the column). Besides, a sum is never published where
+ * the number of its operations is suppressed: it would give the figures of one or a few operations.
+ */
+export function operationsTable(
+  cells: CellSet,
+  scope: Partial<Cell>,
+  departments: Dimension[],
+  settings: DisclosureSettings,
+  id = 'police_operations',
+): PublishedTable {
+  const table = exactCounts({
+    id,
+    title: l('Operativos policiales: víctimas rescatadas y personas detenidas', 'Police operations: victims rescued and people detained'),
+    rowHeader: l('Departamento', 'Department'),
+    rows: departments,
+    columns: OPERATION_COLUMNS,
+    totalRow: true,
+    note: l(
+      'Por fecha del operativo (hora de Lima); departamento de su denuncia. Rescatadas y detenidas son sumas de personas.',
+      "By date of the operation (Lima time); its denunciation's department. Rescued and detained are sums of people.",
+    ),
+    count: (dept, column) => cells.sum(OPERATION_MEASURES[column], { ...scope, dept }),
+  });
+  if (!settings.applied) return publishExact(table);
+  const forced = settings.forced?.get(id) ?? [];
+  const alone = publishWithDisclosureControl(table, settings.k, forced);
+  const fewOperations = alone.suppressed.filter((cell) => cell.column === 'operations');
+  if (fewOperations.length === 0) return alone;
+  const sums = fewOperations.flatMap(({ row }) => [
+    { row, column: 'rescued' },
+    { row, column: 'detained' },
+  ]);
+  return publishWithDisclosureControl(table, settings.k, [...forced, ...sums]);
+}
+
 /** PostgreSQL's percentile_cont over sorted values: linear interpolation between the closest ranks; null if none. */
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;

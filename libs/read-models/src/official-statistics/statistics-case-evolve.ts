@@ -5,6 +5,7 @@ import {
   offenceCategoryOf,
   type CasePlace,
   type CaseRegistered,
+  type OperationConducted,
   type VictimCorrected,
   type VictimIdentified,
   type VictimVoided,
@@ -94,9 +95,12 @@ export function caseAffectedKeys(event: Recorded, units: UnitStates): string[] |
           ...moved,
           ...c.prosecutions.map((id) => `prosecution:${id}`),
           ...c.trials.map((id) => `trial:${id}`),
+          ...c.operations.map((id) => `operation:${id}`),
         ]),
       ];
     }
+    case 'OperationConducted':
+      return [`operation:${event.data.operationId}`, `case:${event.data.caseId}`];
     // A reopened case counts as it did: no figure depends on whether a case is open or closed.
     case 'CaseReopened':
       return [];
@@ -149,6 +153,9 @@ export function applyCaseEvent(event: Recorded, units: UnitStates, position: num
       moveCase(units, event.data.caseId, (c) => (c.sameAs === null ? { ...c, sameAs: sameAsCaseId } : c));
       return true;
     }
+    case 'OperationConducted':
+      conducted(event.data, units);
+      return true;
     case 'CaseReopened':
       return true;
     default:
@@ -177,7 +184,27 @@ function registered(d: CaseRegistered['data']): CaseUnit {
     victims: {},
     prosecutions: [],
     trials: [],
+    operations: [],
   };
+}
+
+/**
+ * An operation counts once (the decider never records an id twice), as an act: in the month it was conducted and
+ * its denunciation's department, also when that denunciation is later marked as the same facts as another (like
+ * its prosecutions, the operation took place).
+ */
+function conducted(d: OperationConducted['data'], units: UnitStates): void {
+  const c = units.get('case', d.caseId);
+  if (!c || units.get('operation', d.operationId)) return;
+  units.set('operation', d.operationId, {
+    kind: 'operation',
+    caseId: d.caseId,
+    period: limaMonth(d.conductedAt),
+    dept: c.dept,
+    rescued: d.rescued,
+    detained: d.detained,
+  });
+  units.set('case', d.caseId, { ...c, operations: [...c.operations, d.operationId] });
 }
 
 function updateCase(units: UnitStates, caseId: string, change: (c: CaseUnit) => CaseUnit): void {
@@ -255,7 +282,7 @@ function voidVictim(d: VictimVoided['data'], units: UnitStates): void {
 
 /**
  * A change of the case's facts, carried to the units that take them: its victims' records (into the department
- * units of a new department), its prosecutions' and trials' department.
+ * units of a new department), its prosecutions', trials' and operations' department.
  */
 function moveCase(units: UnitStates, caseId: string, change: (c: CaseUnit) => CaseUnit): void {
   const before = units.get('case', caseId);
@@ -276,5 +303,9 @@ function moveCase(units: UnitStates, caseId: string, change: (c: CaseUnit) => Ca
   for (const id of after.trials) {
     const t = units.get('trial', id);
     if (t) units.set('trial', id, { ...t, dept: after.dept });
+  }
+  for (const id of after.operations) {
+    const o = units.get('operation', id);
+    if (o && o.dept !== after.dept) units.set('operation', id, { ...o, dept: after.dept });
   }
 }

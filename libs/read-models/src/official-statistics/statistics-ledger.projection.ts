@@ -120,6 +120,7 @@ async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<{ 
     if (event.type === 'VictimIdentified') want('victim', victimUnitId(event.data));
     if ('prosecutionId' in d) want('prosecution', d.prosecutionId);
     if ('trialId' in d) want('trial', d.trialId);
+    if ('operationId' in d) want('operation', d.operationId);
   }
   await load([...wanted]);
   // A victim's department unit: its denunciation's department, from the stored case or one registered in the batch.

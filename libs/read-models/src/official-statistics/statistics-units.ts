@@ -1,6 +1,6 @@
 /**
- * Every counted unit (call, referral, denunciation, victim, prosecution, trial) as the statistics see it, and the
- * cells it contributes to. A change of a unit is the difference between its cells before and after the event;
+ * Every counted unit (call, referral, denunciation, victim, prosecution, trial, police operation) as the statistics
+ * see it, and the cells it contributes to. A change of a unit is the difference between its cells before and after the event;
  * the ledger records those differences with the event's log position, so a report "as of P" is the sum of
  * the ledger up to P, and corrections move a unit from one cell to another instead of rewriting history.
  */
@@ -30,13 +30,15 @@ export type Unit =
       archived: string | null;
       dismissed: string | null;
     }
-  | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null };
+  | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null }
+  // A police operation: in the month it was conducted (Lima), in its denunciation's department.
+  | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number };
 
 /**
  * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
  * the department of the place of exploitation (`abroad:<country>` abroad, 'unknown' when not recorded). It also
- * remembers the units that take its facts — its victims (victimId → link id), prosecutions and trials — so that a
- * correction of its facts moves them too.
+ * remembers the units that take its facts — its victims (victimId → link id), prosecutions, trials and police
+ * operations — so that a correction of its facts moves them too.
  */
 export interface CaseUnit {
   kind: 'case';
@@ -59,6 +61,7 @@ export interface CaseUnit {
   victims: Record<string, string | null>;
   prosecutions: string[];
   trials: string[];
+  operations: string[];
 }
 
 /** What a victim's record takes from its denunciation. */
@@ -146,6 +149,14 @@ export function contributions(unit: Unit | undefined): Cell[] {
     }
     case 'trial':
       return unit.ruled && unit.verdict ? [cell('trial.ruling', unit.ruled, unit.dept, unit.verdict)] : [];
+    case 'operation': {
+      // Each person rescued or detained is a contribution of its own (the ledger's cells are multisets): the
+      // sums of people are then counts like any other, under the same disclosure control (docs/statistics.md).
+      const cells = [cell('operation.conducted', unit.period, unit.dept)];
+      for (let i = 0; i < unit.rescued; i++) cells.push(cell('operation.rescued', unit.period, unit.dept));
+      for (let i = 0; i < unit.detained; i++) cells.push(cell('operation.detained', unit.period, unit.dept));
+      return cells;
+    }
   }
 }
 
@@ -207,6 +218,7 @@ export function upgradeUnit(stored: Unit): Unit {
       victims: {},
       prosecutions: [],
       trials: [],
+      operations: [],
     };
     // Stored keys first, in their order, then only the missing defaults: a unit read back serializes as it was written.
     const missing = Object.entries(defaults).filter(([key]) => !(key in stored));
