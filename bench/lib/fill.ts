@@ -71,6 +71,66 @@ function journey(i: number): string[] {
       ]);
     lines.push(...chain(`referral-${referralId}`, referral));
   }
+  if (i % 40 === 0) lines.push(...justiceJourney(i, String(data.receivedAt), data.callerUbigeo as string | null));
+  return lines;
+}
+
+/**
+ * One call in forty also becomes a denunciation (victims, a suspect, sometimes a police operation), most of those a
+ * prosecution and some a trial with its ruling, so the monthly report's case, justice and reconciliation tables have
+ * something to count at scale.
+ */
+function justiceJourney(i: number, at: string, ubigeo: string | null): string[] {
+  const day = 86_400_000;
+  const iso = (offsetDays: number) => new Date(Date.parse(at) + offsetDays * day).toISOString();
+  const caseId = randomUUID();
+  const sex = ['female', 'female', 'male', 'unknown'][i % 4];
+  const age = 10 + (i % 37);
+  const group = age < 12 ? '0-11' : age < 18 ? '12-17' : age < 25 ? '18-24' : age < 30 ? '25-29' : '30-44';
+  const personal = { fullName: null, documentType: null, documentNumber: null, phone: null, address: null };
+  const caseEvents: Planned = [
+    [
+      'CaseRegistered',
+      {
+        caseId,
+        registeredAt: iso(1),
+        occurredAt: null,
+        policeUnit: 'DIRCTPTIM',
+        ubigeo: ubigeo ?? '150101',
+        source: 'hotline_referral',
+        referralId: null,
+        purposes: [['sexual_exploitation', 'labour_exploitation', 'begging'][i % 3]],
+      },
+    ],
+  ];
+  for (let v = 0; v < 1 + (i % 2); v++) {
+    const victim = { caseId, victimId: randomUUID(), sex, age, ageGroup: group, minor: age < 18 };
+    caseEvents.push(['VictimIdentified', { ...victim, nationality: i % 7 === 0 ? 'VE' : 'PE', personal, linkId: null }]);
+  }
+  caseEvents.push(['SuspectIdentified', { caseId, suspectId: randomUUID(), sex: 'male', age: null, nationality: 'PE', role: null }]);
+  if (i % 3 === 0)
+    caseEvents.push(['OperationConducted', { caseId, operationId: randomUUID(), conductedAt: iso(3), rescued: i % 5, detained: i % 4 }]);
+  const lines = chain(`case-${caseId}`, caseEvents);
+  if (i % 80 === 0) return lines;
+  const prosecutionId = randomUUID();
+  const prosecution: Planned = [['ProsecutionOpened', { prosecutionId, caseId, office: 'FISTRAP Lima', openedAt: iso(5) }]];
+  if (i % 120 !== 0) {
+    lines.push(...chain(`prosecution-${prosecutionId}`, prosecution));
+    return lines;
+  }
+  prosecution.push(['InvestigationFormalized', { prosecutionId, occurredAt: iso(20) }]);
+  prosecution.push(['AccusationFiled', { prosecutionId, occurredAt: iso(40) }]);
+  lines.push(...chain(`prosecution-${prosecutionId}`, prosecution));
+  const trialId = randomUUID();
+  const verdict = i % 3 === 0 ? 'acquittal' : 'conviction';
+  const trial: Planned = [
+    ['TrialOpened', { trialId, prosecutionId, caseId, openedAt: iso(60), court: 'Juzgado Penal' }],
+    [
+      'RulingIssued',
+      { trialId, ruledAt: iso(90), verdict, sentenceYears: verdict === 'conviction' ? 15 : null, defendants: [], instance: 1 },
+    ],
+  ];
+  lines.push(...chain(`trial-${trialId}`, trial));
   return lines;
 }
 
