@@ -3,6 +3,8 @@
  * projection or the report builders: months by a fixed UTC−5 offset (Peru has had no daylight saving since
  * 1994), units replayed from their events, figures counted by plain filters.
  */
+import { reconciliationFacts, type ReconciliationFact } from './independent-reconciliation.js';
+
 export interface RawEvent {
   type: string;
   data: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -78,6 +80,8 @@ export interface Facts {
   acts: Array<{ act: 'opened' | 'accused' | 'archived' | 'dismissed' | 'conviction' | 'acquittal'; period: string; dept: string }>;
   /** Police operations, in the month conducted and the department of their denunciation as last corrected. */
   operations: Array<{ period: string; dept: string; rescued: number; detained: number }>;
+  /** Issue 14: every act of each institution with its links (independent-reconciliation.ts). */
+  reconciliation: ReconciliationFact[];
 }
 
 export function computeFacts(events: readonly RawEvent[]): Facts {
@@ -90,7 +94,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     { caseId: string; sex: string; ageGroup: string; nationality: string; linkId: string | null; voided: boolean }
   >();
   const prosecutions = new Map<string, { caseId: string; opened: string; accused?: string; archived?: string; dismissed?: string }>();
-  const trials = new Map<string, { caseId: string; ruled?: string; verdict?: string }>();
+  const trials = new Map<string, { caseId: string | null; ruled?: string; verdict?: string }>();
   const operations = new Map<string, { caseId: string; period: string; rescued: number; detained: number }>();
   for (const { type, data: d } of events) {
     if (type === 'HotlineCallReceived')
@@ -189,24 +193,25 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     if (type === 'AccusationFiled') prosecutions.get(d.prosecutionId)!.accused ??= lima(d.occurredAt);
     if (type === 'ProsecutionArchived') prosecutions.get(d.prosecutionId)!.archived ??= lima(d.occurredAt);
     if (type === 'ProsecutionDismissed') prosecutions.get(d.prosecutionId)!.dismissed ??= lima(d.occurredAt);
-    if (type === 'TrialOpened') trials.set(d.trialId, { caseId: d.caseId ?? prosecutions.get(d.prosecutionId)!.caseId });
+    if (type === 'TrialOpened') trials.set(d.trialId, { caseId: d.caseId ?? prosecutions.get(d.prosecutionId)?.caseId ?? null });
     if (type === 'RulingIssued' && d.instance === 1) Object.assign(trials.get(d.trialId)!, { ruled: lima(d.ruledAt), verdict: d.verdict });
   }
   const acts: Facts['acts'] = [];
   // The denunciations counted; a duplicate's prosecutions and trials still count as acts, in its department.
   const counted = [...cases.values()].filter((c) => c.sameAs === null);
+  // A prosecution or trial whose denunciation is absent counts in the department 'unknown'.
   for (const p of prosecutions.values()) {
-    const c = cases.get(p.caseId)!;
-    c.investigation = true;
-    if (p.accused) c.accusation = true;
+    const c = cases.get(p.caseId);
+    if (c) c.investigation = true;
+    if (c && p.accused) c.accusation = true;
     for (const act of ['opened', 'accused', 'archived', 'dismissed'] as const)
-      if (p[act]) acts.push({ act, period: p[act]!, dept: c.dept });
+      if (p[act]) acts.push({ act, period: p[act]!, dept: c?.dept ?? 'unknown' });
   }
   for (const t of trials.values()) {
     if (!t.ruled) continue;
-    const c = cases.get(t.caseId)!;
-    c.ruling = true;
-    acts.push({ act: t.verdict as 'conviction' | 'acquittal', period: t.ruled, dept: c.dept });
+    const c = t.caseId === null ? undefined : cases.get(t.caseId);
+    if (c) c.ruling = true;
+    acts.push({ act: t.verdict as 'conviction' | 'acquittal', period: t.ruled, dept: c?.dept ?? 'unknown' });
   }
   return {
     calls: [...calls.values()],
@@ -221,6 +226,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
       detained: o.detained,
     })),
     ...countedVictims(records, cases),
+    reconciliation: reconciliationFacts(events),
   };
 }
 

@@ -20,6 +20,7 @@ const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
     ['denunciations_by_source', 'total', 'denunciations'],
     ['denunciations_by_department', 'total', 'denunciations'],
     ['funnel', 'denunciation', 'denunciations'],
+    ['reconciliation', 'denunciations', 'total'],
   ],
   [
     ['denunciations_by_department_month', 'total', 'total'],
@@ -61,7 +62,16 @@ describe('official statistics over a generated three-year log', () => {
     const departments = catalogs.ubigeo.departmentCodes();
     await appendDataset(
       new PostgresEventStore(db.pool),
-      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true, operations: true }),
+      generateDataset({
+        seed: 20250314,
+        years: YEARS,
+        calls: 1500,
+        cases: 600,
+        departments,
+        qualification: true,
+        operations: true,
+        unlinked: 120,
+      }),
     );
     await waitUntilLogVisible(db.pool);
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
@@ -103,6 +113,15 @@ describe('official statistics over a generated three-year log', () => {
     expect(
       conducted.filter((e) => month(e.data.conductedAt) !== month(registered.get(e.data.caseId)!.registeredAt)).length,
     ).toBeGreaterThan(50);
+  });
+
+  it('the dataset has linked, partly linked and standing-alone acts of every institution', () => {
+    const links = new Set(facts.reconciliation.filter((f) => f.link !== 'linked' || f.victims > 0).map((f) => `${f.stage} ${f.link}`));
+    expect([...links].sort()).toEqual(
+      ['denunciations alone', 'denunciations linked', 'prosecutions alone', 'prosecutions linked']
+        .concat(['rulings alone', 'rulings linked', 'rulings partial', 'trials alone', 'trials linked', 'trials partial'])
+        .sort(),
+    );
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {

@@ -1,5 +1,6 @@
 import type { NewEvent, PostgresEventStore } from '#event-store';
 import { seededRandom } from './random.js';
+import { unlinkedRecords } from './reconciliation-dataset.js';
 
 /**
  * A multi-year log for the statistics tests: calls (some reclassified, corrected into another month, closed),
@@ -26,6 +27,8 @@ export interface DatasetOptions {
    * people rescued and detained from 0 to 12). Off: the log of earlier versions, draw for draw.
    */
   operations?: boolean;
+  /** Issue 14: this many prosecutions and trials without a denunciation or prosecution (reconciliation-dataset.ts). */
+  unlinked?: number;
 }
 
 /** `expectedVersion`: a later append to a stream already written (the corrections). */
@@ -171,6 +174,7 @@ export function generateDataset(options: DatasetOptions): Stream[][] {
     groups.push(denunciation(rng, event, instant, later, ubigeo, referral, linkId, qualify, generated, options.operations ?? false));
   }
   if (options.qualification) groups.push(...corrections(rng, event, instant, ubigeo, linkId, generated, options.departments));
+  if (options.unlinked) groups.push(...unlinkedRecords(rng, event, instant, later, generated, options.unlinked));
   return groups;
 }
 

@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { CATALOGS, type ReferenceCatalogs } from '#platform';
 import { OfficialStatistics } from '#read-models';
 import { OfficialStatisticsController } from './official-statistics.controller.js';
+import { RevisionTriangleController } from './revision-triangle.controller.js';
 
 @Module({
-  controllers: [OfficialStatisticsController],
+  controllers: [OfficialStatisticsController, RevisionTriangleController],
   providers: [
     {
       provide: OfficialStatistics,

@@ -957,6 +957,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/revision-triangle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Triángulo de revisiones de los reportes mensuales publicados / Revision triangle of the published monthly reports
+         * @description Roles: analyst, auditor, admin
+         */
+        get: operations["getRevisionTriangle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subjects/{subjectId}/erasure-requests": {
         parameters: {
             query?: never;
@@ -7929,6 +7949,110 @@ export interface operations {
             };
             /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRevisionTriangle: {
+        parameters: {
+            query: {
+                /** @description Primer mes (YYYY-MM) / first month */
+                from: string;
+                /** @description Último mes (YYYY-MM) / last month */
+                to: string;
+                /** @description Departamento (2 dígitos UBIGEO INEI); sin él, los reportes nacionales */
+                department?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cifras por mes y publicación / figures by month and publication */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description null: reportes nacionales / national reports */
+                        department: string | null;
+                        figures: {
+                            /** @enum {string} */
+                            key: "calls_received" | "denunciations" | "victims" | "investigations" | "sanctions";
+                            label: {
+                                en: string;
+                                es: string;
+                            };
+                        }[];
+                        /** @example 2025-03 */
+                        from: string;
+                        months: {
+                            /** @example 2025-03 */
+                            period: string;
+                            publications: {
+                                /** @description Posición del registro publicada / published log position */
+                                asOfPosition: number;
+                                /** @description Cambio desde la primera publicación / change since the first publication */
+                                changes: (number | null)[];
+                                /** @description Meses desde el mes del reporte hasta la publicación (Lima) / months from the month to publication */
+                                monthsAfter: number;
+                                /** Format: uuid */
+                                publicationId: string;
+                                /** Format: date-time */
+                                publishedAt: string;
+                                values: (number | null)[];
+                            }[];
+                        }[];
+                        /** @example 2025-03 */
+                        to: string;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,3 +14,4 @@ export * from './grouped-disclosure.js';
 export * from './release-points.js';
 export * from './answer-family.js';
 export * from './released-operational.js';
+export * from './revision-triangle.js';

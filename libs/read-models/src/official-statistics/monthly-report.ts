@@ -2,6 +2,7 @@ import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
+import { reconciliationSpec, reconciliationVictimsSpec } from './reconciliation-tables.js';
 import { countTable, linkedTables, operationsTable, referralSpeedTable, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
@@ -36,7 +37,7 @@ export function buildMonthlyReport(
   // departments registered; the national report once in all of Peru.
   const victims = request.department ? 'victim.dept' : 'victim';
   // Three tables publish the number of denunciations of the month: they hide it together or not at all.
-  const [bySource, byDepartment, funnel] = linkedTables(
+  const [bySource, byDepartment, funnel, reconciliation] = linkedTables(
     [
       {
         shared: { row: TOTAL_KEY, column: 'denunciations' },
@@ -83,9 +84,16 @@ export function buildMonthlyReport(
             'Cohorte de las denuncias del mes, etapa alcanzada a la posición del registro.',
             "Cohort of the month's denunciations, stage reached at the log position.",
           ),
-          count: (stage) => (stage === 'denunciation' ? count('case.registered') : count('case.funnel', { d1: stage })),
+          // "With a prosecution" is the reconciliation's linked denunciations: the same cells (reconciliation.ts).
+          count: (stage) =>
+            stage === 'denunciation'
+              ? count('case.registered')
+              : stage === 'investigation'
+                ? count('case.registered', { d2: 'linked' })
+                : count('case.funnel', { d1: stage }),
         },
       },
+      { shared: { row: 'denunciations', column: TOTAL_KEY }, spec: reconciliationSpec(cells, scope) },
     ],
     settings,
   );
@@ -201,6 +209,8 @@ export function buildMonthlyReport(
       },
       settings,
     ),
+    reconciliation,
+    countTable(reconciliationVictimsSpec(cells, scope), settings),
     operationsTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
     ...victimTables(cells, scope, catalogs, settings, victims),
     ...victimCircumstanceTables(cells, scope, settings, victims),

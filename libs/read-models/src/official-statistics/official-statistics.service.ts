@@ -5,6 +5,7 @@ import type { ReportCatalogs } from './labels.js';
 import { buildMonthlyReport } from './monthly-report.js';
 import { canonicalJson, sha256Hex } from './render/canonical-json.js';
 import { diffReports, type CellRevision } from './revisions.js';
+import { revisionTriangle, type RevisionTriangle } from './revision-triangle.js';
 import { readStatistics } from './statistics-cells.query.js';
 import { notDerivableFrom, protectFamily, publishedFigures, type ForcedSuppressions } from './answer-family.js';
 import { recordTableCells } from './report-tables.js';
@@ -150,6 +151,11 @@ export class OfficialStatistics {
       currentPosition: current.asOfPosition,
       changes: diffReports(JSON.parse(content) as PublishedReport, current),
     };
+  }
+
+  /** The headline figures of the monthly publications of a range of months, publication by publication. */
+  async revisionTriangle(request: { from: string; to: string; department: string | null }): Promise<RevisionTriangle> {
+    return revisionTriangle(this.dataSource, request);
   }
 
   /** The publications issued, oldest first; for a regional scope (`departments`), only those of its departments. */

@@ -11,6 +11,7 @@ import {
   type VictimVoided,
 } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
+import { actKeysOf } from './reconciliation.js';
 import { victimFactsOf, type CaseUnit, type UnitStates, type VictimRecord } from './statistics-units.js';
 
 /**
@@ -76,6 +77,8 @@ export function caseAffectedKeys(event: Recorded, units: UnitStates): string[] |
       if (!c) return [];
       const known = event.type === 'VictimIdentified' ? d : { victimId: d.victimId, linkId: c.victims[d.victimId] };
       const keys = [`case:${d.caseId}`, `victim:${victimUnitId(known)}`, `victim:${departmentVictimUnitId(known, c.dept)}`];
+      // Its acts count its victims in the reconciliation.
+      if (event.type !== 'VictimCorrected') keys.push(...actKeysOf(c));
       if (event.type === 'VictimCorrected' && 'linkId' in d) {
         const moved = { victimId: d.victimId, linkId: d.linkId ?? null };
         keys.push(`victim:${victimUnitId(moved)}`, `victim:${departmentVictimUnitId(moved, c.dept)}`);

@@ -1,6 +1,7 @@
 import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 import { applyCaseEvent, caseAffectedKeys } from './statistics-case-evolve.js';
+import { actVictims, syncActVictims } from './reconciliation.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
 /**
@@ -122,6 +123,8 @@ function applyJusticeEvent(event: Recorded, units: UnitStates, position: number)
       return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'revoked' }));
     default:
       if (!applyCaseEvent(event, units, position)) applyProsecutionEvent(event, units);
+      else if (event.type === 'VictimIdentified' || event.type === 'VictimVoided' || event.type === 'CaseMarkedSameFacts')
+        syncActVictims(units, event.data.caseId);
   }
 }
 
@@ -145,6 +148,7 @@ function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
         accused: null,
         archived: null,
         dismissed: null,
+        links: { denunciation: units.get('case', caseId) !== undefined, prosecution: true, victims: actVictims(units.get('case', caseId)) },
       });
       update(units, 'case', caseId, (u) => ({ ...u, investigation: true, prosecutions: [...u.prosecutions, d.prosecutionId] }));
       return;
@@ -171,6 +175,12 @@ function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
         dept: units.get('case', caseId)?.dept ?? prosecution?.dept ?? 'unknown',
         ruled: null,
         verdict: null,
+        opened: month(d.openedAt),
+        links: {
+          denunciation: units.get('case', caseId) !== undefined,
+          prosecution: prosecution !== undefined,
+          victims: actVictims(units.get('case', caseId)),
+        },
       });
       update(units, 'case', caseId ?? undefined, (u) => ({ ...u, trials: [...u.trials, d.trialId] }));
       return;

@@ -1,3 +1,13 @@
+import {
+  actLink,
+  denunciationLink,
+  denunciationReconciliationCells,
+  prosecutionLink,
+  prosecutionReconciliationCells,
+  trialReconciliationCells,
+  type ActLinks,
+} from './reconciliation.js';
+
 /**
  * Every counted unit (call, referral, denunciation, victim, prosecution, trial, police operation) as the statistics
  * see it, and the cells it contributes to. A change of a unit is the difference between its cells before and after the event;
@@ -29,8 +39,10 @@ export type Unit =
       accused: string | null;
       archived: string | null;
       dismissed: string | null;
+      /** Reconciliation (reconciliation.ts); absent in units stored before it, which then count there nowhere. */
+      links?: ActLinks;
     }
-  | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null }
+  | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null; opened?: string; links?: ActLinks }
   // A police operation: in the month it was conducted (Lima), in its denunciation's department.
   | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number };
 
@@ -143,12 +155,15 @@ export function contributions(unit: Unit | undefined): Cell[] {
       const cells: Cell[] = [];
       for (const stage of ['opened', 'accused', 'archived', 'dismissed'] as const) {
         const month = unit[stage];
-        if (month) cells.push(cell(`prosecution.${stage}`, month, unit.dept));
+        // The opening carries its link to the denunciation (reconciliation.ts).
+        if (month) cells.push(cell(`prosecution.${stage}`, month, unit.dept, stage === 'opened' ? prosecutionLink(unit.links) : ''));
       }
-      return cells;
+      return [...cells, ...prosecutionReconciliationCells(unit)];
     }
-    case 'trial':
-      return unit.ruled && unit.verdict ? [cell('trial.ruling', unit.ruled, unit.dept, unit.verdict)] : [];
+    case 'trial': {
+      const ruling = unit.ruled && unit.verdict ? [cell('trial.ruling', unit.ruled, unit.dept, unit.verdict, actLink(unit.links))] : [];
+      return [...ruling, ...trialReconciliationCells(unit)];
+    }
     case 'operation': {
       // Each person rescued or detained is a contribution of its own (the ledger's cells are multisets): the
       // sums of people are then counts like any other, under the same disclosure control (docs/statistics.md).
@@ -163,7 +178,7 @@ export function contributions(unit: Unit | undefined): Cell[] {
 function caseCells(unit: CaseUnit): Cell[] {
   if (unit.sameAs !== null) return [];
   const { period, dept } = unit;
-  const cells = [cell('case.registered', period, dept, unit.source)];
+  const cells = [cell('case.registered', period, dept, unit.source, denunciationLink(unit))];
   for (const purpose of orUnknown(unit.purposes)) cells.push(cell('case.purpose', period, dept, purpose));
   if (unit.suspects > 0) cells.push(cell('case.identified', period, dept));
   for (const stage of ['investigation', 'accusation', 'ruling'] as const) {
@@ -171,7 +186,7 @@ function caseCells(unit: CaseUnit): Cell[] {
   }
   for (const category of orUnknown(unit.offences)) cells.push(cell('case.offence', period, dept, category));
   for (const circumstance of orUnknown(unit.aggravating)) cells.push(cell('case.aggravating', period, dept, circumstance));
-  return cells;
+  return [...cells, ...denunciationReconciliationCells(unit)];
 }
 
 /** Purposes whose denunciations the table by economic sector counts (with no sector recorded: 'unknown'). */

@@ -9,6 +9,7 @@ import { PageState } from '../../shared/PageState.js';
 import { PublicationsTable } from './PublicationsTable.js';
 import { PublishForm } from './PublishForm.js';
 import { RevisionsModal } from './RevisionsModal.js';
+import { RevisionTrianglePanel } from './RevisionTrianglePanel.js';
 import { texts } from './texts.js';
 import type { Publication } from './types.js';
 
@@ -41,6 +42,7 @@ export default function PublicationsPage() {
           )}
         </Stack>
       </Paper>
+      {can(me.data, 'GET /api/v1/statistics/revision-triangle') && <RevisionTrianglePanel scope={me.data?.departments ?? []} />}
       {open && <RevisionsModal publication={open} onClose={() => setOpen(null)} />}
     </Stack>
   );

@@ -5,12 +5,13 @@ import { PageState } from '../../shared/PageState.js';
 import { FigureTable } from './FigureTable.js';
 import { sumTables } from './model.js';
 import { Provenance } from './Provenance.js';
+import { RECONCILIATION_TABLES } from './ReconciliationPanel.js';
 import { reportRows } from './report-rows.js';
 import { texts } from './texts.js';
 import type { Provenance as Source, Report } from './types.js';
 
 /** Tables the other panels already draw (the hotline's are in the trend); every other one is listed here. */
-const DRAWN = new Set(['hotline_calls', 'funnel', 'victims_by_sex_age', 'denunciations_by_department']);
+const DRAWN = new Set(['hotline_calls', 'funnel', 'victims_by_sex_age', 'denunciations_by_department', ...RECONCILIATION_TABLES]);
 
 interface Props {
   reports: Array<Report | undefined>;

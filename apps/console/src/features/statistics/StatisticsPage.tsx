@@ -10,6 +10,7 @@ import { Filters } from './Filters.js';
 import { periodText } from './figures.js';
 import { FunnelPanel } from './FunnelPanel.js';
 import { hotlineProvenance, limaMonth, mergeProvenance, monthsBetween, reportsProvenance, shiftMonth } from './model.js';
+import { ReconciliationPanel } from './ReconciliationPanel.js';
 import { ReportTablesPanel } from './ReportTablesPanel.js';
 import { texts } from './texts.js';
 import { TrendPanel } from './TrendPanel.js';
@@ -120,6 +121,7 @@ export default function StatisticsPage() {
           <VictimsPanel reports={reports.reports} source={reportSource} state={reports} />
         </SimpleGrid>
       )}
+      {valid && monthly && <ReconciliationPanel reports={reports.reports} source={reportSource} state={reports} />}
       {valid && monthly && <ReportTablesPanel reports={reports.reports} source={reportSource} state={reports} />}
     </Stack>
   );
