@@ -7,6 +7,8 @@ import { ReferralFacts1764201600300 } from './referrals/1764201600300-referral-f
 import { referralFactsProjection } from './referrals/referral-facts.projection.js';
 import { TrialLinks1764201600310 } from './trial-links/1764201600310-trial-links.migration.js';
 import { trialLinksProjection } from './trial-links/trial-links.projection.js';
+import { NetworkLinks1764201601430 } from './network-links/1764201601430-network-links.migration.js';
+import { networkLinksProjection } from './network-links/network-links.projection.js';
 import { StatisticsLedger1764201600500 } from './official-statistics/1764201600500-statistics-ledger.migration.js';
 import { Publications1764201600510 } from './official-statistics/1764201600510-publications.migration.js';
 import { ReleasePoints1764201600520 } from './official-statistics/1764201600520-release-points.migration.js';
@@ -29,6 +31,8 @@ export * from './referrals/referral-facts.projection.js';
 export * from './trial-links/trial-links.projection.js';
 export * from './trial-links/trial-links.queries.js';
 export * from './referrals/referral.queries.js';
+export * from './network-links/network-links.projection.js';
+export * from './network-links/network-links.queries.js';
 export * from './official-statistics/index.js';
 export * from './hotline-call-list/hotline-call-list.projection.js';
 export * from './hotline-call-list/hotline-call-list.query.js';
@@ -49,6 +53,7 @@ export const READ_MODEL_MIGRATIONS = [
   CaseListNumbers1764201601030,
   StatisticsUnitsRebuild1764201601400,
   StatisticsOperationsRebuild1764201601410,
+  NetworkLinks1764201601430,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [
@@ -58,4 +63,5 @@ export const PROJECTIONS = [
   statisticsLedgerProjection,
   hotlineCallListProjection,
   caseListProjection,
+  networkLinksProjection,
 ];
