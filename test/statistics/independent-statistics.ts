@@ -1,3 +1,5 @@
+import { computeNetworkFacts, type NetworkFacts } from './independent-networks.js';
+
 /**
  * The statistics recomputed straight from the raw events, written for the tests and sharing no code with the
  * projection or the report builders: months by a fixed UTC−5 offset (Peru has had no daylight saving since
@@ -78,6 +80,7 @@ export interface Facts {
   acts: Array<{ act: 'opened' | 'accused' | 'archived' | 'dismissed' | 'conviction' | 'acquittal'; period: string; dept: string }>;
   /** Police operations, in the month conducted and the department of their denunciation as last corrected. */
   operations: Array<{ period: string; dept: string; rescued: number; detained: number }>;
+  networks: NetworkFacts;
 }
 
 export function computeFacts(events: readonly RawEvent[]): Facts {
@@ -221,6 +224,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
       detained: o.detained,
     })),
     ...countedVictims(records, cases),
+    networks: computeNetworkFacts(events),
   };
 }
 

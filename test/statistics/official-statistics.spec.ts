@@ -3,6 +3,7 @@ import { PostgresEventStore, ProjectionRunner } from '#event-store';
 import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } from '#platform';
 import { canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport } from '#read-models';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
+import { expectNetworkCoverage } from '../support/network-dataset.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';
 import { computeFacts, type Facts, type RawEvent } from './independent-statistics.js';
@@ -61,7 +62,16 @@ describe('official statistics over a generated three-year log', () => {
     const departments = catalogs.ubigeo.departmentCodes();
     await appendDataset(
       new PostgresEventStore(db.pool),
-      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true, operations: true }),
+      generateDataset({
+        seed: 20250314,
+        years: YEARS,
+        calls: 1500,
+        cases: 600,
+        departments,
+        qualification: true,
+        operations: true,
+        networks: true,
+      }),
     );
     await waitUntilLogVisible(db.pool);
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
@@ -103,6 +113,7 @@ describe('official statistics over a generated three-year log', () => {
     expect(
       conducted.filter((e) => month(e.data.conductedAt) !== month(registered.get(e.data.caseId)!.registeredAt)).length,
     ).toBeGreaterThan(50);
+    expectNetworkCoverage(log);
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {
@@ -133,6 +144,8 @@ describe('official statistics over a generated three-year log', () => {
         'cases_by_stage',
         'hotline_by_department',
         'police_operations_by_department',
+        'criminal_networks_by_department',
+        'network_suspects_by_role',
       ]);
       compare(report, expectedIneiAnnual(facts, year));
     }

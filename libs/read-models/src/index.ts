@@ -14,6 +14,7 @@ import { Publications1764201600510 } from './official-statistics/1764201600510-p
 import { ReleasePoints1764201600520 } from './official-statistics/1764201600520-release-points.migration.js';
 import { StatisticsUnitsRebuild1764201601400 } from './official-statistics/1764201601400-statistics-units-rebuild.migration.js';
 import { StatisticsOperationsRebuild1764201601410 } from './official-statistics/1764201601410-statistics-operations-rebuild.migration.js';
+import { StatisticsNetworksRebuild1764201601431 } from './official-statistics/1764201601431-statistics-networks-rebuild.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
@@ -54,6 +55,7 @@ export const READ_MODEL_MIGRATIONS = [
   StatisticsUnitsRebuild1764201601400,
   StatisticsOperationsRebuild1764201601410,
   NetworkLinks1764201601430,
+  StatisticsNetworksRebuild1764201601431,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [

@@ -3,6 +3,7 @@ import { limaDayStart } from './release-points.js';
 import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { countTable, linkedTables, operationsTable, referralSpeedTable, victimTables } from './report-tables.js';
+import { criminalNetworksTable, networkSuspectsByRoleTable } from './network-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport, type PublishedTable } from './stat-table.js';
@@ -202,6 +203,8 @@ export function buildMonthlyReport(
       settings,
     ),
     operationsTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
+    criminalNetworksTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
+    networkSuspectsByRoleTable(cells, scope, settings),
     ...victimTables(cells, scope, catalogs, settings, victims),
     ...victimCircumstanceTables(cells, scope, settings, victims),
     funnel,

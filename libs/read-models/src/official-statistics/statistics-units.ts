@@ -1,3 +1,5 @@
+import { networkCells, type NetworkUnit } from './statistics-network-evolve.js';
+
 /**
  * Every counted unit (call, referral, denunciation, victim, prosecution, trial, police operation) as the statistics
  * see it, and the cells it contributes to. A change of a unit is the difference between its cells before and after the event;
@@ -32,7 +34,8 @@ export type Unit =
     }
   | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null }
   // A police operation: in the month it was conducted (Lima), in its denunciation's department.
-  | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number };
+  | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number }
+  | NetworkUnit;
 
 /**
  * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
@@ -157,6 +160,8 @@ export function contributions(unit: Unit | undefined): Cell[] {
       for (let i = 0; i < unit.detained; i++) cells.push(cell('operation.detained', unit.period, unit.dept));
       return cells;
     }
+    case 'network':
+      return networkCells(unit);
   }
 }
 
