@@ -3,6 +3,7 @@ import request from 'supertest';
 import { accessTableOf } from '../../apps/api/src/auth/access.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, hotlineCall, victim } from '../support/fixtures.js';
+import { networkJourney } from '../support/network-journey.js';
 import { operationOf, validate, type OpenApiDocument } from '../support/openapi-validate.js';
 
 const JSON_TYPE = 'application/json';
@@ -109,6 +110,7 @@ describe('response schemas: documented for every endpoint, and matching real ans
     await check('POST /api/v1/cases/{caseId}/operations', 200, () =>
       police().post(`/api/v1/cases/${caseId}/operations`).send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 2, detained: 1 }),
     );
+    await networkJourney(check, police, caseId, String((suspects.suspectIds as string[])[0]));
     const referred = await check('POST /api/v1/cases/{caseId}/prosecutor-referral', 200, () =>
       police()
         .post(`/api/v1/cases/${caseId}/prosecutor-referral`)

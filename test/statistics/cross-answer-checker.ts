@@ -31,6 +31,7 @@ const ADDITIVE = [
   'denunciations_by_aggravating_circumstance',
   'justice_activity',
   'funnel',
+  'network_suspects_by_role',
 ];
 /** Of those, the ones counting denunciations (and their acts): the part with no department is the national `unknown` row. */
 const OF_DENUNCIATIONS = [
@@ -120,13 +121,19 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
   }
   // Police operations by department: a department's row is the same in the national report and in its own, where
   // it is also the total.
+  // Criminal networks likewise.
+  const BY_DEPARTMENT: Array<[string, string[]]> = [
+    ['police_operations', ['operations', 'rescued', 'detained']],
+    ['criminal_networks', ['identified', 'dismantled', 'cases_linked', 'suspects_linked']],
+  ];
   for (const { report, r } of departments) {
-    for (const column of ['operations', 'rescued', 'detained']) {
-      const own = address(r, 'police_operations', report.department!, column);
-      if (!value.has(own)) continue;
-      equalities.push([address(national, 'police_operations', report.department!, column), own]);
-      equalities.push([own, address(r, 'police_operations', T, column)]);
-    }
+    for (const [table, columns] of BY_DEPARTMENT)
+      for (const column of columns) {
+        const own = address(r, table, report.department!, column);
+        if (!value.has(own)) continue;
+        equalities.push([address(national, table, report.department!, column), own]);
+        equalities.push([own, address(r, table, T, column)]);
+      }
   }
 
   const findings = new Set<string>();

@@ -1,4 +1,5 @@
 import { expectedReconciliation } from './independent-reconciliation.js';
+import { expectedNetworkAnnual, expectedNetworkMonthly } from './independent-networks.js';
 import { hasPurpose, median, type Facts } from './independent-statistics.js';
 
 /**
@@ -39,6 +40,7 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
     funnel: (row) => count(cases, (c) => row === 'denunciation' || c[row as 'investigation' | 'accusation' | 'ruling']),
     police_operations: operationsTable(facts.operations.filter(inScope)),
     ...expectedReconciliation(facts.reconciliation, inScope),
+    ...expectedNetworkMonthly(facts.networks, scope),
   };
 }
 
@@ -100,6 +102,7 @@ export function expectedIneiAnnual(facts: Facts, year: number): Record<string, E
         ? cases.filter((c) => any(row, c.dept)).length
         : acts.filter((a) => any(row, a.dept) && a.act === stageAct[col]).length,
     police_operations_by_department: operationsTable(facts.operations.filter(inYear)),
+    ...expectedNetworkAnnual(facts.networks, year),
     hotline_by_department: (row, col) => {
       if (col === 'calls_received') return calls.filter((c) => any(row, c.dept)).length;
       if (col === 'calls_trafficking') return calls.filter((c) => any(row, c.dept) && c.trafficking).length;

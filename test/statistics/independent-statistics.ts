@@ -1,3 +1,5 @@
+import { computeNetworkFacts, type NetworkFacts } from './independent-networks.js';
+
 /**
  * The statistics recomputed straight from the raw events, written for the tests and sharing no code with the
  * projection or the report builders: months by a fixed UTC−5 offset (Peru has had no daylight saving since
@@ -82,6 +84,7 @@ export interface Facts {
   operations: Array<{ period: string; dept: string; rescued: number; detained: number }>;
   /** Issue 14: every act of each institution with its links (independent-reconciliation.ts). */
   reconciliation: ReconciliationFact[];
+  networks: NetworkFacts;
 }
 
 export function computeFacts(events: readonly RawEvent[]): Facts {
@@ -227,6 +230,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     })),
     ...countedVictims(records, cases),
     reconciliation: reconciliationFacts(events),
+    networks: computeNetworkFacts(events),
   };
 }
 

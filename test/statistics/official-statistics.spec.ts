@@ -3,6 +3,7 @@ import { PostgresEventStore, ProjectionRunner } from '#event-store';
 import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } from '#platform';
 import { canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport } from '#read-models';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
+import { expectNetworkCoverage } from '../support/network-dataset.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';
 import { computeFacts, type Facts, type RawEvent } from './independent-statistics.js';
@@ -71,6 +72,7 @@ describe('official statistics over a generated three-year log', () => {
         qualification: true,
         operations: true,
         unlinked: 120,
+        networks: true,
       }),
     );
     await waitUntilLogVisible(db.pool);
@@ -113,6 +115,7 @@ describe('official statistics over a generated three-year log', () => {
     expect(
       conducted.filter((e) => month(e.data.conductedAt) !== month(registered.get(e.data.caseId)!.registeredAt)).length,
     ).toBeGreaterThan(50);
+    expectNetworkCoverage(log);
   });
 
   it('the dataset has linked, partly linked and standing-alone acts of every institution', () => {
@@ -152,6 +155,8 @@ describe('official statistics over a generated three-year log', () => {
         'cases_by_stage',
         'hotline_by_department',
         'police_operations_by_department',
+        'criminal_networks_by_department',
+        'network_suspects_by_role',
       ]);
       compare(report, expectedIneiAnnual(facts, year));
     }

@@ -1,4 +1,5 @@
 import type { NewEvent, PostgresEventStore } from '#event-store';
+import { networkGroups } from './network-dataset.js';
 import { seededRandom } from './random.js';
 import { unlinkedRecords } from './reconciliation-dataset.js';
 
@@ -29,6 +30,8 @@ export interface DatasetOptions {
   operations?: boolean;
   /** Issue 14: this many prosecutions and trials without a denunciation or prosecution (reconciliation-dataset.ts). */
   unlinked?: number;
+  /** Issue 14: criminal networks over the denunciations (test/support/network-dataset.ts), appended after them. */
+  networks?: boolean;
 }
 
 /** `expectedVersion`: a later append to a stream already written (the corrections). */
@@ -175,6 +178,7 @@ export function generateDataset(options: DatasetOptions): Stream[][] {
   }
   if (options.qualification) groups.push(...corrections(rng, event, instant, ubigeo, linkId, generated, options.departments));
   if (options.unlinked) groups.push(...unlinkedRecords(rng, event, instant, later, generated, options.unlinked));
+  if (options.networks) groups.push(...networkGroups(options.seed, generated, options));
   return groups;
 }
 

@@ -7,12 +7,15 @@ import { ReferralFacts1764201600300 } from './referrals/1764201600300-referral-f
 import { referralFactsProjection } from './referrals/referral-facts.projection.js';
 import { TrialLinks1764201600310 } from './trial-links/1764201600310-trial-links.migration.js';
 import { trialLinksProjection } from './trial-links/trial-links.projection.js';
+import { NetworkLinks1764201601430 } from './network-links/1764201601430-network-links.migration.js';
+import { networkLinksProjection } from './network-links/network-links.projection.js';
 import { StatisticsLedger1764201600500 } from './official-statistics/1764201600500-statistics-ledger.migration.js';
 import { Publications1764201600510 } from './official-statistics/1764201600510-publications.migration.js';
 import { ReleasePoints1764201600520 } from './official-statistics/1764201600520-release-points.migration.js';
 import { StatisticsUnitsRebuild1764201601400 } from './official-statistics/1764201601400-statistics-units-rebuild.migration.js';
 import { StatisticsOperationsRebuild1764201601410 } from './official-statistics/1764201601410-statistics-operations-rebuild.migration.js';
 import { StatisticsReconciliationRebuild1764201601470 } from './official-statistics/1764201601470-statistics-reconciliation-rebuild.migration.js';
+import { StatisticsNetworksRebuild1764201601431 } from './official-statistics/1764201601431-statistics-networks-rebuild.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
@@ -30,6 +33,8 @@ export * from './referrals/referral-facts.projection.js';
 export * from './trial-links/trial-links.projection.js';
 export * from './trial-links/trial-links.queries.js';
 export * from './referrals/referral.queries.js';
+export * from './network-links/network-links.projection.js';
+export * from './network-links/network-links.queries.js';
 export * from './official-statistics/index.js';
 export * from './hotline-call-list/hotline-call-list.projection.js';
 export * from './hotline-call-list/hotline-call-list.query.js';
@@ -51,6 +56,8 @@ export const READ_MODEL_MIGRATIONS = [
   StatisticsUnitsRebuild1764201601400,
   StatisticsOperationsRebuild1764201601410,
   StatisticsReconciliationRebuild1764201601470,
+  NetworkLinks1764201601430,
+  StatisticsNetworksRebuild1764201601431,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [
@@ -60,4 +67,5 @@ export const PROJECTIONS = [
   statisticsLedgerProjection,
   hotlineCallListProjection,
   caseListProjection,
+  networkLinksProjection,
 ];

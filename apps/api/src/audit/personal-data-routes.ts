@@ -56,3 +56,10 @@ export const REFERRAL_QUEUE_AUDIT: AuditRule = {
         .map((r) => r.sourceId),
     ),
 };
+
+/** A network's answer points at the suspects linked to it (their ids; their personal data stays in the case). */
+export const NETWORK_AUDIT: AuditRule = {
+  recordType: 'criminal_network',
+  idParam: 'networkId',
+  subjects: (network) => strings(list(network.suspects).map((suspect) => suspect.suspectId)),
+};

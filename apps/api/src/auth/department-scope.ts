@@ -6,6 +6,7 @@ import {
   departmentOfReferral,
   departmentOfUbigeo,
   InvalidCommand,
+  networkNotFound,
   prosecutionNotFound,
   referralNotFound,
   trialNotFound,
@@ -30,6 +31,7 @@ const RECORDS: Record<string, { kind: RecordKind; notFound: () => Error }> = {
   caseId: { kind: 'policeCase', notFound: caseNotFound },
   prosecutionId: { kind: 'prosecution', notFound: prosecutionNotFound },
   trialId: { kind: 'trial', notFound: trialNotFound },
+  networkId: { kind: 'criminalNetwork', notFound: networkNotFound },
 };
 
 /** Body fields that refer to an existing record (the @Access scope rules of POST /cases, /trials, …/accept). */
@@ -45,6 +47,8 @@ export const TRIAL_PROSECUTION = {
   es: 'La investigación fiscal no existe',
   en: 'The prosecution does not exist',
 } as const;
+/** A case linked to a network: out of scope it reads as missing, a 400 naming caseId. */
+export const NETWORK_CASE = { field: 'caseId', kind: 'policeCase', es: 'El caso no existe', en: 'The case does not exist' } as const;
 export const LINKED_CASE = { field: 'linkedCaseId', kind: 'policeCase', es: 'El caso no existe', en: 'The case does not exist' } as const;
 
 /**
@@ -114,6 +118,8 @@ export class DepartmentScope {
         return typeof state.prosecutionId === 'string'
           ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown')
           : 'unknown';
+      case 'criminalNetwork':
+        return departmentOfUbigeo(state.ubigeo);
     }
   }
 

@@ -99,6 +99,10 @@ export const CASE_SCHEMA: SchemaObject = recordState(
         { description: 'Casos marcados como los mismos hechos que este / cases marked as the same facts as this one' },
       ),
     ),
+    networkIds: {
+      ...arrayOf(uuid),
+      description: 'Redes criminales a las que está vinculado (read model network-links) / criminal networks it is linked to',
+    },
     victims: arrayOf(victim),
     suspects: arrayOf(
       closedObject<Record<string, unknown>>({

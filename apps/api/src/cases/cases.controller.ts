@@ -2,6 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Actor } from '#platform';
+import { queryNetworksOfCase } from '#read-models';
+import { DataSource } from 'typeorm';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { caseNotFound, InvalidCommand, suspectNotFound, victimNotFound } from '#domain';
 import { etag } from '../http/if-match.js';
@@ -62,6 +64,7 @@ export class CasesController {
     private readonly caseList: CaseList,
     private readonly ids: IdKeys,
     private readonly records: RecordIds,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'] })
@@ -102,8 +105,10 @@ export class CasesController {
   async get(@Param('caseId', caseIdPipe) caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.commands.readExisting('policeCase', caseId, caseNotFound);
     const sameFactsCases = await this.cases.sameFactsCases(caseId);
+    // A case's stream does not know its networks: the network-links read model does (a moment behind the log).
+    const networkIds = await queryNetworksOfCase(this.dataSource, caseId.toLowerCase());
     response.setHeader('ETag', etag(version));
-    return { ...casePersonalView(coarsenErased(state), disclosesPersonalData(request, 'case')), sameFactsCases, version };
+    return { ...casePersonalView(coarsenErased(state), disclosesPersonalData(request, 'case')), sameFactsCases, networkIds, version };
   }
 
   @Access({ roles: ['police', 'prosecutor', 'judiciary', 'admin'], audit: CASE_TIMELINE_AUDIT })

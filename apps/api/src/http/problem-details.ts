@@ -40,6 +40,7 @@ export const PROBLEM_TYPES = {
   referral_not_found: { status: 404, es: 'Derivación no encontrada', en: 'Referral not found' },
   prosecution_not_found: { status: 404, es: 'Investigación fiscal no encontrada', en: 'Prosecution not found' },
   trial_not_found: { status: 404, es: 'Proceso judicial no encontrado', en: 'Trial not found' },
+  network_not_found: { status: 404, es: 'Red criminal no encontrada', en: 'Criminal network not found' },
   subject_not_found: { status: 404, es: 'Persona no encontrada', en: 'Data subject not found' },
   erasure_request_not_found: { status: 404, es: 'Solicitud de supresión no encontrada', en: 'Erasure request not found' },
   verification_not_found: { status: 404, es: 'Verificación no encontrada', en: 'Verification not found' },
@@ -50,6 +51,7 @@ export const PROBLEM_TYPES = {
   id_in_use: { status: 409, es: 'Id en uso', en: 'Id in use' },
   position_not_reached: { status: 409, es: 'Posición aún no alcanzada', en: 'Position not reached yet' },
   no_release_point: { status: 409, es: 'Sin punto de publicación', en: 'No release point' },
+  network_already_dismantled: { status: 409, es: 'Red criminal ya desarticulada', en: 'Criminal network already dismantled' },
   erasure_needs_second_admin: { status: 409, es: 'Se requiere otro administrador', en: 'A second admin is required' },
   // 413
   body_too_large: { status: 413, es: 'Cuerpo demasiado grande', en: 'Body too large' },
@@ -73,6 +75,7 @@ export const PROBLEM_TYPES = {
   prosecution_closed: { status: 422, es: 'Investigación concluida', en: 'Prosecution closed' },
   prosecution_not_accused: { status: 422, es: 'Investigación sin acusación', en: 'Prosecution without accusation' },
   stage_out_of_order: { status: 422, es: 'Etapa fuera de orden', en: 'Stage out of order' },
+  network_already_identified: { status: 422, es: 'Red criminal ya registrada', en: 'Criminal network already identified' },
   trial_already_opened: { status: 422, es: 'Proceso ya abierto', en: 'Trial already opened' },
   trial_final: { status: 422, es: 'Sentencia firme', en: 'Judgment final' },
   appeal_not_allowed: { status: 422, es: 'Apelación no permitida', en: 'Appeal not allowed' },

@@ -60,6 +60,12 @@ const OPERATION_IDS: Readonly<Record<string, string>> = {
   'StatisticsController.hotline': 'getHotlineStatistics',
   'StatisticsController.referrals': 'getReferralStatistics',
   'HealthController.health': 'getHealth',
+  'NetworksController.identify': 'identifyNetwork',
+  'NetworksController.ofCase': 'listNetworksOfCase',
+  'NetworksController.get': 'getNetwork',
+  'NetworksController.linkCase': 'linkCaseToNetwork',
+  'NetworksController.linkSuspect': 'linkSuspectToNetwork',
+  'NetworksController.dismantle': 'dismantleNetwork',
 };
 
 export const operationId = (controllerKey: string, methodKey: string): string =>

@@ -1,5 +1,7 @@
 import {
   caseStreamName,
+  createCriminalNetworkDecider,
+  criminalNetworkStreamName,
   createHotlineCallDecider,
   createPoliceCaseDecider,
   createProsecutionDecider,
@@ -9,6 +11,9 @@ import {
   prosecutionStreamName,
   referralStreamName,
   trialStreamName,
+  type CriminalNetworkCommand,
+  type CriminalNetworkEvent,
+  type CriminalNetworkState,
   type Decider,
   type HotlineCallCommand,
   type HotlineCallEvent,
@@ -50,6 +55,7 @@ export interface StreamTypes {
   policeCase: StreamType<PoliceCaseCommand, PoliceCaseEvent, PoliceCaseState>;
   prosecution: StreamType<ProsecutionCommand, ProsecutionEvent, ProsecutionState>;
   trial: StreamType<TrialCommand, TrialEvent, TrialState>;
+  criminalNetwork: StreamType<CriminalNetworkCommand, CriminalNetworkEvent, CriminalNetworkState>;
 }
 
 export type StreamKind = keyof StreamTypes;
@@ -83,5 +89,11 @@ export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
       creates: 'OpenProsecution',
     },
     trial: { decider: createTrialDecider(), streamName: trialStreamName, idField: 'trialId', creates: 'OpenTrial' },
+    criminalNetwork: {
+      decider: createCriminalNetworkDecider({ ubigeo: catalogs.ubigeo }),
+      streamName: criminalNetworkStreamName,
+      idField: 'networkId',
+      creates: 'IdentifyNetwork',
+    },
   };
 }

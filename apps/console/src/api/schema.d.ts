@@ -624,6 +624,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Redes a las que está vinculado un caso / Networks a case is linked to
+         * @description Roles: police, prosecutor, judiciary, admin
+         */
+        get: operations["listNetworksOfCase"];
+        put?: never;
+        /**
+         * Registrar una red criminal identificada / Record an identified criminal network
+         * @description Roles: police, admin
+         */
+        post: operations["identifyNetwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/networks/{networkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Una red criminal / A criminal network
+         * @description Roles: police, prosecutor, judiciary, admin
+         */
+        get: operations["getNetwork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/networks/{networkId}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vincular un caso a la red / Link a case to the network
+         * @description Roles: police, admin
+         */
+        post: operations["linkCaseToNetwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/networks/{networkId}/dismantling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registrar la desarticulación de la red / Record the dismantling
+         * @description Roles: police, admin
+         */
+        post: operations["dismantleNetwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/networks/{networkId}/suspects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vincular un sospechoso de un caso vinculado, con su rol / Link a suspect, with a role
+         * @description Roles: police, admin
+         */
+        post: operations["linkSuspectToNetwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prosecutions/{prosecutionId}": {
         parameters: {
             query?: never;
@@ -1342,6 +1446,13 @@ export interface components {
              */
             reason: string;
         };
+        DismantleNetworkDto: {
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2026-02-01T10:00:00-05:00
+             */
+            dismantledAt: string;
+        };
         EraseSubjectDto: {
             /** @description Base legal de la supresión / legal reason for the erasure (e.g. Ley 29733, art. 20) */
             reason: string;
@@ -1397,6 +1508,46 @@ export interface components {
             traffickingRelated: boolean;
             /** @description Versión (ETag) / version */
             version: number;
+        };
+        IdentifyNetworkDto: {
+            /** @description Sellado / sealed */
+            alias?: string | null;
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2026-02-01T10:00:00-05:00
+             */
+            identifiedAt: string;
+            /** Format: uuid */
+            networkId?: string;
+            /** @description Sellado / sealed */
+            policeUnit?: string | null;
+            /**
+             * @description UBIGEO (2, 4 o 6 dígitos) / UBIGEO (2, 4 or 6 digits)
+             * @example 1501
+             */
+            ubigeo: string;
+        };
+        LinkCaseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2026-02-01T10:00:00-05:00
+             */
+            linkedAt: string;
+        };
+        LinkSuspectDto: {
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2026-02-01T10:00:00-05:00
+             */
+            linkedAt: string;
+            /** @enum {string} */
+            role: "leader" | "recruiter" | "transporter" | "receiver_keeper" | "exploiter" | "document_forger" | "financier" | "lookout" | "corrupt_official" | "facilitator" | "other";
+            /** Format: uuid */
+            suspectId: string;
         };
         MarkSameFactsDto: {
             /**
@@ -1460,7 +1611,7 @@ export interface components {
              * @description docs/errors.md
              * @enum {string}
              */
-            code: "not_ready" | "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "victim_not_found" | "suspect_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "case_not_closed" | "case_already_same_facts" | "victim_voided" | "suspect_voided" | "registry_number_assigned" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
+            code: "not_ready" | "invalid_command" | "malformed_json" | "bad_request" | "unauthorized" | "token_scope_missing" | "sign_in_link_used" | "forbidden" | "not_found" | "call_not_found" | "case_not_found" | "victim_not_found" | "suspect_not_found" | "referral_not_found" | "prosecution_not_found" | "trial_not_found" | "network_not_found" | "subject_not_found" | "erasure_request_not_found" | "verification_not_found" | "sign_in_unavailable" | "version_conflict" | "idempotency_conflict" | "id_in_use" | "position_not_reached" | "no_release_point" | "network_already_dismantled" | "erasure_needs_second_admin" | "body_too_large" | "call_already_recorded" | "call_closed" | "call_not_trafficking_related" | "case_already_registered" | "case_already_referred" | "case_closed" | "case_not_closed" | "case_already_same_facts" | "victim_voided" | "suspect_voided" | "registry_number_assigned" | "referral_already_sent" | "referral_closed" | "referral_not_accepted" | "referral_not_pending" | "prosecution_already_opened" | "prosecution_closed" | "prosecution_not_accused" | "stage_out_of_order" | "network_already_identified" | "trial_already_opened" | "trial_final" | "appeal_not_allowed" | "ruling_not_allowed" | "finality_not_allowed" | "personal_data_erased" | "rate_limited" | "internal_error";
             /** @description Qué pasó esta vez / what happened this time */
             detail: string;
             /** @description Igual a detail; se mantiene por compatibilidad / same as detail; kept for compatibility */
@@ -1946,7 +2097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,7 +2198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2196,7 +2347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2214,7 +2365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2357,6 +2508,8 @@ export interface operations {
                         closedAt?: string;
                         control: ("debt_bondage" | "takes_earnings" | "withheld_documents" | "threats" | "physical_violence" | "sexual_violence" | "psychological_abuse" | "false_promises" | "psychoactive_substances" | "restricted_movement" | "isolation" | "withheld_necessities" | "threat_of_authorities" | "excessive_hours" | "other")[];
                         labourSectors: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U")[];
+                        /** @description Redes criminales a las que está vinculado (read model network-links) / criminal networks it is linked to */
+                        networkIds: string[];
                         /** Format: date-time */
                         occurredAt: string | null;
                         offences: ("cp153-l28950" | "cp153a-l28950" | "cp153-l30251" | "cp153b-dl1323" | "cp153c-dl1323" | "cp168b-dl1323" | "cp153b-l30963" | "cp153h-l30963" | "cp129a-l31146" | "cp129b-l31146" | "cp129c-l31146" | "cp129h-l31146" | "cp129n-l31146" | "cp129o-l31146" | "cp303a-l28950" | "cp303b-l28950")[];
@@ -2487,7 +2640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2579,7 +2732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2588,7 +2741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2606,7 +2759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2708,7 +2861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2717,7 +2870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2735,7 +2888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2828,7 +2981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2837,7 +2990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2855,7 +3008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2949,7 +3102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2958,7 +3111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2976,7 +3129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3068,7 +3221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3077,7 +3230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3095,7 +3248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3181,7 +3334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3190,7 +3343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3208,7 +3361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3300,7 +3453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3309,7 +3462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3327,7 +3480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3419,7 +3572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3428,7 +3581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3446,7 +3599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3544,7 +3697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,7 +3706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3571,7 +3724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3663,7 +3816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3672,7 +3825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3690,7 +3843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3811,7 +3964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3909,7 +4062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3918,7 +4071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3936,7 +4089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4032,7 +4185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4041,7 +4194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4059,7 +4212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,7 +4304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4160,7 +4313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4178,7 +4331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4284,7 +4437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4293,7 +4446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4389,7 +4542,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4477,7 +4630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4495,7 +4648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4606,7 +4759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4696,7 +4849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4705,7 +4858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4723,7 +4876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4813,7 +4966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4822,7 +4975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4840,7 +4993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4930,7 +5083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4939,7 +5092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4957,7 +5110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5044,7 +5197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5053,7 +5206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5071,7 +5224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +5799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5725,6 +5878,640 @@ export interface operations {
             };
             /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listNetworksOfCase: {
+        parameters: {
+            query: {
+                caseId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        networkIds: string[];
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    identifyNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "alias": "Los del Cono",
+                 *       "identifiedAt": "2026-02-20T10:00:00-05:00",
+                 *       "policeUnit": "DIRCTPTIM",
+                 *       "ubigeo": "1501"
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdentifyNetworkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        networkId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alias: string | null;
+                        cases: {
+                            /** Format: uuid */
+                            caseId: string;
+                            /** Format: date-time */
+                            linkedAt: string;
+                        }[];
+                        /** Format: date-time */
+                        dismantledAt: string | null;
+                        /** Format: date-time */
+                        identifiedAt: string;
+                        /** Format: uuid */
+                        networkId: string;
+                        policeUnit: string | null;
+                        /** @enum {string} */
+                        status: "identified" | "dismantled";
+                        suspects: {
+                            /** Format: uuid */
+                            caseId: string;
+                            /** Format: date-time */
+                            linkedAt: string;
+                            /** @enum {string} */
+                            role: "leader" | "recruiter" | "transporter" | "receiver_keeper" | "exploiter" | "document_forger" | "financier" | "lookout" | "corrupt_official" | "facilitator" | "other";
+                            /** Format: uuid */
+                            suspectId: string;
+                        }[];
+                        /** @example 1501 */
+                        ubigeo: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    linkCaseToNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "caseId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                 *       "linkedAt": "2026-03-01T10:00:00-05:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LinkCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        networkId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    dismantleNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dismantledAt": "2026-04-30T05:00:00-05:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DismantleNetworkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        networkId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    linkSuspectToNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "caseId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                 *       "linkedAt": "2026-03-02T10:00:00-05:00",
+                 *       "role": "recruiter",
+                 *       "suspectId": "2b1a0f9e-8d7c-4b6a-9e5f-4d3c2b1a0f9e"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LinkSuspectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        networkId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5836,7 +6623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5928,7 +6715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5937,7 +6724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5955,7 +6742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6129,7 +6916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,7 +7074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6296,7 +7083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6390,7 +7177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6624,7 +7411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6739,7 +7526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6823,7 +7610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6832,7 +7619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6850,7 +7637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6936,7 +7723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,7 +7732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6963,7 +7750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7048,7 +7835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7057,7 +7844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7075,7 +7862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7160,7 +7947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7169,7 +7956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7187,7 +7974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7320,7 +8107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7467,7 +8254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7476,7 +8263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7627,7 +8414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7776,7 +8563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7938,7 +8725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8166,7 +8953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8175,7 +8962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8193,7 +8980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8284,7 +9071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8302,7 +9089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8418,7 +9205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8510,7 +9297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8519,7 +9306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8537,7 +9324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8628,7 +9415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8637,7 +9424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8655,7 +9442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8751,7 +9538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8760,7 +9547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8778,7 +9565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;

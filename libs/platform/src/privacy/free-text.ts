@@ -86,6 +86,12 @@ export const TRIAL_FREE_TEXT: FreeTextFields = {
   fields: { OpenTrial: ['court'], TrialOpened: ['court'], AppealRuling: ['appellant'], RulingAppealed: ['appellant'] },
 };
 
+export const CRIMINAL_NETWORK_FREE_TEXT: FreeTextFields = {
+  idField: 'networkId',
+  kind: 'record',
+  fields: { IdentifyNetwork: ['alias', 'policeUnit'], NetworkIdentified: ['alias', 'policeUnit'] },
+};
+
 /** A stable UUID-shaped id for a record's own key (not a secret: it names a key, it opens nothing). */
 export function recordKeyId(kind: string, recordId: string): string {
   return uuidFromHash(createHash('sha256').update(`registro:record-key\n${kind}\n${recordId.toLowerCase()}`).digest('hex'));
@@ -152,4 +158,5 @@ export const FREE_TEXT_FIELDS: readonly FreeTextFields[] = [
   REFERRAL_FREE_TEXT,
   PROSECUTION_FREE_TEXT,
   TRIAL_FREE_TEXT,
+  CRIMINAL_NETWORK_FREE_TEXT,
 ];

@@ -1,5 +1,6 @@
 import {
   caseStreamName,
+  criminalNetworkStreamName,
   hotlineCallStreamName,
   PERSONAL_FIELDS,
   prosecutionStreamName,
@@ -8,6 +9,7 @@ import {
 } from '#domain';
 import {
   CASE_FREE_TEXT,
+  CRIMINAL_NETWORK_FREE_TEXT,
   freeTextSubjects,
   HOTLINE_CALL_FREE_TEXT,
   PROSECUTION_FREE_TEXT,
@@ -162,4 +164,5 @@ export const STREAM_SEALINGS: readonly StreamSealing[] = [
   sealing(prefixOf(referralStreamName), REFERRAL_FREE_TEXT),
   sealing(prefixOf(prosecutionStreamName), PROSECUTION_FREE_TEXT),
   sealing(prefixOf(trialStreamName), TRIAL_FREE_TEXT),
+  sealing(prefixOf(criminalNetworkStreamName), CRIMINAL_NETWORK_FREE_TEXT),
 ];

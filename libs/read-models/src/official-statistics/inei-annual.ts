@@ -4,6 +4,7 @@ import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from '
 import { REPORT_SOURCE } from './monthly-report.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { countTable, linkedTables, operationsTable, victimTables } from './report-tables.js';
+import { criminalNetworksTable, networkSuspectsByRoleTable } from './network-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport } from './stat-table.js';
 
@@ -123,6 +124,8 @@ export function buildIneiAnnualTables(
       settings,
     ),
     operationsTable(cells, {}, departments, settings, 'police_operations_by_department'),
+    criminalNetworksTable(cells, {}, departments, settings, 'criminal_networks_by_department'),
+    networkSuspectsByRoleTable(cells, {}, settings),
   ];
   return {
     kind: 'inei-annual',

@@ -4,6 +4,7 @@ import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOU
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { reconciliationSpec, reconciliationVictimsSpec } from './reconciliation-tables.js';
 import { countTable, linkedTables, operationsTable, referralSpeedTable, victimTables } from './report-tables.js';
+import { criminalNetworksTable, networkSuspectsByRoleTable } from './network-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport, type PublishedTable } from './stat-table.js';
@@ -212,6 +213,8 @@ export function buildMonthlyReport(
     reconciliation,
     countTable(reconciliationVictimsSpec(cells, scope), settings),
     operationsTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
+    criminalNetworksTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
+    networkSuspectsByRoleTable(cells, scope, settings),
     ...victimTables(cells, scope, catalogs, settings, victims),
     ...victimCircumstanceTables(cells, scope, settings, victims),
     funnel,

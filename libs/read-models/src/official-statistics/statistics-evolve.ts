@@ -2,6 +2,7 @@ import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMon
 import type { Recorded } from '../shared/registry-events.js';
 import { applyCaseEvent, caseAffectedKeys } from './statistics-case-evolve.js';
 import { actVictims, syncActVictims } from './reconciliation.js';
+import { applyNetworkEvent, networkAffectedKeys } from './statistics-network-evolve.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
 /**
@@ -42,7 +43,7 @@ export function affectedKeys(event: Recorded, units: UnitStates): string[] {
     case 'RulingIssued':
       return [`trial:${event.data.trialId}`, `case:${units.get('trial', event.data.trialId)?.caseId}`];
     default:
-      return caseAffectedKeys(event, units) ?? [];
+      return caseAffectedKeys(event, units) ?? networkAffectedKeys(event) ?? [];
   }
 }
 
@@ -122,9 +123,10 @@ function applyJusticeEvent(event: Recorded, units: UnitStates, position: number)
     case 'ReferralRevoked':
       return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'revoked' }));
     default:
-      if (!applyCaseEvent(event, units, position)) applyProsecutionEvent(event, units);
-      else if (event.type === 'VictimIdentified' || event.type === 'VictimVoided' || event.type === 'CaseMarkedSameFacts')
-        syncActVictims(units, event.data.caseId);
+      if (applyCaseEvent(event, units, position)) {
+        if (event.type === 'VictimIdentified' || event.type === 'VictimVoided' || event.type === 'CaseMarkedSameFacts')
+          syncActVictims(units, event.data.caseId);
+      } else if (!applyNetworkEvent(event, units)) applyProsecutionEvent(event, units);
   }
 }
 

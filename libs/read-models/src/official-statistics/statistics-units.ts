@@ -7,6 +7,7 @@ import {
   trialReconciliationCells,
   type ActLinks,
 } from './reconciliation.js';
+import { networkCells, type NetworkUnit } from './statistics-network-evolve.js';
 
 /**
  * Every counted unit (call, referral, denunciation, victim, prosecution, trial, police operation) as the statistics
@@ -44,7 +45,8 @@ export type Unit =
     }
   | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null; opened?: string; links?: ActLinks }
   // A police operation: in the month it was conducted (Lima), in its denunciation's department.
-  | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number };
+  | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number }
+  | NetworkUnit;
 
 /**
  * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
@@ -172,6 +174,8 @@ export function contributions(unit: Unit | undefined): Cell[] {
       for (let i = 0; i < unit.detained; i++) cells.push(cell('operation.detained', unit.period, unit.dept));
       return cells;
     }
+    case 'network':
+      return networkCells(unit);
   }
 }
 
