@@ -125,4 +125,18 @@ suite('criminal network panel on the case view (browser)', () => {
     expect(await panel.getByRole('button').count()).toBe(0);
     await page.context().close();
   });
+
+  it('lists the network tables with the statistics page’s other tables, counted in this month (Lima)', async () => {
+    const month = new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 7);
+    const page = await newPage(browser);
+    await signIn(page, app, 'police', ['08'], `/estadisticas?desde=${month}&hasta=${month}`);
+    const panel = page.getByTestId('report-tables');
+    await panel.locator('[data-table-id="network_suspects_by_role"]').waitFor();
+    await panel.getByRole('button', { name: 'Redes criminales identificadas y desarticuladas' }).click();
+    const table = panel.locator('[data-table-id="criminal_networks"] table');
+    await table.waitFor();
+    // Identified, dismantled, one case and one suspect linked, in Cusco (the first test's network).
+    expect(await table.innerText()).toMatch(/Cusco\s+1\s+1\s+1\s+1/);
+    await page.context().close();
+  });
 });
