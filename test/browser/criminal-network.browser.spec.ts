@@ -114,6 +114,16 @@ suite('criminal network panel on the case view (browser)', () => {
     await keyboard.press('Control+Enter');
     await dialog.getByRole('alert').first().waitFor();
     expect(await dialog.textContent()).toMatch(/Red criminal no encontrada|no está registrada/);
+    await keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // An unknown province of Cusco: the identification is refused at its field.
+    await keyboard.press('Alt+KeyI');
+    const identify = page.getByRole('dialog', { name: 'Identificar red' });
+    await identify.getByLabel('UBIGEO de la red').waitFor();
+    await keyboard.press('Control+A');
+    await keyboard.type('0899');
+    await keyboard.press('Control+Enter');
+    await identify.getByText('El código UBIGEO no existe').waitFor();
     await page.context().close();
   });
 

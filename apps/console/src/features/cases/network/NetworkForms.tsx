@@ -38,7 +38,9 @@ export function IdentifyNetworkForm({ view, onClose, onLinked }: CaseFormProps) 
     const at = fromLimaLocal(identifiedAt);
     if (!identify.isSuccess) {
       const body = { networkId, identifiedAt: at, ubigeo, alias: alias.trim() || null, policeUnit: policeUnit.trim() || null };
-      await identify.mutateAsync({ send: (init) => api.POST('/api/v1/networks', { body, ...init }) }).catch(() => undefined);
+      // A refused identification is shown at its fields; the case is linked only to a network that exists.
+      const identified = await identify.mutateAsync({ send: (init) => api.POST('/api/v1/networks', { body, ...init }) }).catch(() => null);
+      if (identified === null) return;
     }
     link.mutate(
       {
