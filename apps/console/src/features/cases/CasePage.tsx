@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { useMe } from '../../auth/use-me.js';
 import { useTexts } from '../../i18n/i18n.js';
 import { PageState } from '../../shared/PageState.js';
+import { NetworkPanel } from './network/NetworkPanel.js';
 import { CaseActions } from './view/CaseActions.js';
 import { CaseHeader } from './view/CaseHeader.js';
 import { CaseTimelineView } from './view/CaseTimelineView.js';
@@ -84,6 +85,7 @@ function CaseScreen({ caseId }: { caseId: string }) {
               <OperationsTable operations={data.operations} />
             </Stack>
           </Paper>
+          <NetworkPanel view={data} me={me.data} />
           <Suspense fallback={null}>
             {correctingVictim && correcting !== null && (
               <CorrectVictimForm
