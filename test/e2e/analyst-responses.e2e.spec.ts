@@ -261,6 +261,12 @@ describe('analyst-facing responses: no personal field, by schema and by example'
         status: 200,
       },
       {
+        endpoint: 'GET /api/v1/statistics/revision-triangle',
+        url: '/api/v1/statistics/revision-triangle?from=2025-01&to=2025-12',
+        run: () => analyst().get('/api/v1/statistics/revision-triangle?from=2025-01&to=2025-12'),
+        status: 200,
+      },
+      {
         endpoint: 'GET /api/v1/statistics/release-points',
         url: '/api/v1/statistics/release-points',
         run: () => analyst().get('/api/v1/statistics/release-points'),

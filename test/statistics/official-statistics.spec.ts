@@ -189,6 +189,29 @@ describe('official statistics over a generated three-year log', () => {
     expect(canonicalJson(then.tables)).not.toBe(canonicalJson(now.tables));
   }, 120_000);
 
+  it('links as of a position: a denunciation stands alone until its prosecution, in every cell', async () => {
+    const registered = log.findIndex((e) => e.type === 'CaseRegistered');
+    const position = registered + Math.floor((log.findIndex((e) => e.type === 'CaseFactsCorrected') - registered) / 2);
+    const before = computeFacts(log.slice(0, position));
+    expect(before.reconciliation.filter((r) => r.stage === 'denunciations').length).toBeGreaterThan(100);
+    for (const period of MONTHS.filter((m) => m.startsWith('2025-'))) {
+      for (const dept of [null, '15']) {
+        const report = await statistics.report({ kind: 'monthly', period, department: dept }, { asOf: position, disclosure: EXACT });
+        compare(report, expectedMonthly(before, { periods: new Set([period]), dept }));
+      }
+    }
+    // Teeth: denunciations registered before the position whose first prosecution came after it (alone then, linked now).
+    const ids = (events: RawEvent[], type: string) => new Set(events.filter((e) => e.type === type).map((e) => e.data.caseId as string));
+    const [registeredThen, prosecutedThen] = [
+      ids(log.slice(0, position), 'CaseRegistered'),
+      ids(log.slice(0, position), 'ProsecutionOpened'),
+    ];
+    const linkedLater = [...ids(log.slice(position), 'ProsecutionOpened')].filter(
+      (id) => registeredThen.has(id) && !prosecutedThen.has(id),
+    );
+    expect(linkedLater.length).toBeGreaterThan(0);
+  }, 120_000);
+
   it('as of the current position, the ledger gives the same bytes as the current cells', async () => {
     for (const period of ['2023-01', '2024-02', '2025-12']) {
       const now = await statistics.report({ kind: 'monthly', period, department: null }, { disclosure: { k: 5, applied: true } });

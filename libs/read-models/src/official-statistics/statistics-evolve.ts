@@ -177,7 +177,8 @@ function applyProsecutionEvent(event: Recorded, units: UnitStates): void {
         dept: units.get('case', caseId)?.dept ?? prosecution?.dept ?? 'unknown',
         ruled: null,
         verdict: null,
-        opened: month(d.openedAt),
+        // Total like the rest: a trial recorded without its date (never through the API) counts in no month.
+        ...(typeof d.openedAt === 'string' && !Number.isNaN(Date.parse(d.openedAt)) ? { opened: month(d.openedAt) } : {}),
         links: {
           denunciation: units.get('case', caseId) !== undefined,
           prosecution: prosecution !== undefined,
