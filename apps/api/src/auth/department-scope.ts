@@ -114,6 +114,10 @@ export class DepartmentScope {
         return typeof state.prosecutionId === 'string'
           ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown')
           : 'unknown';
+      case 'witnessProtection':
+        return typeof state.prosecutionId === 'string'
+          ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown')
+          : 'unknown';
     }
   }
 

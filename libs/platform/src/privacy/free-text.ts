@@ -86,6 +86,17 @@ export const TRIAL_FREE_TEXT: FreeTextFields = {
   fields: { OpenTrial: ['court'], TrialOpened: ['court'], AppealRuling: ['appellant'], RulingAppealed: ['appellant'] },
 };
 
+/**
+ * A witness's reference and a measure's notes are sealed per protected person (its key named by the person's id:
+ * a witness's own, or the victim's), so erasing one witness leaves the others and the counts intact.
+ */
+export const WITNESS_PROTECTION_FREE_TEXT: FreeTextFields = {
+  idField: 'personId',
+  kind: 'record',
+  keyId: (personId) => recordKeyId('protected-person', personId),
+  fields: { ProtectionMeasureGranted: ['witnessReference', 'notes'] },
+};
+
 /** A stable UUID-shaped id for a record's own key (not a secret: it names a key, it opens nothing). */
 export function recordKeyId(kind: string, recordId: string): string {
   return uuidFromHash(createHash('sha256').update(`registro:record-key\n${kind}\n${recordId.toLowerCase()}`).digest('hex'));
@@ -152,4 +163,5 @@ export const FREE_TEXT_FIELDS: readonly FreeTextFields[] = [
   REFERRAL_FREE_TEXT,
   PROSECUTION_FREE_TEXT,
   TRIAL_FREE_TEXT,
+  WITNESS_PROTECTION_FREE_TEXT,
 ];
