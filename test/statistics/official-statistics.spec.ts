@@ -3,6 +3,8 @@ import { PostgresEventStore, ProjectionRunner } from '#event-store';
 import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } from '#platform';
 import { canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport } from '#read-models';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
+import { withProtection } from '../support/protection-dataset.js';
+import { expectProtectionExercised } from './independent-protection.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';
 import { computeFacts, type Facts, type RawEvent } from './independent-statistics.js';
@@ -24,6 +26,10 @@ const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
   [
     ['denunciations_by_department_month', 'total', 'total'],
     ['cases_by_stage', 'total', 'registered'],
+  ],
+  [
+    ['protection_measures', 'total', 'measures'],
+    ['protection_measures_by_measure', 'total', 'total'],
   ],
 ];
 
@@ -61,7 +67,9 @@ describe('official statistics over a generated three-year log', () => {
     const departments = catalogs.ubigeo.departmentCodes();
     await appendDataset(
       new PostgresEventStore(db.pool),
-      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true, operations: true }),
+      withProtection(
+        generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true, operations: true }),
+      ),
     );
     await waitUntilLogVisible(db.pool);
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
@@ -103,6 +111,7 @@ describe('official statistics over a generated three-year log', () => {
     expect(
       conducted.filter((e) => month(e.data.conductedAt) !== month(registered.get(e.data.caseId)!.registeredAt)).length,
     ).toBeGreaterThan(50);
+    expectProtectionExercised(log, facts.protection);
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {
@@ -133,6 +142,7 @@ describe('official statistics over a generated three-year log', () => {
         'cases_by_stage',
         'hotline_by_department',
         'police_operations_by_department',
+        'gesell_interviews_by_department',
       ]);
       compare(report, expectedIneiAnnual(facts, year));
     }

@@ -2,6 +2,7 @@ import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
+import { gesellInterviewsTable } from './protection-tables.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { countTable, linkedTables, operationsTable, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
@@ -123,6 +124,7 @@ export function buildIneiAnnualTables(
       settings,
     ),
     operationsTable(cells, {}, departments, settings, 'police_operations_by_department'),
+    gesellInterviewsTable(cells, year, departments, settings),
   ];
   return {
     kind: 'inei-annual',

@@ -1,6 +1,7 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
+import { protectionTables } from './protection-tables.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { countTable, linkedTables, operationsTable, referralSpeedTable, victimTables } from './report-tables.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
@@ -202,6 +203,7 @@ export function buildMonthlyReport(
       settings,
     ),
     operationsTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
+    ...protectionTables(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
     ...victimTables(cells, scope, catalogs, settings, victims),
     ...victimCircumstanceTables(cells, scope, settings, victims),
     funnel,

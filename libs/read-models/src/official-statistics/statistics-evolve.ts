@@ -1,6 +1,7 @@
 import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 import { applyCaseEvent, caseAffectedKeys } from './statistics-case-evolve.js';
+import { applyProtectionEvent, protectionAffectedKeys } from './statistics-protection-evolve.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
 /**
@@ -41,7 +42,7 @@ export function affectedKeys(event: Recorded, units: UnitStates): string[] {
     case 'RulingIssued':
       return [`trial:${event.data.trialId}`, `case:${units.get('trial', event.data.trialId)?.caseId}`];
     default:
-      return caseAffectedKeys(event, units) ?? [];
+      return caseAffectedKeys(event, units) ?? protectionAffectedKeys(event, units) ?? [];
   }
 }
 
@@ -121,7 +122,7 @@ function applyJusticeEvent(event: Recorded, units: UnitStates, position: number)
     case 'ReferralRevoked':
       return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'revoked' }));
     default:
-      if (!applyCaseEvent(event, units, position)) applyProsecutionEvent(event, units);
+      if (!applyCaseEvent(event, units, position) && !applyProtectionEvent(event, units)) applyProsecutionEvent(event, units);
   }
 }
 
