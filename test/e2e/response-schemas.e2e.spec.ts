@@ -158,14 +158,12 @@ describe('response schemas: documented for every endpoint, and matching real ans
     }
     const protectedVictim = (registered.victimIds as string[])[0];
     await check('POST /api/v1/prosecutions/{prosecutionId}/protection-measures', 201, () =>
-      prosecutor()
-        .post(`/api/v1/prosecutions/${prosecutionId}/protection-measures`)
-        .send({
-          protectedPerson: 'witness',
-          witnessReference: 'TR-01',
-          measure: 'identity_reserve',
-          grantedAt: '2025-03-12T10:00:00-05:00',
-        }),
+      prosecutor().post(`/api/v1/prosecutions/${prosecutionId}/protection-measures`).send({
+        protectedPerson: 'witness',
+        witnessReference: 'TR-01',
+        measure: 'identity_reserve',
+        grantedAt: '2025-03-12T10:00:00-05:00',
+      }),
     );
     await check('POST /api/v1/prosecutions/{prosecutionId}/gesell-interviews', 201, () =>
       prosecutor()
