@@ -31,6 +31,7 @@ const ADDITIVE = [
   'denunciations_by_aggravating_circumstance',
   'justice_activity',
   'funnel',
+  'protection_measures_by_measure',
 ];
 /** Of those, the ones counting denunciations (and their acts): the part with no department is the national `unknown` row. */
 const OF_DENUNCIATIONS = [
@@ -126,6 +127,15 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
       if (!value.has(own)) continue;
       equalities.push([address(national, 'police_operations', report.department!, column), own]);
       equalities.push([own, address(r, 'police_operations', T, column)]);
+    }
+  }
+  // Witness protection by department: likewise.
+  for (const { report, r } of departments) {
+    for (const column of ['measures', 'victims', 'witnesses', 'gesell_interviews']) {
+      const own = address(r, 'protection_measures', report.department!, column);
+      if (!value.has(own)) continue;
+      equalities.push([address(national, 'protection_measures', report.department!, column), own]);
+      equalities.push([own, address(r, 'protection_measures', T, column)]);
     }
   }
 
