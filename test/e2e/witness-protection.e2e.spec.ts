@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { recordKeyId } from '#platform';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, hoursAgo, prosecutorReferral, victim } from '../support/fixtures.js';
 
@@ -161,5 +162,44 @@ describe('witness protection of a prosecution', () => {
         'GET /api/v1/prosecutions/{prosecutionId}/protection',
       ]),
     );
+  });
+
+  it('erases one witness alone: its reference and notes read null, every measure and the other witness stay', async () => {
+    const keep = randomUUID();
+    const erase = randomUUID();
+    for (const [witnessId, reference] of [
+      [keep, 'Testigo Rosa Huamán'],
+      [erase, 'Testigo Pedro Condori'],
+    ]) {
+      await t
+        .api('prosecutor')
+        .post(`${path()}/protection-measures`)
+        .send({
+          protectedPerson: 'witness',
+          witnessId,
+          witnessReference: reference,
+          measure: 'address_reserve',
+          grantedAt: hoursAgo(40),
+          notes: 'Nota',
+        })
+        .expect(201);
+    }
+    // The witness's key is a record key of its own, named from its id: the generic erasure of a data subject.
+    const subject = recordKeyId('protected-person', erase);
+    const asked = (
+      await t.api('admin').post(`/api/v1/subjects/${subject}/erasure-requests`).send({ reason: 'Ley 29733, art. 20' }).expect(201)
+    ).body;
+    await t
+      .api('admin')
+      .post(`/api/v1/erasure-requests/${asked.requestId}/approval`)
+      .set('Authorization', `Bearer ${t.token('admin', { subject: 'second-admin' })}`)
+      .expect(200);
+    const read = (await t.api('prosecutor').get(`${path()}/protection`).expect(200)).body as {
+      measures: Array<{ personId: string; witnessReference: string | null; notes: string | null }>;
+    };
+    expect(read.measures.find((m) => m.personId === erase)).toMatchObject({ witnessReference: null, notes: null });
+    expect(read.measures.find((m) => m.personId === keep)).toMatchObject({ witnessReference: 'Testigo Rosa Huamán', notes: 'Nota' });
+    expect(read.measures.find((m) => m.personId === victimIds[0])).toMatchObject({ protectedPerson: 'victim' });
+    expect(read.measures).toHaveLength(4);
   });
 });
