@@ -202,4 +202,32 @@ describe('witness protection of a prosecution', () => {
     expect(read.measures.find((m) => m.personId === victimIds[0])).toMatchObject({ protectedPerson: 'victim' });
     expect(read.measures).toHaveLength(4);
   });
+
+  it('erases a victim with the notes of her protection measures', async () => {
+    const measureId = randomUUID();
+    await t
+      .api('prosecutor')
+      .post(`${path()}/protection-measures`)
+      .send({
+        measureId,
+        protectedPerson: 'victim',
+        victimId: victimIds[1],
+        measure: 'residence_change',
+        grantedAt: hoursAgo(30),
+        notes: 'Se muda con su hermana',
+      })
+      .expect(201);
+    const asked = (
+      await t.api('admin').post(`/api/v1/subjects/${victimIds[1]}/erasure-requests`).send({ reason: 'Ley 29733, art. 20' }).expect(201)
+    ).body;
+    await t
+      .api('admin')
+      .post(`/api/v1/erasure-requests/${asked.requestId}/approval`)
+      .set('Authorization', `Bearer ${t.token('admin', { subject: 'second-admin' })}`)
+      .expect(200);
+    const read = (await t.api('prosecutor').get(`${path()}/protection`).expect(200)).body as {
+      measures: Array<{ measureId: string; notes: string | null; measure: string }>;
+    };
+    expect(read.measures.find((m) => m.measureId === measureId)).toMatchObject({ notes: null, measure: 'residence_change' });
+  });
 });
