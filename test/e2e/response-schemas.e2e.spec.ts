@@ -158,6 +158,23 @@ describe('response schemas: documented for every endpoint, and matching real ans
       );
       await check('GET /api/v1/prosecutions/{prosecutionId}', 200, () => prosecutor().get(`/api/v1/prosecutions/${prosecutionId}`));
     }
+    const protectedVictim = (registered.victimIds as string[])[0];
+    await check('POST /api/v1/prosecutions/{prosecutionId}/protection-measures', 201, () =>
+      prosecutor().post(`/api/v1/prosecutions/${prosecutionId}/protection-measures`).send({
+        protectedPerson: 'witness',
+        witnessReference: 'TR-01',
+        measure: 'identity_reserve',
+        grantedAt: '2025-03-12T10:00:00-05:00',
+      }),
+    );
+    await check('POST /api/v1/prosecutions/{prosecutionId}/gesell-interviews', 201, () =>
+      prosecutor()
+        .post(`/api/v1/prosecutions/${prosecutionId}/gesell-interviews`)
+        .send({ victimId: protectedVictim, heldAt: '2025-03-12T11:00:00-05:00' }),
+    );
+    await check('GET /api/v1/prosecutions/{prosecutionId}/protection', 200, () =>
+      prosecutor().get(`/api/v1/prosecutions/${prosecutionId}/protection`),
+    );
     const trial = await check('POST /api/v1/trials', 201, () =>
       t.api('judiciary').post('/api/v1/trials').send({ prosecutionId, openedAt: '2025-03-11T10:00:00-05:00', court: 'Juzgado Penal' }),
     );

@@ -32,6 +32,7 @@ const ADDITIVE = [
   'justice_activity',
   'funnel',
   'network_suspects_by_role',
+  'protection_measures_by_measure',
 ];
 /** Of those, the ones counting denunciations (and their acts): the part with no department is the national `unknown` row. */
 const OF_DENUNCIATIONS = [
@@ -134,6 +135,15 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
         equalities.push([address(national, table, report.department!, column), own]);
         equalities.push([own, address(r, table, T, column)]);
       }
+  }
+  // Witness protection by department: likewise.
+  for (const { report, r } of departments) {
+    for (const column of ['measures', 'victims', 'witnesses', 'gesell_interviews']) {
+      const own = address(r, 'protection_measures', report.department!, column);
+      if (!value.has(own)) continue;
+      equalities.push([address(national, 'protection_measures', report.department!, column), own]);
+      equalities.push([own, address(r, 'protection_measures', T, column)]);
+    }
   }
 
   const findings = new Set<string>();

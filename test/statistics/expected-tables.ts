@@ -1,5 +1,6 @@
 import { expectedReconciliation } from './independent-reconciliation.js';
 import { expectedNetworkAnnual, expectedNetworkMonthly } from './independent-networks.js';
+import { expectedProtectionInei, expectedProtectionMonthly } from './independent-protection.js';
 import { hasPurpose, median, type Facts } from './independent-statistics.js';
 
 /**
@@ -41,6 +42,7 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
     police_operations: operationsTable(facts.operations.filter(inScope)),
     ...expectedReconciliation(facts.reconciliation, inScope),
     ...expectedNetworkMonthly(facts.networks, scope),
+    ...expectedProtectionMonthly(facts.protection, inScope),
   };
 }
 
@@ -103,6 +105,7 @@ export function expectedIneiAnnual(facts: Facts, year: number): Record<string, E
         : acts.filter((a) => any(row, a.dept) && a.act === stageAct[col]).length,
     police_operations_by_department: operationsTable(facts.operations.filter(inYear)),
     ...expectedNetworkAnnual(facts.networks, year),
+    ...expectedProtectionInei(facts.protection, year),
     hotline_by_department: (row, col) => {
       if (col === 'calls_received') return calls.filter((c) => any(row, c.dept)).length;
       if (col === 'calls_trafficking') return calls.filter((c) => any(row, c.dept) && c.trafficking).length;

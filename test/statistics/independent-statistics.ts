@@ -6,6 +6,7 @@ import { computeNetworkFacts, type NetworkFacts } from './independent-networks.j
  * 1994), units replayed from their events, figures counted by plain filters.
  */
 import { reconciliationFacts, type ReconciliationFact } from './independent-reconciliation.js';
+import { computeProtectionFacts, type ProtectionFacts } from './independent-protection.js';
 
 export interface RawEvent {
   type: string;
@@ -85,6 +86,7 @@ export interface Facts {
   /** Issue 14: every act of each institution with its links (independent-reconciliation.ts). */
   reconciliation: ReconciliationFact[];
   networks: NetworkFacts;
+  protection: ProtectionFacts;
 }
 
 export function computeFacts(events: readonly RawEvent[]): Facts {
@@ -231,6 +233,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     ...countedVictims(records, cases),
     reconciliation: reconciliationFacts(events),
     networks: computeNetworkFacts(events),
+    protection: computeProtectionFacts(events),
   };
 }
 

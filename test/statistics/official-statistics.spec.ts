@@ -4,6 +4,8 @@ import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } f
 import { canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport } from '#read-models';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
 import { expectNetworkCoverage } from '../support/network-dataset.js';
+import { withProtection } from '../support/protection-dataset.js';
+import { expectProtectionExercised } from './independent-protection.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';
 import { computeFacts, type Facts, type RawEvent } from './independent-statistics.js';
@@ -26,6 +28,10 @@ const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
   [
     ['denunciations_by_department_month', 'total', 'total'],
     ['cases_by_stage', 'total', 'registered'],
+  ],
+  [
+    ['protection_measures', 'total', 'measures'],
+    ['protection_measures_by_measure', 'total', 'total'],
   ],
 ];
 
@@ -63,17 +69,19 @@ describe('official statistics over a generated three-year log', () => {
     const departments = catalogs.ubigeo.departmentCodes();
     await appendDataset(
       new PostgresEventStore(db.pool),
-      generateDataset({
-        seed: 20250314,
-        years: YEARS,
-        calls: 1500,
-        cases: 600,
-        departments,
-        qualification: true,
-        operations: true,
-        unlinked: 120,
-        networks: true,
-      }),
+      withProtection(
+        generateDataset({
+          seed: 20250314,
+          years: YEARS,
+          calls: 1500,
+          cases: 600,
+          departments,
+          qualification: true,
+          operations: true,
+          unlinked: 120,
+          networks: true,
+        }),
+      ),
     );
     await waitUntilLogVisible(db.pool);
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
@@ -125,6 +133,7 @@ describe('official statistics over a generated three-year log', () => {
         .concat(['rulings alone', 'rulings linked', 'rulings partial', 'trials alone', 'trials linked', 'trials partial'])
         .sort(),
     );
+    expectProtectionExercised(log, facts.protection);
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {
@@ -157,6 +166,7 @@ describe('official statistics over a generated three-year log', () => {
         'police_operations_by_department',
         'criminal_networks_by_department',
         'network_suspects_by_role',
+        'gesell_interviews_by_department',
       ]);
       compare(report, expectedIneiAnnual(facts, year));
     }

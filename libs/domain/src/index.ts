@@ -11,3 +11,4 @@ export * from './police-case/index.js';
 export * from './prosecution/index.js';
 export * from './trial/index.js';
 export * from './criminal-network/index.js';
+export * from './witness-protection/index.js';

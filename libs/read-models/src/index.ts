@@ -16,6 +16,7 @@ import { StatisticsUnitsRebuild1764201601400 } from './official-statistics/17642
 import { StatisticsOperationsRebuild1764201601410 } from './official-statistics/1764201601410-statistics-operations-rebuild.migration.js';
 import { StatisticsReconciliationRebuild1764201601470 } from './official-statistics/1764201601470-statistics-reconciliation-rebuild.migration.js';
 import { StatisticsNetworksRebuild1764201601431 } from './official-statistics/1764201601431-statistics-networks-rebuild.migration.js';
+import { StatisticsProtectionRebuild1764201601460 } from './official-statistics/1764201601460-statistics-protection-rebuild.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
@@ -58,6 +59,7 @@ export const READ_MODEL_MIGRATIONS = [
   StatisticsReconciliationRebuild1764201601470,
   NetworkLinks1764201601430,
   StatisticsNetworksRebuild1764201601431,
+  StatisticsProtectionRebuild1764201601460,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [

@@ -63,3 +63,15 @@ export const NETWORK_AUDIT: AuditRule = {
   idParam: 'networkId',
   subjects: (network) => strings(list(network.suspects).map((suspect) => suspect.suspectId)),
 };
+
+/** A prosecution's witness protection: the protected victims' and witnesses' ids, and the witnesses' references. */
+export const PROTECTION_AUDIT: AuditRule = {
+  recordType: 'witness_protection',
+  idParam: 'prosecutionId',
+  action: 'read_personal_data',
+  subjects: (protection) =>
+    strings([
+      ...list(protection.measures).map((measure) => measure.personId),
+      ...list(protection.interviews).map((interview) => interview.victimId),
+    ]).filter((id, index, ids) => ids.indexOf(id) === index),
+};

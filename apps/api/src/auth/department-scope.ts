@@ -120,6 +120,10 @@ export class DepartmentScope {
           : 'unknown';
       case 'criminalNetwork':
         return departmentOfUbigeo(state.ubigeo);
+      case 'witnessProtection':
+        return typeof state.prosecutionId === 'string'
+          ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown')
+          : 'unknown';
     }
   }
 

@@ -79,6 +79,13 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
   },
   recordAppeal: { appealedAt: '2026-09-05T10:00:00-05:00', appellant: 'Defensa' },
   declareFinality: { finalAt: '2026-12-01T10:00:00-05:00' },
+  grantProtectionMeasure: {
+    protectedPerson: 'witness',
+    witnessReference: 'Testigo reservado TR-01 (dato reservado, se guarda cifrado)',
+    measure: 'identity_reserve',
+    grantedAt: '2026-05-03T10:00:00-05:00',
+  },
+  recordGesellInterview: { victimId: '6a1b2c3d-4e5f-4a1b-8c2d-3e4f5a6b7c8d', heldAt: '2026-05-04T10:00:00-05:00' },
   publishStatistics: { kind: 'monthly', period: '2026-03' },
   requestErasure: { reason: 'Solicitud de la persona (Ley 29733)' },
 };

@@ -7,6 +7,7 @@ import {
   createProsecutionDecider,
   createReferralDecider,
   createTrialDecider,
+  createWitnessProtectionDecider,
   hotlineCallStreamName,
   prosecutionStreamName,
   referralStreamName,
@@ -14,6 +15,7 @@ import {
   type CriminalNetworkCommand,
   type CriminalNetworkEvent,
   type CriminalNetworkState,
+  witnessProtectionStreamName,
   type Decider,
   type HotlineCallCommand,
   type HotlineCallEvent,
@@ -30,6 +32,9 @@ import {
   type TrialCommand,
   type TrialEvent,
   type TrialState,
+  type WitnessProtectionCommand,
+  type WitnessProtectionEvent,
+  type WitnessProtectionState,
 } from '#domain';
 import type { ReferenceCatalogs } from '#platform';
 
@@ -43,7 +48,8 @@ export interface StreamType<C extends DomainCommand, E extends DomainCommand, S>
   readonly decider: Decider<C, E, S>;
   streamName(id: string): string;
   readonly idField: keyof C['data'] & string;
-  readonly creates: C['type'];
+  /** Null for a stream no command creates: its first event starts it (a prosecution's witness protection). */
+  readonly creates: C['type'] | null;
 }
 
 /** Injection token of the registry's stream types, built once with the reference catalogs. */
@@ -56,6 +62,7 @@ export interface StreamTypes {
   prosecution: StreamType<ProsecutionCommand, ProsecutionEvent, ProsecutionState>;
   trial: StreamType<TrialCommand, TrialEvent, TrialState>;
   criminalNetwork: StreamType<CriminalNetworkCommand, CriminalNetworkEvent, CriminalNetworkState>;
+  witnessProtection: StreamType<WitnessProtectionCommand, WitnessProtectionEvent, WitnessProtectionState>;
 }
 
 export type StreamKind = keyof StreamTypes;
@@ -94,6 +101,12 @@ export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
       streamName: criminalNetworkStreamName,
       idField: 'networkId',
       creates: 'IdentifyNetwork',
+    },
+    witnessProtection: {
+      decider: createWitnessProtectionDecider(),
+      streamName: witnessProtectionStreamName,
+      idField: 'prosecutionId',
+      creates: null,
     },
   };
 }

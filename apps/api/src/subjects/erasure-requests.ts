@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { DomainError, NotFound } from '#domain';
-import { APP_CONFIG, PG_POOL, SubjectKeyStore, type Actor, type AppConfig, type SubjectErasure } from '#platform';
+import { APP_CONFIG, PG_POOL, recordKeyId, SubjectKeyStore, type Actor, type AppConfig, type SubjectErasure } from '#platform';
 import { RequestAudit } from '../audit/request-audit.js';
 import { Forbidden } from '../auth/auth.errors.js';
 import { DepartmentScope } from '../auth/department-scope.js';
@@ -180,8 +180,12 @@ export class ErasureRequests {
           ).rows;
     const cases = [...new Set([...own.rows.map((r) => r.case_id), ...victims.map((v) => v.case_id)])];
     const departments = await Promise.all(cases.map(async (caseId) => (await this.scope.departmentOf('policeCase', caseId)) ?? 'unknown'));
+    const victimIds = [...new Set([subjectId, ...victims.map((v) => v.victim_id.toLowerCase())])];
+    // Notes on a victim's protection measures are sealed under a key of her protection (free-text.ts): erased with her.
+    const protections = victimIds.map((id) => recordKeyId('protected-person', id));
+    const held = (await Promise.all(protections.map(async (id) => ((await this.keys.kindOf(id)) ? id : null)))).filter((id) => id !== null);
     return {
-      subjectIds: [...new Set([subjectId, ...victims.map((v) => v.victim_id.toLowerCase())])],
+      subjectIds: [...victimIds, ...held],
       linkIds,
       departments: [...new Set(departments.length > 0 ? departments : ['unknown'])],
     };

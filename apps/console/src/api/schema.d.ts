@@ -745,6 +745,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prosecutions/{prosecutionId}/gesell-interviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registrar una entrevista en cámara Gesell / Record a Gesell chamber interview
+         * @description Roles: prosecutor
+         */
+        post: operations["recordGesellInterview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prosecutions/{prosecutionId}/protection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Medidas de protección y entrevistas Gesell (fiscales y jueces del caso; auditado) / Protection measures and Gesell interviews (the case’s prosecutors and judges; audited)
+         * @description Roles: prosecutor, judiciary
+         */
+        get: operations["getProsecutionProtection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prosecutions/{prosecutionId}/protection-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Otorgar una medida de protección / Grant a protection measure
+         * @description Roles: prosecutor
+         */
+        post: operations["grantProtectionMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prosecutions/{prosecutionId}/{stage}": {
         parameters: {
             query?: never;
@@ -1480,6 +1540,23 @@ export interface components {
              */
             finalAt: string;
         };
+        GesellInterviewDto: {
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2026-05-02T10:00:00-05:00
+             */
+            heldAt: string;
+            /**
+             * Format: uuid
+             * @description Para reintentos idempotentes / for idempotent retries
+             */
+            interviewId?: string;
+            /**
+             * Format: uuid
+             * @description Víctima del caso / a victim of the case
+             */
+            victimId: string;
+        };
         HotlineCallListDto: {
             items: components["schemas"]["HotlineCallListItemDto"][];
             /** @description Para la página siguiente; null en la última / for the next page; null on the last */
@@ -1644,6 +1721,41 @@ export interface components {
             occurredAt: string;
             /** @description Obligatorio para archivar / required to archive */
             reason?: string | null;
+        };
+        ProtectionMeasureDto: {
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2026-05-02T10:00:00-05:00
+             */
+            endsAt?: string | null;
+            /**
+             * @description ISO 8601 con zona horaria / with offset
+             * @example 2026-05-02T10:00:00-05:00
+             */
+            grantedAt: string;
+            /** @enum {string} */
+            measure: "identity_reserve" | "address_reserve" | "police_protection" | "residence_change" | "voice_image_distortion" | "separate_waiting" | "gesell_testimony" | "other";
+            /**
+             * Format: uuid
+             * @description Para reintentos idempotentes / for idempotent retries
+             */
+            measureId?: string;
+            /** @description Cifrado / sealed */
+            notes?: string | null;
+            /** @enum {string} */
+            protectedPerson: "victim" | "witness";
+            /**
+             * Format: uuid
+             * @description Víctima del caso / a victim of the case
+             */
+            victimId?: string | null;
+            /**
+             * Format: uuid
+             * @description Id del testigo (nuevo si se omite) / the witness id (a new one when absent)
+             */
+            witnessId?: string | null;
+            /** @description Referencia del testigo (dato reservado, se guarda cifrado) / the witness reference (sealed) */
+            witnessReference?: string | null;
         };
         PublishDto: {
             /**
@@ -6625,6 +6737,364 @@ export interface operations {
             };
             /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recordGesellInterview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prosecutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "heldAt": "2026-05-04T10:00:00-05:00",
+                 *       "victimId": "6a1b2c3d-4e5f-4a1b-8c2d-3e4f5a6b7c8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GesellInterviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        interviewId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** Format: uuid */
+                        prosecutionId: string;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getProsecutionProtection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prosecutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        interviews: {
+                            /** Format: date-time */
+                            heldAt: string;
+                            /** Format: uuid */
+                            interviewId: string;
+                            /** Format: uuid */
+                            victimId: string;
+                        }[];
+                        measures: {
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            /** Format: date-time */
+                            grantedAt: string;
+                            /** @enum {string} */
+                            measure: "identity_reserve" | "address_reserve" | "police_protection" | "residence_change" | "voice_image_distortion" | "separate_waiting" | "gesell_testimony" | "other";
+                            /** Format: uuid */
+                            measureId: string;
+                            notes: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Id de la víctima o del testigo / the victim or witness id
+                             */
+                            personId: string;
+                            /** @enum {string} */
+                            protectedPerson: "victim" | "witness";
+                            /** @description Solo testigos; null si fue suprimido / witnesses only; null once erased */
+                            witnessReference: string | null;
+                        }[];
+                        /** Format: uuid */
+                        prosecutionId: string;
+                        /** Format: date-time */
+                        prosecutionOpenedAt: string;
+                        /** @description Versión del flujo de protección (0: nada registrado) / protection stream version (0: nothing recorded) */
+                        version: number;
+                        victims: {
+                            age: number | null;
+                            /** @enum {string} */
+                            ageGroup: "0-11" | "12-17" | "18-24" | "25-29" | "30-44" | "45-59" | "60+" | "unknown";
+                            /** @description Número de la víctima en el caso / the victim number in the case */
+                            number: number;
+                            /** @enum {string} */
+                            sex: "female" | "male" | "other" | "unknown";
+                            /** Format: uuid */
+                            victimId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    grantProtectionMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                prosecutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "grantedAt": "2026-05-03T10:00:00-05:00",
+                 *       "measure": "identity_reserve",
+                 *       "protectedPerson": "witness",
+                 *       "witnessReference": "Testigo reservado TR-01 (dato reservado, se guarda cifrado)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProtectionMeasureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        measureId: string;
+                        /** @description Posición global del último evento escrito (para minPosition) / global position of the last event written (for minPosition) */
+                        position: number;
+                        /** Format: uuid */
+                        prosecutionId: string;
+                        /** @description Versión del flujo (número de eventos) / stream version (number of events) */
+                        version: number;
+                    };
+                };
+            };
+            /** @description Solicitud no válida (campos, JSON mal formado) / invalid request (fields, malformed JSON). Codes of this status / códigos: `invalid_command`, `malformed_json`, `bad_request` (docs/errors.md) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Cuerpo demasiado grande / body too large. Codes of this status / códigos: `body_too_large` (docs/errors.md) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -92,6 +92,17 @@ export const CRIMINAL_NETWORK_FREE_TEXT: FreeTextFields = {
   fields: { IdentifyNetwork: ['alias', 'policeUnit'], NetworkIdentified: ['alias', 'policeUnit'] },
 };
 
+/**
+ * A witness's reference and a measure's notes are sealed per protected person (its key named by the person's id:
+ * a witness's own, or the victim's), so erasing one witness leaves the others and the counts intact.
+ */
+export const WITNESS_PROTECTION_FREE_TEXT: FreeTextFields = {
+  idField: 'personId',
+  kind: 'record',
+  keyId: (personId) => recordKeyId('protected-person', personId),
+  fields: { ProtectionMeasureGranted: ['witnessReference', 'notes'] },
+};
+
 /** A stable UUID-shaped id for a record's own key (not a secret: it names a key, it opens nothing). */
 export function recordKeyId(kind: string, recordId: string): string {
   return uuidFromHash(createHash('sha256').update(`registro:record-key\n${kind}\n${recordId.toLowerCase()}`).digest('hex'));
@@ -159,4 +170,5 @@ export const FREE_TEXT_FIELDS: readonly FreeTextFields[] = [
   PROSECUTION_FREE_TEXT,
   TRIAL_FREE_TEXT,
   CRIMINAL_NETWORK_FREE_TEXT,
+  WITNESS_PROTECTION_FREE_TEXT,
 ];

@@ -6,6 +6,7 @@ import {
   prosecutionStreamName,
   referralStreamName,
   trialStreamName,
+  witnessProtectionStreamName,
 } from '#domain';
 import {
   CASE_FREE_TEXT,
@@ -17,6 +18,7 @@ import {
   sealFreeText,
   TRIAL_FREE_TEXT,
   unsealFreeText,
+  WITNESS_PROTECTION_FREE_TEXT,
   type FreeTextFields,
 } from './free-text.js';
 import type { DataSubject, SubjectKeyring } from './subject-keyring.js';
@@ -165,4 +167,5 @@ export const STREAM_SEALINGS: readonly StreamSealing[] = [
   sealing(prefixOf(prosecutionStreamName), PROSECUTION_FREE_TEXT),
   sealing(prefixOf(trialStreamName), TRIAL_FREE_TEXT),
   sealing(prefixOf(criminalNetworkStreamName), CRIMINAL_NETWORK_FREE_TEXT),
+  sealing(prefixOf(witnessProtectionStreamName), WITNESS_PROTECTION_FREE_TEXT),
 ];

@@ -2,6 +2,7 @@ import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
+import { gesellInterviewsTable } from './protection-tables.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { countTable, linkedTables, operationsTable, victimTables } from './report-tables.js';
 import { criminalNetworksTable, networkSuspectsByRoleTable } from './network-tables.js';
@@ -126,6 +127,7 @@ export function buildIneiAnnualTables(
     operationsTable(cells, {}, departments, settings, 'police_operations_by_department'),
     criminalNetworksTable(cells, {}, departments, settings, 'criminal_networks_by_department'),
     networkSuspectsByRoleTable(cells, {}, settings),
+    gesellInterviewsTable(cells, year, departments, settings),
   ];
   return {
     kind: 'inei-annual',

@@ -1,6 +1,7 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
+import { protectionTables } from './protection-tables.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { reconciliationSpec, reconciliationVictimsSpec } from './reconciliation-tables.js';
 import { countTable, linkedTables, operationsTable, referralSpeedTable, victimTables } from './report-tables.js';
@@ -215,6 +216,7 @@ export function buildMonthlyReport(
     operationsTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
     criminalNetworksTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
     networkSuspectsByRoleTable(cells, scope, settings),
+    ...protectionTables(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
     ...victimTables(cells, scope, catalogs, settings, victims),
     ...victimCircumstanceTables(cells, scope, settings, victims),
     funnel,

@@ -10,6 +10,7 @@ import {
   type VictimIdentified,
   type VictimVoided,
 } from '#domain';
+import { moveProtections } from './statistics-protection-evolve.js';
 import type { Recorded } from '../shared/registry-events.js';
 import { actKeysOf } from './reconciliation.js';
 import { victimFactsOf, type CaseUnit, type UnitStates, type VictimRecord } from './statistics-units.js';
@@ -99,6 +100,7 @@ export function caseAffectedKeys(event: Recorded, units: UnitStates): string[] |
           ...c.prosecutions.map((id) => `prosecution:${id}`),
           ...c.trials.map((id) => `trial:${id}`),
           ...c.operations.map((id) => `operation:${id}`),
+          ...(c.protections ?? []),
         ]),
       ];
     }
@@ -311,4 +313,5 @@ function moveCase(units: UnitStates, caseId: string, change: (c: CaseUnit) => Ca
     const o = units.get('operation', id);
     if (o && o.dept !== after.dept) units.set('operation', id, { ...o, dept: after.dept });
   }
+  moveProtections(units, after);
 }

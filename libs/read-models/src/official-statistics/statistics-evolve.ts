@@ -3,6 +3,7 @@ import type { Recorded } from '../shared/registry-events.js';
 import { applyCaseEvent, caseAffectedKeys } from './statistics-case-evolve.js';
 import { actVictims, syncActVictims } from './reconciliation.js';
 import { applyNetworkEvent, networkAffectedKeys } from './statistics-network-evolve.js';
+import { applyProtectionEvent, protectionAffectedKeys } from './statistics-protection-evolve.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
 /**
@@ -43,7 +44,7 @@ export function affectedKeys(event: Recorded, units: UnitStates): string[] {
     case 'RulingIssued':
       return [`trial:${event.data.trialId}`, `case:${units.get('trial', event.data.trialId)?.caseId}`];
     default:
-      return caseAffectedKeys(event, units) ?? networkAffectedKeys(event) ?? [];
+      return caseAffectedKeys(event, units) ?? networkAffectedKeys(event) ?? protectionAffectedKeys(event, units) ?? [];
   }
 }
 
@@ -126,7 +127,7 @@ function applyJusticeEvent(event: Recorded, units: UnitStates, position: number)
       if (applyCaseEvent(event, units, position)) {
         if (event.type === 'VictimIdentified' || event.type === 'VictimVoided' || event.type === 'CaseMarkedSameFacts')
           syncActVictims(units, event.data.caseId);
-      } else if (!applyNetworkEvent(event, units)) applyProsecutionEvent(event, units);
+      } else if (!applyNetworkEvent(event, units) && !applyProtectionEvent(event, units)) applyProsecutionEvent(event, units);
   }
 }
 

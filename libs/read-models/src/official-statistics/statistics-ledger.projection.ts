@@ -122,6 +122,9 @@ async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<{ 
     if ('trialId' in d) want('trial', d.trialId);
     if ('operationId' in d) want('operation', d.operationId);
     if ('networkId' in d) want('network', d.networkId);
+    if ('measureId' in d) want('protection', d.measureId);
+    if ('personId' in d) want('protectedPerson', d.personId);
+    if ('interviewId' in d) want('gesell', d.interviewId);
   }
   await load([...wanted]);
   // A victim's department unit: its denunciation's department, from the stored case or one registered in the batch.

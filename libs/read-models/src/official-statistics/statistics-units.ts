@@ -46,7 +46,11 @@ export type Unit =
   | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null; opened?: string; links?: ActLinks }
   // A police operation: in the month it was conducted (Lima), in its denunciation's department.
   | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number }
-  | NetworkUnit;
+  | NetworkUnit
+  // Witness protection (statistics-protection-evolve.ts): in the Lima month of the act, the prosecution's case's department.
+  | { kind: 'protection'; caseId: string; period: string; dept: string; person: string; measure: string }
+  | { kind: 'protectedPerson'; caseId: string; dept: string; person: string; months: string[] }
+  | { kind: 'gesell'; caseId: string; period: string; dept: string };
 
 /**
  * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
@@ -76,6 +80,8 @@ export interface CaseUnit {
   prosecutions: string[];
   trials: string[];
   operations: string[];
+  /** Unit keys of its prosecutions' protection measures, protected people and Gesell interviews. */
+  protections?: string[];
 }
 
 /** What a victim's record takes from its denunciation. */
@@ -176,6 +182,12 @@ export function contributions(unit: Unit | undefined): Cell[] {
     }
     case 'network':
       return networkCells(unit);
+    case 'protection':
+      return [cell('protection.granted', unit.period, unit.dept, unit.measure, unit.person)];
+    case 'protectedPerson':
+      return unit.months.map((period) => cell('protection.person', period, unit.dept, unit.person));
+    case 'gesell':
+      return [cell('protection.gesell', unit.period, unit.dept)];
   }
 }
 

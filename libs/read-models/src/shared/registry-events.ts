@@ -7,15 +7,24 @@ import {
   REFERRAL_EVENT_TYPES,
   TRIAL_EVENT_TYPES,
   type CriminalNetworkEvent,
+  WITNESS_PROTECTION_EVENT_TYPES,
   type HotlineCallEvent,
   type PoliceCaseEvent,
   type ProsecutionEvent,
   type ReferralEvent,
   type TrialEvent,
+  type WitnessProtectionEvent,
 } from '#domain';
 
 /** Every event the registry's streams record. */
-export type RegistryEvent = HotlineCallEvent | ReferralEvent | PoliceCaseEvent | ProsecutionEvent | TrialEvent | CriminalNetworkEvent;
+export type RegistryEvent =
+  | HotlineCallEvent
+  | ReferralEvent
+  | PoliceCaseEvent
+  | ProsecutionEvent
+  | TrialEvent
+  | CriminalNetworkEvent
+  | WitnessProtectionEvent;
 
 /** An event as a projection receives it: `switch (event.type)` narrows `event.data` to the domain's own type. */
 export type Recorded<E extends RegistryEvent = RegistryEvent> = TypedRecordedEvent<E>;
@@ -28,6 +37,7 @@ export const REGISTRY_EVENT_TYPES = [
   ...PROSECUTION_EVENT_TYPES,
   ...TRIAL_EVENT_TYPES,
   ...CRIMINAL_NETWORK_EVENT_TYPES,
+  ...WITNESS_PROTECTION_EVENT_TYPES,
 ] as const satisfies readonly RegistryEvent['type'][];
 
 /**
@@ -42,6 +52,7 @@ const _exhaustive: [
   Missing<ProsecutionEvent, typeof PROSECUTION_EVENT_TYPES>,
   Missing<TrialEvent, typeof TRIAL_EVENT_TYPES>,
   Missing<CriminalNetworkEvent, typeof CRIMINAL_NETWORK_EVENT_TYPES>,
-] extends [never, never, never, never, never, never]
+  Missing<WitnessProtectionEvent, typeof WITNESS_PROTECTION_EVENT_TYPES>,
+] extends [never, never, never, never, never, never, never]
   ? true
   : never = true;

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { ActionButton } from './ActionButton.js';
 import { OpenTrialForm } from './OpenTrialForm.js';
+import { ProtectionPanel } from './ProtectionPanel.js';
 import { StageForm } from './StageForm.js';
 import { STAGES, stageBlock, type Stage, type StageBlock } from './stages.js';
 import { StageTimeline } from './StageTimeline.js';
@@ -129,12 +130,17 @@ function ProsecutionView({ prosecution }: { prosecution: Prosecution }) {
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
-        <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">
-            {t.stages}
-          </Title>
-          <StageTimeline prosecution={prosecution} />
-        </Paper>
+        <Stack gap="md">
+          <Paper withBorder p="md">
+            <Title order={3} size="h4" mb="sm">
+              {t.stages}
+            </Title>
+            <StageTimeline prosecution={prosecution} />
+          </Paper>
+          {can(me.data, 'GET /api/v1/prosecutions/{prosecutionId}/protection') && (
+            <ProtectionPanel prosecutionId={prosecution.prosecutionId} />
+          )}
+        </Stack>
       </Grid.Col>
       {form && form !== 'trial' && <StageForm prosecution={prosecution} stage={form} onClose={() => setForm(null)} />}
       {form === 'trial' && <OpenTrialForm prosecution={prosecution} onClose={() => setForm(null)} />}

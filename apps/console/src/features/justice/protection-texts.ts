@@ -1,0 +1,86 @@
+import type { Dictionary } from '../../i18n/i18n.js';
+import type { Protection } from './use-protection.js';
+
+type MeasureCode = Protection['measures'][number]['measure'];
+
+const es = {
+  title: 'Protección de víctimas y testigos',
+  intro: 'Ley 27378 y CPP arts. 247–248. Datos reservados: cada consulta queda auditada.',
+  readOnly: 'Solo lectura: las medidas las registra la fiscalía.',
+  grant: 'Otorgar medida',
+  gesell: 'Entrevista Gesell',
+  gesellTitle: 'Registrar entrevista en cámara Gesell',
+  measures: 'Medidas otorgadas',
+  noMeasures: 'Sin medidas registradas',
+  interviews: 'Entrevistas en cámara Gesell',
+  noInterviews: 'Sin entrevistas registradas',
+  protectedPerson: 'Persona protegida',
+  victim: 'Víctima',
+  witness: 'Testigo',
+  victimN: 'Víctima {n}',
+  ageN: '{n} años',
+  chooseVictim: 'Víctima del caso',
+  noVictims: 'El caso no tiene víctimas registradas',
+  witnessReference: 'Referencia del testigo (reservada)',
+  measure: 'Medida',
+  grantedAt: 'Fecha y hora de otorgamiento',
+  endsAt: 'Vigente hasta (opcional)',
+  notes: 'Notas (opcional, reservadas)',
+  heldAt: 'Fecha y hora de la entrevista',
+  limaTime: 'Hora de Lima',
+  until: 'hasta',
+  erased: 'suprimido',
+  measureCodes: {
+    identity_reserve: 'Reserva de identidad',
+    address_reserve: 'Reserva de domicilio',
+    police_protection: 'Protección policial',
+    residence_change: 'Cambio de residencia',
+    voice_image_distortion: 'Distorsión de voz e imagen',
+    separate_waiting: 'Espera separada',
+    gesell_testimony: 'Declaración en cámara Gesell',
+    other: 'Otra medida',
+  } as Record<MeasureCode, string>,
+};
+
+export type ProtectionTexts = typeof es;
+
+const en: ProtectionTexts = {
+  title: 'Protection of victims and witnesses',
+  intro: 'Ley 27378 and CPP arts. 247–248. Reserved data: every read is audited.',
+  readOnly: "Read only: measures are recorded by the prosecutor's office.",
+  grant: 'Grant a measure',
+  gesell: 'Gesell interview',
+  gesellTitle: 'Record a Gesell chamber interview',
+  measures: 'Measures granted',
+  noMeasures: 'No measures recorded',
+  interviews: 'Gesell chamber interviews',
+  noInterviews: 'No interviews recorded',
+  protectedPerson: 'Protected person',
+  victim: 'Victim',
+  witness: 'Witness',
+  victimN: 'Victim {n}',
+  ageN: '{n} years',
+  chooseVictim: 'Victim of the case',
+  noVictims: 'The case has no victims recorded',
+  witnessReference: 'Witness reference (reserved)',
+  measure: 'Measure',
+  grantedAt: 'Date and time granted',
+  endsAt: 'In force until (optional)',
+  notes: 'Notes (optional, reserved)',
+  heldAt: 'Date and time of the interview',
+  limaTime: 'Lima time',
+  until: 'until',
+  erased: 'erased',
+  measureCodes: {
+    identity_reserve: 'Identity reserve',
+    address_reserve: 'Address reserve',
+    police_protection: 'Police protection',
+    residence_change: 'Change of residence',
+    voice_image_distortion: 'Voice and image distortion',
+    separate_waiting: 'Separate waiting',
+    gesell_testimony: 'Gesell chamber testimony',
+    other: 'Other measure',
+  },
+};
+
+export const protectionTexts: Dictionary<ProtectionTexts> = { es, en };
