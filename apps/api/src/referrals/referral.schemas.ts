@@ -18,6 +18,10 @@ export const REFERRAL_SCHEMA: SchemaObject = recordState(
     unitName: nullable(string()),
     ubigeo: nullable(ubigeo),
     referredAt: instant,
+    deadlineMinutes: integer(
+      'Plazo de respuesta en minutos vigente al enviarla / minutes within which to answer, as in force when it was sent',
+      1,
+    ),
     version: integer(undefined, 1),
     destinationDetailsWithheld: {
       type: 'boolean',

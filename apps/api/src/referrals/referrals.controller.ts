@@ -157,7 +157,9 @@ export class ReferralsController {
     traffickingRelated: boolean | null,
     headers: HeaderMap,
   ): Promise<Accepted> {
-    const data = { ...body, referralId: newId(body.referralId), source, sourceTraffickingRelated: traffickingRelated };
+    // The deadline in force is written into the event, so a later change of REFERRAL_DEADLINES moves no figure.
+    const deadlineMinutes = body.deadlineMinutes ?? this.config.referralDeadlineMinutes[body.to];
+    const data = { ...body, referralId: newId(body.referralId), source, sourceTraffickingRelated: traffickingRelated, deadlineMinutes };
     return this.commands.accept('referral', { type: 'SendReferral', data }, headers);
   }
 }
