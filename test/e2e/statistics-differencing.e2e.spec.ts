@@ -21,6 +21,9 @@ const monthly = (department?: string, period = '2025-03') =>
 const call = (receivedAt: string, callerUbigeo = '150101') => hotlineCall({ callId: randomUUID(), receivedAt, callerUbigeo });
 const LIMA_MIDNIGHT_UTC_MS = 5 * 3_600_000;
 
+/** Columns that are not counts (medians, percentiles, shares). */
+const NOT_COUNTS = ['median_hours', 'p90_hours', 'on_time_share'];
+
 type Report = CheckedReport & { asOfPosition: number; generatedAt: string };
 
 /** Every cell of every count column of a report, by `table/row/column`. */
@@ -28,7 +31,7 @@ function cells(report: CheckedReport): Map<string, number | null> {
   return new Map(
     report.tables.flatMap((t) =>
       t.rows.flatMap((r) =>
-        t.columns.flatMap((c, i) => (c.key === 'median_hours' ? [] : [[`${t.id}/${r.key}/${c.key}`, r.values[i]] as const])),
+        t.columns.flatMap((c, i) => (NOT_COUNTS.includes(c.key) ? [] : [[`${t.id}/${r.key}/${c.key}`, r.values[i]] as const])),
       ),
     ),
   );

@@ -1,3 +1,4 @@
+import { expectedDeadlines } from './independent-deadlines.js';
 import { hasPurpose, median, type Facts } from './independent-statistics.js';
 
 /**
@@ -37,6 +38,7 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
     ...victimTables(scope.dept === null ? facts.victims : facts.departmentVictims, inScope),
     funnel: (row) => count(cases, (c) => row === 'denunciation' || c[row as 'investigation' | 'accusation' | 'ruling']),
     police_operations: operationsTable(facts.operations.filter(inScope)),
+    ...expectedDeadlines(facts.deadlines, scope),
   };
 }
 

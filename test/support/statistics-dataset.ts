@@ -1,4 +1,5 @@
 import type { NewEvent, PostgresEventStore } from '#event-store';
+import { deadlineDataset } from './deadline-dataset.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -26,6 +27,8 @@ export interface DatasetOptions {
    * people rescued and detained from 0 to 12). Off: the log of earlier versions, draw for draw.
    */
   operations?: boolean;
+  /** Issue 14: that many more referrals around Lima month ends with recorded deadlines (deadline-dataset.ts). */
+  deadlines?: number;
 }
 
 /** `expectedVersion`: a later append to a stream already written (the corrections). */
@@ -171,6 +174,7 @@ export function generateDataset(options: DatasetOptions): Stream[][] {
     groups.push(denunciation(rng, event, instant, later, ubigeo, referral, linkId, qualify, generated, options.operations ?? false));
   }
   if (options.qualification) groups.push(...corrections(rng, event, instant, ubigeo, linkId, generated, options.departments));
+  if (options.deadlines) groups.push(...deadlineDataset({ ...options, referrals: options.deadlines }));
   return groups;
 }
 

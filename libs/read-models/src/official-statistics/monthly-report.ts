@@ -3,6 +3,7 @@ import { limaDayStart } from './release-points.js';
 import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
 import { denunciationQualificationTables, victimCircumstanceTables } from './qualification-tables.js';
 import { countTable, linkedTables, operationsTable, referralSpeedTable, victimTables } from './report-tables.js';
+import { referralDeadlinesTable } from './referral-deadlines-table.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport, type PublishedTable } from './stat-table.js';
@@ -137,6 +138,7 @@ export function buildMonthlyReport(
       settings,
     ),
     referralSpeedTable(cells, scope, DESTINATION_ROWS, settings),
+    referralDeadlinesTable(cells, scope, DESTINATION_ROWS, settings),
     bySource,
     byDepartment,
     countTable(

@@ -1,3 +1,5 @@
+import { referralDeadlineCells } from './referral-deadline-cells.js';
+
 /**
  * Every counted unit (call, referral, denunciation, victim, prosecution, trial, police operation) as the statistics
  * see it, and the cells it contributes to. A change of a unit is the difference between its cells before and after the event;
@@ -6,7 +8,7 @@
  */
 export type Unit =
   | { kind: 'call'; period: string; dept: string; trafficking: boolean; closed: boolean }
-  | {
+  | ({
       kind: 'referral';
       period: string;
       dept: string;
@@ -15,7 +17,7 @@ export type Unit =
       status: string;
       referredAt: string;
       hours: number | null;
-    }
+    } & ReferralDeadline)
   | CaseUnit
   // Keyed by the identity document's random link id when there is one (`victim:link:<linkId>`), else by victimId.
   // `scope: 'department'`: the same person deduplicated within one department only (`victim:local:…`), counted
@@ -33,6 +35,19 @@ export type Unit =
   | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null }
   // A police operation: in the month it was conducted (Lima), in its denunciation's department.
   | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number };
+
+/**
+ * A referral's deadline and answer (referral-deadline-cells.ts). Absent in units stored before deadlines were
+ * counted: such a unit adds no deadline cell until the rebuild (migration 1764201601440) recomputes it.
+ */
+export interface ReferralDeadline {
+  /** referredAt plus the deadline in force (recorded on the ReferralSent, else the destination's default). */
+  deadlineAt?: string;
+  /** The first answer, acceptance or rejection; null while unanswered. */
+  answeredAt?: string | null;
+  /** A revocation before any answer: the referral stops waiting. */
+  revokedAt?: string | null;
+}
 
 /**
  * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
@@ -133,7 +148,7 @@ export function contributions(unit: Unit | undefined): Cell[] {
       ];
       // Hours as text in the cell: the median needs the values themselves, and both read paths see the same ones.
       if (unit.hours !== null) cells.push(cell('referral.hours', unit.period, unit.dept, unit.to, unit.source, String(unit.hours)));
-      return cells;
+      return [...cells, ...referralDeadlineCells(unit)];
     }
     case 'case':
       return caseCells(unit);
