@@ -4,6 +4,7 @@ import { HotlineCallFacts1764201600100 } from './hotline-statistics/176420160010
 import { HotlineCallCounts1764201600200 } from './hotline-statistics/1764201600200-hotline-call-counts.migration.js';
 import { hotlineStatisticsProjection } from './hotline-statistics/hotline-statistics.projection.js';
 import { ReferralFacts1764201600300 } from './referrals/1764201600300-referral-facts.migration.js';
+import { ReferralFactsDeadline1764201601441 } from './referrals/1764201601441-referral-facts-deadline.migration.js';
 import { referralFactsProjection } from './referrals/referral-facts.projection.js';
 import { TrialLinks1764201600310 } from './trial-links/1764201600310-trial-links.migration.js';
 import { trialLinksProjection } from './trial-links/trial-links.projection.js';
@@ -51,6 +52,7 @@ export const READ_MODEL_MIGRATIONS = [
   StatisticsUnitsRebuild1764201601400,
   StatisticsOperationsRebuild1764201601410,
   StatisticsDeadlinesRebuild1764201601440,
+  ReferralFactsDeadline1764201601441,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [

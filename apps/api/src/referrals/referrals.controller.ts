@@ -79,7 +79,6 @@ export class ReferralsController {
     return queryPendingReferrals(this.dataSource, {
       now: new Date().toISOString(),
       queue: query.status ?? 'pending',
-      deadlineMinutes: this.config.referralDeadlineMinutes,
       olderThanHours: query.olderThanHours ?? 0,
       destination: query.to,
       department: query.department,
