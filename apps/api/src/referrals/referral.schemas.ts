@@ -67,3 +67,12 @@ export const PENDING_REFERRALS_SCHEMA = closedObject<Record<string, unknown>>({
     }),
   ),
 });
+
+/** GET /referrals/notifications: a text/event-stream, each event's `data` one JSON object of ids, codes and times. */
+export const REFERRAL_STREAM_SCHEMA: SchemaObject = string({
+  description:
+    'Eventos `new` (derivación pendiente recibida) y `overdue` (vencida sin respuesta), una vez por derivación y conexión; `data`: ' +
+    '{referralId, destination, department, sourceKind, referredAt, deadlineAt}; `expired` al vencer el token; comentarios `: heartbeat` / ' +
+    '`new` (a pending referral received) and `overdue` (past its deadline unanswered) events, once per referral and connection; ' +
+    '`expired` when the token expires; `: heartbeat` comments',
+});

@@ -1,10 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import {
-  DEFAULT_REFERRAL_DEADLINE_MINUTES,
-  REFERRAL_DEADLINE_MAX_MINUTES,
-  REFERRAL_DESTINATIONS,
-  type ReferralDestination,
-} from '#domain';
+import { DEFAULT_REFERRAL_DEADLINE_MINUTES, REFERRAL_DEADLINE_MAX_MINUTES, REFERRAL_DESTINATIONS, type ReferralDestination } from '#domain';
 import { projectRoot } from './project-root.js';
 
 /** Everything configurable, read once from the environment and validated. Nothing else reads process.env. */
@@ -90,6 +85,8 @@ export interface AppConfig {
   /** Failed attempts at one notification after which it is dead-lettered; backoff from `…RetryInitialMs`, doubling, up to 1 h. */
   referralWebhookMaxAttempts: number;
   referralWebhookRetryInitialMs: number;
+  /** Seconds between heartbeat comments on GET /referrals/notifications (REFERRAL_STREAM_HEARTBEAT_SECONDS). */
+  referralStreamHeartbeatSeconds: number;
 }
 
 /** A receiving unit's webhook: the referrals addressed to `destination` are POSTed to `url`, signed with `secret`. */
@@ -199,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     referralWebhookSeconds: integer(env, 'REFERRAL_WEBHOOK_SECONDS', 30, 0, 86_400),
     referralWebhookMaxAttempts: integer(env, 'REFERRAL_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
     referralWebhookRetryInitialMs: integer(env, 'REFERRAL_WEBHOOK_RETRY_INITIAL_MS', 1000, 1, 3_600_000),
+    referralStreamHeartbeatSeconds: integer(env, 'REFERRAL_STREAM_HEARTBEAT_SECONDS', 15, 1, 300),
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
