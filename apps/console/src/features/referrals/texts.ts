@@ -51,6 +51,24 @@ interface ReferralTexts {
   pick: string;
   close: string;
   failed: string;
+  deadline: string;
+  overdue: string;
+  queueKind: string;
+  tabPending: string;
+  tabAccepted: string;
+  acceptedTitle: string;
+  acceptedIntro: string;
+  acceptedAt: string;
+  answer: string;
+  answeredLate: string;
+  answeredOnTime: string;
+  acceptedCount: (n: number) => string;
+  acceptedEmpty: string;
+  alertNew: string;
+  alertOverdue: string;
+  alertBody: (destination: string, department: string, deadline: string) => string;
+  openInQueue: string;
+  overdueCount: (n: number) => string;
 }
 
 export const referralTexts: Dictionary<ReferralTexts> = {
@@ -105,6 +123,24 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     pick: 'Elegir',
     close: 'Cerrar',
     failed: 'No se completó la acción',
+    deadline: 'Plazo',
+    overdue: 'Vencida',
+    queueKind: 'Cola',
+    tabPending: 'Pendientes',
+    tabAccepted: 'Aceptadas sin concluir',
+    acceptedTitle: 'Derivaciones aceptadas sin concluir',
+    acceptedIntro: 'Aceptadas por su institución y aún no concluidas, la aceptación más antigua primero.',
+    acceptedAt: 'Aceptada',
+    answer: 'Respuesta',
+    answeredLate: 'Fuera de plazo',
+    answeredOnTime: 'A tiempo',
+    acceptedCount: (n) => (n === 1 ? '1 derivación aceptada sin concluir' : `${n} derivaciones aceptadas sin concluir`),
+    acceptedEmpty: 'No hay derivaciones aceptadas sin concluir.',
+    alertNew: 'Nueva derivación recibida',
+    alertOverdue: 'Derivación vencida sin respuesta',
+    alertBody: (destination, department, deadline) => `${destination} · ${department} · plazo ${deadline}`,
+    openInQueue: 'Abrir en la cola',
+    overdueCount: (n) => (n === 1 ? '1 vencida' : `${n} vencidas`),
   },
   en: {
     title: 'Pending referrals',
@@ -157,5 +193,23 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     pick: 'Choose',
     close: 'Close',
     failed: 'The action was not completed',
+    deadline: 'Deadline',
+    overdue: 'Overdue',
+    queueKind: 'Queue',
+    tabPending: 'Pending',
+    tabAccepted: 'Accepted, not completed',
+    acceptedTitle: 'Referrals accepted and not completed',
+    acceptedIntro: 'Accepted by your institution and not completed yet, oldest acceptance first.',
+    acceptedAt: 'Accepted',
+    answer: 'Answer',
+    answeredLate: 'Late',
+    answeredOnTime: 'On time',
+    acceptedCount: (n) => `${n} referral${n === 1 ? '' : 's'} accepted, not completed`,
+    acceptedEmpty: 'No referrals accepted and not completed.',
+    alertNew: 'New referral received',
+    alertOverdue: 'Referral overdue, unanswered',
+    alertBody: (destination, department, deadline) => `${destination} · ${department} · deadline ${deadline}`,
+    openInQueue: 'Open in the queue',
+    overdueCount: (n) => `${n} overdue`,
   },
 };
