@@ -17,8 +17,6 @@ interface ReferralTexts {
   empty: string;
   waiting: string;
   hours: (h: number) => string;
-  overdue72: string;
-  overdue24: string;
   onTime: string;
   sentAt: string;
   from: string;
@@ -89,8 +87,6 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     empty: 'No hay derivaciones pendientes. La cola se actualiza sola.',
     waiting: 'Espera',
     hours: (h) => `${h} h`,
-    overdue72: 'Vencida (más de 72 h)',
-    overdue24: 'Atrasada (más de 24 h)',
     onTime: 'En plazo',
     sentAt: 'Enviada',
     from: 'Origen',
@@ -159,8 +155,6 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     empty: 'No pending referrals. The queue refreshes by itself.',
     waiting: 'Waiting',
     hours: (h) => `${h} h`,
-    overdue72: 'Overdue (over 72 h)',
-    overdue24: 'Late (over 24 h)',
     onTime: 'On time',
     sentAt: 'Sent',
     from: 'Source',
