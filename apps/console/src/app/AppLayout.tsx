@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Button, Group, NavLink, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { formatDateTime } from '../shared/format.js';
 import { useEffect } from 'react';
@@ -87,7 +87,8 @@ export function AppLayout() {
               rightSection={
                 entry.key === 'referrals' && overdue.data ? (
                   <Badge color="red.8" variant="filled" size="sm" data-testid="overdue-count">
-                    {r.overdueCount(overdue.data)}
+                    {overdue.data}
+                    <VisuallyHidden> {r.overdueWord(overdue.data)}</VisuallyHidden>
                   </Badge>
                 ) : undefined
               }

@@ -10,7 +10,7 @@ import type { ReferralNotice } from './use-referral-notifications.js';
 
 /**
  * The latest new or overdue referral, announced (role=alert) at the bottom right, below the header's controls and
- * out of their way; its button opens the referral in the queue. Words say which it is, not only the colour.
+ * out of their way, and under a drawer or dialog (Mantine's 200); its button opens the referral in the queue. Words say which it is, not only the colour.
  */
 export function ReferralAlert({ notice, onClose }: { notice: ReferralNotice; onClose(): void }) {
   const t = useTexts(referralTexts);
@@ -32,7 +32,7 @@ export function ReferralAlert({ notice, onClose }: { notice: ReferralNotice; onC
       closeButtonLabel={t.close}
       onClose={onClose}
       title={overdue ? t.alertOverdue : t.alertNew}
-      style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 300, maxWidth: 420 }}
+      style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 150, maxWidth: 420 }}
     >
       <Text size="sm">
         {t.alertBody(codes.destinations[notice.destination] ?? notice.destination, department, formatDateTime(notice.deadlineAt, language))}

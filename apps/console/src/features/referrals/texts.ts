@@ -66,13 +66,13 @@ interface ReferralTexts {
   alertOverdue: string;
   alertBody: (destination: string, department: string, deadline: string) => string;
   openInQueue: string;
-  overdueCount: (n: number) => string;
+  overdueWord: (n: number) => string;
 }
 
 export const referralTexts: Dictionary<ReferralTexts> = {
   es: {
     title: 'Derivaciones pendientes',
-    intro: 'Derivaciones a su institución en sus departamentos que nadie ha atendido todavía, las más antiguas primero.',
+    intro: 'Derivaciones a su institución en sus departamentos que nadie ha atendido todavía, las vencidas primero y luego por plazo.',
     filters: 'Filtros de la cola',
     destination: 'Destino',
     department: 'Departamento',
@@ -136,11 +136,11 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     alertOverdue: 'Derivación vencida sin respuesta',
     alertBody: (destination, department, deadline) => `${destination} · ${department} · plazo ${deadline}`,
     openInQueue: 'Abrir en la cola',
-    overdueCount: (n) => (n === 1 ? '1 vencida' : `${n} vencidas`),
+    overdueWord: (n) => (n === 1 ? 'vencida' : 'vencidas'),
   },
   en: {
     title: 'Pending referrals',
-    intro: 'Referrals to your institution in your departments that nobody has acted on yet, oldest first.',
+    intro: 'Referrals to your institution in your departments that nobody has acted on yet, overdue first, then by deadline.',
     filters: 'Queue filters',
     destination: 'Destination',
     department: 'Department',
@@ -204,6 +204,6 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     alertOverdue: 'Referral overdue, unanswered',
     alertBody: (destination, department, deadline) => `${destination} · ${department} · deadline ${deadline}`,
     openInQueue: 'Open in the queue',
-    overdueCount: (n) => `${n} overdue`,
+    overdueWord: () => 'overdue',
   },
 };
