@@ -59,7 +59,7 @@ describe('differencing the answers an analyst can obtain', () => {
     t = await createTestApp();
     await appendDataset(
       new PostgresEventStore(t.db.pool),
-      generateDataset({ seed: 42, years: [2025], calls: 400, cases: 150, departments: DEPARTMENTS }),
+      generateDataset({ seed: 42, years: [2025], calls: 400, cases: 150, departments: DEPARTMENTS, deadlines: 120 }),
     );
     await t.project();
   }, 60_000);
