@@ -72,7 +72,16 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       if (state.status !== 'unsent') return state;
       const { referralId, source, to, unitName, ubigeo, referredAt } = event.data;
       const deadlineMinutes = referralDeadlineMinutes(event.data);
-      return { status: 'sent', referralId, source: { kind: source.kind, id: source.id }, to, unitName, ubigeo, referredAt, deadlineMinutes };
+      return {
+        status: 'sent',
+        referralId,
+        source: { kind: source.kind, id: source.id },
+        to,
+        unitName,
+        ubigeo,
+        referredAt,
+        deadlineMinutes,
+      };
     }
     case 'ReferralAccepted': {
       if (state.status !== 'sent') return state;

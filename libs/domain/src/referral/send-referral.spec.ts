@@ -67,9 +67,7 @@ describe('SendReferral', () => {
   });
 
   it.each([0, -60, 1.5, '60', 365 * 24 * 60 + 1, Number.NaN])('refuses the deadline %p, naming deadlineMinutes', (deadlineMinutes) => {
-    given(decider, [])
-      .when(send({ deadlineMinutes }))
-      .thenFieldErrors(['deadlineMinutes']);
+    given(decider, []).when(send({ deadlineMinutes })).thenFieldErrors(['deadlineMinutes']);
   });
 
   it.each([false, null, undefined, 'true'])('refuses a call whose trafficking flag is %p', (flag) => {
