@@ -4,6 +4,7 @@ import type { Role } from '#platform';
 import { browserAvailable, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
+import { trackNetwork } from './support/network-quiet.js';
 
 jest.setTimeout(120_000);
 const suite = browserAvailable ? describe : describe.skip;
@@ -98,6 +99,7 @@ suite('language, menus by role, sign-in and sign-out', () => {
 
   it('every screen of every menu entry (admin) has no serious accessibility violation', async () => {
     const page = await newPage(browser);
+    const network = trackNetwork(page);
     await signIn(page, app, 'admin');
     await page.getByRole('navigation').getByRole('link').first().waitFor();
     const entries = await menu(page);
@@ -105,7 +107,7 @@ suite('language, menus by role, sign-in and sign-out', () => {
     for (const entry of entries) {
       await page.getByRole('navigation').getByRole('link', { name: entry }).click();
       await page.getByRole('heading', { level: 1 }).last().waitFor();
-      await page.waitForLoadState('networkidle');
+      await network.quiet();
       await page.waitForTimeout(400); // the menu's colour transition, before axe reads the contrast
       await expectAccessible(page, entry);
     }

@@ -50,8 +50,9 @@ suite('referral queue (browser)', () => {
     await row(page, late).waitFor();
     const ids = await page.locator('[data-referral-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-referral-id')));
     expect(ids).toEqual([overdue, late]);
-    await expect(row(page, overdue).textContent()).resolves.toContain('Vencida (más de 72 h)');
-    await expect(row(page, late).textContent()).resolves.toContain('Atrasada (más de 24 h)');
+    // Both past the police's 24 h deadline (issue 14): each says so in words, with its hours waiting.
+    await expect(row(page, overdue).textContent()).resolves.toMatch(/80 h\s*Vencida/);
+    await expect(row(page, late).textContent()).resolves.toMatch(/26 h\s*Vencida/);
     await expectAccessible(page);
     await screenshot(page, 'policia-derivaciones');
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { countEvents } from '../support/database.js';
 import { callReferral, hotlineCall, hoursAgo } from '../support/fixtures.js';
 
 interface QueueRow {
@@ -99,6 +100,52 @@ describe('referral deadlines and queues', () => {
     expect((await queue('/api/v1/referrals?status=accepted&olderThanHours=4', [id])).map((r) => r.referralId)).toEqual([id]);
     expect(await queue('/api/v1/referrals?status=accepted&olderThanHours=6', [id])).toEqual([]);
   });
+
+  it('records the deadline in force on the referral: the configured one, or one given; a later setting moves none', async () => {
+    const configured = await refer('MIMP', minutesAgo(30));
+    const callId = (
+      await t
+        .api('operator')
+        .post('/api/v1/hotline-calls')
+        .send(hotlineCall({ receivedAt: minutesAgo(90) }))
+        .expect(201)
+    ).body.callId;
+    const referredAt = minutesAgo(45);
+    const given = (
+      await t
+        .api('operator')
+        .post(`/api/v1/hotline-calls/${callId}/referrals`)
+        .send(callReferral({ to: 'PNP', referredAt, ubigeo: '150101', deadlineMinutes: 40 }))
+        .expect(201)
+    ).body.referralId as string;
+    expect((await t.api('admin').get(`/api/v1/referrals/${configured}`).expect(200)).body.deadlineMinutes).toBe(120);
+    expect((await t.api('admin').get(`/api/v1/referrals/${given}`).expect(200)).body.deadlineMinutes).toBe(40);
+    await t.project();
+    const [row] = await queue('/api/v1/referrals', [given]);
+    expect(row.deadlineAt).toBe(plusMinutes(referredAt, 40));
+    expect(row.overdue).toBe(true);
+  });
+
+  it.each([0, -5, 1.5, '60', 365 * 24 * 60 + 1])(
+    'refuses the deadline %p with a 400 naming deadlineMinutes, appending nothing',
+    async (deadlineMinutes) => {
+      const callId = (
+        await t
+          .api('operator')
+          .post('/api/v1/hotline-calls')
+          .send(hotlineCall({ receivedAt: minutesAgo(90) }))
+          .expect(201)
+      ).body.callId;
+      const before = await countEvents(t.db.pool);
+      const res = await t
+        .api('operator')
+        .post(`/api/v1/hotline-calls/${callId}/referrals`)
+        .send({ ...callReferral({ to: 'PNP', referredAt: minutesAgo(30) }), deadlineMinutes });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('deadlineMinutes');
+      expect(await countEvents(t.db.pool)).toBe(before);
+    },
+  );
 
   it('answers an unknown queue with a 400 naming status', async () => {
     const res = await t.api('admin').get('/api/v1/referrals?status=completed');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import request from 'supertest';
 import { projectRoot, ROLES, type Role } from '#platform';
@@ -36,6 +37,21 @@ type Method = (typeof METHODS)[number];
 const concrete = (path: string) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'year' ? '2025' : name === 'stage' ? 'archive' : randomUUID()));
 
+/** Server-sent event streams never end: their status and headers are read, then the test hangs up. */
+const EVENT_STREAMS = ['/api/v1/referrals/notifications'];
+function statusOfStream(res: unknown, done: (error: Error | null, body: unknown) => void): void {
+  const stream = res as IncomingMessage;
+  if (String(stream.headers['content-type']).startsWith('text/event-stream')) {
+    done(null, {});
+    stream.destroy();
+    return;
+  }
+  let text = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => (text += chunk));
+  stream.on('end', () => done(null, text ? JSON.parse(text) : {}));
+}
+
 describe('roles × endpoints, from the OpenAPI document and the README table', () => {
   let t: TestApp;
   let endpoints: Array<{ key: string; method: Method; path: string }>;
@@ -43,6 +59,7 @@ describe('roles × endpoints, from the OpenAPI document and the README table', (
   const call = (method: Method, path: string, authorization?: string, language = 'es') => {
     let req = request(t.app.getHttpServer())[method](concrete(path)).set('Accept-Language', language);
     if (authorization) req = req.set('Authorization', authorization);
+    if (EVENT_STREAMS.includes(path)) req = req.buffer(true).parse(statusOfStream);
     return method === 'get' ? req : req.send({});
   };
 

@@ -19,12 +19,15 @@ export interface CheckedReport {
 }
 
 const T = 'total';
+/** Columns that are not counts (medians, percentiles, shares): no relation adds them up. */
+const NOT_COUNTS = ['median_hours', 'p90_hours', 'on_time_share'];
 /** Tables whose national cell is the sum of the departments' same cell (and of the part with no department). */
 const ADDITIVE = [
   'hotline_calls',
   'hotline_referrals',
   'referrals_by_status',
   'referral_speed',
+  'referral_deadlines',
   'denunciations_by_source',
   'denunciations_by_purpose',
   'denunciations_by_offence_category',
@@ -65,7 +68,7 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
     for (const table of report.tables) {
       for (const row of table.rows) {
         table.columns.forEach((column, c) => {
-          if (column.key === 'median_hours') return;
+          if (NOT_COUNTS.includes(column.key)) return;
           value.set(address(r, table.id, row.key, column.key), row.values[c]);
         });
       }
@@ -76,7 +79,7 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
 
   reports.forEach((report, r) => {
     for (const table of report.tables) {
-      const columns = table.columns.map((c) => c.key).filter((key) => key !== 'median_hours');
+      const columns = table.columns.map((c) => c.key).filter((key) => !NOT_COUNTS.includes(key));
       const rows = table.rows.map((row) => row.key);
       const bodyColumns = columns.filter((key) => key !== T);
       const bodyRows = rows.filter((key) => key !== T);
@@ -109,7 +112,7 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
     const slack = !(OF_DENUNCIATIONS.includes(table.id) && noDepartmentDenunciations === 0);
     for (const row of table.rows) {
       for (const column of table.columns) {
-        if (column.key === 'median_hours') continue;
+        if (NOT_COUNTS.includes(column.key)) continue;
         const parts = departments.map(({ r }) => address(r, table.id, row.key, column.key)).filter((a) => value.has(a));
         relations.push({ total: address(national, table.id, row.key, column.key), parts, slack });
       }

@@ -1,6 +1,7 @@
 import { expectedReconciliation } from './independent-reconciliation.js';
 import { expectedNetworkAnnual, expectedNetworkMonthly } from './independent-networks.js';
 import { expectedProtectionInei, expectedProtectionMonthly } from './independent-protection.js';
+import { expectedDeadlines } from './independent-deadlines.js';
 import { hasPurpose, median, type Facts } from './independent-statistics.js';
 
 /**
@@ -43,6 +44,7 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
     ...expectedReconciliation(facts.reconciliation, inScope),
     ...expectedNetworkMonthly(facts.networks, scope),
     ...expectedProtectionMonthly(facts.protection, inScope),
+    ...expectedDeadlines(facts.deadlines, scope),
   };
 }
 

@@ -7,6 +7,7 @@ import { computeNetworkFacts, type NetworkFacts } from './independent-networks.j
  */
 import { reconciliationFacts, type ReconciliationFact } from './independent-reconciliation.js';
 import { computeProtectionFacts, type ProtectionFacts } from './independent-protection.js';
+import { deadlineFacts, type DeadlineFact } from './independent-deadlines.js';
 
 export interface RawEvent {
   type: string;
@@ -87,6 +88,8 @@ export interface Facts {
   reconciliation: ReconciliationFact[];
   networks: NetworkFacts;
   protection: ProtectionFacts;
+  /** Referral deadlines (independent-deadlines.ts). */
+  deadlines: DeadlineFact[];
 }
 
 export function computeFacts(events: readonly RawEvent[]): Facts {
@@ -221,6 +224,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
   return {
     calls: [...calls.values()],
     referrals: [...referrals.values()],
+    deadlines: deadlineFacts(events, (id) => referrals.get(id)!.dept),
     cases: counted,
     acts,
     // Acts like prosecutions: a duplicate's operations still count.

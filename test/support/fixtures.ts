@@ -46,6 +46,7 @@ export interface CallReferralBody {
   referredAt: string;
   ubigeo?: string;
   unitName?: string;
+  deadlineMinutes?: number;
 }
 
 /** A referral of the default call to the police, two hours after it was received. */

@@ -1,5 +1,6 @@
 import type { NewEvent, PostgresEventStore } from '#event-store';
 import { networkGroups } from './network-dataset.js';
+import { deadlineDataset } from './deadline-dataset.js';
 import { seededRandom } from './random.js';
 import { unlinkedRecords } from './reconciliation-dataset.js';
 
@@ -32,6 +33,8 @@ export interface DatasetOptions {
   unlinked?: number;
   /** Issue 14: criminal networks over the denunciations (test/support/network-dataset.ts), appended after them. */
   networks?: boolean;
+  /** Issue 14: that many more referrals around Lima month ends with recorded deadlines (deadline-dataset.ts). */
+  deadlines?: number;
 }
 
 /** `expectedVersion`: a later append to a stream already written (the corrections). */
@@ -179,6 +182,7 @@ export function generateDataset(options: DatasetOptions): Stream[][] {
   if (options.qualification) groups.push(...corrections(rng, event, instant, ubigeo, linkId, generated, options.departments));
   if (options.unlinked) groups.push(...unlinkedRecords(rng, event, instant, later, generated, options.unlinked));
   if (options.networks) groups.push(...networkGroups(options.seed, generated, options));
+  if (options.deadlines) groups.push(...deadlineDataset({ ...options, referrals: options.deadlines }));
   return groups;
 }
 

@@ -4,6 +4,7 @@ import { HotlineCallFacts1764201600100 } from './hotline-statistics/176420160010
 import { HotlineCallCounts1764201600200 } from './hotline-statistics/1764201600200-hotline-call-counts.migration.js';
 import { hotlineStatisticsProjection } from './hotline-statistics/hotline-statistics.projection.js';
 import { ReferralFacts1764201600300 } from './referrals/1764201600300-referral-facts.migration.js';
+import { ReferralFactsDeadline1764201601441 } from './referrals/1764201601441-referral-facts-deadline.migration.js';
 import { referralFactsProjection } from './referrals/referral-facts.projection.js';
 import { TrialLinks1764201600310 } from './trial-links/1764201600310-trial-links.migration.js';
 import { trialLinksProjection } from './trial-links/trial-links.projection.js';
@@ -17,6 +18,7 @@ import { StatisticsOperationsRebuild1764201601410 } from './official-statistics/
 import { StatisticsReconciliationRebuild1764201601470 } from './official-statistics/1764201601470-statistics-reconciliation-rebuild.migration.js';
 import { StatisticsNetworksRebuild1764201601431 } from './official-statistics/1764201601431-statistics-networks-rebuild.migration.js';
 import { StatisticsProtectionRebuild1764201601460 } from './official-statistics/1764201601460-statistics-protection-rebuild.migration.js';
+import { StatisticsDeadlinesRebuild1764201601440 } from './official-statistics/1764201601440-statistics-deadlines-rebuild.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
@@ -60,6 +62,8 @@ export const READ_MODEL_MIGRATIONS = [
   NetworkLinks1764201601430,
   StatisticsNetworksRebuild1764201601431,
   StatisticsProtectionRebuild1764201601460,
+  StatisticsDeadlinesRebuild1764201601440,
+  ReferralFactsDeadline1764201601441,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [

@@ -80,15 +80,14 @@ export class ReferralNotificationsTask implements OnApplicationBootstrap, OnAppl
       referred_at: Date;
       deadline_at: Date;
     }>(
-      `SELECT f.referral_id, k.kind, f.destination, f.department, f.source_kind, f.referred_at,
-              f.referred_at + make_interval(mins => $4) AS deadline_at
+      `SELECT f.referral_id, k.kind, f.destination, f.department, f.source_kind, f.referred_at, f.deadline_at
          FROM referral_facts f CROSS JOIN (VALUES ('new'), ('overdue')) AS k(kind)
         WHERE f.status = 'sent' AND f.destination = $1
-          AND (k.kind = 'new' OR $3::timestamptz > f.referred_at + make_interval(mins => $4))
+          AND (k.kind = 'new' OR $3::timestamptz > f.deadline_at)
           AND NOT EXISTS (SELECT 1 FROM referral_webhook_deliveries d
                            WHERE d.referral_id = f.referral_id AND d.kind = k.kind AND d.webhook_url = $2)
         ORDER BY f.referred_at, f.referral_id, k.kind LIMIT 1000`,
-      [webhook.destination, webhook.url, now.toISOString(), this.config.referralDeadlineMinutes[webhook.destination]],
+      [webhook.destination, webhook.url, now.toISOString()],
     );
     if (rows.length === 0) return;
     const queued = rows.map((r) => {

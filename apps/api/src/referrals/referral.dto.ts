@@ -2,7 +2,7 @@ import { MinPositionParam } from '../shared/read-your-writes.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { REFERRAL_COMPLETION_REASONS, REFERRAL_DESTINATIONS } from '#domain';
+import { REFERRAL_COMPLETION_REASONS, REFERRAL_DEADLINE_MAX_MINUTES, REFERRAL_DESTINATIONS } from '#domain';
 
 const INSTANT = { example: '2025-03-14T10:00:00-05:00', description: 'ISO 8601 con zona horaria / with offset' };
 const UBIGEO = /^(\d{2}|\d{4}|\d{6})$/;
@@ -14,6 +14,19 @@ export class SendReferralDto {
   @ApiPropertyOptional({ type: String, example: '150101', nullable: true }) @IsOptional() @IsString() @Matches(UBIGEO) ubigeo?:
     string | null;
   @ApiProperty(INSTANT) @IsDefined() @IsString() referredAt: string;
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: REFERRAL_DEADLINE_MAX_MINUTES,
+    example: 1440,
+    description:
+      'Plazo de respuesta en minutos; si falta, el configurado para el destino (REFERRAL_DEADLINES) / minutes to answer; absent: the configured deadline of the destination',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(REFERRAL_DEADLINE_MAX_MINUTES)
+  deadlineMinutes?: number;
 }
 
 export class SendCaseReferralDto extends SendReferralDto {

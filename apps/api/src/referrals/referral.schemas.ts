@@ -18,6 +18,10 @@ export const REFERRAL_SCHEMA: SchemaObject = recordState(
     unitName: nullable(string()),
     ubigeo: nullable(ubigeo),
     referredAt: instant,
+    deadlineMinutes: integer(
+      'Plazo de respuesta en minutos vigente al enviarla / minutes within which to answer, as in force when it was sent',
+      1,
+    ),
     version: integer(undefined, 1),
     destinationDetailsWithheld: {
       type: 'boolean',
@@ -62,4 +66,13 @@ export const PENDING_REFERRALS_SCHEMA = closedObject<Record<string, unknown>>({
       },
     }),
   ),
+});
+
+/** GET /referrals/notifications: a text/event-stream, each event's `data` one JSON object of ids, codes and times. */
+export const REFERRAL_STREAM_SCHEMA: SchemaObject = string({
+  description:
+    'Eventos `new` (derivación pendiente recibida) y `overdue` (vencida sin respuesta), una vez por derivación y conexión; `data`: ' +
+    '{referralId, destination, department, sourceKind, referredAt, deadlineAt}; `expired` al vencer el token; comentarios `: heartbeat` / ' +
+    '`new` (a pending referral received) and `overdue` (past its deadline unanswered) events, once per referral and connection; ' +
+    '`expired` when the token expires; `: heartbeat` comments',
 });

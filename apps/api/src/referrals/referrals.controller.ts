@@ -79,7 +79,6 @@ export class ReferralsController {
     return queryPendingReferrals(this.dataSource, {
       now: new Date().toISOString(),
       queue: query.status ?? 'pending',
-      deadlineMinutes: this.config.referralDeadlineMinutes,
       olderThanHours: query.olderThanHours ?? 0,
       destination: query.to,
       department: query.department,
@@ -157,7 +156,9 @@ export class ReferralsController {
     traffickingRelated: boolean | null,
     headers: HeaderMap,
   ): Promise<Accepted> {
-    const data = { ...body, referralId: newId(body.referralId), source, sourceTraffickingRelated: traffickingRelated };
+    // The deadline in force is written into the event, so a later change of REFERRAL_DEADLINES moves no figure.
+    const deadlineMinutes = body.deadlineMinutes ?? this.config.referralDeadlineMinutes[body.to];
+    const data = { ...body, referralId: newId(body.referralId), source, sourceTraffickingRelated: traffickingRelated, deadlineMinutes };
     return this.commands.accept('referral', { type: 'SendReferral', data }, headers);
   }
 }

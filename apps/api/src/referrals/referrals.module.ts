@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ReferralNotificationsController } from './referral-notifications.controller.js';
 import { ReferralNotificationsTask } from './referral-notifications.task.js';
 import { ReferralsController } from './referrals.controller.js';
 
-@Module({ controllers: [ReferralsController], providers: [ReferralNotificationsTask] })
+// The stream's fixed path first: `referrals/:referralId` would take `notifications` for an id.
+@Module({ controllers: [ReferralNotificationsController, ReferralsController], providers: [ReferralNotificationsTask] })
 export class ReferralsModule {}

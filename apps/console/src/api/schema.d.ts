@@ -929,6 +929,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Avisos de derivaciones nuevas y vencidas (server-sent events; solo ids, códigos y horas) / New and overdue referrals (server-sent events; ids, codes and times only)
+         * @description Roles: operator, police, prosecutor, protection, admin
+         */
+        get: operations["streamReferralNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/referrals/{referralId}": {
         parameters: {
             query?: never;
@@ -1908,6 +1928,11 @@ export interface components {
             verdict: "conviction" | "acquittal";
         };
         SendCaseReferralDto: {
+            /**
+             * @description Plazo de respuesta en minutos; si falta, el configurado para el destino (REFERRAL_DEADLINES) / minutes to answer; absent: the configured deadline of the destination
+             * @example 1440
+             */
+            deadlineMinutes?: number;
             /** Format: uuid */
             referralId?: string;
             /**
@@ -1927,6 +1952,11 @@ export interface components {
             victimId?: string;
         };
         SendReferralDto: {
+            /**
+             * @description Plazo de respuesta en minutos; si falta, el configurado para el destino (REFERRAL_DEADLINES) / minutes to answer; absent: the configured deadline of the destination
+             * @example 1440
+             */
+            deadlineMinutes?: number;
             /** Format: uuid */
             referralId?: string;
             /**
@@ -7910,6 +7940,69 @@ export interface operations {
             };
         };
     };
+    streamReferralNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: `event: new|overdue`, `data:` JSON; comentarios `: heartbeat` / comments `: heartbeat` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: overdue
+                     *     id: 0b8f6c1e-3f1a-4c52-9d4e-2a7b1c9e5f10:overdue
+                     *     data: {"referralId":"0b8f6c1e-3f1a-4c52-9d4e-2a7b1c9e5f10","destination":"PNP","department":"15","sourceKind":"hotline_call","referredAt":"2025-03-03T16:00:00.000Z","deadlineAt":"2025-03-04T16:00:00.000Z"}
+                     *
+                     *     : heartbeat
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Sin credencial válida / no valid credential. Codes of this status / códigos: `unauthorized`, `token_scope_missing`, `sign_in_link_used` (docs/errors.md) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rol o departamento no permitido / role or department not allowed. Codes of this status / códigos: `forbidden` (docs/errors.md) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Demasiadas solicitudes (ver Retry-After) / too many requests (see Retry-After). Codes of this status / códigos: `rate_limited` (docs/errors.md) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Error interno / internal error. Codes of this status / códigos: `internal_error` (docs/errors.md) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     getReferral: {
         parameters: {
             query?: never;
@@ -7937,6 +8030,8 @@ export interface operations {
                          * @description Solo si status es / only when status is completed
                          */
                         completedAt?: string;
+                        /** @description Plazo de respuesta en minutos vigente al enviarla / minutes within which to answer, as in force when it was sent */
+                        deadlineMinutes: number;
                         /** @description true: unidad y lugar del albergue retenidos (solo protección) / true: the shelter's unit and place withheld (protection only) */
                         destinationDetailsWithheld: boolean;
                         /**

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Button, Group, NavLink, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { formatDateTime } from '../shared/format.js';
 import { useEffect } from 'react';
@@ -11,6 +11,9 @@ import { useLanguage, useTexts } from '../i18n/i18n.js';
 import { PageState } from '../shared/PageState.js';
 import { visibleMenu } from './menu.js';
 import { signOutOfProvider } from '../auth/oidc.js';
+import { ReferralAlert } from '../features/referrals/ReferralAlert.js';
+import { referralTexts } from '../features/referrals/texts.js';
+import { useOverdueCount, useReferralNotifications } from '../features/referrals/use-referral-notifications.js';
 
 /** The shell: who is signed in and until when, the language switch, sign-out, and the menu of what the role may do. */
 export function AppLayout() {
@@ -30,6 +33,11 @@ export function AppLayout() {
   }, [expiresAt]);
 
   const menu = me.data ? visibleMenu(me.data.allowed) : [];
+  // The receiving units (those with the referral queue in their menu) hear of new and overdue referrals anywhere.
+  const receives = menu.some((entry) => entry.key === 'referrals');
+  const notifications = useReferralNotifications(receives);
+  const overdue = useOverdueCount(receives);
+  const r = useTexts(referralTexts);
   const expiry = formatDateTime(expiresAt, language);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 232, breakpoint: 'sm' }} padding="md">
@@ -76,6 +84,14 @@ export function AppLayout() {
               label={t.nav[entry.key]}
               active={location.pathname.startsWith(entry.path)}
               variant="filled"
+              rightSection={
+                entry.key === 'referrals' && overdue.data ? (
+                  <Badge color="red.8" variant="filled" size="sm" data-testid="overdue-count">
+                    {overdue.data}
+                    <VisuallyHidden> {r.overdueWord(overdue.data)}</VisuallyHidden>
+                  </Badge>
+                ) : undefined
+              }
             />
           ))}
         </Stack>
@@ -83,6 +99,13 @@ export function AppLayout() {
       <AppShell.Main id="main" tabIndex={-1}>
         {me.isError ? <PageState query={me} /> : <Outlet />}
       </AppShell.Main>
+      {notifications.latest && (
+        <ReferralAlert
+          key={`${notifications.latest.referralId}:${notifications.latest.kind}`}
+          notice={notifications.latest}
+          onClose={notifications.dismiss}
+        />
+      )}
     </AppShell>
   );
 }

@@ -19,6 +19,8 @@ export interface SendReferral {
     unitName?: string | null;
     ubigeo?: string | null;
     referredAt: string;
+    /** A positive whole number of minutes; absent: the documented default of the destination. */
+    deadlineMinutes?: number | null;
   };
   metadata: CommandMetadata;
 }

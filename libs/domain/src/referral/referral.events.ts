@@ -19,6 +19,12 @@ export type ReferralSent = DomainEvent<
     unitName: string | null;
     ubigeo: string | null;
     referredAt: string;
+    /**
+     * Minutes within which the destination answers: the deadline in force when it was sent, so that a later change
+     * of REFERRAL_DEADLINES never moves a published figure. Absent in events recorded before it was written:
+     * read it with referralDeadlineMinutes (the documented default of the destination).
+     */
+    deadlineMinutes?: number;
   }
 >;
 

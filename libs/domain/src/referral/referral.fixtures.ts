@@ -63,6 +63,7 @@ export const sent: ReferralSent = {
     unitName: 'Comisaría de Ancón',
     ubigeo: '150102',
     referredAt: '2026-03-01T15:16:00.000Z',
+    deadlineMinutes: 24 * 60,
   },
 };
 

@@ -1,4 +1,4 @@
-import type { ReferralCompletionReason, ReferralDestination } from './referral.codes.js';
+import { referralDeadlineMinutes, type ReferralCompletionReason, type ReferralDestination } from './referral.codes.js';
 import type { ReferralEvent, ReferralSource } from './referral.events.js';
 
 /** What the sending side said; every later state keeps it, so a closed referral still shows where it went. */
@@ -9,6 +9,8 @@ export interface ReferralFacts {
   unitName: string | null;
   ubigeo: string | null;
   referredAt: string;
+  /** The deadline in force (referralDeadlineMinutes): recorded on the sending, else the destination's default. */
+  deadlineMinutes: number;
 }
 
 export interface UnsentReferral {
@@ -69,7 +71,17 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
     case 'ReferralSent': {
       if (state.status !== 'unsent') return state;
       const { referralId, source, to, unitName, ubigeo, referredAt } = event.data;
-      return { status: 'sent', referralId, source: { kind: source.kind, id: source.id }, to, unitName, ubigeo, referredAt };
+      const deadlineMinutes = referralDeadlineMinutes(event.data);
+      return {
+        status: 'sent',
+        referralId,
+        source: { kind: source.kind, id: source.id },
+        to,
+        unitName,
+        ubigeo,
+        referredAt,
+        deadlineMinutes,
+      };
     }
     case 'ReferralAccepted': {
       if (state.status !== 'sent') return state;

@@ -1,6 +1,7 @@
 import { describe, it } from '@jest/globals';
 import { InvalidCommand, NotAllowed } from '../shared/errors.js';
 import { given } from '../testing/given-when-then.js';
+import { DEFAULT_REFERRAL_DEADLINE_MINUTES } from './referral.codes.js';
 import { CALL_ID, decider, REFERRAL_ID, send, sent, STREAMS } from './referral.fixtures.js';
 
 const sentWith = (data: Partial<typeof sent.data>) => ({ ...sent, data: { ...sent.data, ...data } });
@@ -33,7 +34,7 @@ describe('SendReferral', () => {
   it.each(['PNP', 'MINISTERIO_PUBLICO', 'MIMP', 'DEMUNA', 'SHELTER', 'OTHER'] as const)('sends to %s', (to) => {
     given(decider, [])
       .when(send({ to }))
-      .then([sentWith({ to })]);
+      .then([sentWith({ to, deadlineMinutes: DEFAULT_REFERRAL_DEADLINE_MINUTES[to] })]);
   });
 
   it.each(['case', 'victim'] as const)('refers a %s whatever the call flag says', (kind) => {
@@ -51,6 +52,22 @@ describe('SendReferral', () => {
     given(decider, [])
       .when(send({ unitName, referredAt: '2026-03-01T15:25:00Z' }))
       .then([sentWith({ unitName, referredAt: '2026-03-01T15:25:00.000Z' })]);
+  });
+
+  it('records the deadline in force: the one given, else the documented default of the destination', () => {
+    given(decider, [])
+      .when(send({ deadlineMinutes: 90 }))
+      .then([sentWith({ deadlineMinutes: 90 })]);
+    given(decider, [])
+      .when(send({ to: 'SHELTER', deadlineMinutes: undefined }))
+      .then([sentWith({ to: 'SHELTER', deadlineMinutes: 72 * 60 })]);
+    given(decider, [])
+      .when(send({ deadlineMinutes: 365 * 24 * 60 }))
+      .then([sentWith({ deadlineMinutes: 365 * 24 * 60 })]);
+  });
+
+  it.each([0, -60, 1.5, '60', 365 * 24 * 60 + 1, Number.NaN])('refuses the deadline %p, naming deadlineMinutes', (deadlineMinutes) => {
+    given(decider, []).when(send({ deadlineMinutes })).thenFieldErrors(['deadlineMinutes']);
   });
 
   it.each([false, null, undefined, 'true'])('refuses a call whose trafficking flag is %p', (flag) => {

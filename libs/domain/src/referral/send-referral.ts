@@ -1,5 +1,11 @@
-import { checkOptionalText, checkPastInstant, checkUuid, throwIfProblems, type Problems } from '../shared/validation.js';
-import { REFERRAL_UNIT_NAME_MAX_LENGTH, type ReferralDestination, type ReferralSourceKind } from './referral.codes.js';
+import { checkOptionalText, checkPastInstant, checkUuid, problem, throwIfProblems, type Problems } from '../shared/validation.js';
+import {
+  DEFAULT_REFERRAL_DEADLINE_MINUTES,
+  REFERRAL_DEADLINE_MAX_MINUTES,
+  REFERRAL_UNIT_NAME_MAX_LENGTH,
+  type ReferralDestination,
+  type ReferralSourceKind,
+} from './referral.codes.js';
 import type { SendReferral } from './referral.commands.js';
 import { callNotTraffickingRelated, referralAlreadySent } from './referral.errors.js';
 import type { ReferralSent } from './referral.events.js';
@@ -19,6 +25,7 @@ export function sendReferral(command: SendReferral, state: ReferralState, refere
   const unitName = checkOptionalText(problems, 'unitName', data.unitName, REFERRAL_UNIT_NAME_MAX_LENGTH);
   const ubigeo = checkUbigeo(problems, 'ubigeo', data.ubigeo, reference);
   const referredAt = checkPastInstant(problems, 'referredAt', data.referredAt, command.metadata.now);
+  const deadlineMinutes = checkDeadline(problems, data.deadlineMinutes, to);
   throwIfProblems(problems);
 
   // Checked after the fields, so the operator first fixes the form, then learns the call itself is not eligible.
@@ -36,7 +43,22 @@ export function sendReferral(command: SendReferral, state: ReferralState, refere
         unitName: unitName!,
         ubigeo: ubigeo!,
         referredAt: referredAt!,
+        deadlineMinutes: deadlineMinutes!,
       },
     },
   ];
+}
+
+/** The deadline in force, written into the event: a whole number of minutes from 1 to a year; absent, the default. */
+function checkDeadline(problems: Problems, value: unknown, to: ReferralDestination): number | undefined {
+  if (value === undefined || value === null) return DEFAULT_REFERRAL_DEADLINE_MINUTES[to];
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= REFERRAL_DEADLINE_MAX_MINUTES) return value;
+  problems.push(
+    problem(
+      'deadlineMinutes',
+      `Debe ser un número entero de minutos entre 1 y ${REFERRAL_DEADLINE_MAX_MINUTES} (un año)`,
+      `Must be a whole number of minutes from 1 to ${REFERRAL_DEADLINE_MAX_MINUTES} (a year)`,
+    ),
+  );
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import { REFERRAL_DESTINATIONS, type ReferralDestination } from '#domain';
+import { DEFAULT_REFERRAL_DEADLINE_MINUTES, REFERRAL_DEADLINE_MAX_MINUTES, REFERRAL_DESTINATIONS, type ReferralDestination } from '#domain';
 import { projectRoot } from './project-root.js';
 
 /** Everything configurable, read once from the environment and validated. Nothing else reads process.env. */
@@ -85,6 +85,8 @@ export interface AppConfig {
   /** Failed attempts at one notification after which it is dead-lettered; backoff from `…RetryInitialMs`, doubling, up to 1 h. */
   referralWebhookMaxAttempts: number;
   referralWebhookRetryInitialMs: number;
+  /** Seconds between heartbeat comments on GET /referrals/notifications (REFERRAL_STREAM_HEARTBEAT_SECONDS). */
+  referralStreamHeartbeatSeconds: number;
 }
 
 /** A receiving unit's webhook: the referrals addressed to `destination` are POSTed to `url`, signed with `secret`. */
@@ -93,16 +95,6 @@ export interface ReferralWebhook {
   url: string;
   secret: string;
 }
-
-/** The documented default deadlines (README, "Configuration"): the police and the prosecutor 24 h, the others 72 h. */
-export const DEFAULT_REFERRAL_DEADLINE_MINUTES: Readonly<Record<ReferralDestination, number>> = {
-  PNP: 24 * 60,
-  MINISTERIO_PUBLICO: 24 * 60,
-  MIMP: 72 * 60,
-  DEMUNA: 72 * 60,
-  SHELTER: 72 * 60,
-  OTHER: 72 * 60,
-};
 
 /** What the browser needs for the provider's authorization-code flow with PKCE (GET /api/v1/auth/config). */
 export interface OidcConfig {
@@ -204,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     referralWebhookSeconds: integer(env, 'REFERRAL_WEBHOOK_SECONDS', 30, 0, 86_400),
     referralWebhookMaxAttempts: integer(env, 'REFERRAL_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
     referralWebhookRetryInitialMs: integer(env, 'REFERRAL_WEBHOOK_RETRY_INITIAL_MS', 1000, 1, 3_600_000),
+    referralStreamHeartbeatSeconds: integer(env, 'REFERRAL_STREAM_HEARTBEAT_SECONDS', 15, 1, 300),
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
@@ -236,9 +229,6 @@ function oidcConfig(env: NodeJS.ProcessEnv, auth: AuthConfig): OidcConfig | null
   return { authority: authority.replace(/\/+$/, ''), clientId, scope: env.OIDC_SCOPE?.trim() || 'openid' };
 }
 
-/** One year: a longer deadline is a typo, not a policy. */
-const LONGEST_REFERRAL_DEADLINE_MINUTES = 365 * 24 * 60;
-
 /**
  * REFERRAL_DEADLINES: comma-separated `DESTINATION=DURATION` pairs overriding the defaults, e.g.
  * `PNP=12h,SHELTER=2d,OTHER=90m` (a whole number of minutes `m`, hours `h` or days `d`, positive, at most a year).
@@ -261,7 +251,7 @@ function referralDeadlines(env: NodeJS.ProcessEnv): Record<ReferralDestination, 
     if (seen.has(destination)) throw new ConfigError(`REFERRAL_DEADLINES names ${destination} twice`);
     seen.add(destination);
     const minutes = Number(match[2]) * { m: 1, h: 60, d: 24 * 60 }[match[3] as 'm' | 'h' | 'd'];
-    if (minutes <= 0 || minutes > LONGEST_REFERRAL_DEADLINE_MINUTES) {
+    if (minutes <= 0 || minutes > REFERRAL_DEADLINE_MAX_MINUTES) {
       throw new ConfigError(
         `REFERRAL_DEADLINES: the deadline of ${destination} must be a positive duration of at most 365d (got "${part.trim()}")`,
       );

@@ -1,5 +1,5 @@
 import { determinedUnknowns } from './linear-system.js';
-import type { PublishedTable } from './stat-table.js';
+import { isCountColumn, type PublishedTable } from './stat-table.js';
 import { tableLayout, tableRelations, type CellPosition, type TableRelation } from './table-relations.js';
 
 export type DisclosureProblem = 'small_cell_published' | 'derivable' | 'pinned_by_bounds';
@@ -17,10 +17,12 @@ const PROBLEM_ORDER: DisclosureProblem[] = ['small_cell_published', 'derivable',
  * What an attacker can learn from a published count table, judged from the published table alone (never the exact
  * counts), so it can audit any publication: small counts published, suppressed cells the margins determine exactly,
  * and suppressed cells pinned to 1 because zeros are always published (every suppressed cell counts at least 1).
- * Findings come in row, then column order. Tables of other units (medians) have no additive margins: none found.
+ * Findings come in row, then column order. Columns that are not counts (NON_COUNT_COLUMNS: medians, percentiles,
+ * shares) have no additive margins: a table's count columns are checked without them.
  */
-export function findDisclosures(published: PublishedTable, k: number): DisclosureFinding[] {
-  if (published.unit !== 'count') return [];
+export function findDisclosures(table: PublishedTable, k: number): DisclosureFinding[] {
+  const published = table.unit === 'count' ? table : countColumnsOf(table);
+  if (published.columns.length === 0) return [];
   const relations = tableRelations(tableLayout(published));
   const valueAt = (cell: CellPosition) => published.rows[cell.row].values[cell.column];
   const found: Array<{ cell: CellPosition; problem: DisclosureProblem; detail: string }> = [];
@@ -96,4 +98,15 @@ function describe(published: PublishedTable, relation: TableRelation): string {
   return relation.kind === 'row'
     ? `row '${published.rows[relation.total.row].key}'`
     : `column '${published.columns[relation.total.column].key}'`;
+}
+
+function countColumnsOf(table: PublishedTable): PublishedTable {
+  const kept = table.columns.flatMap((column, index) => (isCountColumn(column.key) ? [index] : []));
+  return {
+    ...table,
+    unit: 'count',
+    columns: kept.map((index) => table.columns[index]),
+    rows: table.rows.map((row) => ({ ...row, values: kept.map((index) => row.values[index]) })),
+    suppressed: table.suppressed.filter((cell) => isCountColumn(cell.column)),
+  };
 }

@@ -6,6 +6,7 @@ import { denunciationQualificationTables, victimCircumstanceTables } from './qua
 import { reconciliationSpec, reconciliationVictimsSpec } from './reconciliation-tables.js';
 import { countTable, linkedTables, operationsTable, referralSpeedTable, victimTables } from './report-tables.js';
 import { criminalNetworksTable, networkSuspectsByRoleTable } from './network-tables.js';
+import { referralDeadlinesTable } from './referral-deadlines-table.js';
 import type { StatisticsSnapshot } from './statistics-cells.query.js';
 import type { Cell } from './statistics-units.js';
 import { TOTAL_KEY, type Dimension, type DisclosureSettings, type PublishedReport, type PublishedTable } from './stat-table.js';
@@ -147,6 +148,7 @@ export function buildMonthlyReport(
       settings,
     ),
     referralSpeedTable(cells, scope, DESTINATION_ROWS, settings),
+    referralDeadlinesTable(cells, scope, DESTINATION_ROWS, settings),
     bySource,
     byDepartment,
     countTable(

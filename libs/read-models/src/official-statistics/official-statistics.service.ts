@@ -10,7 +10,7 @@ import { readStatistics } from './statistics-cells.query.js';
 import { notDerivableFrom, protectFamily, publishedFigures, type ForcedSuppressions } from './answer-family.js';
 import { recordTableCells } from './report-tables.js';
 import { declareReleasePoint, listReleasePoints, resolveReleasePoint, type ReleasePoint } from './release-points.js';
-import type { DisclosureSettings, PublishedReport, ReportKind } from './stat-table.js';
+import { isCountColumn, type DisclosureSettings, type PublishedReport, type ReportKind } from './stat-table.js';
 
 export interface ReportRequest {
   kind: ReportKind;
@@ -319,9 +319,8 @@ function publishedValues(report: PublishedReport): Map<string, number | null> {
   for (const table of report.tables) {
     for (const row of table.rows) {
       table.columns.forEach((column, i) => {
-        // Medians are not counts: only the count columns of a table of hours.
-        if (table.unit === 'count' || column.key !== 'median_hours')
-          values.set([table.id, row.key, column.key].join('\u0000'), row.values[i]);
+        // Medians, percentiles and shares are not counts: only the count columns of a table of hours.
+        if (table.unit === 'count' || isCountColumn(column.key)) values.set([table.id, row.key, column.key].join('\u0000'), row.values[i]);
       });
     }
   }

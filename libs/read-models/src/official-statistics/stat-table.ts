@@ -35,6 +35,13 @@ export interface CountTable {
   note?: Label;
 }
 
+/**
+ * Columns that are not counts (a share, a median, a percentile): no margin adds them up, the disclosure checkers
+ * skip them, and a table holding one has `unit: 'hours'`. Each is shown only where the counts it rests on are.
+ */
+export const NON_COUNT_COLUMNS: ReadonlySet<string> = new Set(['median_hours', 'p90_hours', 'on_time_share']);
+export const isCountColumn = (key: string) => !NON_COUNT_COLUMNS.has(key);
+
 export type SuppressionReason = 'primary' | 'complementary';
 
 export interface SuppressedCell {
@@ -57,7 +64,10 @@ export interface PublishedTable {
   id: string;
   title: Label;
   rowHeader: Label;
-  /** `count` cells count people or records; `hours` cells are medians (suppressed when based on fewer than k). */
+  /**
+   * `count`: every cell counts people or records. `hours`: some columns are not counts (NON_COUNT_COLUMNS: medians,
+   * percentiles, shares), each suppressed when based on fewer than k or on a suppressed count.
+   */
   unit: 'count' | 'hours';
   columns: Dimension[];
   rows: Array<Dimension & { values: Array<number | null> }>;

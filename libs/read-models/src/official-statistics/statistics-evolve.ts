@@ -1,4 +1,4 @@
-import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth } from '#domain';
+import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth, referralDeadlineMinutes } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
 import { applyCaseEvent, caseAffectedKeys } from './statistics-case-evolve.js';
 import { actVictims, syncActVictims } from './reconciliation.js';
@@ -106,6 +106,10 @@ function applyJusticeEvent(event: Recorded, units: UnitStates, position: number)
         status: 'sent',
         referredAt: d.referredAt,
         hours: null,
+        // The deadline recorded on the referral (or its destination's documented default), never today's configuration.
+        deadlineAt: new Date(Date.parse(d.referredAt) + referralDeadlineMinutes(d) * 60_000).toISOString(),
+        answeredAt: null,
+        revokedAt: null,
       });
       return;
     }
@@ -115,14 +119,28 @@ function applyJusticeEvent(event: Recorded, units: UnitStates, position: number)
         ...u,
         status: 'accepted',
         hours: (Date.parse(acceptedAt) - Date.parse(u.referredAt)) / 3_600_000,
+        answeredAt: u.answeredAt ?? acceptedAt,
       }));
     }
-    case 'ReferralRejected':
-      return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'rejected' }));
+    case 'ReferralRejected': {
+      const { rejectedAt } = event.data;
+      return update(units, 'referral', event.data.referralId, (u) => ({
+        ...u,
+        status: 'rejected',
+        answeredAt: u.answeredAt ?? rejectedAt,
+      }));
+    }
     case 'ReferralCompleted':
       return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'completed' }));
-    case 'ReferralRevoked':
-      return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'revoked' }));
+    case 'ReferralRevoked': {
+      // Only a revocation before any answer ends the wait; after an acceptance it changes nothing of the deadline.
+      const { revokedAt } = event.data;
+      return update(units, 'referral', event.data.referralId, (u) => ({
+        ...u,
+        status: 'revoked',
+        revokedAt: u.answeredAt ? (u.revokedAt ?? null) : (u.revokedAt ?? revokedAt),
+      }));
+    }
     default:
       if (applyCaseEvent(event, units, position)) {
         if (event.type === 'VictimIdentified' || event.type === 'VictimVoided' || event.type === 'CaseMarkedSameFacts')

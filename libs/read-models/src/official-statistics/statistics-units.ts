@@ -8,6 +8,7 @@ import {
   type ActLinks,
 } from './reconciliation.js';
 import { networkCells, type NetworkUnit } from './statistics-network-evolve.js';
+import { referralDeadlineCells } from './referral-deadline-cells.js';
 
 /**
  * Every counted unit (call, referral, denunciation, victim, prosecution, trial, police operation) as the statistics
@@ -17,7 +18,7 @@ import { networkCells, type NetworkUnit } from './statistics-network-evolve.js';
  */
 export type Unit =
   | { kind: 'call'; period: string; dept: string; trafficking: boolean; closed: boolean }
-  | {
+  | ({
       kind: 'referral';
       period: string;
       dept: string;
@@ -26,7 +27,7 @@ export type Unit =
       status: string;
       referredAt: string;
       hours: number | null;
-    }
+    } & ReferralDeadline)
   | CaseUnit
   // Keyed by the identity document's random link id when there is one (`victim:link:<linkId>`), else by victimId.
   // `scope: 'department'`: the same person deduplicated within one department only (`victim:local:…`), counted
@@ -51,6 +52,19 @@ export type Unit =
   | { kind: 'protection'; caseId: string; period: string; dept: string; person: string; measure: string }
   | { kind: 'protectedPerson'; caseId: string; dept: string; person: string; months: string[] }
   | { kind: 'gesell'; caseId: string; period: string; dept: string };
+
+/**
+ * A referral's deadline and answer (referral-deadline-cells.ts). Absent in units stored before deadlines were
+ * counted: such a unit adds no deadline cell until the rebuild (migration 1764201601440) recomputes it.
+ */
+export interface ReferralDeadline {
+  /** referredAt plus the deadline in force (recorded on the ReferralSent, else the destination's default). */
+  deadlineAt?: string;
+  /** The first answer, acceptance or rejection; null while unanswered. */
+  answeredAt?: string | null;
+  /** A revocation before any answer: the referral stops waiting. */
+  revokedAt?: string | null;
+}
 
 /**
  * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
@@ -153,7 +167,7 @@ export function contributions(unit: Unit | undefined): Cell[] {
       ];
       // Hours as text in the cell: the median needs the values themselves, and both read paths see the same ones.
       if (unit.hours !== null) cells.push(cell('referral.hours', unit.period, unit.dept, unit.to, unit.source, String(unit.hours)));
-      return cells;
+      return [...cells, ...referralDeadlineCells(unit)];
     }
     case 'case':
       return caseCells(unit);

@@ -5,6 +5,7 @@ import {
   departmentOfUbigeo,
   hotlineCallStreamName,
   limaMonth,
+  referralDeadlineMinutes,
   REFERRAL_EVENT_TYPES,
   type ReferralEvent,
   type ReferralSent,
@@ -20,6 +21,8 @@ interface ReferralFact {
   destination: string;
   department: string;
   referredAt: string;
+  /** referredAt plus the deadline in force (referralDeadlineMinutes): recorded on the sending, else the default. */
+  deadlineAt: string;
   status: string;
   acceptedAt: string | null;
   closedAt: string | null;
@@ -51,13 +54,14 @@ export const referralFactsProjection: Projection<ReferralEvent> = {
     const column = <K extends keyof ReferralFact>(key: K) => rows.map((r) => r[key]);
     await db.query(
       `INSERT INTO referral_facts (referral_id, source_kind, source_id, destination, department, referred_at, referred_month,
-         status, accepted_at, hours_to_accept, closed_at, successful, linked_case_id)
+         status, accepted_at, hours_to_accept, closed_at, successful, linked_case_id, deadline_at)
        SELECT u.referral_id, u.source_kind, u.source_id, u.destination, u.department, u.referred_at, u.referred_month,
-              u.status, u.accepted_at, extract(epoch FROM u.accepted_at - u.referred_at) / 3600, u.closed_at, u.successful, u.linked_case_id
+              u.status, u.accepted_at, extract(epoch FROM u.accepted_at - u.referred_at) / 3600, u.closed_at, u.successful, u.linked_case_id,
+              u.deadline_at
          FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[],
-                     $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::uuid[])
+                     $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::uuid[], $13::timestamptz[])
            AS u(referral_id, source_kind, source_id, destination, department, referred_at, referred_month, status,
-                accepted_at, closed_at, successful, linked_case_id)
+                accepted_at, closed_at, successful, linked_case_id, deadline_at)
        ON CONFLICT (referral_id) DO UPDATE SET status = excluded.status, accepted_at = excluded.accepted_at,
          hours_to_accept = excluded.hours_to_accept, closed_at = excluded.closed_at, successful = excluded.successful,
          linked_case_id = excluded.linked_case_id`,
@@ -74,6 +78,7 @@ export const referralFactsProjection: Projection<ReferralEvent> = {
         column('closedAt'),
         column('successful'),
         column('linkedCaseId'),
+        column('deadlineAt'),
       ],
     );
   },
@@ -95,6 +100,7 @@ function evolve(facts: Map<string, ReferralFact>, event: Recorded<ReferralEvent>
       destination: d.to,
       department: departmentOfReferral(d.ubigeo, sourceDepartment),
       referredAt: d.referredAt,
+      deadlineAt: new Date(Date.parse(d.referredAt) + referralDeadlineMinutes(d) * 60_000).toISOString(),
       status: 'sent',
       acceptedAt: null,
       closedAt: null,
@@ -155,6 +161,7 @@ async function load(db: Queryable, ids: string[]): Promise<Map<string, ReferralF
     destination: string;
     department: string;
     referred_at: Date;
+    deadline_at: Date;
     status: string;
     accepted_at: Date | null;
     closed_at: Date | null;
@@ -171,6 +178,7 @@ async function load(db: Queryable, ids: string[]): Promise<Map<string, ReferralF
         destination: r.destination,
         department: r.department,
         referredAt: r.referred_at.toISOString(),
+        deadlineAt: r.deadline_at.toISOString(),
         status: r.status,
         acceptedAt: r.accepted_at?.toISOString() ?? null,
         closedAt: r.closed_at?.toISOString() ?? null,

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { readProjectionPosition, type ReportPosition } from '../shared/report-position.js';
 import type { ReferralCounts, ReferralGrouping } from '../shared/operational-statistics.js';
-import { REFERRAL_DESTINATIONS, type ReferralDestination } from '#domain';
 import { REFERRAL_FACTS_PROJECTION } from './referral-facts.projection.js';
 
 export interface PendingReferral {
@@ -12,7 +11,7 @@ export interface PendingReferral {
   department: string;
   referredAt: string;
   hoursWaiting: number;
-  /** referredAt plus the destination's deadline (REFERRAL_DEADLINES): an answer after this instant is late. */
+  /** referredAt plus the deadline recorded on the referral (the destination's default for older ones): later is late. */
   deadlineAt: string;
   /** Still unanswered (sent) and `now` is past deadlineAt; an accepted referral is answered, so never overdue. */
   overdue: boolean;
@@ -40,8 +39,6 @@ export async function queryPendingReferrals(
     queue?: ReferralQueue;
     /** Only those sent (pending) or accepted (accepted) more than this many hours before `now`. */
     olderThanHours: number;
-    /** Minutes within which each destination answers (AppConfig.referralDeadlineMinutes). */
-    deadlineMinutes: Readonly<Record<ReferralDestination, number>>;
     destination?: string;
     department?: string;
     limit: number;
@@ -54,7 +51,6 @@ export async function queryPendingReferrals(
   },
 ): Promise<{ asOf: ReportPosition; referrals: PendingReferral[] }> {
   const accepted = params.queue === 'accepted';
-  const deadlines = REFERRAL_DESTINATIONS.map((d) => params.deadlineMinutes[d]);
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     const rows: Array<{
       referral_id: string;
@@ -68,11 +64,9 @@ export async function queryPendingReferrals(
       overdue: boolean;
       answered_late: boolean | null;
     }> = await manager.query(
-      `WITH deadline AS (SELECT * FROM unnest($10::text[], $11::int[]) AS d(destination, minutes)),
-       queue AS (
-         SELECT f.referral_id, f.source_kind, f.source_id, f.destination, f.department, f.referred_at, f.accepted_at,
-                f.referred_at + make_interval(mins => d.minutes) AS deadline_at
-           FROM referral_facts f JOIN deadline d ON d.destination = f.destination
+      `WITH queue AS (
+         SELECT f.referral_id, f.source_kind, f.source_id, f.destination, f.department, f.referred_at, f.accepted_at, f.deadline_at
+           FROM referral_facts f
           WHERE f.status = $9 AND (CASE WHEN $9 = 'accepted' THEN f.accepted_at ELSE f.referred_at END)
                   <= $1::timestamptz - make_interval(hours => $2)
             AND ($3::text IS NULL OR f.destination = $3) AND ($4::text IS NULL OR f.department = $4)
@@ -93,8 +87,6 @@ export async function queryPendingReferrals(
         params.destinations ?? null,
         params.sourceKinds ?? null,
         accepted ? 'accepted' : 'sent',
-        REFERRAL_DESTINATIONS,
-        deadlines,
       ],
     );
     const asOf = await readProjectionPosition(manager, REFERRAL_FACTS_PROJECTION);

@@ -24,7 +24,7 @@ export function ReferralSummary({ row, detail }: { row: PendingReferral; detail:
   );
   return (
     <SimpleGrid cols={3} spacing="sm" component="section" aria-label={t.details}>
-      {item(t.waiting, <WaitingBadge hours={row.hoursWaiting} />)}
+      {item(t.waiting, <WaitingBadge row={row} />)}
       {item(t.sentAt, formatDateTime(detail.referredAt, language))}
       {item(t.from, codes.sourceKinds[detail.source.kind] ?? detail.source.kind)}
       {item(t.destination, codes.destinations[detail.to] ?? detail.to)}

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/use-me.js';
 import { useLanguage, useTexts } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../shared/format.js';
@@ -33,7 +33,20 @@ function Queue() {
   const [open, setOpen] = useState<PendingReferral | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const confirmation = useRef<HTMLDivElement>(null);
-  const queue = usePendingReferrals(filters, position);
+  const [status, setStatus] = useState<'pending' | 'accepted'>('pending');
+  const queue = usePendingReferrals(filters, position, status);
+  // ?abrir=<id>: the alert's "open in the queue" opens that referral's actions as soon as its row is listed.
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get('abrir');
+  useEffect(() => {
+    if (!wanted) return;
+    if (status !== 'pending') setStatus('pending');
+    const row = queue.data?.referrals.find((r) => r.referralId === wanted);
+    if (!row) return;
+    setOutcome(null);
+    setOpen(row);
+    setParams({}, { replace: true });
+  }, [wanted, queue.data, status, setParams]);
 
   // The confirmation takes the focus: the row the user came from is gone from the queue.
   useEffect(() => {
@@ -49,11 +62,21 @@ function Queue() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>{t.title}</Title>
+        <Title order={2}>{status === 'accepted' ? t.acceptedTitle : t.title}</Title>
         <Text size="sm" c="dimmed">
-          {t.intro}
+          {status === 'accepted' ? t.acceptedIntro : t.intro}
         </Text>
       </div>
+      <SegmentedControl
+        aria-label={t.queueKind}
+        value={status}
+        onChange={(value) => setStatus(value === 'accepted' ? 'accepted' : 'pending')}
+        data={[
+          { value: 'pending', label: t.tabPending },
+          { value: 'accepted', label: t.tabAccepted },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
       {outcome && <Confirmation outcome={outcome} innerRef={confirmation} onClose={() => setOutcome(null)} />}
       <QueueFiltersBar filters={filters} onChange={setFilters} />
       {queue.data && (
@@ -68,13 +91,14 @@ function Queue() {
       ) : referrals.length === 0 ? (
         <>
           {queue.isError && <PageState query={queue} />}
-          <PageState empty emptyText={t.empty} />
+          <PageState empty emptyText={status === 'accepted' ? t.acceptedEmpty : t.empty} />
         </>
       ) : (
         <>
           {queue.isError && <PageState query={queue} />}
           <ReferralQueue
             referrals={referrals}
+            queue={status}
             onAttend={(referral) => {
               setOutcome(null);
               setOpen(referral);

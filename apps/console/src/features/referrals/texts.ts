@@ -17,8 +17,6 @@ interface ReferralTexts {
   empty: string;
   waiting: string;
   hours: (h: number) => string;
-  overdue72: string;
-  overdue24: string;
   onTime: string;
   sentAt: string;
   from: string;
@@ -51,12 +49,30 @@ interface ReferralTexts {
   pick: string;
   close: string;
   failed: string;
+  deadline: string;
+  overdue: string;
+  queueKind: string;
+  tabPending: string;
+  tabAccepted: string;
+  acceptedTitle: string;
+  acceptedIntro: string;
+  acceptedAt: string;
+  answer: string;
+  answeredLate: string;
+  answeredOnTime: string;
+  acceptedCount: (n: number) => string;
+  acceptedEmpty: string;
+  alertNew: string;
+  alertOverdue: string;
+  alertBody: (destination: string, department: string, deadline: string) => string;
+  openInQueue: string;
+  overdueWord: (n: number) => string;
 }
 
 export const referralTexts: Dictionary<ReferralTexts> = {
   es: {
     title: 'Derivaciones pendientes',
-    intro: 'Derivaciones a su institución en sus departamentos que nadie ha atendido todavía, las más antiguas primero.',
+    intro: 'Derivaciones a su institución en sus departamentos que nadie ha atendido todavía, las vencidas primero y luego por plazo.',
     filters: 'Filtros de la cola',
     destination: 'Destino',
     department: 'Departamento',
@@ -71,8 +87,6 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     empty: 'No hay derivaciones pendientes. La cola se actualiza sola.',
     waiting: 'Espera',
     hours: (h) => `${h} h`,
-    overdue72: 'Vencida (más de 72 h)',
-    overdue24: 'Atrasada (más de 24 h)',
     onTime: 'En plazo',
     sentAt: 'Enviada',
     from: 'Origen',
@@ -105,10 +119,28 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     pick: 'Elegir',
     close: 'Cerrar',
     failed: 'No se completó la acción',
+    deadline: 'Plazo',
+    overdue: 'Vencida',
+    queueKind: 'Cola',
+    tabPending: 'Pendientes',
+    tabAccepted: 'Aceptadas sin concluir',
+    acceptedTitle: 'Derivaciones aceptadas sin concluir',
+    acceptedIntro: 'Aceptadas por su institución y aún no concluidas, la aceptación más antigua primero.',
+    acceptedAt: 'Aceptada',
+    answer: 'Respuesta',
+    answeredLate: 'Fuera de plazo',
+    answeredOnTime: 'A tiempo',
+    acceptedCount: (n) => (n === 1 ? '1 derivación aceptada sin concluir' : `${n} derivaciones aceptadas sin concluir`),
+    acceptedEmpty: 'No hay derivaciones aceptadas sin concluir.',
+    alertNew: 'Nueva derivación recibida',
+    alertOverdue: 'Derivación vencida sin respuesta',
+    alertBody: (destination, department, deadline) => `${destination} · ${department} · plazo ${deadline}`,
+    openInQueue: 'Abrir en la cola',
+    overdueWord: (n) => (n === 1 ? 'vencida' : 'vencidas'),
   },
   en: {
     title: 'Pending referrals',
-    intro: 'Referrals to your institution in your departments that nobody has acted on yet, oldest first.',
+    intro: 'Referrals to your institution in your departments that nobody has acted on yet, overdue first, then by deadline.',
     filters: 'Queue filters',
     destination: 'Destination',
     department: 'Department',
@@ -123,8 +155,6 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     empty: 'No pending referrals. The queue refreshes by itself.',
     waiting: 'Waiting',
     hours: (h) => `${h} h`,
-    overdue72: 'Overdue (over 72 h)',
-    overdue24: 'Late (over 24 h)',
     onTime: 'On time',
     sentAt: 'Sent',
     from: 'Source',
@@ -157,5 +187,23 @@ export const referralTexts: Dictionary<ReferralTexts> = {
     pick: 'Choose',
     close: 'Close',
     failed: 'The action was not completed',
+    deadline: 'Deadline',
+    overdue: 'Overdue',
+    queueKind: 'Queue',
+    tabPending: 'Pending',
+    tabAccepted: 'Accepted, not completed',
+    acceptedTitle: 'Referrals accepted and not completed',
+    acceptedIntro: 'Accepted by your institution and not completed yet, oldest acceptance first.',
+    acceptedAt: 'Accepted',
+    answer: 'Answer',
+    answeredLate: 'Late',
+    answeredOnTime: 'On time',
+    acceptedCount: (n) => `${n} referral${n === 1 ? '' : 's'} accepted, not completed`,
+    acceptedEmpty: 'No referrals accepted and not completed.',
+    alertNew: 'New referral received',
+    alertOverdue: 'Referral overdue, unanswered',
+    alertBody: (destination, department, deadline) => `${destination} · ${department} · deadline ${deadline}`,
+    openInQueue: 'Open in the queue',
+    overdueWord: () => 'overdue',
   },
 };

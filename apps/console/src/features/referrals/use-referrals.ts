@@ -13,9 +13,9 @@ const REFRESH_MS = 15_000;
  * its departments. `position` is the last write of this tab: after an acceptance the queue is asked with it, so the
  * referral just handled is already gone.
  */
-export function usePendingReferrals(filters: QueueFilters, position: number | undefined) {
+export function usePendingReferrals(filters: QueueFilters, position: number | undefined, status: 'pending' | 'accepted' = 'pending') {
   const query = {
-    status: 'pending' as const,
+    status,
     to: filters.destination ?? undefined,
     department: filters.department ?? undefined,
     olderThanHours: filters.olderThanHours ? Number(filters.olderThanHours) : undefined,
@@ -23,7 +23,7 @@ export function usePendingReferrals(filters: QueueFilters, position: number | un
     minPosition: position,
   };
   return useQuery({
-    queryKey: ['referrals', 'pending', filters, position ?? 0],
+    queryKey: ['referrals', status, filters, position ?? 0],
     queryFn: () => unwrap(api.GET('/api/v1/referrals', { params: { query } })),
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,
