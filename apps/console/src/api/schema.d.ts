@@ -6859,7 +6859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6868,7 +6868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6886,7 +6886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7000,7 +7000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7096,7 +7096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
+            /** @description No existe (o no tiene necesidad de conocerlo) / does not exist (or no need to know). Codes of this status / códigos: `not_found`, `call_not_found`, `case_not_found`, `victim_not_found`, `suspect_not_found`, `referral_not_found`, `prosecution_not_found`, `trial_not_found`, `network_not_found`, `subject_not_found`, `erasure_request_not_found`, `verification_not_found`, `sign_in_unavailable` (docs/errors.md) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7105,7 +7105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `erasure_needs_second_admin` (docs/errors.md) */
+            /** @description Conflicto de versión, de id o de posición / version, id or position conflict. Codes of this status / códigos: `version_conflict`, `idempotency_conflict`, `id_in_use`, `position_not_reached`, `no_release_point`, `network_already_dismantled`, `erasure_needs_second_admin` (docs/errors.md) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7123,7 +7123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
+            /** @description El estado del registro no lo permite / the record’s state does not allow it. Codes of this status / códigos: `call_already_recorded`, `call_closed`, `call_not_trafficking_related`, `case_already_registered`, `case_already_referred`, `case_closed`, `case_not_closed`, `case_already_same_facts`, `victim_voided`, `suspect_voided`, `registry_number_assigned`, `referral_already_sent`, `referral_closed`, `referral_not_accepted`, `referral_not_pending`, `prosecution_already_opened`, `prosecution_closed`, `prosecution_not_accused`, `stage_out_of_order`, `network_already_identified`, `trial_already_opened`, `trial_final`, `appeal_not_allowed`, `ruling_not_allowed`, `finality_not_allowed`, `personal_data_erased` (docs/errors.md) */
             422: {
                 headers: {
                     [name: string]: unknown;
