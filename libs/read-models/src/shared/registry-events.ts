@@ -18,13 +18,7 @@ import {
 
 /** Every event the registry's streams record. */
 export type RegistryEvent =
-  | HotlineCallEvent
-  | ReferralEvent
-  | PoliceCaseEvent
-  | ProsecutionEvent
-  | TrialEvent
-  | CriminalNetworkEvent
-  | WitnessProtectionEvent;
+  HotlineCallEvent | ReferralEvent | PoliceCaseEvent | ProsecutionEvent | TrialEvent | CriminalNetworkEvent | WitnessProtectionEvent;
 
 /** An event as a projection receives it: `switch (event.type)` narrows `event.data` to the domain's own type. */
 export type Recorded<E extends RegistryEvent = RegistryEvent> = TypedRecordedEvent<E>;
