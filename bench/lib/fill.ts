@@ -61,6 +61,7 @@ function journey(i: number): string[] {
           unitName: null,
           ubigeo: data.callerUbigeo,
           referredAt: new Date(sentAt).toISOString(),
+          deadlineMinutes: i % 3 === 1 ? 72 * 60 : 24 * 60,
         },
       ],
     ];
@@ -77,8 +78,9 @@ function journey(i: number): string[] {
 
 /**
  * One call in forty also becomes a denunciation (victims, a suspect, sometimes a police operation), most of those a
- * prosecution and some a trial with its ruling, so the monthly report's case, justice and reconciliation tables have
- * something to count at scale.
+ * prosecution and some a trial with its ruling; one in two hundred is linked to a criminal network, and a third of the
+ * prosecutions without a trial protect a victim (a measure and a Gesell interview), so the monthly report's case,
+ * justice, network, protection and reconciliation tables have something to count at scale.
  */
 function justiceJourney(i: number, at: string, ubigeo: string | null): string[] {
   const day = 86_400_000;
@@ -88,6 +90,7 @@ function justiceJourney(i: number, at: string, ubigeo: string | null): string[] 
   const age = 10 + (i % 37);
   const group = age < 12 ? '0-11' : age < 18 ? '12-17' : age < 25 ? '18-24' : age < 30 ? '25-29' : '30-44';
   const personal = { fullName: null, documentType: null, documentNumber: null, phone: null, address: null };
+  const victimIds: string[] = [];
   const caseEvents: Planned = [
     [
       'CaseRegistered',
@@ -105,17 +108,21 @@ function justiceJourney(i: number, at: string, ubigeo: string | null): string[] 
   ];
   for (let v = 0; v < 1 + (i % 2); v++) {
     const victim = { caseId, victimId: randomUUID(), sex, age, ageGroup: group, minor: age < 18 };
+    victimIds.push(victim.victimId);
     caseEvents.push(['VictimIdentified', { ...victim, nationality: i % 7 === 0 ? 'VE' : 'PE', personal, linkId: null }]);
   }
-  caseEvents.push(['SuspectIdentified', { caseId, suspectId: randomUUID(), sex: 'male', age: null, nationality: 'PE', role: null }]);
+  const suspectId = randomUUID();
+  caseEvents.push(['SuspectIdentified', { caseId, suspectId, sex: 'male', age: null, nationality: 'PE', role: null }]);
   if (i % 3 === 0)
     caseEvents.push(['OperationConducted', { caseId, operationId: randomUUID(), conductedAt: iso(3), rescued: i % 5, detained: i % 4 }]);
   const lines = chain(`case-${caseId}`, caseEvents);
+  if (i % 200 === 0) lines.push(...network(ubigeo ?? '150101', caseId, suspectId, iso, i % 400 === 0));
   if (i % 80 === 0) return lines;
   const prosecutionId = randomUUID();
   const prosecution: Planned = [['ProsecutionOpened', { prosecutionId, caseId, office: 'FISTRAP Lima', openedAt: iso(5) }]];
   if (i % 120 !== 0) {
     lines.push(...chain(`prosecution-${prosecutionId}`, prosecution));
+    if (i % 3 === 0) lines.push(...protection(prosecutionId, victimIds[0], iso));
     return lines;
   }
   prosecution.push(['InvestigationFormalized', { prosecutionId, occurredAt: iso(20) }]);
@@ -166,4 +173,37 @@ function chain(streamId: string, events: Planned): string[] {
     prev = hash;
     return line;
   });
+}
+
+/** A criminal network identified for a denunciation, the case and its suspect linked, sometimes dismantled. */
+function network(ubigeo: string, caseId: string, suspectId: string, iso: (days: number) => string, dismantled: boolean): string[] {
+  const networkId = randomUUID();
+  const events: Planned = [
+    ['NetworkIdentified', { networkId, identifiedAt: iso(2), ubigeo, alias: null, policeUnit: null }],
+    ['CaseLinkedToNetwork', { networkId, caseId, linkedAt: iso(2) }],
+    ['SuspectLinkedToNetwork', { networkId, caseId, suspectId, role: 'recruiter', linkedAt: iso(3) }],
+  ];
+  if (dismantled) events.push(['NetworkDismantled', { networkId, dismantledAt: iso(30) }]);
+  return chain(`criminal-network-${networkId}`, events);
+}
+
+/** Witness protection of a prosecution: a measure for its first victim and an interview in a Gesell chamber. */
+function protection(prosecutionId: string, victimId: string, iso: (days: number) => string): string[] {
+  return chain(`witness-protection-${prosecutionId}`, [
+    [
+      'ProtectionMeasureGranted',
+      {
+        prosecutionId,
+        measureId: randomUUID(),
+        protectedPerson: 'victim',
+        personId: victimId,
+        witnessReference: null,
+        measure: 'identity_reserve',
+        grantedAt: iso(6),
+        endsAt: null,
+        notes: null,
+      },
+    ],
+    ['GesellInterviewHeld', { prosecutionId, interviewId: randomUUID(), victimId, heldAt: iso(7) }],
+  ]);
 }
