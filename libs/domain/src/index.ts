@@ -10,3 +10,4 @@ export * from './referral/index.js';
 export * from './police-case/index.js';
 export * from './prosecution/index.js';
 export * from './trial/index.js';
+export * from './victim-assistance/index.js';
