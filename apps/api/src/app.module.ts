@@ -12,6 +12,7 @@ import { ApiErrorFilter } from './http/api-error.filter.js';
 import type { RegistryLogger } from './http/logging.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
+import { VictimAssistanceModule } from './victim-assistance/victim-assistance.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OfficialStatisticsModule } from './official-statistics/official-statistics.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         ReferralsModule,
         CasesModule,
         JusticeModule,
+        VictimAssistanceModule,
         StatisticsModule,
         OfficialStatisticsModule,
         SubjectsModule,

@@ -5,10 +5,12 @@ import {
   createProsecutionDecider,
   createReferralDecider,
   createTrialDecider,
+  createVictimAssistanceDecider,
   hotlineCallStreamName,
   prosecutionStreamName,
   referralStreamName,
   trialStreamName,
+  victimAssistanceStreamName,
   type Decider,
   type HotlineCallCommand,
   type HotlineCallEvent,
@@ -25,6 +27,9 @@ import {
   type TrialCommand,
   type TrialEvent,
   type TrialState,
+  type VictimAssistanceCommand,
+  type VictimAssistanceEvent,
+  type VictimAssistanceState,
 } from '#domain';
 import type { ReferenceCatalogs } from '#platform';
 
@@ -38,7 +43,8 @@ export interface StreamType<C extends DomainCommand, E extends DomainCommand, S>
   readonly decider: Decider<C, E, S>;
   streamName(id: string): string;
   readonly idField: keyof C['data'] & string;
-  readonly creates: C['type'];
+  /** Null for a stream created by any of its commands (a victim's assistance: by her first act). */
+  readonly creates: C['type'] | null;
 }
 
 /** Injection token of the registry's stream types, built once with the reference catalogs. */
@@ -50,6 +56,7 @@ export interface StreamTypes {
   policeCase: StreamType<PoliceCaseCommand, PoliceCaseEvent, PoliceCaseState>;
   prosecution: StreamType<ProsecutionCommand, ProsecutionEvent, ProsecutionState>;
   trial: StreamType<TrialCommand, TrialEvent, TrialState>;
+  victimAssistance: StreamType<VictimAssistanceCommand, VictimAssistanceEvent, VictimAssistanceState>;
 }
 
 export type StreamKind = keyof StreamTypes;
@@ -83,5 +90,11 @@ export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
       creates: 'OpenProsecution',
     },
     trial: { decider: createTrialDecider(), streamName: trialStreamName, idField: 'trialId', creates: 'OpenTrial' },
+    victimAssistance: {
+      decider: createVictimAssistanceDecider({ countries: catalogs.countries, ubigeo: catalogs.ubigeo }),
+      streamName: victimAssistanceStreamName,
+      idField: 'victimId',
+      creates: null,
+    },
   };
 }

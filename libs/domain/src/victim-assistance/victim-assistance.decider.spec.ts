@@ -4,7 +4,8 @@ import { fold } from '../shared/decider.js';
 import { given } from '../testing/given-when-then.js';
 import type { AssistedVictim, RecordAssistance } from './victim-assistance.commands.js';
 import { createVictimAssistanceDecider } from './victim-assistance.decider.js';
-import type { VictimAssistanceEvent } from './victim-assistance.events.js';
+import type { AssistanceActData, VictimAssistanceEvent } from './victim-assistance.events.js';
+import type { AgeGroup } from '../people/people.codes.js';
 import { victimAssistanceStreamName } from './victim-assistance.codes.js';
 
 const decider = createVictimAssistanceDecider({
@@ -45,7 +46,7 @@ function act(kind: RecordAssistance['data']['kind'], extra: Partial<RecordAssist
     metadata,
   };
 }
-const base = (command: RecordAssistance, ageGroup = '18-24') => ({
+const base = (command: RecordAssistance, ageGroup: AgeGroup = '18-24'): AssistanceActData => ({
   victimId: VICTIM_ID,
   caseId: CASE_ID,
   actId: command.data.actId,

@@ -1,7 +1,7 @@
-import { Conflict, NotAllowed, NotFound } from '../shared/errors.js';
+import { Conflict, NotAllowed } from '../shared/errors.js';
 
-export const assistedVictimNotFound = (): NotFound =>
-  new NotFound('assisted_victim_not_found', 'La víctima no está registrada en ese caso', 'The victim is not registered in that case');
+/** The case does not list her (or her assistance record is another case's): the police case's own "not found". */
+export { victimNotFound as assistedVictimNotFound } from '../police-case/police-case.errors.js';
 
 export const assistedVictimVoided = (): NotAllowed =>
   new NotAllowed('assisted_victim_voided', 'La víctima fue anulada en su caso', 'The victim was voided in her case');

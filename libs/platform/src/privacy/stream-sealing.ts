@@ -5,6 +5,7 @@ import {
   prosecutionStreamName,
   referralStreamName,
   trialStreamName,
+  victimAssistanceStreamName,
 } from '#domain';
 import {
   CASE_FREE_TEXT,
@@ -15,6 +16,7 @@ import {
   sealFreeText,
   TRIAL_FREE_TEXT,
   unsealFreeText,
+  VICTIM_ASSISTANCE_FREE_TEXT,
   type FreeTextFields,
 } from './free-text.js';
 import type { DataSubject, SubjectKeyring } from './subject-keyring.js';
@@ -162,4 +164,5 @@ export const STREAM_SEALINGS: readonly StreamSealing[] = [
   sealing(prefixOf(referralStreamName), REFERRAL_FREE_TEXT),
   sealing(prefixOf(prosecutionStreamName), PROSECUTION_FREE_TEXT),
   sealing(prefixOf(trialStreamName), TRIAL_FREE_TEXT),
+  sealing(prefixOf(victimAssistanceStreamName), VICTIM_ASSISTANCE_FREE_TEXT),
 ];

@@ -5,15 +5,17 @@ import {
   PROSECUTION_EVENT_TYPES,
   REFERRAL_EVENT_TYPES,
   TRIAL_EVENT_TYPES,
+  VICTIM_ASSISTANCE_EVENT_TYPES,
   type HotlineCallEvent,
   type PoliceCaseEvent,
   type ProsecutionEvent,
   type ReferralEvent,
   type TrialEvent,
+  type VictimAssistanceEvent,
 } from '#domain';
 
 /** Every event the registry's streams record. */
-export type RegistryEvent = HotlineCallEvent | ReferralEvent | PoliceCaseEvent | ProsecutionEvent | TrialEvent;
+export type RegistryEvent = HotlineCallEvent | ReferralEvent | PoliceCaseEvent | ProsecutionEvent | TrialEvent | VictimAssistanceEvent;
 
 /** An event as a projection receives it: `switch (event.type)` narrows `event.data` to the domain's own type. */
 export type Recorded<E extends RegistryEvent = RegistryEvent> = TypedRecordedEvent<E>;
@@ -25,6 +27,7 @@ export const REGISTRY_EVENT_TYPES = [
   ...POLICE_CASE_EVENT_TYPES,
   ...PROSECUTION_EVENT_TYPES,
   ...TRIAL_EVENT_TYPES,
+  ...VICTIM_ASSISTANCE_EVENT_TYPES,
 ] as const satisfies readonly RegistryEvent['type'][];
 
 /**
@@ -38,6 +41,7 @@ const _exhaustive: [
   Missing<PoliceCaseEvent, typeof POLICE_CASE_EVENT_TYPES>,
   Missing<ProsecutionEvent, typeof PROSECUTION_EVENT_TYPES>,
   Missing<TrialEvent, typeof TRIAL_EVENT_TYPES>,
-] extends [never, never, never, never, never]
+  Missing<VictimAssistanceEvent, typeof VICTIM_ASSISTANCE_EVENT_TYPES>,
+] extends [never, never, never, never, never, never]
   ? true
   : never = true;
