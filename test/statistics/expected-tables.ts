@@ -1,3 +1,4 @@
+import { expectedAssistance } from './independent-assistance.js';
 import { hasPurpose, median, type Facts } from './independent-statistics.js';
 
 /**
@@ -37,6 +38,7 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
     ...victimTables(scope.dept === null ? facts.victims : facts.departmentVictims, inScope),
     funnel: (row) => count(cases, (c) => row === 'denunciation' || c[row as 'investigation' | 'accusation' | 'ruling']),
     police_operations: operationsTable(facts.operations.filter(inScope)),
+    ...expectedAssistance(facts.assistance, inScope),
   };
 }
 
@@ -98,6 +100,7 @@ export function expectedIneiAnnual(facts: Facts, year: number): Record<string, E
         ? cases.filter((c) => any(row, c.dept)).length
         : acts.filter((a) => any(row, a.dept) && a.act === stageAct[col]).length,
     police_operations_by_department: operationsTable(facts.operations.filter(inYear)),
+    ...expectedAssistance(facts.assistance, inYear),
     hotline_by_department: (row, col) => {
       if (col === 'calls_received') return calls.filter((c) => any(row, c.dept)).length;
       if (col === 'calls_trafficking') return calls.filter((c) => any(row, c.dept) && c.trafficking).length;

@@ -3,6 +3,8 @@
  * projection or the report builders: months by a fixed UTC−5 offset (Peru has had no daylight saving since
  * 1994), units replayed from their events, figures counted by plain filters.
  */
+import { assistanceFacts, type AssistanceFact } from './independent-assistance.js';
+
 export interface RawEvent {
   type: string;
   data: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -78,6 +80,8 @@ export interface Facts {
   acts: Array<{ act: 'opened' | 'accused' | 'archived' | 'dismissed' | 'conviction' | 'acquittal'; period: string; dept: string }>;
   /** Police operations, in the month conducted and the department of their denunciation as last corrected. */
   operations: Array<{ period: string; dept: string; rescued: number; detained: number }>;
+  /** Victims' assistance acts (independent-assistance.ts). */
+  assistance: AssistanceFact[];
 }
 
 export function computeFacts(events: readonly RawEvent[]): Facts {
@@ -221,6 +225,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
       detained: o.detained,
     })),
     ...countedVictims(records, cases),
+    assistance: assistanceFacts(events),
   };
 }
 

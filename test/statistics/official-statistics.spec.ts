@@ -3,13 +3,21 @@ import { PostgresEventStore, ProjectionRunner } from '#event-store';
 import { KNOWN_EVENT_TYPES, loadCatalogs, loadConfig, type ReferenceCatalogs } from '#platform';
 import { canonicalJson, findDisclosures, OfficialStatistics, statisticsLedgerProjection, type PublishedReport } from '#read-models';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../support/database.js';
+import { withAssistance } from '../support/assistance-dataset.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';
+import { expectAssistanceExercised } from './independent-assistance.js';
 import { computeFacts, type Facts, type RawEvent } from './independent-statistics.js';
 
 const YEARS = [2023, 2024, 2025];
 const MONTHS = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
 const EXACT = { k: 5, applied: false };
+const ASSISTANCE_TABLES = [
+  'victim_assistance_by_department',
+  'victim_assistance_by_sex',
+  'victim_assistance_by_age',
+  'victim_assistance_services',
+];
 const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
   [
     ['victims_by_sex_age', 'total', 'total'],
@@ -20,6 +28,13 @@ const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
     ['denunciations_by_source', 'total', 'denunciations'],
     ['denunciations_by_department', 'total', 'denunciations'],
     ['funnel', 'denunciation', 'denunciations'],
+  ],
+  ...['consented', 'sheltered', 'services', 'repatriated', 'regularized'].map((column): Array<[string, string, string]> =>
+    ASSISTANCE_TABLES.slice(0, 3).map((id) => [id, 'total', column]),
+  ),
+  [
+    ['victim_assistance_by_department', 'total', 'services'],
+    ['victim_assistance_services', 'total', 'services'],
   ],
   [
     ['denunciations_by_department_month', 'total', 'total'],
@@ -61,7 +76,10 @@ describe('official statistics over a generated three-year log', () => {
     const departments = catalogs.ubigeo.departmentCodes();
     await appendDataset(
       new PostgresEventStore(db.pool),
-      generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true, operations: true }),
+      withAssistance(
+        generateDataset({ seed: 20250314, years: YEARS, calls: 1500, cases: 600, departments, qualification: true, operations: true }),
+        29733,
+      ),
     );
     await waitUntilLogVisible(db.pool);
     await new ProjectionRunner(db.pool, statisticsLedgerProjection, { knownEventTypes: KNOWN_EVENT_TYPES }).catchUp();
@@ -103,6 +121,7 @@ describe('official statistics over a generated three-year log', () => {
     expect(
       conducted.filter((e) => month(e.data.conductedAt) !== month(registered.get(e.data.caseId)!.registeredAt)).length,
     ).toBeGreaterThan(50);
+    expectAssistanceExercised(log, facts.assistance);
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {
@@ -133,6 +152,7 @@ describe('official statistics over a generated three-year log', () => {
         'cases_by_stage',
         'hotline_by_department',
         'police_operations_by_department',
+        ...ASSISTANCE_TABLES,
       ]);
       compare(report, expectedIneiAnnual(facts, year));
     }

@@ -12,6 +12,7 @@ import { Publications1764201600510 } from './official-statistics/1764201600510-p
 import { ReleasePoints1764201600520 } from './official-statistics/1764201600520-release-points.migration.js';
 import { StatisticsUnitsRebuild1764201601400 } from './official-statistics/1764201601400-statistics-units-rebuild.migration.js';
 import { StatisticsOperationsRebuild1764201601410 } from './official-statistics/1764201601410-statistics-operations-rebuild.migration.js';
+import { StatisticsAssistanceRebuild1764201601450 } from './official-statistics/1764201601450-statistics-assistance-rebuild.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
@@ -49,6 +50,7 @@ export const READ_MODEL_MIGRATIONS = [
   CaseListNumbers1764201601030,
   StatisticsUnitsRebuild1764201601400,
   StatisticsOperationsRebuild1764201601410,
+  StatisticsAssistanceRebuild1764201601450,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [

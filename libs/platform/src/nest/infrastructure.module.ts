@@ -8,6 +8,7 @@ import {
   PROSECUTION_EVENT_TYPES,
   REFERRAL_EVENT_TYPES,
   TRIAL_EVENT_TYPES,
+  VICTIM_ASSISTANCE_EVENT_TYPES,
 } from '#domain';
 import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type EventStore, type RecordedEvent } from '#event-store';
 import { PROJECTIONS } from '#read-models';
@@ -31,6 +32,7 @@ export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   ...POLICE_CASE_EVENT_TYPES,
   ...PROSECUTION_EVENT_TYPES,
   ...TRIAL_EVENT_TYPES,
+  ...VICTIM_ASSISTANCE_EVENT_TYPES,
   // The numbering streams' one type (registry-number.ts): no projection reads it, none may count it as unknown.
   'RegistryNumberReserved',
 ]);

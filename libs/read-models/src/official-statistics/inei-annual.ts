@@ -1,4 +1,5 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
+import { assistanceTables } from './assistance-tables.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
@@ -123,6 +124,7 @@ export function buildIneiAnnualTables(
       settings,
     ),
     operationsTable(cells, {}, departments, settings, 'police_operations_by_department'),
+    ...assistanceTables(cells, {}, departments, settings),
   ];
   return {
     kind: 'inei-annual',

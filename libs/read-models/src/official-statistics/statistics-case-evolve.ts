@@ -11,6 +11,7 @@ import {
   type VictimVoided,
 } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
+import { assistanceKey, moveAssistance, voidAssistance } from './statistics-assistance-evolve.js';
 import { victimFactsOf, type CaseUnit, type UnitStates, type VictimRecord } from './statistics-units.js';
 
 /**
@@ -76,6 +77,7 @@ export function caseAffectedKeys(event: Recorded, units: UnitStates): string[] |
       if (!c) return [];
       const known = event.type === 'VictimIdentified' ? d : { victimId: d.victimId, linkId: c.victims[d.victimId] };
       const keys = [`case:${d.caseId}`, `victim:${victimUnitId(known)}`, `victim:${departmentVictimUnitId(known, c.dept)}`];
+      if (event.type === 'VictimVoided') keys.push(assistanceKey(d.victimId));
       if (event.type === 'VictimCorrected' && 'linkId' in d) {
         const moved = { victimId: d.victimId, linkId: d.linkId ?? null };
         keys.push(`victim:${victimUnitId(moved)}`, `victim:${departmentVictimUnitId(moved, c.dept)}`);
@@ -96,6 +98,7 @@ export function caseAffectedKeys(event: Recorded, units: UnitStates): string[] |
           ...c.prosecutions.map((id) => `prosecution:${id}`),
           ...c.trials.map((id) => `trial:${id}`),
           ...c.operations.map((id) => `operation:${id}`),
+          ...Object.keys(c.victims).map(assistanceKey),
         ]),
       ];
     }
@@ -276,6 +279,7 @@ function voidVictim(d: VictimVoided['data'], units: UnitStates): void {
   const ids = { victimId: d.victimId, linkId: c.victims[d.victimId] };
   removeRecord(units, victimUnitId(ids), d.victimId);
   removeRecord(units, departmentVictimUnitId(ids, c.dept), d.victimId);
+  voidAssistance(units, d.victimId);
   const { [d.victimId]: _voided, ...victims } = c.victims;
   units.set('case', d.caseId, { ...c, victims });
 }
@@ -308,4 +312,5 @@ function moveCase(units: UnitStates, caseId: string, change: (c: CaseUnit) => Ca
     const o = units.get('operation', id);
     if (o && o.dept !== after.dept) units.set('operation', id, { ...o, dept: after.dept });
   }
+  moveAssistance(units, Object.keys(after.victims), after.dept);
 }

@@ -1,5 +1,6 @@
 import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
+import { applyAssistanceEvent, assistanceAffectedKeys } from './statistics-assistance-evolve.js';
 import { applyCaseEvent, caseAffectedKeys } from './statistics-case-evolve.js';
 import type { UnitKind, UnitOf, UnitStates } from './statistics-units.js';
 
@@ -41,7 +42,7 @@ export function affectedKeys(event: Recorded, units: UnitStates): string[] {
     case 'RulingIssued':
       return [`trial:${event.data.trialId}`, `case:${units.get('trial', event.data.trialId)?.caseId}`];
     default:
-      return caseAffectedKeys(event, units) ?? [];
+      return caseAffectedKeys(event, units) ?? assistanceAffectedKeys(event) ?? [];
   }
 }
 
@@ -121,7 +122,7 @@ function applyJusticeEvent(event: Recorded, units: UnitStates, position: number)
     case 'ReferralRevoked':
       return update(units, 'referral', event.data.referralId, (u) => ({ ...u, status: 'revoked' }));
     default:
-      if (!applyCaseEvent(event, units, position)) applyProsecutionEvent(event, units);
+      if (!applyCaseEvent(event, units, position) && !applyAssistanceEvent(event, units)) applyProsecutionEvent(event, units);
   }
 }
 

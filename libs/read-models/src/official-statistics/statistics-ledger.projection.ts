@@ -121,6 +121,7 @@ async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<{ 
     if ('prosecutionId' in d) want('prosecution', d.prosecutionId);
     if ('trialId' in d) want('trial', d.trialId);
     if ('operationId' in d) want('operation', d.operationId);
+    if ('actId' in d) want('assistance', d.victimId);
   }
   await load([...wanted]);
   // A victim's department unit: its denunciation's department, from the stored case or one registered in the batch.

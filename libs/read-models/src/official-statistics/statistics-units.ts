@@ -32,7 +32,19 @@ export type Unit =
     }
   | { kind: 'trial'; caseId: string | null; dept: string; ruled: string | null; verdict: string | null }
   // A police operation: in the month it was conducted (Lima), in its denunciation's department.
-  | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number };
+  | { kind: 'operation'; caseId: string; period: string; dept: string; rescued: number; detained: number }
+  // A victim's assistance acts (statistics-assistance-evolve.ts), keyed by her victimId.
+  | { kind: 'assistance'; caseId: string; dept: string; voided: boolean; acts: AssistanceAct[] };
+
+/** One act of a victim's assistance: its Lima month, its column in the tables (null: not counted), her sex and age at it. */
+export interface AssistanceAct {
+  actId: string;
+  period: string;
+  column: string | null;
+  sex: string;
+  ageGroup: string;
+  service: string | null;
+}
 
 /**
  * A denunciation. Its qualification as the statistics read it: offence categories (offenceCategoryOf of each code),
@@ -157,7 +169,16 @@ export function contributions(unit: Unit | undefined): Cell[] {
       for (let i = 0; i < unit.detained; i++) cells.push(cell('operation.detained', unit.period, unit.dept));
       return cells;
     }
+    case 'assistance':
+      return unit.voided ? [] : unit.acts.flatMap((a) => assistanceCells(a, unit.dept));
   }
+}
+
+function assistanceCells(act: AssistanceAct, dept: string): Cell[] {
+  if (act.column === null) return [];
+  const cells = [cell('assistance.act', act.period, dept, act.column, act.sex, act.ageGroup)];
+  if (act.service !== null) cells.push(cell('assistance.service', act.period, dept, act.service));
+  return cells;
 }
 
 function caseCells(unit: CaseUnit): Cell[] {
