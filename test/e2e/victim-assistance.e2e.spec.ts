@@ -138,6 +138,7 @@ describe('victim assistance: her own sealed record, scoped to her case departmen
     expect(rows.map((r) => r.data).join('\n')).not.toMatch(/Quispe-4411|Sigma-19/);
     const withheld = (await t.api('protection').get(path(caseId, victimId)).expect(200)).body;
     expect(withheld).toMatchObject({ personalDataWithheld: true, consent: true, shelteredSince: null });
+    expect(withheld.applicableKinds).toEqual(['consent', 'shelter_admission', 'service', 'reintegration']);
     expect(withheld.acts[1]).toMatchObject({ type: 'ShelterAdmitted', shelterName: null, notes: null, department: '08', sex: 'female' });
     const open = (await t.api('protection').get(path(caseId, victimId)).set('X-Purpose', PURPOSE).expect(200)).body;
     expect(open.acts[1]).toMatchObject({ shelterName: SHELTER, notes: NOTE });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { caseNotFound, victimNotFound } from '#domain';
+import { applicableKinds, caseNotFound, victimNotFound } from '#domain';
 import { Access } from '../auth/access.js';
 import { VICTIM_ASSISTANCE_AUDIT } from '../audit/personal-data-routes.js';
 import { disclosesPersonalData } from '../audit/personal-data-disclosure.js';
@@ -69,7 +69,8 @@ export class VictimAssistanceController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const policeCase = await this.commands.readExisting('policeCase', caseId, caseNotFound);
-    if (assistedVictimOf(policeCase.state, victimId) === null) throw victimNotFound();
+    const victim = assistedVictimOf(policeCase.state, victimId);
+    if (victim === null) throw victimNotFound();
     const { state, version } = await this.commands.read('victimAssistance', victimId);
     if (state.status === 'assisted' && state.caseId !== caseId.toLowerCase()) throw victimNotFound();
     response.setHeader('ETag', etag(version));
@@ -81,6 +82,7 @@ export class VictimAssistanceController {
       consent: state.status === 'assisted' ? state.consent : null,
       shelteredSince: state.status === 'assisted' ? state.shelteredSince : null,
       acts: disclose ? acts : acts.map((act) => ({ ...act, notes: null, ...('shelterName' in act ? { shelterName: null } : {}) })),
+      applicableKinds: applicableKinds(state, victim),
       personalDataWithheld: !disclose,
       version,
     };

@@ -1,6 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import {
   AGE_GROUPS,
+  ASSISTANCE_KINDS,
   ASSISTANCE_SERVICES,
   MIGRATORY_STATUSES,
   REINTEGRATION_KINDS,
@@ -54,6 +55,10 @@ export const VICTIM_ASSISTANCE_SCHEMA: SchemaObject = closedObject<Record<string
     consent: { ...nullable(boolean), description: 'El último consentimiento: null si no hay / the last consent, null if none' },
     shelteredSince: { ...nullable(instant), description: 'Ingreso de la estadía en curso / admission of the current stay' },
     acts: arrayOf(ACT),
+    applicableKinds: {
+      ...arrayOf(codes(ASSISTANCE_KINDS)),
+      description: 'Los actos que proceden ahora (consentimiento primero) / the acts that apply now (consent first)',
+    },
     personalDataWithheld: boolean,
     version: integer(),
   },

@@ -4086,6 +4086,8 @@ export interface operations {
                             /** Format: uuid */
                             victimId: string;
                         }[];
+                        /** @description Los actos que proceden ahora (consentimiento primero) / the acts that apply now (consent first) */
+                        applicableKinds: ("consent" | "shelter_admission" | "shelter_exit" | "service" | "reintegration" | "consular_assistance" | "repatriation" | "migratory_status" | "regularization" | "voluntary_return")[];
                         /** Format: uuid */
                         caseId: string;
                         /** @description El último consentimiento: null si no hay / the last consent, null if none */

@@ -201,3 +201,17 @@ function checkState(event: VictimAssistanceEvent, state: VictimAssistanceState):
     }
   }
 }
+
+/**
+ * The acts that may be recorded next for her, so a form offers only those (the decider still decides): consent
+ * alone until it is given; a shelter admission or an exit as her stay stands; acts abroad or of migration only
+ * where they apply.
+ */
+export function applicableKinds(state: VictimAssistanceState, victim: AssistedVictim): AssistanceKind[] {
+  if (victim.voided) return [];
+  if (state.status !== 'assisted' || state.consent !== true) return ['consent'];
+  const sheltered = state.shelteredSince !== null;
+  return ASSISTANCE_KINDS.filter(
+    (kind) => applies(kind, victim) && !(kind === 'shelter_admission' && sheltered) && !(kind === 'shelter_exit' && !sheltered),
+  );
+}

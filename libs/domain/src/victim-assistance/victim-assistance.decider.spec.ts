@@ -4,6 +4,7 @@ import { fold } from '../shared/decider.js';
 import { given } from '../testing/given-when-then.js';
 import type { AssistedVictim, RecordAssistance } from './victim-assistance.commands.js';
 import { createVictimAssistanceDecider } from './victim-assistance.decider.js';
+import { applicableKinds } from './record-assistance.js';
 import type { AssistanceActData, VictimAssistanceEvent } from './victim-assistance.events.js';
 import type { AgeGroup } from '../people/people.codes.js';
 import { victimAssistanceStreamName } from './victim-assistance.codes.js';
@@ -182,7 +183,7 @@ describe('victim assistance decider', () => {
   it('refuses a victim that her case does not list, a voided one, or the record of another case', () => {
     given(decider)
       .when(act('consent', { given: true, victim: null }))
-      .thenThrows(NotFound, 'assisted_victim_not_found');
+      .thenThrows(NotFound, 'victim_not_found');
     given(decider)
       .when(act('consent', { given: true, victim: { ...peruvianAbroad, voided: true } }))
       .thenThrows(NotAllowed, 'assisted_victim_voided');
@@ -191,5 +192,35 @@ describe('victim assistance decider', () => {
       .when(act('service', { service: 'health', caseId: other }))
       .thenThrows(NotFound);
     expect(() => decider.decide(act('consent', { given: true, victimId: 'x' }), decider.initialState())).toThrow(InvalidCommand);
+  });
+});
+
+describe('acts that apply next', () => {
+  it('offers consent alone until given, then the acts that apply to her and to her shelter stay', () => {
+    expect(applicableKinds(decider.initialState(), peruvianAbroad)).toEqual(['consent']);
+    expect(applicableKinds(fold(decider, consented()), peruvianAbroad)).toEqual([
+      'consent',
+      'shelter_admission',
+      'service',
+      'reintegration',
+      'consular_assistance',
+      'repatriation',
+    ]);
+    const foreignerConsent = history(act('consent', { given: true, victim: foreigner }));
+    const admitted = history(
+      act('consent', { given: true, victim: foreigner }),
+      act('shelter_admission', { shelterName: 'Casa', victim: foreigner }),
+    );
+    expect(applicableKinds(fold(decider, foreignerConsent), foreigner)).toContain('voluntary_return');
+    expect(applicableKinds(fold(decider, admitted), foreigner)).toEqual([
+      'consent',
+      'shelter_exit',
+      'service',
+      'reintegration',
+      'migratory_status',
+      'regularization',
+      'voluntary_return',
+    ]);
+    expect(applicableKinds(fold(decider, consented()), { ...peruvianAbroad, voided: true })).toEqual([]);
   });
 });
