@@ -31,6 +31,7 @@ const ADDITIVE = [
   'denunciations_by_aggravating_circumstance',
   'justice_activity',
   'funnel',
+  ...['victim_assistance_by_sex', 'victim_assistance_by_age', 'victim_assistance_services'],
 ];
 /** Of those, the ones counting denunciations (and their acts): the part with no department is the national `unknown` row. */
 const OF_DENUNCIATIONS = [
@@ -126,6 +127,14 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
       if (!value.has(own)) continue;
       equalities.push([address(national, 'police_operations', report.department!, column), own]);
       equalities.push([own, address(r, 'police_operations', T, column)]);
+    }
+    // Victims' assistance by department: the same, for every kind of act.
+    const assistance = nationalReport.tables.find((t) => t.id === 'victim_assistance_by_department');
+    for (const { key: column } of assistance?.columns ?? []) {
+      const own = address(r, 'victim_assistance_by_department', report.department!, column);
+      if (!value.has(own)) continue;
+      equalities.push([address(national, 'victim_assistance_by_department', report.department!, column), own]);
+      equalities.push([own, address(r, 'victim_assistance_by_department', T, column)]);
     }
   }
 
