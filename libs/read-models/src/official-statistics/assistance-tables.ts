@@ -97,6 +97,8 @@ export function assistanceTables(
     const published = counts.map((table) => {
       const forced = [...(settings.forced?.get(table.id) ?? [])];
       for (const column of hidden) if (table.columns.some((c) => c.key === column)) forced.push({ row: TOTAL_KEY, column });
+      // A table of zeros has nothing to protect (zeros are published, forced cells of 0 stay): skip the search.
+      if (table.counts.every((row) => row.every((n) => n === 0))) return publishExact(table);
       return publishWithDisclosureControl(table, settings.k, forced);
     });
     const now = new Set(hidden);
