@@ -154,6 +154,7 @@ suite('statistics and publications (analyst)', () => {
       'denunciations_by_aggravating_circumstance',
       'victims_by_recruitment_method',
       'victims_by_economic_sector',
+      ...['victim_assistance_by_department', 'victim_assistance_by_sex', 'victim_assistance_by_age', 'victim_assistance_services'],
     ])
       await panel.locator(`[data-table-id="${id}"]`).waitFor();
     await panel.getByRole('button', { name: 'Denuncias por categoría de delito' }).click();

@@ -124,6 +124,22 @@ describe('response schemas: documented for every endpoint, and matching real ans
       police().post(`/api/v1/cases/${caseId}/operations`).send({ conductedAt: '2025-03-06T10:00:00-05:00', rescued: 2, detained: 1 }),
     );
     await networkJourney(check, police, caseId, String((suspects.suspectIds as string[])[0]));
+    // A victim's assistance: consent, then a shelter stay (sealed name and notes), read without and with a purpose.
+    const assistance = `/api/v1/cases/${caseId}/victims/${(registered.victimIds as string[])[0]}/assistance`;
+    for (const act of [
+      { kind: 'consent', given: true },
+      { kind: 'shelter_admission', shelterName: 'Hogar', notes: 'Nota' },
+    ])
+      await check('POST /api/v1/cases/{caseId}/victims/{victimId}/assistance', 201, () =>
+        t
+          .api('protection')
+          .post(assistance)
+          .send({ ...act, occurredAt: '2025-03-07T12:00:00-05:00' }),
+      );
+    for (const purpose of ['', 'Seguimiento'])
+      await check('GET /api/v1/cases/{caseId}/victims/{victimId}/assistance', 200, () =>
+        purpose ? t.api('protection').get(assistance).set('X-Purpose', purpose) : t.api('protection').get(assistance),
+      );
     const referred = await check('POST /api/v1/cases/{caseId}/prosecutor-referral', 200, () =>
       police()
         .post(`/api/v1/cases/${caseId}/prosecutor-referral`)

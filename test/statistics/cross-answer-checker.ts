@@ -36,6 +36,7 @@ const ADDITIVE = [
   'funnel',
   'network_suspects_by_role',
   'protection_measures_by_measure',
+  ...['victim_assistance_by_sex', 'victim_assistance_by_age', 'victim_assistance_services'],
 ];
 /** Of those, the ones counting denunciations (and their acts): the part with no department is the national `unknown` row. */
 const OF_DENUNCIATIONS = [
@@ -146,6 +147,14 @@ export function crossAnswerFindings(reports: readonly CheckedReport[]): string[]
       if (!value.has(own)) continue;
       equalities.push([address(national, 'protection_measures', report.department!, column), own]);
       equalities.push([own, address(r, 'protection_measures', T, column)]);
+    }
+    // Victims' assistance by department: the same, for every kind of act.
+    const assistance = nationalReport.tables.find((t) => t.id === 'victim_assistance_by_department');
+    for (const { key: column } of assistance?.columns ?? []) {
+      const own = address(r, 'victim_assistance_by_department', report.department!, column);
+      if (!value.has(own)) continue;
+      equalities.push([address(national, 'victim_assistance_by_department', report.department!, column), own]);
+      equalities.push([own, address(r, 'victim_assistance_by_department', T, column)]);
     }
   }
 

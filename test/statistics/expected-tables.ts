@@ -2,6 +2,7 @@ import { expectedReconciliation } from './independent-reconciliation.js';
 import { expectedNetworkAnnual, expectedNetworkMonthly } from './independent-networks.js';
 import { expectedProtectionInei, expectedProtectionMonthly } from './independent-protection.js';
 import { expectedDeadlines } from './independent-deadlines.js';
+import { expectedAssistance } from './independent-assistance.js';
 import { hasPurpose, median, type Facts } from './independent-statistics.js';
 
 /**
@@ -45,6 +46,7 @@ export function expectedMonthly(facts: Facts, scope: Scope): Record<string, Expe
     ...expectedNetworkMonthly(facts.networks, scope),
     ...expectedProtectionMonthly(facts.protection, inScope),
     ...expectedDeadlines(facts.deadlines, scope),
+    ...expectedAssistance(facts.assistance, inScope),
   };
 }
 
@@ -108,6 +110,7 @@ export function expectedIneiAnnual(facts: Facts, year: number): Record<string, E
     police_operations_by_department: operationsTable(facts.operations.filter(inYear)),
     ...expectedNetworkAnnual(facts.networks, year),
     ...expectedProtectionInei(facts.protection, year),
+    ...expectedAssistance(facts.assistance, inYear),
     hotline_by_department: (row, col) => {
       if (col === 'calls_received') return calls.filter((c) => any(row, c.dept)).length;
       if (col === 'calls_trafficking') return calls.filter((c) => any(row, c.dept) && c.trafficking).length;

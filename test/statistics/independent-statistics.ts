@@ -8,6 +8,7 @@ import { computeNetworkFacts, type NetworkFacts } from './independent-networks.j
 import { reconciliationFacts, type ReconciliationFact } from './independent-reconciliation.js';
 import { computeProtectionFacts, type ProtectionFacts } from './independent-protection.js';
 import { deadlineFacts, type DeadlineFact } from './independent-deadlines.js';
+import { assistanceFacts, type AssistanceFact } from './independent-assistance.js';
 
 export interface RawEvent {
   type: string;
@@ -90,6 +91,8 @@ export interface Facts {
   protection: ProtectionFacts;
   /** Referral deadlines (independent-deadlines.ts). */
   deadlines: DeadlineFact[];
+  /** Victims' assistance acts (independent-assistance.ts). */
+  assistance: AssistanceFact[];
 }
 
 export function computeFacts(events: readonly RawEvent[]): Facts {
@@ -238,6 +241,7 @@ export function computeFacts(events: readonly RawEvent[]): Facts {
     reconciliation: reconciliationFacts(events),
     networks: computeNetworkFacts(events),
     protection: computeProtectionFacts(events),
+    assistance: assistanceFacts(events),
   };
 }
 

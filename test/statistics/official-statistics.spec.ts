@@ -6,8 +6,10 @@ import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '../s
 import { expectNetworkCoverage } from '../support/network-dataset.js';
 import { withProtection } from '../support/protection-dataset.js';
 import { expectProtectionExercised } from './independent-protection.js';
+import { withAssistance } from '../support/assistance-dataset.js';
 import { appendDataset, generateDataset } from '../support/statistics-dataset.js';
 import { expectedIneiAnnual, expectedMonthly } from './expected-tables.js';
+import { expectAssistanceExercised } from './independent-assistance.js';
 import { computeFacts, type Facts, type RawEvent } from './independent-statistics.js';
 
 const YEARS = [2023, 2024, 2025];
@@ -15,6 +17,12 @@ const MONTHS = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-$
 const EXACT = { k: 5, applied: false };
 /** Columns that are not counts (shares, medians, percentiles): no k applies to their values. */
 const NOT_COUNTS = ['median_hours', 'p90_hours', 'on_time_share'];
+const ASSISTANCE_TABLES = [
+  'victim_assistance_by_department',
+  'victim_assistance_by_sex',
+  'victim_assistance_by_age',
+  'victim_assistance_services',
+];
 const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
   [
     ['victims_by_sex_age', 'total', 'total'],
@@ -26,6 +34,13 @@ const SHARED_TOTALS: Array<Array<[string, string, string]>> = [
     ['denunciations_by_department', 'total', 'denunciations'],
     ['funnel', 'denunciation', 'denunciations'],
     ['reconciliation', 'denunciations', 'total'],
+  ],
+  ...['consented', 'sheltered', 'services', 'repatriated', 'regularized'].map((column): Array<[string, string, string]> =>
+    ASSISTANCE_TABLES.slice(0, 3).map((id) => [id, 'total', column]),
+  ),
+  [
+    ['victim_assistance_by_department', 'total', 'services'],
+    ['victim_assistance_services', 'total', 'services'],
   ],
   [
     ['denunciations_by_department_month', 'total', 'total'],
@@ -71,7 +86,8 @@ describe('official statistics over a generated three-year log', () => {
     const departments = catalogs.ubigeo.departmentCodes();
     await appendDataset(
       new PostgresEventStore(db.pool),
-      withProtection(
+      withAssistance(
+        withProtection(
         generateDataset({
           seed: 20250314,
           years: YEARS,
@@ -84,6 +100,8 @@ describe('official statistics over a generated three-year log', () => {
           networks: true,
           deadlines: 400,
         }),
+        ),
+        29733,
       ),
     );
     await waitUntilLogVisible(db.pool);
@@ -145,6 +163,7 @@ describe('official statistics over a generated three-year log', () => {
         .sort(),
     );
     expectProtectionExercised(log, facts.protection);
+    expectAssistanceExercised(log, facts.assistance);
   });
 
   it('every cell of every monthly report, national and for a department, equals the independent computation', async () => {
@@ -178,6 +197,7 @@ describe('official statistics over a generated three-year log', () => {
         'criminal_networks_by_department',
         'network_suspects_by_role',
         'gesell_interviews_by_department',
+        ...ASSISTANCE_TABLES,
       ]);
       compare(report, expectedIneiAnnual(facts, year));
     }

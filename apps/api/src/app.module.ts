@@ -13,6 +13,7 @@ import type { RegistryLogger } from './http/logging.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
 import { NetworksModule } from './networks/networks.module.js';
+import { VictimAssistanceModule } from './victim-assistance/victim-assistance.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OfficialStatisticsModule } from './official-statistics/official-statistics.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         CasesModule,
         JusticeModule,
         NetworksModule,
+        VictimAssistanceModule,
         StatisticsModule,
         OfficialStatisticsModule,
         SubjectsModule,

@@ -12,3 +12,4 @@ export * from './prosecution/index.js';
 export * from './trial/index.js';
 export * from './criminal-network/index.js';
 export * from './witness-protection/index.js';
+export * from './victim-assistance/index.js';

@@ -19,6 +19,7 @@ import { StatisticsReconciliationRebuild1764201601470 } from './official-statist
 import { StatisticsNetworksRebuild1764201601431 } from './official-statistics/1764201601431-statistics-networks-rebuild.migration.js';
 import { StatisticsProtectionRebuild1764201601460 } from './official-statistics/1764201601460-statistics-protection-rebuild.migration.js';
 import { StatisticsDeadlinesRebuild1764201601440 } from './official-statistics/1764201601440-statistics-deadlines-rebuild.migration.js';
+import { StatisticsAssistanceRebuild1764201601450 } from './official-statistics/1764201601450-statistics-assistance-rebuild.migration.js';
 import { statisticsLedgerProjection } from './official-statistics/statistics-ledger.projection.js';
 import { HotlineCallList1764201600900 } from './hotline-call-list/1764201600900-hotline-call-list.migration.js';
 import { hotlineCallListProjection } from './hotline-call-list/hotline-call-list.projection.js';
@@ -64,6 +65,7 @@ export const READ_MODEL_MIGRATIONS = [
   StatisticsProtectionRebuild1764201601460,
   StatisticsDeadlinesRebuild1764201601440,
   ReferralFactsDeadline1764201601441,
+  StatisticsAssistanceRebuild1764201601450,
 ];
 /** Every projection the registry runs. */
 export const PROJECTIONS = [

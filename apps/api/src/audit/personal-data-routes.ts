@@ -36,6 +36,13 @@ export const CASE_AUDIT: AuditRule = {
   subjects: (state) => strings(list(state.victims).map((victim) => victim.victimId)),
 };
 
+export const VICTIM_ASSISTANCE_AUDIT: AuditRule = {
+  recordType: 'victim_assistance',
+  idParam: 'victimId',
+  disclosure: 'victim_assistance',
+  subjects: (record) => strings([record.victimId]),
+};
+
 export const CASE_TIMELINE_AUDIT: AuditRule = { recordType: 'case_timeline', idParam: 'caseId', subjects: () => [] };
 
 export const REFERRAL_AUDIT: AuditRule = {

@@ -124,6 +124,8 @@ export class DepartmentScope {
         return typeof state.prosecutionId === 'string'
           ? ((await this.departmentOf('prosecution', state.prosecutionId)) ?? 'unknown')
           : 'unknown';
+      case 'victimAssistance':
+        return typeof state.caseId === 'string' ? ((await this.departmentOf('policeCase', state.caseId)) ?? 'unknown') : 'unknown';
     }
   }
 

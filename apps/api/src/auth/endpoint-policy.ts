@@ -18,6 +18,8 @@ const A = 'admin';
 export const PERSONAL_DATA_READERS = {
   case: ['police', 'prosecutor', A],
   hotline_call: ['operator', 'police', 'protection', A],
+  /** A victim's assistance notes and shelter: the protection services that assist her (prosecutors read the acts' codes). */
+  victim_assistance: ['protection', A],
 } as const satisfies Record<string, readonly Role[]>;
 export type PersonalRecordType = keyof typeof PERSONAL_DATA_READERS;
 

@@ -49,6 +49,7 @@ export const PROBLEM_TYPES = {
   version_conflict: { status: 409, es: 'El registro cambió', en: 'The record has changed' },
   idempotency_conflict: { status: 409, es: 'Id ya usado con otro contenido', en: 'Id used with other content' },
   id_in_use: { status: 409, es: 'Id en uso', en: 'Id in use' },
+  assistance_act_id_in_use: { status: 409, es: 'Id de acto de atención en uso', en: 'Assistance act id in use' },
   position_not_reached: { status: 409, es: 'Posición aún no alcanzada', en: 'Position not reached yet' },
   no_release_point: { status: 409, es: 'Sin punto de publicación', en: 'No release point' },
   network_already_dismantled: { status: 409, es: 'Red criminal ya desarticulada', en: 'Criminal network already dismantled' },
@@ -81,6 +82,9 @@ export const PROBLEM_TYPES = {
   appeal_not_allowed: { status: 422, es: 'Apelación no permitida', en: 'Appeal not allowed' },
   ruling_not_allowed: { status: 422, es: 'Sentencia no permitida', en: 'Ruling not allowed' },
   finality_not_allowed: { status: 422, es: 'Firmeza no permitida', en: 'Finality not allowed' },
+  assisted_victim_voided: { status: 422, es: 'Víctima anulada', en: 'Victim voided' },
+  assistance_consent_required: { status: 422, es: 'Falta el consentimiento', en: 'Consent required' },
+  shelter_stay_not_allowed: { status: 422, es: 'Ingreso o egreso de albergue no permitido', en: 'Shelter admission or exit not allowed' },
   personal_data_erased: { status: 422, es: 'Datos personales suprimidos', en: 'Personal data erased' },
   // 429, 500
   rate_limited: { status: 429, es: 'Demasiadas solicitudes', en: 'Too many requests' },

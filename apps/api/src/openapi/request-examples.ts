@@ -65,6 +65,13 @@ export const REQUEST_EXAMPLES: Readonly<Record<string, unknown>> = {
   completeReferral: { completedAt: '2026-03-20T12:00:00-05:00', successful: true, reason: 'victim_assisted' },
   rejectReferral: { rejectedAt: '2026-03-14T12:00:00-05:00', reason: 'Fuera de nuestra competencia' },
   revokeReferral: { revokedAt: '2026-03-14T12:00:00-05:00', reason: 'Enviada por error' },
+  recordVictimAssistance: {
+    kind: 'service',
+    occurredAt: '2026-03-20T10:00:00-05:00',
+    service: 'psychological',
+    ubigeo: '150101',
+    notes: 'Primera sesión (dato personal, se guarda cifrado con la clave de la víctima)',
+  },
   recordProsecutionStage: { occurredAt: '2026-05-02T10:00:00-05:00' },
   openTrial: {
     prosecutionId: '3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f1a2b3c',

@@ -8,6 +8,7 @@ import {
   createReferralDecider,
   createTrialDecider,
   createWitnessProtectionDecider,
+  createVictimAssistanceDecider,
   hotlineCallStreamName,
   prosecutionStreamName,
   referralStreamName,
@@ -16,6 +17,7 @@ import {
   type CriminalNetworkEvent,
   type CriminalNetworkState,
   witnessProtectionStreamName,
+  victimAssistanceStreamName,
   type Decider,
   type HotlineCallCommand,
   type HotlineCallEvent,
@@ -35,6 +37,9 @@ import {
   type WitnessProtectionCommand,
   type WitnessProtectionEvent,
   type WitnessProtectionState,
+  type VictimAssistanceCommand,
+  type VictimAssistanceEvent,
+  type VictimAssistanceState,
 } from '#domain';
 import type { ReferenceCatalogs } from '#platform';
 
@@ -49,6 +54,7 @@ export interface StreamType<C extends DomainCommand, E extends DomainCommand, S>
   streamName(id: string): string;
   readonly idField: keyof C['data'] & string;
   /** Null for a stream no command creates: its first event starts it (a prosecution's witness protection). */
+  /** Null for a stream created by any of its commands (a victim's assistance: by her first act). */
   readonly creates: C['type'] | null;
 }
 
@@ -63,6 +69,7 @@ export interface StreamTypes {
   trial: StreamType<TrialCommand, TrialEvent, TrialState>;
   criminalNetwork: StreamType<CriminalNetworkCommand, CriminalNetworkEvent, CriminalNetworkState>;
   witnessProtection: StreamType<WitnessProtectionCommand, WitnessProtectionEvent, WitnessProtectionState>;
+  victimAssistance: StreamType<VictimAssistanceCommand, VictimAssistanceEvent, VictimAssistanceState>;
 }
 
 export type StreamKind = keyof StreamTypes;
@@ -106,6 +113,12 @@ export function createStreamTypes(catalogs: ReferenceCatalogs): StreamTypes {
       decider: createWitnessProtectionDecider(),
       streamName: witnessProtectionStreamName,
       idField: 'prosecutionId',
+      creates: null,
+    },
+    victimAssistance: {
+      decider: createVictimAssistanceDecider({ countries: catalogs.countries, ubigeo: catalogs.ubigeo }),
+      streamName: victimAssistanceStreamName,
+      idField: 'victimId',
       creates: null,
     },
   };

@@ -18,6 +18,7 @@ const TrialPage = lazy(SCREENS.trial);
 const StatisticsPage = lazy(SCREENS.statistics);
 const PublicationsPage = lazy(SCREENS.publications);
 const AuditPage = lazy(SCREENS.audit);
+const AssistancePage = lazy(SCREENS.assistance);
 
 function useSignedIn(): boolean {
   const [signedIn, setSignedIn] = useState(() => readSession() !== null);
@@ -81,6 +82,14 @@ export function AppRoutes() {
           element={
             <Lazy>
               <CasePage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="asistencia"
+          element={
+            <Lazy>
+              <AssistancePage />
             </Lazy>
           }
         />

@@ -17,6 +17,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'calls', path: '/llamadas', needs: ['POST /api/v1/hotline-calls'] },
   { key: 'referrals', path: '/derivaciones', needs: ['POST /api/v1/referrals/{referralId}/accept'] },
   { key: 'cases', path: '/casos', needs: ['GET /api/v1/cases'] },
+  { key: 'assistance', path: '/asistencia', needs: ['POST /api/v1/cases/{caseId}/victims/{victimId}/assistance'] },
   { key: 'justice', path: '/justicia', needs: ['POST /api/v1/prosecutions/{prosecutionId}/{stage}', 'POST /api/v1/trials'] },
   { key: 'statistics', path: '/estadisticas', needs: ['GET /api/v1/statistics/hotline', 'GET /api/v1/statistics/monthly'] },
   { key: 'publications', path: '/publicaciones', needs: ['GET /api/v1/publications'] },

@@ -15,6 +15,7 @@ export const SCREENS = {
   statistics: () => import('../features/statistics/StatisticsPage.js'),
   publications: () => import('../features/publications/PublicationsPage.js'),
   audit: () => import('../features/audit/AuditPage.js'),
+  assistance: () => import('../features/assistance/AssistancePage.js'),
 };
 
 const BY_PATH: Record<string, () => Promise<unknown>> = {
@@ -27,6 +28,7 @@ const BY_PATH: Record<string, () => Promise<unknown>> = {
   estadisticas: SCREENS.statistics,
   publicaciones: SCREENS.publications,
   auditoria: SCREENS.audit,
+  asistencia: SCREENS.assistance,
 };
 
 /** Where a user lands: the page they were on, else the first screen their role may use. */

@@ -10,6 +10,7 @@ import {
   TRIAL_EVENT_TYPES,
   CRIMINAL_NETWORK_EVENT_TYPES,
   WITNESS_PROTECTION_EVENT_TYPES,
+  VICTIM_ASSISTANCE_EVENT_TYPES,
 } from '#domain';
 import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type EventStore, type RecordedEvent } from '#event-store';
 import { PROJECTIONS } from '#read-models';
@@ -35,6 +36,7 @@ export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   ...TRIAL_EVENT_TYPES,
   ...CRIMINAL_NETWORK_EVENT_TYPES,
   ...WITNESS_PROTECTION_EVENT_TYPES,
+  ...VICTIM_ASSISTANCE_EVENT_TYPES,
   // The numbering streams' one type (registry-number.ts): no projection reads it, none may count it as unknown.
   'RegistryNumberReserved',
 ]);

@@ -15,7 +15,8 @@ type StoredEvent = { type: string; data: object };
 export interface FreeTextFields {
   /** The data field that holds the record's id (the subject the text is sealed under). */
   idField: string;
-  kind: 'record';
+  /** 'record': the record's own key; 'victim': the victim's own key (a victim's assistance), so erasing her erases it. */
+  kind: 'record' | 'victim';
   /** The key's subject id for a record id: the id itself, unless it already names a person (a call: its caller). */
   keyId?: (recordId: string) => string;
   /** Per command and per event type, the fields that hold free text: top-level, or one level down (`changes.policeUnit`). */
@@ -103,6 +104,29 @@ export const WITNESS_PROTECTION_FREE_TEXT: FreeTextFields = {
   fields: { ProtectionMeasureGranted: ['witnessReference', 'notes'] },
 };
 
+/** A victim's assistance: the shelter's name and the notes are about her, sealed under her own key (not a record's). */
+export const VICTIM_ASSISTANCE_FREE_TEXT: FreeTextFields = {
+  idField: 'victimId',
+  kind: 'victim',
+  fields: {
+    RecordAssistance: ['shelterName', 'notes'],
+    ...Object.fromEntries(
+      [
+        'ConsentRecorded',
+        'ShelterAdmitted',
+        'ShelterExited',
+        'ServiceProvided',
+        'ReintegrationRecorded',
+        'ConsularAssistanceProvided',
+        'Repatriated',
+        'MigratoryStatusRecorded',
+        'Regularized',
+        'VoluntaryReturnAssisted',
+      ].map((type) => [type, type === 'ShelterAdmitted' ? ['shelterName', 'notes'] : ['notes']]),
+    ),
+  },
+};
+
 /** A stable UUID-shaped id for a record's own key (not a secret: it names a key, it opens nothing). */
 export function recordKeyId(kind: string, recordId: string): string {
   return uuidFromHash(createHash('sha256').update(`registro:record-key\n${kind}\n${recordId.toLowerCase()}`).digest('hex'));
@@ -171,4 +195,5 @@ export const FREE_TEXT_FIELDS: readonly FreeTextFields[] = [
   TRIAL_FREE_TEXT,
   CRIMINAL_NETWORK_FREE_TEXT,
   WITNESS_PROTECTION_FREE_TEXT,
+  VICTIM_ASSISTANCE_FREE_TEXT,
 ];

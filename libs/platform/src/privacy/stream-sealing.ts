@@ -7,6 +7,7 @@ import {
   referralStreamName,
   trialStreamName,
   witnessProtectionStreamName,
+  victimAssistanceStreamName,
 } from '#domain';
 import {
   CASE_FREE_TEXT,
@@ -19,6 +20,7 @@ import {
   TRIAL_FREE_TEXT,
   unsealFreeText,
   WITNESS_PROTECTION_FREE_TEXT,
+  VICTIM_ASSISTANCE_FREE_TEXT,
   type FreeTextFields,
 } from './free-text.js';
 import type { DataSubject, SubjectKeyring } from './subject-keyring.js';
@@ -168,4 +170,5 @@ export const STREAM_SEALINGS: readonly StreamSealing[] = [
   sealing(prefixOf(trialStreamName), TRIAL_FREE_TEXT),
   sealing(prefixOf(criminalNetworkStreamName), CRIMINAL_NETWORK_FREE_TEXT),
   sealing(prefixOf(witnessProtectionStreamName), WITNESS_PROTECTION_FREE_TEXT),
+  sealing(prefixOf(victimAssistanceStreamName), VICTIM_ASSISTANCE_FREE_TEXT),
 ];

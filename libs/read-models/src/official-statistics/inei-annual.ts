@@ -1,4 +1,5 @@
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
+import { assistanceTables } from './assistance-tables.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, l, monthsOf, PURPOSE_ROWS, type ReportCatalogs } from './labels.js';
 import { REPORT_SOURCE } from './monthly-report.js';
@@ -128,6 +129,7 @@ export function buildIneiAnnualTables(
     criminalNetworksTable(cells, {}, departments, settings, 'criminal_networks_by_department'),
     networkSuspectsByRoleTable(cells, {}, settings),
     gesellInterviewsTable(cells, year, departments, settings),
+    ...assistanceTables(cells, {}, departments, settings),
   ];
   return {
     kind: 'inei-annual',

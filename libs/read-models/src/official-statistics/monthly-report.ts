@@ -1,3 +1,4 @@
+import { assistanceTables } from './assistance-tables.js';
 import { DISCLOSURE_METHOD } from './disclosure-control.js';
 import { limaDayStart } from './release-points.js';
 import { departmentRows, DESTINATION_ROWS, l, monthLabel, one, PURPOSE_ROWS, SOURCE_ROWS, type ReportCatalogs } from './labels.js';
@@ -219,6 +220,7 @@ export function buildMonthlyReport(
     criminalNetworksTable(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
     networkSuspectsByRoleTable(cells, scope, settings),
     ...protectionTables(cells, { period: request.period }, departmentRows(catalogs, request.department), settings),
+    ...assistanceTables(cells, scope, departmentRows(catalogs, request.department), settings),
     ...victimTables(cells, scope, catalogs, settings, victims),
     ...victimCircumstanceTables(cells, scope, settings, victims),
     funnel,

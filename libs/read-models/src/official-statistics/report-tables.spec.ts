@@ -1,3 +1,4 @@
+import { assistanceTables } from './assistance-tables.js';
 import { describe, expect, it } from '@jest/globals';
 import { findDisclosures } from './disclosure-checker.js';
 import { l } from './labels.js';
@@ -89,5 +90,50 @@ describe('police operations by department', () => {
     expect(findDisclosures(table, 5)).toEqual([]);
     // The margins still determine nothing: complements were suppressed in every column.
     for (const column of [0, 1, 2]) expect(table.rows.filter((r) => r.values[column] === null).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("victims' assistance tables", () => {
+  const departments = ['01', '02', '03'].map((key) => ({ key, label: l(key, key) }));
+  const act = (dept: string, column: string, sex: string, age: string, n: number): CellRow => ({
+    measure: 'assistance.act',
+    period: '2025-03',
+    dept,
+    d1: column,
+    d2: sex,
+    d3: age,
+    n,
+  });
+  const cells = new CellSet([
+    act('01', 'services', 'female', '18-24', 7),
+    act('02', 'services', 'male', '25-29', 6),
+    act('03', 'services', 'female', '18-24', 2),
+    act('01', 'sheltered', 'female', '12-17', 9),
+    { measure: 'assistance.service', period: '2025-03', dept: '01', d1: 'health', d2: '', d3: '', n: 7 },
+    { measure: 'assistance.service', period: '2025-03', dept: '02', d1: 'legal', d2: '', d3: '', n: 6 },
+    { measure: 'assistance.service', period: '2025-03', dept: '03', d1: 'health', d2: '', d3: '', n: 2 },
+  ]);
+  const totals = (tables: ReturnType<typeof assistanceTables>, column: string) =>
+    tables.map((t) => t.rows.find((r) => r.key === 'total')!.values[t.columns.findIndex((c) => c.key === column)]);
+
+  it('counts acts by department, sex, age and service, exactly for operational users', () => {
+    const tables = assistanceTables(cells, { period: '2025-03' }, departments, { k: 5, applied: false });
+    expect(tables.map((t) => t.id)).toEqual([
+      'victim_assistance_by_department',
+      'victim_assistance_by_sex',
+      'victim_assistance_by_age',
+      'victim_assistance_services',
+    ]);
+    expect(totals(tables, 'services')).toEqual([15, 15, 15, 15]);
+    expect(totals(tables.slice(0, 3), 'sheltered')).toEqual([9, 9, 9]);
+  });
+
+  it('publishes a column total in every table or in none, leaves nothing derivable, and publishes a table of zeros as it is', () => {
+    const tables = assistanceTables(cells, { period: '2025-03' }, departments, { k: 5, applied: true });
+    for (const table of tables) expect(findDisclosures(table, 5)).toEqual([]);
+    const services = new Set(totals(tables, 'services').map((v) => v === null));
+    expect(services.size).toBe(1);
+    const zeros = assistanceTables(new CellSet([]), { period: '2025-03' }, departments, { k: 5, applied: true });
+    expect(zeros).toEqual(assistanceTables(new CellSet([]), { period: '2025-03' }, departments, { k: 5, applied: false }));
   });
 });

@@ -38,7 +38,7 @@ export function recordTableCells<T>(build: () => T): { value: T; tables: Map<str
   }
 }
 
-function exactCounts(spec: TableSpec): CountTable {
+export function exactCounts(spec: TableSpec): CountTable {
   const recorder = recorders[recorders.length - 1];
   const body: number[][][] = [];
   const counts = spec.rows.map((row) => {

@@ -13,6 +13,7 @@ import {
 import { moveProtections } from './statistics-protection-evolve.js';
 import type { Recorded } from '../shared/registry-events.js';
 import { actKeysOf } from './reconciliation.js';
+import { assistanceKey, moveAssistance, voidAssistance } from './statistics-assistance-evolve.js';
 import { victimFactsOf, type CaseUnit, type UnitStates, type VictimRecord } from './statistics-units.js';
 
 /**
@@ -80,6 +81,7 @@ export function caseAffectedKeys(event: Recorded, units: UnitStates): string[] |
       const keys = [`case:${d.caseId}`, `victim:${victimUnitId(known)}`, `victim:${departmentVictimUnitId(known, c.dept)}`];
       // Its acts count its victims in the reconciliation.
       if (event.type !== 'VictimCorrected') keys.push(...actKeysOf(c));
+      if (event.type === 'VictimVoided') keys.push(assistanceKey(d.victimId));
       if (event.type === 'VictimCorrected' && 'linkId' in d) {
         const moved = { victimId: d.victimId, linkId: d.linkId ?? null };
         keys.push(`victim:${victimUnitId(moved)}`, `victim:${departmentVictimUnitId(moved, c.dept)}`);
@@ -101,6 +103,7 @@ export function caseAffectedKeys(event: Recorded, units: UnitStates): string[] |
           ...c.trials.map((id) => `trial:${id}`),
           ...c.operations.map((id) => `operation:${id}`),
           ...(c.protections ?? []),
+          ...Object.keys(c.victims).map(assistanceKey),
         ]),
       ];
     }
@@ -281,6 +284,7 @@ function voidVictim(d: VictimVoided['data'], units: UnitStates): void {
   const ids = { victimId: d.victimId, linkId: c.victims[d.victimId] };
   removeRecord(units, victimUnitId(ids), d.victimId);
   removeRecord(units, departmentVictimUnitId(ids, c.dept), d.victimId);
+  voidAssistance(units, d.victimId);
   const { [d.victimId]: _voided, ...victims } = c.victims;
   units.set('case', d.caseId, { ...c, victims });
 }
@@ -314,4 +318,5 @@ function moveCase(units: UnitStates, caseId: string, change: (c: CaseUnit) => Ca
     if (o && o.dept !== after.dept) units.set('operation', id, { ...o, dept: after.dept });
   }
   moveProtections(units, after);
+  moveAssistance(units, Object.keys(after.victims), after.dept);
 }

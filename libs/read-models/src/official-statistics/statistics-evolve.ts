@@ -1,5 +1,6 @@
 import { departmentOfReferral, departmentOfUbigeo, isTraffickingRelated, limaMonth, referralDeadlineMinutes } from '#domain';
 import type { Recorded } from '../shared/registry-events.js';
+import { applyAssistanceEvent, assistanceAffectedKeys } from './statistics-assistance-evolve.js';
 import { applyCaseEvent, caseAffectedKeys } from './statistics-case-evolve.js';
 import { actVictims, syncActVictims } from './reconciliation.js';
 import { applyNetworkEvent, networkAffectedKeys } from './statistics-network-evolve.js';
@@ -44,7 +45,13 @@ export function affectedKeys(event: Recorded, units: UnitStates): string[] {
     case 'RulingIssued':
       return [`trial:${event.data.trialId}`, `case:${units.get('trial', event.data.trialId)?.caseId}`];
     default:
-      return caseAffectedKeys(event, units) ?? networkAffectedKeys(event) ?? protectionAffectedKeys(event, units) ?? [];
+      return (
+        caseAffectedKeys(event, units) ??
+        networkAffectedKeys(event) ??
+        protectionAffectedKeys(event, units) ??
+        assistanceAffectedKeys(event) ??
+        []
+      );
   }
 }
 
@@ -145,7 +152,8 @@ function applyJusticeEvent(event: Recorded, units: UnitStates, position: number)
       if (applyCaseEvent(event, units, position)) {
         if (event.type === 'VictimIdentified' || event.type === 'VictimVoided' || event.type === 'CaseMarkedSameFacts')
           syncActVictims(units, event.data.caseId);
-      } else if (!applyNetworkEvent(event, units) && !applyProtectionEvent(event, units)) applyProsecutionEvent(event, units);
+      } else if (!applyNetworkEvent(event, units) && !applyProtectionEvent(event, units) && !applyAssistanceEvent(event, units))
+        applyProsecutionEvent(event, units);
   }
 }
 

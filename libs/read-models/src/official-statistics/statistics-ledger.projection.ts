@@ -125,6 +125,7 @@ async function loadUnits(db: Queryable, events: readonly Recorded[]): Promise<{ 
     if ('measureId' in d) want('protection', d.measureId);
     if ('personId' in d) want('protectedPerson', d.personId);
     if ('interviewId' in d) want('gesell', d.interviewId);
+    if ('actId' in d) want('assistance', d.victimId);
   }
   await load([...wanted]);
   // A victim's department unit: its denunciation's department, from the stored case or one registered in the batch.

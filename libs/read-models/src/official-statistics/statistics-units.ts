@@ -51,7 +51,9 @@ export type Unit =
   // Witness protection (statistics-protection-evolve.ts): in the Lima month of the act, the prosecution's case's department.
   | { kind: 'protection'; caseId: string; period: string; dept: string; person: string; measure: string }
   | { kind: 'protectedPerson'; caseId: string; dept: string; person: string; months: string[] }
-  | { kind: 'gesell'; caseId: string; period: string; dept: string };
+  | { kind: 'gesell'; caseId: string; period: string; dept: string }
+  // A victim's assistance acts (statistics-assistance-evolve.ts), keyed by her victimId.
+  | { kind: 'assistance'; caseId: string; dept: string; voided: boolean; acts: AssistanceAct[] };
 
 /**
  * A referral's deadline and answer (referral-deadline-cells.ts). Absent in units stored before deadlines were
@@ -64,6 +66,16 @@ export interface ReferralDeadline {
   answeredAt?: string | null;
   /** A revocation before any answer: the referral stops waiting. */
   revokedAt?: string | null;
+}
+
+/** One act of a victim's assistance: its Lima month, its column in the tables (null: not counted), her sex and age at it. */
+export interface AssistanceAct {
+  actId: string;
+  period: string;
+  column: string | null;
+  sex: string;
+  ageGroup: string;
+  service: string | null;
 }
 
 /**
@@ -202,7 +214,16 @@ export function contributions(unit: Unit | undefined): Cell[] {
       return unit.months.map((period) => cell('protection.person', period, unit.dept, unit.person));
     case 'gesell':
       return [cell('protection.gesell', unit.period, unit.dept)];
+    case 'assistance':
+      return unit.voided ? [] : unit.acts.flatMap((a) => assistanceCells(a, unit.dept));
   }
+}
+
+function assistanceCells(act: AssistanceAct, dept: string): Cell[] {
+  if (act.column === null) return [];
+  const cells = [cell('assistance.act', act.period, dept, act.column, act.sex, act.ageGroup)];
+  if (act.service !== null) cells.push(cell('assistance.service', act.period, dept, act.service));
+  return cells;
 }
 
 function caseCells(unit: CaseUnit): Cell[] {

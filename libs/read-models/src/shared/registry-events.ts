@@ -6,19 +6,28 @@ import {
   PROSECUTION_EVENT_TYPES,
   REFERRAL_EVENT_TYPES,
   TRIAL_EVENT_TYPES,
-  type CriminalNetworkEvent,
+  VICTIM_ASSISTANCE_EVENT_TYPES,
   WITNESS_PROTECTION_EVENT_TYPES,
+  type CriminalNetworkEvent,
   type HotlineCallEvent,
   type PoliceCaseEvent,
   type ProsecutionEvent,
   type ReferralEvent,
   type TrialEvent,
+  type VictimAssistanceEvent,
   type WitnessProtectionEvent,
 } from '#domain';
 
 /** Every event the registry's streams record. */
 export type RegistryEvent =
-  HotlineCallEvent | ReferralEvent | PoliceCaseEvent | ProsecutionEvent | TrialEvent | CriminalNetworkEvent | WitnessProtectionEvent;
+  | HotlineCallEvent
+  | ReferralEvent
+  | PoliceCaseEvent
+  | ProsecutionEvent
+  | TrialEvent
+  | CriminalNetworkEvent
+  | WitnessProtectionEvent
+  | VictimAssistanceEvent;
 
 /** An event as a projection receives it: `switch (event.type)` narrows `event.data` to the domain's own type. */
 export type Recorded<E extends RegistryEvent = RegistryEvent> = TypedRecordedEvent<E>;
@@ -32,6 +41,7 @@ export const REGISTRY_EVENT_TYPES = [
   ...TRIAL_EVENT_TYPES,
   ...CRIMINAL_NETWORK_EVENT_TYPES,
   ...WITNESS_PROTECTION_EVENT_TYPES,
+  ...VICTIM_ASSISTANCE_EVENT_TYPES,
 ] as const satisfies readonly RegistryEvent['type'][];
 
 /**
@@ -47,6 +57,7 @@ const _exhaustive: [
   Missing<TrialEvent, typeof TRIAL_EVENT_TYPES>,
   Missing<CriminalNetworkEvent, typeof CRIMINAL_NETWORK_EVENT_TYPES>,
   Missing<WitnessProtectionEvent, typeof WITNESS_PROTECTION_EVENT_TYPES>,
-] extends [never, never, never, never, never, never, never]
+  Missing<VictimAssistanceEvent, typeof VICTIM_ASSISTANCE_EVENT_TYPES>,
+] extends [never, never, never, never, never, never, never, never]
   ? true
   : never = true;
