@@ -231,8 +231,9 @@ describe('official statistics over a generated three-year log', () => {
   }, 120_000);
 
   it('links as of a position: a denunciation stands alone until its prosecution, in every cell', async () => {
-    const registered = log.findIndex((e) => e.type === 'CaseRegistered');
-    const position = registered + Math.floor((log.findIndex((e) => e.type === 'CaseFactsCorrected') - registered) / 2);
+    // Just before the middle prosecution's opening: its denunciation (appended just before it) is registered, it is not.
+    const openings = log.flatMap((e, i) => (e.type === 'ProsecutionOpened' ? [i] : []));
+    const position = openings[Math.floor(openings.length / 2)];
     const before = computeFacts(log.slice(0, position));
     expect(before.reconciliation.filter((r) => r.stage === 'denunciations').length).toBeGreaterThan(100);
     for (const period of MONTHS.filter((m) => m.startsWith('2025-'))) {
