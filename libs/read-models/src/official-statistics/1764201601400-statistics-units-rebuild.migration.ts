@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { emptyStatisticsProjection } from './statistics-rebuild.js';
 
 /**
  * Issue 13: the statistics units gained the qualification, a victim's records and a case's links to its victims,
@@ -11,12 +12,7 @@ export class StatisticsUnitsRebuild1764201601400 implements MigrationInterface {
   name = 'StatisticsUnitsRebuild1764201601400';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      TRUNCATE stat_units, stat_ledger, stat_cells, stat_log_times;
-      UPDATE projection_checkpoints SET transaction_id = '0', global_position = 0, events_processed = 0,
-             events_skipped_unknown = 0, updated_at = now()
-       WHERE projection_name = 'official-statistics';
-    `);
+    await emptyStatisticsProjection(queryRunner);
   }
 
   async down(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { emptyStatisticsProjection } from './statistics-rebuild.js';
 
 /**
  * Issue 14: a victim's assistance acts became statistical units (victim_assistance_* tables), and voiding a victim
@@ -10,12 +11,7 @@ export class StatisticsAssistanceRebuild1764201601450 implements MigrationInterf
   name = 'StatisticsAssistanceRebuild1764201601450';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      TRUNCATE stat_units, stat_ledger, stat_cells, stat_log_times;
-      UPDATE projection_checkpoints SET transaction_id = '0', global_position = 0, events_processed = 0,
-             events_skipped_unknown = 0, updated_at = now()
-       WHERE projection_name = 'official-statistics';
-    `);
+    await emptyStatisticsProjection(queryRunner);
   }
 
   async down(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { emptyStatisticsProjection } from './statistics-rebuild.js';
 
 /**
  * Issue 14: the reconciliation of institutions. Denunciations, prosecutions opened and first-instance rulings now
@@ -11,12 +12,7 @@ export class StatisticsReconciliationRebuild1764201601470 implements MigrationIn
   name = 'StatisticsReconciliationRebuild1764201601470';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      TRUNCATE stat_units, stat_ledger, stat_cells, stat_log_times;
-      UPDATE projection_checkpoints SET transaction_id = '0', global_position = 0, events_processed = 0,
-             events_skipped_unknown = 0, updated_at = now()
-       WHERE projection_name = 'official-statistics';
-    `);
+    await emptyStatisticsProjection(queryRunner);
   }
 
   async down(): Promise<void> {
