@@ -35,3 +35,4 @@ export * from './auth/revoked-tokens.js';
 export * from './metrics/registry-metrics.js';
 export * from './metrics/projection-overview.js';
 export * from './registry-number/registry-number.js';
+export * from './integration/index.js';

@@ -32,6 +32,11 @@ export const SOURCE_TABLES: readonly SourceTable[] = [
     why: 'referral notifications sent, pending or dead-lettered: none is sent twice, nor a dead letter lost, after a restore',
   },
   {
+    name: 'integration_dead_letters',
+    orderBy: 'dead_letter_id',
+    why: 'integration events the broker kept rejecting: a dead letter is not lost by a restore',
+  },
+  {
     name: 'projection_skips',
     orderBy: 'skip_id',
     why: 'events an operator chose to pass over in a projection (append-only; the rebuild after a restore honours them)',
@@ -43,6 +48,8 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   schema_migrations: 'recreated by the migrations (the backup records the head it was taken at)',
   projection_checkpoints: "the read models' progress: reset and replayed by the rebuild after a restore",
   rate_limit_windows: "the rate limit's one-minute windows (unlogged, lost on any crash anyway)",
+  integration_relay_checkpoints:
+    "the integration relay's progress: reset by a restore, so the log is published again (consumers deduplicate by event id)",
   integrity_verifications: "the API's verification jobs and their reports; run `verify` after the restore instead",
 };
 

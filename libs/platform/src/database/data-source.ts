@@ -19,6 +19,7 @@ import { RateLimitWindows1764201600910 } from './migrations/1764201600910-rate-l
 import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-integrity-verifications.js';
 import { SameFactsLookup1764201601040 } from './migrations/1764201601040-same-facts-lookup.js';
 import { ReferralWebhookDeliveries1764201601420 } from './migrations/1764201601420-referral-webhook-deliveries.js';
+import { IntegrationRelay1764201601500 } from './migrations/1764201601500-integration-relay.js';
 
 /** A migration's timestamp: the digits its class name ends with (TypeORM's own convention and order). */
 const timestampOf = (migration: { name: string }): number => Number(/(\d+)$/.exec(migration.name)?.[1] ?? 0);
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   ProjectionFailures1764201600970,
   SameFactsLookup1764201601040,
   ReferralWebhookDeliveries1764201601420,
+  IntegrationRelay1764201601500,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));
 
 /**

@@ -1,0 +1,7 @@
+export * from './integration-publisher.js';
+export * from './integration-contract.js';
+export * from './integration-schemas.js';
+export { OutboxRelay, type RelayOptions, type RelayBackoff } from './outbox-relay.js';
+export { RelayDaemon, DEFAULT_RELAY_BACKOFF } from './relay-daemon.js';
+export { registerRelayLagGauges, relayLag } from './relay-lag.js';
+export { KafkaPublisher } from './kafka-publisher.js';
