@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { HotlineCallsModule } from './hotline-calls/hotline-calls.module.js';
 import { ApiErrorFilter } from './http/api-error.filter.js';
 import type { RegistryLogger } from './http/logging.js';
+import { IntegrationModule } from './integration/integration.module.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
 import { NetworksModule } from './networks/networks.module.js';
@@ -47,6 +48,7 @@ export class AppModule implements NestModule {
         IntegrityModule,
         HealthModule,
         MetricsModule,
+        IntegrationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
     };

@@ -87,6 +87,10 @@ export interface AppConfig {
   referralWebhookRetryInitialMs: number;
   /** Seconds between heartbeat comments on GET /referrals/notifications (REFERRAL_STREAM_HEARTBEAT_SECONDS). */
   referralStreamHeartbeatSeconds: number;
+  /** KAFKA_BROKERS (host:port, comma-separated): where integration events are published; null: the relay is off. */
+  kafkaBrokers: string[] | null;
+  /** KAFKA_CLIENT_ID: the producer's client id, also the CloudEvents `source` (`urn:<client id>`). */
+  kafkaClientId: string;
 }
 
 /** A receiving unit's webhook: the referrals addressed to `destination` are POSTed to `url`, signed with `secret`. */
@@ -197,12 +201,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     referralWebhookMaxAttempts: integer(env, 'REFERRAL_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
     referralWebhookRetryInitialMs: integer(env, 'REFERRAL_WEBHOOK_RETRY_INITIAL_MS', 1000, 1, 3_600_000),
     referralStreamHeartbeatSeconds: integer(env, 'REFERRAL_STREAM_HEARTBEAT_SECONDS', 15, 1, 300),
+    kafkaBrokers: kafkaBrokers(env),
+    kafkaClientId: env.KAFKA_CLIENT_ID?.trim() || 'registro-trata',
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
         : join(root, env.CONSOLE_DIR.trim())
       : join(root, 'dist', 'console'),
   };
+}
+
+/** KAFKA_BROKERS, when set: host:port entries separated by commas. */
+function kafkaBrokers(env: NodeJS.ProcessEnv): string[] | null {
+  const list = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (list.length === 0) return null;
+  const bad = list.find((b) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(b) && !/^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(b));
+  if (bad)
+    throw new ConfigError(
+      `KAFKA_BROKERS debe ser host:puerto separados por comas / must be host:port entries separated by commas (got "${bad}")`,
+    );
+  return list;
 }
 
 /** METRICS_TOKEN, when set, at least 16 visible characters: the scraper's bearer token for GET /metrics. */
