@@ -22,10 +22,17 @@ export class RelayDaemon {
     this.running ??= this.loop();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops after the batch in flight, waiting for it at most `graceMs`: a send the broker never answers (kafkajs's
+   * idempotent producer retries without end) is abandoned, which is safe because its checkpoint did not move.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
     this.stopped = true;
     this.wake?.();
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([this.running, grace]);
+    clearTimeout(timer);
   }
 
   private async loop(): Promise<void> {
