@@ -4,6 +4,8 @@ import { Registry } from 'prom-client';
 import { PostgresEventStore } from '#event-store';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#test-support/database.js';
 import { callReferral, hotlineCall, victim } from '#test-support/fixtures.js';
+import { validate, type Schema } from '#test-support/openapi-validate.js';
+import { dataSchemaFor } from './integration-schemas.js';
 import { MessageRejected, type IntegrationMessage, type IntegrationPublisher } from './integration-publisher.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { RelayDaemon } from './relay-daemon.js';
@@ -132,13 +134,18 @@ describe('the integration-event relay on PostgreSQL', () => {
     expect(publisher.acknowledged.some((m) => m.value.includes('VictimAdded'))).toBe(false);
   });
 
-  it('never publishes a personal field, a sealed value or free text', async () => {
+  it('never publishes a personal field, a sealed value or free text; every data matches its published schema', async () => {
     await appendCallAndReferral();
     const publisher = new TestPublisher();
     await drain(new OutboxRelay(db.pool, publisher, { name: `privacy-${randomUUID()}`, source }));
     expect(publisher.acknowledged.length).toBeGreaterThanOrEqual(10);
     const everything = JSON.stringify(publisher.acknowledged);
     for (const value of [...PERSONAL, 'summary', 'reason', 'unitName', 'fullName']) expect(everything).not.toContain(value);
+    for (const message of publisher.acknowledged) {
+      const event = JSON.parse(message.value) as { type: string; data: unknown };
+      const type = event.type.replace('pe.gob.registro-trata.', '').replace(/\.v1$/, '');
+      expect(validate({ paths: {} }, dataSchemaFor(type) as Schema, event.data)).toEqual([]);
+    }
   });
 
   it('does not advance the checkpoint while the publisher fails, and a restarted relay resumes without loss or gap', async () => {
