@@ -87,6 +87,11 @@ export interface AppConfig {
   referralWebhookRetryInitialMs: number;
   /** Seconds between heartbeat comments on GET /referrals/notifications (REFERRAL_STREAM_HEARTBEAT_SECONDS). */
   referralStreamHeartbeatSeconds: number;
+  /**
+   * EVENT_STORE: the log's adapter. Only `postgres` serves the API today: `kurrentdb` (with KURRENTDB_URL) is validated
+   * and then refused, because the projections and read models still read PostgreSQL's log (README, "Event store").
+   */
+  eventStore: 'postgres';
 }
 
 /** A receiving unit's webhook: the referrals addressed to `destination` are POSTed to `url`, signed with `secret`. */
@@ -197,12 +202,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     referralWebhookMaxAttempts: integer(env, 'REFERRAL_WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
     referralWebhookRetryInitialMs: integer(env, 'REFERRAL_WEBHOOK_RETRY_INITIAL_MS', 1000, 1, 3_600_000),
     referralStreamHeartbeatSeconds: integer(env, 'REFERRAL_STREAM_HEARTBEAT_SECONDS', 15, 1, 300),
+    eventStore: eventStoreChoice(env),
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
         : join(root, env.CONSOLE_DIR.trim())
       : join(root, 'dist', 'console'),
   };
+}
+
+/**
+ * EVENT_STORE=postgres|kurrentdb (default postgres) and KURRENTDB_URL. The KurrentDB adapter passes the event-store
+ * contract (libs/event-store/src/kurrentdb), but the projections, read models and integrity checks read PostgreSQL's
+ * `events` table: serving from KurrentDB would answer from an empty registry. So `kurrentdb` is refused plainly at
+ * start-up rather than half-working.
+ */
+function eventStoreChoice(env: NodeJS.ProcessEnv): 'postgres' {
+  const choice = oneOf(env, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');
+  if (choice === 'postgres') return choice;
+  const url = env.KURRENTDB_URL?.trim();
+  if (!url) {
+    throw new ConfigError(
+      'EVENT_STORE=kurrentdb necesita KURRENTDB_URL (p. ej. esdb://host:2113?tls=true) / EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. esdb://host:2113?tls=true)',
+    );
+  }
+  if (!/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(url)) {
+    throw new ConfigError(
+      `KURRENTDB_URL debe ser una cadena de conexión esdb:// o kurrentdb:// / KURRENTDB_URL must be an esdb:// or kurrentdb:// connection string (got "${url.replace(/\/\/[^@/]*@/, '//***@')}")`,
+    );
+  }
+  throw new ConfigError(
+    'EVENT_STORE=kurrentdb aún no puede servir el registro: las proyecciones y los modelos de lectura leen el log de PostgreSQL; use EVENT_STORE=postgres / EVENT_STORE=kurrentdb cannot serve the registry yet: the projections and read models read the PostgreSQL log; use EVENT_STORE=postgres',
+  );
 }
 
 /** METRICS_TOKEN, when set, at least 16 visible characters: the scraper's bearer token for GET /metrics. */
