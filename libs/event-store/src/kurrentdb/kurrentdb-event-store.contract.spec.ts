@@ -15,7 +15,7 @@ if (url) {
   });
 } else {
   describe('EventStore contract: KurrentDB', () => {
-    it('is skipped without KURRENTDB_URL (KURRENTDB_URL=esdb://localhost:2113?tls=false)', () => {
+    it('is skipped without KURRENTDB_URL (KURRENTDB_URL=kurrentdb://localhost:2113?tls=false)', () => {
       console.log('skipped: no KurrentDB configured');
     });
   });

@@ -223,12 +223,12 @@ function eventStoreChoice(env: NodeJS.ProcessEnv): 'postgres' {
   const url = env.KURRENTDB_URL?.trim();
   if (!url) {
     throw new ConfigError(
-      'EVENT_STORE=kurrentdb necesita KURRENTDB_URL (p. ej. esdb://host:2113?tls=true) / EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. esdb://host:2113?tls=true)',
+      'EVENT_STORE=kurrentdb necesita KURRENTDB_URL (p. ej. kurrentdb://host:2113?tls=true) / EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://host:2113?tls=true)',
     );
   }
-  if (!/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(url)) {
+  if (!/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(url)) {
     throw new ConfigError(
-      `KURRENTDB_URL debe ser una cadena de conexión esdb:// o kurrentdb:// / KURRENTDB_URL must be an esdb:// or kurrentdb:// connection string (got "${url.replace(/\/\/[^@/]*@/, '//***@')}")`,
+      `KURRENTDB_URL debe ser una cadena de conexión kurrentdb:// (o kdb://, esdb://) / KURRENTDB_URL must be a kurrentdb:// (or kdb://, esdb://) connection string (got "${url.replace(/\/\/[^@/]*@/, '//***@')}")`,
     );
   }
   throw new ConfigError(

@@ -19,7 +19,7 @@ describe('event store configuration', () => {
 
   it('refuses a URL that is not a KurrentDB connection string, without echoing its credentials', () => {
     const attempt = () => loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'https://admin:changeit@host:2113' }, []);
-    expect(attempt).toThrow(/KURRENTDB_URL must be an esdb:\/\/ or kurrentdb:\/\/ connection string/);
+    expect(attempt).toThrow(/KURRENTDB_URL must be a kurrentdb:\/\/ \(or kdb:\/\/, esdb:\/\/\) connection string/);
     expect(attempt).not.toThrow(/changeit/);
   });
 
@@ -33,6 +33,10 @@ describe('event store configuration', () => {
       expect(() => loadConfig({ ...env, NODE_ENV }, [])).toThrow(
         /cannot serve the registry yet: the projections and read models read the PostgreSQL log/,
       );
+    }
+    // Every scheme the client accepts gets as far as that refusal (not the URL's).
+    for (const KURRENTDB_URL of ['kurrentdb+discover://a:2113,b:2113', 'kdb://h:2113', 'esdb://h:2113?tls=false']) {
+      expect(() => loadConfig({ ...env, KURRENTDB_URL }, [])).toThrow(/cannot serve the registry yet/);
     }
   });
 });
