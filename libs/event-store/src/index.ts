@@ -32,4 +32,3 @@ export { ProjectionDaemon, type DaemonLogger, type DaemonRetry } from './project
 export * from './command-handling.js';
 export { uuidFromHash } from './uuid-from-hash.js';
 export { inTransaction } from './postgres/transaction.js';
-export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
