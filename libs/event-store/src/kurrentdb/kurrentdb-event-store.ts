@@ -79,7 +79,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   private async appendOnce(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
-    const existing = await this.readStream(streamId);
+    const existing = await this.readStored(streamId);
     const replay = replayed(streamId, existing, events);
     if (replay) return replay;
     const version = existing.length;
@@ -112,7 +112,7 @@ export class KurrentDbEventStore implements EventStore {
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       // A concurrent writer got there first, maybe with these very events (a retry racing the original).
-      const now = await this.readStream(streamId);
+      const now = await this.readStored(streamId);
       const raced = replayed(streamId, now, events);
       if (raced) return raced;
       throw new WrongExpectedVersion(streamId, expectedVersion, now.length);
@@ -120,10 +120,15 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
+    return (await this.readStored(streamId)).map((event) => this.upcasters.upcast(event));
+  }
+
+  /** The stream as stored (no upcasting): what the hash chain and the idempotency check compare with. */
+  private async readStored(streamId: string): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS })) {
-        if (resolved.event) events.push(this.toRecorded(resolved.event, resolved.event.position ?? resolved.commitPosition));
+        if (resolved.event) events.push(toRecorded(resolved.event, resolved.event.position ?? resolved.commitPosition));
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -144,33 +149,34 @@ export class KurrentDbEventStore implements EventStore {
     });
     for await (const resolved of read) {
       if (!resolved.event) continue;
-      const event = this.toRecorded(resolved.event, resolved.event.position);
+      const event = this.upcasters.upcast(toRecorded(resolved.event, resolved.event.position));
       if (from !== START && !isAfter(event, after)) continue;
       events.push(event);
       if (events.length === limit) break;
     }
     return events;
   }
+}
 
-  private toRecorded(event: KurrentRecordedEvent, position: Position | bigint | undefined): RecordedEvent {
-    if (!event.isJson) throw new Error(`Evento no JSON en ${event.streamId} / non-JSON event in ${event.streamId}`);
-    const stored = event.metadata as unknown as Partial<StoredMetadata> | undefined;
-    const commit = typeof position === 'bigint' ? position : position?.commit;
-    const prepare = typeof position === 'bigint' ? position : position?.prepare;
-    return this.upcasters.upcast({
-      globalPosition: Number(prepare ?? -1),
-      transactionId: String(commit ?? -1),
-      streamId: event.streamId,
-      streamPosition: Number(event.revision) + 1,
-      eventId: event.id.toLowerCase(),
-      type: event.type,
-      schemaVersion: stored?.schemaVersion ?? 1,
-      data: event.data as Record<string, unknown>,
-      metadata: stored?.metadata ?? {},
-      recordedAt: stored?.recordedAt ?? event.created.toISOString(),
-      hash: stored?.hash ?? '',
-    });
-  }
+/** A KurrentDB event as the port's RecordedEvent: versions count from 1, the chain's fields from our metadata. */
+function toRecorded(event: KurrentRecordedEvent, position: Position | bigint | undefined): RecordedEvent {
+  if (!event.isJson) throw new Error(`Evento no JSON en ${event.streamId} / non-JSON event in ${event.streamId}`);
+  const stored = event.metadata as unknown as Partial<StoredMetadata> | undefined;
+  const commit = typeof position === 'bigint' ? position : position?.commit;
+  const prepare = typeof position === 'bigint' ? position : position?.prepare;
+  return {
+    globalPosition: Number(prepare ?? -1),
+    transactionId: String(commit ?? -1),
+    streamId: event.streamId,
+    streamPosition: Number(event.revision) + 1,
+    eventId: event.id.toLowerCase(),
+    type: event.type,
+    schemaVersion: stored?.schemaVersion ?? 1,
+    data: event.data as Record<string, unknown>,
+    metadata: stored?.metadata ?? {},
+    recordedAt: stored?.recordedAt ?? event.created.toISOString(),
+    hash: stored?.hash ?? '',
+  };
 }
 
 /** LOG_START is the start of `$all`; any other position is (commit, prepare) as readAll returned it. */
