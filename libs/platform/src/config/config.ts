@@ -91,6 +91,11 @@ export interface AppConfig {
   kafkaBrokers: string[] | null;
   /** KAFKA_CLIENT_ID: the producer's client id, also the CloudEvents `source` (`urn:<client id>`). */
   kafkaClientId: string;
+  /**
+   * EVENT_STORE: the log's adapter. Only `postgres` serves the API today: `kurrentdb` (with KURRENTDB_URL) is validated
+   * and then refused, because the projections and read models still read PostgreSQL's log (README, "Event store").
+   */
+  eventStore: 'postgres';
 }
 
 /** A receiving unit's webhook: the referrals addressed to `destination` are POSTed to `url`, signed with `secret`. */
@@ -203,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     referralStreamHeartbeatSeconds: integer(env, 'REFERRAL_STREAM_HEARTBEAT_SECONDS', 15, 1, 300),
     kafkaBrokers: kafkaBrokers(env),
     kafkaClientId: env.KAFKA_CLIENT_ID?.trim() || 'registro-trata',
+    eventStore: eventStoreChoice(env),
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
@@ -224,6 +230,31 @@ function kafkaBrokers(env: NodeJS.ProcessEnv): string[] | null {
       `KAFKA_BROKERS debe ser host:puerto separados por comas / must be host:port entries separated by commas (got "${bad}")`,
     );
   return list;
+}
+
+/**
+ * EVENT_STORE=postgres|kurrentdb (default postgres) and KURRENTDB_URL. The KurrentDB adapter passes the event-store
+ * contract (libs/event-store/src/kurrentdb), but the projections, read models and integrity checks read PostgreSQL's
+ * `events` table: serving from KurrentDB would answer from an empty registry. So `kurrentdb` is refused plainly at
+ * start-up rather than half-working.
+ */
+function eventStoreChoice(env: NodeJS.ProcessEnv): 'postgres' {
+  const choice = oneOf(env, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');
+  if (choice === 'postgres') return choice;
+  const url = env.KURRENTDB_URL?.trim();
+  if (!url) {
+    throw new ConfigError(
+      'EVENT_STORE=kurrentdb necesita KURRENTDB_URL (p. ej. kurrentdb://host:2113?tls=true) / EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://host:2113?tls=true)',
+    );
+  }
+  if (!/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(url)) {
+    throw new ConfigError(
+      `KURRENTDB_URL debe ser una cadena de conexión kurrentdb:// (o kdb://, esdb://) / KURRENTDB_URL must be a kurrentdb:// (or kdb://, esdb://) connection string (got "${url.replace(/\/\/[^@/]*@/, '//***@')}")`,
+    );
+  }
+  throw new ConfigError(
+    'EVENT_STORE=kurrentdb aún no puede servir el registro: las proyecciones y los modelos de lectura leen el log de PostgreSQL; use EVENT_STORE=postgres / EVENT_STORE=kurrentdb cannot serve the registry yet: the projections and read models read the PostgreSQL log; use EVENT_STORE=postgres',
+  );
 }
 
 /** METRICS_TOKEN, when set, at least 16 visible characters: the scraper's bearer token for GET /metrics. */
