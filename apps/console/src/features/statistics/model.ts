@@ -31,11 +31,18 @@ export function sum(figures: Figure[]): Figure {
 }
 
 /** The same table of every month summed cell by cell; rows are the union (nationalities differ by month). */
+/**
+ * Columns that are not counts (the report's NON_COUNT_COLUMNS: medians, percentiles, shares): one month's figure is
+ * exact, but months cannot be added up, so a range of months shows only the counts of such a table.
+ */
+const NOT_SUMMABLE = new Set(['median_hours', 'p90_hours', 'on_time_share']);
+
 export function sumTables(reports: Array<Report | undefined>, id: string): ReportTable | undefined {
   const tables = reports.map((r) => table(r, id));
   const present = tables.filter((t): t is ReportTable => t !== undefined);
   if (present.length === 0) return undefined;
-  const first = present[0];
+  const [one] = present;
+  const first = present.length === 1 ? one : { ...one, columns: one.columns.filter((column) => !NOT_SUMMABLE.has(column.key)) };
   const rowsByKey = new Map(present.flatMap((t) => t.rows).map((row) => [row.key, row]));
   const ordered = [...rowsByKey.values()].sort((a, b) => Number(a.key === 'total') - Number(b.key === 'total'));
   const rows = ordered.map((row) => ({
