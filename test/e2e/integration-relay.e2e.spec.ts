@@ -5,19 +5,37 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { hotlineCall } from '../support/fixtures.js';
 import { waitUntilLogVisible } from '../support/database.js';
 
-/** The API runs the integration relay only with KAFKA_BROKERS; with a broker that is down, nothing is lost. */
+/**
+ * The relay runs only with KAFKA_BROKERS, and only in the process that runs the background work (RUN_PROJECTIONS: a
+ * projector, or `npm start`'s single process), never in an api-only replica; with a broker that is down, nothing is lost.
+ */
 describe('the integration relay in the API', () => {
   let off: TestApp;
+  let apiOnly: TestApp;
   let down: TestApp;
 
   beforeAll(async () => {
-    off = await createTestApp();
+    off = await createTestApp({ RUN_PROJECTIONS: 'true' });
     // Port 9 on loopback: nothing listens, every connection is refused.
-    down = await createTestApp({ KAFKA_BROKERS: '127.0.0.1:9', KAFKA_CLIENT_ID: 'registro-e2e' });
+    apiOnly = await createTestApp({ RUN_PROJECTIONS: 'false', KAFKA_BROKERS: '127.0.0.1:9', KAFKA_CLIENT_ID: 'registro-e2e' });
+    down = await createTestApp({ RUN_PROJECTIONS: 'true', KAFKA_BROKERS: '127.0.0.1:9', KAFKA_CLIENT_ID: 'registro-e2e' });
   });
   afterAll(async () => {
     await off.close();
+    await apiOnly.close();
     await down.close();
+  });
+
+  it('does not run in an api-only replica (RUN_PROJECTIONS=false), even with KAFKA_BROKERS', async () => {
+    await apiOnly
+      .api('operator')
+      .post('/api/v1/hotline-calls')
+      .send(hotlineCall({ callId: randomUUID() }))
+      .expect(201);
+    const metrics = (await request(apiOnly.app.getHttpServer()).get('/metrics').expect(200)).text;
+    expect(metrics).not.toContain('registro_integration_relay_lag_events');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await apiOnly.db.pool.query('SELECT 1 FROM integration_relay_checkpoints')).rowCount).toBe(0);
   });
 
   it('is off without KAFKA_BROKERS: no relay checkpoint, no lag gauge', async () => {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ReferralNotificationsTask } from '../../apps/api/src/referrals/referral-notifications.task.js';
+import { ReferralNotificationsTask } from '#platform';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { callReferral, hotlineCall, hoursAgo } from '../support/fixtures.js';
 

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { InfrastructureModule, type AppConfig, type DatabaseUrls } from '#platform';
+import { BackgroundWorkModule, InfrastructureModule, type AppConfig, type DatabaseUrls } from '#platform';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RequestContextMiddleware } from './auth/request-context.js';
@@ -10,7 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { HotlineCallsModule } from './hotline-calls/hotline-calls.module.js';
 import { ApiErrorFilter } from './http/api-error.filter.js';
 import type { RegistryLogger } from './http/logging.js';
-import { IntegrationModule } from './integration/integration.module.js';
+
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { JusticeModule } from './justice/justice.module.js';
 import { NetworksModule } from './networks/networks.module.js';
@@ -48,7 +48,7 @@ export class AppModule implements NestModule {
         IntegrityModule,
         HealthModule,
         MetricsModule,
-        IntegrationModule,
+        BackgroundWorkModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
     };

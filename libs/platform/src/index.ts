@@ -36,3 +36,7 @@ export * from './metrics/registry-metrics.js';
 export * from './metrics/projection-overview.js';
 export * from './registry-number/registry-number.js';
 export * from './integration/index.js';
+export * from './background/background-work.module.js';
+export * from './background/integration-relay.task.js';
+export * from './background/referral-notifications.task.js';
+export * from './metrics/scraper-access.js';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReferralNotificationsController } from './referral-notifications.controller.js';
-import { ReferralNotificationsTask } from './referral-notifications.task.js';
+
 import { ReferralsController } from './referrals.controller.js';
 
 // The stream's fixed path first: `referrals/:referralId` would take `notifications` for an id.
-@Module({ controllers: [ReferralNotificationsController, ReferralsController], providers: [ReferralNotificationsTask] })
+@Module({ controllers: [ReferralNotificationsController, ReferralsController] })
 export class ReferralsModule {}

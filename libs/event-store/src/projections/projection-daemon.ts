@@ -76,6 +76,11 @@ export class ProjectionDaemon {
     this.owned.clear();
   }
 
+  /** The projections this process holds the lock of, and so runs (a hot standby holds none). */
+  activeProjections(): string[] {
+    return this.runners.map((runner) => runner.name).filter((name) => this.owned.has(name));
+  }
+
   /** Runs every owned projection until caught up (used by start-up and tests). */
   async tick(): Promise<void> {
     await this.acquireLocks();

@@ -22,8 +22,15 @@ export interface AppConfig {
   seedDemo: boolean;
   /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM/SIGINT may take (requests in flight, projections, pools, database). */
   shutdownTimeoutMs: number;
-  /** Run the projections in this process (turn off in an api-only replica). */
+  /**
+   * RUN_PROJECTIONS: run the background work in this process — the projections, the integration relay and the referral
+   * webhook sender. `npm start` does; an api replica of the distributed shape does not (a projector does).
+   */
   runProjections: boolean;
+  /** PROJECTOR_PORT: where a projector process (apps/projector) answers its probes and the scraper. */
+  projectorPort: number;
+  /** PROJECTION_BATCH_SIZE: events a projection folds per transaction (and per checkpoint). */
+  projectionBatchSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** LOG_FORMAT: readable lines (`pretty`), JSON lines (`json`), or by whether stdout is a terminal (`auto`). */
   logFormat: 'pretty' | 'json' | 'auto';
@@ -175,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     seedDemo: !argv.includes('--no-demo') && boolean(env, 'SEED_DEMO', databaseUrl === null),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     runProjections: boolean(env, 'RUN_PROJECTIONS', true),
+    projectorPort: integer(env, 'PROJECTOR_PORT', 3001, 1, 65535),
+    projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 2000, 1, 100_000),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['pretty', 'json', 'auto'] as const, 'auto'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),

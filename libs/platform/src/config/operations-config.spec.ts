@@ -37,3 +37,19 @@ describe('projection failure, readiness and metrics configuration', () => {
     expect(() => loadConfig({ READINESS_PROJECTION_FAILURE_SECONDS: '-1' }, [])).toThrow(ConfigError);
   });
 });
+
+describe('the projector process configuration', () => {
+  it('defaults to port 3001 and batches of 2,000 events, background work on', () => {
+    expect(loadConfig({}, [])).toMatchObject({ projectorPort: 3001, projectionBatchSize: 2000, runProjections: true });
+    expect(loadConfig({ PROJECTOR_PORT: '9101', PROJECTION_BATCH_SIZE: '50', RUN_PROJECTIONS: 'false' }, [])).toMatchObject({
+      projectorPort: 9101,
+      projectionBatchSize: 50,
+      runProjections: false,
+    });
+  });
+
+  it('refuses a port or a batch size out of range, naming the variable', () => {
+    expect(() => loadConfig({ PROJECTOR_PORT: '70000' }, [])).toThrow(/PROJECTOR_PORT/);
+    expect(() => loadConfig({ PROJECTION_BATCH_SIZE: '0' }, [])).toThrow(/PROJECTION_BATCH_SIZE/);
+  });
+});

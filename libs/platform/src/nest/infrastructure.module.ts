@@ -128,7 +128,15 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             const maxAttempts = config.projectionMaxAttempts;
             return new ProjectionDaemon(
               pool,
-              PROJECTIONS.map((p) => new ProjectionRunner(pool, p, { knownEventTypes: KNOWN_EVENT_TYPES, open, maxAttempts })),
+              PROJECTIONS.map(
+                (p) =>
+                  new ProjectionRunner(pool, p, {
+                    knownEventTypes: KNOWN_EVENT_TYPES,
+                    open,
+                    maxAttempts,
+                    batchSize: config.projectionBatchSize,
+                  }),
+              ),
               logger,
               200,
               {

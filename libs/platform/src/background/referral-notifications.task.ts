@@ -2,7 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import { uuidFromHash } from '#event-store';
-import { APP_CONFIG, PG_POOL, type AppConfig, type ReferralWebhook } from '#platform';
+import type { AppConfig, ReferralWebhook } from '../config/config.js';
+import { APP_CONFIG, PG_POOL } from '../nest/tokens.js';
 
 /** The header carrying `sha256=<hex HMAC-SHA256 of the raw body with the webhook's secret>`. */
 export const SIGNATURE_HEADER = 'x-registro-signature';
@@ -51,7 +52,8 @@ export class ReferralNotificationsTask implements OnApplicationBootstrap, OnAppl
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.referralWebhookSeconds === 0 || this.config.referralWebhooks.length === 0) return;
+    // Background work: where the projections run (RUN_PROJECTIONS), never in an api-only replica.
+    if (!this.config.runProjections || this.config.referralWebhookSeconds === 0 || this.config.referralWebhooks.length === 0) return;
     this.timer = setInterval(() => {
       this.running ??= this.tick().finally(() => {
         this.running = null;

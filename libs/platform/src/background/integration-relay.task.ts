@@ -1,20 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import {
-  APP_CONFIG,
-  KafkaPublisher,
-  OutboxRelay,
-  PG_POOL,
-  RegistryMetrics,
-  RelayDaemon,
-  registerRelayLagGauges,
-  type AppConfig,
-  type IntegrationPublisher,
-} from '#platform';
+import type { AppConfig } from '../config/config.js';
+import { KafkaPublisher, OutboxRelay, RelayDaemon, registerRelayLagGauges, type IntegrationPublisher } from '../integration/index.js';
+import { RegistryMetrics } from '../metrics/registry-metrics.js';
+import { APP_CONFIG, PG_POOL } from '../nest/tokens.js';
 
 /**
- * Publishes the integration events to Kafka while the API runs, only when KAFKA_BROKERS is set. (A later change moves
- * it to the projector process; one relay per checkpoint: a second one fails its compare-and-set and retries.)
+ * Publishes the integration events to Kafka when KAFKA_BROKERS is set, in the process that runs the background work:
+ * the projector (apps/projector), or `npm start`'s single process. One relay per checkpoint: a second projector's
+ * relay fails its compare-and-set and retries, so a standby never publishes ahead of the active one.
  */
 @Injectable()
 export class IntegrationRelayTask implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,7 +23,8 @@ export class IntegrationRelayTask implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.kafkaBrokers) return;
+    // Background work: where the projections run (RUN_PROJECTIONS), never in an api-only replica.
+    if (!this.config.runProjections || !this.config.kafkaBrokers) return;
     this.publisher = new KafkaPublisher(this.config.kafkaBrokers, this.config.kafkaClientId);
     const relay = new OutboxRelay(this.pool, this.publisher, { source: `urn:${this.config.kafkaClientId}` });
     registerRelayLagGauges(this.metrics.registry, this.pool, relay.name);
