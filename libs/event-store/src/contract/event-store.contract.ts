@@ -9,13 +9,21 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '../event-store.port.js';
+import type { Pool } from 'pg';
 import { chainHash, fieldsToAppend, GENESIS_HASH } from '../postgres/hash-chain.js';
+import type { Projection } from '../projections/projection.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
 
 /** One adapter under test, opened once for the whole suite. */
 export interface ContractSubject {
   store: EventStore;
   /** The stream-name prefix the suite's streams get (the adapter's readAll must cover it). */
   streamPrefix: string;
+  /**
+   * A migrated PostgreSQL database for the read models fed by this adapter: their tables and checkpoints live there,
+   * whichever store holds the log.
+   */
+  readModels: Pool;
   close(): Promise<void>;
 }
 
@@ -183,6 +191,61 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
       const middle = ours()[4];
       const rest = await store.readAll(positionOf(middle), 1000);
       expect(rest.filter((e) => streams.includes(e.streamId)).map((e) => e.eventId)).toEqual(appended.slice(5));
+    });
+
+    it("feeds a projection whose checkpoint is in PostgreSQL, in the read model's transaction: each event once, in order, across restarts and concurrent runners", async () => {
+      const table = `contract_projected_${randomUUID().slice(0, 8)}`;
+      const db = subject.readModels;
+      await db.query(`CREATE TABLE ${table} (event_id uuid PRIMARY KEY, stream_id text NOT NULL, log_position bigint NOT NULL UNIQUE)`);
+      const streams = [stream(), stream(), stream()];
+      const projection: Projection = {
+        name: table,
+        tables: [table],
+        handles: ['ContractProjected'],
+        async applyBatch(client, events, { logPositions }) {
+          for (const [i, event] of events.entries()) {
+            if (!streams.includes(event.streamId)) continue; // other suites' streams on a shared server
+            await client.query(`INSERT INTO ${table} VALUES ($1, $2, $3)`, [event.eventId, event.streamId, logPositions[i]]);
+          }
+        },
+      };
+      // A new runner each time is a restart: it knows nothing but the checkpoint row.
+      const runner = () =>
+        new ProjectionRunner(db, projection, { knownEventTypes: new Set(['ContractProjected']), batchSize: 4, source: store });
+      const appended: string[] = [];
+      const append = async (rounds: number) => {
+        for (let round = 0; round < rounds; round++) {
+          for (const s of streams) {
+            const event = newEvent('ContractProjected', { round });
+            await store.append(s, [event], 'any');
+            appended.push(event.eventId);
+          }
+        }
+      };
+      const projected = async () =>
+        (await db.query<{ event_id: string }>(`SELECT event_id FROM ${table} ORDER BY log_position`)).rows.map((r) => r.event_id);
+      const until = async (catchUp: () => Promise<unknown>) => {
+        const deadline = Date.now() + (options.visibleWithinMs ?? 15_000);
+        while ((await projected()).length < appended.length && Date.now() < deadline) {
+          await catchUp();
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      };
+
+      await append(4);
+      await until(() => runner().catchUp());
+      expect(await projected()).toEqual(appended);
+      // Two runners at once (two projector processes): the checkpoint row's lock and compare-and-set let each
+      // batch through once; a duplicate would break the table's primary key and fail the catch-up.
+      await append(3);
+      await until(() => Promise.all([runner().catchUp(), runner().catchUp()]));
+      expect(await projected()).toEqual(appended);
+      const { rows } = await db.query<{ transaction_id: string; global_position: string }>(
+        'SELECT transaction_id::text, global_position FROM projection_checkpoints WHERE projection_name = $1',
+        [table],
+      );
+      expect(rows).toHaveLength(1);
+      expect(Number(rows[0].global_position)).toBeGreaterThan(0);
     });
 
     it('chains each event of a stream to the previous one by hash, and a changed event breaks the chain', async () => {

@@ -1,6 +1,7 @@
 import { describe, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { createTestDatabase } from '#test-support/database.js';
 import { eventStoreContract } from '../contract/event-store.contract.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 
@@ -11,7 +12,17 @@ if (url) {
   const prefix = `contract-${randomUUID().slice(0, 8)}-`;
   eventStoreContract(`KurrentDB (${new URL(url).host})`, async () => {
     const client = KurrentDBClient.connectionString(url);
-    return { store: new KurrentDbEventStore(client, [prefix]), streamPrefix: prefix, close: () => client.dispose() };
+    // The read models (tables and checkpoints) stay in PostgreSQL: the run's embedded server.
+    const readModels = await createTestDatabase(20);
+    return {
+      store: new KurrentDbEventStore(client, [prefix]),
+      streamPrefix: prefix,
+      readModels: readModels.pool,
+      close: async () => {
+        await client.dispose();
+        await readModels.close();
+      },
+    };
   });
 } else {
   describe('EventStore contract: KurrentDB', () => {

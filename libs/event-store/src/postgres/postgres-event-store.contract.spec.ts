@@ -6,5 +6,5 @@ import { PostgresEventStore } from './postgres-event-store.js';
 // (libs/platform/src/privacy/sealing-event-store.contract.spec.ts), which may import SealingEventStore.
 eventStoreContract('PostgreSQL', async () => {
   const db = await createTestDatabase(20);
-  return { store: new PostgresEventStore(db.pool), streamPrefix: 'contract-', close: () => db.close() };
+  return { store: new PostgresEventStore(db.pool), streamPrefix: 'contract-', readModels: db.pool, close: () => db.close() };
 });

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { LOG_START, type LogPosition, type RecordedEvent } from '../event-store.port.js';
+import { LOG_START, type EventStore, type LogPosition, type RecordedEvent } from '../event-store.port.js';
 import { readAllGapSafe } from '../postgres/postgres-event-store.js';
 import { Upcasters } from '../postgres/upcasters.js';
 import type { EventShape, Projection, TypedRecordedEvent } from './projection.js';
@@ -88,6 +88,13 @@ export interface RunnerOptions {
    * with backoff until then). Default 10.
    */
   maxAttempts?: number;
+  /**
+   * Where the events come from. Absent: PostgreSQL's own log, read gap-safely inside the batch's transaction. Given:
+   * any adapter's ordered read of everything (`readAll`, e.g. KurrentDB's `$all` filtered to our streams), read after
+   * the checkpoint row is locked; the checkpoint — the adapter's position — is still written in the read model's
+   * transaction by compare-and-set, so each event takes effect exactly once whichever store holds the log.
+   */
+  source?: Pick<EventStore, 'readAll'>;
 }
 
 /**
@@ -125,7 +132,10 @@ export class ProjectionRunner {
     return inTransaction(this.pool, async (client) => {
       const from = await this.lockCheckpoint(client);
       if (from.state === 'failed') return 0;
-      const events = await readAllGapSafe(client, from.position, this.isolating ? 1 : this.batchSize, this.upcasters);
+      const limit = this.isolating ? 1 : this.batchSize;
+      const events = this.options.source
+        ? await this.options.source.readAll(from.position, limit)
+        : await readAllGapSafe(client, from.position, limit, this.upcasters);
       const skips = events.length > 0 ? await this.skippedPositions(client, events) : new Set<number>();
       const base = from.eventsProcessed + from.eventsSkippedUnknown;
       let skipped = 0;

@@ -21,7 +21,7 @@ eventStoreContract(
     const master = randomBytes(32);
     const keys = new SubjectKeyStore(db.pool, new LocalKeyWrapper(master), linkageKeyOf(master));
     wrap = (log) => new SealingEventStore(log, keys);
-    return { store: new PostgresEventStore(db.pool), streamPrefix: 'contract-', close: () => db.close() };
+    return { store: new PostgresEventStore(db.pool), streamPrefix: 'contract-', readModels: db.pool, close: () => db.close() };
   },
   {
     sealing: {
