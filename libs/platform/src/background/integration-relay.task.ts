@@ -7,8 +7,8 @@ import { APP_CONFIG, PG_POOL } from '../nest/tokens.js';
 
 /**
  * Publishes the integration events to Kafka when KAFKA_BROKERS is set, in the process that runs the background work:
- * the projector (apps/projector), or `npm start`'s single process. One relay per checkpoint: a second projector's
- * relay fails its compare-and-set and retries, so a standby never publishes ahead of the active one.
+ * the projector (apps/projector), or `npm start`'s single process. One relay sends per checkpoint: the daemon holds an
+ * advisory lock, so a second projector's relay stands by and takes over when the first one's connection goes away.
  */
 @Injectable()
 export class IntegrationRelayTask implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,7 +28,8 @@ export class IntegrationRelayTask implements OnApplicationBootstrap, OnApplicati
     this.publisher = new KafkaPublisher(this.config.kafkaBrokers, this.config.kafkaClientId);
     const relay = new OutboxRelay(this.pool, this.publisher, { source: `urn:${this.config.kafkaClientId}` });
     registerRelayLagGauges(this.metrics.registry, this.pool, relay.name);
-    this.daemon = new RelayDaemon(relay, undefined, (message) => this.logger.warn(message));
+    // One sending relay across every projector (an advisory lock); the others stand by.
+    this.daemon = new RelayDaemon(relay, undefined, (message) => this.logger.warn(message), this.pool);
     this.daemon.start();
   }
 
