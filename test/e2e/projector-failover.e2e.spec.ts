@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectionRunner } from '#event-store';
@@ -19,6 +17,7 @@ import { PROJECTIONS } from '#read-models';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { waitUntilLogVisible } from '../support/database.js';
 import { caseRegistration, hotlineCall, prosecutorReferral, suspect, victim } from '../support/fixtures.js';
+import { freePort, readTables, runNode, type NodeRun } from '../support/processes.js';
 import { seededRandom } from '../support/random.js';
 
 /**
@@ -31,23 +30,9 @@ const MAIN = join(projectRoot(), 'dist', 'apps', 'projector', 'src', 'main.js');
 const NAMES = PROJECTIONS.map((p) => p.name);
 const masterKey = randomBytes(32).toString('base64');
 
-interface Projector {
+interface Projector extends NodeRun {
   name: string;
   port: number;
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -105,31 +90,19 @@ describe('two projector processes against one database', () => {
 
   function startProjector(name: string, port: number): Projector {
     const url = (base: string) => `${base}${base.includes('?') ? '&' : '?'}application_name=${name}`;
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: projectRoot(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        DATABASE_URL: url(t.db.url),
-        MIGRATION_DATABASE_URL: url(t.db.ownerUrl),
-        MASTER_KEY: masterKey,
-        AUTH_JWT_SECRET: t.secret,
-        DATA_DIR: dataDir,
-        PROJECTOR_PORT: String(port),
-        // Small batches: a catch-up takes many transactions, so the kill lands between (or inside) them.
-        PROJECTION_BATCH_SIZE: '10',
-        LOG_FORMAT: 'json',
-        DATABASE_POOL_SIZE: '4',
-      },
+    const run = runNode(MAIN, {
+      DATABASE_URL: url(t.db.url),
+      MIGRATION_DATABASE_URL: url(t.db.ownerUrl),
+      MASTER_KEY: masterKey,
+      AUTH_JWT_SECRET: t.secret,
+      DATA_DIR: dataDir,
+      PROJECTOR_PORT: String(port),
+      // Small batches: a catch-up takes many transactions, so the kill lands between (or inside) them.
+      PROJECTION_BATCH_SIZE: '10',
+      LOG_FORMAT: 'json',
+      DATABASE_POOL_SIZE: '4',
     });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.once('close', (code: number | null, signal: NodeJS.Signals | null) => resolve({ code, signal })),
-    );
-    const projector = { name, port, child, output: () => output, exited };
+    const projector = { ...run, name, port };
     running.push(projector);
     return projector;
   }
@@ -209,21 +182,15 @@ describe('two projector processes against one database', () => {
     b.child.kill('SIGTERM');
     expect((await b.exited).code).toBe(0);
 
-    const snapshot = async () => {
-      const tables: Record<string, unknown[]> = {};
-      for (const table of PROJECTIONS.flatMap((p) => p.tables)) {
-        tables[table] = (await t.db.pool.query(`SELECT * FROM ${table} t ORDER BY t::text`)).rows;
-      }
-      return tables;
-    };
-    const projected = await snapshot();
+    const tables = PROJECTIONS.flatMap((p) => p.tables);
+    const projected = await readTables(t.db.pool, tables);
     expect(projected.hotline_call_facts.length).toBe(180);
     expect(projected.referral_facts.length).toBe(120);
     const open = projectionOpener(t.db.pool, t.app.get<MasterKeyring>(MASTER_KEYRING), t.app.get(FieldSealer));
     for (const projection of PROJECTIONS) {
       await new ProjectionRunner(t.db.pool, projection, { knownEventTypes: KNOWN_EVENT_TYPES, open }).rebuild();
     }
-    expect(await snapshot()).toEqual(projected);
+    expect(await readTables(t.db.pool, tables)).toEqual(projected);
   }, 240_000);
 
   it('answers only its probes and the scraper: /metrics from this machine, problem details for anything else', async () => {
@@ -243,20 +210,9 @@ describe('two projector processes against one database', () => {
 
 describe('a projector without DATABASE_URL', () => {
   it('refuses to start, saying what to do in its last line', async () => {
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: projectRoot(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        LOG_FORMAT: 'json',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'registro-projector-')),
-      },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    const run = runNode(MAIN, { LOG_FORMAT: 'json', DATA_DIR: mkdtempSync(join(tmpdir(), 'registro-projector-')) });
+    const { code } = await run.exited;
+    const output = run.output();
     expect(code).toBe(1);
     expect(output).toContain('the projector needs DATABASE_URL');
     expect(output.trim().split('\n').at(-1)).toMatch(/Qué hacer: .* \/ What to do: /);

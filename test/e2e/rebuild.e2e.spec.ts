@@ -4,6 +4,7 @@ import { FieldSealer, KNOWN_EVENT_TYPES, MASTER_KEYRING, projectionOpener, type 
 import { PROJECTIONS } from '#read-models';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseRegistration, hotlineCall, prosecutorReferral, suspect, trialOpening, victim } from '../support/fixtures.js';
+import { readTables } from '../support/processes.js';
 import { seededRandom } from '../support/random.js';
 
 const day = (d: number, hour = 9) => new Date(Date.UTC(2025, 0, 1 + d, hour + 5)).toISOString();
@@ -68,13 +69,11 @@ describe('rebuilding every projection from zero', () => {
   afterAll(async () => t.close());
 
   it('reproduces every read table exactly', async () => {
-    const snapshot = async () => {
-      const tables: Record<string, unknown[]> = {};
-      for (const table of PROJECTIONS.flatMap((p) => p.tables)) {
-        tables[table] = (await t.db.pool.query(`SELECT * FROM ${table} t ORDER BY t::text`)).rows;
-      }
-      return tables;
-    };
+    const snapshot = () =>
+      readTables(
+        t.db.pool,
+        PROJECTIONS.flatMap((p) => p.tables),
+      );
     const incremental = await snapshot();
     expect(incremental.referral_facts.length).toBeGreaterThan(5);
     expect(incremental.trial_links.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { existingEmbeddedDatabaseUrl, projectRoot } from '#platform';
 import { loadDemoDataIfEmpty } from '../../seeds/demo/load-demo-data.js';
 import { countEvents, createTestDatabase } from '../support/database.js';
 import { hotlineCall } from '../support/fixtures.js';
+import { freePort } from '../support/processes.js';
 import { signTestToken } from '../support/tokens.js';
 
 /**
@@ -68,17 +69,6 @@ async function until(run: Run, pattern: RegExp, timeoutMs: number): Promise<void
 /** The last line printed: every failed start ends with the advice. */
 function lastLine(run: Run): string {
   return run.output().trim().split('\n').at(-1)!;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('start-up and shutdown of the built registry', () => {

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
   CATALOGS,
-  describeStartupFailure,
+  exitAfterFailedStart,
   ensurePortFree,
   loadConfig,
   lockDataDir,
@@ -180,10 +180,4 @@ function gracefulStop(
 }
 
 // Every failed start ends with one line that says what to do, and a non-zero exit code.
-main().catch((error: unknown) => {
-  const { message, advice } = describeStartupFailure(error);
-  const logger = new Logger('Registro');
-  logger.error(`no se pudo iniciar / start-up failed: ${message}`);
-  logger.error(advice);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitAfterFailedStart(error, new Logger('Registro'), 'no se pudo iniciar / start-up failed'));

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { ProjectionDaemon } from '#event-store';
 import { PROJECTIONS } from '#read-models';
-import { ConfigError, describeStartupFailure, ensurePortFree, loadConfig, PG_POOL, portTaken, RegistryMetrics } from '#platform';
+import { ConfigError, exitAfterFailedStart, ensurePortFree, loadConfig, PG_POOL, portTaken, RegistryMetrics } from '#platform';
 import { createLogger } from '../../api/src/http/logging.js';
 import { createProbeServer } from './probe-server.js';
 import { ProjectorModule } from './projector.module.js';
@@ -93,10 +93,6 @@ function onSignals(server: Server, close: () => Promise<void>, timeoutMs: number
 }
 
 // Every failed start ends with one line that says what to do, and a non-zero exit code.
-main().catch((error: unknown) => {
-  const { message, advice } = describeStartupFailure(error);
-  const logger = new Logger('Projector');
-  logger.error(`no se pudo iniciar el proyector / projector start-up failed: ${message}`);
-  logger.error(advice);
-  process.exit(1);
-});
+main().catch((error: unknown) =>
+  exitAfterFailedStart(error, new Logger('Projector'), 'no se pudo iniciar el proyector / projector start-up failed'),
+);

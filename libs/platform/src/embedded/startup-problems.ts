@@ -50,6 +50,17 @@ export function describeStartupFailure(error: unknown): { message: string; advic
   };
 }
 
+/**
+ * Ends a failed start: the failure, then one line that says what to do (always the last line), and exit code 1.
+ * `failed` is the first line's lead, e.g. "no se pudo iniciar / start-up failed".
+ */
+export function exitAfterFailedStart(error: unknown, logger: { error(message: string): void }, failed: string): never {
+  const { message, advice } = describeStartupFailure(error);
+  logger.error(`${failed}: ${message}`);
+  logger.error(advice);
+  process.exit(1);
+}
+
 /** True while a process with this PID exists (EPERM: it exists, owned by someone else). */
 export function processAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
