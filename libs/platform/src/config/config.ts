@@ -24,6 +24,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** Run the projections in this process (turn off in an api-only replica). */
   runProjections: boolean;
+  /** PROJECTOR_PORT: where the projector process (apps/projector) serves its health checks and metrics. */
+  projectorPort: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** LOG_FORMAT: readable lines (`pretty`), JSON lines (`json`), or by whether stdout is a terminal (`auto`). */
   logFormat: 'pretty' | 'json' | 'auto';
@@ -175,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     seedDemo: !argv.includes('--no-demo') && boolean(env, 'SEED_DEMO', databaseUrl === null),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     runProjections: boolean(env, 'RUN_PROJECTIONS', true),
+    projectorPort: integer(env, 'PROJECTOR_PORT', 3001, 1, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['pretty', 'json', 'auto'] as const, 'auto'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
