@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '../../libs/platform/src/config/config.js';
 import { projectRoot } from '../../libs/platform/src/config/project-root.js';
@@ -150,6 +150,18 @@ describe('docker-compose.yml', () => {
       expect(() => processEnv(service, { ...hostEnv, MASTER_KEY: '' })).toThrow(/MASTER_KEY/);
       expect(() => processEnv(service, { MASTER_KEY: hostEnv.MASTER_KEY })).toThrow(/AUTH_JWT_SECRET/);
     }
+  });
+
+  it("runs them from the app's multi-stage, non-root image, which ships the build's dist/ (both entry points)", () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(dockerfile).toMatch(/^RUN npm ci --omit=dev\b/m);
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
+    expect(dockerfile.match(/^USER (\S+)$/gm)?.at(-1)).not.toMatch(/root|\b0\b/);
+    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.build).toMatch(/build:api/);
+    expect(scripts['build:api']).toBe('tsc -p tsconfig.build.json');
   });
 
   it('is valid for `docker compose config` where Docker Compose is installed', () => {
