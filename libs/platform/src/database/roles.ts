@@ -87,62 +87,78 @@ export async function grantServingRole(db: Queryable, role: string): Promise<{ a
 }
 
 /**
+ * The advisory lock (in this database) under which a process migrates and grants. Several processes start at once
+ * against one database (two api replicas and a projector in docker-compose.yml): the first to take it migrates, the
+ * others wait and then find nothing pending. Beside ANCHOR_LOCK and AUDIT_CHAIN_LOCK, which it must not equal.
+ */
+export const MIGRATION_LOCK = 7_314_206_003;
+
+/**
  * Migrates as the owner and grants the serving role (created first, with DATABASE_URL's password, when it does
  * not exist yet); returns the migrations applied. With one URL for both (an
  * external database without MIGRATION_DATABASE_URL) nothing is granted, and `warn` is told when that role owns
  * the tables (a serving role granted by someone else only sees that no migration is pending).
+ * Serialized with every other process preparing the same database by MIGRATION_LOCK.
  */
 export async function prepareDatabase(urls: DatabaseUrls, warn: (message: string) => void = () => undefined): Promise<string[]> {
-  const owner = await createDataSource(urls.ownerUrl, 1).initialize();
-  let applied: string[];
-  try {
-    applied = await migrate(owner);
-  } finally {
-    await owner.destroy();
-  }
   const client = new pg.Client({ connectionString: urls.ownerUrl });
   await client.connect();
   try {
-    const serving = roleOf(urls.url);
-    const {
-      rows: [{ current }],
-    } = await client.query<{ current: string }>('SELECT current_user AS current');
-    if (serving === current) {
-      const {
-        rows: [owns],
-      } = await client.query<{ owner: boolean }>(
-        "SELECT pg_get_userbyid(relowner) = current_user AS owner FROM pg_class WHERE oid = to_regclass('public.events')",
-      );
-      if (owns?.owner)
-        warn(
-          'the application connects as the owner of its tables (set MIGRATION_DATABASE_URL to the owner and DATABASE_URL ' +
-            'to a serving role): its credentials could switch off the append-only triggers',
-        );
-      return applied;
-    }
-    const {
-      rows: [known],
-    } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [serving]);
-    if (known.n === 0) {
-      // An external server whose serving role was never created (e.g. a compose volume of an earlier version): the
-      // owner creates it with DATABASE_URL's password, if it may create roles; otherwise PostgreSQL says why not.
-      await ensureServingRole(client, serving, decodeURIComponent(new URL(urls.url).password), { resetExisting: false });
-    }
-    const {
-      rows: [powers],
-    } = await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = $1', [serving]);
-    if (powers.rolsuper) warn(`the serving role ${serving} (DATABASE_URL) is a superuser: grants cannot restrict it`);
-    await client.query('BEGIN');
+    // A session lock on this connection, held while the migrations run on TypeORM's own connection: it is
+    // released when this connection ends, also when the process dies half-way (the migrations are transactional).
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const owner = await createDataSource(urls.ownerUrl, 1).initialize();
+    let applied: string[];
     try {
-      await grantServingRole(client, serving);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
+      applied = await migrate(owner);
+    } finally {
+      await owner.destroy();
     }
+    await grantDatabase(client, urls, warn);
     return applied;
   } finally {
     await client.end();
+  }
+}
+
+/** The serving role's side of prepareDatabase, on the owner's connection that holds MIGRATION_LOCK. */
+async function grantDatabase(client: pg.Client, urls: DatabaseUrls, warn: (message: string) => void): Promise<void> {
+  const serving = roleOf(urls.url);
+  const {
+    rows: [{ current }],
+  } = await client.query<{ current: string }>('SELECT current_user AS current');
+  if (serving === current) {
+    const {
+      rows: [owns],
+    } = await client.query<{ owner: boolean }>(
+      "SELECT pg_get_userbyid(relowner) = current_user AS owner FROM pg_class WHERE oid = to_regclass('public.events')",
+    );
+    if (owns?.owner)
+      warn(
+        'the application connects as the owner of its tables (set MIGRATION_DATABASE_URL to the owner and DATABASE_URL ' +
+          'to a serving role): its credentials could switch off the append-only triggers',
+      );
+    return;
+  }
+  const {
+    rows: [known],
+  } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [serving]);
+  if (known.n === 0) {
+    // An external server whose serving role was never created (e.g. a compose volume of an earlier version): the
+    // owner creates it with DATABASE_URL's password, if it may create roles; otherwise PostgreSQL says why not.
+    await ensureServingRole(client, serving, decodeURIComponent(new URL(urls.url).password), { resetExisting: false });
+  }
+  const {
+    rows: [powers],
+  } = await client.query<{ rolsuper: boolean }>('SELECT rolsuper FROM pg_roles WHERE rolname = $1', [serving]);
+  if (powers.rolsuper) warn(`the serving role ${serving} (DATABASE_URL) is a superuser: grants cannot restrict it`);
+  await client.query('BEGIN');
+  try {
+    await grantServingRole(client, serving);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
   }
 }
 
