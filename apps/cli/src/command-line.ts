@@ -25,6 +25,9 @@ export type CliCommand =
   | { command: 'projections-status' }
   | { command: 'projections-retry'; projection: string }
   | { command: 'projections-skip'; projection: string; position: number; reason: string }
+  | { command: 'integration-dead-letters'; all: boolean }
+  | { command: 'integration-retry'; position: number; relay: string }
+  | { command: 'integration-status' }
   | { command: 'verify'; anchors?: string }
   | { command: 'rotate-master-key'; batchSize: number }
   | { command: 'token'; role: Role; departments: string[]; hours: number; subject: string }
@@ -88,6 +91,8 @@ export function parseCommandLine(argv: readonly string[], context: { projections
     }
     case 'projections':
       return projections(rest, context.projections);
+    case 'integration':
+      return integration(rest);
     case 'verify': {
       const values = options('verify', rest, { anchors: { type: 'string' } });
       if (values.anchors === undefined) return { command: 'verify' };
@@ -175,6 +180,31 @@ function importCommand(args: readonly string[]): CliCommand {
   const calls = text(values, 'calls')?.trim();
   if (calls === '') throw invalidOption('--calls', 'no puede estar vacío', 'must not be empty');
   return { command: 'import', kind, file, calls: calls ?? null, sourceSystem, dryRun: values['dry-run'] === true };
+}
+
+/** `integration dead-letters [--all]`, `integration retry --position N [--relay NAME]`, `integration status`. */
+function integration(args: readonly string[]): CliCommand {
+  const [action, ...rest] = args;
+  const actions = ['dead-letters', 'retry', 'status'];
+  if (action === undefined || !actions.includes(action))
+    throw new UsageError(
+      `integration: falta la acción o es desconocida (${actions.join(', ')})`,
+      `missing or unknown action (${actions.join(', ')})`,
+    );
+  if (action === 'status') {
+    options('integration status', rest, {});
+    return { command: 'integration-status' };
+  }
+  if (action === 'dead-letters')
+    return {
+      command: 'integration-dead-letters',
+      all: options('integration dead-letters', rest, { all: { type: 'boolean' } }).all === true,
+    };
+  const values = options('integration retry', rest, { position: { type: 'string' }, relay: { type: 'string' } });
+  const position = integer(values, 'position', 1, Number.MAX_SAFE_INTEGER, 'un entero ≥ 1', 'an integer ≥ 1');
+  const relay = text(values, 'relay')?.trim() ?? 'kafka';
+  if (relay === '') throw invalidOption('--relay', 'no puede estar vacío', 'must not be empty');
+  return { command: 'integration-retry', position, relay };
 }
 
 /** `projections status`, `projections retry <name>`, `projections skip <name> --position N --reason R`. */

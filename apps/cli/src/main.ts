@@ -8,6 +8,7 @@ import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.j
 import { parseCommandLine, type CliCommand } from './command-line.js';
 import { runBackup } from './backup.command.js';
 import { runImport } from './import/import.command.js';
+import { checkRetryable, runIntegration, type PublisherFactory } from './integration/integration.command.js';
 import { runProjections } from './projections.command.js';
 import { runPublish } from './publish.command.js';
 import { runRebuild } from './rebuild.command.js';
@@ -25,7 +26,13 @@ import { runVerify } from './verify.command.js';
  * openDatabase), runs the command and answers with an exit code: 0 ok, 1 unexpected failure, 2 usage or
  * validation error (also: no data yet), 3 integrity failure.
  */
-export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIO,
+  env: NodeJS.ProcessEnv = process.env,
+  /** Tests pass an in-process publisher for `integration retry`; otherwise Kafka, from the configuration. */
+  deps: { publisher?: PublisherFactory } = {},
+): Promise<ExitCode> {
   const projections = PROJECTIONS.map((p) => p.name);
   try {
     const command = parseCommandLine(argv, { projections });
@@ -44,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.Pro
     checkBeforeConnecting(command, catalogs, io, config);
     const db = await openDatabase(config, io.log);
     try {
-      return await dispatch(command, { db, catalogs, config, io });
+      return await dispatch(command, { db, catalogs, config, io, publisher: deps.publisher });
     } finally {
       await db.close();
     }
@@ -58,6 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIO, env: NodeJS.Pro
 /** Validation that needs the catalogs or the terminal but no database: fail fast, before a server is started. */
 function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs, io: CliIO, config: AppConfig): void {
   if (command.command === 'rotate-master-key') checkRotatable(config);
+  if (command.command === 'integration-retry') checkRetryable(config);
   if (command.command === 'report-monthly' || command.command === 'publish') checkDepartment(catalogs, command.department);
   if (command.command === 'report-monthly' || command.command === 'export-inei')
     checkDestination(command.format, command.out, io.stdoutIsTTY);
@@ -65,7 +73,7 @@ function checkBeforeConnecting(command: CliCommand, catalogs: ReferenceCatalogs,
 
 async function dispatch(
   command: Exclude<CliCommand, { command: 'help' | 'token' | 'login-url' | 'restore' | 'import' }>,
-  context: { db: CliDatabase; catalogs: ReferenceCatalogs; config: AppConfig; io: CliIO },
+  context: { db: CliDatabase; catalogs: ReferenceCatalogs; config: AppConfig; io: CliIO; publisher?: PublisherFactory },
 ): Promise<ExitCode> {
   const { db, catalogs, config, io } = context;
   switch (command.command) {
@@ -80,6 +88,10 @@ async function dispatch(
     case 'projections-retry':
     case 'projections-skip':
       return runProjections(command, { db, io });
+    case 'integration-dead-letters':
+    case 'integration-retry':
+    case 'integration-status':
+      return runIntegration(command, { db, config, io, publisher: context.publisher });
     case 'verify':
       return runVerify(command, { db, config, io });
     case 'rotate-master-key':

@@ -11,7 +11,7 @@ export type ProjectionsCommand = Extract<CliCommand, { command: 'projections-sta
 const STATE = { running: 'en marcha/running', retrying: 'reintentando/retrying', failed: 'FALLIDA/FAILED' } as const;
 
 /** Who records a skip: the operator's account on this machine (an operator, never a data subject). */
-function operator(): string {
+export function operator(): string {
   try {
     return `cli:${userInfo().username}`.slice(0, 200);
   } catch {

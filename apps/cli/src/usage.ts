@@ -23,6 +23,16 @@ Comandos / commands:
   projections skip NOMBRE/NAME --position N --reason TEXTO/TEXT
       Registra (sin borrado posible) que la proyección pasa por alto el evento en la posición N, también al reconstruir
       Records (append-only) that the projection passes over the event at position N, on rebuilds too
+  integration status
+      El relé de eventos de integración: punto de control, cabeza del registro, retraso y cartas muertas sin resolver
+      The integration relay: checkpoint, log head, lag in events and unresolved dead letters
+  integration dead-letters [--all]
+      Eventos que el broker rechazó una y otra vez: relé, posición, tipo, id, intentos, error, fecha (sin datos del
+      evento; --all: también las resueltas). Events the broker kept rejecting: relay, position, type, id, attempts,
+      error, time (no event data; --all: the resolved ones too)
+  integration retry --position N [--relay NOMBRE/NAME]
+      Reenvía ese evento al broker (KAFKA_BROKERS) y marca su carta muerta como resuelta (quién, cuándo)
+      Re-publishes that event to the broker (KAFKA_BROKERS) and marks its dead letter resolved (by whom, when)
   verify [--anchors ARCHIVO/FILE]
       Verifica la cadena de hashes de cada flujo, los anclajes, la cadena de la bitácora de auditoría y la base contra
       los anclajes firmados exportados (--anchors; por defecto ANCHOR_EXPORT_FILE); ancla y exporta el registro verificado

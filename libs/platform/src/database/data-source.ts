@@ -20,6 +20,7 @@ import { IntegrityVerifications1764201600920 } from './migrations/1764201600920-
 import { SameFactsLookup1764201601040 } from './migrations/1764201601040-same-facts-lookup.js';
 import { ReferralWebhookDeliveries1764201601420 } from './migrations/1764201601420-referral-webhook-deliveries.js';
 import { IntegrationRelay1764201601500 } from './migrations/1764201601500-integration-relay.js';
+import { IntegrationDeadLetterResolution1764201601510 } from './migrations/1764201601510-integration-dead-letter-resolution.js';
 
 /** A migration's timestamp: the digits its class name ends with (TypeORM's own convention and order). */
 const timestampOf = (migration: { name: string }): number => Number(/(\d+)$/.exec(migration.name)?.[1] ?? 0);
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   SameFactsLookup1764201601040,
   ReferralWebhookDeliveries1764201601420,
   IntegrationRelay1764201601500,
+  IntegrationDeadLetterResolution1764201601510,
 ].sort((a, b) => timestampOf(a) - timestampOf(b));
 
 /**

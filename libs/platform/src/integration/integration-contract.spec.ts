@@ -66,4 +66,42 @@ describe('the integration contract', () => {
       headers: { ce_type: 'pe.gob.registro-trata.HotlineCallClosed.v1' },
     });
   });
+
+  it('sends a list of codes only when every item is a code, and a correction as the names of the fields it changed', () => {
+    const caseId = 'd1b2c3d4-0000-4000-8000-000000000004';
+    const registered = recorded('CaseRegistered', {
+      caseId,
+      registeredAt: '2026-03-01T14:00:00.000Z',
+      occurredAt: null,
+      policeUnit: 'Comisaría de Tambopata',
+      ubigeo: '1701',
+      source: 'walk_in',
+      referralId: null,
+      purposes: ['sexual_exploitation', 'la víctima dice que su tío la llevó'],
+    });
+    expect(toCloudEvent(registered, 'urn:test')?.data).toEqual({
+      caseId,
+      registeredAt: '2026-03-01T14:00:00.000Z',
+      occurredAt: null,
+      ubigeo: '1701',
+      source: 'walk_in',
+      referralId: null,
+      purposes: null,
+      offences: null,
+    });
+    const corrected = recorded('CaseFactsCorrected', {
+      caseId,
+      changes: { policeUnit: 'DIRCTPTIM Madre de Dios', occurredAt: null, purposes: ['labour_exploitation'] },
+      reason: 'Error de digitación: Rosa Mamani',
+    });
+    expect(toCloudEvent(corrected, 'urn:test')?.data).toEqual({
+      caseId,
+      changedFields: ['policeUnit', 'occurredAt', 'purposes'],
+      registeredAt: null,
+      occurredAt: null,
+      ubigeo: null,
+      purposes: ['labour_exploitation'],
+      offences: null,
+    });
+  });
 });

@@ -1,12 +1,15 @@
 import { cloudEventType, INTEGRATION_EVENTS, type FieldKind, type PublishedField } from './integration-contract.js';
 
+const CODE = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,39}$' };
+
 const KIND_SCHEMAS: Record<FieldKind, Record<string, unknown>> = {
   id: { type: 'string', format: 'uuid' },
-  code: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,39}$' },
+  code: CODE,
+  codes: { type: 'array', items: CODE },
   'date-time': { type: 'string', format: 'date-time' },
   count: { type: 'integer', minimum: 0 },
   boolean: { type: 'boolean' },
-  ubigeo: { type: 'string', pattern: '^[0-9]{6}$' },
+  ubigeo: { type: 'string', pattern: '^([0-9]{2}|[0-9]{4}|[0-9]{6})$' },
 };
 
 /** The JSON Schema of a published event type's `data`, generated from the allow-list (so the doc cannot drift). */
@@ -31,7 +34,7 @@ function fieldSchema(field: PublishedField): Record<string, unknown> {
   return { ...schema, type: [schema.type as string, 'null'] };
 }
 
-export const SCHEMAS_BEGIN = '<!-- integration-event-schemas:begin (generated from integration-contract.ts) -->';
+export const SCHEMAS_BEGIN = '<!-- integration-event-schemas:begin (generated from integration-allow-list.ts) -->';
 export const SCHEMAS_END = '<!-- integration-event-schemas:end -->';
 
 /** The generated part of docs/integration-events.md: topics and one schema per published event type. */
@@ -50,4 +53,13 @@ export function integrationEventsMarkdown(): string {
     lines.push('', `### \`${cloudEventType(type)}\``, '', '```json', JSON.stringify(dataSchemaFor(type), null, 2), '```');
   lines.push('', SCHEMAS_END);
   return lines.join('\n');
+}
+
+/** The document with its generated part replaced by today's (`npm run docs:integration` writes it). */
+export function withCurrentSchemas(doc: string): string {
+  // By the marker's stable prefix, so a reworded marker is rewritten too.
+  const start = doc.indexOf('<!-- integration-event-schemas:begin');
+  const end = doc.indexOf(SCHEMAS_END);
+  if (start < 0 || end < start) throw new Error(`docs/integration-events.md: markers ${SCHEMAS_BEGIN} … ${SCHEMAS_END} not found`);
+  return doc.slice(0, start) + integrationEventsMarkdown() + doc.slice(end + SCHEMAS_END.length);
 }

@@ -5,35 +5,11 @@ import { PostgresEventStore } from '#event-store';
 import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#test-support/database.js';
 import { callReferral, hotlineCall, victim } from '#test-support/fixtures.js';
 import { validate, type Schema } from '#test-support/openapi-validate.js';
+import { TestPublisher } from '#test-support/test-publisher.js';
 import { dataSchemaFor } from './integration-schemas.js';
-import { MessageRejected, type IntegrationMessage, type IntegrationPublisher } from './integration-publisher.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { RelayDaemon } from './relay-daemon.js';
 import { registerRelayLagGauges, relayLag } from './relay-lag.js';
-
-/** In-process publisher: records what the "broker" acknowledged; fails or rejects on demand. */
-class TestPublisher implements IntegrationPublisher {
-  readonly acknowledged: IntegrationMessage[] = [];
-  calls = 0;
-  unreachable = 0;
-  readonly rejected = new Set<string>();
-
-  async publish(messages: readonly IntegrationMessage[]): Promise<void> {
-    this.calls++;
-    if (this.unreachable > 0) {
-      this.unreachable--;
-      throw new Error('connect ECONNREFUSED 10.0.0.9:9092');
-    }
-    if (messages.some((m) => this.rejected.has(m.headers.ce_id))) throw new MessageRejected('MESSAGE_TOO_LARGE');
-    this.acknowledged.push(...messages);
-  }
-
-  async close(): Promise<void> {}
-
-  ids(): string[] {
-    return this.acknowledged.map((m) => m.headers.ce_id);
-  }
-}
 
 const PERSONAL = ['Rosa Mamani Quispe', '44556677', '987654321', 'Jr. Las Flores 123', 'la llamante dice que su hija', 'Comisaría Rosa'];
 
