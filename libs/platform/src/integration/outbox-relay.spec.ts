@@ -144,6 +144,15 @@ describe('the integration-event relay on PostgreSQL', () => {
     expect((await relayLag(db.pool, name)).events).toBe(0);
   });
 
+  it("reads through an adapter's readAll when given one (the port, as for KurrentDB): the same messages in the same order", async () => {
+    await appendCallAndReferral();
+    const [direct, throughPort] = [new TestPublisher(), new TestPublisher()];
+    await drain(new OutboxRelay(db.pool, direct, { name: `sql-${randomUUID()}`, source, batchSize: 3 }));
+    await drain(new OutboxRelay(db.pool, throughPort, { name: `port-${randomUUID()}`, source, batchSize: 3, log: store }));
+    expect(throughPort.ids().length).toBeGreaterThan(0);
+    expect(throughPort.acknowledged).toEqual(direct.acknowledged);
+  });
+
   it('dead-letters an event the broker keeps rejecting and continues with the next', async () => {
     const { eventIds } = await appendCallAndReferral();
     const name = `poison-${randomUUID()}`;

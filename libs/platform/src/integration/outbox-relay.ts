@@ -1,5 +1,13 @@
 import type pg from 'pg';
-import { inTransaction, readAllGapSafe, safeErrorMessage, Upcasters, type LogPosition, type RecordedEvent } from '#event-store';
+import {
+  inTransaction,
+  readAllGapSafe,
+  safeErrorMessage,
+  Upcasters,
+  type EventStore,
+  type LogPosition,
+  type RecordedEvent,
+} from '#event-store';
 import { toIntegrationMessage } from './integration-contract.js';
 import { MessageRejected, type IntegrationPublisher } from './integration-publisher.js';
 
@@ -12,6 +20,11 @@ export interface RelayOptions {
   /** Rejections of the same event after which it is dead-lettered and the relay moves on. Default 5. */
   maxAttempts?: number;
   upcasters?: Upcasters;
+  /**
+   * Where the events come from: PostgreSQL's own log when absent; any adapter's ordered read (`readAll`) otherwise,
+   * as the projections' runner takes it. The checkpoint stays in PostgreSQL either way.
+   */
+  log?: Pick<EventStore, 'readAll'>;
 }
 
 export interface RelayBackoff {
@@ -51,7 +64,10 @@ export class OutboxRelay {
   /** Sends at most one batch; returns the events consumed (published, not published, or dead-lettered). Throws when the publisher failed. */
   async processBatch(): Promise<number> {
     const from = await this.checkpoint();
-    const events = await readAllGapSafe(this.pool, from, this.isolateRemaining > 0 ? 1 : this.batchSize, this.upcasters);
+    const limit = this.isolateRemaining > 0 ? 1 : this.batchSize;
+    const events = this.options.log
+      ? await this.options.log.readAll(from, limit)
+      : await readAllGapSafe(this.pool, from, limit, this.upcasters);
     if (events.length === 0) return 0;
     const messages = events.flatMap((event) => toIntegrationMessage(event, this.options.source) ?? []);
     try {
