@@ -1,6 +1,6 @@
 import { jest, describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
+import { browserAvailable, focused, Keyboard, launchBrowser, newPage, screenshot, expectAccessible } from './support/browser.js';
 import { startConsoleApp, type ConsoleApp } from './support/console-app.js';
 import { signIn } from './support/sign-in.js';
 import { caseRegistration, prosecutorReferral, suspect, victim } from '../support/fixtures.js';
@@ -96,7 +96,8 @@ suite('prosecution and trial screens (browser)', () => {
     await keyboard.press('Alt+Digit1');
     const ruling = page.getByRole('dialog', { name: 'Registrar sentencia' });
     await ruling.getByText('Sospechoso 1 · Mujer, 38 · captadora').waitFor();
-    await keyboard.type('12'); // focus starts on the years; conviction and every suspect are preselected
+    await focused(ruling.getByLabel('Pena (años)')); // focus starts on the years; conviction and every suspect are preselected
+    await keyboard.type('12');
     await keyboard.press('Control+Enter');
     await ruling.waitFor({ state: 'detached', timeout: 10_000 });
     await page.getByTestId('trial-status').getByText('Con sentencia').waitFor();
@@ -109,7 +110,7 @@ suite('prosecution and trial screens (browser)', () => {
     );
 
     await keyboard.press('Alt+Digit1');
-    await page.getByRole('dialog', { name: 'Registrar sentencia' }).getByLabel('Pena (años)').waitFor();
+    await focused(page.getByRole('dialog', { name: 'Registrar sentencia' }).getByLabel('Pena (años)'));
     await keyboard.type('10');
     await keyboard.press('Control+Enter');
     await page.getByTestId('trial-status').getByText('Con sentencia').waitFor();

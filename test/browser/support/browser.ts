@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { projectRoot } from '#platform';
 
 /** Debian's Chromium (`apt-get install -y chromium`); `.ci/run` installs it when it is missing. */
@@ -87,6 +87,15 @@ export async function expectAccessible(page: Page, where?: string): Promise<void
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Waits until `target` holds the keyboard focus: a dialog moves focus to its first field after it opens, and text
+ * typed before that (on a loaded machine) would land elsewhere.
+ */
+export async function focused(target: Locator, timeoutMs = 10_000): Promise<void> {
+  const handle = await target.elementHandle({ timeout: timeoutMs });
+  await target.page().waitForFunction((element) => element === element?.ownerDocument.activeElement, handle, { timeout: timeoutMs });
 }
 
 /**
