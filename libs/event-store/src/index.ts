@@ -1,7 +1,7 @@
 export * from './event-store.port.js';
 export { canonicalJson } from './postgres/canonical-json.js';
 export { chainHash, GENESIS_HASH } from './postgres/hash-chain.js';
-export { PostgresEventStore, readAllGapSafe } from './postgres/postgres-event-store.js';
+export { PostgresEventStore, readAllGapSafe, readCopiedLog } from './postgres/postgres-event-store.js';
 export { EVENT_STORE_SCHEMA_UP, EVENT_STORE_SCHEMA_DOWN } from './postgres/schema.js';
 export { appendOnlySql } from './postgres/append-only.js';
 export { EVENTS_CHANNEL, EVENTS_NOTIFY_UP, EVENTS_NOTIFY_DOWN } from './postgres/notify.js';
@@ -28,7 +28,8 @@ export {
   type ProjectionStatus,
   type RunnerOptions,
 } from './projections/projection-runner.js';
-export { ProjectionDaemon, type DaemonLogger, type DaemonRetry } from './projections/projection-daemon.js';
+export { ProjectionDaemon, type DaemonLogger, type DaemonRetry, type DaemonRunner } from './projections/projection-daemon.js';
 export * from './command-handling.js';
 export { uuidFromHash } from './uuid-from-hash.js';
 export { inTransaction } from './postgres/transaction.js';
+export { CopiedLog, LogCopier, LOG_COPY } from './postgres/log-copier.js';

@@ -168,6 +168,27 @@ export async function readAllGapSafe(
   return result.rows.map((row) => upcasters.upcast(toRecordedEvent(row)));
 }
 
+/**
+ * The ordered read of a log COPY (LogCopier): the same order as readAllGapSafe without its wait for older
+ * transactions, which would be meaningless there — a copy's transaction ids are the source's positions, and its one
+ * writer commits batches one after another in that order, so what is visible has no gap.
+ */
+export async function readCopiedLog(
+  db: Pick<Pool, 'query'> | PoolClient,
+  after: LogPosition,
+  limit: number,
+  upcasters: Upcasters = new Upcasters(),
+): Promise<RecordedEvent[]> {
+  const result = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events
+      WHERE (events.transaction_id, events.global_position) > ($1::xid8, $2::bigint)
+      ORDER BY events.transaction_id, events.global_position
+      LIMIT $3`,
+    [after.transactionId, after.globalPosition, limit],
+  );
+  return result.rows.map((row) => upcasters.upcast(toRecordedEvent(row)));
+}
+
 function insertSql(count: number): string {
   const rows = Array.from({ length: count }, (_, i) => {
     const p = i * 10;

@@ -1,6 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import { EVENTS_CHANNEL } from '../postgres/notify.js';
-import { ProjectionEventFailed, type ProjectionRunner } from './projection-runner.js';
+import { ProjectionEventFailed } from './projection-runner.js';
+
+/** What the daemon runs: a ProjectionRunner, or the log copier. `catchUp` calls `onBatch` after each committed batch. */
+export interface DaemonRunner {
+  readonly name: string;
+  catchUp(onBatch?: () => void): Promise<number>;
+}
 
 export interface DaemonLogger {
   log(message: string, context?: unknown): void;
@@ -38,7 +44,7 @@ export class ProjectionDaemon {
 
   constructor(
     private readonly pool: Pool,
-    private readonly runners: readonly ProjectionRunner[],
+    private readonly runners: readonly DaemonRunner[],
     private readonly logger: DaemonLogger,
     private readonly pollMs = 200,
     private readonly retry: DaemonRetry = DEFAULT_RETRY,
@@ -106,7 +112,7 @@ export class ProjectionDaemon {
   }
 
   /** Schedules the next attempt of a failed event (doubling), logs and reports it, and rethrows. */
-  private failed(runner: ProjectionRunner, error: unknown): never {
+  private failed(runner: DaemonRunner, error: unknown): never {
     if (error instanceof ProjectionEventFailed) {
       const { failure, state } = error;
       const delay = Math.min(this.retry.maxMs, this.retry.initialMs * 2 ** Math.min(failure.attempts - 1, 30));

@@ -102,7 +102,14 @@ export interface AppConfig {
    * EVENT_STORE: the log's adapter. Only `postgres` serves the API today: `kurrentdb` (with KURRENTDB_URL) is validated
    * and then refused, because the projections and read models still read PostgreSQL's log (README, "Event store").
    */
-  eventStore: 'postgres';
+  /**
+   * EVENT_STORE: where the log lives. `postgres` (default): the `events` table. `kurrentdb`: KurrentDB at
+   * `kurrentDbUrl`; PostgreSQL keeps the read models, their checkpoints, the keys, the audit log and an exact copy of
+   * the log (the log copier), which the queries over the log read.
+   */
+  eventStore: 'postgres' | 'kurrentdb';
+  /** KURRENTDB_URL: the KurrentDB connection string, with EVENT_STORE=kurrentdb; null otherwise. */
+  kurrentDbUrl: string | null;
 }
 
 /** A receiving unit's webhook: the referrals addressed to `destination` are POSTed to `url`, signed with `secret`. */
@@ -217,7 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     referralStreamHeartbeatSeconds: integer(env, 'REFERRAL_STREAM_HEARTBEAT_SECONDS', 15, 1, 300),
     kafkaBrokers: kafkaBrokers(env),
     kafkaClientId: env.KAFKA_CLIENT_ID?.trim() || 'registro-trata',
-    eventStore: eventStoreChoice(env),
+    ...eventStoreChoice(env),
     consoleDir: env.CONSOLE_DIR?.trim()
       ? isAbsolute(env.CONSOLE_DIR.trim())
         ? env.CONSOLE_DIR.trim()
@@ -242,14 +249,12 @@ function kafkaBrokers(env: NodeJS.ProcessEnv): string[] | null {
 }
 
 /**
- * EVENT_STORE=postgres|kurrentdb (default postgres) and KURRENTDB_URL. The KurrentDB adapter passes the event-store
- * contract (libs/event-store/src/kurrentdb), but the projections, read models and integrity checks read PostgreSQL's
- * `events` table: serving from KurrentDB would answer from an empty registry. So `kurrentdb` is refused plainly at
- * start-up rather than half-working.
+ * EVENT_STORE=postgres|kurrentdb (default postgres) and KURRENTDB_URL, required with kurrentdb (a connection string,
+ * never echoed with its credentials).
  */
-function eventStoreChoice(env: NodeJS.ProcessEnv): 'postgres' {
+function eventStoreChoice(env: NodeJS.ProcessEnv): Pick<AppConfig, 'eventStore' | 'kurrentDbUrl'> {
   const choice = oneOf(env, 'EVENT_STORE', ['postgres', 'kurrentdb'] as const, 'postgres');
-  if (choice === 'postgres') return choice;
+  if (choice === 'postgres') return { eventStore: 'postgres', kurrentDbUrl: null };
   const url = env.KURRENTDB_URL?.trim();
   if (!url) {
     throw new ConfigError(
@@ -261,9 +266,7 @@ function eventStoreChoice(env: NodeJS.ProcessEnv): 'postgres' {
       `KURRENTDB_URL debe ser una cadena de conexión kurrentdb:// (o kdb://, esdb://) / KURRENTDB_URL must be a kurrentdb:// (or kdb://, esdb://) connection string (got "${url.replace(/\/\/[^@/]*@/, '//***@')}")`,
     );
   }
-  throw new ConfigError(
-    'EVENT_STORE=kurrentdb aún no puede servir el registro: las proyecciones y los modelos de lectura leen el log de PostgreSQL; use EVENT_STORE=postgres / EVENT_STORE=kurrentdb cannot serve the registry yet: the projections and read models read the PostgreSQL log; use EVENT_STORE=postgres',
-  );
+  return { eventStore: 'kurrentdb', kurrentDbUrl: url };
 }
 
 /** METRICS_TOKEN, when set, at least 16 visible characters: the scraper's bearer token for GET /metrics. */

@@ -23,20 +23,10 @@ describe('event store configuration', () => {
     expect(attempt).not.toThrow(/changeit/);
   });
 
-  it('refuses kurrentdb plainly, in production or not, while the projections read PostgreSQL', () => {
-    const env = {
-      EVENT_STORE: 'kurrentdb',
-      KURRENTDB_URL: 'esdb://localhost:2113?tls=false',
-      AUTH_JWT_SECRET: 'pQ7vL2mX9sR4tK8wZ1bN6cF3hJ5dG0aY',
-    };
-    for (const NODE_ENV of ['production', 'development']) {
-      expect(() => loadConfig({ ...env, NODE_ENV }, [])).toThrow(
-        /cannot serve the registry yet: the projections and read models read the PostgreSQL log/,
-      );
-    }
-    // Every scheme the client accepts gets as far as that refusal (not the URL's).
+  it('selects KurrentDB with its URL, for every scheme the client accepts', () => {
     for (const KURRENTDB_URL of ['kurrentdb+discover://a:2113,b:2113', 'kdb://h:2113', 'esdb://h:2113?tls=false']) {
-      expect(() => loadConfig({ ...env, KURRENTDB_URL }, [])).toThrow(/cannot serve the registry yet/);
+      expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL }, [])).toMatchObject({ eventStore: 'kurrentdb', kurrentDbUrl: KURRENTDB_URL });
     }
+    expect(loadConfig({ KURRENTDB_URL: 'kdb://h:2113' }, [])).toMatchObject({ eventStore: 'postgres', kurrentDbUrl: null });
   });
 });
