@@ -6,6 +6,7 @@ export default {
   moduleNameMapper: {
     // The libraries' subpath imports (package.json "imports"), to their TypeScript sources.
     '^#(domain|event-store|read-models|platform)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store.ts',
     '^#test-support/(.*)\\.js$': '<rootDir>/test/support/$1',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

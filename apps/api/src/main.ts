@@ -101,7 +101,11 @@ async function main(): Promise<void> {
   }
   logger.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s: API ${url}/api/v1, docs ${url}/docs, health ${url}/health`);
   logger.log(`consola: ${url}/`);
-  logger.log(`almacén de eventos / event store: PostgreSQL (EVENT_STORE=${config.eventStore}; KurrentDB: README, "Event store")`);
+  logger.log(
+    config.eventStore === 'kurrentdb'
+      ? `almacén de eventos / event store: KurrentDB (EVENT_STORE=kurrentdb), copia del log en PostgreSQL / log copy in PostgreSQL`
+      : `almacén de eventos / event store: PostgreSQL (EVENT_STORE=postgres; KurrentDB: README, "Event store")`,
+  );
   logger.log(
     config.oidc
       ? `la consola inicia sesión con el proveedor de identidad (${config.oidc.authority}) / the console signs in through the identity provider`

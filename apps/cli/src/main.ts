@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { loadCatalogs, loadConfig, type AppConfig, type ReferenceCatalogs } from '#platform';
 import { PROJECTIONS } from '#read-models';
 import { openDatabase, type CliDatabase } from './cli-database.js';
-import { describeFailure, EXIT, type ExitCode } from './cli-errors.js';
+import { describeFailure, EXIT, UsageError, type ExitCode } from './cli-errors.js';
 import { checkDestination, processIO, writeResult, type CliIO } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command-line.js';
 import { runBackup } from './backup.command.js';
@@ -44,6 +44,13 @@ export async function runCli(
     const catalogs = loadCatalogs(config.seedsDir);
     if (command.command === 'token') return await runToken(command, { config, catalogs, io }); // no database needed
     if (command.command === 'login-url') return await runLoginUrl(command, { config, catalogs, io });
+    if (config.eventStore === 'kurrentdb' && (command.command === 'restore' || command.command === 'import')) {
+      // Both write the log into PostgreSQL's events table, which with KurrentDB is the log copier's copy.
+      throw new UsageError(
+        `${command.command} escribe el log en PostgreSQL; con EVENT_STORE=kurrentdb el log está en KurrentDB (use sus copias de seguridad)`,
+        `${command.command} writes the log into PostgreSQL; with EVENT_STORE=kurrentdb the log is in KurrentDB (use its backups)`,
+      );
+    }
     // Restore writes into an empty database, which openDatabase refuses: it opens its own.
     if (command.command === 'restore') return await runRestore(command, { config, io });
     // Import reads and checks its files before it connects: a bad header is reported without starting a database.

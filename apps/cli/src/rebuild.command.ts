@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { ProjectionRunner, type Projection, type ProjectionStatus } from '#event-store';
+import { CopiedLog, ProjectionRunner, type EventStore, type Projection, type ProjectionStatus } from '#event-store';
 import {
   FieldSealer,
   KNOWN_EVENT_TYPES,
@@ -54,10 +54,12 @@ export async function rebuildProjections(
   projections: readonly Projection[],
   progress: RebuildProgress = SILENT,
   open?: RecordedEventOpener,
+  /** With EVENT_STORE=kurrentdb the log is read from its copy in PostgreSQL (LogCopier), not gap-safely. */
+  source?: Pick<EventStore, 'readAll'>,
 ): Promise<RebuildResult[]> {
   const results: RebuildResult[] = [];
   for (const projection of projections) {
-    const runner = new ProjectionRunner(pool, projection, { knownEventTypes: KNOWN_EVENT_TYPES, open });
+    const runner = new ProjectionRunner(pool, projection, { knownEventTypes: KNOWN_EVENT_TYPES, open, source });
     const reached = async () => {
       const status = await runner.status();
       return { status, position: status.eventsProcessed + status.eventsSkippedUnknown };
@@ -152,7 +154,14 @@ export async function runRebuild(command: RebuildCommand, context: { db: CliData
     dataDir: context.config.dataDir,
   });
   const open = projectionOpener(context.db.pool, keyring, new FieldSealer(keyring.legacyFieldKeys));
-  const results = await rebuildProjections(context.db.pool, selectProjections(command.projection), progressBar(context.io.stderr), open);
+  const source = context.config.eventStore === 'kurrentdb' ? new CopiedLog(context.db.pool) : undefined;
+  const results = await rebuildProjections(
+    context.db.pool,
+    selectProjections(command.projection),
+    progressBar(context.io.stderr),
+    open,
+    source,
+  );
   await writeResult(context.io, results.map((r) => `${describeRebuild(r)}\n`).join(''), null);
   return EXIT.ok;
 }

@@ -71,7 +71,7 @@ async function ready(deps: ProbeDependencies, response: ServerResponse): Promise
   json(response, 200, {
     status: 'ok',
     database: 'up',
-    role: active.length === 0 ? 'standby' : active.length === deps.projections.length ? 'active' : 'partly-active',
+    role: active.length === 0 ? 'standby' : deps.projections.every((name) => active.includes(name)) ? 'active' : 'partly-active',
     activeProjections: active,
     failing: overview.filter((p) => p.state !== 'running').map((p) => p.name),
   });

@@ -40,3 +40,4 @@ export * from './background/background-work.module.js';
 export * from './background/integration-relay.task.js';
 export * from './background/referral-notifications.task.js';
 export * from './metrics/scraper-access.js';
+export * from './event-log/kurrentdb-log.js';

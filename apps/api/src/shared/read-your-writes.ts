@@ -16,7 +16,13 @@ export class ReadYourWrites {
 
   async waitFor(minPosition: number | undefined, projections: readonly string[]): Promise<void> {
     if (minPosition === undefined) return;
-    await waitForPosition(this.dataSource, minPosition, projections, this.config.readYourWritesWaitMs);
+    await waitForPosition(
+      this.dataSource,
+      minPosition,
+      projections,
+      this.config.readYourWritesWaitMs,
+      this.config.eventStore === 'kurrentdb',
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
+import { CopiedLog } from '#event-store';
 import type { AppConfig } from '../config/config.js';
 import { KafkaPublisher, OutboxRelay, RelayDaemon, registerRelayLagGauges, type IntegrationPublisher } from '../integration/index.js';
 import { RegistryMetrics } from '../metrics/registry-metrics.js';
@@ -26,7 +27,9 @@ export class IntegrationRelayTask implements OnApplicationBootstrap, OnApplicati
     // Background work: where the projections run (RUN_PROJECTIONS), never in an api-only replica.
     if (!this.config.runProjections || !this.config.kafkaBrokers) return;
     this.publisher = new KafkaPublisher(this.config.kafkaBrokers, this.config.kafkaClientId);
-    const relay = new OutboxRelay(this.pool, this.publisher, { source: `urn:${this.config.kafkaClientId}` });
+    // With KurrentDB the relay reads PostgreSQL's copy of the log, in KurrentDB's order, as the projections do.
+    const log = this.config.eventStore === 'kurrentdb' ? new CopiedLog(this.pool) : undefined;
+    const relay = new OutboxRelay(this.pool, this.publisher, { source: `urn:${this.config.kafkaClientId}`, log });
     registerRelayLagGauges(this.metrics.registry, this.pool, relay.name);
     // One sending relay across every projector (an advisory lock); the others stand by.
     this.daemon = new RelayDaemon(relay, undefined, (message) => this.logger.warn(message), this.pool);

@@ -25,7 +25,10 @@ describe('event store configuration', () => {
 
   it('selects KurrentDB with its URL, for every scheme the client accepts', () => {
     for (const KURRENTDB_URL of ['kurrentdb+discover://a:2113,b:2113', 'kdb://h:2113', 'esdb://h:2113?tls=false']) {
-      expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL }, [])).toMatchObject({ eventStore: 'kurrentdb', kurrentDbUrl: KURRENTDB_URL });
+      expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL }, [])).toMatchObject({
+        eventStore: 'kurrentdb',
+        kurrentDbUrl: KURRENTDB_URL,
+      });
     }
     expect(loadConfig({ KURRENTDB_URL: 'kdb://h:2113' }, [])).toMatchObject({ eventStore: 'postgres', kurrentDbUrl: null });
   });

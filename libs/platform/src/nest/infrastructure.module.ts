@@ -12,7 +12,16 @@ import {
   WITNESS_PROTECTION_EVENT_TYPES,
   VICTIM_ASSISTANCE_EVENT_TYPES,
 } from '#domain';
-import { PostgresEventStore, ProjectionDaemon, ProjectionRunner, type EventStore, type RecordedEvent } from '#event-store';
+import {
+  CopiedLog,
+  LogCopier,
+  PostgresEventStore,
+  ProjectionDaemon,
+  ProjectionRunner,
+  type DaemonRunner,
+  type EventStore,
+  type RecordedEvent,
+} from '#event-store';
 import { PROJECTIONS } from '#read-models';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource } from '../database/data-source.js';
@@ -25,7 +34,8 @@ import { SubjectKeyStore } from '../privacy/subject-key-store.js';
 import { loadMasterKeyringChecked, type MasterKeyring } from '../privacy/master-keyring.js';
 import { loadCatalogs } from '../reference/catalogs.js';
 import { MeasuredEventStore, RegistryMetrics } from '../metrics/registry-metrics.js';
-import { APP_CONFIG, CATALOGS, EVENT_LOG, EVENT_STORE, MASTER_KEYRING, PG_POOL } from './tokens.js';
+import { openKurrentDbLog, type KurrentDbLog } from '../event-log/kurrentdb-log.js';
+import { APP_CONFIG, CATALOGS, EVENT_LOG, EVENT_STORE, KURRENTDB_LOG, MASTER_KEYRING, PG_POOL } from './tokens.js';
 
 /** Every event type this version of the registry understands; projections skip and count the rest. */
 export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
@@ -56,6 +66,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly dataSource: DataSource,
     private readonly daemon: ProjectionDaemon,
+    @Inject(KURRENTDB_LOG) private readonly kurrent: KurrentDbLog | null,
   ) {}
 
   static forRoot(config: AppConfig, database: DatabaseUrls): DynamicModule {
@@ -85,7 +96,16 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           inject: [PG_POOL],
           useFactory: (pool: pg.Pool) => createDataSource(databaseUrl, pool).initialize(),
         },
-        { provide: EVENT_LOG, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new PostgresEventStore(pool) },
+        // EVENT_STORE=kurrentdb: the log is KurrentDB's, and PostgreSQL's events table its copy (LogCopier, below).
+        {
+          provide: KURRENTDB_LOG,
+          useFactory: () => (config.eventStore === 'kurrentdb' ? openKurrentDbLog(config.kurrentDbUrl!) : null),
+        },
+        {
+          provide: EVENT_LOG,
+          inject: [PG_POOL, KURRENTDB_LOG],
+          useFactory: (pool: pg.Pool, kurrent: KurrentDbLog | null) => kurrent?.store ?? new PostgresEventStore(pool),
+        },
         // This instance's metrics (its own prom-client registry), read by GET /metrics.
         {
           provide: RegistryMetrics,
@@ -121,22 +141,27 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: AnchorExporter, useFactory: () => new AnchorExporter(config, (message) => logger.warn(message)) },
         {
           provide: ProjectionDaemon,
-          inject: [PG_POOL, SealingEventStore, RegistryMetrics],
-          useFactory: (pool: pg.Pool, store: SealingEventStore, metrics: RegistryMetrics) => {
+          inject: [PG_POOL, SealingEventStore, RegistryMetrics, KURRENTDB_LOG],
+          useFactory: (pool: pg.Pool, store: SealingEventStore, metrics: RegistryMetrics, kurrent: KurrentDbLog | null) => {
             // Projections that index free text read it clear (the log holds it sealed): the case list's police unit.
             const open = (events: readonly RecordedEvent[]) => store.openFreeText(events);
             const maxAttempts = config.projectionMaxAttempts;
+            // With KurrentDB, the copier keeps PostgreSQL's copy of the log and the projections read the copy (in
+            // KurrentDB's order, each one's checkpoint in its own transaction); otherwise they read the log gap-safely.
+            const source = kurrent ? new CopiedLog(pool) : undefined;
+            const runners: DaemonRunner[] = PROJECTIONS.map(
+              (p) =>
+                new ProjectionRunner(pool, p, {
+                  knownEventTypes: KNOWN_EVENT_TYPES,
+                  open,
+                  maxAttempts,
+                  batchSize: config.projectionBatchSize,
+                  source,
+                }),
+            );
             return new ProjectionDaemon(
               pool,
-              PROJECTIONS.map(
-                (p) =>
-                  new ProjectionRunner(pool, p, {
-                    knownEventTypes: KNOWN_EVENT_TYPES,
-                    open,
-                    maxAttempts,
-                    batchSize: config.projectionBatchSize,
-                  }),
-              ),
+              kurrent ? [new LogCopier(pool, kurrent.store, config.projectionBatchSize), ...runners] : runners,
               logger,
               200,
               {
@@ -160,6 +185,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         MASTER_KEYRING,
         FieldSealer,
         ProjectionDaemon,
+        KURRENTDB_LOG,
         AnchorExporter,
         RegistryMetrics,
       ],
@@ -172,6 +198,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.daemon.stop();
+    await this.kurrent?.close().catch(() => undefined);
     await this.dataSource.destroy(); // ends the shared pool
     if (!this.pool.ended) await this.pool.end();
   }

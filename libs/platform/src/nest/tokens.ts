@@ -7,3 +7,6 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const EVENT_LOG = Symbol('EVENT_LOG');
 export const CATALOGS = Symbol('CATALOGS');
 export const MASTER_KEYRING = Symbol('MASTER_KEYRING');
+
+/** The KurrentDB log (EVENT_STORE=kurrentdb), or null: the raw adapter the log copier reads. */
+export const KURRENTDB_LOG = Symbol('KURRENTDB_LOG');

@@ -41,14 +41,19 @@ export async function waitForPosition(
   position: number,
   projections: readonly string[],
   timeoutMs: number,
+  /** EVENT_STORE=kurrentdb: the position is KurrentDB's, and its event may not be in PostgreSQL's copy yet: wait for it too. */
+  copiedLog = false,
 ): Promise<void> {
   if (position <= 0 || projections.length === 0) return;
-  const found: Array<{ transaction_id: string }> = await dataSource.query(
-    'SELECT transaction_id::text AS transaction_id FROM events WHERE global_position = $1',
-    [position],
-  );
-  if (found.length === 0) throw new MinPositionNotReached(position, true);
   const deadline = Date.now() + timeoutMs;
+  const eventAt = (): Promise<Array<{ transaction_id: string }>> =>
+    dataSource.query('SELECT transaction_id::text AS transaction_id FROM events WHERE global_position = $1', [position]);
+  let found = await eventAt();
+  while (found.length === 0 && copiedLog && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    found = await eventAt();
+  }
+  if (found.length === 0) throw new MinPositionNotReached(position, true);
   for (;;) {
     const [row]: Array<{ reached: number }> = await dataSource.query(
       `SELECT count(*)::int AS reached FROM projection_checkpoints
