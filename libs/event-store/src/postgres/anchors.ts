@@ -78,7 +78,11 @@ export async function latestAnchor(pool: Pool | PoolClient): Promise<Anchor | nu
  * horizon, so no later commit can land before the anchor). With `onlyIfChanged`, a log that has not moved since
  * the latest anchor is not anchored again and that anchor is returned (`created: false`).
  */
-export async function takeAnchor(pool: Pool, options: { onlyIfChanged?: boolean } = {}): Promise<{ anchor: Anchor; created: boolean }> {
+export async function takeAnchor(
+  pool: Pool,
+  /** `copiedLog`: the events table is a log copy (LogCopier), committed in order by one writer: no horizon to wait for. */
+  options: { onlyIfChanged?: boolean; copiedLog?: boolean } = {},
+): Promise<{ anchor: Anchor; created: boolean }> {
   const client = await pool.connect();
   try {
     // A session lock taken before the transaction, so its snapshot sees the anchor the previous holder committed.
@@ -86,7 +90,7 @@ export async function takeAnchor(pool: Pool, options: { onlyIfChanged?: boolean 
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       try {
-        const result = await anchorInTransaction(client, options.onlyIfChanged ?? false);
+        const result = await anchorInTransaction(client, options.onlyIfChanged ?? false, options.copiedLog ?? false);
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -101,11 +105,15 @@ export async function takeAnchor(pool: Pool, options: { onlyIfChanged?: boolean 
   }
 }
 
-async function anchorInTransaction(client: PoolClient, onlyIfChanged: boolean): Promise<{ anchor: Anchor; created: boolean }> {
+async function anchorInTransaction(
+  client: PoolClient,
+  onlyIfChanged: boolean,
+  copiedLog: boolean,
+): Promise<{ anchor: Anchor; created: boolean }> {
   const last = await client.query<{ transaction_id: string; global_position: string }>(
     // Qualified: a bare `transaction_id` in ORDER BY would sort the text output column, not the xid8.
     `SELECT e.transaction_id::text AS transaction_id, e.global_position FROM events e
-      WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      ${copiedLog ? '' : 'WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())'}
       ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
   );
   const point: LogPoint =

@@ -4,6 +4,7 @@ import { createTestDatabase, waitUntilLogVisible, type TestDatabase } from '#tes
 import { LOG_START } from '../event-store.port.js';
 import { CopiedLog, LogCopier } from './log-copier.js';
 import { PostgresEventStore } from './postgres-event-store.js';
+import { takeAnchor } from './anchors.js';
 import { verifyHashChains } from './verify.js';
 
 /**
@@ -61,5 +62,8 @@ describe('the log copier', () => {
       after = { transactionId: page.at(-1)!.transactionId, globalPosition: page.at(-1)!.globalPosition };
     }
     expect(pages).toEqual(await store.readAll(LOG_START, 1000));
+    // An integrity anchor of the copy covers every stream head the source has.
+    const [ofCopy, ofSource] = [await takeAnchor(copy.pool, { copiedLog: true }), await takeAnchor(source.pool)];
+    expect(ofCopy.anchor).toMatchObject({ streams: 3, events: 27, headsHash: ofSource.anchor.headsHash });
   });
 });

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { readAllGapSafe, Upcasters } from '#event-store';
+import { readCopiedLog, Upcasters } from '#event-store';
 import { toIntegrationMessage } from './integration-contract.js';
 import type { IntegrationPublisher } from './integration-publisher.js';
 import { relayLag } from './relay-lag.js';
@@ -95,7 +95,8 @@ export async function retryDeadLetter(
   ]);
   if (rows.length === 0) throw new Error(`no event at position ${request.position}`);
   // The read is exclusive: from just before the event in the log's (transaction, position) order.
-  const [event] = await readAllGapSafe(pool, { transactionId: rows[0].tx, globalPosition: request.position - 1 }, 1, request.upcasters);
+  // The event was read (and dead-lettered) long ago: no horizon to wait for; the plain ordered read serves both logs.
+  const [event] = await readCopiedLog(pool, { transactionId: rows[0].tx, globalPosition: request.position - 1 }, 1, request.upcasters);
   if (event?.eventId !== letter.eventId) throw new Error(`the event at position ${request.position} is not ${letter.eventId}`);
   const message = toIntegrationMessage(event, request.source);
   if (message) await publisher.publish([message]);

@@ -23,6 +23,8 @@ export interface AnchorExportConfig {
   anchorSigningKeyFile: string;
   anchorExportFile: string;
   anchorExportUrl: string | null;
+  /** With `kurrentdb` the events table is the log copy: anchors take its last event (no transaction horizon). */
+  eventStore?: 'postgres' | 'kurrentdb';
 }
 
 export class AnchorExportError extends Error {}
@@ -105,7 +107,7 @@ export async function takeExportedAnchor(
   exporter: AnchorExporter,
   options: { onlyIfChanged?: boolean } = {},
 ): Promise<{ anchor: Anchor; created: boolean }> {
-  const taken = await takeAnchor(pool, options);
+  const taken = await takeAnchor(pool, { ...options, copiedLog: exporter.config.eventStore === 'kurrentdb' });
   if (taken.created) await exporter.export(taken.anchor, await auditHead(pool));
   return taken;
 }
