@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,7 +11,7 @@ import { existingEmbeddedDatabaseUrl, projectRoot } from '#platform';
 import { loadDemoDataIfEmpty } from '../../seeds/demo/load-demo-data.js';
 import { countEvents, createTestDatabase } from '../support/database.js';
 import { hotlineCall } from '../support/fixtures.js';
-import { freePort } from '../support/processes.js';
+import { freePort, runNode, type NodeRun } from '../support/processes.js';
 import { signTestToken } from '../support/tokens.js';
 
 /**
@@ -24,35 +23,12 @@ import { signTestToken } from '../support/tokens.js';
 const MAIN = join(projectRoot(), 'dist', 'apps', 'api', 'src', 'main.js');
 const secret = randomBytes(32).toString('base64url');
 
-interface Run {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
+type Run = NodeRun;
 
 /** Started detached (its own process group, with its embedded PostgreSQL), so the whole group can be killed. */
 function start(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: projectRoot(),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      AUTH_JWT_SECRET: secret,
-      SEED_DEMO: 'false',
-      INTEGRITY_ANCHOR_SECONDS: '0',
-      RATE_LIMIT_PER_MINUTE: '0',
-      ...env,
-    },
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('close', (code: number | null, signal: NodeJS.Signals | null) => resolve({ code, signal })),
-  );
-  return { child, output: () => output, exited };
+  const defaults = { AUTH_JWT_SECRET: secret, SEED_DEMO: 'false', INTEGRITY_ANCHOR_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0' };
+  return runNode(MAIN, { ...defaults, ...env }, { detached: true });
 }
 
 async function until(run: Run, pattern: RegExp, timeoutMs: number): Promise<void> {

@@ -150,22 +150,13 @@ export class PostgresEventStore implements EventStore {
  * older than the oldest one still running, so an append that commits late is delivered after it commits,
  * never skipped. Works on a pool or inside a caller's transaction.
  */
-export async function readAllGapSafe(
+export function readAllGapSafe(
   db: Pick<Pool, 'query'> | PoolClient,
   after: LogPosition,
   limit: number,
   upcasters: Upcasters = new Upcasters(),
 ): Promise<RecordedEvent[]> {
-  const result = await db.query<EventRow>(
-    // ORDER BY names the table's columns: the bare name would sort by the text alias ('1000' < '999').
-    `SELECT ${EVENT_COLUMNS} FROM events
-      WHERE (events.transaction_id, events.global_position) > ($1::xid8, $2::bigint)
-        AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY events.transaction_id, events.global_position
-      LIMIT $3`,
-    [after.transactionId, after.globalPosition, limit],
-  );
-  return result.rows.map((row) => upcasters.upcast(toRecordedEvent(row)));
+  return readOrdered(db, after, limit, upcasters, true);
 }
 
 /**
@@ -173,15 +164,27 @@ export async function readAllGapSafe(
  * transactions, which would be meaningless there — a copy's transaction ids are the source's positions, and its one
  * writer commits batches one after another in that order, so what is visible has no gap.
  */
-export async function readCopiedLog(
+export function readCopiedLog(
   db: Pick<Pool, 'query'> | PoolClient,
   after: LogPosition,
   limit: number,
   upcasters: Upcasters = new Upcasters(),
 ): Promise<RecordedEvent[]> {
+  return readOrdered(db, after, limit, upcasters, false);
+}
+
+async function readOrdered(
+  db: Pick<Pool, 'query'> | PoolClient,
+  after: LogPosition,
+  limit: number,
+  upcasters: Upcasters,
+  belowHorizon: boolean,
+): Promise<RecordedEvent[]> {
   const result = await db.query<EventRow>(
+    // ORDER BY names the table's columns: the bare name would sort by the text alias ('1000' < '999').
     `SELECT ${EVENT_COLUMNS} FROM events
       WHERE (events.transaction_id, events.global_position) > ($1::xid8, $2::bigint)
+        ${belowHorizon ? 'AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
       ORDER BY events.transaction_id, events.global_position
       LIMIT $3`,
     [after.transactionId, after.globalPosition, limit],
