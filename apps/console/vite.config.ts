@@ -10,6 +10,9 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: false,
+  // The domain's code lists and rules the console shares (offences in force, stages), by the same name as in
+  // tsconfig.json's paths, instead of ../../../../../libs relative imports.
+  resolve: { alias: { '#domain-src': fileURLToPath(new URL('../../libs/domain/src', import.meta.url)) } },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),

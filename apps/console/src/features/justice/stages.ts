@@ -1,4 +1,4 @@
-import { PROSECUTION_NEXT_STAGES } from '../../../../../libs/domain/src/prosecution/prosecution.transitions.js';
+import { PROSECUTION_NEXT_STAGES } from '#domain-src/prosecution/prosecution.transitions.js';
 import type { Prosecution, ProsecutionStatus, Trial, TrialStatus } from './types.js';
 
 /**

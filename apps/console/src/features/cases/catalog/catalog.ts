@@ -4,14 +4,14 @@ import {
   OFFENCE_CATEGORIES,
   type OffenceCategory,
   type OffenceProvision,
-} from '../../../../../../libs/domain/src/police-case/offences.js';
+} from '#domain-src/police-case/offences.js';
 import {
   AGGRAVATING_CIRCUMSTANCES,
   CONTROL_MEANS,
   ISIC_SECTIONS,
   RECRUITMENT_METHODS,
   SEXUAL_EXPLOITATION_TYPES,
-} from '../../../../../../libs/domain/src/police-case/police-case.codes.js';
+} from '#domain-src/police-case/police-case.codes.js';
 import type { Language } from '../../../i18n/i18n.js';
 import { CATALOG_LABELS, REFERENCE_LABELS, type CatalogFamily, type ReferenceKind } from './labels.js';
 

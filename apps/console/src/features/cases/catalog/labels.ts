@@ -6,7 +6,7 @@ import {
   OFFENCE_CATEGORY_LABELS,
   RECRUITMENT_METHOD_LABELS,
   SEXUAL_EXPLOITATION_TYPE_LABELS,
-} from '../../../../../../libs/domain/src/police-case/case-catalog-labels.js';
+} from '#domain-src/police-case/case-catalog-labels.js';
 
 /** The domain's own es/en words for each code family (libs/domain: case-catalog-labels.ts), by the field that holds them. */
 export const CATALOG_LABELS = {
